@@ -1,0 +1,22 @@
+package org.mbmskeys.adapters.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mbms-keys} command line. Each subcommand is its own class; this one only wires them. */
+@Command(name = "mbms-keys",
+        mixinStandardHelpOptions = true,
+        version = "mbms-keys 0.1.0-SNAPSHOT",
+        description = "3GPP MBMS security key management (TS 33.246): protocol tools, BM-SC and UE.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class MbmsKeysCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests run it in-process. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new MbmsKeysCli());
+    }
+}

@@ -1,0 +1,31 @@
+package org.mbmskeys.mbms.keys;
+
+/**
+ * Key Group part of an MSK ID: bytes 0–1 (TS 33.246 §6.3.2.1). Groups MSKs so that redundant ones can be
+ * deleted; unique within an operator. Written as 4 hex digits.
+ */
+public record KeyGroup(int value) {
+
+    public KeyGroup {
+        if ((value & ~0xFFFF) != 0) {
+            throw new IllegalArgumentException("Key Group is 16 bits (0..65535), got " + value);
+        }
+    }
+
+    public static KeyGroup of(int value) {
+        return new KeyGroup(value);
+    }
+
+    /** Parses 4 hex digits, e.g. {@code 0001}. */
+    public static KeyGroup parseHex(String hex) {
+        if (hex == null || !hex.matches("[0-9a-fA-F]{4}")) {
+            throw new IllegalArgumentException("Key Group must be 4 hex digits, e.g. 0001; got '" + hex + "'");
+        }
+        return new KeyGroup(Integer.parseInt(hex, 16));
+    }
+
+    @Override
+    public String toString() {
+        return String.format("%04x", value);
+    }
+}
