@@ -68,7 +68,7 @@ public record BTid(Bytes rand, String bsfDomain) {
         }
         String domainProblem = Fqdn.problem(domain);
         if (domainProblem != null) {
-            throw new MalformedBTidException(text, "the BSF domain " + domainProblem);
+            throw new MalformedBTidException(text, "the BSF domain is not a host name: " + domainProblem);
         }
         return new BTid(Bytes.wrap(rand), domain);
     }
