@@ -12,7 +12,7 @@ public final class BootstrappingException extends RuntimeException {
 
     private final BootstrappingFailure reason;
 
-    public BootstrappingException(BootstrappingFailure reason, String message) {
+    BootstrappingException(BootstrappingFailure reason, String message) {
         super(reason + ": " + message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.gba;
 import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
@@ -14,7 +15,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * project's GBA_ME MUK/MRK derivation ({@link MukMrkDerivation}).
  *
  * <pre>{@code
- * SecretBytes key = Kdf.derive(ks, KdfInput.of(0x01, KdfInput.utf8("gba-me"), rand, impi, nafId));
+ * SecretBytes ksNaf = Kdf.derive(ks, 0x01, KdfInput.utf8("gba-me"), rand, KdfInput.utf8(impi), nafId.toBytes());
  * }</pre>
  */
 public final class Kdf {
@@ -25,6 +26,15 @@ public final class Kdf {
     private static final String HMAC_SHA_256 = "HmacSHA256";
 
     private Kdf() {
+    }
+
+    /**
+     * Shorthand for {@code derive(key, KdfInput.of(fc, parameters))}.
+     *
+     * @throws IllegalArgumentException as {@link KdfInput#of(int, Bytes...)} and {@link #derive(SecretBytes, KdfInput)}
+     */
+    public static SecretBytes derive(SecretBytes key, int fc, Bytes... parameters) {
+        return derive(key, KdfInput.of(fc, parameters));
     }
 
     /**

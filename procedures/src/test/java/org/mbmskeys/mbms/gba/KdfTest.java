@@ -88,9 +88,10 @@ class KdfTest {
         SecretBytes key = SecretBytes.ofHex("000102030405060708090a0b0c0d0e0f");
 
         SecretBytes a = Kdf.derive(key, KdfInput.of(0x01, KdfInput.utf8("gba-me")));
-        SecretBytes b = Kdf.derive(key, KdfInput.of(0x02, KdfInput.utf8("gba-me")));
+        SecretBytes b = Kdf.derive(key, 0x02, KdfInput.utf8("gba-me"));
 
         assertThat(a).isNotEqualTo(b);
+        assertThat(Kdf.derive(key, 0x01, KdfInput.utf8("gba-me"))).isEqualTo(a);
     }
 
     @Test
