@@ -1,0 +1,29 @@
+package org.mbmskeys.mbms.gba;
+
+/**
+ * IMPI checks. The IMPI is the KDF parameter P2 as UTF-8 octets (TS 33.220 B.3), so it must fit a 2-byte
+ * length; control characters would only come from a parsing mistake upstream.
+ */
+final class Impi {
+
+    private Impi() {
+    }
+
+    static String require(String impi) {
+        if (impi == null || impi.isEmpty()) {
+            throw new IllegalArgumentException("IMPI is empty; expected an NAI such as 001010123456789@ims.mnc001.mcc001.3gppnetwork.org");
+        }
+        for (int i = 0; i < impi.length(); i++) {
+            char c = impi.charAt(i);
+            if (Character.isISOControl(c) || Character.isWhitespace(c)) {
+                throw new IllegalArgumentException("IMPI has " + String.format("U+%04X", (int) c) + " at position " + i
+                        + "; an IMPI is an NAI without white space or control characters");
+            }
+        }
+        if (KdfInput.utf8(impi).length() > KdfInput.MAX_PARAMETER_LENGTH) {
+            throw new IllegalArgumentException("IMPI is longer than " + KdfInput.MAX_PARAMETER_LENGTH
+                    + " UTF-8 bytes, too long for the KDF length field");
+        }
+        return impi;
+    }
+}
