@@ -1,5 +1,6 @@
 package org.mbmskeys.adapters.app;
 
+import org.mbmskeys.adapters.app.gba.GbaCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mbms-keys 0.1.0-SNAPSHOT",
         description = "3GPP MBMS security key management (TS 33.246): protocol tools, BM-SC and UE.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GbaCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,18 @@
+package org.mbmskeys.adapters.app;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command line in-process and captures what it prints. */
+public record CliRun(int exitCode, String out, String err) {
+
+    public static CliRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = MbmsKeysCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+}
