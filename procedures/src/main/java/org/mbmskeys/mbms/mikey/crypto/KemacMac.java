@@ -19,7 +19,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * boolean authentic = KemacMac.verify(suite, keys.authenticationKey(), macInput, mac);
  * }</pre>
  *
- * @throws IllegalArgumentException from every method if {@code authKey} is not 20 bytes
+ * <p>Every method throws {@link IllegalArgumentException} if {@code authKey} is not 20 bytes (a programming
+ * error, such as passing encr_key).
  */
 public final class KemacMac {
 
@@ -50,7 +51,8 @@ public final class KemacMac {
     /** Whether {@code mac} is the MAC of {@code macInput}; constant time; {@code false} for a wrong length. */
     public static boolean verify(CryptoSuite suite, SecretBytes authKey, Bytes macInput, Bytes mac) {
         Objects.requireNonNull(mac, "mac");
-        return HmacSha1160.matches(compute(suite, authKey, macInput).toByteArray(), mac.toByteArray());
+        byte[] input = macInput.toByteArray();
+        return HmacSha1160.matches(compute(suite, authKey, input, 0, input.length), mac.toByteArray());
     }
 
     /**

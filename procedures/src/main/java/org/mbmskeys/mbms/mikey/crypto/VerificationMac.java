@@ -18,7 +18,8 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
  * Bytes v = VerificationMac.compute(suite, keys.authenticationKey(), ackWithoutMac, idi, idr, mskCounter);
  * }</pre>
  *
- * @throws IllegalArgumentException from every method if {@code authKey} is not 20 bytes
+ * <p>Every method throws {@link IllegalArgumentException} if {@code authKey} is not 20 bytes (a programming
+ * error, such as passing the MUK itself instead of the derived auth_key).
  */
 public final class VerificationMac {
 
