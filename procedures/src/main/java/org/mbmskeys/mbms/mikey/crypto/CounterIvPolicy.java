@@ -1,0 +1,24 @@
+package org.mbmskeys.mbms.mikey.crypto;
+
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.profile.Unconfirmed;
+
+/**
+ * How a 32-bit MIKEY COUNTER timestamp fills the 64-bit T field of the AES-CM IV (RFC 3830 §4.2.3).
+ *
+ * <p>RFC 3830 defines the IV for a 64-bit T (NTP). MBMS messages carry TS type COUNTER (4 bytes,
+ * PROFILE.md §1.7), and no available text says how it enters the IV. Project profile (PROFILE.md §10,
+ * "AES-CM IV"): the counter is zero-extended, i.e. T = 0x00000000 ‖ COUNTER. This is the one place that
+ * choice is made; {@link KemacCipher} uses it for every COUNTER-timestamped message.
+ */
+@Unconfirmed("AES-CM IV with a 32-bit COUNTER; PROFILE.md §1.6, §9 item 5")
+public final class CounterIvPolicy {
+
+    private CounterIvPolicy() {
+    }
+
+    /** The 64-bit T of the IV for {@code counter}: zero-extended, the counter in the low 32 bits. */
+    public static long ivTimestamp(TimestampCounter counter) {
+        return counter.value();
+    }
+}
