@@ -92,23 +92,37 @@ final class AuthParamParser {
         String scheme = readToken("an auth-scheme such as Digest");
         int afterScheme = pos;
         skipOws();
+        boolean spaced = pos > afterScheme;
         Map<String, String> params = new LinkedHashMap<>();
         boolean token68 = false;
-        if (!atEnd() && peek() != ',') {
-            if (pos == afterScheme) {
-                throw expected("a space after the auth-scheme '" + scheme + "'");
-            }
-            if (looksLikeToken68()) {
-                while (!atEnd() && isToken68Char(peek())) {
-                    pos++;
-                }
-                while (!atEnd() && peek() == '=') {
-                    pos++;
-                }
-                token68 = true;
-            } else {
+        if (atEnd()) {
+            return new AuthItem(scheme, params, false);
+        }
+        if (peek() == ',') {
+            // Either empty list elements before this scheme's first parameter ("Digest , realm=...", allowed
+            // by the #rule), or the comma between a parameterless scheme and the next challenge.
+            int comma = pos;
+            skipSeparators();
+            if (!atEnd() && looksLikeParam()) {
                 readParamList(params, anotherChallengeMayFollow);
+            } else {
+                pos = comma;
             }
+            return new AuthItem(scheme, params, false);
+        }
+        if (!spaced) {
+            throw expected("a space after the auth-scheme '" + scheme + "'");
+        }
+        if (looksLikeToken68()) {
+            while (!atEnd() && isToken68Char(peek())) {
+                pos++;
+            }
+            while (!atEnd() && peek() == '=') {
+                pos++;
+            }
+            token68 = true;
+        } else {
+            readParamList(params, anotherChallengeMayFollow);
         }
         return new AuthItem(scheme, params, token68);
     }
