@@ -166,7 +166,8 @@ public final class DigestClient {
      * @param responseBody       the response body ({@link Bytes#empty()} for none); covered under auth-int
      * @throws DigestException {@link DigestFailure#WRONG_RSPAUTH} when the header is missing, answers
      *                         another request, or its rspauth is wrong; {@link DigestFailure#MALFORMED}
-     *                         for bad syntax
+     *                         for bad syntax or a missing parameter; {@link DigestFailure#UNSUPPORTED_QOP}
+     *                         for an unknown qop
      */
     public synchronized void onAuthenticationInfo(DigestAuthorization sent, String authenticationInfo, Bytes responseBody) {
         Objects.requireNonNull(sent, "sent");

@@ -117,7 +117,8 @@ public final class DigestVerifier {
      *                      the {@code uri} parameter must equal it exactly
      * @param body          the request body ({@link Bytes#empty()} for none); authenticated under auth-int
      * @param authorization the {@code Authorization} header value, or {@code null} if absent
-     * @return never null; bad input is a {@link DigestVerification.Rejected}, never an exception
+     * @return never null; bad input is a {@link DigestVerification.Rejected}, never an exception. Its
+     *         challenges are for the request's realm when this verifier serves it, else for the first realm
      * @throws IllegalArgumentException if {@code method} is not an HTTP token (a caller bug)
      */
     public DigestVerification verify(String method, String requestUri, Bytes body, String authorization) {
@@ -176,19 +177,19 @@ public final class DigestVerifier {
             return reject(DigestFailure.STALE_NONCE, nonce.detail() + "; retry with the new nonce", realm);
         }
         Instant now = clock.instant();
-        switch (nonceCounts.advance(a.nonce(), a.nc(), nonce.issuedAt(), nonce.expiresAt(), now)) {
-            case REPLAYED:
+        return switch (nonceCounts.advance(a.nonce(), a.nc(), nonce.issuedAt(), nonce.expiresAt(), now)) {
+            case ACCEPTED -> new DigestVerification.Accepted(a, realm, ha1, nonces::issue);
+            case REPLAYED -> {
                 ha1.destroy();
-                return reject(DigestFailure.NONCE_COUNT_REPLAY, "nc " + NonceCount.format(a.nc())
+                yield reject(DigestFailure.NONCE_COUNT_REPLAY, "nc " + NonceCount.format(a.nc())
                         + " is not above the highest nc already accepted with this nonce: a replayed request", realm);
-            case FORGOTTEN:
+            }
+            case FORGOTTEN -> {
                 ha1.destroy();
-                return reject(DigestFailure.STALE_NONCE, "nonce is no longer tracked (replay memory full); "
+                yield reject(DigestFailure.STALE_NONCE, "nonce is no longer tracked (replay memory full); "
                         + "retry with the new nonce", realm);
-            case ACCEPTED:
-            default:
-                return new DigestVerification.Accepted(a, realm, ha1, nonces::issue);
-        }
+            }
+        };
     }
 
     private DigestVerification.Rejected reject(DigestFailure failure, String detail, DigestRealm realm) {
