@@ -1,0 +1,80 @@
+package org.mbmskeys.mbms.digest;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A Digest realm. For GBA-based NAFs such as the BM-SC the realm names the bootstrapping flavour and the
+ * NAF FQDN (TS 24.109, TS 33.220; PROFILE.md §4.3):
+ * <ul>
+ *   <li>{@code 3GPP-bootstrapping@<BM-SC FQDN>} for GBA_ME ({@link #gbaMe(String)}),</li>
+ *   <li>{@code 3GPP-bootstrapping-uicc@<BM-SC FQDN>} for GBA_U ({@link #gbaU(String)}).</li>
+ * </ul>
+ * {@link #of(String)} takes any realm (tests, non-GBA deployments). Realms compare exactly (case-sensitive).
+ *
+ * <pre>{@code
+ * DigestRealm.gbaMe("bmsc.example.org").value();   // "3GPP-bootstrapping@bmsc.example.org"
+ * }</pre>
+ */
+public final class DigestRealm {
+
+    static final String GBA_ME_PREFIX = "3GPP-bootstrapping@";
+    static final String GBA_U_PREFIX = "3GPP-bootstrapping-uicc@";
+
+    private static final Pattern FQDN = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+    private final String value;
+
+    private DigestRealm(String value) {
+        this.value = value;
+    }
+
+    /** The GBA_ME realm of the BM-SC (NAF) with this FQDN. */
+    public static DigestRealm gbaMe(String bmscFqdn) {
+        return new DigestRealm(GBA_ME_PREFIX + requireFqdn(bmscFqdn));
+    }
+
+    /** The GBA_U realm of the BM-SC (NAF) with this FQDN. */
+    public static DigestRealm gbaU(String bmscFqdn) {
+        return new DigestRealm(GBA_U_PREFIX + requireFqdn(bmscFqdn));
+    }
+
+    /**
+     * Any realm text.
+     *
+     * @throws IllegalArgumentException if empty or containing control characters
+     */
+    public static DigestRealm of(String value) {
+        return new DigestRealm(HeaderText.requireText("realm", value));
+    }
+
+    private static String requireFqdn(String fqdn) {
+        Objects.requireNonNull(fqdn, "bmscFqdn");
+        if (!FQDN.matcher(fqdn).matches()) {
+            throw new IllegalArgumentException("BM-SC FQDN must be a DNS name (letters, digits, '-', dot-separated "
+                    + "labels, at most 253 characters) such as bmsc.example.org; got '" + fqdn + "'");
+        }
+        return fqdn;
+    }
+
+    /** The realm as sent in the {@code realm} parameter. */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DigestRealm r && value.equals(r.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

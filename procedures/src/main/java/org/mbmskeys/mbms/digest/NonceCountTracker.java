@@ -1,0 +1,78 @@
+package org.mbmskeys.mbms.digest;
+
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Remembers, per used nonce, the highest nonce-count accepted, so a replayed request (same or lower nc)
+ * is rejected (RFC 7616 §3.4, §5.3). Memory is bounded:
+ * <ul>
+ *   <li>an entry lives until its nonce expires; after that the nonce is STALE anyway, so forgetting it
+ *       cannot let a replay through;</li>
+ *   <li>when {@code maxNonces} live entries exist, the one first used longest ago is evicted and the issue time of
+ *       the evicted nonce becomes a floor: any untracked nonce issued at or before the floor is refused
+ *       as {@link Outcome#FORGOTTEN} (the server answers stale=true and the client moves to a new nonce).
+ *       So eviction costs a round trip, never a replay.</li>
+ * </ul>
+ * Thread-safe; one lock, held for a map operation.
+ */
+final class NonceCountTracker {
+
+    enum Outcome { ACCEPTED, REPLAYED, FORGOTTEN }
+
+    private record Entry(long highestNc, Instant issuedAt, Instant expiresAt) {
+    }
+
+    private final int maxNonces;
+    private final Map<String, Entry> byNonce = new LinkedHashMap<>();
+    private Instant floor;
+
+    NonceCountTracker(int maxNonces) {
+        this.maxNonces = maxNonces;
+    }
+
+    synchronized Outcome advance(String nonce, long nc, Instant issuedAt, Instant expiresAt, Instant now) {
+        Entry entry = byNonce.get(nonce);
+        if (entry != null) {
+            if (nc <= entry.highestNc()) {
+                return Outcome.REPLAYED;
+            }
+            byNonce.put(nonce, new Entry(nc, entry.issuedAt(), entry.expiresAt()));
+            return Outcome.ACCEPTED;
+        }
+        if (floor != null && !issuedAt.isAfter(floor)) {
+            return Outcome.FORGOTTEN;
+        }
+        dropExpiredHead(now);
+        if (byNonce.size() >= maxNonces) {
+            byNonce.values().removeIf(e -> now.isAfter(e.expiresAt()));
+        }
+        if (byNonce.size() >= maxNonces) {
+            Iterator<Entry> eldest = byNonce.values().iterator();
+            Entry evicted = eldest.next();
+            eldest.remove();
+            if (floor == null || evicted.issuedAt().isAfter(floor)) {
+                floor = evicted.issuedAt();
+            }
+            if (!issuedAt.isAfter(floor)) {
+                return Outcome.FORGOTTEN;
+            }
+        }
+        byNonce.put(nonce, new Entry(nc, issuedAt, expiresAt));
+        return Outcome.ACCEPTED;
+    }
+
+    // Entries are roughly in expiry order (used soon after issue), so this keeps the map small without a scan.
+    private void dropExpiredHead(Instant now) {
+        Iterator<Entry> it = byNonce.values().iterator();
+        while (it.hasNext() && now.isAfter(it.next().expiresAt())) {
+            it.remove();
+        }
+    }
+
+    synchronized int size() {
+        return byNonce.size();
+    }
+}

@@ -1,0 +1,21 @@
+package org.mbmskeys.mbms.digest;
+
+import java.util.Random;
+import org.mbmskeys.engine.bytes.Bytes;
+
+/** Reproducible {@link DigestRandom} for tests: java.util.Random with a fixed seed. */
+final class SeededRandom implements DigestRandom {
+
+    private final Random random;
+
+    SeededRandom(long seed) {
+        this.random = new Random(seed);
+    }
+
+    @Override
+    public synchronized Bytes next(int length) {
+        byte[] out = new byte[length];
+        random.nextBytes(out);
+        return Bytes.wrap(out);
+    }
+}
