@@ -43,7 +43,7 @@ public record KeyIdExtension(KeyIdType keyIdType, Bytes keyId) {
         }
         int expected = expectedLength(keyIdType);
         if (expected >= 0 && keyId.length() != expected) {
-            throw new IllegalArgumentException("a " + keyIdType + " Key ID is " + expected + " bytes, got " + keyId.length());
+            throw new IllegalArgumentException("an " + keyIdType + " Key ID is " + expected + " bytes, got " + keyId.length());
         }
     }
 
@@ -103,7 +103,7 @@ public record KeyIdExtension(KeyIdType keyIdType, Bytes keyId) {
         int length = in.u16Length("EXT.Key ID len");
         int expected = expectedLength(type);
         if (expected >= 0 && length != expected) {
-            throw in.malformed("EXT.Key ID len", "a " + type + " Key ID is " + expected + " bytes, declared " + length);
+            throw in.malformed("EXT.Key ID len", "an " + type + " Key ID is " + expected + " bytes, declared " + length);
         }
         Bytes keyId = in.bytes(length, "EXT.Key ID");
         if (!in.atEnd()) {

@@ -110,7 +110,8 @@ public final class MikeyCodec {
             nextOffset = start;
         }
         if (!in.atEnd()) {
-            throw in.malformedHere("after last payload", in.remaining() + " trailing bytes; the chain ended "
+            throw in.malformedHere("after last payload", in.remaining() + " trailing byte"
+                    + (in.remaining() == 1 ? "" : "s") + "; the chain ended "
                     + "(next payload 0) before the end of the input");
         }
         return new DecodedMikey(new MikeyMessage(hdr.header(), payloads), received, macOffset);

@@ -15,12 +15,12 @@ enum SecurityPolicyCodec implements PayloadCodec<SecurityPolicyPayload> {
         int policyNo = in.u8("SP.Policy no");
         ProtocolType protType = ProtocolType.of(in.u8("SP.Prot type"));
         int length = in.u16Length("SP.Policy param length");
-        WireReader params = in.sub(length, "SP.Policy param");
+        WireReader params = in.sub(length, "SP.Policy params");
         List<SpParameter> parameters = new ArrayList<>();
         while (!params.atEnd()) {
-            int type = params.u8("SP.Policy param type");
-            int valueLength = params.u8Length("SP.Policy param length (of one parameter)");
-            parameters.add(new SpParameter(type, params.bytes(valueLength, "SP.Policy param value")));
+            int type = params.u8("SP.Policy param.Type");
+            int valueLength = params.u8Length("SP.Policy param.Length");
+            parameters.add(new SpParameter(type, params.bytes(valueLength, "SP.Policy param.Value")));
         }
         return new SecurityPolicyPayload(policyNo, protType, parameters);
     }

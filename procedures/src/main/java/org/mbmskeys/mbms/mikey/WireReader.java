@@ -134,7 +134,7 @@ final class WireReader {
 
     private int checkDeclared(int declared, String field) {
         if (declared > remaining()) {
-            throw malformed(field, "declares " + declared + " bytes, " + remaining() + " remain");
+            throw malformed(field, "declares " + bytes(declared) + ", " + remaining() + " remain");
         }
         return declared;
     }
@@ -142,8 +142,11 @@ final class WireReader {
     private void need(int length, String field) {
         fieldOffset = pos;
         if (length > end - pos) {
-            throw new MikeyDecodeException(pos, field, "needs " + length + " byte" + (length == 1 ? "" : "s")
-                    + ", " + (end - pos) + " remain");
+            throw new MikeyDecodeException(pos, field, "needs " + bytes(length) + ", " + (end - pos) + " remain");
         }
+    }
+
+    private static String bytes(int n) {
+        return n == 1 ? "1 byte" : n + " bytes";
     }
 }
