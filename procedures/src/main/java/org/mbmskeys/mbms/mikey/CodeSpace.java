@@ -15,29 +15,40 @@ import java.util.function.ToIntFunction;
 final class CodeSpace<T> {
 
     private final String name;
-    private final Object[] byCode = new Object[256];
-    private final String[] labels = new String[256];
+    private final Object[] byCode;
+    private final String[] labels;
+    private final String allowed;
 
-    private CodeSpace(String name) {
+    private CodeSpace(String name, Object[] byCode, String[] labels) {
         this.name = name;
+        this.byCode = byCode;
+        this.labels = labels;
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < labels.length; c++) {
+            if (labels[c] != null) {
+                j.add(c + " (" + labels[c] + ")");
+            }
+        }
+        this.allowed = j.toString();
     }
 
     static <T> CodeSpace<T> of(String name, T[] members, ToIntFunction<T> code, Function<T, String> label) {
-        CodeSpace<T> space = new CodeSpace<>(name);
+        Object[] byCode = new Object[256];
+        String[] labels = new String[256];
         for (T member : members) {
             int c = code.applyAsInt(member);
             if ((c & ~0xFF) != 0) {
                 throw new IllegalStateException(name + " code " + c + " of " + label.apply(member)
                         + " does not fit one byte");
             }
-            if (space.byCode[c] != null) {
-                throw new IllegalStateException(name + " code " + c + " is used twice: by " + space.labels[c]
+            if (byCode[c] != null) {
+                throw new IllegalStateException(name + " code " + c + " is used twice: by " + labels[c]
                         + " and by " + label.apply(member));
             }
-            space.byCode[c] = member;
-            space.labels[c] = label.apply(member);
+            byCode[c] = member;
+            labels[c] = label.apply(member);
         }
-        return space;
+        return new CodeSpace<>(name, byCode, labels);
     }
 
     @SuppressWarnings("unchecked")
@@ -51,17 +62,11 @@ final class CodeSpace<T> {
 
     /** For error messages: {@code 0 (NULL), 1 (AES_CM_128)}. */
     String allowed() {
-        StringJoiner j = new StringJoiner(", ");
-        for (int c = 0; c < labels.length; c++) {
-            if (labels[c] != null) {
-                j.add(c + " (" + labels[c] + ")");
-            }
-        }
-        return j.toString();
+        return allowed;
     }
 
     /** The problem text for a code a closed space does not hold. */
     String unknown(int code) {
-        return "unknown " + name + " " + code + "; allowed: " + allowed();
+        return "unknown " + name + " " + code + "; allowed: " + allowed;
     }
 }

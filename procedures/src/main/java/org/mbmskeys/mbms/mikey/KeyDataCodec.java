@@ -57,6 +57,7 @@ public final class KeyDataCodec {
      *
      * @throws MikeyDecodeException if the plaintext is not a well-formed chain; offsets count from the
      *                              start of the plaintext
+     * @throws IllegalStateException if {@code plaintext} was destroyed
      */
     public static List<KeyData> decode(SecretBytes plaintext) {
         WireReader in = WireReader.over(plaintext.unsafeArray());
@@ -73,7 +74,7 @@ public final class KeyDataCodec {
             }
             if (!in.atEnd()) {
                 throw in.malformedHere("Key data.next payload", in.remaining()
-                        + " bytes follow the last Key data sub-payload");
+                        + (in.remaining() == 1 ? " byte follows" : " bytes follow") + " the last Key data sub-payload");
             }
             return keys;
         } catch (MikeyDecodeException e) {

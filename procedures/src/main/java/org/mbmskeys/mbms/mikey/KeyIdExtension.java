@@ -107,7 +107,8 @@ public record KeyIdExtension(KeyIdType keyIdType, Bytes keyId) {
         }
         Bytes keyId = in.bytes(length, "EXT.Key ID");
         if (!in.atEnd()) {
-            throw in.malformedHere("EXT.Data", in.remaining() + " bytes follow the Key ID; one Key ID per extension");
+            throw in.malformedHere("EXT.Data", (in.remaining() == 1 ? "1 byte follows" : in.remaining() + " bytes follow")
+                    + " the Key ID; one Key ID per extension");
         }
         return new KeyIdExtension(type, keyId);
     }

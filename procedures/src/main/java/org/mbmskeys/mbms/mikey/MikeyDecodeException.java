@@ -8,6 +8,11 @@ package org.mbmskeys.mbms.mikey;
  * for {@link KeyDataCodec}, the extension data for {@link KeyIdExtension#from}). Never carries key
  * material: messages name lengths and code values only.
  *
+ * <p>It carries no stack trace: malformed input is expected data on a UDP port anyone can reach, not a
+ * bug, and offset plus field say all there is to say; filling a stack trace per bad datagram would only
+ * make floods of garbage more expensive. (An internal decoder error is wrapped with its cause, which
+ * keeps its own stack trace.)
+ *
  * <p>This is the only exception {@link MikeyCodec#decode}, {@link KeyDataCodec#decode} and
  * {@link KeyIdExtension#from} throw for bad input (STYLE.md P6): callers catch it in one place and
  * discard the message.
@@ -25,7 +30,7 @@ public final class MikeyDecodeException extends RuntimeException {
     }
 
     MikeyDecodeException(int offset, String field, String problem, Throwable cause) {
-        super("malformed MIKEY at byte " + offset + " (" + field + "): " + problem, cause);
+        super("malformed MIKEY at byte " + offset + " (" + field + "): " + problem, cause, true, false);
         this.offset = offset;
         this.field = field;
         this.problem = problem;
