@@ -1,0 +1,67 @@
+package org.mbmskeys.mbms.mikey;
+
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * A one-byte code space, built once per type in a static initialiser. Building fails if two members share
+ * a code or a code does not fit a byte (STYLE.md P4: ice4j's two error codes of value 3 are what this
+ * prevents), so a bad table stops the class from loading instead of decoding wrongly.
+ *
+ * <p>For a closed space the members are all there is; for an open space they are the named codes.
+ */
+final class CodeSpace<T> {
+
+    private final String name;
+    private final Object[] byCode = new Object[256];
+    private final String[] labels = new String[256];
+
+    private CodeSpace(String name) {
+        this.name = name;
+    }
+
+    static <T> CodeSpace<T> of(String name, T[] members, ToIntFunction<T> code, Function<T, String> label) {
+        CodeSpace<T> space = new CodeSpace<>(name);
+        for (T member : members) {
+            int c = code.applyAsInt(member);
+            if ((c & ~0xFF) != 0) {
+                throw new IllegalStateException(name + " code " + c + " of " + label.apply(member)
+                        + " does not fit one byte");
+            }
+            if (space.byCode[c] != null) {
+                throw new IllegalStateException(name + " code " + c + " is used twice: by " + space.labels[c]
+                        + " and by " + label.apply(member));
+            }
+            space.byCode[c] = member;
+            space.labels[c] = label.apply(member);
+        }
+        return space;
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<T> byCode(int code) {
+        return (code & ~0xFF) == 0 ? Optional.ofNullable((T) byCode[code]) : Optional.empty();
+    }
+
+    Optional<String> label(int code) {
+        return (code & ~0xFF) == 0 ? Optional.ofNullable(labels[code]) : Optional.empty();
+    }
+
+    /** For error messages: {@code 0 (NULL), 1 (AES_CM_128)}. */
+    String allowed() {
+        StringJoiner j = new StringJoiner(", ");
+        for (int c = 0; c < labels.length; c++) {
+            if (labels[c] != null) {
+                j.add(c + " (" + labels[c] + ")");
+            }
+        }
+        return j.toString();
+    }
+
+    /** The problem text for a code a closed space does not hold. */
+    String unknown(int code) {
+        return "unknown " + name + " " + code + "; allowed: " + allowed();
+    }
+}

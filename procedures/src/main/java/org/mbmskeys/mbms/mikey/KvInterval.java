@@ -1,0 +1,48 @@
+package org.mbmskeys.mbms.mikey;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.profile.Unconfirmed;
+
+/**
+ * KV = Interval (RFC 3830 §6.14; PROFILE.md §1.4): VF len (1) | VF (Valid From) | VT len (1) | VT (Valid
+ * To). The project profile carries an MSK's Key Validity in it: VF = SEQl, VT = SEQu, as MTK IDs
+ * ({@link #of(KeyValidity)}, {@link #keyValidity()}).
+ */
+public record KvInterval(Bytes validFrom, Bytes validTo) implements KeyValidityData {
+
+    /**
+     * @throws IllegalArgumentException if a bound is longer than 255 bytes
+     */
+    public KvInterval {
+        Objects.requireNonNull(validFrom, "validFrom");
+        Objects.requireNonNull(validTo, "validTo");
+        if (validFrom.length() > 255 || validTo.length() > 255) {
+            throw new IllegalArgumentException("KV Interval bounds are at most 255 bytes each (1-byte lengths), got "
+                    + validFrom.length() + " and " + validTo.length());
+        }
+    }
+
+    /** SEQl and SEQu as the two bounds. */
+    @Unconfirmed("MSK Key Validity as KV Interval with VF = SEQl, VT = SEQu (MTK IDs); PROFILE.md §3.2, §9 item 6, §10")
+    public static KvInterval of(KeyValidity validity) {
+        return new KvInterval(validity.seqLow().toBytes(), validity.seqHigh().toBytes());
+    }
+
+    /** The bounds read as SEQl..SEQu; empty if either bound is not an MTK ID wide. */
+    @Unconfirmed("MSK Key Validity as KV Interval with VF = SEQl, VT = SEQu (MTK IDs); PROFILE.md §3.2, §9 item 6, §10")
+    public Optional<KeyValidity> keyValidity() {
+        if (validFrom.length() != MtkId.BYTES || validTo.length() != MtkId.BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(new KeyValidity(MtkId.fromBytes(validFrom), MtkId.fromBytes(validTo)));
+    }
+
+    @Override
+    public KvType kvType() {
+        return KvType.INTERVAL;
+    }
+}

@@ -1,0 +1,12 @@
+package org.mbmskeys.mbms.mikey;
+
+/** KV = Null: no key validity data follows the key (RFC 3830 §6.13). MBMS MTKs use it (PROFILE.md §10). */
+public record KvNull() implements KeyValidityData {
+
+    public static final KvNull INSTANCE = new KvNull();
+
+    @Override
+    public KvType kvType() {
+        return KvType.NULL;
+    }
+}

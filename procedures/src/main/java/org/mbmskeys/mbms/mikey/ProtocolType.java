@@ -1,0 +1,46 @@
+package org.mbmskeys.mbms.mikey;
+
+/**
+ * Prot type of the SP payload (RFC 3830 §6.10; PROFILE.md §1.3.5).
+ *
+ * <p><b>Open</b> code space: the SP payload carries its own parameter length, so a policy for an unknown
+ * protocol is kept as read; its parameter types are then opaque numbers.
+ */
+public record ProtocolType(int code) {
+
+    public static final ProtocolType SRTP = new ProtocolType(Known.SRTP.code);
+
+    /**
+     * @throws IllegalArgumentException if {@code code} does not fit the one-byte field
+     */
+    public ProtocolType {
+        if ((code & ~0xFF) != 0) {
+            throw new IllegalArgumentException("SP Prot type is one byte (0..255), got " + code);
+        }
+    }
+
+    public static ProtocolType of(int code) {
+        return new ProtocolType(code);
+    }
+
+    public boolean isKnown() {
+        return Known.CODES.byCode(code).isPresent();
+    }
+
+    @Override
+    public String toString() {
+        return Known.CODES.label(code).orElse("UNKNOWN") + "(" + code + ")";
+    }
+
+    private enum Known {
+        SRTP(0);
+
+        static final CodeSpace<Known> CODES = CodeSpace.of("SP Prot type", values(), k -> k.code, Enum::name);
+
+        private final int code;
+
+        Known(int code) {
+            this.code = code;
+        }
+    }
+}
