@@ -1,0 +1,219 @@
+package org.mbmskeys.mbms.mikey.protection;
+
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.BAD_MAC;
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.MALFORMED;
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.NOT_IN_PROFILE;
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.UNEXPECTED_MESSAGE;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.mikey.DecodedMikey;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.KeyData;
+import org.mbmskeys.mbms.mikey.KeyDataCodec;
+import org.mbmskeys.mbms.mikey.KeyDataType;
+import org.mbmskeys.mbms.mikey.KvInterval;
+import org.mbmskeys.mbms.mikey.KvNull;
+import org.mbmskeys.mbms.mikey.MikeyDecodeException;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.KemacCipher;
+import org.mbmskeys.mbms.mikey.crypto.KemacKeys;
+import org.mbmskeys.mbms.mikey.crypto.KemacMac;
+import org.mbmskeys.mbms.mikey.crypto.MikeyPrf;
+import org.mbmskeys.mbms.mikey.crypto.PrfInput;
+import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
+import org.mbmskeys.mbms.profile.InterimProfile;
+
+/**
+ * Authenticates and opens inbound MBMS MIKEY messages (the MGV-F steps of TS 33.246 §6.5): the MAC is
+ * checked over the <em>received</em> bytes, in constant time, before anything is decrypted; then the
+ * KEMAC key data is decrypted and checked against the profile. Results are typed; no input makes it
+ * throw.
+ *
+ * <p>Replay counters and key-store rules are the caller's: check the counter with the key store before
+ * opening, and commit it after (TS 33.246 §6.4.6).
+ *
+ * <p>Thread-safe; one instance can serve every UE.
+ */
+public final class MikeyOpener {
+
+    private final CryptoSuite suite;
+    private final MikeyPrf prf;
+
+    public MikeyOpener(CryptoSuite suite) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.prf = MikeyPrf.mikey1(suite);
+    }
+
+    /** An opener on the JCA suite (the fast default). */
+    public static MikeyOpener jca() {
+        return new MikeyOpener(CryptoSuite.jca());
+    }
+
+    /** Opens an MSK message with the MUK its IDi ‖ IDr name. */
+    public OpenResult<OpenedMsk> open(MskMessage message, SecretBytes muk) {
+        KemacKeys keys = KemacKeys.derive(suite, muk, message.csbId().value(), message.rand());
+        try {
+            if (!macVerifies(message.decoded(), keys)) {
+                return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MSK message " + message.keyDomain() + "/"
+                        + message.mskId() + " (counter " + message.counter() + ") does not verify with the MUK of "
+                        + ids(message));
+            }
+            OpenResult<KeyData> key = singleKeyData(message.decoded(), keys, message.csbId().value(), message);
+            if (key instanceof OpenResult.Rejected<KeyData> r) {
+                return r.cast();
+            }
+            KeyData k = key.orElseThrow();
+            if (k.type() != KeyDataType.TGK) {
+                k.key().destroy();
+                return OpenResult.rejected(NOT_IN_PROFILE, "MSK key data of type " + k.type() + "; the profile carries the MSK as TGK");
+            }
+            Optional<KeyValidity> validity = k.kv() instanceof KvInterval interval ? interval.keyValidity() : Optional.empty();
+            if (validity.isEmpty()) {
+                k.key().destroy();
+                return OpenResult.rejected(NOT_IN_PROFILE, "MSK key data without a KV Interval of two "
+                        + "MTK IDs (SEQl, SEQu); got " + k.kv().kvType());
+            }
+            if (!k.key().isEmpty() && k.key().length() != InterimProfile.MSK_LENGTH) {
+                int length = k.key().length();
+                k.key().destroy();
+                return OpenResult.rejected(NOT_IN_PROFILE, "MSK of " + length + " bytes; the profile uses "
+                        + InterimProfile.MSK_LENGTH);
+            }
+            Optional<SecretBytes> msk = k.key().isEmpty() ? Optional.empty() : Optional.of(k.key());
+            return OpenResult.opened(new OpenedMsk(message, msk, validity.get()));
+        } finally {
+            keys.destroy();
+        }
+    }
+
+    /** Opens an MTK message with the MSK it names. */
+    public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk) {
+        KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), message.rand());
+        try {
+            if (!macVerifies(message.decoded(), keys)) {
+                return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MTK message " + message.mtkId() + " under MSK "
+                        + message.keyDomain() + "/" + message.mskId() + " (counter " + message.counter()
+                        + ") does not verify");
+            }
+            OpenResult<KeyData> key = singleKeyData(message.decoded(), keys, message.csbId().value(), message);
+            if (key instanceof OpenResult.Rejected<KeyData> r) {
+                return r.cast();
+            }
+            KeyData k = key.orElseThrow();
+            String problem = mtkProblem(k);
+            if (problem != null) {
+                k.key().destroy();
+                k.salt().ifPresent(SecretBytes::destroy);
+                return OpenResult.rejected(NOT_IN_PROFILE, problem);
+            }
+            return OpenResult.opened(new OpenedMtk(message, k.key(), k.salt()));
+        } finally {
+            keys.destroy();
+        }
+    }
+
+    /** Verifies a solicited pull with the MUK its IDi ‖ IDr name (possibly the last used, older MUK). */
+    public OpenResult<SolicitedPullMessage> verify(SolicitedPullMessage message, SecretBytes muk) {
+        SecretBytes authKey = prf.derive(PrfInput.kemacAuthenticationKey(muk, message.csbId().value(), message.rand()));
+        try {
+            Bytes macInput = message.decoded().macInput().orElseThrow();
+            Bytes mac = message.decoded().receivedMac().orElseThrow();
+            if (!KemacMac.verify(suite, authKey, macInput, mac)) {
+                return OpenResult.rejected(BAD_MAC, "KEMAC MAC of solicited pull for Key Group " + message.keyGroup()
+                        + " (counter " + message.counter() + ") does not verify with the MUK of " + ids(message));
+            }
+            return OpenResult.opened(message);
+        } finally {
+            authKey.destroy();
+        }
+    }
+
+    /**
+     * Verifies a UE's verification message against the MSK message it should answer, with the MUK that
+     * protected that MSK message.
+     */
+    public OpenResult<VerificationMessage> verify(VerificationMessage ack, AckExpectation expected, SecretBytes muk) {
+        if (!ack.csbId().equals(expected.csbId()) || !ack.counter().equals(expected.counter())
+                || !ack.idr().data().equals(expected.idr())) {
+            return OpenResult.rejected(UNEXPECTED_MESSAGE, "verification message (CSB ID " + ack.csbId() + ", counter "
+                    + ack.counter() + ") does not answer the MSK message with CSB ID " + expected.csbId()
+                    + " and counter " + expected.counter() + " to that IDr");
+        }
+        SecretBytes authKey = prf.derive(PrfInput.kemacAuthenticationKey(muk, expected.csbId().value(), expected.rand()));
+        try {
+            Bytes ackWithoutMac = ack.decoded().macInput().orElseThrow();
+            Bytes mac = ack.decoded().receivedMac().orElseThrow();
+            if (!VerificationMac.verify(suite, authKey, ackWithoutMac, expected.idi(), expected.idr(), expected.counter(), mac)) {
+                return OpenResult.rejected(BAD_MAC, "verification MAC for counter " + ack.counter() + " does not verify");
+            }
+            return OpenResult.opened(ack);
+        } finally {
+            authKey.destroy();
+        }
+    }
+
+    private boolean macVerifies(DecodedMikey decoded, KemacKeys keys) {
+        return KemacMac.verify(suite, keys.authenticationKey(), decoded.macInput().orElseThrow(),
+                decoded.receivedMac().orElseThrow());
+    }
+
+    /** Decrypts the KEMAC (only ever after the MAC verified) and expects exactly one Key data sub-payload. */
+    private OpenResult<KeyData> singleKeyData(DecodedMikey decoded, KemacKeys keys, int csbId, InboundMikey message) {
+        KemacPayload kemac = (KemacPayload) decoded.message().last().orElseThrow();
+        byte[] plaintext = KemacCipher.decrypt(suite, keys, csbId, message.counter(),
+                kemac.encryptedKeyData().toByteArray());
+        SecretBytes secret = SecretBytes.wrap(plaintext);
+        List<KeyData> keyData;
+        try {
+            keyData = KeyDataCodec.decode(secret);
+        } catch (MikeyDecodeException e) {
+            // The MAC verified, so the sender built this: a profile mismatch, not tampering.
+            return OpenResult.rejected(MALFORMED, "KEMAC key data: " + e.getMessage());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+        if (keyData.size() != 1) {
+            keyData.forEach(k -> {
+                k.key().destroy();
+                k.salt().ifPresent(SecretBytes::destroy);
+            });
+            return OpenResult.rejected(NOT_IN_PROFILE, "KEMAC carries " + keyData.size()
+                    + " Key data sub-payloads; an MBMS message carries one key");
+        }
+        return OpenResult.opened(keyData.get(0));
+    }
+
+    private static String mtkProblem(KeyData k) {
+        if (k.type() != KeyDataType.TEK && k.type() != KeyDataType.TEK_SALT) {
+            return "MTK key data of type " + k.type() + "; the profile carries the MTK as TEK or TEK+SALT";
+        }
+        if (!(k.kv() instanceof KvNull)) {
+            return "MTK key data with KV " + k.kv().kvType() + "; the profile uses KV Null";
+        }
+        if (k.key().length() != InterimProfile.MTK_LENGTH) {
+            return "MTK of " + k.key().length() + " bytes; the profile uses " + InterimProfile.MTK_LENGTH;
+        }
+        if (k.salt().isPresent() && k.salt().get().length() != InterimProfile.MTK_SALT_LENGTH) {
+            return "MTK salt of " + k.salt().get().length() + " bytes; the profile uses " + InterimProfile.MTK_SALT_LENGTH;
+        }
+        return null;
+    }
+
+    private static String ids(MskMessage m) {
+        return "IDi " + text(m.idi().data()) + ", IDr " + text(m.idr().data());
+    }
+
+    private static String ids(SolicitedPullMessage m) {
+        return "IDi " + text(m.idi().data()) + ", IDr " + text(m.idr().data());
+    }
+
+    private static String text(Bytes data) {
+        return new String(data.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

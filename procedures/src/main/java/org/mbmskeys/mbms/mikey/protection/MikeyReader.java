@@ -1,0 +1,226 @@
+package org.mbmskeys.mbms.mikey.protection;
+
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.MALFORMED;
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.NOT_IN_PROFILE;
+import static org.mbmskeys.mbms.mikey.protection.MikeyRejection.UNSUPPORTED_ALGORITHM;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.DataType;
+import org.mbmskeys.mbms.mikey.DecodedMikey;
+import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
+import org.mbmskeys.mbms.mikey.GeneralExtensionPayload;
+import org.mbmskeys.mbms.mikey.IdPayload;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.KeyIdExtension;
+import org.mbmskeys.mbms.mikey.KeyIdType;
+import org.mbmskeys.mbms.mikey.MacAlgorithm;
+import org.mbmskeys.mbms.mikey.MikeyCodec;
+import org.mbmskeys.mbms.mikey.MikeyDecodeException;
+import org.mbmskeys.mbms.mikey.MikeyMessage;
+import org.mbmskeys.mbms.mikey.PrfFunction;
+import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.TimestampPayload;
+import org.mbmskeys.mbms.mikey.TimestampType;
+import org.mbmskeys.mbms.mikey.VerificationPayload;
+
+/**
+ * Decodes inbound bytes and tells which MBMS message they are (TS 33.246 §6.4.6): MSK message, solicited
+ * pull, MTK message or verification message, with the identities and counter the receiver needs to pick
+ * the key and check freshness. Nothing is authenticated here; see {@link MikeyOpener}.
+ *
+ * <p>Receivers follow the payload chain and accept any order after HDR (KEMAC last, which the codec
+ * enforces). Unknown General Extension types are ignored. Never throws for any input.
+ *
+ * <pre>{@code
+ * OpenResult<InboundMikey> read = MikeyReader.read(datagram);
+ * if (read instanceof OpenResult.Opened<InboundMikey> o && o.value() instanceof MtkMessage mtk) { ... }
+ * }</pre>
+ */
+public final class MikeyReader {
+
+    private MikeyReader() {
+    }
+
+    /** Decodes and classifies {@code received}. */
+    public static OpenResult<InboundMikey> read(Bytes received) {
+        DecodedMikey decoded;
+        try {
+            decoded = MikeyCodec.decode(received);
+        } catch (MikeyDecodeException e) {
+            return OpenResult.rejected(MALFORMED, e.getMessage());
+        }
+        return classify(decoded);
+    }
+
+    /** Classifies an already decoded message. */
+    public static OpenResult<InboundMikey> classify(DecodedMikey decoded) {
+        try {
+            return OpenResult.opened(new Classification(decoded).run());
+        } catch (MikeyDecodeException e) { // a Key ID extension whose data is malformed
+            return OpenResult.rejected(MALFORMED, e.getMessage());
+        } catch (Refusal r) {
+            return OpenResult.rejected(r.reason, r.getMessage());
+        }
+    }
+
+    /** Ends classification with a rejection; never leaves this class. */
+    private static final class Refusal extends RuntimeException {
+        final MikeyRejection reason;
+
+        Refusal(MikeyRejection reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    private static final class Classification {
+        private final DecodedMikey decoded;
+        private final MikeyMessage message;
+        private final CommonHeader header;
+
+        Classification(DecodedMikey decoded) {
+            this.decoded = decoded;
+            this.message = decoded.message();
+            this.header = message.header();
+        }
+
+        InboundMikey run() {
+            if (!header.prfFunction().equals(PrfFunction.MIKEY_1)) {
+                throw new Refusal(UNSUPPORTED_ALGORITHM, "HDR PRF func " + header.prfFunction() + "; MBMS uses MIKEY-1");
+            }
+            TimestampCounter counter = counter();
+            KeyDomainId keyDomain = CsbIdPolicy.keyDomainOf(header.csbId()).orElseThrow(() -> new Refusal(NOT_IN_PROFILE,
+                    "CSB ID " + header.csbId() + " does not carry a Key Domain ID (MCC/MNC digits followed by 00)"));
+            if (header.dataType() == DataType.PSK_VERIFY) {
+                return verification(counter);
+            }
+            if (header.dataType() != DataType.PSK_INIT) {
+                throw new Refusal(NOT_IN_PROFILE, "HDR data type " + header.dataType()
+                        + "; MBMS key delivery uses PSK init (0) and PSK verification (1)");
+            }
+            KemacPayload kemac = kemac();
+            Optional<MskId> msk = Optional.empty();
+            Optional<MtkId> mtk = Optional.empty();
+            for (GeneralExtensionPayload ext : message.findAll(GeneralExtensionPayload.class)) {
+                Optional<KeyIdExtension> keyId = KeyIdExtension.from(ext);
+                if (keyId.isEmpty()) {
+                    continue;
+                }
+                if (keyId.get().keyIdType() == KeyIdType.MSK) {
+                    msk = once(msk, keyId.get().mskId(), "MSK Key ID");
+                } else if (keyId.get().keyIdType() == KeyIdType.MTK) {
+                    mtk = once(mtk, keyId.get().mtkId(), "MTK Key ID");
+                }
+            }
+            MskId mskId = msk.orElseThrow(() -> new Refusal(NOT_IN_PROFILE,
+                    "no EXT with an MSK Key ID; every MBMS key message names its MSK (TS 33.246 §6.3.2.1)"));
+            if (mtk.isPresent()) {
+                return mtkMessage(counter, keyDomain, mskId, mtk.get(), kemac);
+            }
+            IdPayload[] ids = idiAndIdr();
+            Bytes rand = rand().orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "MSK message without RAND"));
+            if (mskId.isCurrentMarker()) {
+                if (!kemac.isKeyless() || header.vFlag()) {
+                    throw new Refusal(NOT_IN_PROFILE, "Key Number 0 marks a solicited pull, which carries no key "
+                            + "and never sets the V bit (TS 33.246 §6.3.2.2.4)");
+                }
+                return new SolicitedPullMessage(decoded, header.csbId(), keyDomain, mskId.keyGroup(), counter, rand,
+                        ids[0], ids[1]);
+            }
+            if (kemac.isKeyless()) {
+                throw new Refusal(NOT_IN_PROFILE, "MSK message " + mskId + " has no key data; only a solicited pull "
+                        + "(Key Number 0) has an empty KEMAC");
+            }
+            return new MskMessage(decoded, header.csbId(), keyDomain, mskId, counter, rand, ids[0], ids[1],
+                    header.vFlag());
+        }
+
+        private InboundMikey mtkMessage(TimestampCounter counter, KeyDomainId keyDomain, MskId mskId, MtkId mtkId,
+                                        KemacPayload kemac) {
+            if (header.vFlag()) {
+                throw new Refusal(NOT_IN_PROFILE, "MTK message with the V bit set; MTK messages are never "
+                        + "acknowledged (TS 33.246 §6.3.3.2)");
+            }
+            if (mskId.isCurrentMarker()) {
+                throw new Refusal(NOT_IN_PROFILE, "MTK message names MSK " + mskId + " with Key Number 0");
+            }
+            if (kemac.isKeyless()) {
+                throw new Refusal(NOT_IN_PROFILE, "MTK message without key data");
+            }
+            return new MtkMessage(decoded, header.csbId(), keyDomain, mskId, mtkId, counter, rand().orElse(Bytes.empty()));
+        }
+
+        private InboundMikey verification(TimestampCounter counter) {
+            if (!(message.last().orElse(null) instanceof VerificationPayload v)) {
+                throw new Refusal(NOT_IN_PROFILE, "verification message does not end with a V payload");
+            }
+            if (!v.macAlgorithm().equals(MacAlgorithm.HMAC_SHA1_160)) {
+                throw new Refusal(UNSUPPORTED_ALGORITHM, "V auth alg " + v.macAlgorithm() + "; the profile uses HMAC-SHA-1-160");
+            }
+            List<IdPayload> ids = message.findAll(IdPayload.class);
+            if (ids.size() != 1) {
+                throw new Refusal(NOT_IN_PROFILE, "verification message has " + ids.size() + " ID payloads; expected IDr only");
+            }
+            return new VerificationMessage(decoded, header.csbId(), counter, ids.get(0));
+        }
+
+        private TimestampCounter counter() {
+            List<TimestampPayload> ts = message.findAll(TimestampPayload.class);
+            if (ts.size() != 1) {
+                throw new Refusal(NOT_IN_PROFILE, "expected one T payload, found " + ts.size());
+            }
+            TimestampPayload t = ts.get(0);
+            if (t.tsType() != TimestampType.COUNTER) {
+                throw new Refusal(UNSUPPORTED_ALGORITHM, "T payload of type " + t.tsType()
+                        + "; MBMS replay protection uses COUNTER");
+            }
+            return TimestampCounter.of(t.value());
+        }
+
+        private KemacPayload kemac() {
+            if (!(message.last().orElse(null) instanceof KemacPayload k)) {
+                throw new Refusal(NOT_IN_PROFILE, "MBMS key message does not end with KEMAC");
+            }
+            if (!k.encryption().equals(EncryptionAlgorithm.AES_CM_128)) {
+                throw new Refusal(UNSUPPORTED_ALGORITHM, "KEMAC Encr alg " + k.encryption() + "; the profile uses AES-CM-128");
+            }
+            if (!k.macAlgorithm().equals(MacAlgorithm.HMAC_SHA1_160)) {
+                throw new Refusal(UNSUPPORTED_ALGORITHM, "KEMAC MAC alg " + k.macAlgorithm() + "; the profile uses HMAC-SHA-1-160");
+            }
+            return k;
+        }
+
+        private Optional<Bytes> rand() {
+            List<RandPayload> rands = message.findAll(RandPayload.class);
+            if (rands.size() > 1) {
+                throw new Refusal(NOT_IN_PROFILE, "more than one RAND payload");
+            }
+            return rands.stream().findFirst().map(RandPayload::rand);
+        }
+
+        /** IDi then IDr, in chain order (RFC 3830 §6.7: the initiator's ID comes first). */
+        private IdPayload[] idiAndIdr() {
+            List<IdPayload> ids = new ArrayList<>(message.findAll(IdPayload.class));
+            if (ids.size() != 2) {
+                throw new Refusal(NOT_IN_PROFILE, "MSK message has " + ids.size()
+                        + " ID payloads; expected IDi and IDr, which name the MUK (TS 33.246 §6.4.6.1)");
+            }
+            return new IdPayload[] {ids.get(0), ids.get(1)};
+        }
+
+        private static <T> Optional<T> once(Optional<T> seen, T value, String what) {
+            if (seen.isPresent()) {
+                throw new Refusal(NOT_IN_PROFILE, "more than one " + what);
+            }
+            return Optional.of(value);
+        }
+    }
+}

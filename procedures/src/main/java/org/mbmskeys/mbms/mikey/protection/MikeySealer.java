@@ -1,0 +1,153 @@
+package org.mbmskeys.mbms.mikey.protection;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.DataType;
+import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.KeyData;
+import org.mbmskeys.mbms.mikey.KeyDataCodec;
+import org.mbmskeys.mbms.mikey.KeyDataType;
+import org.mbmskeys.mbms.mikey.KeyIdExtension;
+import org.mbmskeys.mbms.mikey.KvInterval;
+import org.mbmskeys.mbms.mikey.KvNull;
+import org.mbmskeys.mbms.mikey.MacAlgorithm;
+import org.mbmskeys.mbms.mikey.MikeyCodec;
+import org.mbmskeys.mbms.mikey.MikeyMessage;
+import org.mbmskeys.mbms.mikey.MikeyPayload;
+import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.TimestampPayload;
+import org.mbmskeys.mbms.mikey.TimestampType;
+import org.mbmskeys.mbms.mikey.VerificationPayload;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.KemacCipher;
+import org.mbmskeys.mbms.mikey.crypto.KemacKeys;
+import org.mbmskeys.mbms.mikey.crypto.KemacMac;
+import org.mbmskeys.mbms.mikey.crypto.MikeyPrf;
+import org.mbmskeys.mbms.mikey.crypto.PrfInput;
+import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
+
+/**
+ * Builds protected MBMS MIKEY messages in the project profile (PROFILE.md §10): the BM-SC's MSK, MTK and
+ * solicited-pull messages and the UE's verification message. The key data is encrypted with AES-CM-128,
+ * the whole message up to the MAC field is encoded, then the HMAC-SHA-1-160 MAC is computed over those
+ * exact bytes and written in place (RFC 3830 §5.2: encrypt, then MAC).
+ *
+ * <p>Payload order: HDR, EXT{MSK}, [EXT{MTK}], T, RAND, [IDi, IDr], KEMAC. Thread-safe.
+ */
+public final class MikeySealer {
+
+    private static final byte[] NO_KEY = new byte[0];
+
+    private final CryptoSuite suite;
+    private final MikeyPrf prf;
+
+    public MikeySealer(CryptoSuite suite) {
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.prf = MikeyPrf.mikey1(suite);
+    }
+
+    /** A sealer on the JCA suite (the fast default). */
+    public static MikeySealer jca() {
+        return new MikeySealer(CryptoSuite.jca());
+    }
+
+    /** An MSK message protected with the UE's MUK (TS 33.246 §6.3.2.3). */
+    public Bytes seal(MskDelivery d, SecretBytes muk) {
+        CsbId csb = CsbIdPolicy.forKeyDomain(d.keyDomain());
+        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, d.askForVerification(), csb);
+        List<MikeyPayload> payloads = List.of(
+                KeyIdExtension.forMsk(d.mskId()).toPayload(),
+                counter(d.counter()),
+                new RandPayload(d.rand()),
+                IdPolicy.initiator(d.idi()),
+                IdPolicy.responder(d.idr()));
+        KeyData key = KeyData.of(KeyDataType.TGK, d.msk().orElse(SecretBytes.of(NO_KEY)), KvInterval.of(d.validity()));
+        return seal(hdr, payloads, List.of(key), muk, d.rand(), d.counter());
+    }
+
+    /** An MTK message protected with the MSK (TS 33.246 §6.3.3); the V bit is never set. */
+    public Bytes seal(MtkDelivery d, SecretBytes msk) {
+        CsbId csb = CsbIdPolicy.forKeyDomain(d.keyDomain());
+        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, false, csb);
+        List<MikeyPayload> payloads = new ArrayList<>(4);
+        payloads.add(KeyIdExtension.forMsk(d.mskId()).toPayload());
+        payloads.add(KeyIdExtension.forMtk(d.mtkId()).toPayload());
+        payloads.add(counter(d.counter()));
+        d.rand().ifPresent(r -> payloads.add(new RandPayload(r)));
+        KeyData key = d.salt().isPresent()
+                ? KeyData.withSalt(KeyDataType.TEK_SALT, d.mtk(), d.salt().get(), KvNull.INSTANCE)
+                : KeyData.of(KeyDataType.TEK, d.mtk(), KvNull.INSTANCE);
+        return seal(hdr, payloads, List.of(key), msk, d.rand().orElse(Bytes.empty()), d.counter());
+    }
+
+    /**
+     * A solicited pull protected with the last MUK the BM-SC knows for the UE (TS 33.246 §6.3.2.2.4):
+     * Key Number 0, KEMAC without key data, V bit never set.
+     */
+    public Bytes seal(SolicitedPull p, SecretBytes lastKnownMuk) {
+        CsbId csb = CsbIdPolicy.forKeyDomain(p.keyDomain());
+        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, false, csb);
+        List<MikeyPayload> payloads = List.of(
+                KeyIdExtension.forMsk(org.mbmskeys.mbms.keys.MskId.current(p.keyGroup())).toPayload(),
+                counter(p.counter()),
+                new RandPayload(p.rand()),
+                IdPolicy.initiator(p.idi()),
+                IdPolicy.responder(p.idr()));
+        return seal(hdr, payloads, List.of(), lastKnownMuk, p.rand(), p.counter());
+    }
+
+    /**
+     * The UE's verification message for an MSK message it opened with the V bit set: HDR (PSK
+     * verification, same CSB ID), T (the MSK message's counter), IDr, V.
+     */
+    public Bytes acknowledge(OpenedMsk opened, SecretBytes muk) {
+        MskMessage m = opened.message();
+        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_VERIFY, false, m.csbId());
+        MikeyMessage ack = new MikeyMessage(hdr, List.of(counter(m.counter()), m.idr(),
+                new VerificationPayload(MacAlgorithm.HMAC_SHA1_160, Bytes.wrap(new byte[VerificationMac.LENGTH]))));
+        byte[] out = MikeyCodec.encode(ack).toByteArray();
+        int macAt = out.length - VerificationMac.LENGTH;
+        SecretBytes authKey = prf.derive(PrfInput.kemacAuthenticationKey(muk, m.csbId().value(), m.rand()));
+        try {
+            Bytes mac = VerificationMac.compute(suite, authKey, Bytes.of(out, 0, macAt), m.idi().data(), m.idr().data(),
+                    m.counter());
+            mac.copyTo(out, macAt);
+        } finally {
+            authKey.destroy();
+        }
+        return Bytes.wrap(out);
+    }
+
+    private Bytes seal(CommonHeader hdr, List<MikeyPayload> payloads, List<KeyData> keys, SecretBytes psk, Bytes rand,
+                       TimestampCounter counter) {
+        KemacKeys kemacKeys = KemacKeys.derive(suite, psk, hdr.csbId().value(), rand);
+        byte[] plaintext = keys.isEmpty() ? NO_KEY : KeyDataCodec.encode(keys).unsafeArray();
+        try {
+            byte[] encrypted = KemacCipher.encrypt(suite, kemacKeys, hdr.csbId().value(), counter, plaintext);
+            List<MikeyPayload> all = new ArrayList<>(payloads.size() + 1);
+            all.addAll(payloads);
+            all.add(new KemacPayload(EncryptionAlgorithm.AES_CM_128, Bytes.wrap(encrypted), MacAlgorithm.HMAC_SHA1_160,
+                    Bytes.wrap(new byte[KemacMac.LENGTH])));
+            byte[] out = MikeyCodec.encode(new MikeyMessage(hdr, all)).toByteArray();
+            int macAt = out.length - KemacMac.LENGTH;
+            byte[] mac = KemacMac.compute(suite, kemacKeys.authenticationKey(), out, 0, macAt);
+            System.arraycopy(mac, 0, out, macAt, mac.length);
+            return Bytes.wrap(out);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+            kemacKeys.destroy();
+        }
+    }
+
+    private static TimestampPayload counter(TimestampCounter c) {
+        return new TimestampPayload(TimestampType.COUNTER, c.value());
+    }
+}

@@ -1,0 +1,78 @@
+package org.mbmskeys.mbms.mikey.protection;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.profile.InterimProfile;
+
+/**
+ * An MSK message the BM-SC sends to one UE, protected with that UE's MUK (TS 33.246 §6.3.2.3, §6.4.6.1).
+ * Three forms share the shape HDR, EXT{MSK ID}, T, RAND, IDi, IDr, KEMAC:
+ * <ul>
+ *   <li>{@link #delivery}: a new or replacing MSK with its key validity;</li>
+ *   <li>{@link #validityUpdate}: no key, only new key validity for an MSK the UE holds (§6.5.3);</li>
+ *   <li>{@link #invalidation}: no key, key validity SEQl &gt; SEQu, sent at deregistration (§6.3.2.1B).</li>
+ * </ul>
+ *
+ * @param idi                the BM-SC's NAF FQDN
+ * @param idr                the UE's B-TID
+ * @param askForVerification sets the V bit: the UE answers with a verification message
+ */
+public record MskDelivery(KeyDomainId keyDomain, MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
+                          TimestampCounter counter, Bytes rand, String idi, String idr, boolean askForVerification) {
+
+    /**
+     * @throws IllegalArgumentException if the Key Number is 0 (that marks a solicited pull), the MSK is not
+     *                                  {@value InterimProfile#MSK_LENGTH} bytes, or RAND is empty or longer
+     *                                  than 255 bytes
+     */
+    public MskDelivery {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(mskId, "mskId");
+        Objects.requireNonNull(msk, "msk");
+        Objects.requireNonNull(validity, "validity");
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(rand, "rand");
+        Objects.requireNonNull(idi, "idi");
+        Objects.requireNonNull(idr, "idr");
+        if (mskId.isCurrentMarker()) {
+            throw new IllegalArgumentException("MSK ID " + mskId + " has Key Number 0, which marks a solicited pull "
+                    + "(TS 33.246 §6.3.2.2.4); use SolicitedPull, or a Key Number 1..65535");
+        }
+        if (msk.isPresent() && msk.get().length() != InterimProfile.MSK_LENGTH) {
+            throw new IllegalArgumentException("MSK must be " + InterimProfile.MSK_LENGTH + " bytes, got " + msk.get().length());
+        }
+        Rands.check(rand);
+    }
+
+    /** A new MSK (or one replacing the MSK with the same ID). */
+    public static MskDelivery delivery(KeyDomainId keyDomain, MskId mskId, SecretBytes msk, KeyValidity validity,
+                                       TimestampCounter counter, Bytes rand, String idi, String idr,
+                                       boolean askForVerification) {
+        return new MskDelivery(keyDomain, mskId, Optional.of(msk), validity, counter, rand, idi, idr, askForVerification);
+    }
+
+    /** New key validity for an MSK the UE already holds: KEMAC carries key data of length 0. */
+    public static MskDelivery validityUpdate(KeyDomainId keyDomain, MskId mskId, KeyValidity validity,
+                                             TimestampCounter counter, Bytes rand, String idi, String idr,
+                                             boolean askForVerification) {
+        return new MskDelivery(keyDomain, mskId, Optional.empty(), validity, counter, rand, idi, idr, askForVerification);
+    }
+
+    /** Invalidates the MSK at the UE: no key, SEQl &gt; SEQu (TS 33.246 §6.3.2.1B). */
+    public static MskDelivery invalidation(KeyDomainId keyDomain, MskId mskId, TimestampCounter counter, Bytes rand,
+                                           String idi, String idr, boolean askForVerification) {
+        return validityUpdate(keyDomain, mskId, KeyValidity.invalidated(), counter, rand, idi, idr, askForVerification);
+    }
+
+    /** What the BM-SC keeps to check the UE's verification message, when {@link #askForVerification} is set. */
+    public AckExpectation ackExpectation() {
+        return new AckExpectation(CsbIdPolicy.forKeyDomain(keyDomain), rand, IdPolicy.initiator(idi).data(),
+                IdPolicy.responder(idr).data(), counter);
+    }
+}
