@@ -19,7 +19,9 @@ import static org.mbmskeys.mbms.keys.UeFixtures.counter;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMsk;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMtk;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +69,8 @@ class UeUiccRulesTest {
         assertThat(store.uiccInserted(OTHER_UICC)).isEqualTo(UiccCheck.DIFFERENT_UICC_KEYS_DELETED);
         UeKeyState after = store.snapshot();
         assertThat(after.holdsNoKeys()).isTrue();
-        assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), java.util.Map.of(), java.util.Map.of(),
-                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Set.of()));
+        assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), Set.of()));
         assertThat(store.uicc()).contains(OTHER_UICC);
     }
 
