@@ -118,7 +118,7 @@ public final class UeKeyStore {
      * that is neither current nor last used any more is dropped.
      */
     public void installMuk(MukId id, SecretBytes muk) {
-        StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(muk));
+        StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(Objects.requireNonNull(muk, "muk")));
         locked(() -> {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
@@ -131,7 +131,7 @@ public final class UeKeyStore {
 
     /** Stores the MRK from a GBA run for the BM-SC {@code id.idi()} (used for HTTP Digest, §6.2.1). */
     public void installMrk(MukId id, SecretBytes mrk) {
-        StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(mrk));
+        StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(Objects.requireNonNull(mrk, "mrk")));
         locked(() -> {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
@@ -402,17 +402,14 @@ public final class UeKeyStore {
                     + " stored for this MSK (TS 33.246 §6.4.6.2 step 2); only counters newer than "
                     + last.get().counter() + " are accepted"));
         }
-        if (!held.validity().contains(mtkId)) {
-            return Optional.of(reject(KeyRejection.OUTSIDE_VALIDITY, where + "MTK ID " + mtkId
-                    + " is outside the key validity " + held.validity() + " of the MSK (TS 33.246 §6.5.3); allowed are "
-                    + held.validity().seqLow() + " to " + held.validity().seqHigh()));
-        }
-        if (last.isPresent() && !mtkId.isAfter(last.get().mtkId())) {
-            return Optional.of(reject(KeyRejection.STALE_MTK_ID, where + "MTK ID " + mtkId
-                    + " is not greater than the current MTK ID " + last.get().mtkId()
-                    + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above " + last.get().mtkId() + " are accepted"));
-        }
-        return Optional.empty();
+        Optional<MtkId> lastId = last.map(StoredMtk::mtkId);
+        return MtkIdRule.check(held.validity(), lastId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
+                ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + held.validity()
+                        + " of the MSK (TS 33.246 §6.5.3); allowed are " + held.validity().seqLow() + " to "
+                        + held.validity().seqHigh())
+                : reject(reason, where + "MTK ID " + mtkId + " is not greater than the current MTK ID "
+                        + lastId.orElseThrow() + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above "
+                        + lastId.orElseThrow() + " are accepted"));
     }
 
     // ---------------------------------------------------------------------------------------- queries
