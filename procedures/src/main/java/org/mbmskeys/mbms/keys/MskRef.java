@@ -1,0 +1,35 @@
+package org.mbmskeys.mbms.keys;
+
+import java.util.Objects;
+
+/**
+ * The identity of one MSK: Key Domain ID + MSK ID (TS 33.246 §6.3.2.1, "every MSK is uniquely
+ * identifiable by its Key Domain ID and MSK ID"). Written {@code 001-01/00010002}.
+ *
+ * <p>A Key Number of 0 is the "current MSK" marker (§6.3.2.1A); it names a request, never a stored MSK.
+ */
+public record MskRef(KeyDomainId keyDomain, MskId mskId) {
+
+    public MskRef {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(mskId, "mskId");
+    }
+
+    public static MskRef of(KeyDomainId keyDomain, MskId mskId) {
+        return new MskRef(keyDomain, mskId);
+    }
+
+    public KeyGroup keyGroup() {
+        return mskId.keyGroup();
+    }
+
+    /** True if both name the same Key Domain ID and Key Group, the unit of the two-MSK rule. */
+    public boolean sameGroupAs(MskRef other) {
+        return keyDomain.equals(other.keyDomain) && keyGroup().equals(other.keyGroup());
+    }
+
+    @Override
+    public String toString() {
+        return keyDomain + "/" + mskId;
+    }
+}

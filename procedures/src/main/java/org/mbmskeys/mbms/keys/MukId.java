@@ -1,0 +1,59 @@
+package org.mbmskeys.mbms.keys;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.mbmskeys.engine.bytes.Bytes;
+
+/**
+ * MUK ID = IDi ‖ IDr of the MSK message (TS 33.246 §6.4.6.1 step 1): IDi names the BM-SC (NAF), IDr the
+ * UE's bootstrapping (B-TID). TS 31.102 EF_MUK keeps one MUK per IDi, so {@link #idi()} is also the key
+ * under which a UE holds its current MUK.
+ *
+ * <p>Both parts are the ID payload data exactly as received; equality is byte equality. The ID type and
+ * text encoding are the codec's business (PROFILE.md §10 "IDi / IDr"). Identities are not secret;
+ * {@code toString()} shows printable ASCII as text and anything else as hex.
+ *
+ * <pre>{@code
+ * MukId id = MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
+ * }</pre>
+ */
+public record MukId(Bytes idi, Bytes idr) {
+
+    public MukId {
+        Objects.requireNonNull(idi, "idi");
+        Objects.requireNonNull(idr, "idr");
+        if (idi.isEmpty() || idr.isEmpty()) {
+            throw new IllegalArgumentException("MUK ID needs a non-empty IDi and IDr (TS 33.246 §6.4.6.1); got IDi of "
+                    + idi.length() + " bytes and IDr of " + idr.length() + " bytes");
+        }
+    }
+
+    /** IDi and IDr from their UTF-8 text, e.g. the BM-SC FQDN and the B-TID. */
+    public static MukId of(String idi, String idr) {
+        return new MukId(utf8(idi, "idi"), utf8(idr, "idr"));
+    }
+
+    private static Bytes utf8(String text, String name) {
+        return Bytes.wrap(Objects.requireNonNull(text, name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** IDi ‖ IDr as one octet string, the form TS 33.246 §6.4.6.1 names. */
+    public Bytes concatenated() {
+        return idi.concat(idr);
+    }
+
+    @Override
+    public String toString() {
+        return "MukId[IDi=" + render(idi) + ", IDr=" + render(idr) + "]";
+    }
+
+    static String render(Bytes id) {
+        for (int i = 0; i < id.length(); i++) {
+            int b = id.u8(i);
+            if (b < 0x20 || b > 0x7E) {
+                return "0x" + id.toHex();
+            }
+        }
+        return new String(id.toByteArray(), StandardCharsets.US_ASCII);
+    }
+}

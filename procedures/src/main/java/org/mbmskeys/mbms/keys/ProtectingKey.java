@@ -1,0 +1,41 @@
+package org.mbmskeys.mbms.keys;
+
+import java.util.Objects;
+
+/**
+ * The key that protects a MIKEY message, and so names one outgoing COUNTER stream (PROFILE.md §10
+ * "Counters", TS 33.246 §6.4.6): a UE's MUK for MSK messages, an MSK for MTK messages.
+ *
+ * <pre>{@code
+ * registry.nextCounter(ProtectingKey.muk(mukId));   // MSK delivery to one UE
+ * registry.nextCounter(ProtectingKey.msk(mskRef));  // MTK delivery under that MSK
+ * }</pre>
+ */
+public sealed interface ProtectingKey permits ProtectingKey.Muk, ProtectingKey.Msk {
+
+    static ProtectingKey muk(MukId id) {
+        return new Muk(id);
+    }
+
+    static ProtectingKey msk(MskRef ref) {
+        return new Msk(ref);
+    }
+
+    /** The MUK of one UE, named by IDi ‖ IDr. */
+    record Muk(MukId id) implements ProtectingKey {
+        public Muk {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** One MSK. Key Number 0 ("current") names no key and is refused. */
+    record Msk(MskRef ref) implements ProtectingKey {
+        public Msk {
+            Objects.requireNonNull(ref, "ref");
+            if (ref.mskId().isCurrentMarker()) {
+                throw new IllegalArgumentException("MSK " + ref
+                        + " has Key Number 0 ('current'), which names no key; name the MSK by its Key Number");
+            }
+        }
+    }
+}

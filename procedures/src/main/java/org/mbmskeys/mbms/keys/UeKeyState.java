@@ -1,0 +1,104 @@
+package org.mbmskeys.mbms.keys;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+
+/**
+ * Everything an ME keeps for MBMS key management (MGV-S, TS 33.246 §6.5.1; ME-based key management,
+ * §6.1): the plain, immutable record that a {@link UeKeyStorage} loads and stores as one unit. The rules
+ * that change it live in {@link UeKeyStore}.
+ *
+ * <ul>
+ *   <li>{@code uicc}: the last inserted UICC identity;</li>
+ *   <li>{@code currentMuks}, {@code lastUsedMuks}, {@code mrks}: by IDi (TS 31.102 EF_MUK holds one MUK
+ *       per IDi); the last successfully used MUK is kept apart from the current one;</li>
+ *   <li>{@code mukCounters}: the replay counter of MSK messages, per MUK ID;</li>
+ *   <li>{@code msks}: by identity, each with its last MTK and the MTK replay counter;</li>
+ *   <li>{@code invalidatedMsks}: MSKs deleted by an invalidation (SEQl &gt; SEQu), remembered so that MTK
+ *       messages for them are reported as such.</li>
+ * </ul>
+ *
+ * <p>The constructor checks the invariants a storage implementation must keep: map keys match their
+ * records, and at most two MSKs per Key Domain ID and Key Group. Equality compares key material in
+ * constant time, so two states can be compared for "nothing changed".
+ */
+public record UeKeyState(
+        Optional<UiccId> uicc,
+        Map<Bytes, StoredGbaKey> currentMuks,
+        Map<Bytes, StoredGbaKey> lastUsedMuks,
+        Map<Bytes, StoredGbaKey> mrks,
+        Map<MukId, TimestampCounter> mukCounters,
+        Map<MskRef, StoredMsk> msks,
+        Set<MskRef> invalidatedMsks) {
+
+    private static final UeKeyState EMPTY =
+            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+
+    public UeKeyState {
+        Objects.requireNonNull(uicc, "uicc");
+        currentMuks = Map.copyOf(currentMuks);
+        lastUsedMuks = Map.copyOf(lastUsedMuks);
+        mrks = Map.copyOf(mrks);
+        mukCounters = Map.copyOf(mukCounters);
+        msks = Map.copyOf(msks);
+        invalidatedMsks = Set.copyOf(invalidatedMsks);
+        requireKeyedBy(currentMuks, k -> k.id().idi(), "currentMuks");
+        requireKeyedBy(lastUsedMuks, k -> k.id().idi(), "lastUsedMuks");
+        requireKeyedBy(mrks, k -> k.id().idi(), "mrks");
+        requireKeyedBy(msks, StoredMsk::ref, "msks");
+        requireAtMostTwoPerKeyGroup(msks);
+    }
+
+    /** The state of a new ME: no UICC seen, no keys. */
+    public static UeKeyState empty() {
+        return EMPTY;
+    }
+
+    /** True if no key, counter or invalidation marker is held (the UICC identity may be). */
+    public boolean holdsNoKeys() {
+        return currentMuks.isEmpty() && lastUsedMuks.isEmpty() && mrks.isEmpty() && mukCounters.isEmpty()
+                && msks.isEmpty() && invalidatedMsks.isEmpty();
+    }
+
+    /** Every key object held, for copying and destroying. */
+    Stream<SecretBytes> secrets() {
+        return Stream.of(
+                        currentMuks.values().stream().map(StoredGbaKey::key),
+                        lastUsedMuks.values().stream().map(StoredGbaKey::key),
+                        mrks.values().stream().map(StoredGbaKey::key),
+                        msks.values().stream().flatMap(UeKeyState::secretsOf))
+                .flatMap(Function.identity());
+    }
+
+    private static Stream<SecretBytes> secretsOf(StoredMsk msk) {
+        Stream<SecretBytes> mtk = msk.mtk().stream()
+                .flatMap(m -> Stream.concat(Stream.of(m.key()), m.salt().stream()));
+        return Stream.concat(Stream.of(msk.key()), mtk);
+    }
+
+    private static <K, V> void requireKeyedBy(Map<K, V> map, Function<V, K> keyOf, String name) {
+        map.forEach((k, v) -> {
+            if (!k.equals(keyOf.apply(v))) {
+                throw new IllegalArgumentException(name + ": entry under " + k + " belongs under " + keyOf.apply(v));
+            }
+        });
+    }
+
+    private static void requireAtMostTwoPerKeyGroup(Map<MskRef, StoredMsk> msks) {
+        Map<MskRef, Integer> perGroup = new HashMap<>();
+        for (MskRef ref : msks.keySet()) {
+            MskRef group = MskRef.of(ref.keyDomain(), MskId.current(ref.keyGroup()));
+            if (perGroup.merge(group, 1, Integer::sum) > 2) {
+                throw new IllegalArgumentException("more than two MSKs for Key Domain ID " + ref.keyDomain()
+                        + " and Key Group " + ref.keyGroup() + "; TS 33.246 §6.3.2.1 allows two");
+            }
+        }
+    }
+}

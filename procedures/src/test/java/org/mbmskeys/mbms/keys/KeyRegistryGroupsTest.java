@@ -1,0 +1,192 @@
+package org.mbmskeys.mbms.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.DOMAIN;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.GROUP;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.OTHER_DOMAIN;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.VALIDITY;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.ref;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.registry;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.registryWithGroup;
+import static org.mbmskeys.mbms.keys.RegistryFixtures.seeded;
+
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.profile.InterimProfile;
+
+/**
+ * Key Groups and MSKs of the BM-SC key registry: unique Key Groups (TS 33.246 §6.3.2.1 NOTE), rotation
+ * with the next Key Number (never 0, the "current" marker of §6.3.2.1A; 65535 wraps to 1), the previous
+ * MSK kept until the next rotation, invalidation.
+ */
+class KeyRegistryGroupsTest {
+
+    private final KeyRegistry registry = registryWithGroup();
+
+    @Test
+    void newGroupHasNoMsk() {
+        assertThat(registry.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP));
+        assertThat(registry.currentMsk(DOMAIN, GROUP)).isEmpty();
+    }
+
+    @Test
+    void creatingAnExistingGroupIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> registry.createGroup(DOMAIN, KeyGroup.of(1)))
+                .isInstanceOfSatisfying(KeyRegistryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.DUPLICATE_KEY_GROUP))
+                .hasMessage("Key Group 0001 already exists in Key Domain 001-01; Key Groups must be unique within an "
+                        + "operator (TS 33.246 §6.3.2.1 NOTE): choose an unused Key Group or rotate the MSK of the existing one");
+    }
+
+    @Test
+    void refusedDuplicateLeavesTheExistingGroupAlone() {
+        RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThatThrownBy(() -> registry.createGroup(DOMAIN, GROUP)).isInstanceOf(KeyRegistryException.class);
+        assertThat(registry.currentMsk(DOMAIN, GROUP)).contains(msk);
+    }
+
+    @Test
+    void sameKeyGroupNumberInAnotherKeyDomainIsAnotherGroup() {
+        registry.createGroup(OTHER_DOMAIN, GROUP);
+        registry.createGroup(DOMAIN, KeyGroup.of(2));
+        assertThat(registry.groups()).hasSize(3);
+    }
+
+    @Test
+    void rotatingAnUnknownGroupIsRefused() {
+        assertThatThrownBy(() -> registry.rotate(DOMAIN, KeyGroup.of(9), VALIDITY))
+                .isInstanceOfSatisfying(KeyRegistryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.UNKNOWN_KEY_GROUP))
+                .hasMessageContaining("0009").hasMessageContaining("createGroup");
+    }
+
+    @Test
+    void firstRotationIssuesKeyNumberOneAsCurrent() {
+        RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThat(msk.ref()).isEqualTo(ref(1));
+        assertThat(msk.validity()).isEqualTo(VALIDITY);
+        assertThat(msk.key().length()).isEqualTo(InterimProfile.MSK_LENGTH);
+        assertThat(registry.currentMsk(DOMAIN, GROUP)).contains(msk);
+        assertThat(registry.previousMsk(DOMAIN, GROUP)).isEmpty();
+    }
+
+    @Test
+    void rotationKeepsThePreviousMskUntilTheNextRotationReplacesIt() {
+        RegisteredMsk first = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        RegisteredMsk second = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThat(second.ref()).isEqualTo(ref(2));
+        assertThat(registry.previousMsk(DOMAIN, GROUP)).contains(first);
+
+        RegisteredMsk third = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThat(registry.currentMsk(DOMAIN, GROUP)).contains(third);
+        assertThat(registry.previousMsk(DOMAIN, GROUP)).contains(second);
+        assertThat(registry.msk(first.ref())).isEmpty();
+        assertThat(registry.group(DOMAIN, GROUP).orElseThrow())
+                .isEqualTo(new KeyGroupRecord(DOMAIN, GROUP, 3, Optional.of(ref(3)), Optional.of(ref(2))));
+    }
+
+    @Test
+    void keyNumberWrapsFrom65535ToOneAndNeverIssuesZero() {
+        KeyRegistryStorage storage = KeyRegistryStorage.inMemory();
+        storage.insertGroup(new KeyGroupRecord(DOMAIN, GROUP, 0xFFFE, Optional.empty(), Optional.empty()));
+        KeyRegistry near = registry(storage);
+        assertThat(near.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(0xFFFF));
+        assertThat(near.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(1));
+        assertThat(near.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(2));
+    }
+
+    @Test
+    void keyNumberZeroLooksUpTheCurrentMsk() {
+        registry.rotate(DOMAIN, GROUP, VALIDITY);
+        RegisteredMsk current = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThat(registry.msk(MskRef.of(DOMAIN, MskId.current(GROUP)))).contains(current);
+    }
+
+    @Test
+    void keysComeFromTheInjectedSource() {
+        RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        byte[] expected = new byte[InterimProfile.MSK_LENGTH];
+        new Random(42).nextBytes(expected);
+        assertThat(msk.key()).isEqualTo(SecretBytes.of(expected));
+    }
+
+    @Test
+    void sourceReturningTheWrongLengthIsReportedNotUsed() {
+        KeyRegistry broken = KeyRegistry.create(KeyRegistryStorage.inMemory(), length -> SecretBytes.of(new byte[length - 1]));
+        broken.createGroup(DOMAIN, GROUP);
+        assertThatThrownBy(() -> broken.rotate(DOMAIN, GROUP, VALIDITY))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("15 bytes for a 16-byte MSK");
+        assertThat(broken.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP));
+    }
+
+    @Test
+    void returnedKeysAreCopiesTheCallerMayDestroy() {
+        RegisteredMsk issued = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        SecretBytes kept = SecretBytes.of(issued.key().copyBytes());
+        issued.key().destroy();
+        registry.currentMsk(DOMAIN, GROUP).orElseThrow().key().destroy();
+        assertThat(registry.currentMsk(DOMAIN, GROUP).orElseThrow().key()).isEqualTo(kept);
+    }
+
+    @Test
+    void invalidationValidityIsRefusedWhereARealIntervalIsNeeded() {
+        assertThatThrownBy(() -> registry.rotate(DOMAIN, GROUP, KeyValidity.invalidated()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalidate(MskRef)");
+        RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThatThrownBy(() -> registry.updateValidity(msk.ref(), KeyValidity.of(5, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SEQl > SEQu");
+    }
+
+    @Test
+    void invalidatingTheCurrentMskLeavesTheGroupWithoutCurrent() {
+        RegisteredMsk first = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        RegisteredMsk second = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        registry.invalidate(second.ref());
+        assertThat(registry.currentMsk(DOMAIN, GROUP)).isEmpty();
+        assertThat(registry.previousMsk(DOMAIN, GROUP)).contains(first);
+        assertThat(registry.msk(second.ref())).isEmpty();
+        assertThatThrownBy(() -> registry.nextMtk(second.ref()))
+                .isInstanceOfSatisfying(KeyRegistryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.UNKNOWN_MSK))
+                .hasMessageContaining("001-01/00010002").hasMessageContaining("previous 001-01/00010001");
+    }
+
+    @Test
+    void rotationAfterInvalidationContinuesTheKeyNumbers() {
+        registry.invalidate(registry.rotate(DOMAIN, GROUP, VALIDITY).ref());
+        assertThat(registry.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(2));
+    }
+
+    @Test
+    void invalidatingAnUnknownMskIsRefused() {
+        assertThatThrownBy(() -> registry.invalidate(ref(7)))
+                .isInstanceOfSatisfying(KeyRegistryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.UNKNOWN_MSK));
+    }
+
+    @Test
+    void keyNumberZeroNamesNoMskForChanges() {
+        assertThatThrownBy(() -> registry.nextMtk(MskRef.of(DOMAIN, MskId.current(GROUP))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Key Number 0");
+    }
+
+    @Test
+    void defaultSourceGivesFreshKeysOfTheRequestedLength() {
+        SecretBytes a = KeyMaterialSource.secureRandom().generate(16);
+        SecretBytes b = KeyMaterialSource.secureRandom().generate(16);
+        assertThat(a.length()).isEqualTo(16);
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void sameSeedGivesTheSameKeys() {
+        KeyRegistry one = KeyRegistry.create(KeyRegistryStorage.inMemory(), seeded(7));
+        KeyRegistry two = KeyRegistry.create(KeyRegistryStorage.inMemory(), seeded(7));
+        one.createGroup(DOMAIN, GROUP);
+        two.createGroup(DOMAIN, GROUP);
+        assertThat(one.rotate(DOMAIN, GROUP, VALIDITY)).isEqualTo(two.rotate(DOMAIN, GROUP, VALIDITY));
+    }
+}

@@ -1,0 +1,320 @@
+package org.mbmskeys.mbms.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.keys.UeFixtures.DOMAIN;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_A;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_B;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_C;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_1;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_2;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_3;
+import static org.mbmskeys.mbms.keys.UeFixtures.MTK_1;
+import static org.mbmskeys.mbms.keys.UeFixtures.MUK_ID;
+import static org.mbmskeys.mbms.keys.UeFixtures.OTHER_DOMAIN;
+import static org.mbmskeys.mbms.keys.UeFixtures.VALIDITY;
+import static org.mbmskeys.mbms.keys.UeFixtures.assertRejectedUnchanged;
+import static org.mbmskeys.mbms.keys.UeFixtures.counter;
+import static org.mbmskeys.mbms.keys.UeFixtures.deliverMsk;
+import static org.mbmskeys.mbms.keys.UeFixtures.deliverMtk;
+import static org.mbmskeys.mbms.keys.UeFixtures.ref;
+import static org.mbmskeys.mbms.keys.UeFixtures.storeWithMuk;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mbmskeys.engine.bytes.SecretBytes;
+
+/**
+ * MSK message rules of the UE key store: TS 33.246 §6.4.6.1 (replay counter per MUK, RFC 1982), §6.5.3
+ * (store, replace, validity-only update, counter update), §6.3.2.1 (two MSKs per Key Domain ID and Key
+ * Group, delete the older), §6.3.2.1B (SEQl &gt; SEQu invalidates). Examples are built from the rules;
+ * no official vectors exist for them.
+ */
+class UeMskRulesTest {
+
+    private final UeKeyStore store = storeWithMuk();
+
+    @Nested
+    class ReplayCounterPerMuk {
+
+        @ParameterizedTest(name = "first counter {0}")
+        @CsvSource({"0", "1", "2147483648", "4294967295"})
+        void firstMessageForAMukAcceptsAnyCounter(long first) {
+            deliverMsk(store, first, MSK_ID_1, MSK_A, VALIDITY);
+            assertThat(store.counterFor(MUK_ID)).contains(counter(first));
+        }
+
+        @Test
+        void equalCounterIsRejectedAsReplayWithoutChange() {
+            deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER, () -> store.checkMskCounter(MUK_ID, counter(100)));
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.applyMsk(MUK_ID, counter(100), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY));
+        }
+
+        @Test
+        void olderCounterIsRejectedAsReplayWithoutChange() {
+            deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
+            KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.applyMsk(MUK_ID, counter(99), DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY));
+            assertThat(outcome.detail()).contains("counter 99", "the counter 100 stored for this MUK", MUK_ID.toString(), "§6.4.6.1");
+        }
+
+        @Test
+        void nextCounterIsAcceptedAndStored() {
+            deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 101, MSK_ID_2, MSK_B, VALIDITY);
+            assertThat(store.counterFor(MUK_ID)).contains(counter(101));
+        }
+
+        /** RFC 1982 §3.2: 0 is newer than 4294967295 (the counter wraps). */
+        @Test
+        void counterWrapFromMaximumToZeroIsNewer() {
+            deliverMsk(store, 4294967295L, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 0, MSK_ID_2, MSK_B, VALIDITY);
+            assertThat(store.counterFor(MUK_ID)).contains(counter(0));
+        }
+
+        /** RFC 1982 leaves counters exactly 2^31 apart unordered; PROFILE.md §1.7 treats them as a replay. */
+        @ParameterizedTest(name = "stored {0}, received {1}")
+        @CsvSource({"0, 2147483648", "2147483648, 0", "4294967295, 2147483647"})
+        void counterExactlyHalfTheSpaceAwayIsRejected(long stored, long received) {
+            deliverMsk(store, stored, MSK_ID_1, MSK_A, VALIDITY);
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER, () -> store.checkMskCounter(MUK_ID, counter(received)));
+        }
+
+        @Test
+        void counterJustUnderHalfTheSpaceAheadIsAccepted() {
+            deliverMsk(store, 0, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2147483647L, MSK_ID_2, MSK_B, VALIDITY);
+        }
+
+        @Test
+        void checkIsReadOnlyAndHandsOutTheMuk() {
+            UeKeyState before = store.snapshot();
+            KeyOutcome<MukKey> check = store.checkMskCounter(MUK_ID, counter(5));
+            assertThat(check.value().key()).isEqualTo(UeFixtures.MUK);
+            assertThat(check.value().role()).isEqualTo(MukKey.Role.CURRENT);
+            assertThat(store.snapshot()).isEqualTo(before);
+        }
+
+        /** Two copies of one message both pass phase 1; only the first one applied may win. */
+        @Test
+        void applyChecksTheCounterAgainSoARacingReplayIsRejected() {
+            assertThat(store.checkMskCounter(MUK_ID, counter(7)).isAccepted()).isTrue();
+            assertThat(store.checkMskCounter(MUK_ID, counter(7)).isAccepted()).isTrue();
+            assertThat(store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY).isAccepted()).isTrue();
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY));
+        }
+
+        @Test
+        void unknownMukIsRejectedWithoutChange() {
+            MukId stranger = MukId.of("bmsc.example.org", "someone-else@bsf.example.org");
+            KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.UNKNOWN_MUK,
+                    () -> store.applyMsk(stranger, counter(1), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY));
+            assertThat(outcome.detail()).contains(stranger.toString(), "current MUK is " + MUK_ID);
+        }
+    }
+
+    @Nested
+    class StoreAndReplace {
+
+        @Test
+        void newMskIsStoredWithItsValidity() {
+            MskUpdate update = deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            assertThat(update).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_1), Optional.empty()));
+            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, VALIDITY));
+        }
+
+        @Test
+        void sameKeyDomainAndMskIdReplacesKeyAndValidity() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            MskUpdate update = deliverMsk(store, 2, MSK_ID_1, MSK_B, KeyValidity.of(30, 40));
+            assertThat(update.change()).isEqualTo(MskChange.REPLACED);
+            assertThat(store.msks()).containsExactly(new MskKey(ref(MSK_ID_1), MSK_B, KeyValidity.of(30, 40)));
+        }
+
+        @Test
+        void sameMskIdInAnotherKeyDomainIsADifferentMsk() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            KeyOutcome<MskUpdate> other =
+                    store.applyMsk(MUK_ID, counter(2), OTHER_DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY);
+            assertThat(other.value().change()).isEqualTo(MskChange.STORED);
+            assertThat(store.msks()).extracting(MskKey::ref)
+                    .containsExactly(ref(MSK_ID_1), MskRef.of(OTHER_DOMAIN, MSK_ID_1));
+        }
+
+        /** Re-delivery of the same key (e.g. after an MSK request) must not re-open old MTK messages. */
+        @Test
+        void redeliveryOfTheSameKeyKeepsTheCurrentMtk() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMtk(store, MSK_ID_1, 50, 12, MTK_1);
+            deliverMsk(store, 2, MSK_ID_1, SecretBytes.of(MSK_A.copyBytes()), VALIDITY);
+            assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).map(CurrentMtk::mtkId).contains(MtkId.of(12));
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(50), MtkId.of(12)));
+        }
+
+        @Test
+        void aDifferentKeyUnderTheSameIdStartsAFreshMtkState() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMtk(store, MSK_ID_1, 50, 12, MTK_1);
+            deliverMsk(store, 2, MSK_ID_1, MSK_B, VALIDITY);
+            assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
+            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        }
+
+        @Test
+        void callerMayDestroyTheKeyItPassedAndTheKeyItGot() {
+            SecretBytes mine = SecretBytes.of(MSK_A.copyBytes());
+            deliverMsk(store, 1, MSK_ID_1, mine, VALIDITY);
+            mine.destroy();
+            store.msk(ref(MSK_ID_1)).orElseThrow().key().destroy();
+            assertThat(store.msk(ref(MSK_ID_1)).orElseThrow().key()).isEqualTo(MSK_A);
+        }
+
+        @Test
+        void keyNumberZeroIsRefusedWithAPointerToSolicitedPull() {
+            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MskId.of(1, 0), Optional.of(MSK_A), VALIDITY))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Key Number 0").hasMessageContaining("applySolicitedPull");
+        }
+
+        @Test
+        void emptyKeyIsRefusedWithAPointerToOptionalEmpty() {
+            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.of(SecretBytes.of()), VALIDITY))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Optional.empty()");
+        }
+    }
+
+    @Nested
+    class ValidityOnlyUpdate {
+
+        @Test
+        void messageWithoutKeyUpdatesOnlyTheValidity() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            KeyOutcome<MskUpdate> update =
+                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 99));
+            assertThat(update.value().change()).isEqualTo(MskChange.VALIDITY_UPDATED);
+            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 99)));
+            assertThat(store.counterFor(MUK_ID)).contains(counter(2));
+        }
+
+        @Test
+        void messageWithoutKeyForAnUnknownMskIsRejectedWithoutChange() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.NO_MSK_FOR_VALIDITY_UPDATE,
+                    () -> store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_2, Optional.empty(), VALIDITY));
+            assertThat(outcome.detail()).contains(ref(MSK_ID_2).toString(), "§6.5.3");
+        }
+    }
+
+    @Nested
+    class Invalidation {
+
+        @Test
+        void seqLowAboveSeqHighDeletesTheMskAndItsMtk() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            KeyOutcome<MskUpdate> update =
+                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated());
+            assertThat(update.value()).isEqualTo(new MskUpdate(MskChange.INVALIDATED, ref(MSK_ID_1), Optional.empty()));
+            assertThat(store.msks()).isEmpty();
+            assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
+            assertThat(store.isInvalidated(ref(MSK_ID_1))).isTrue();
+        }
+
+        @Test
+        void invalidationWithAKeyStillInvalidates() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            assertThat(store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.of(MSK_B), KeyValidity.of(9, 8))
+                    .value().change()).isEqualTo(MskChange.INVALIDATED);
+            assertThat(store.msks()).isEmpty();
+        }
+
+        @Test
+        void mtkAndValidityUpdateForAnInvalidatedMskAreRejectedAsInvalidated() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_1, MSK_A, KeyValidity.invalidated());
+            assertRejectedUnchanged(store, KeyRejection.MSK_INVALIDATED,
+                    () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10)));
+            assertRejectedUnchanged(store, KeyRejection.MSK_INVALIDATED,
+                    () -> store.applyMsk(MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY));
+        }
+
+        @Test
+        void aNewDeliveryWithTheKeyRestoresAnInvalidatedMsk() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_1, MSK_A, KeyValidity.invalidated());
+            assertThat(deliverMsk(store, 3, MSK_ID_1, MSK_A, VALIDITY).change()).isEqualTo(MskChange.STORED);
+            assertThat(store.isInvalidated(ref(MSK_ID_1))).isFalse();
+            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        }
+
+        /** Deregistration may invalidate MSKs the UE never received; the message is still valid. */
+        @Test
+        void invalidationOfAnMskTheUeNeverHeldIsAcceptedAndRemembered() {
+            KeyOutcome<MskUpdate> update =
+                    store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_3, Optional.empty(), KeyValidity.invalidated());
+            assertThat(update.value().change()).isEqualTo(MskChange.INVALIDATED);
+            assertThat(store.counterFor(MUK_ID)).contains(counter(1));
+            assertThat(store.isInvalidated(ref(MSK_ID_3))).isTrue();
+        }
+    }
+
+    /** TS 33.246 §6.3.2.1; TS 31.102 EF_MSK holds two MSKs per Key Domain ID / Key Group. */
+    @Nested
+    class TwoMsksPerKeyGroup {
+
+        @Test
+        void thirdMskOfAKeyGroupDeletesTheOneStoredFirst() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
+            MskUpdate third = deliverMsk(store, 3, MSK_ID_3, MSK_C, VALIDITY);
+            assertThat(third).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_3), Optional.of(ref(MSK_ID_1))));
+            assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_2), ref(MSK_ID_3));
+        }
+
+        /** "Older" is by first storage: a re-delivery or validity update does not make an MSK younger. */
+        @Test
+        void replacingOrUpdatingTheOlderMskDoesNotMakeItYounger() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
+            deliverMsk(store, 3, MSK_ID_1, MSK_A, KeyValidity.of(10, 30));
+            store.applyMsk(MUK_ID, counter(4), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 40));
+            assertThat(deliverMsk(store, 5, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_1));
+        }
+
+        @Test
+        void evictionTakesTheMtkOfTheEvictedMskAlong() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
+            deliverMsk(store, 3, MSK_ID_3, MSK_C, VALIDITY);
+            assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
+            assertRejectedUnchanged(store, KeyRejection.UNKNOWN_KEY, () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(11)));
+        }
+
+        @Test
+        void otherKeyGroupsAndKeyDomainsDoNotCount() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MskId.of(2, 1), MSK_B, VALIDITY);
+            store.applyMsk(MUK_ID, counter(3), OTHER_DOMAIN, MskId.of(1, 7), Optional.of(MSK_B), VALIDITY);
+            assertThat(deliverMsk(store, 4, MSK_ID_2, MSK_C, VALIDITY).evicted()).isEmpty();
+            assertThat(store.msks()).hasSize(4);
+        }
+
+        @Test
+        void anInvalidatedMskFreesItsPlace() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
+            deliverMsk(store, 3, MSK_ID_2, MSK_B, KeyValidity.invalidated());
+            assertThat(deliverMsk(store, 4, MSK_ID_3, MSK_C, VALIDITY).evicted()).isEmpty();
+            assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_1), ref(MSK_ID_3));
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.mbmskeys.mbms.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.keys.UeFixtures.DOMAIN;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_A;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_1;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_2;
+import static org.mbmskeys.mbms.keys.UeFixtures.MTK_1;
+import static org.mbmskeys.mbms.keys.UeFixtures.MTK_2;
+import static org.mbmskeys.mbms.keys.UeFixtures.OTHER_DOMAIN;
+import static org.mbmskeys.mbms.keys.UeFixtures.SALT;
+import static org.mbmskeys.mbms.keys.UeFixtures.assertRejectedUnchanged;
+import static org.mbmskeys.mbms.keys.UeFixtures.counter;
+import static org.mbmskeys.mbms.keys.UeFixtures.deliverMsk;
+import static org.mbmskeys.mbms.keys.UeFixtures.deliverMtk;
+import static org.mbmskeys.mbms.keys.UeFixtures.ref;
+import static org.mbmskeys.mbms.keys.UeFixtures.storeWithMuk;
+
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mbmskeys.engine.bytes.SecretBytes;
+
+/**
+ * MTK message rules of the UE key store (TS 33.246 §6.4.6.2; PROFILE.md §3.3 and §10 "MTK IDs"): MSK
+ * held, counter RFC 1982-newer than the one stored for the MSK, SEQl ≤ MTK ID ≤ SEQu, MTK ID greater than
+ * the last accepted one with SEQl acceptable as the first. The MSK here has key validity 10..20.
+ */
+class UeMtkRulesTest {
+
+    private final UeKeyStore store = storeWithMuk();
+
+    @BeforeEach
+    void holdMsk() {
+        deliverMsk(store, 1, MSK_ID_1, MSK_A, KeyValidity.of(10, 20));
+    }
+
+    @Test
+    void noCurrentMtkBeforeTheFirstMtkMessage() {
+        assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
+    }
+
+    @Test
+    void checkIsReadOnlyAndHandsOutTheMsk() {
+        UeKeyState before = store.snapshot();
+        MskKey msk = store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10)).value();
+        assertThat(msk).isEqualTo(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 20)));
+        assertThat(store.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void seqLowIsAcceptableAsTheFirstMtkId() {
+        CurrentMtk mtk = deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        assertThat(mtk).isEqualTo(new CurrentMtk(ref(MSK_ID_1), MtkId.of(10), counter(1), MTK_1, Optional.of(SALT)));
+        assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).contains(mtk);
+    }
+
+    @Test
+    void seqHighIsAcceptable() {
+        deliverMtk(store, MSK_ID_1, 1, 20, MTK_1);
+    }
+
+    @ParameterizedTest(name = "MTK ID {0}")
+    @CsvSource({"0", "9", "21", "65535"})
+    void mtkIdOutsideTheKeyValidityIsRejectedWithoutChange(int mtkId) {
+        KeyOutcome<MskKey> outcome = assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
+                () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(mtkId)));
+        assertThat(outcome.detail()).contains("MTK ID " + mtkId, "[10..20]", "allowed are 10 to 20");
+        assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(mtkId), MTK_1, Optional.empty()));
+    }
+
+    @Test
+    void greaterMtkIdWithNewerCounterBecomesCurrent() {
+        deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        KeyOutcome<CurrentMtk> next = store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(11), MTK_2, Optional.empty());
+        assertThat(next.value()).isEqualTo(new CurrentMtk(ref(MSK_ID_1), MtkId.of(11), counter(2), MTK_2, Optional.empty()));
+        assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).contains(next.value());
+    }
+
+    @ParameterizedTest(name = "MTK ID {0} after 15")
+    @CsvSource({"15", "14", "10"})
+    void mtkIdNotAboveTheCurrentIsStaleEvenWithANewerCounter(int mtkId) {
+        deliverMtk(store, MSK_ID_1, 1, 15, MTK_1);
+        KeyOutcome<MskKey> outcome = assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
+                () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(mtkId)));
+        assertThat(outcome.detail()).contains("current MTK ID 15", "§6.4.6.2 step 3");
+    }
+
+    @Test
+    void sameMtkMessageAgainIsRejectedAsReplay() {
+        deliverMtk(store, MSK_ID_1, 100, 12, MTK_1);
+        assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(100), MtkId.of(12), MTK_1, Optional.of(SALT)));
+    }
+
+    @Test
+    void newerMtkIdWithAnOlderCounterIsRejectedAsReplay() {
+        deliverMtk(store, MSK_ID_1, 100, 12, MTK_1);
+        assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(99), MtkId.of(13)));
+    }
+
+    /** RFC 1982: 0 follows 4294967295. */
+    @Test
+    void counterWrapFromMaximumToZeroIsNewer() {
+        deliverMtk(store, MSK_ID_1, 4294967295L, 12, MTK_1);
+        deliverMtk(store, MSK_ID_1, 0, 13, MTK_2);
+    }
+
+    @Test
+    void counterExactlyHalfTheSpaceAwayIsRejected() {
+        deliverMtk(store, MSK_ID_1, 5, 12, MTK_1);
+        assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(5L + (1L << 31)), MtkId.of(13)));
+    }
+
+    @Test
+    void eachMskHasItsOwnCounterAndMtkIds() {
+        deliverMsk(store, 2, MSK_ID_2, MSK_A, KeyValidity.of(10, 20));
+        deliverMtk(store, MSK_ID_1, 100, 15, MTK_1);
+        deliverMtk(store, MSK_ID_2, 1, 10, MTK_2);
+    }
+
+    @Test
+    void mtkUnderAnMskTheUeDoesNotHoldIsRejectedAsUnknownKey() {
+        KeyOutcome<MskKey> outcome = assertRejectedUnchanged(store, KeyRejection.UNKNOWN_KEY,
+                () -> store.checkMtk(DOMAIN, MSK_ID_2, counter(1), MtkId.of(10)));
+        assertThat(outcome.detail()).contains(ref(MSK_ID_2).toString());
+        assertRejectedUnchanged(store, KeyRejection.UNKNOWN_KEY,
+                () -> store.applyMtk(OTHER_DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), MTK_1, Optional.empty()));
+    }
+
+    @Test
+    void applyChecksAgainSoTheSecondOfTwoCheckedCopiesIsRejected() {
+        assertThat(store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11)).isAccepted()).isTrue();
+        assertThat(store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11)).isAccepted()).isTrue();
+        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), MTK_1, Optional.empty()).isAccepted()).isTrue();
+        assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), MTK_1, Optional.empty()));
+    }
+
+    @Test
+    void narrowedValidityAppliesToTheNextMtk() {
+        deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 11));
+        deliverMtk(store, MSK_ID_1, 2, 11, MTK_2);
+        assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
+                () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(12)));
+    }
+
+    @Test
+    void emptyMtkOrSaltIsRefused() {
+        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), SecretBytes.of(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty MTK or salt");
+        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), MTK_1, Optional.of(SecretBytes.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Optional.empty()");
+    }
+
+    @Test
+    void returnedMtkIsACopyTheCallerMayDestroy() {
+        deliverMtk(store, MSK_ID_1, 1, 10, MTK_1).key().destroy();
+        store.currentMtk(DOMAIN, MSK_ID_1).orElseThrow().salt().orElseThrow().destroy();
+        CurrentMtk again = store.currentMtk(DOMAIN, MSK_ID_1).orElseThrow();
+        assertThat(again.key()).isEqualTo(MTK_1);
+        assertThat(again.salt()).contains(SALT);
+    }
+}
