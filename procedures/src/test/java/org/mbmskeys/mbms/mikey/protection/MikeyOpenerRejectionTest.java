@@ -1,0 +1,224 @@
+package org.mbmskeys.mbms.mikey.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mbmskeys.mbms.mikey.protection.Fixtures.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.DataType;
+import org.mbmskeys.mbms.mikey.DecodedMikey;
+import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.MacAlgorithm;
+import org.mbmskeys.mbms.mikey.MikeyCodec;
+import org.mbmskeys.mbms.mikey.MikeyMessage;
+import org.mbmskeys.mbms.mikey.MikeyPayload;
+import org.mbmskeys.mbms.mikey.TimestampPayload;
+import org.mbmskeys.mbms.mikey.TimestampType;
+
+/**
+ * Unhappy paths of reading and opening: every one-byte change of a sealed message is refused with a typed
+ * reason and never opened; wrong keys and profile violations get their own reasons.
+ */
+class MikeyOpenerRejectionTest {
+
+    private final MikeySealer sealer = MikeySealer.jca();
+    private final MikeyOpener opener = MikeyOpener.jca();
+
+    @Test
+    void everyOneByteChangeOfAnMskMessageIsRefusedNeverOpened() {
+        Bytes sealed = sealer.seal(mskDelivery(7, true), muk());
+        for (int i = 0; i < sealed.length(); i++) {
+            for (int mask : new int[] {0x01, 0x80, 0xFF}) {
+                OpenResult<?> result = readAndOpen(sealed.withByteXored(i, mask));
+                assertThat(result.isOpened()).as("byte %d ^ %02x", i, mask).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void everyOneByteChangeOfAnMtkMessageIsRefusedNeverOpened() {
+        Bytes sealed = sealer.seal(MtkDelivery.of(DOMAIN, MSK_ID, MtkId.of(5), mtk(), Optional.of(salt()),
+                TimestampCounter.of(42), RAND), msk());
+        for (int i = 0; i < sealed.length(); i++) {
+            OpenResult<?> result = readAndOpen(sealed.withByteXored(i, 0x01));
+            assertThat(result.isOpened()).as("byte %d", i).isFalse();
+        }
+    }
+
+    @Test
+    void aChangedEncryptedKeyByteIsABadMacAndIsNotDecrypted() {
+        Bytes sealed = sealer.seal(mskDelivery(7, true), muk());
+        // From the end: 20 MAC bytes, the MAC alg byte, then the encrypted key data (26 bytes for an MSK).
+        int anEncryptedByte = sealed.length() - 20 - 1 - 26;
+        OpenResult<?> result = readAndOpen(sealed.withByteXored(anEncryptedByte, 0x01));
+
+        assertThat(result.rejection().reason()).isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    @Test
+    void aFlippedMacBitIsABadMac() {
+        Bytes sealed = sealer.seal(mskDelivery(7, true), muk());
+        assertThat(readAndOpen(sealed.withByteXored(sealed.length() - 1, 0x01)).rejection().reason())
+                .isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    @Test
+    void anotherUsersMukIsABadMacWithTheMukIdentityInTheDetail() {
+        MskMessage read = (MskMessage) MikeyReader.read(sealer.seal(mskDelivery(7, true), muk())).orElseThrow();
+        OpenResult.Rejected<OpenedMsk> r = opener.open(read, otherMuk()).rejection();
+
+        assertThat(r.reason()).isEqualTo(MikeyRejection.BAD_MAC);
+        assertThat(r.detail()).contains(IDR).doesNotContain(muk().revealHex().substring(0, 8));
+    }
+
+    @Test
+    void anMtkMessageUnderAnotherMskIsABadMac() {
+        MtkMessage read = (MtkMessage) MikeyReader.read(sealer.seal(MtkDelivery.of(DOMAIN, MSK_ID, MtkId.of(5), mtk(),
+                Optional.empty(), TimestampCounter.of(42), RAND), msk())).orElseThrow();
+        assertThat(opener.open(read, SecretBytes.ofHex("ff0102030405060708090a0b0c0d0e0f")).rejection().reason())
+                .isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    @Test
+    void aVerificationMessageForAnotherCounterIsUnexpected() {
+        OpenedMsk opened = opener.open((MskMessage) MikeyReader.read(sealer.seal(mskDelivery(7, true), muk())).orElseThrow(),
+                muk()).orElseThrow();
+        VerificationMessage ack = (VerificationMessage) MikeyReader.read(sealer.acknowledge(opened, muk())).orElseThrow();
+
+        assertThat(opener.verify(ack, mskDelivery(8, true).ackExpectation(), muk()).rejection().reason())
+                .isEqualTo(MikeyRejection.UNEXPECTED_MESSAGE);
+    }
+
+    @Test
+    void aTamperedVerificationMessageIsABadMac() {
+        MskDelivery delivery = mskDelivery(7, true);
+        OpenedMsk opened = opener.open((MskMessage) MikeyReader.read(sealer.seal(delivery, muk())).orElseThrow(), muk())
+                .orElseThrow();
+        Bytes ack = sealer.acknowledge(opened, muk());
+        VerificationMessage tampered = (VerificationMessage) MikeyReader.read(ack.withByteXored(ack.length() - 3, 0x10))
+                .orElseThrow();
+
+        assertThat(opener.verify(tampered, delivery.ackExpectation(), muk()).rejection().reason())
+                .isEqualTo(MikeyRejection.BAD_MAC);
+        VerificationMessage genuine = (VerificationMessage) MikeyReader.read(ack).orElseThrow();
+        assertThat(opener.verify(genuine, delivery.ackExpectation(), otherMuk()).rejection().reason())
+                .isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    @Test
+    void truncatedBytesAreMalformedWithTheOffset() {
+        Bytes sealed = sealer.seal(mskDelivery(7, true), muk());
+        OpenResult.Rejected<InboundMikey> r = MikeyReader.read(sealed.slice(0, sealed.length() - 5)).rejection();
+
+        assertThat(r.reason()).isEqualTo(MikeyRejection.MALFORMED);
+        assertThat(r.detail()).startsWith("malformed MIKEY at byte ");
+    }
+
+    @Test
+    void aSolicitedPullWithTheVBitIsNotInTheProfile() {
+        Bytes pull = sealer.seal(new SolicitedPull(DOMAIN, KeyGroup.of(1), TimestampCounter.of(3), RAND, IDI, IDR), muk());
+        DecodedMikey d = MikeyCodec.decode(pull);
+        CommonHeader h = d.message().header();
+        Bytes withV = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsProfile(h.dataType(), true, h.csbId()),
+                d.message().payloads()));
+
+        OpenResult.Rejected<InboundMikey> r = MikeyReader.read(withV).rejection();
+        assertThat(r.reason()).isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+        assertThat(r.detail()).contains("solicited pull");
+    }
+
+    @Test
+    void anNtpTimestampIsAnUnsupportedAlgorithm() {
+        assertThat(readRebuilt(sealer.seal(mskDelivery(7, true), muk()), p -> p instanceof TimestampPayload
+                ? new TimestampPayload(TimestampType.NTP_UTC, 1L) : p).reason())
+                .isEqualTo(MikeyRejection.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void nullEncryptionIsAnUnsupportedAlgorithm() {
+        assertThat(readRebuilt(sealer.seal(mskDelivery(7, true), muk()), p -> p instanceof KemacPayload k
+                ? new KemacPayload(EncryptionAlgorithm.NULL, k.encryptedKeyData(), k.macAlgorithm(), k.mac()) : p).reason())
+                .isEqualTo(MikeyRejection.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void aNullMacIsAnUnsupportedAlgorithm() {
+        assertThat(readRebuilt(sealer.seal(mskDelivery(7, true), muk()), p -> p instanceof KemacPayload k
+                ? new KemacPayload(k.encryption(), k.encryptedKeyData(), MacAlgorithm.NULL, Bytes.empty()) : p).reason())
+                .isEqualTo(MikeyRejection.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void aMessageWithoutKeyIdIsNotInTheProfile() {
+        MikeyMessage m = MikeyCodec.decode(sealer.seal(mskDelivery(7, true), muk())).message();
+        List<MikeyPayload> withoutExt = new ArrayList<>(m.payloads().subList(1, m.payloads().size()));
+        OpenResult.Rejected<InboundMikey> r = MikeyReader.read(MikeyCodec.encode(new MikeyMessage(m.header(), withoutExt)))
+                .rejection();
+
+        assertThat(r.reason()).isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+        assertThat(r.detail()).contains("MSK Key ID");
+    }
+
+    @Test
+    void aCsbIdWithoutKeyDomainIsNotInTheProfile() {
+        Bytes sealed = sealer.seal(mskDelivery(7, true), muk());
+        // The CSB ID is bytes 4..7; in the profile its last byte is 00.
+        assertThat(MikeyReader.read(sealed.withByteXored(7, 0x01)).rejection().reason())
+                .isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+    }
+
+    @Test
+    void anErrorMessageIsNotInTheProfile() {
+        MikeyMessage err = new MikeyMessage(CommonHeader.mbmsProfile(DataType.ERROR, false, CsbIdPolicy.forKeyDomain(DOMAIN)),
+                List.of(new TimestampPayload(TimestampType.COUNTER, 1)));
+        assertThat(MikeyReader.read(MikeyCodec.encode(err)).rejection().reason()).isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+    }
+
+    @Test
+    void randomBytesNeverOpenAndNeverThrow() {
+        var random = new java.util.Random(20261123);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[random.nextInt(200)];
+            random.nextBytes(b);
+            if (b.length > 0 && random.nextBoolean()) {
+                b[0] = 1; // past the version check more often
+            }
+            assertThat(readAndOpen(Bytes.wrap(b)).isOpened()).isFalse();
+        }
+    }
+
+    /** Reads, then opens with the right key for the kind of message (as a UE would after its key lookup). */
+    private OpenResult<?> readAndOpen(Bytes bytes) {
+        OpenResult<InboundMikey> read = MikeyReader.read(bytes);
+        if (!read.isOpened()) {
+            return read;
+        }
+        InboundMikey m = read.orElseThrow();
+        if (m instanceof MskMessage msk) {
+            return opener.open(msk, muk());
+        }
+        if (m instanceof MtkMessage mtk) {
+            return opener.open(mtk, msk());
+        }
+        if (m instanceof SolicitedPullMessage pull) {
+            return opener.verify(pull, muk());
+        }
+        return opener.verify((VerificationMessage) m, mskDelivery(7, true).ackExpectation(), muk());
+    }
+
+    private static OpenResult.Rejected<InboundMikey> readRebuilt(Bytes sealed, UnaryOperator<MikeyPayload> change) {
+        MikeyMessage m = MikeyCodec.decode(sealed).message();
+        List<MikeyPayload> changed = m.payloads().stream().map(change).toList();
+        return MikeyReader.read(MikeyCodec.encode(new MikeyMessage(m.header(), changed))).rejection();
+    }
+}
