@@ -11,14 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
-import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataCodec;
-import org.mbmskeys.mbms.mikey.KeyDataType;
-import org.mbmskeys.mbms.mikey.KvInterval;
-import org.mbmskeys.mbms.mikey.KvNull;
 import org.mbmskeys.mbms.mikey.MikeyDecodeException;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.crypto.KemacCipher;
@@ -27,7 +23,6 @@ import org.mbmskeys.mbms.mikey.crypto.KemacMac;
 import org.mbmskeys.mbms.mikey.crypto.MikeyPrf;
 import org.mbmskeys.mbms.mikey.crypto.PrfInput;
 import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
-import org.mbmskeys.mbms.profile.InterimProfile;
 
 /**
  * Authenticates and opens inbound MBMS MIKEY messages (the MGV-F steps of TS 33.246 §6.5): the MAC is
@@ -69,24 +64,13 @@ public final class MikeyOpener {
                 return r.cast();
             }
             KeyData k = key.orElseThrow();
-            if (k.type() != KeyDataType.TGK) {
+            String problem = MbmsKeyData.mskProblem(k);
+            if (problem != null) {
                 k.key().destroy();
-                return OpenResult.rejected(NOT_IN_PROFILE, "MSK key data of type " + k.type() + "; the profile carries the MSK as TGK");
-            }
-            Optional<KeyValidity> validity = k.kv() instanceof KvInterval interval ? interval.keyValidity() : Optional.empty();
-            if (validity.isEmpty()) {
-                k.key().destroy();
-                return OpenResult.rejected(NOT_IN_PROFILE, "MSK key data without a KV Interval of two "
-                        + "MTK IDs (SEQl, SEQu); got " + k.kv().kvType());
-            }
-            if (!k.key().isEmpty() && k.key().length() != InterimProfile.MSK_LENGTH) {
-                int length = k.key().length();
-                k.key().destroy();
-                return OpenResult.rejected(NOT_IN_PROFILE, "MSK of " + length + " bytes; the profile uses "
-                        + InterimProfile.MSK_LENGTH);
+                return OpenResult.rejected(NOT_IN_PROFILE, problem);
             }
             Optional<SecretBytes> msk = k.key().isEmpty() ? Optional.empty() : Optional.of(k.key());
-            return OpenResult.opened(new OpenedMsk(message, msk, validity.get()));
+            return OpenResult.opened(new OpenedMsk(message, msk, MbmsKeyData.validity(k)));
         } finally {
             keys.destroy();
         }
@@ -106,7 +90,7 @@ public final class MikeyOpener {
                 return r.cast();
             }
             KeyData k = key.orElseThrow();
-            String problem = mtkProblem(k);
+            String problem = MbmsKeyData.mtkProblem(k);
             if (problem != null) {
                 k.key().destroy();
                 k.salt().ifPresent(SecretBytes::destroy);
@@ -187,22 +171,6 @@ public final class MikeyOpener {
                     + " Key data sub-payloads; an MBMS message carries one key");
         }
         return OpenResult.opened(keyData.get(0));
-    }
-
-    private static String mtkProblem(KeyData k) {
-        if (k.type() != KeyDataType.TEK && k.type() != KeyDataType.TEK_SALT) {
-            return "MTK key data of type " + k.type() + "; the profile carries the MTK as TEK or TEK+SALT";
-        }
-        if (!(k.kv() instanceof KvNull)) {
-            return "MTK key data with KV " + k.kv().kvType() + "; the profile uses KV Null";
-        }
-        if (k.key().length() != InterimProfile.MTK_LENGTH) {
-            return "MTK of " + k.key().length() + " bytes; the profile uses " + InterimProfile.MTK_LENGTH;
-        }
-        if (k.salt().isPresent() && k.salt().get().length() != InterimProfile.MTK_SALT_LENGTH) {
-            return "MTK salt of " + k.salt().get().length() + " bytes; the profile uses " + InterimProfile.MTK_SALT_LENGTH;
-        }
-        return null;
     }
 
     private static String ids(MskMessage m) {

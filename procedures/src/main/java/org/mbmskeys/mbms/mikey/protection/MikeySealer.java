@@ -14,10 +14,7 @@ import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataCodec;
-import org.mbmskeys.mbms.mikey.KeyDataType;
 import org.mbmskeys.mbms.mikey.KeyIdExtension;
-import org.mbmskeys.mbms.mikey.KvInterval;
-import org.mbmskeys.mbms.mikey.KvNull;
 import org.mbmskeys.mbms.mikey.MacAlgorithm;
 import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
@@ -33,6 +30,7 @@ import org.mbmskeys.mbms.mikey.crypto.KemacMac;
 import org.mbmskeys.mbms.mikey.crypto.MikeyPrf;
 import org.mbmskeys.mbms.mikey.crypto.PrfInput;
 import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
+import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * Builds protected MBMS MIKEY messages in the project profile (PROFILE.md §10): the BM-SC's MSK, MTK and
@@ -40,8 +38,10 @@ import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
  * the whole message up to the MAC field is encoded, then the HMAC-SHA-1-160 MAC is computed over those
  * exact bytes and written in place (RFC 3830 §5.2: encrypt, then MAC).
  *
- * <p>Payload order: HDR, EXT{MSK}, [EXT{MTK}], T, RAND, [IDi, IDr], KEMAC. Thread-safe.
+ * <p>Payload order: HDR, EXT{MSK}, [EXT{MTK}], T, RAND, [IDi, IDr], KEMAC; the verification message is
+ * HDR, T, IDr, V. Receivers accept any order after HDR. Thread-safe.
  */
+@Unconfirmed("Payload set and order of MSK, MTK and verification messages; PROFILE.md §3.2, §9 item 3, §10")
 public final class MikeySealer {
 
     private static final byte[] NO_KEY = new byte[0];
@@ -69,7 +69,7 @@ public final class MikeySealer {
                 new RandPayload(d.rand()),
                 IdPolicy.initiator(d.idi()),
                 IdPolicy.responder(d.idr()));
-        KeyData key = KeyData.of(KeyDataType.TGK, d.msk().orElse(SecretBytes.of(NO_KEY)), KvInterval.of(d.validity()));
+        KeyData key = MbmsKeyData.msk(d.msk(), d.validity());
         return seal(hdr, payloads, List.of(key), muk, d.rand(), d.counter());
     }
 
@@ -82,9 +82,7 @@ public final class MikeySealer {
         payloads.add(KeyIdExtension.forMtk(d.mtkId()).toPayload());
         payloads.add(counter(d.counter()));
         d.rand().ifPresent(r -> payloads.add(new RandPayload(r)));
-        KeyData key = d.salt().isPresent()
-                ? KeyData.withSalt(KeyDataType.TEK_SALT, d.mtk(), d.salt().get(), KvNull.INSTANCE)
-                : KeyData.of(KeyDataType.TEK, d.mtk(), KvNull.INSTANCE);
+        KeyData key = MbmsKeyData.mtk(d.mtk(), d.salt());
         return seal(hdr, payloads, List.of(key), msk, d.rand().orElse(Bytes.empty()), d.counter());
     }
 
