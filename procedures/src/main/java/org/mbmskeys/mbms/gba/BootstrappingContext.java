@@ -10,7 +10,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * of the AKA run, the subscriber's IMPI, the B-TID the BSF assigned and the key lifetime (Ks and every
  * Ks_NAF derived from it are valid strictly before {@code expiresAt}).
  *
- * <p>The UE ({@link GbaClient}) and the BSF ({@link SimulatedBsf}) each hold one and derive NAF keys
+ * <p>The UE ({@link org.mbmskeys.mbms.gba.simulated.GbaClient}) and the BSF ({@link org.mbmskeys.mbms.gba.simulated.SimulatedBsf}) each hold one and derive NAF keys
  * from it with {@link NafKeys}. {@code toString} never shows Ks.
  *
  * <pre>{@code

@@ -5,7 +5,7 @@ package org.mbmskeys.mbms.gba;
  * in the KDF, so nothing is normalised: a trailing dot or a different letter case would silently give
  * another key, and the first is rejected here while the second is the caller's to keep consistent.
  */
-final class Fqdn {
+public final class Fqdn {
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL = 63;
@@ -14,7 +14,7 @@ final class Fqdn {
     }
 
     /** Returns {@code name}, or throws naming {@code what} and the first problem. */
-    static String require(String what, String name) {
+    public static String require(String what, String name) {
         String problem = problem(name);
         if (problem != null) {
             throw new IllegalArgumentException(what + " '" + name + "' is not a host name: " + problem

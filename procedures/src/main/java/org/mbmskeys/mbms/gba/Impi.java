@@ -4,12 +4,13 @@ package org.mbmskeys.mbms.gba;
  * IMPI checks. The IMPI is the KDF parameter P2 as UTF-8 octets (TS 33.220 B.3), so it must fit a 2-byte
  * length; control characters would only come from a parsing mistake upstream.
  */
-final class Impi {
+public final class Impi {
 
     private Impi() {
     }
 
-    static String require(String impi) {
+    /** Returns {@code impi}, or throws {@link IllegalArgumentException} saying what is wrong and what is expected. */
+    public static String require(String impi) {
         if (impi == null || impi.isEmpty()) {
             throw new IllegalArgumentException("IMPI is empty; expected an NAI such as 001010123456789@ims.mnc001.mcc001.3gppnetwork.org");
         }

@@ -8,7 +8,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 /**
  * The NAF-specific keys of one bootstrapping for one NAF (TS 33.220 §4.5.3, §5.3.2–§5.3.3), with what
  * the NAF needs around them: the B-TID, the IMPI and the key lifetime. This is what the BSF hands the
- * BM-SC over Zn ({@link Bootstrapping}) and what the UE computes itself ({@link GbaClient}).
+ * BM-SC over Zn ({@link Bootstrapping}) and what the UE computes itself ({@link org.mbmskeys.mbms.gba.simulated.GbaClient}).
  *
  * <ul>
  *   <li>{@link GbaMode#GBA_ME}: {@code ksExtNaf} is Ks_NAF; there is no Ks_int_NAF.</li>

@@ -8,9 +8,9 @@
  * NAF keys through the {@link org.mbmskeys.mbms.gba.Bootstrapping} SPI (Zn). The building blocks are the
  * Annex B.2 {@link org.mbmskeys.mbms.gba.Kdf} and the {@link org.mbmskeys.mbms.gba.BTid}.
  *
- * <p>{@link org.mbmskeys.mbms.gba.SimulatedBsf}, {@link org.mbmskeys.mbms.gba.SimulatedUsim} and
- * {@link org.mbmskeys.mbms.gba.GbaClient} run a real bootstrapping in process (MILENAGE AKA,
- * {@link org.mbmskeys.mbms.gba.Milenage}), so tests and the demo never hard-wire a key.
+ * <p>{@link org.mbmskeys.mbms.gba.simulated.SimulatedBsf}, {@link org.mbmskeys.mbms.gba.simulated.SimulatedUsim} and
+ * {@link org.mbmskeys.mbms.gba.simulated.GbaClient} run a real bootstrapping in process (MILENAGE AKA,
+ * {@link org.mbmskeys.mbms.gba.simulated.Milenage}), so tests and the demo never hard-wire a key.
  *
  * <p>The GBA_ME MUK/MRK derivation is a project choice, marked
  * {@link org.mbmskeys.mbms.profile.Unconfirmed}. This package uses {@code javax.crypto} directly (HMAC-SHA-256,

@@ -17,14 +17,14 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * values; naf_id, ks_ext_naf, ks_int_naf and the B-TID are [SELF] regression values computed by the
  * project with two independent implementations, not official vectors.
  */
-final class GbaVectors {
+public final class GbaVectors {
 
     private static final String TEXT = load();
 
     private GbaVectors() {
     }
 
-    static String text(String field) {
+    public static String text(String field) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(TEXT);
         if (!m.find()) {
             throw new IllegalStateException("vectors/gba.json has no string field '" + field + "'");
@@ -32,11 +32,11 @@ final class GbaVectors {
         return m.group(1);
     }
 
-    static Bytes bytes(String field) {
+    public static Bytes bytes(String field) {
         return Bytes.ofHex(text(field));
     }
 
-    static SecretBytes secret(String field) {
+    public static SecretBytes secret(String field) {
         return SecretBytes.ofHex(text(field));
     }
 

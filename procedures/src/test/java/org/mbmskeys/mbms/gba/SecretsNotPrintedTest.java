@@ -11,6 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.gba.simulated.AkaResult;
+import org.mbmskeys.mbms.gba.simulated.AuthenticationChallenge;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.Milenage;
+import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
 
 /**
  * No key material in toString or exception messages: K, OPc, CK, IK, RES, Ks, Ks_ext_NAF, Ks_int_NAF,

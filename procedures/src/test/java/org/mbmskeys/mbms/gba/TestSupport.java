@@ -8,30 +8,30 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /** Shared fixtures: the TS 35.208 Test Set 1 subscriber, a seeded random source, a settable clock. */
-final class TestSupport {
+public final class TestSupport {
 
     /** TS 35.208 Test Set 1 (official). */
-    static final String K_SET1 = "465b5ce8b199b49faa5f0a2ee238a6bc";
-    static final String OPC_SET1 = "cd63cb71954a9f4e48a5994e37a02baf";
-    static final String RAND_SET1 = "23553cbe9637a89d218ae64dae47bf35";
+    public static final String K_SET1 = "465b5ce8b199b49faa5f0a2ee238a6bc";
+    public static final String OPC_SET1 = "cd63cb71954a9f4e48a5994e37a02baf";
+    public static final String RAND_SET1 = "23553cbe9637a89d218ae64dae47bf35";
 
-    static final String IMPI = "001010123456789@ims.mnc001.mcc001.3gppnetwork.org";
-    static final String BSF_DOMAIN = "bsf.example.org";
-    static final String NAF_FQDN = "bmsc.example.org";
+    public static final String IMPI = "001010123456789@ims.mnc001.mcc001.3gppnetwork.org";
+    public static final String BSF_DOMAIN = "bsf.example.org";
+    public static final String NAF_FQDN = "bmsc.example.org";
 
     private TestSupport() {
     }
 
-    static SecretBytes k() {
+    public static SecretBytes k() {
         return SecretBytes.ofHex(K_SET1);
     }
 
-    static SecretBytes opc() {
+    public static SecretBytes opc() {
         return SecretBytes.ofHex(OPC_SET1);
     }
 
     /** Deterministic "random" bytes from a seeded java.util.Random. */
-    static IntFunction<Bytes> seededRandom(long seed) {
+    public static IntFunction<Bytes> seededRandom(long seed) {
         Random random = new Random(seed);
         return n -> {
             byte[] out = new byte[n];
@@ -41,10 +41,10 @@ final class TestSupport {
     }
 
     /** A clock that moves only when told to. */
-    static final class SettableClock implements InstantSource {
+    public static final class SettableClock implements InstantSource {
         private Instant now;
 
-        SettableClock(Instant start) {
+        public SettableClock(Instant start) {
             now = start;
         }
 
@@ -53,7 +53,7 @@ final class TestSupport {
             return now;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now = instant;
         }
     }

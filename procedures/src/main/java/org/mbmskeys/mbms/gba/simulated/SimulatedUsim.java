@@ -1,9 +1,12 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import java.security.MessageDigest;
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.gba.BTid;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.Impi;
 
 /**
  * A USIM for tests and the demo: holds K, OPc and the highest accepted SQN, and answers AKA challenges

@@ -1,4 +1,5 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
+
 
 /** Why a GBA bootstrapping over Ub (TS 33.220 §4.5.2), or the use of its result, failed. */
 public enum BootstrappingFailure {

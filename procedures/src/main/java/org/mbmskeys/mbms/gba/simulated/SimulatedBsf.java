@@ -1,4 +1,4 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -10,6 +10,15 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.gba.BTid;
+import org.mbmskeys.mbms.gba.Bootstrapping;
+import org.mbmskeys.mbms.gba.BootstrappingContext;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.Impi;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyLookup;
+import org.mbmskeys.mbms.gba.NafKeys;
 
 /**
  * A Bootstrapping Server Function for tests and the demo. It holds subscribers (IMPI → K, OPc, SQN_HE,

@@ -1,8 +1,14 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import org.mbmskeys.mbms.gba.Bootstrapping;
+import org.mbmskeys.mbms.gba.BootstrappingContext;
+import org.mbmskeys.mbms.gba.MukMrk;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyMaterial;
+import org.mbmskeys.mbms.gba.NafKeys;
 
 /**
  * The UE side of GBA (TS 33.220 §4.5.2, §4.5.3) for tests and the demo: runs a real bootstrapping

@@ -1,7 +1,8 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.gba.BTid;
 
 /**
  * The BSF's AKA challenge on Ub (TS 33.220 §4.5.2 step 3): RAND and AUTN = (SQN ⊕ AK) ‖ AMF ‖ MAC.

@@ -1,13 +1,16 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.gba.TestSupport.*;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.TestSupport;
 
 /**
  * USIM side of AKA (TS 33.102 §6.3.3). The challenge is assembled by hand from the OFFICIAL TS 35.208

@@ -1,4 +1,5 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
+
 
 import org.mbmskeys.engine.bytes.Bytes;
 

@@ -1,7 +1,8 @@
-package org.mbmskeys.mbms.gba;
+package org.mbmskeys.mbms.gba.simulated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.gba.TestSupport.*;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.gba.BTid;
+import org.mbmskeys.mbms.gba.Bootstrapping;
+import org.mbmskeys.mbms.gba.BootstrappingContext;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.GbaVectors;
+import org.mbmskeys.mbms.gba.MukMrk;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyLookup;
+import org.mbmskeys.mbms.gba.NafKeyMaterial;
+import org.mbmskeys.mbms.gba.TestSupport;
 
 /**
  * A real in-process GBA run: SimulatedUsim + GbaClient (UE) against SimulatedBsf, then the BM-SC side
