@@ -43,8 +43,8 @@ public final class BuildAckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is not an MBMS message: " + r);
         }
         if (!(read.orElseThrow() instanceof MskMessage message)) {
-            throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is a "
-                    + MbmsSection.name(read.orElseThrow()));
+            throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is "
+                    + MbmsSection.withArticle(read.orElseThrow()));
         }
         SecretBytes mukKey = new MikeyArguments(spec).anyLengthKey("--muk", muk);
         try {

@@ -121,7 +121,7 @@ public final class InspectCommand implements Callable<Integer> {
         if (!isAck) {
             if (answers != null) {
                 throw error("--answers applies only to a verification message; MESSAGE is "
-                        + kind(inbound) + ", which --key alone verifies");
+                        + MbmsSection.withArticle(inbound) + ", which --key alone verifies");
             }
             return Optional.empty();
         }
@@ -136,14 +136,9 @@ public final class InspectCommand implements Callable<Integer> {
         }
         if (!(read.orElseThrow() instanceof MskMessage m)) {
             throw error("--answers must be the MSK message the verification message answers; it is "
-                    + kind(read.orElseThrow()));
+                    + MbmsSection.withArticle(read.orElseThrow()));
         }
         return Optional.of(m);
-    }
-
-    private static String kind(InboundMikey m) {
-        String name = MbmsSection.name(m);
-        return (name.startsWith("M") ? "an " : "a ") + name;
     }
 
     private ParameterException error(String message) {

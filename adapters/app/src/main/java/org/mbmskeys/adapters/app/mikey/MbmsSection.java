@@ -77,6 +77,12 @@ final class MbmsSection {
         return in instanceof SolicitedPullMessage ? SOLICITED_PULL : VERIFICATION_MESSAGE;
     }
 
+    /** The name with its article, for error messages: "an MSK message", "a solicited pull". */
+    static String withArticle(InboundMikey in) {
+        String name = name(in);
+        return (name.startsWith("M") ? "an " : "a ") + name;
+    }
+
     private static String text(IdPayload id) {
         String text = PayloadSections.printable(id.data());
         return text != null ? text : "hex:" + id.data().toHex();
