@@ -1,7 +1,29 @@
 package org.mbmskeys.adapters.app.mikey;
 
+import java.util.List;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.Hex;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.DataType;
+import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.KeyData;
+import org.mbmskeys.mbms.mikey.KeyDataCodec;
+import org.mbmskeys.mbms.mikey.KeyDataType;
+import org.mbmskeys.mbms.mikey.KeyIdExtension;
+import org.mbmskeys.mbms.mikey.KvInterval;
+import org.mbmskeys.mbms.mikey.MacAlgorithm;
+import org.mbmskeys.mbms.mikey.MikeyCodec;
+import org.mbmskeys.mbms.mikey.MikeyMessage;
+import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.TimestampPayload;
+import org.mbmskeys.mbms.mikey.protection.CsbIdPolicy;
+import org.mbmskeys.mbms.mikey.protection.IdPolicy;
 
 /**
  * Golden MBMS MIKEY messages of the project profile (PROFILE.md §10) and the arguments that build them.
@@ -87,6 +109,26 @@ final class MikeyGolden {
     private MikeyGolden() {
     }
 
+    /**
+     * A DEBUG MSK message built with the codec, not the sealer: KEMAC Encr alg NULL and MAC alg NULL, so
+     * the Key data sub-payload (TGK, KV Interval SEQl 1..SEQu 65535) travels in the clear and Wireshark can
+     * show it. Not in the profile (the reader refuses NULL encryption); counter 10, V=0.
+     */
+    static Bytes debugNullMskMessage() {
+        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, false,
+                CsbIdPolicy.forKeyDomain(KeyDomainId.parse("001-01")));
+        SecretBytes plaintext = KeyDataCodec.encode(List.of(
+                KeyData.of(KeyDataType.TGK, SecretBytes.ofHex(MSK), KvInterval.of(KeyValidity.of(1, 65535)))));
+        return MikeyCodec.encode(new MikeyMessage(hdr, List.of(
+                KeyIdExtension.forMsk(MskId.parseHex("00010002")).toPayload(),
+                TimestampPayload.counter(TimestampCounter.of(10)),
+                new RandPayload(Bytes.ofHex(MSK_RAND)),
+                IdPolicy.initiator(IDI),
+                IdPolicy.responder(IDR),
+                new KemacPayload(EncryptionAlgorithm.NULL, Bytes.wrap(plaintext.copyBytes()), MacAlgorithm.NULL,
+                        Bytes.empty()))));
+    }
+
     /** {@code base} with {@code extra} appended. */
     static String[] with(String[] base, String... extra) {
         String[] out = java.util.Arrays.copyOf(base, base.length + extra.length);
@@ -108,7 +150,7 @@ final class MikeyGolden {
 
     /** {@code base} without {@code option} (and its value, unless it is a flag). */
     static String[] without(String[] base, String option, boolean flag) {
-        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(base));
+        List<String> out = new java.util.ArrayList<>(List.of(base));
         int i = out.indexOf(option);
         if (i < 0) {
             throw new IllegalArgumentException(option + " is not among the arguments");
