@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * "Verification"). Prints one line of hex; exits 1 if the MSK message does not open with the MUK, as a UE
  * would then send nothing.
  */
-@Command(name = "ack", mixinStandardHelpOptions = true,
+@Command(name = "ack", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build the verification message (UE to BM-SC) answering an MSK message; prints it as one line of hex.",
             "HDR (data type 1, same CSB ID), T (the MSK message's counter), IDr, V(HMAC-SHA-1-160)."})
 public final class BuildAckCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * profile PROFILE.md §10), printed as one line of hex. Also builds the two keyless forms: a validity-only
  * update and the invalidation sent at deregistration (§6.3.2.1B).
  */
-@Command(name = "msk", mixinStandardHelpOptions = true,
+@Command(name = "msk", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build an MSK message (BM-SC to UE) protected with the UE's MUK; prints it as one line of hex.",
             "HDR, EXT{MSK ID}, T(COUNTER), RAND, IDi, IDr, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
 public final class BuildMskCommand implements Callable<Integer> {

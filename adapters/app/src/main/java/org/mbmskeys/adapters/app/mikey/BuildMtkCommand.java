@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code mbms-keys mikey build mtk}: an MTK message protected with the MSK (TS 33.246 §6.3.3, project
  * profile PROFILE.md §10), printed as one line of hex. The V bit is never set.
  */
-@Command(name = "mtk", mixinStandardHelpOptions = true,
+@Command(name = "mtk", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build an MTK message (BM-SC to all UEs) protected with the MSK; prints it as one line of hex.",
             "HDR, EXT{MSK ID}, EXT{MTK ID}, T(COUNTER), RAND, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
 public final class BuildMtkCommand implements Callable<Integer> {

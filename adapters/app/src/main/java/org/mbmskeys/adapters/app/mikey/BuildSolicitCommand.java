@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * {@code mbms-keys mikey build solicit}: a solicited pull (TS 33.246 §6.3.2.2.4) protected with the last
  * MUK the BM-SC knows, printed as one line of hex: Key Number 0, KEMAC without key data, V bit never set.
  */
-@Command(name = "solicit", mixinStandardHelpOptions = true,
+@Command(name = "solicit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build a solicited pull (BM-SC to UE) protected with the last known MUK; prints it as one line of hex.",
             "HDR, EXT{MSK ID = Key Group ‖ 0000}, T(COUNTER), RAND, IDi, IDr, KEMAC(MAC only)."})
 public final class BuildSolicitCommand implements Callable<Integer> {

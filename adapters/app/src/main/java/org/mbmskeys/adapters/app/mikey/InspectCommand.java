@@ -30,15 +30,16 @@ import picocli.CommandLine.Spec;
  * verify; 2 argument errors.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Decode a MIKEY message and show every payload, the MBMS classification and, with --key,",
-            "the MAC check and the decrypted key data (MSK, MTK, salt, key validity SEQl..SEQu)."},
+        description = "Decode a MIKEY message and show every payload, the MBMS classification and, with --key, "
+                + "the MAC check and the decrypted key data (MSK, MTK, salt, key validity SEQl..SEQu).",
         footer = {"",
-            "Exit codes: 0 fine; 1 malformed message, or with --key not in the MBMS profile or MAC does not verify;",
-            "2 argument errors. On exit 1 the reason is also printed on stderr as one line.",
+            "Exit codes: 0 fine; 1 malformed message, or with --key not an MBMS message of the profile or the MAC "
+                    + "does not verify; 2 argument errors. On exit 1 the reason is also printed on stderr as one line.",
             "",
-            "JSON (--json): one object with the members length, malformed, hdr, payloads, mbms, key (null when",
-            "absent). Each payload has a 'payload' member (EXT, T, RAND, ID, SP, KEMAC, V, ERR). Code points are",
-            "{\"name\":...,\"code\":...}. Field names are the same in the text output; see docs/protocol-tools.md."})
+            "JSON (--json): one object with the members length, malformed, hdr, payloads, mbms and key (null when "
+                    + "absent). Each payload has a 'payload' member (EXT, T, RAND, ID, SP, KEMAC, V, ERR); code points "
+                    + "are {\"name\":...,\"code\":...}. The text output uses the same field names; see "
+                    + "docs/protocol-tools.md."})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec

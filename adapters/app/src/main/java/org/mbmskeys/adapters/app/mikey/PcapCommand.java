@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  * those that do not decode are written anyway (to look at them in Wireshark) and named on stderr.
  */
 @Command(name = "pcap", mixinStandardHelpOptions = true,
-        description = {"Write MIKEY messages to a pcap file (Ethernet/IPv4/UDP, port 2269) for Wireshark/tshark.",
-            "BM-SC 192.0.2.1:2269 -> UE 192.0.2.2:2269; verification messages (data type 1) UE -> BM-SC.",
-            "One datagram per message, 1 s apart from 2025-01-01T00:00:00Z."})
+        description = {"Write MIKEY messages to a pcap file (Ethernet/IPv4/UDP, port 2269) for Wireshark or tshark, "
+                + "one datagram per message, 1 s apart from 2025-01-01T00:00:00Z.",
+            "BM-SC 192.0.2.1 sends to UE 192.0.2.2; verification messages (data type 1) go from UE to BM-SC. "
+                + "Messages that do not decode are written anyway and named on stderr."})
 public final class PcapCommand implements Callable<Integer> {
 
     /** First packet time: fixed, so that the output is deterministic. */
