@@ -64,11 +64,21 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every argument is read before the message is looked at, so a bad argument is always exit code 2.
         Bytes bytes = MessageInput.read(spec, "MESSAGE", message);
         if (answers != null && key == null) {
             throw error("--answers needs --key: the MUK that protected the answered MSK message");
         }
-        InspectReport report = inspect(bytes);
+        Optional<Bytes> answered = answers == null ? Optional.empty()
+                : Optional.of(MessageInput.read(spec, "--answers", answers));
+        Optional<SecretBytes> k = key == null ? Optional.empty()
+                : Optional.of(new MikeyArguments(spec).anyLengthKey("--key", key));
+        InspectReport report;
+        try {
+            report = inspect(bytes, k, answered);
+        } finally {
+            k.ifPresent(SecretBytes::destroy);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() + System.lineSeparator() : report.text());
         out.flush();
@@ -81,7 +91,7 @@ public final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private InspectReport inspect(Bytes bytes) {
+    private InspectReport inspect(Bytes bytes, Optional<SecretBytes> key, Optional<Bytes> answered) {
         DecodedMikey decoded;
         try {
             decoded = MikeyCodec.decode(bytes);
@@ -99,38 +109,31 @@ public final class InspectCommand implements Callable<Integer> {
         OpenResult<InboundMikey> read = MikeyReader.classify(decoded);
         Section hdr = PayloadSections.header(decoded.message().header());
         Section mbms = MbmsSection.of(read);
-        if (key == null) {
+        if (key.isEmpty()) {
             return new InspectReport(bytes.length(), null, hdr, payloads, mbms, null, Optional.empty());
         }
         if (read instanceof OpenResult.Rejected<InboundMikey> r) {
             return new InspectReport(bytes.length(), null, hdr, payloads, mbms, null, Optional.of(r.toString()));
         }
         InboundMikey inbound = read.orElseThrow();
-        Optional<MskMessage> answered = answeredMessage(inbound);
-        SecretBytes k = new MikeyArguments(spec).anyLengthKey("--key", key);
-        try {
-            KeyCheck.Outcome outcome = KeyCheck.run(inbound, k, answered);
-            return new InspectReport(bytes.length(), null, hdr, payloads, mbms, outcome.section(), outcome.failure());
-        } finally {
-            k.destroy();
-        }
+        KeyCheck.Outcome outcome = KeyCheck.run(inbound, key.get(), answeredMessage(inbound, answered));
+        return new InspectReport(bytes.length(), null, hdr, payloads, mbms, outcome.section(), outcome.failure());
     }
 
-    /** Checks that --answers is given exactly when a verification message is checked, and reads it. */
-    private Optional<MskMessage> answeredMessage(InboundMikey inbound) {
-        boolean isAck = inbound instanceof VerificationMessage;
-        if (!isAck) {
-            if (answers != null) {
+    /** Checks that --answers is given exactly when a verification message is checked, and classifies it. */
+    private Optional<MskMessage> answeredMessage(InboundMikey inbound, Optional<Bytes> answered) {
+        if (!(inbound instanceof VerificationMessage)) {
+            if (answered.isPresent()) {
                 throw error("--answers applies only to a verification message; MESSAGE is "
                         + MbmsSection.withArticle(inbound) + ", which --key alone verifies");
             }
             return Optional.empty();
         }
-        if (answers == null) {
+        if (answered.isEmpty()) {
             throw error("--key on a verification message needs --answers HEX|@FILE: the MSK message it answers "
                     + "(its CSB ID, RAND, IDi, IDr and counter enter the verification MAC)");
         }
-        OpenResult<InboundMikey> read = MikeyReader.read(MessageInput.read(spec, "--answers", answers));
+        OpenResult<InboundMikey> read = MikeyReader.read(answered.get());
         if (read instanceof OpenResult.Rejected<InboundMikey> r) {
             throw error("--answers must be the MSK message the verification message answers; it is not an MBMS "
                     + "message: " + r);

@@ -471,6 +471,15 @@ class InspectCommandTest {
         return (List<Object>) jsonArray;
     }
 
+    @Test
+    void argumentsAreCheckedBeforeTheMessageSoABadKeyIsExitCodeTwoEvenForAMalformedMessage() {
+        CliRun run = CliRun.of("mikey", "inspect", "0100", "--key", "k");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--key must be hex digits");
+        assertThat(run.out()).isEmpty();
+    }
+
     private static String lines(String... lines) {
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
