@@ -88,21 +88,21 @@ public final class BuildMskCommand implements Callable<Integer> {
         String initiator = args.identity("--idi", idi);
         String responder = args.identity("--idr", idr);
         Bytes r = args.rand("--rand", rand);
+        KeyValidity validity = invalidate ? KeyValidity.invalidated() : validity(args);
+        // Keys last, so that an argument error leaves none behind.
+        SecretBytes mskKey = validityOnly || invalidate ? null
+                : args.profileKey("--msk", msk, InterimProfile.MSK_LENGTH, "MSK");
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
-        MskDelivery delivery;
-        if (invalidate) {
-            delivery = MskDelivery.invalidation(domain, id, c, r, initiator, responder, ack);
-        } else if (validityOnly) {
-            delivery = MskDelivery.validityUpdate(domain, id, validity(args), c, r, initiator, responder, ack);
-        } else {
-            SecretBytes mskKey = args.profileKey("--msk", msk, InterimProfile.MSK_LENGTH, "MSK");
-            delivery = MskDelivery.delivery(domain, id, mskKey, validity(args), c, r, initiator, responder, ack);
-        }
         try {
-            BuildOutput.print(spec, MikeySealer.jca().seal(delivery, mukKey));
+            MskDelivery delivery = args.domain(() -> mskKey == null
+                    ? MskDelivery.validityUpdate(domain, id, validity, c, r, initiator, responder, ack)
+                    : MskDelivery.delivery(domain, id, mskKey, validity, c, r, initiator, responder, ack));
+            BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(delivery, mukKey)));
         } finally {
             mukKey.destroy();
-            delivery.msk().ifPresent(SecretBytes::destroy);
+            if (mskKey != null) {
+                mskKey.destroy();
+            }
         }
         return 0;
     }

@@ -71,9 +71,9 @@ public final class BuildMtkCommand implements Callable<Integer> {
         SecretBytes mtkKey = args.profileKey("--mtk", mtk, InterimProfile.MTK_LENGTH, "MTK");
         Optional<SecretBytes> saltKey = salt == null ? Optional.empty()
                 : Optional.of(args.profileKey("--salt", salt, InterimProfile.MTK_SALT_LENGTH, "MTK salt"));
-        MtkDelivery delivery = MtkDelivery.of(domain, id, mtkNumber, mtkKey, saltKey, c, r);
+        MtkDelivery delivery = args.domain(() -> MtkDelivery.of(domain, id, mtkNumber, mtkKey, saltKey, c, r));
         try {
-            BuildOutput.print(spec, MikeySealer.jca().seal(delivery, mskKey));
+            BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(delivery, mskKey)));
         } finally {
             mskKey.destroy();
             mtkKey.destroy();

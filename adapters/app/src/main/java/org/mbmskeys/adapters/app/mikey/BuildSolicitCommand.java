@@ -1,7 +1,11 @@
 package org.mbmskeys.adapters.app.mikey;
 
 import java.util.concurrent.Callable;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.SolicitedPull;
 import picocli.CommandLine.Command;
@@ -48,12 +52,16 @@ public final class BuildSolicitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MikeyArguments args = new MikeyArguments(spec);
-        SolicitedPull pull = new SolicitedPull(args.keyDomain("--key-domain", keyDomain), args.keyGroup("--key-group", keyGroup),
-                args.counter("--counter", counter), args.rand("--rand", rand), args.identity("--idi", idi),
-                args.identity("--idr", idr));
+        KeyDomainId domain = args.keyDomain("--key-domain", keyDomain);
+        KeyGroup group = args.keyGroup("--key-group", keyGroup);
+        TimestampCounter c = args.counter("--counter", counter);
+        Bytes r = args.rand("--rand", rand);
+        String initiator = args.identity("--idi", idi);
+        String responder = args.identity("--idr", idr);
+        SolicitedPull pull = args.domain(() -> new SolicitedPull(domain, group, c, r, initiator, responder));
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
         try {
-            BuildOutput.print(spec, MikeySealer.jca().seal(pull, mukKey));
+            BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(pull, mukKey)));
         } finally {
             mukKey.destroy();
         }

@@ -35,7 +35,7 @@ record InspectReport(int length, Section malformed, Section hdr, List<Section> p
             sb.append(s.title()).append('\n');
             s.fields().forEach((name, value) -> field(sb, INDENT, name, value));
         }
-        return sb.toString();
+        return sb.toString().replace("\n", System.lineSeparator());
     }
 
     String json() {

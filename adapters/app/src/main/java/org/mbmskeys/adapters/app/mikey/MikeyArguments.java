@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app.mikey;
 
 import java.security.SecureRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mbmskeys.adapters.app.support.HexArgument;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
@@ -81,12 +82,28 @@ final class MikeyArguments {
         return b;
     }
 
-    /** An identity text for IDi/IDr: any non-empty text, sent as UTF-8. */
+    /** An identity text for IDi/IDr: any non-empty text, sent as UTF-8 (at most 65535 bytes, the ID len field). */
     String identity(String option, String text) {
         if (text == null || text.isEmpty()) {
             throw error(option + " must not be empty");
         }
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > 0xFFFF) {
+            throw error(option + " must be at most 65535 bytes of UTF-8 (ID len is 2 bytes), got " + bytes);
+        }
         return text;
+    }
+
+    /**
+     * Runs a domain step (building a message description, sealing) whose remaining checks, such as the
+     * 65535-byte limit of a MIKEY message, turn an {@link IllegalArgumentException} into an argument error.
+     */
+    <T> T domain(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw error("cannot build the message: " + e.getMessage());
+        }
     }
 
     ParameterException error(String message) {
