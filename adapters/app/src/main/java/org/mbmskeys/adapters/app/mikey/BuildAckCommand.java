@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app.mikey;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.mbmskeys.adapters.app.support.TerminalText;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
@@ -40,7 +41,8 @@ public final class BuildAckCommand implements Callable<Integer> {
     public Integer call() {
         OpenResult<InboundMikey> read = MikeyReader.read(MessageInput.read(spec, "--answers", answers));
         if (read instanceof OpenResult.Rejected<InboundMikey> r) {
-            throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is not an MBMS message: " + r);
+            throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is not an MBMS message: "
+                    + TerminalText.safe(r.toString()));
         }
         if (!(read.orElseThrow() instanceof MskMessage message)) {
             throw new ParameterException(spec.commandLine(), "--answers must be an MSK message; it is "
@@ -51,7 +53,7 @@ public final class BuildAckCommand implements Callable<Integer> {
             OpenResult<OpenedMsk> opened = MikeyOpener.jca().open(message, mukKey);
             if (opened instanceof OpenResult.Rejected<OpenedMsk> r) {
                 PrintWriter err = spec.commandLine().getErr();
-                err.println(r);
+                err.println(TerminalText.safe(r.toString()));
                 err.flush();
                 return 1;
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mbmskeys.adapters.app.support.TerminalText;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
@@ -84,7 +85,7 @@ public final class InspectCommand implements Callable<Integer> {
         out.flush();
         if (report.failure().isPresent()) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(report.failure().get());
+            err.println(TerminalText.safe(report.failure().get()));
             err.flush();
             return 1;
         }
@@ -136,7 +137,7 @@ public final class InspectCommand implements Callable<Integer> {
         OpenResult<InboundMikey> read = MikeyReader.read(answered.get());
         if (read instanceof OpenResult.Rejected<InboundMikey> r) {
             throw error("--answers must be the MSK message the verification message answers; it is not an MBMS "
-                    + "message: " + r);
+                    + "message: " + TerminalText.safe(r.toString()));
         }
         if (!(read.orElseThrow() instanceof MskMessage m)) {
             throw error("--answers must be the MSK message the verification message answers; it is "

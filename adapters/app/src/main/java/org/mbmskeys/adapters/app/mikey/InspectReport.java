@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mbmskeys.adapters.app.support.Json;
+import org.mbmskeys.adapters.app.support.TerminalText;
 
 /**
  * What {@code mikey inspect} found, and its two renderings. JSON: one object whose top-level members are
@@ -91,7 +92,7 @@ record InspectReport(int length, Section malformed, Section hdr, List<Section> p
         if (value instanceof Boolean b) {
             return b ? "yes" : "no";
         }
-        String text = value.toString();
+        String text = TerminalText.safe(value.toString());
         return text.isEmpty() ? "(empty)" : text;
     }
 

@@ -368,6 +368,17 @@ class InspectCommandTest {
     }
 
     @Test
+    void controlCharactersInARejectionDetailAreEscapedOnStderrAndStdout() {
+        CliRun built = CliRun.of(MikeyGolden.replacing(MikeyGolden.BUILD_MSK, "--idi", "\u001b[2Jbmsc\rforged"));
+        CliRun run = CliRun.of("mikey", "inspect", built.out().strip(), "--key", MikeyGolden.MSK);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("\u001b").doesNotContain("\r")
+                .contains("MUK of IDi \\u001b[2Jbmsc\\u000dforged, IDr");
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\r");
+    }
+
+    @Test
     void messageIsReadFromAFileWithWhiteSpaceBetweenTheDigits(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("msk.hex");
         String spaced = MSK_HEX.replaceAll("(.{32})", "$1\n").replaceAll("(..)(..)", "$1 $2 ");
