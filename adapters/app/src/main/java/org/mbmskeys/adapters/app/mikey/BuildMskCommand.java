@@ -89,7 +89,7 @@ public final class BuildMskCommand implements Callable<Integer> {
         String responder = args.identity("--idr", idr);
         Bytes r = args.rand("--rand", rand);
         KeyValidity validity = invalidate ? KeyValidity.invalidated() : validity(args);
-        // Keys last, so that an argument error leaves none behind.
+        // Keys are parsed last, so most argument errors come before any key is held.
         SecretBytes mskKey = validityOnly || invalidate ? null
                 : args.profileKey("--msk", msk, InterimProfile.MSK_LENGTH, "MSK");
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
