@@ -1,6 +1,7 @@
 package org.mbmskeys.adapters.app;
 
 import org.mbmskeys.adapters.app.gba.GbaCommand;
+import org.mbmskeys.adapters.app.mikey.MikeyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mbms-keys 0.1.0-SNAPSHOT",
         description = "3GPP MBMS security key management (TS 33.246): protocol tools, BM-SC and UE.",
-        subcommands = {CommandLine.HelpCommand.class, GbaCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {
@@ -18,6 +19,7 @@ public final class MbmsKeysCli {
 
     /** The configured command line; tests run it in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new MbmsKeysCli());
+        // No @-file expansion: "mikey inspect @FILE" reads hex text from FILE itself.
+        return new CommandLine(new MbmsKeysCli()).setExpandAtFiles(false);
     }
 }

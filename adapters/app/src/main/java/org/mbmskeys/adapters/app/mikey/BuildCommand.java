@@ -1,0 +1,10 @@
+package org.mbmskeys.adapters.app.mikey;
+
+import picocli.CommandLine.Command;
+
+/** {@code mbms-keys mikey build}: protected MBMS MIKEY messages of the project profile, as hex. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build protected MBMS MIKEY messages (project profile, PROFILE.md §10); each prints one line of hex.",
+        subcommands = {BuildMskCommand.class, BuildMtkCommand.class, BuildSolicitCommand.class, BuildAckCommand.class})
+public final class BuildCommand {
+}

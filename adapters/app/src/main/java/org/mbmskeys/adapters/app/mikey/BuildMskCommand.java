@@ -1,0 +1,139 @@
+package org.mbmskeys.adapters.app.mikey;
+
+import java.util.concurrent.Callable;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.protection.MikeySealer;
+import org.mbmskeys.mbms.mikey.protection.MskDelivery;
+import org.mbmskeys.mbms.profile.InterimProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mbms-keys mikey build msk}: an MSK message protected with a MUK (TS 33.246 §6.3.2.3, project
+ * profile PROFILE.md §10), printed as one line of hex. Also builds the two keyless forms: a validity-only
+ * update and the invalidation sent at deregistration (§6.3.2.1B).
+ */
+@Command(name = "msk", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build an MSK message (BM-SC to UE) protected with the UE's MUK; prints it as one line of hex.",
+            "HDR, EXT{MSK ID}, T(COUNTER), RAND, IDi, IDr, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
+public final class BuildMskCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--muk", required = true, paramLabel = "HEX",
+            description = "the MUK protecting the message, any length (GBA gives 32 bytes)")
+    String muk;
+
+    @Option(names = "--msk", paramLabel = "HEX",
+            description = "the MSK to deliver, 16 bytes; required unless --validity-only or --invalidate")
+    String msk;
+
+    @Option(names = "--msk-id", required = true, paramLabel = "HEX8",
+            description = "MSK ID: Key Group (4 hex digits) followed by Key Number (4 hex digits, not 0000), e.g. 00010002")
+    String mskId;
+
+    @Option(names = "--key-domain", required = true, paramLabel = "MCC-MNC", description = "Key Domain ID, e.g. 001-01")
+    String keyDomain;
+
+    @Option(names = "--counter", required = true, paramLabel = "N",
+            description = "COUNTER timestamp 0..4294967295; one stream per MUK, each message one higher")
+    String counter;
+
+    @Option(names = "--idi", required = true, paramLabel = "FQDN", description = "IDi: the BM-SC (NAF) FQDN")
+    String idi;
+
+    @Option(names = "--idr", required = true, paramLabel = "BTID", description = "IDr: the UE's B-TID")
+    String idr;
+
+    @Option(names = "--rand", paramLabel = "HEX32",
+            description = "RAND, 16 bytes recommended (1..255 accepted); default: 16 random bytes")
+    String rand;
+
+    @Option(names = "--seql", paramLabel = "N",
+            description = "key validity lower bound SEQl, an MTK ID 0..65535; with --sequ (default: 1)")
+    String seql;
+
+    @Option(names = "--sequ", paramLabel = "N",
+            description = "key validity upper bound SEQu, an MTK ID 0..65535; with --seql (default: 65535)")
+    String sequ;
+
+    @Option(names = "--ack", description = "set the V bit: ask the UE for a verification message")
+    boolean ack;
+
+    @Option(names = "--validity-only", description = "no key: only new key validity for an MSK the UE holds (TS 33.246 §6.5.3)")
+    boolean validityOnly;
+
+    @Option(names = "--invalidate", description = "no key, key validity SEQl 1 > SEQu 0: invalidates the MSK (TS 33.246 §6.3.2.1B)")
+    boolean invalidate;
+
+    @Override
+    public Integer call() {
+        MikeyArguments args = new MikeyArguments(spec);
+        checkForm(args);
+        KeyDomainId domain = args.keyDomain("--key-domain", keyDomain);
+        MskId id = args.mskId("--msk-id", mskId);
+        if (id.isCurrentMarker()) {
+            throw args.error("--msk-id " + mskId + " has Key Number 0000, which marks a solicited pull "
+                    + "(TS 33.246 §6.3.2.2.4); use 'mikey build solicit', or a Key Number 0001..ffff");
+        }
+        TimestampCounter c = args.counter("--counter", counter);
+        String initiator = args.identity("--idi", idi);
+        String responder = args.identity("--idr", idr);
+        Bytes r = args.rand("--rand", rand);
+        KeyValidity validity = invalidate ? KeyValidity.invalidated() : validity(args);
+        // Keys are parsed last, so most argument errors come before any key is held.
+        SecretBytes mskKey = validityOnly || invalidate ? null
+                : args.profileKey("--msk", msk, InterimProfile.MSK_LENGTH, "MSK");
+        SecretBytes mukKey = args.anyLengthKey("--muk", muk);
+        try {
+            MskDelivery delivery = args.domain(() -> mskKey == null
+                    ? MskDelivery.validityUpdate(domain, id, validity, c, r, initiator, responder, ack)
+                    : MskDelivery.delivery(domain, id, mskKey, validity, c, r, initiator, responder, ack));
+            BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(delivery, mukKey)));
+        } finally {
+            mukKey.destroy();
+            if (mskKey != null) {
+                mskKey.destroy();
+            }
+        }
+        return 0;
+    }
+
+    private void checkForm(MikeyArguments args) {
+        if (validityOnly && invalidate) {
+            throw args.error("--validity-only and --invalidate exclude each other: an invalidation is the "
+                    + "validity update SEQl 1 > SEQu 0");
+        }
+        boolean keyless = validityOnly || invalidate;
+        if (keyless && msk != null) {
+            throw args.error("--msk cannot be combined with " + (invalidate ? "--invalidate" : "--validity-only")
+                    + ": that message carries no key");
+        }
+        if (!keyless && msk == null) {
+            throw args.error("Missing required option: '--msk=HEX' (the MSK to deliver), unless --validity-only "
+                    + "or --invalidate is given");
+        }
+        if (invalidate && (seql != null || sequ != null)) {
+            throw args.error("--invalidate sends SEQl 1 > SEQu 0; it takes no --seql/--sequ");
+        }
+        if ((seql == null) != (sequ == null)) {
+            throw args.error((seql == null ? "--sequ needs --seql" : "--seql needs --sequ")
+                    + ": the key validity SEQl..SEQu is given as a pair (default: 1..65535)");
+        }
+    }
+
+    private KeyValidity validity(MikeyArguments args) {
+        if (seql == null) {
+            return KeyValidity.of(1, 0xFFFF);
+        }
+        return new KeyValidity(args.mtkId("--seql", seql), args.mtkId("--sequ", sequ));
+    }
+}

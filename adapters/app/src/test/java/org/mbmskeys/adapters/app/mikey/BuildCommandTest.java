@@ -1,0 +1,186 @@
+package org.mbmskeys.adapters.app.mikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MSK;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MTK;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_SOLICIT;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.replacing;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.with;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.without;
+
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.adapters.app.CliRun;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.mikey.protection.AckExpectation;
+import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
+import org.mbmskeys.mbms.mikey.protection.MtkMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenedMsk;
+import org.mbmskeys.mbms.mikey.protection.OpenedMtk;
+import org.mbmskeys.mbms.mikey.protection.SolicitedPullMessage;
+import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
+
+/** {@code mbms-keys mikey build msk|mtk|solicit|ack}: golden output, and what it opens to with the same keys. */
+class BuildCommandTest {
+
+    private static final MikeyOpener OPENER = MikeyOpener.jca();
+
+    @Test
+    void mskWithFixedRandPrintsTheGoldenMessageAsOneLineOfHex() {
+        CliRun run = CliRun.of(BUILD_MSK);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(MikeyGolden.MSK_MESSAGE.toHex() + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void goldenMskMessageOpensWithTheMukToTheMskAndItsDefaultValidity() {
+        MskMessage m = (MskMessage) read(built(BUILD_MSK));
+        OpenedMsk opened = OPENER.open(m, SecretBytes.ofHex(MikeyGolden.MUK)).orElseThrow();
+
+        assertThat(m.askForVerification()).isTrue();
+        assertThat(m.mskId()).isEqualTo(MskId.parseHex("00010002"));
+        assertThat(m.counter().value()).isEqualTo(7);
+        assertThat(opened.msk().orElseThrow().revealHex()).isEqualTo(MikeyGolden.MSK);
+        assertThat(opened.validity()).isEqualTo(KeyValidity.of(1, 65535));
+    }
+
+    @Test
+    void mtkWithSaltPrintsTheGoldenMessageThatOpensWithTheMsk() {
+        CliRun run = CliRun.of(BUILD_MTK);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.MTK_MESSAGE.toHex());
+
+        MtkMessage m = (MtkMessage) read(Bytes.ofHex(run.out().strip()));
+        OpenedMtk opened = OPENER.open(m, SecretBytes.ofHex(MikeyGolden.MSK)).orElseThrow();
+        assertThat(opened.mtkId()).isEqualTo(MtkId.of(5));
+        assertThat(opened.mtk().revealHex()).isEqualTo(MikeyGolden.MTK);
+        assertThat(opened.salt().orElseThrow().revealHex()).isEqualTo(MikeyGolden.SALT);
+    }
+
+    @Test
+    void mtkWithoutSaltCarriesNoSalt() {
+        Bytes msg = built(without(BUILD_MTK, "--salt", false));
+
+        OpenedMtk opened = OPENER.open((MtkMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MSK)).orElseThrow();
+        assertThat(opened.salt()).isEmpty();
+        assertThat(opened.mtk().revealHex()).isEqualTo(MikeyGolden.MTK);
+    }
+
+    @Test
+    void solicitPrintsTheGoldenSolicitedPullThatVerifiesWithTheMuk() {
+        CliRun run = CliRun.of(BUILD_SOLICIT);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.SOLICIT_MESSAGE.toHex());
+
+        SolicitedPullMessage m = (SolicitedPullMessage) read(Bytes.ofHex(run.out().strip()));
+        assertThat(OPENER.verify(m, SecretBytes.ofHex(MikeyGolden.MUK)).isOpened()).isTrue();
+        assertThat(m.keyGroup().value()).isEqualTo(1);
+    }
+
+    @Test
+    void ackPrintsTheGoldenVerificationMessageThatTheBmscAccepts() {
+        CliRun run = CliRun.of("mikey", "build", "ack", "--muk", MikeyGolden.MUK, "--answers", MikeyGolden.MSK_MESSAGE.toHex());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.ACK_MESSAGE.toHex());
+        assertThat(run.err()).isEmpty();
+
+        MskMessage answered = (MskMessage) read(MikeyGolden.MSK_MESSAGE);
+        var expected = new AckExpectation(answered.csbId(), answered.rand(), answered.idi().data(), answered.idr().data(),
+                answered.counter());
+        VerificationMessage ack = (VerificationMessage) read(Bytes.ofHex(run.out().strip()));
+        assertThat(OPENER.verify(ack, expected, SecretBytes.ofHex(MikeyGolden.MUK)).isOpened()).isTrue();
+    }
+
+    @Test
+    void ackForAMessageThatDoesNotOpenWithTheMukExitsOneWithBadMac() {
+        CliRun run = CliRun.of("mikey", "build", "ack", "--muk", MikeyGolden.MSK, "--answers", MikeyGolden.MSK_MESSAGE.toHex());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("BAD_MAC: ");
+    }
+
+    @Test
+    void ackForAnMskMessageWithoutTheVBitWarnsOnStderrAndStillPrintsOnlyHexOnStdout() {
+        Bytes noAck = built(without(BUILD_MSK, "--ack", true));
+        CliRun run = CliRun.of("mikey", "build", "ack", "--muk", MikeyGolden.MUK, "--answers", noAck.toHex());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).matches("[0-9a-f]+");
+        assertThat(run.err()).contains("does not set the V bit");
+    }
+
+    @Test
+    void withoutAckTheVBitIsClear() {
+        MskMessage m = (MskMessage) read(built(without(BUILD_MSK, "--ack", true)));
+
+        assertThat(m.askForVerification()).isFalse();
+    }
+
+    @Test
+    void seqlAndSequSetTheKeyValidity() {
+        Bytes msg = built(with(BUILD_MSK, "--seql", "100", "--sequ", "200"));
+
+        OpenedMsk opened = OPENER.open((MskMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MUK)).orElseThrow();
+        assertThat(opened.validity()).isEqualTo(KeyValidity.of(100, 200));
+    }
+
+    @Test
+    void validityOnlyCarriesNoKeyButTheNewValidity() {
+        Bytes msg = built(with(without(BUILD_MSK, "--msk", false), "--validity-only", "--seql", "5", "--sequ", "900"));
+
+        OpenedMsk opened = OPENER.open((MskMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MUK)).orElseThrow();
+        assertThat(opened.isValidityOnly()).isTrue();
+        assertThat(opened.isInvalidation()).isFalse();
+        assertThat(opened.validity()).isEqualTo(KeyValidity.of(5, 900));
+    }
+
+    @Test
+    void invalidateSendsSeqlOneAboveSequZero() {
+        Bytes msg = built(with(without(BUILD_MSK, "--msk", false), "--invalidate"));
+
+        OpenedMsk opened = OPENER.open((MskMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MUK)).orElseThrow();
+        assertThat(opened.isInvalidation()).isTrue();
+        assertThat(opened.validity()).isEqualTo(KeyValidity.of(1, 0));
+    }
+
+    @Test
+    void aSixteenByteMukWorksAsWellAsAGbaMuk() {
+        String muk16 = "000102030405060708090a0b0c0d0e0f";
+        Bytes msg = built(replacing(BUILD_MSK, "--muk", muk16));
+
+        assertThat(OPENER.open((MskMessage) read(msg), SecretBytes.ofHex(muk16)).isOpened()).isTrue();
+    }
+
+    @Test
+    void withoutRandEachBuildUsesSixteenFreshRandomBytes() {
+        String[] args = without(BUILD_MSK, "--rand", false);
+        MskMessage first = (MskMessage) read(built(args));
+        MskMessage second = (MskMessage) read(built(args));
+
+        assertThat(first.rand().length()).isEqualTo(16);
+        assertThat(second.rand().length()).isEqualTo(16);
+        // Two SecureRandom draws of 128 bits collide with probability 2^-128.
+        assertThat(first.rand()).isNotEqualTo(second.rand());
+        assertThat(OPENER.open(first, SecretBytes.ofHex(MikeyGolden.MUK)).isOpened()).isTrue();
+    }
+
+    private static Bytes built(String... args) {
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as("exit code, stderr: %s", run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(1);
+        return Bytes.ofHex(run.out().strip());
+    }
+
+    private static InboundMikey read(Bytes message) {
+        return MikeyReader.read(message).orElseThrow();
+    }
+}
