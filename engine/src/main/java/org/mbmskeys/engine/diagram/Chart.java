@@ -129,7 +129,8 @@ final class Chart {
 
     /** The innermost state that strictly encloses both {@code a} and {@code b}, if any. */
     private Optional<String> enclosing(String a, String b) {
-        Set<String> aboveB = new HashSet<>(definition.path(b).subList(1, definition.path(b).size()));
+        List<String> pathB = definition.path(b);
+        Set<String> aboveB = new HashSet<>(pathB.subList(1, pathB.size()));
         List<String> aboveA = definition.path(a);
         for (String s : aboveA.subList(1, aboveA.size())) {
             if (aboveB.contains(s)) {
