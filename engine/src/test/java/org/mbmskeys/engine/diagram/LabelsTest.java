@@ -1,0 +1,89 @@
+package org.mbmskeys.engine.diagram;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.StateDefinition;
+import org.mbmskeys.engine.model.Trigger;
+
+class LabelsTest {
+
+    record KeyRequest() { }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "PT5S, 5s",
+        "PT0.5S, 500ms",
+        "PT1.5S, 1s500ms",
+        "PT1M30S, 1m30s",
+        "PT2H, 2h",
+        "PT36H, 1d12h",
+        "P7D, 7d",
+        "PT0.00025S, 250000ns",
+        "PT0S, 0s",
+        "PT-5S, -5s",
+    })
+    void writesDurationsInCompactUnits(String iso, String text) {
+        assertThat(Labels.duration(Duration.parse(iso))).isEqualTo(text);
+    }
+
+    @Test
+    void namesEventsByTheirClassesSimpleName() {
+        assertThat(Labels.trigger(state(), Trigger.event(KeyRequest.class))).isEqualTo("KeyRequest");
+        assertThat(Labels.trigger(state(), Trigger.event(byte[].class))).isEqualTo("byte[]");
+    }
+
+    @Test
+    void namesAnAnonymousEventClassByTheTailOfItsBinaryName() {
+        Object anonymous = new Object() { };
+
+        assertThat(Labels.trigger(state(), Trigger.event(anonymous.getClass()))).isEqualTo("LabelsTest$1");
+    }
+
+    @Test
+    void namesSignalsQuoted() {
+        assertThat(Labels.trigger(state(), Trigger.signal("cancel"))).isEqualTo("signal 'cancel'");
+    }
+
+    @Test
+    void namesATimerByItsDelay() {
+        ProcedureDefinition d = procedure("p").state("a", s -> s.after(ofSeconds(5), "a")).build();
+        StateDefinition a = d.state("a");
+
+        assertThat(Labels.transition(a, a.transitions().get(0))).isEqualTo("after 5s");
+    }
+
+    @Test
+    void namesATimerTheStateDoesNotDeclareByItsName() {
+        ProcedureDefinition d = procedure("p").state("a", s -> s.onUndeclaredTimer("t9", "a")).build();
+        StateDefinition a = d.state("a");
+
+        assertThat(Labels.transition(a, a.transitions().get(0))).isEqualTo("timer 't9'");
+    }
+
+    @Test
+    void addsTheRetryBoundTheGuardAndTheInternalMarkInThatOrder() {
+        ProcedureDefinition d = procedure("p").state("a", s -> s
+                .afterRetrying(ofSeconds(5), 3, "a")
+                .onGuarded(KeyRequest.class, "a")
+                .internal(Trigger.signal("status"), true)
+                .internal(Trigger.event(KeyRequest.class), false)).build();
+        StateDefinition a = d.state("a");
+
+        assertThat(a.transitions()).map(t -> Labels.transition(a, t)).containsExactly(
+                "after 5s, retry ≤3",
+                "KeyRequest [guarded]",
+                "signal 'status' [guarded] (internal)",
+                "KeyRequest (internal)");
+    }
+
+    private static StateDefinition state() {
+        return procedure("p").state("a").build().state("a");
+    }
+}
