@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * timer is cancelled, the cause is written into the record, and the instance moves to the error state,
  * whose entry actions run (their effects are carried out; if they throw too, the second exception is
  * added to the cause as suppressed and their effects are dropped). The exit actions of the states the
- * instance was in are <em>not</em> run: the instance is already broken, and running more of its code
- * could only fail again or act on half-done work. A failed instance ends. Nothing that happens here
+ * instance is still in when the exception is thrown are <em>not</em> run (those the step had already
+ * exited did run): the instance is already broken, and running more of its code could only fail again or
+ * act on half-done work. A failed instance ends. Nothing that happens here
  * escapes to the lane: other instances carry on.
  */
 final class Stepper {
