@@ -55,6 +55,7 @@ public final class StateTree {
     private final int[] parent;
     private final int[] depth;
     private final int[] initialChild;
+    private final boolean[] inCycle;
     private final int initial;
     private final int error;
 
@@ -74,6 +75,7 @@ public final class StateTree {
         List<Problem> problems = new ArrayList<>();
         parent = new int[n];
         initialChild = new int[n];
+        inCycle = new boolean[n];
         for (i = 0; i < n; i++) {
             StateDefinition s = states[i];
             parent[i] = s.parent().map(p -> known(p, s, "parent", problems)).orElse(NONE);
@@ -122,26 +124,44 @@ public final class StateTree {
         return idx;
     }
 
+    /** Breaks parent cycles (reporting each once, with its members) and returns every state's depth. */
     private int[] depths(List<Problem> problems) {
         int n = names.length;
-        int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            int d = 0;
-            for (int p = parent[i]; p != NONE; p = parent[p]) {
-                if (++d > n) {
-                    problems.add(new Problem(states[i].declaredAt(), "state '" + names[i]
-                            + "' is its own ancestor; parents must form a tree"));
-                    parent[i] = NONE;
-                    d = 0;
+            List<Integer> walk = new ArrayList<>();
+            for (int s = i; s != NONE; s = parent[s]) {
+                int seen = walk.indexOf(s);
+                if (seen >= 0) {
+                    List<Integer> cycle = walk.subList(seen, walk.size());
+                    StringBuilder text = new StringBuilder();
+                    for (int member : cycle) {
+                        text.append('\'').append(names[member]).append("' -> ");
+                    }
+                    text.append('\'').append(names[s]).append('\'');
+                    problems.add(new Problem(states[s].declaredAt(), "states " + text
+                            + " are each other's parents; parents must form a tree"));
+                    for (int member : cycle) {
+                        inCycle[member] = true;
+                        parent[member] = NONE;
+                    }
                     break;
                 }
+                walk.add(s);
             }
-            out[i] = d;
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int p = parent[i]; p != NONE; p = parent[p]) {
+                out[i]++;
+            }
         }
         return out;
     }
 
     private void checkChildren(int i, List<Problem> problems) {
+        if (inCycle[i]) {
+            return;   // already reported; its children and initial child mean nothing until the cycle is fixed
+        }
         int child = initialChild[i];
         if (child != NONE && parent[child] != i) {
             problems.add(new Problem(states[i].declaredAt(), "initial child '" + names[child] + "' of state '" + names[i]
