@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * exited did run): the instance is already broken, and running more of its code could only fail again or
  * act on half-done work. A failed instance ends. Nothing that happens here
  * escapes to the lane: other instances carry on.
+ *
+ * <p>Timers: a deadline that falls due is spent before its event is handled, so a timer whose transition
+ * is rejected (its guard says no) does not fire again unless the state is re-entered or the timer
+ * restarted.
  */
 final class Stepper {
 
@@ -59,14 +63,25 @@ final class Stepper {
         LiveInstance rec = new LiveInstance(procedure, key, procedure.initialValues(inputs));
         rec.state = procedure.tree.initial();
         scope.begin(rec, null, null, StateTree.NONE, StepScope.Kind.START);
+        boolean running;
         try {
             procedure.executable.start(scope);
+            running = true;
         } catch (Throwable t) {
             fail(t);
+            running = false;
+        }
+        if (running) {
+            running = commit();
+        }
+        if (firstEvent == null) {
             return;
         }
-        if (commit() && firstEvent != null) {
+        if (running) {
             handle(rec, firstEvent, reply, StateTree.NONE);
+        } else {
+            reject(new InstanceRef(procedure.name, key), firstEvent, RejectionReason.NO_INSTANCE, "the instance this "
+                    + "message started ended (or failed) while starting, in state '" + rec.state() + "'");
         }
     }
 
@@ -164,6 +179,10 @@ final class Stepper {
         scope.begin(rec, event, reply, timerState, StepScope.Kind.NONE);
         try {
             rec.procedure.executable.fire(scope);
+            if (scope.rejected == null && scope.kind == StepScope.Kind.NONE) {
+                throw new IllegalStateException("backend '" + engine.registry.backend().name() + "' neither took, retried "
+                        + "nor rejected " + Rejections.describe(event) + " in state '" + rec.state() + "'");
+            }
         } catch (Throwable t) {
             fail(t);
             return;

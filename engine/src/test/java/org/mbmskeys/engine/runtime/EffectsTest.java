@@ -2,6 +2,7 @@ package org.mbmskeys.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ class EffectsTest {
                 })))
                 .build();
         Harness h = Harness.of(b -> b.channel("flaky", m -> {
-            throw new java.io.IOException("link down");
+            throw new IOException("link down");
         }), p);
         h.engine.start("p", "k", Map.of());
 

@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mbmskeys.engine.Definitions;
+import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.backend.ExecutableProcedure;
 import org.mbmskeys.engine.backend.ExecutionBackend;
+import org.mbmskeys.engine.backend.StateTree;
+import org.mbmskeys.engine.backend.StepContext;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -114,6 +117,45 @@ class EngineBuilderTest {
         assertThat(engine.backend()).isEqualTo("recording");
         assertThat(prepared).containsExactly("p v1 on 3 lanes");
         assertThat(engine.instance("p", "k").orElseThrow().state()).isEqualTo("b");
+    }
+
+    @Test
+    void aBackendThatNeitherTakesNorRejectsAnEventFailsTheInstanceSayingSo() {
+        ExecutionBackend lazy = new ExecutionBackend() {
+            @Override
+            public String name() {
+                return "lazy";
+            }
+
+            @Override
+            public ExecutableProcedure prepare(ProcedureDefinition definition, int lanes) {
+                ExecutableProcedure real = new NativeBackend().prepare(definition, lanes);
+                return new ExecutableProcedure() {
+                    @Override
+                    public StateTree tree() {
+                        return real.tree();
+                    }
+
+                    @Override
+                    public void start(StepContext step) throws Exception {
+                        real.start(step);
+                    }
+
+                    @Override
+                    public void fire(StepContext step) {
+                        // forgets to report anything
+                    }
+                };
+            }
+        };
+        Journal journal = new Journal();
+        Engine engine = Engine.builder().deterministic().backend(lazy).listener(journal).procedure(p).build();
+        engine.start("p", "k", Map.of());
+
+        engine.send("p", "k", new Go());
+
+        assertThat(journal.failed).singleElement().satisfies(f -> assertThat(f.cause())
+                .hasMessage("backend 'lazy' neither took, retried nor rejected Go in state 'a'"));
     }
 
     @Test

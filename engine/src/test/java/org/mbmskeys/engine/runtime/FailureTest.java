@@ -12,6 +12,8 @@ import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.spi.InstanceRef;
+import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
 
@@ -188,9 +190,9 @@ class FailureTest {
         Journal after = new Journal();
         ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
         Harness h = Harness.of(b -> b
-                .listener(new org.mbmskeys.engine.spi.ProcedureListener() {
+                .listener(new ProcedureListener() {
                     @Override
-                    public void transitioned(org.mbmskeys.engine.spi.InstanceRef instance, Step step) {
+                    public void transitioned(InstanceRef instance, Step step) {
                         throw new IllegalStateException("listener bug");
                     }
                 })

@@ -1,5 +1,6 @@
 package org.mbmskeys.engine.runtime;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -32,11 +33,11 @@ class RoutingTest {
 
     private static Request decode(Envelope e) {
         byte[] b = e.payload().toByteArray();
-        return new Request(b[0], new String(b, 1, b.length - 1, java.nio.charset.StandardCharsets.US_ASCII));
+        return new Request(b[0], new String(b, 1, b.length - 1, US_ASCII));
     }
 
     private static Envelope envelope(int type, String ue) {
-        byte[] id = ue.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] id = ue.getBytes(US_ASCII);
         byte[] b = new byte[id.length + 1];
         b[0] = (byte) type;
         System.arraycopy(id, 0, b, 1, id.length);
@@ -164,6 +165,27 @@ class RoutingTest {
         assertThat(h.journal.effectFailures.get(0).cause()).hasMessage(
                 "channel 'net' is bound to a transport and sends Envelopes only; p[k] sent a java.lang.String");
         assertThat(net.sent).isEmpty();
+    }
+
+    @Test
+    void aFirstMessageWhoseNewInstanceFailsWhileStartingIsRejectedNotLost() {
+        ProcedureDefinition fragile = Definitions.procedure("reg")
+                .input("ue", String.class)
+                .correlationKey("ue")
+                .state("idle", s -> s.onEntry(ctx -> {
+                    throw new IllegalStateException("no key store");
+                }))
+                .build();
+        Harness h = Harness.of(b -> b.route(registrations), fragile);
+
+        h.engine.route(envelope(1, "ue-1"));
+
+        assertThat(h.journal.failed).hasSize(1);
+        assertThat(h.journal.rejected).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RejectionReason.NO_INSTANCE);
+            assertThat(r.event()).isEqualTo(new Request(1, "ue-1"));
+            assertThat(r.detail()).isEqualTo("the instance this message started ended (or failed) while starting, in state 'idle'");
+        });
     }
 
     static final class FakeTransport implements Transport {
