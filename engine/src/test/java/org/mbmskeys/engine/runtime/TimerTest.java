@@ -91,6 +91,26 @@ class TimerTest {
     }
 
     @Test
+    void anInternalTransitionLeavesTheStatesTimersRunning() {
+        ProcedureDefinition p = Definitions.procedure("p")
+                .state("waiting", s -> s
+                        .after("answer", Duration.ofSeconds(5), t -> t.to("timedOut"))
+                        .on(Ping.class, t -> t.action(ctx -> ctx.emit("pong"))))
+                .state("timedOut")
+                .build();
+        Harness h = Harness.of(p);
+        h.engine.start("p", "k", Map.of());
+        h.time.advance(Duration.ofSeconds(4));
+
+        h.engine.send("p", "k", new Ping());
+
+        assertThat(h.engine.instance("p", "k").orElseThrow().deadlines())
+                .containsExactly(new InstanceRecord.Deadline("waiting", "answer", T0.plusSeconds(5)));
+        h.time.advance(Duration.ofSeconds(1));
+        assertThat(h.state("p", "k")).isEqualTo("timedOut");
+    }
+
+    @Test
     void aTimerOfAnEnclosingStateKeepsRunningWhileTheInstanceMovesBetweenItsChildren() {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("session", s -> s
