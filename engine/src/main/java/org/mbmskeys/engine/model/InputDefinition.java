@@ -10,4 +10,9 @@ public record InputDefinition(String name, Class<?> type, SourceRef declaredAt) 
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(declaredAt, "declaredAt");
     }
+
+    /** Whether {@code value} may be given for this input (a primitive type takes its boxed values). */
+    public boolean accepts(Object value) {
+        return value != null && VariableDefinition.boxed(type).isInstance(value);
+    }
 }

@@ -1,0 +1,332 @@
+package org.mbmskeys.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.mbmskeys.engine.model.InputDefinition;
+import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.Signal;
+import org.mbmskeys.engine.spi.Channel;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.engine.spi.InstanceRecord;
+import org.mbmskeys.engine.spi.InstanceRef;
+import org.mbmskeys.engine.spi.InstanceStore;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.engine.spi.RejectionReason;
+import org.mbmskeys.engine.spi.ReplyHandle;
+import org.mbmskeys.engine.spi.Route;
+import org.mbmskeys.engine.spi.RoutingRule;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Engine}: validates calls on the caller's thread and queues them on the lane of the instance's
+ * key. Lanes are chosen by the key alone, so instances of different procedures with the same key (one
+ * UE's procedures) share a lane and see each other's signals in order.
+ */
+final class DefaultEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
+
+    final Registry registry;
+    final InstanceStore store;
+    final Scheduler scheduler;
+    final RandomBytes random;
+    final Listeners listeners;
+    private final Map<String, Channel> channels;
+    private final Channel defaultChannel;
+    private final List<RoutingRule> rules;
+    private final Lane[] lanes;
+    private final List<ExecutorService> laneThreads = new ArrayList<>();
+    private volatile boolean closed;
+
+    DefaultEngine(EngineBuilder b, Registry registry, int laneCount) {
+        this.registry = registry;
+        this.store = b.store;
+        this.scheduler = b.scheduler;
+        this.random = b.random;
+        this.listeners = new Listeners(b.listeners);
+        this.channels = new HashMap<>(b.channels);
+        this.defaultChannel = b.defaultChannel;
+        this.rules = List.copyOf(b.rules);
+        this.lanes = new Lane[laneCount];
+        Trampoline trampoline = b.deterministic ? new Trampoline() : null;
+        for (int i = 0; i < laneCount; i++) {
+            if (trampoline != null) {
+                lanes[i] = new Lane(i, this, trampoline);
+            } else {
+                ExecutorService thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                        b.threadFactory);
+                laneThreads.add(thread);
+                lanes[i] = new Lane(i, this, thread);
+            }
+        }
+    }
+
+    /** Re-arms the deadlines of every stored record, each on its lane. */
+    void recover() {
+        List<InstanceRecord> stored = new ArrayList<>();
+        store.forEach(stored::add);
+        for (InstanceRecord r : stored) {
+            Lane lane = laneFor(r.key());
+            lane.submit(() -> lane.stepper.recover(r));
+        }
+        if (!stored.isEmpty()) {
+            LOG.info("took over {} stored instances", stored.size());
+        }
+    }
+
+    @Override
+    public void deploy(ProcedureDefinition definition) {
+        ensureOpen();
+        registry.deploy(definition);
+    }
+
+    @Override
+    public Optional<ProcedureDefinition> definition(String procedure) {
+        return Optional.ofNullable(registry.newest(procedure)).map(d -> d.definition);
+    }
+
+    @Override
+    public Set<String> procedures() {
+        return registry.names();
+    }
+
+    @Override
+    public InstanceRef start(String procedure, Object key, Map<String, ?> inputs) {
+        ensureOpen();
+        Objects.requireNonNull(key, "key");
+        Deployed deployed = registry.require(procedure);
+        submitStart(deployed, key, inputValues(deployed, key, inputs));
+        return new InstanceRef(procedure, key);
+    }
+
+    @Override
+    public InstanceRef start(String procedure, Map<String, ?> inputs) {
+        Deployed deployed = registry.require(procedure);
+        String correlation = deployed.definition.correlationKey().orElseThrow(() -> new IllegalArgumentException(
+                "procedure '" + procedure + "' declares no correlation key; start it with start(procedure, key, inputs)"));
+        Object key = inputs.get(correlation);
+        if (key == null) {
+            throw new IllegalArgumentException("procedure '" + procedure + "' is keyed by its input '" + correlation
+                    + "', which is missing; given were " + inputs.keySet());
+        }
+        return start(procedure, key, inputs);
+    }
+
+    @Override
+    public void send(String procedure, Object key, Object event) {
+        submitChecked(procedure, key, event, null);
+    }
+
+    @Override
+    public void request(String procedure, Object key, Object event, ReplyHandle replyTo) {
+        submitChecked(procedure, key, event, Objects.requireNonNull(replyTo, "replyTo"));
+    }
+
+    @Override
+    public void signal(String procedure, Object key, String name, Object payload) {
+        submitChecked(procedure, key, new Signal(name, payload), null);
+    }
+
+    private void submitChecked(String procedure, Object key, Object event, ReplyHandle reply) {
+        ensureOpen();
+        registry.require(procedure);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(event, "event");
+        submitEvent(procedure, key, event, reply);
+    }
+
+    @Override
+    public void route(Envelope envelope) {
+        ensureOpen();
+        Objects.requireNonNull(envelope, "envelope");
+        for (RoutingRule rule : rules) {
+            Optional<Route> route;
+            try {
+                route = rule.route(envelope);
+            } catch (Exception | LinkageError e) {
+                LOG.debug("routing rule {} threw on {}", rule, envelope, e);
+                listeners.unrouted(envelope, "routing rule " + rule + " threw " + e);
+                return;
+            }
+            if (route.isPresent()) {
+                dispatch(envelope, route.get());
+                return;
+            }
+        }
+        LOG.debug("no routing rule took {}", envelope);
+        listeners.unrouted(envelope, "none of the " + rules.size() + " routing rules took it");
+    }
+
+    private void dispatch(Envelope envelope, Route route) {
+        ReplyHandle reply = envelope.replyHandle().orElse(null);
+        Deployed deployed = registry.newest(route.procedure());
+        if (deployed == null) {
+            listeners.eventRejected(new InstanceRef(route.procedure(), route.key()), route.event(),
+                    RejectionReason.UNKNOWN_PROCEDURE, "a routing rule named procedure '" + route.procedure()
+                            + "', which is not deployed; deployed are " + registry.names());
+            return;
+        }
+        if (!route.createIfAbsent()) {
+            submitEvent(route.procedure(), route.key(), route.event(), reply);
+            return;
+        }
+        Object[] inputs;
+        try {
+            inputs = inputValues(deployed, route.key(), route.inputs());
+        } catch (IllegalArgumentException e) {
+            listeners.unrouted(envelope, "the route to " + route.procedure() + "[" + route.key()
+                    + "] cannot start an instance: " + e.getMessage());
+            return;
+        }
+        Lane lane = laneFor(route.key());
+        lane.submit(() -> lane.stepper.start(deployed, route.key(), inputs, route.event(), reply));
+    }
+
+    @Override
+    public Optional<InstanceRecord> instance(String procedure, Object key) {
+        ensureOpen();
+        Objects.requireNonNull(procedure, "procedure");
+        Objects.requireNonNull(key, "key");
+        if (Lane.isLaneThreadOf(this)) {
+            throw new IllegalStateException("instance(" + procedure + ", " + key + ") was called on a lane (from a "
+                    + "listener, channel or action) and would wait for itself; use the record a listener is given instead");
+        }
+        CompletableFuture<Optional<InstanceRecord>> copy = new CompletableFuture<>();
+        Lane lane = laneFor(key);
+        lane.submit(() -> copy.complete(lane.stepper.snapshot(procedure, key)));
+        return copy.join();
+    }
+
+    @Override
+    public String backend() {
+        return registry.backend().name();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Lane lane : lanes) {
+            lane.submit(lane::woke);
+        }
+        for (ExecutorService thread : laneThreads) {
+            thread.shutdown();
+        }
+        try {
+            for (ExecutorService thread : laneThreads) {
+                if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("a lane did not finish its queued work within 30 s of close(); stopping it");
+                    thread.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed; build a new one (on the same store to continue "
+                    + "its instances)");
+        }
+    }
+
+    void submitStart(Deployed procedure, Object key, Object[] inputs) {
+        Lane lane = laneFor(key);
+        lane.submit(() -> lane.stepper.start(procedure, key, inputs, null, null));
+    }
+
+    void submitEvent(String procedure, Object key, Object event, ReplyHandle reply) {
+        Lane lane = laneFor(key);
+        lane.submit(() -> lane.stepper.deliver(procedure, key, event, reply));
+    }
+
+    private Lane laneFor(Object key) {
+        int h = key.hashCode();
+        return lanes[Math.floorMod(h ^ (h >>> 16), lanes.length)];
+    }
+
+    Channel channel(String name) {
+        Channel channel = channels.get(name);
+        if (channel != null) {
+            return channel;
+        }
+        if (defaultChannel != null) {
+            return defaultChannel;
+        }
+        throw new IllegalStateException("no channel '" + name + "' is bound; bound are " + channels.keySet()
+                + "; bind it with EngineBuilder.channel(name, handler) or transport(name, transport)");
+    }
+
+    /**
+     * The input values for a new instance of {@code procedure}, in declaration order.
+     *
+     * @throws IllegalArgumentException naming the input that is unknown, missing or of the wrong type
+     */
+    Object[] inputValues(Deployed procedure, Object key, Map<String, ?> inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        for (String name : inputs.keySet()) {
+            Integer idx = procedure.valueIndex.get(name);
+            if (idx == null || idx >= procedure.inputCount) {
+                throw new IllegalArgumentException("procedure '" + procedure.name + "' has no input '" + name
+                        + "'; its inputs are " + describe(procedure.inputs));
+            }
+        }
+        Object[] values = new Object[procedure.inputCount];
+        for (int i = 0; i < values.length; i++) {
+            InputDefinition input = procedure.inputs[i];
+            Object value = inputs.get(input.name());
+            if (i == procedure.correlationInput) {
+                if (value == null) {
+                    value = key;
+                } else if (!value.equals(key)) {
+                    throw new IllegalArgumentException("input '" + input.name() + "' is the correlation key of procedure '"
+                            + procedure.name + "' and must equal the instance key " + key + ", got " + value);
+                }
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("procedure '" + procedure.name + "' needs input '" + input.name() + "' ("
+                        + input.type().getSimpleName() + "); given were " + inputs.keySet());
+            }
+            if (!input.accepts(value)) {
+                throw new IllegalArgumentException("input '" + input.name() + "' of procedure '" + procedure.name
+                        + "' must be a " + input.type().getSimpleName() + " (declared at " + input.declaredAt() + "), got a "
+                        + value.getClass().getSimpleName());
+            }
+            values[i] = value;
+        }
+        return values;
+    }
+
+    private static Map<String, String> describe(InputDefinition[] inputs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (InputDefinition input : inputs) {
+            out.put(input.name(), input.type().getSimpleName());
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "engine (" + backend() + " backend, " + lanes.length + " lanes, procedures " + registry.names() + ")";
+    }
+}

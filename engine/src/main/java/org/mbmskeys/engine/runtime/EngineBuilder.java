@@ -1,0 +1,309 @@
+package org.mbmskeys.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mbmskeys.engine.backend.ExecutionBackend;
+import org.mbmskeys.engine.backend.interpreter.NativeBackend;
+import org.mbmskeys.engine.model.InvalidDefinitionException;
+import org.mbmskeys.engine.model.Problem;
+import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.spi.Channel;
+import org.mbmskeys.engine.spi.InstanceStore;
+import org.mbmskeys.engine.spi.ProcedureListener;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.engine.spi.RoutingRule;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.mbmskeys.engine.spi.Transport;
+
+/**
+ * Configures and builds an {@link Engine}. Every setting has a default except the procedures; a setting
+ * that takes one value fails fast when set twice, naming the value it already has.
+ *
+ * <table>
+ *   <caption>Settings and defaults</caption>
+ *   <tr><td>{@link #backend(String)}</td><td>the system property {@value #BACKEND_PROPERTY}, else {@code native}</td></tr>
+ *   <tr><td>{@link #lanes(int)}</td><td>the number of available processors</td></tr>
+ *   <tr><td>{@link #deterministic()}</td><td>off: each lane has its own (daemon) thread</td></tr>
+ *   <tr><td>{@link #scheduler(Scheduler)}</td><td>{@link Scheduler#system()}</td></tr>
+ *   <tr><td>{@link #random(RandomBytes)}</td><td>{@link RandomBytes#secure()}</td></tr>
+ *   <tr><td>{@link #store(InstanceStore)}</td><td>a new {@link InstanceStore#inMemory()}</td></tr>
+ * </table>
+ *
+ * <p>{@link #build()} deploys the procedures (reporting every problem of every definition together),
+ * binds the transports, and takes over the records already in the store: their timers are re-armed, and
+ * deadlines that passed while no engine ran fire once, as soon as the scheduler runs the lanes' wake-ups.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.builder()
+ *         .procedures(definitions)
+ *         .lanes(2)
+ *         .store(InstanceStore.inMemory())
+ *         .transport("mikey", udp)                          // outbound channel + inbound routing
+ *         .route(envelope -> mikeyRoute(envelope))
+ *         .channel("audit", message -> audit.add(message))
+ *         .listener(metrics)
+ *         .build();
+ * }</pre>
+ */
+public final class EngineBuilder {
+
+    /** The system property that selects the backend when {@link #backend} is not called: {@code native} or {@code spring}. */
+    public static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
+
+    final List<ProcedureDefinition> procedures = new ArrayList<>();
+    ExecutionBackend backend;
+    String backendName;
+    int lanes;
+    boolean deterministic;
+    ThreadFactory threadFactory;
+    Scheduler scheduler;
+    RandomBytes random;
+    InstanceStore store;
+    final List<ProcedureListener> listeners = new ArrayList<>();
+    final Map<String, Channel> channels = new LinkedHashMap<>();
+    Channel defaultChannel;
+    final List<Transport> transports = new ArrayList<>();
+    final List<RoutingRule> rules = new ArrayList<>();
+
+    EngineBuilder() {
+    }
+
+    /** Adds a definition to deploy. */
+    public EngineBuilder procedure(ProcedureDefinition definition) {
+        procedures.add(Objects.requireNonNull(definition, "definition"));
+        return this;
+    }
+
+    /** Adds definitions to deploy. */
+    public EngineBuilder procedures(Collection<ProcedureDefinition> definitions) {
+        definitions.forEach(this::procedure);
+        return this;
+    }
+
+    /**
+     * Executes definitions with {@code backend}.
+     *
+     * @throws IllegalStateException if a backend was already chosen
+     */
+    public EngineBuilder backend(ExecutionBackend backend) {
+        requireUnset(this.backend == null && backendName == null, "backend", this.backend != null ? this.backend : backendName);
+        this.backend = Objects.requireNonNull(backend, "backend");
+        return this;
+    }
+
+    /**
+     * Executes definitions with the backend named {@code name} ({@code native}, or one found through
+     * {@link ServiceLoader}, such as {@code spring}); resolved in {@link #build()}.
+     *
+     * @throws IllegalStateException if a backend was already chosen
+     */
+    public EngineBuilder backend(String name) {
+        requireUnset(this.backend == null && backendName == null, "backend", this.backend != null ? this.backend : backendName);
+        this.backendName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Runs instances on {@code lanes} lanes; an instance always runs on the lane its key hashes to.
+     *
+     * @throws IllegalArgumentException if {@code lanes} is below 1
+     * @throws IllegalStateException    if the number of lanes was already set
+     */
+    public EngineBuilder lanes(int lanes) {
+        requireUnset(this.lanes == 0, "lanes", this.lanes);
+        if (lanes < 1) {
+            throw new IllegalArgumentException("an engine needs at least 1 lane, got " + lanes);
+        }
+        this.lanes = lanes;
+        return this;
+    }
+
+    /**
+     * Runs every lane on the calling thread, one task at a time, with no background thread: when a call
+     * returns (or a {@link org.mbmskeys.engine.spi.ManualScheduler} finishes advancing), everything it
+     * caused has been handled, in the same order on every run. For tests and simulations.
+     *
+     * @throws IllegalStateException if a thread factory was set
+     */
+    public EngineBuilder deterministic() {
+        if (threadFactory != null) {
+            throw new IllegalStateException("deterministic mode runs lanes on the calling thread; it cannot be combined "
+                    + "with threadFactory " + threadFactory);
+        }
+        this.deterministic = true;
+        return this;
+    }
+
+    /**
+     * Creates the lanes' threads (one per lane).
+     *
+     * @throws IllegalStateException if set twice, or in deterministic mode
+     */
+    public EngineBuilder threadFactory(ThreadFactory threadFactory) {
+        requireUnset(this.threadFactory == null, "threadFactory", this.threadFactory);
+        if (deterministic) {
+            throw new IllegalStateException("deterministic mode runs lanes on the calling thread; it cannot be combined "
+                    + "with a thread factory");
+        }
+        this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+        return this;
+    }
+
+    /** @throws IllegalStateException if set twice */
+    public EngineBuilder scheduler(Scheduler scheduler) {
+        requireUnset(this.scheduler == null, "scheduler", this.scheduler);
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        return this;
+    }
+
+    /** @throws IllegalStateException if set twice */
+    public EngineBuilder random(RandomBytes random) {
+        requireUnset(this.random == null, "random", this.random);
+        this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /** @throws IllegalStateException if set twice */
+    public EngineBuilder store(InstanceStore store) {
+        requireUnset(this.store == null, "store", this.store);
+        this.store = Objects.requireNonNull(store, "store");
+        return this;
+    }
+
+    /** Adds a listener; listeners are called in the order they were added. */
+    public EngineBuilder listener(ProcedureListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Binds channel {@code name} to {@code channel}.
+     *
+     * @throws IllegalStateException if the name is already bound
+     */
+    public EngineBuilder channel(String name, Channel channel) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(channel, "channel");
+        requireUnset(!channels.containsKey(name), "channel '" + name + "'", channels.get(name));
+        channels.put(name, channel);
+        return this;
+    }
+
+    /**
+     * Takes what is sent on channels that have no binding (a test kit captures everything this way);
+     * without it, such a send is reported as a failed effect.
+     *
+     * @throws IllegalStateException if set twice
+     */
+    public EngineBuilder defaultChannel(Channel channel) {
+        requireUnset(defaultChannel == null, "defaultChannel", defaultChannel);
+        this.defaultChannel = Objects.requireNonNull(channel, "channel");
+        return this;
+    }
+
+    /**
+     * Binds channel {@code name} to {@code transport} (payloads sent there must be
+     * {@link org.mbmskeys.engine.spi.Envelope}s) and routes what it receives through the routing rules.
+     *
+     * @throws IllegalStateException if the name is already bound
+     */
+    public EngineBuilder transport(String name, Transport transport) {
+        channel(name, Channel.over(transport));
+        if (!transports.contains(transport)) {
+            transports.add(transport);
+        }
+        return this;
+    }
+
+    /** Adds a routing rule; rules are tried in the order they were added. */
+    public EngineBuilder route(RoutingRule rule) {
+        rules.add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /**
+     * Builds and starts the engine.
+     *
+     * @throws InvalidDefinitionException listing every problem of every definition the backend cannot run
+     * @throws IllegalArgumentException   if two definitions have the same name and version
+     * @throws IllegalStateException      if the named backend cannot be found
+     */
+    public Engine build() {
+        int laneCount = lanes > 0 ? lanes : Runtime.getRuntime().availableProcessors();
+        if (scheduler == null) {
+            scheduler = Scheduler.system();
+        }
+        if (random == null) {
+            random = RandomBytes.secure();
+        }
+        if (store == null) {
+            store = InstanceStore.inMemory();
+        }
+        if (threadFactory == null && !deterministic) {
+            threadFactory = laneThreads();
+        }
+        Registry registry = new Registry(resolveBackend(), laneCount);
+        List<Problem> problems = new ArrayList<>();
+        for (ProcedureDefinition definition : procedures) {
+            try {
+                registry.deploy(definition);
+            } catch (InvalidDefinitionException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(problems);
+        }
+        DefaultEngine engine = new DefaultEngine(this, registry, laneCount);
+        for (Transport transport : transports) {
+            transport.receive(engine::route);
+        }
+        engine.recover();
+        return engine;
+    }
+
+    private ExecutionBackend resolveBackend() {
+        if (backend != null) {
+            return backend;
+        }
+        String name = backendName != null ? backendName : System.getProperty(BACKEND_PROPERTY, NativeBackend.NAME);
+        if (name.equals(NativeBackend.NAME)) {
+            return new NativeBackend();
+        }
+        TreeSet<String> available = new TreeSet<>();
+        for (ExecutionBackend candidate : ServiceLoader.load(ExecutionBackend.class)) {
+            if (candidate.name().equals(name)) {
+                return candidate;
+            }
+            available.add(candidate.name());
+        }
+        available.add(NativeBackend.NAME);
+        throw new IllegalStateException("no execution backend named '" + name + "'" + (backendName == null
+                ? " (from system property " + BACKEND_PROPERTY + ")" : "") + "; available are " + available
+                + ". A backend is found through META-INF/services/" + ExecutionBackend.class.getName()
+                + "; is its module on the class path?");
+    }
+
+    private static ThreadFactory laneThreads() {
+        AtomicInteger next = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "mbms-keys-lane-" + next.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static void requireUnset(boolean unset, String setting, Object current) {
+        if (!unset) {
+            throw new IllegalStateException(setting + " was already set to " + current);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.mbmskeys.engine.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.mbmskeys.engine.spi.Cancellable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A serial queue of work for the instances whose keys hash to it: one task at a time, in the order
+ * submitted, so each instance has one writer and sees its events in order. Any thread may submit; the
+ * lane drains on its executor (a dedicated thread, or the caller in deterministic mode). The lane also
+ * owns the heap of its instances' deadlines and keeps exactly one scheduler wake-up armed for the
+ * earliest of them.
+ */
+final class Lane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Lane.class);
+    private static final ThreadLocal<Lane> DRAINING = new ThreadLocal<>();
+
+    final int index;
+    final DefaultEngine engine;
+    final TimerQueue timers = new TimerQueue();
+    final Stepper stepper;
+    private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Executor executor;
+    private final Runnable drain = this::drain;
+    private final Runnable fireDue;
+    private final Runnable wake;
+    private Cancellable wakeUp;
+    private long wakeAt = Long.MAX_VALUE;
+
+    Lane(int index, DefaultEngine engine, Executor executor) {
+        this.index = index;
+        this.engine = engine;
+        this.executor = executor;
+        this.stepper = new Stepper(engine, this);
+        this.fireDue = stepper::fireDue;
+        this.wake = () -> {
+            if (!engine.isClosed()) {
+                submit(fireDue);
+            }
+        };
+    }
+
+    void submit(Runnable task) {
+        queue.add(task);
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                executor.execute(drain);
+            } catch (RejectedExecutionException closed) {
+                // Only after close(): a late wake-up or effect. Nothing may run any more.
+                scheduled.set(false);
+                LOG.debug("lane {} is closed; dropped {}", index, task);
+            }
+        }
+    }
+
+    /** Whether the calling thread is draining a lane of {@code engine} (so it must not wait for one). */
+    static boolean isLaneThreadOf(DefaultEngine engine) {
+        Lane lane = DRAINING.get();
+        return lane != null && lane.engine == engine;
+    }
+
+    private void drain() {
+        Lane outer = DRAINING.get();
+        DRAINING.set(this);
+        try {
+            do {
+                Runnable task;
+                while ((task = queue.poll()) != null) {
+                    try {
+                        task.run();
+                    } catch (Throwable t) {
+                        // Steps catch their own failures; this is the last guard that keeps the lane alive.
+                        LOG.error("lane {} task failed; the lane carries on", index, t);
+                    }
+                    rearm();
+                }
+                scheduled.set(false);
+            } while (!queue.isEmpty() && scheduled.compareAndSet(false, true));
+        } finally {
+            DRAINING.set(outer);
+        }
+    }
+
+    /** Keeps one wake-up armed for the earliest deadline. Only on the lane's thread. */
+    private void rearm() {
+        if (timers.isEmpty() || timers.peekAt() >= wakeAt || engine.isClosed()) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel();
+        }
+        wakeAt = timers.peekAt();
+        long delay = Math.max(0, wakeAt - engine.scheduler.now().toEpochMilli());
+        wakeUp = engine.scheduler.schedule(Duration.ofMillis(delay), wake);
+    }
+
+    /** The wake-up fired (or is being replaced): forget it. Only on the lane's thread. */
+    void woke() {
+        if (wakeUp != null) {
+            wakeUp.cancel();
+        }
+        wakeUp = null;
+        wakeAt = Long.MAX_VALUE;
+    }
+
+    @Override
+    public String toString() {
+        return "lane " + index;
+    }
+}

@@ -1,0 +1,58 @@
+package org.mbmskeys.engine.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InMemoryInstanceStoreTest {
+
+    private final InstanceStore store = InstanceStore.inMemory();
+
+    private static InstanceRecord record(String procedure, Object key, String state) {
+        return InstanceRecord.of(procedure, 1, key, state, Map.of(), Map.of(), List.of(), Map.of(), Optional.empty());
+    }
+
+    @Test
+    void keepsTheSavedObjectItselfPerProcedureAndKey() {
+        InstanceRecord a = record("p", "k", "a");
+        InstanceRecord other = record("q", "k", "x");
+
+        store.save(a);
+        store.save(other);
+
+        assertThat(store.load("p", "k")).containsSame(a);
+        assertThat(store.load("q", "k")).containsSame(other);
+        assertThat(store.load("p", "missing")).isEmpty();
+        assertThat(store.load("unknown", "k")).isEmpty();
+    }
+
+    @Test
+    void savingAgainReplacesAndRemovingForgets() {
+        store.save(record("p", "k", "a"));
+        InstanceRecord b = record("p", "k", "b");
+
+        store.save(b);
+        assertThat(store.load("p", "k")).containsSame(b);
+
+        store.remove("p", "k");
+        store.remove("p", "k");
+        store.remove("nothing", "k");
+        assertThat(store.load("p", "k")).isEmpty();
+    }
+
+    @Test
+    void forEachVisitsEveryRecord() {
+        store.save(record("p", 1, "a"));
+        store.save(record("p", 2, "a"));
+        store.save(record("q", 1, "a"));
+        List<String> seen = new ArrayList<>();
+
+        store.forEach(r -> seen.add(r.procedure() + "/" + r.key()));
+
+        assertThat(seen).containsExactlyInAnyOrder("p/1", "p/2", "q/1");
+    }
+}

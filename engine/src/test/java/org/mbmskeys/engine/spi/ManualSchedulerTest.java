@@ -1,0 +1,104 @@
+package org.mbmskeys.engine.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Time moves only when told to; due tasks run in due-time order with the clock at their due time. */
+class ManualSchedulerTest {
+
+    private final ManualScheduler time = new ManualScheduler();
+    private final List<String> ran = new ArrayList<>();
+    private final Instant t0 = ManualScheduler.DEFAULT_START;
+
+    private Runnable record(String name) {
+        return () -> ran.add(name + "@" + Duration.between(t0, time.now()).toMillis());
+    }
+
+    @Test
+    void timeStandsStillUntilAdvanced() {
+        time.schedule(Duration.ofSeconds(1), record("a"));
+
+        assertThat(time.now()).isEqualTo(t0);
+        assertThat(ran).isEmpty();
+        assertThat(time.pendingTasks()).isEqualTo(1);
+        assertThat(time.nextDue()).contains(t0.plusSeconds(1));
+    }
+
+    @Test
+    void advanceRunsTheDueTasksInDueOrderWithTheClockAtEachDueTime() {
+        time.schedule(Duration.ofMillis(300), record("c"));
+        time.schedule(Duration.ofMillis(100), record("a"));
+        time.schedule(Duration.ofMillis(200), record("b"));
+        time.schedule(Duration.ofMillis(900), record("late"));
+
+        time.advance(Duration.ofMillis(500));
+
+        assertThat(ran).containsExactly("a@100", "b@200", "c@300");
+        assertThat(time.now()).isEqualTo(t0.plusMillis(500));
+        assertThat(time.pendingTasks()).isEqualTo(1);
+    }
+
+    @Test
+    void tasksDueAtTheSameInstantRunInTheOrderTheyWereScheduled() {
+        time.schedule(Duration.ofSeconds(1), record("first"));
+        time.schedule(Duration.ofSeconds(1), record("second"));
+        time.schedule(Duration.ofSeconds(1), record("third"));
+
+        time.advance(Duration.ofSeconds(1));
+
+        assertThat(ran).containsExactly("first@1000", "second@1000", "third@1000");
+    }
+
+    @Test
+    void aTaskScheduledByARunningTaskRunsInTheSameAdvanceIfItFallsDueWithinIt() {
+        time.schedule(Duration.ofMillis(100), () -> {
+            record("outer").run();
+            time.schedule(Duration.ofMillis(100), record("inner"));
+            time.schedule(Duration.ofMillis(500), record("beyond"));
+        });
+
+        time.advance(Duration.ofMillis(300));
+
+        assertThat(ran).containsExactly("outer@100", "inner@200");
+    }
+
+    @Test
+    void aCancelledTaskDoesNotRun() {
+        Cancellable c = time.schedule(Duration.ofSeconds(1), record("cancelled"));
+        time.schedule(Duration.ofSeconds(2), record("kept"));
+
+        c.cancel();
+        c.cancel();
+        time.advance(Duration.ofSeconds(5));
+
+        assertThat(ran).containsExactly("kept@2000");
+    }
+
+    @Test
+    void runDueRunsZeroAndNegativeDelayTasksWithoutMovingTime() {
+        time.schedule(Duration.ZERO, record("now"));
+        time.schedule(Duration.ofSeconds(-5), record("overdue"));
+
+        time.runDue();
+
+        assertThat(ran).containsExactly("now@0", "overdue@0");
+        assertThat(time.now()).isEqualTo(t0);
+    }
+
+    @Test
+    void timeNeverMovesBackwards() {
+        time.advance(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> time.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("time only moves forward; advance(PT-1S) was asked at 2026-01-01T00:00:10Z");
+        assertThatThrownBy(() -> time.advanceTo(t0))
+                .hasMessage("time only moves forward; advanceTo(2026-01-01T00:00:00Z) is before now (2026-01-01T00:00:10Z)");
+    }
+}
