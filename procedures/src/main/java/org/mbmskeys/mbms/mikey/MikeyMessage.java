@@ -1,5 +1,7 @@
 package org.mbmskeys.mbms.mikey;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +48,15 @@ public record MikeyMessage(CommonHeader header, List<MikeyPayload> payloads) {
 
     /** All payloads of {@code kind}, in wire order. */
     public <P extends MikeyPayload> List<P> findAll(Class<P> kind) {
-        return payloads.stream().filter(kind::isInstance).map(kind::cast).toList();
+        // A plain loop: MikeyReader calls this several times per inbound message, and a stream pipeline
+        // costs more than the whole scan (docs/benchmarks.md).
+        List<P> found = new ArrayList<>(2);
+        for (MikeyPayload p : payloads) {
+            if (kind.isInstance(p)) {
+                found.add(kind.cast(p));
+            }
+        }
+        return Collections.unmodifiableList(found);
     }
 
     /** The last payload, if there is one. */

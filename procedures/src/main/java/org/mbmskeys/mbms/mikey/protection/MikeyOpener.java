@@ -54,7 +54,7 @@ public final class MikeyOpener {
     public OpenResult<OpenedMsk> open(MskMessage message, SecretBytes muk) {
         KemacKeys keys = KemacKeys.derive(suite, muk, message.csbId().value(), message.rand());
         try {
-            if (!macVerifies(message.decoded(), keys)) {
+            if (!kemacMacVerifies(message.decoded(), keys.authenticationKey())) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MSK message " + message.keyDomain() + "/"
                         + message.mskId() + " (counter " + message.counter() + ") does not verify with the MUK of "
                         + ids(message));
@@ -80,7 +80,7 @@ public final class MikeyOpener {
     public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk) {
         KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), message.rand());
         try {
-            if (!macVerifies(message.decoded(), keys)) {
+            if (!kemacMacVerifies(message.decoded(), keys.authenticationKey())) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MTK message " + message.mtkId() + " under MSK "
                         + message.keyDomain() + "/" + message.mskId() + " (counter " + message.counter()
                         + ") does not verify");
@@ -106,9 +106,7 @@ public final class MikeyOpener {
     public OpenResult<SolicitedPullMessage> verify(SolicitedPullMessage message, SecretBytes muk) {
         SecretBytes authKey = prf.derive(PrfInput.kemacAuthenticationKey(muk, message.csbId().value(), message.rand()));
         try {
-            Bytes macInput = message.decoded().macInput().orElseThrow();
-            Bytes mac = message.decoded().receivedMac().orElseThrow();
-            if (!KemacMac.verify(suite, authKey, macInput, mac)) {
+            if (!kemacMacVerifies(message.decoded(), authKey)) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of solicited pull for Key Group " + message.keyGroup()
                         + " (counter " + message.counter() + ") does not verify with the MUK of " + ids(message));
             }
@@ -142,9 +140,15 @@ public final class MikeyOpener {
         }
     }
 
-    private boolean macVerifies(DecodedMikey decoded, KemacKeys keys) {
-        return KemacMac.verify(suite, keys.authenticationKey(), decoded.macInput().orElseThrow(),
-                decoded.receivedMac().orElseThrow());
+    /**
+     * The KEMAC MAC over the bytes exactly as received. One copy of them serves as both MAC input and MAC:
+     * {@code macInput()} and {@code receivedMac()} would each copy a slice, and the {@code Bytes} form of
+     * {@code KemacMac.verify} would copy both again.
+     */
+    private boolean kemacMacVerifies(DecodedMikey decoded, SecretBytes authKey) {
+        byte[] received = decoded.received().toByteArray();
+        int macAt = decoded.macOffset().orElseThrow();
+        return KemacMac.verify(suite, authKey, received, 0, macAt, Arrays.copyOfRange(received, macAt, received.length));
     }
 
     /** Decrypts the KEMAC (only ever after the MAC verified) and expects exactly one Key data sub-payload. */

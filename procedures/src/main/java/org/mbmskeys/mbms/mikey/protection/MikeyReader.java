@@ -203,7 +203,7 @@ public final class MikeyReader {
             if (rands.size() > 1) {
                 throw new Refusal(NOT_IN_PROFILE, "more than one RAND payload");
             }
-            return rands.stream().findFirst().map(RandPayload::rand);
+            return rands.isEmpty() ? Optional.empty() : Optional.of(rands.get(0).rand());
         }
 
         /** IDi then IDr, in chain order (RFC 3830 §6.7: the initiator's ID comes first). */

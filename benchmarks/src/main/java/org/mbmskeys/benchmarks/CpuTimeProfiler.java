@@ -1,0 +1,83 @@
+package org.mbmskeys.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * CPU time the JMH worker threads spend per operation ({@code cpu.time.norm}, µs/op), next to the
+ * wall-clock score. Use: {@code -prof org.mbmskeys.benchmarks.CpuTimeProfiler}.
+ *
+ * <p>Why: on a shared machine the worker is descheduled whenever other processes want the cores, so
+ * wall-clock throughput swings with their load (a seal measured faster than the raw crypto it contains).
+ * Thread CPU time does not count the time the worker waits for a core, so it is the steadier figure for
+ * ratios. It still moves with cache and SMT-sibling contention, and it leaves out GC and JIT threads
+ * (allocation shows in {@code -prof gc} instead).
+ *
+ * <p>Divides by all operations of the iteration (JMH's {@code allOps}, as {@code -prof gc} does for
+ * {@code gc.alloc.rate.norm}), because the thread CPU time covers the whole iteration including the
+ * synchronisation ramp.
+ */
+public final class CpuTimeProfiler implements InternalProfiler {
+
+    private static final String WORKER = "-jmh-worker-";
+
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private Map<Long, Long> atStart = Map.of();
+
+    public CpuTimeProfiler() {
+        if (!threads.isThreadCpuTimeSupported()) {
+            throw new UnsupportedOperationException("this JVM cannot measure per-thread CPU time; drop -prof "
+                    + CpuTimeProfiler.class.getName());
+        }
+        threads.setThreadCpuTimeEnabled(true);
+    }
+
+    @Override
+    public String getDescription() {
+        return "CPU time of the JMH worker threads per operation";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        atStart = workerCpuNanos();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        long spent = 0;
+        for (Map.Entry<Long, Long> now : workerCpuNanos().entrySet()) {
+            // A worker started during the iteration counts from zero.
+            spent += now.getValue() - atStart.getOrDefault(now.getKey(), 0L);
+        }
+        long ops = result.getMetadata().getAllOps();
+        double microsPerOp = ops == 0 ? Double.NaN : spent / 1_000.0 / ops;
+        return List.of(new ScalarResult("cpu.time.norm", microsPerOp, "us/op", AggregationPolicy.AVG));
+    }
+
+    private Map<Long, Long> workerCpuNanos() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            ThreadInfo info = threads.getThreadInfo(id);
+            if (info != null && info.getThreadName().contains(WORKER)) {
+                long nanos = threads.getThreadCpuTime(id);
+                if (nanos >= 0) {
+                    cpu.put(id, nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+}
