@@ -26,6 +26,7 @@ final class BuildContext {
     private final Map<String, Integer> consumed = new HashMap<>();
     private final List<ProcedureSpec> procedures = new ArrayList<>();
     private Object script;
+    private boolean failed;
 
     BuildContext(String file, String scriptClass, PositionIndex index) {
         this.file = file;
@@ -69,8 +70,14 @@ final class BuildContext {
         problems.add(new Problem(at, message));
     }
 
+    /** Whether script code threw: the declarations are then incomplete, and verifying them would only add noise. */
+    boolean failed() {
+        return failed;
+    }
+
     /** Script code (not a keyword) threw while the procedure was being built. */
     void scriptFailed(Throwable thrown) {
+        failed = true;
         Throwable t = thrown;
         while ((t instanceof InvokerInvocationException || t instanceof InvocationTargetException) && t.getCause() != null) {
             t = t.getCause();

@@ -77,7 +77,7 @@ public abstract class DslBlock extends GroovyObjectSupport {
     /** Records a keyword that a block takes once; a second one is reported and ignored. */
     <T> Given<T> once(String keyword, Given<T> previous, T value, SourceRef at, String rule) {
         if (previous != null) {
-            context.report(at, "'" + keyword + "' is already given " + kind().where() + " at " + previous.at() + "; " + rule);
+            context.report(at, "'" + keyword + "' is given twice " + kind().where() + " (first at " + previous.at() + "); " + rule);
             return previous;
         }
         return new Given<>(value, at);

@@ -79,10 +79,10 @@ final class Keywords {
                     + "' is imported; import it at the top of the script (import org.example." + name + ")";
         }
         if (block == BlockKind.ACTION) {
-            Set<String> allowed = new TreeSet<>(variables);
-            allowed.addAll(ACTION_PROPERTIES);
+            String suggested = NameSuggestions.closest(name, variables).or(() -> NameSuggestions.closest(name, ACTION_PROPERTIES))
+                    .map(c -> "did you mean '" + c + "'? ").orElse("");
             return "unknown name '" + name + "' " + block.where() + ": not a procedure variable nor an action property; "
-                    + suggestion(name, allowed) + (variables.isEmpty() ? "variables: none" : "variables: "
+                    + suggested + (variables.isEmpty() ? "variables: none" : "variables: "
                     + String.join(", ", new TreeSet<>(variables))) + "; action properties: " + String.join(", ", ACTION_PROPERTIES);
         }
         return notAKeyword(block, name, variables);

@@ -73,6 +73,14 @@ final class PositionIndex {
         return 1;
     }
 
+    /** The character at {@code line}:{@code column} (1-based), if there is one. */
+    java.util.Optional<Character> charAt(int line, int column) {
+        if (line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lines[line - 1].charAt(column - 1));
+    }
+
     int lineCount() {
         return lines.length;
     }

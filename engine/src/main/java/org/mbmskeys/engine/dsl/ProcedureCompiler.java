@@ -131,7 +131,7 @@ public final class ProcedureCompiler {
         }
         config.addCompilationCustomizers(importCustomizer, new PositionRecorder(index));
         if (statically) {
-            config.addCompilationCustomizers(new ASTTransformationCustomizer(
+            config.addCompilationCustomizers(new RecordEventAccess(), new ASTTransformationCustomizer(
                     Map.of("extensions", List.of(StaticScriptChecks.class.getName())), CompileStatic.class));
         } else {
             config.addCompilationCustomizers(new ActionLint(file, lint));
@@ -150,7 +150,7 @@ public final class ProcedureCompiler {
                     String message = cause.getOriginalMessage();
                     typeErrorsOnly &= message.startsWith(TYPE_CHECK_PREFIX);
                     problems.add(new Problem(new SourceRef(file, Math.max(1, cause.getLine()), Math.max(1, cause.getStartColumn())),
-                            describe(message, cause.getLine(), index)));
+                            describe(message, cause.getLine(), cause.getStartColumn(), index)));
                 } else {
                     typeErrorsOnly = false;
                     StringWriter out = new StringWriter();
@@ -162,19 +162,30 @@ public final class ProcedureCompiler {
         }
     }
 
-    private static String describe(String message, int line, PositionIndex index) {
+    private static String describe(String message, int line, int column, PositionIndex index) {
         if (message.startsWith(TYPE_CHECK_PREFIX)) {
             return message.substring(TYPE_CHECK_PREFIX.length()).strip();
         }
-        if (message.startsWith("Unexpected")) {
-            String first = message.lines().findFirst().orElse(message).strip();
-            if (first.length() > 80) {
-                first = first.substring(0, 80) + "...";
-            } else if (message.contains("\n")) {
-                first += "...";
+        if (message.startsWith("Unexpected input")) {
+            // the parser quotes the whole rule that failed, which says little; the position says more
+            if (line >= index.lineCount() - 1) {
+                return "syntax error: the script ends early: is a closing '}' or ')' missing?";
             }
-            String text = "syntax error: " + first;
-            return line >= index.lineCount() - 1 ? text + "; the script ends early: is a closing '}' or ')' missing?" : text;
+            return index.charAt(line, column).map(c -> "syntax error: unexpected '" + c + "'; check the brackets and quotes before it")
+                    .orElse("syntax error: unexpected input; check the brackets and quotes before it");
+        }
+        if (message.startsWith("Unexpected character: '\\''")) {
+            return "syntax error: a quote is not closed";
+        }
+        if (message.startsWith("Unexpected") || message.startsWith("Missing") || message.startsWith("expecting")) {
+            return "syntax error: " + message.lines().findFirst().orElse(message).strip();
+        }
+        if (message.startsWith("Access to ") && message.endsWith(" is forbidden")) {
+            String member = message.substring(message.lastIndexOf('#') + 1, message.length() - " is forbidden".length());
+            return message.strip() + "; if '" + member + "' is a record component, call its accessor: " + member + "()";
+        }
+        if (message.startsWith("unable to resolve class")) {
+            return message.strip() + "; is it on the class path the ProcedureCompiler was given?";
         }
         return message.strip();
     }
@@ -201,7 +212,9 @@ public final class ProcedureCompiler {
         if (!context.procedures().isEmpty()) {
             DefinitionAssembler.Assembled assembled = DefinitionAssembler.assemble(context, context.procedures().get(0), version);
             definition = assembled.definition();
-            verified = DefinitionVerifier.verify(definition, assembled.positions());
+            if (!context.failed()) {
+                verified = DefinitionVerifier.verify(definition, assembled.positions());
+            }
         }
         problems.addAll(context.problems());
         problems.addAll(verified);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.ClassHelper;
 import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.DynamicVariable;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
@@ -40,6 +41,8 @@ import org.mbmskeys.engine.model.TimerFired;
  */
 public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
 
+    private static final Object UNRESOLVED = StaticScriptChecks.class.getName() + ".unresolved";
+
     private ScriptFacts facts;
 
     public StaticScriptChecks(StaticTypeCheckingVisitor visitor) {
@@ -55,6 +58,10 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
     public List<MethodNode> handleMissingMethod(ClassNode receiver, String name, ArgumentListExpression arguments,
                                                 ClassNode[] argumentTypes, MethodCall call) {
         if (call instanceof MethodCallExpression m && m.isImplicitThis()) {
+                if (mentionsUnresolved(arguments, blockOf(m)) || insideFailedKeyword(m)) {
+                // the unresolved name is the problem and is reported on its own; stay silent inside its block
+                return List.of(makeDynamic(call));
+            }
             BlockKind block = blockOf(m);
             addStaticTypeError(Keywords.unknownCall(block, name, typeNames(argumentTypes)), m);
             // a keyword with wrong arguments: carry on as if it were right, so its block is still checked
@@ -81,6 +88,7 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             return true;
         }
         addStaticTypeError(Keywords.unknownName(block, variable.getName(), facts.variables.keySet()), variable);
+        variable.putNodeMetaData(UNRESOLVED, Boolean.TRUE);
         makeDynamic(variable);
         return true;
     }
@@ -112,6 +120,32 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
                 // other keywords have their declared types
             }
         }
+    }
+
+    /**
+     * An argument is a bare name that resolves nowhere. Structural blocks declare {@code propertyMissing}
+     * (so that a dynamic build reports such names with their position), which makes the type checker
+     * accept any bare name there as an Object; so in those blocks every dynamic name is an unknown one.
+     * It is reported when the build runs; here the call is left dynamic and the checker stays silent.
+     */
+    private boolean mentionsUnresolved(ArgumentListExpression arguments, BlockKind block) {
+        for (Expression e : arguments.getExpressions()) {
+            if (e instanceof VariableExpression v && (v.getNodeMetaData(UNRESOLVED) != null
+                    || v.getAccessedVariable() instanceof DynamicVariable && block != BlockKind.ACTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean insideFailedKeyword(ASTNode node) {
+        for (Expression e : getEnclosingMethodCalls()) {
+            if (e != node && e instanceof MethodCallExpression call && call.isImplicitThis() && inBody(call, node)
+                    && call.getArguments() instanceof ArgumentListExpression args && mentionsUnresolved(args, blockOf(call))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void typeByName(Expression expression, Map<String, ClassNode> declared) {

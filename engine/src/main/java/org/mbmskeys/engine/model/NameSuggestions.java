@@ -21,7 +21,8 @@ public final class NameSuggestions {
 
     /**
      * The candidate closest to {@code typo} by edit distance (case-insensitive), if it is close enough to
-     * be a plausible typo: at most a third of the longer name's length, and at least 1 edit allowed.
+     * be a plausible typo: at most a third of the longer name's length (at least 1 edit), and fewer edits
+     * than the typo has letters (so 'x' suggests nothing).
      */
     public static Optional<String> closest(String typo, Collection<String> candidates) {
         String best = null;
@@ -29,7 +30,7 @@ public final class NameSuggestions {
         for (String candidate : new TreeSet<>(candidates)) {
             int d = distance(typo.toLowerCase(), candidate.toLowerCase());
             int allowed = Math.max(1, Math.max(typo.length(), candidate.length()) / 3);
-            if (d <= allowed && d < bestDistance) {
+            if (d <= allowed && d < typo.length() && d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
