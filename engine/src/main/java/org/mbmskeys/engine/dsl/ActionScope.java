@@ -39,25 +39,26 @@ import org.mbmskeys.engine.model.NameSuggestions;
  */
 public final class ActionScope implements GroovyObject {
 
-    private final ActionContext context;
+    // $: a bare word in an action must never resolve to this field (Groovy resolves words to fields first)
+    private final ActionContext $context;
 
     ActionScope(ActionContext context) {
-        this.context = Objects.requireNonNull(context, "context");
+        this.$context = Objects.requireNonNull(context, "context");
     }
 
     /** The event being processed: the event object, a {@code Signal}, a {@code TimerFired}, or null on start. */
     public Object getEvent() {
-        return context.event();
+        return $context.event();
     }
 
     /** The input {@code name} the instance was started with. */
     public Object input(String name) {
-        return context.input(name);
+        return $context.input(name);
     }
 
     /** The procedure variable {@code name}; a bare name ({@code attempts}) reads it too. */
     public Object get(CharSequence variable) {
-        return context.get(variable.toString());
+        return $context.get(variable.toString());
     }
 
     /**
@@ -65,84 +66,84 @@ public final class ActionScope implements GroovyObject {
      * a bare name ({@code attempts = 2}) sets it too.
      */
     public void set(CharSequence variable, Object value) {
-        context.set(variable.toString(), plain(value));
+        $context.set(variable.toString(), plain(value));
     }
 
     /** Now, from the engine's scheduler. */
     public Instant getNow() {
-        return context.now();
+        return $context.now();
     }
 
     /** How many times a bounded retry has re-entered the current state (0 on first entry). */
     public int getAttempt() {
-        return context.attempt();
+        return $context.attempt();
     }
 
     /** The instance's correlation key. */
     public Object getKey() {
-        return context.key();
+        return $context.key();
     }
 
     /** The instance's current (leaf) state. */
     public String getState() {
-        return context.state();
+        return $context.state();
     }
 
     /** The procedure's name. */
     public String getProcedure() {
-        return context.procedure();
+        return $context.procedure();
     }
 
     /** The raw context, for Java helpers that take one. */
     public ActionContext getContext() {
-        return context;
+        return $context;
     }
 
     /** {@code length} random bytes from the engine's source. */
     public Bytes random(int length) {
-        return context.random(length);
+        return $context.random(length);
     }
 
     /** Sends {@code payload} on the named channel. */
     public void send(String channel, Object payload) {
-        context.send(channel, plain(payload));
+        $context.send(channel, plain(payload));
     }
 
     /** Answers the request the current event came with. */
     public void reply(Object payload) {
-        context.reply(plain(payload));
+        $context.reply(plain(payload));
     }
 
     /** Starts procedure {@code procedure} with correlation key {@code key} and no inputs. */
     public void start(String procedure, Object key) {
-        context.start(procedure, plain(key), Map.of());
+        $context.start(procedure, plain(key), Map.of());
     }
 
     /** Starts procedure {@code procedure} with correlation key {@code key} and {@code inputs}. */
     public void start(String procedure, Object key, Map<String, ?> inputs) {
         Map<String, Object> plainInputs = new LinkedHashMap<>();
         inputs.forEach((k, v) -> plainInputs.put(k, plain(v)));
-        context.start(procedure, plain(key), plainInputs);
+        $context.start(procedure, plain(key), plainInputs);
     }
 
     /** Sends signal {@code name} without payload to the instance {@code key} of {@code procedure}. */
     public void signal(String procedure, Object key, String name) {
-        context.signal(procedure, plain(key), name, null);
+        $context.signal(procedure, plain(key), name, null);
     }
 
     /** Sends signal {@code name} with {@code payload} to the instance {@code key} of {@code procedure}. */
     public void signal(String procedure, Object key, String name, Object payload) {
-        context.signal(procedure, plain(key), name, plain(payload));
+        $context.signal(procedure, plain(key), name, plain(payload));
     }
 
     /** Reports {@code outcome} to listeners; the procedure goes on. */
     public void emit(Object outcome) {
-        context.emit(plain(outcome));
+        $context.emit(plain(outcome));
     }
 
     /** Restarts timer {@code timer} of the current state (or an enclosing one) from now. */
     public void restartTimer(String timer) {
-        context.restartTimer(timer);
+        $context.restartTimer(timer);
     }
 
     /** Scopes share one meta class, which reads and writes procedure variables by bare name. */
@@ -158,7 +159,7 @@ public final class ActionScope implements GroovyObject {
 
     /** A call that is no action keyword; statically compiled scripts report it at load time instead. */
     public Object methodMissing(String name, Object args) {
-        throw new IllegalStateException("unknown action keyword '" + name + "' in procedure '" + context.procedure()
+        throw new IllegalStateException("unknown action keyword '" + name + "' in procedure '" + $context.procedure()
                 + "'; " + NameSuggestions.hint(name, Keywords.of(BlockKind.ACTION), "action keywords"));
     }
 

@@ -2,12 +2,14 @@ package org.mbmskeys.engine.dsl;
 
 import groovy.lang.DelegatingMetaClass;
 import groovy.lang.GroovySystem;
+import groovy.lang.MetaMethod;
 
 /**
- * Bare names in action bodies are procedure variables: {@code attempts = attempts + 1}. This lives in a
- * meta class rather than in {@code ActionScope} ({@code propertyMissing}, a {@code getProperty} override
- * or a {@code get(String)} method) because the static type checker treats any of those as "every name
- * exists, typed Object", which would hide typos and lose the variables' declared types.
+ * What a dynamically run action body sees of its scope: the action keywords, and procedure variables as
+ * bare names ({@code attempts = attempts + 1}). Variables live here rather than in {@code ActionScope}
+ * ({@code propertyMissing}, a {@code getProperty} override or a {@code get(String)} method) because the
+ * static type checker treats any of those as "every name exists, typed Object", which would hide typos and
+ * lose the variables' declared types. Like {@link BlockMetaClass}, it dispatches keywords only.
  */
 final class ActionScopeMetaClass extends DelegatingMetaClass {
 
@@ -16,6 +18,25 @@ final class ActionScopeMetaClass extends DelegatingMetaClass {
     private ActionScopeMetaClass() {
         super(GroovySystem.getMetaClassRegistry().getMetaClass(ActionScope.class));
         initialize();
+    }
+
+    @Override
+    public MetaMethod pickMethod(String methodName, Class[] arguments) {
+        return Keywords.of(BlockKind.ACTION).contains(methodName) ? super.pickMethod(methodName, arguments) : null;
+    }
+
+    @Override
+    public Object invokeMethod(Object object, String methodName, Object[] arguments) {
+        if (Keywords.of(BlockKind.ACTION).contains(methodName)) {
+            return super.invokeMethod(object, methodName, arguments);
+        }
+        return ((ActionScope) object).methodMissing(methodName, arguments);
+    }
+
+    @Override
+    public Object invokeMethod(Object object, String methodName, Object arguments) {
+        Object[] array = arguments instanceof Object[] a ? a : arguments == null ? new Object[0] : new Object[] {arguments};
+        return invokeMethod(object, methodName, array);
     }
 
     @Override

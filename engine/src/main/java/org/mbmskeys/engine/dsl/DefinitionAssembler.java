@@ -45,62 +45,62 @@ final class DefinitionAssembler {
     }
 
     private Assembled run(int version) {
-        for (StateSpec s : procedure.states) {
+        for (StateSpec s : procedure.$states) {
             add(s);
         }
         String initial;
-        if (procedure.initial != null) {
-            initial = procedure.initial.value();
-        } else if (procedure.states.isEmpty()) {
+        if (procedure.$initial != null) {
+            initial = procedure.$initial.value();
+        } else if (procedure.$states.isEmpty()) {
             initial = "";
         } else {
-            initial = procedure.states.get(0).name;
-            context.report(procedure.at, "procedure '" + procedure.name + "' has no initial state; add initial '" + initial
+            initial = procedure.$states.get(0).$name;
+            context.report(procedure.$at, "procedure '" + procedure.$name + "' has no initial state; add initial '" + initial
                     + "' (declared states: " + String.join(", ", new TreeSet<>(states.keySet())) + ")");
         }
-        ProcedureDefinition definition = new ProcedureDefinition(procedure.name, version,
-                procedure.description == null ? "" : procedure.description.value(),
-                procedure.spec == null ? "" : procedure.spec.value(),
-                procedure.inputs, Optional.ofNullable(procedure.correlateBy).map(Given::value), procedure.variables, states,
-                initial, Optional.ofNullable(procedure.errorState).map(Given::value), procedure.at);
+        ProcedureDefinition definition = new ProcedureDefinition(procedure.$name, version,
+                procedure.$description == null ? "" : procedure.$description.value(),
+                procedure.$spec == null ? "" : procedure.$spec.value(),
+                procedure.$inputs, Optional.ofNullable(procedure.$correlateBy).map(Given::value), procedure.$variables, states,
+                initial, Optional.ofNullable(procedure.$errorState).map(Given::value), procedure.$at);
         return new Assembled(definition, positions());
     }
 
     private void add(StateSpec s) {
-        SourceRef first = declared.putIfAbsent(s.name, s.at);
+        SourceRef first = declared.putIfAbsent(s.$name, s.$at);
         if (first != null) {
-            context.report(s.at, "duplicate state '" + s.name + "': already declared at " + first
+            context.report(s.$at, "duplicate state '" + s.$name + "': already declared at " + first
                     + "; state names are unique in a procedure, nested states included");
             return; // and its nested states: they would be checked against the first one
         }
         List<TransitionDefinition> transitions = new ArrayList<>();
         List<TimerDefinition> timers = new ArrayList<>();
-        for (TransitionSpec t : s.transitions) {
+        for (TransitionSpec t : s.$transitions) {
             Optional<RetryDefinition> retry = Optional.empty();
             if (t instanceof TimerSpec timer) {
-                timers.add(new TimerDefinition(timer.timerName, timer.delay, timer.at));
-                retry = Optional.ofNullable(timer.retry).map(r -> new RetryDefinition(r.value()));
+                timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at));
+                retry = Optional.ofNullable(timer.$retry).map(r -> new RetryDefinition(r.value()));
             }
-            TransitionDefinition definition = new TransitionDefinition(t.trigger, Optional.ofNullable(t.guard).map(Given::value),
-                    t.actions, Optional.ofNullable(t.target).map(Given::value), retry, t.at);
-            if (t.target != null) {
-                targets.put(definition, t.target.at());
+            TransitionDefinition definition = new TransitionDefinition(t.$trigger, Optional.ofNullable(t.$guard).map(Given::value),
+                    t.$actions, Optional.ofNullable(t.$target).map(Given::value), retry, t.$at);
+            if (t.$target != null) {
+                targets.put(definition, t.$target.at());
             }
             transitions.add(definition);
         }
-        if (s.initial != null) {
-            initialChildren.put(s.name, s.initial.at());
+        if (s.$initial != null) {
+            initialChildren.put(s.$name, s.$initial.at());
         }
-        states.put(s.name, new StateDefinition(s.name, Optional.ofNullable(s.parent).map(p -> p.name),
-                Optional.ofNullable(s.initial).map(Given::value), s.kind, s.onEntry, s.onExit, transitions, timers, s.at));
-        for (StateSpec child : s.children) {
+        states.put(s.$name, new StateDefinition(s.$name, Optional.ofNullable(s.$parent).map(p -> p.$name),
+                Optional.ofNullable(s.$initial).map(Given::value), s.$kind, s.$onEntry, s.$onExit, transitions, timers, s.$at));
+        for (StateSpec child : s.$children) {
             add(child);
         }
     }
 
     private SourcePositions positions() {
-        Given<String> initial = procedure.initial;
-        Given<String> correlateBy = procedure.correlateBy;
+        Given<String> initial = procedure.$initial;
+        Given<String> correlateBy = procedure.$correlateBy;
         return new SourcePositions() {
             @Override
             public SourceRef initialState(ProcedureDefinition p) {

@@ -2,6 +2,7 @@ package org.mbmskeys.engine.dsl;
 
 import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MetaClass;
 import java.util.List;
 import org.mbmskeys.engine.model.SourceRef;
 
@@ -12,18 +13,23 @@ import org.mbmskeys.engine.model.SourceRef;
  */
 public abstract class DslBlock extends GroovyObjectSupport {
 
-    /** Stands for a bare name that did not resolve (reported once); keywords given it stay silent. */
-    static final Object UNKNOWN_NAME = new Object() {
-        @Override
-        public String toString() {
-            return "<unknown name>";
-        }
-    };
-
-    final BuildContext context;
+    // Fields of block classes start with $ so that no word of a script can name one: Groovy resolves a
+    // bare word to a field of any visibility before it calls propertyMissing.
+    final BuildContext $context;
 
     DslBlock(BuildContext context) {
-        this.context = context;
+        this.$context = context;
+    }
+
+    /** Scripts see the keywords only; see {@link BlockMetaClass}. */
+    @Override
+    public MetaClass getMetaClass() {
+        return BlockMetaClass.of(getClass());
+    }
+
+    @Override
+    public void setMetaClass(MetaClass metaClass) {
+        throw new UnsupportedOperationException("a DSL block's meta class is fixed");
     }
 
     abstract BlockKind kind();
@@ -32,27 +38,27 @@ public abstract class DslBlock extends GroovyObjectSupport {
     public Object methodMissing(String name, Object args) {
         Object[] arguments = args instanceof Object[] ? (Object[]) args : new Object[] {args};
         for (Object a : arguments) {
-            if (a == UNKNOWN_NAME) {
+            if (a == Keywords.UNKNOWN_NAME) {
                 return null; // the name itself was reported
             }
         }
-        context.report(context.here(name), Keywords.unknownCall(kind(), name, Keywords.typeNames(arguments)));
+        $context.report($context.here(name), Keywords.unknownCall(kind(), name, Keywords.typeNames(arguments)));
         return null;
     }
 
     /** Groovy calls this for a bare name that is no keyword, local variable or imported class. */
     public Object propertyMissing(String name) {
-        context.report(context.here(name), Keywords.unknownName(kind(), name, List.of()));
-        return UNKNOWN_NAME;
+        $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
+        return Keywords.UNKNOWN_NAME;
     }
 
     /** Groovy calls this for an assignment to a name that is no local variable. */
     public void propertyMissing(String name, Object value) {
-        context.report(context.here(name), Keywords.unknownName(kind(), name, List.of()));
+        $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
     }
 
     SourceRef here(String keyword) {
-        return context.here(keyword);
+        return $context.here(keyword);
     }
 
     /** Runs a block body once, against {@code delegate}, without touching the script's closure. */
@@ -65,19 +71,19 @@ public abstract class DslBlock extends GroovyObjectSupport {
         try {
             call.call();
         } catch (Exception e) {
-            context.scriptFailed(e);
+            $context.scriptFailed(e);
         }
     }
 
     /** The body of an action-like block as kept in the model: detached from the build-time blocks around it. */
     Closure<?> keep(Closure<?> body) {
-        return body.rehydrate(null, context.script(), context.script());
+        return body.rehydrate(null, $context.script(), $context.script());
     }
 
     /** Records a keyword that a block takes once; a second one is reported and ignored. */
     <T> Given<T> once(String keyword, Given<T> previous, T value, SourceRef at, String rule) {
         if (previous != null) {
-            context.report(at, "'" + keyword + "' is given twice " + kind().where() + " (first at " + previous.at() + "); " + rule);
+            $context.report(at, "'" + keyword + "' is given twice " + kind().where() + " (first at " + previous.at() + "); " + rule);
             return previous;
         }
         return new Given<>(value, at);
@@ -86,7 +92,7 @@ public abstract class DslBlock extends GroovyObjectSupport {
     /** False (and reported) when a name a keyword needs is missing or blank. */
     boolean named(String keyword, String name, SourceRef at) {
         if (name == null || name.isBlank()) {
-            context.report(at, keyword + " needs a non-empty name, as in " + Keywords.usage(kind(), keyword));
+            $context.report(at, keyword + " needs a non-empty name, as in " + Keywords.usage(kind(), keyword));
             return false;
         }
         return true;
@@ -95,7 +101,7 @@ public abstract class DslBlock extends GroovyObjectSupport {
     /** False (and reported) when a type a keyword needs is missing. */
     boolean typed(String keyword, Class<?> type, SourceRef at) {
         if (type == null) {
-            context.report(at, keyword + " needs a type, as in " + Keywords.usage(kind(), keyword));
+            $context.report(at, keyword + " needs a type, as in " + Keywords.usage(kind(), keyword));
             return false;
         }
         return true;

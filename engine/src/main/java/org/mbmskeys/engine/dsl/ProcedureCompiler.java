@@ -9,12 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.codehaus.groovy.control.CompilerConfiguration;
 import org.codehaus.groovy.control.MultipleCompilationErrorsException;
 import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
@@ -100,12 +98,10 @@ public final class ProcedureCompiler {
         List<Problem> problems = new ArrayList<>(compiled.problems());
         if (compileStatic && compiled.typeErrorsOnly()) {
             // The type checker stops the class from being built, so nothing ran: run a dynamic build of the
-            // same text to report the structural problems too, except where the checker already spoke.
+            // same text to report the structural problems too. Both paths word a problem the same way, so
+            // what both found appears once.
             CompiledScript dynamic = compiled(file, text, false);
-            List<Problem> more = dynamic.compiled() ? run(dynamic, file, version).problems() : dynamic.problems();
-            Set<SourceRef> reported = new HashSet<>();
-            problems.forEach(p -> reported.add(p.where()));
-            more.stream().filter(p -> !reported.contains(p.where())).forEach(problems::add);
+            problems.addAll(dynamic.compiled() ? run(dynamic, file, version).problems() : dynamic.problems());
         }
         return CompileResult.invalid(file, sorted(problems));
     }

@@ -3,7 +3,6 @@ package org.mbmskeys.engine.dsl;
 import groovy.lang.Closure;
 import groovy.lang.DelegatesTo;
 import groovy.util.DelegatingScript;
-import java.util.regex.Pattern;
 import org.mbmskeys.engine.model.SourceRef;
 
 /**
@@ -35,43 +34,42 @@ import org.mbmskeys.engine.model.SourceRef;
  */
 public abstract class ProcedureScript extends DelegatingScript {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
-
-    private BuildContext context;
+    // $: a script's bare words resolve to the script's fields, whatever their visibility
+    private BuildContext $context;
 
     /**
      * Declares procedure {@code name}: letters, digits, '.', '_' and '-', unique among the loaded
      * procedures, e.g. {@code 'ue.msk-request'}.
      */
     public void procedure(String name, @DelegatesTo(value = ProcedureSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        if (context == null) {
+        if ($context == null) {
             throw new IllegalStateException("procedure scripts are run by ProcedureCompiler, which prepares them");
         }
-        SourceRef at = context.here("procedure");
-        if (name == null || !NAME.matcher(name).matches()) {
-            context.report(at, "procedure name '" + (name == null ? "" : name) + "' is not valid: use letters, digits, "
+        SourceRef at = $context.here("procedure");
+        if (name == null || !Keywords.PROCEDURE_NAME.matcher(name).matches()) {
+            $context.report(at, "procedure name '" + (name == null ? "" : name) + "' is not valid: use letters, digits, "
                     + "'.', '_' and '-', as in procedure('example.push') { ... }");
             name = "unnamed";
         }
-        ProcedureSpec spec = new ProcedureSpec(context, name, at);
-        if (!context.procedures().isEmpty()) {
-            ProcedureSpec first = context.procedures().get(0);
-            context.report(at, "a script declares one procedure, but '" + name + "' follows '" + first.name + "' (declared at "
-                    + first.at + "); move '" + name + "' to its own file");
+        ProcedureSpec spec = new ProcedureSpec($context, name, at);
+        if (!$context.procedures().isEmpty()) {
+            ProcedureSpec first = $context.procedures().get(0);
+            $context.report(at, "a script declares one procedure, but '" + name + "' follows '" + first.$name + "' (declared at "
+                    + first.$at + "); move '" + name + "' to its own file");
         }
-        context.procedures().add(spec);
+        $context.procedures().add(spec);
         spec.evaluate(body, spec);
     }
 
     void attach(BuildContext buildContext) {
-        this.context = buildContext;
+        this.$context = buildContext;
         buildContext.script(this);
         setDelegate(new TopLevelBlock(buildContext));
     }
 
     /** After the build: the closures kept in the model hold this script, not the build's bookkeeping. */
     void detach() {
-        this.context = null;
+        this.$context = null;
         setDelegate(new Object());
     }
 }

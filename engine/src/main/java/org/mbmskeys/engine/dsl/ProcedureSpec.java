@@ -30,21 +30,21 @@ import org.mbmskeys.engine.model.VariableDefinition;
  */
 public final class ProcedureSpec extends DslBlock {
 
-    final String name;
-    final SourceRef at;
-    Given<String> description;
-    Given<String> spec;
-    Given<String> initial;
-    Given<String> correlateBy;
-    Given<String> errorState;
-    final List<InputDefinition> inputs = new ArrayList<>();
-    final List<VariableDefinition> variables = new ArrayList<>();
-    final List<StateSpec> states = new ArrayList<>();
+    final String $name;
+    final SourceRef $at;
+    Given<String> $description;
+    Given<String> $spec;
+    Given<String> $initial;
+    Given<String> $correlateBy;
+    Given<String> $errorState;
+    final List<InputDefinition> $inputs = new ArrayList<>();
+    final List<VariableDefinition> $variables = new ArrayList<>();
+    final List<StateSpec> $states = new ArrayList<>();
 
     ProcedureSpec(BuildContext context, String name, SourceRef at) {
         super(context);
-        this.name = name;
-        this.at = at;
+        this.$name = name;
+        this.$at = at;
     }
 
     @Override
@@ -54,19 +54,19 @@ public final class ProcedureSpec extends DslBlock {
 
     /** What the procedure does, in a sentence; shown in diagrams and documentation. */
     public void description(String text) {
-        description = once("description", description, text, here("description"), "give it once");
+        $description = once("description", $description, text, here("description"), "give it once");
     }
 
     /** The specification clause the procedure implements, e.g. {@code 'TS 33.246 §6.3.2.3'}. */
     public void spec(String reference) {
-        spec = once("spec", spec, reference, here("spec"), "give it once");
+        $spec = once("spec", $spec, reference, here("spec"), "give it once");
     }
 
     /** An input the procedure is started with, and the type its value must have. */
     public void input(String name, Class<?> type) {
         SourceRef where = here("input");
         if (named("input", name, where) && typed("input", type, where)) {
-            inputs.add(new InputDefinition(name, type, where));
+            $inputs.add(new InputDefinition(name, type, where));
         }
     }
 
@@ -74,7 +74,7 @@ public final class ProcedureSpec extends DslBlock {
     public void correlateBy(String input) {
         SourceRef where = here("correlateBy");
         if (named("correlateBy", input, where)) {
-            correlateBy = once("correlateBy", correlateBy, input, where, "a procedure has one correlation key");
+            $correlateBy = once("correlateBy", $correlateBy, input, where, "a procedure has one correlation key");
         }
     }
 
@@ -92,7 +92,7 @@ public final class ProcedureSpec extends DslBlock {
     public void initial(String state) {
         SourceRef where = here("initial");
         if (named("initial", state, where)) {
-            initial = once("initial", initial, state, where, "a procedure has one initial state");
+            $initial = once("initial", $initial, state, where, "a procedure has one initial state");
         }
     }
 
@@ -127,15 +127,19 @@ public final class ProcedureSpec extends DslBlock {
             return;
         }
         if (kind == StateKind.ERROR) {
-            Given<String> first = errorState;
-            errorState = once("errorState", errorState, stateName, where, "a procedure has one error state");
+            Given<String> first = $errorState;
+            $errorState = once("errorState", $errorState, stateName, where, "a procedure has one error state");
             if (first != null) {
                 return;
             }
         }
-        StateSpec state = new StateSpec(context, stateName, kind, where, null);
-        states.add(state);
+        StateSpec state = new StateSpec($context, stateName, kind, where, null);
+        $states.add(state);
         evaluate(body, state);
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private void declareVariable(String variableName, Class<?> type, Object initialValue, SourceRef where) {
@@ -144,22 +148,22 @@ public final class ProcedureSpec extends DslBlock {
         }
         Object value = initialValue instanceof GString ? initialValue.toString() : initialValue;
         if (Keywords.actionProperties().contains(variableName)) {
-            context.report(where, "variable '" + variableName + "' would be hidden by the action property '" + variableName
+            $context.report(where, "variable '" + variableName + "' would be hidden by the action property '" + variableName
                     + "'; choose another name (action properties: " + String.join(", ", Keywords.actionProperties()) + ")");
             return;
         }
         if (value == null && type.isPrimitive()) {
-            context.report(where, "variable '" + variableName + "' is a " + type.getName() + " and needs an initial value, as in "
+            $context.report(where, "variable '" + variableName + "' has primitive type " + type.getName() + " and needs an initial value, as in "
                     + "variable '" + variableName + "', " + type.getName() + ", 0");
             return;
         }
         VariableDefinition probe = new VariableDefinition(variableName, type, null, where);
         if (value != null && !probe.accepts(value)) {
-            context.report(where, "variable '" + variableName + "' is a " + type.getSimpleName() + " but its initial value "
-                    + (value instanceof CharSequence ? "'" + value + "'" : value) + " is a " + value.getClass().getSimpleName()
+            $context.report(where, "variable '" + variableName + "' is a " + type.getSimpleName() + " but its initial value "
+                    + (value instanceof CharSequence ? "'" + value + "'" : value) + " is " + article(value.getClass().getSimpleName())
                     + "; give a " + type.getSimpleName() + (type == Long.class && value instanceof Integer ? ", e.g. " + value + "L" : ""));
             return;
         }
-        variables.add(new VariableDefinition(variableName, type, value, where));
+        $variables.add(new VariableDefinition(variableName, type, value, where));
     }
 }

@@ -31,23 +31,23 @@ import org.mbmskeys.engine.model.Trigger;
  */
 public final class StateSpec extends DslBlock {
 
-    final String name;
-    final StateKind kind;
-    final SourceRef at;
-    final StateSpec parent;
-    Given<String> initial;
-    final List<Action> onEntry = new ArrayList<>();
-    final List<Action> onExit = new ArrayList<>();
-    final List<TransitionSpec> transitions = new ArrayList<>();
-    final List<StateSpec> children = new ArrayList<>();
-    private int timers;
+    final String $name;
+    final StateKind $kind;
+    final SourceRef $at;
+    final StateSpec $parent;
+    Given<String> $initial;
+    final List<Action> $onEntry = new ArrayList<>();
+    final List<Action> $onExit = new ArrayList<>();
+    final List<TransitionSpec> $transitions = new ArrayList<>();
+    final List<StateSpec> $children = new ArrayList<>();
+    private int $timers;
 
     StateSpec(BuildContext context, String name, StateKind kind, SourceRef at, StateSpec parent) {
         super(context);
-        this.name = name;
-        this.kind = kind;
-        this.at = at;
-        this.parent = parent;
+        this.$name = name;
+        this.$kind = kind;
+        this.$at = at;
+        this.$parent = parent;
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class StateSpec extends DslBlock {
     public void onEntry(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourceRef where = here("onEntry");
         if (body != null) {
-            onEntry.add(new ClosureAction(keep(body), "onEntry of state '" + name + "'", where));
+            $onEntry.add(new ClosureAction(keep(body), "onEntry of state '" + $name + "'", where));
         }
     }
 
@@ -67,18 +67,18 @@ public final class StateSpec extends DslBlock {
     public void onExit(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourceRef where = here("onExit");
         if (body != null) {
-            onExit.add(new ClosureAction(keep(body), "onExit of state '" + name + "'", where));
+            $onExit.add(new ClosureAction(keep(body), "onExit of state '" + $name + "'", where));
         }
     }
 
     /** A transition on any event of class {@code event} (or a subclass). */
     public void on(Class<?> event, @DelegatesTo(value = TransitionSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        addTransition(new TransitionSpec(context, Trigger.event(event), here("on"), name), body);
+        addTransition(new TransitionSpec($context, Trigger.event(event), here("on"), $name), body);
     }
 
     /** A transition on the named signal, written {@code on(signal('cancel')) { ... }}. */
     public void on(Trigger.OnSignal signal, @DelegatesTo(value = TransitionSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        addTransition(new TransitionSpec(context, signal, here("on"), name), body);
+        addTransition(new TransitionSpec($context, signal, here("on"), $name), body);
     }
 
     /** A timer that fires {@code delay} after the state was entered, named {@code <state>.afterN}. */
@@ -99,8 +99,8 @@ public final class StateSpec extends DslBlock {
     public void state(String name, @DelegatesTo(value = StateSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourceRef where = here("state");
         if (named("state", name, where)) {
-            StateSpec child = new StateSpec(context, name, StateKind.NORMAL, where, this);
-            children.add(child);
+            StateSpec child = new StateSpec($context, name, StateKind.NORMAL, where, this);
+            $children.add(child);
             evaluate(body, child);
         }
     }
@@ -109,7 +109,7 @@ public final class StateSpec extends DslBlock {
     public void initial(String child) {
         SourceRef where = here("initial");
         if (named("initial", child, where)) {
-            initial = once("initial", initial, child, where, "a state has one initial child");
+            $initial = once("initial", $initial, child, where, "a state has one initial child");
         }
     }
 
@@ -140,20 +140,20 @@ public final class StateSpec extends DslBlock {
     }
 
     private void addTransition(TransitionSpec transition, Closure<?> body) {
-        transitions.add(transition);
+        $transitions.add(transition);
         evaluate(body, transition);
     }
 
     private void addTimer(Duration delay, String timer, SourceRef where, Closure<?> body) {
-        String timerName = timer != null ? timer : name + ".after" + (timers + 1);
-        TimerSpec spec = new TimerSpec(context, timerName, delay, where, name);
+        String timerName = timer != null ? timer : $name + ".after" + ($timers + 1);
+        TimerSpec spec = new TimerSpec($context, timerName, delay, where, $name);
         if (delay == null || delay.isNegative() || delay.isZero()) {
-            context.report(where, "after(" + delay + ") is not valid: a timer needs a positive duration, as in "
+            $context.report(where, "after(" + (delay == null ? "null" : delay.toMillis() + "ms") + ") is not valid: a timer needs a positive duration, as in "
                     + "after(seconds(5)) { ... }");
             evaluate(body, spec); // still look for problems in the body
             return;
         }
-        timers++;
+        $timers++;
         addTransition(spec, body);
     }
 }

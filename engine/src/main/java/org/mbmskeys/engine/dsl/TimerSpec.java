@@ -19,14 +19,14 @@ import org.mbmskeys.engine.model.Trigger;
  */
 public final class TimerSpec extends TransitionSpec {
 
-    final String timerName;
-    final Duration delay;
-    Given<Integer> retry;
+    final String $timerName;
+    final Duration $delay;
+    Given<Integer> $retry;
 
     TimerSpec(BuildContext context, String timerName, Duration delay, SourceRef at, String stateName) {
         super(context, Trigger.timer(timerName), at, stateName);
-        this.timerName = timerName;
-        this.delay = delay;
+        this.$timerName = timerName;
+        this.$delay = delay;
     }
 
     @Override
@@ -38,9 +38,9 @@ public final class TimerSpec extends TransitionSpec {
     public void retry(int maxAttempts) {
         SourceRef where = here("retry");
         if (maxAttempts < 1) {
-            context.report(where, "retry " + maxAttempts + " is not valid: a bounded retry needs at least 1 attempt, as in retry 3");
+            $context.report(where, "retry " + maxAttempts + " is not valid: a bounded retry needs at least 1 attempt, as in retry 3");
             return;
         }
-        retry = once("retry", retry, maxAttempts, where, "give it once");
+        $retry = once("retry", $retry, maxAttempts, where, "give it once");
     }
 }

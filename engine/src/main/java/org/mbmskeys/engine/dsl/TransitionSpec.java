@@ -25,18 +25,18 @@ import org.mbmskeys.engine.model.Trigger;
  */
 public class TransitionSpec extends DslBlock {
 
-    final Trigger trigger;
-    final SourceRef at;
-    final String stateName;
-    Given<Guard> guard;
-    final List<Action> actions = new ArrayList<>();
-    Given<String> target;
+    final Trigger $trigger;
+    final SourceRef $at;
+    final String $stateName;
+    Given<Guard> $guard;
+    final List<Action> $actions = new ArrayList<>();
+    Given<String> $target;
 
     TransitionSpec(BuildContext context, Trigger trigger, SourceRef at, String stateName) {
         super(context);
-        this.trigger = trigger;
-        this.at = at;
-        this.stateName = stateName;
+        this.$trigger = trigger;
+        this.$at = at;
+        this.$stateName = stateName;
     }
 
     @Override
@@ -48,7 +48,7 @@ public class TransitionSpec extends DslBlock {
     public void guard(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> condition) {
         SourceRef where = here("guard");
         if (condition != null) {
-            guard = once("guard", guard, new ClosureGuard(keep(condition), where), where,
+            $guard = once("guard", $guard, new ClosureGuard(keep(condition), where), where,
                     "a transition has one guard; combine conditions with && or ||");
         }
     }
@@ -57,7 +57,7 @@ public class TransitionSpec extends DslBlock {
     public void action(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourceRef where = here("action");
         if (body != null) {
-            actions.add(new ClosureAction(keep(body), "action of " + trigger + " in state '" + stateName + "'", where));
+            $actions.add(new ClosureAction(keep(body), "action of " + $trigger + " in state '" + $stateName + "'", where));
         }
     }
 
@@ -65,7 +65,7 @@ public class TransitionSpec extends DslBlock {
     public void goTo(String state) {
         SourceRef where = here("goTo");
         if (named("goTo", state, where)) {
-            target = once("goTo", target, state, where, "a transition has one target");
+            $target = once("goTo", $target, state, where, "a transition has one target");
         }
     }
 }

@@ -49,9 +49,7 @@ class DefinitionVerifierTest {
                         java:3:1: on(Ack) in state 'a' goes to 'nowhere', which is not a state; declared states: a, b
                         java:4:1: state 'b' is unreachable: no transition from the initial state 'a' leads to it; add goTo 'b' \
                         to a transition, or remove the state
-                        java:2:1: state 'a' is not final and has no way out: no transition or timer of it or of an enclosing \
-                        state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
-                        3 problems in 1 file""");
+                        2 problems in 1 file""");
     }
 
     @Test
@@ -249,6 +247,12 @@ class DefinitionVerifierTest {
         assertThat(problems(reachLoop)).containsExactly("java:5:1: state 'loop' is not final and has no way out: no transition "
                 + "or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, "
                 + "or declare it with finalState");
+    }
+
+    @Test
+    void doesNotAlsoCallAStateWithAnUnknownTargetAStateWithoutWayOut() {
+        assertThat(problems(procedure("a", state("a", 2, on(Ack.class, "dnoe", 3)), finalState("done", 4))))
+                .noneMatch(p -> p.contains("no way out"));
     }
 
     @Test
