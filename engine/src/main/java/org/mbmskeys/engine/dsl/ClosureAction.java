@@ -23,6 +23,11 @@ final class ClosureAction implements Action {
         this.at = at;
     }
 
+    /** The shared closure, for tests. */
+    Closure<?> body() {
+        return body;
+    }
+
     @Override
     public void execute(ActionContext context) {
         run(body, context);

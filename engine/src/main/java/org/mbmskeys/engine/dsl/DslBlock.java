@@ -37,10 +37,8 @@ public abstract class DslBlock extends GroovyObjectSupport {
     /** Groovy calls this for a call that matches no keyword of the block. */
     public Object methodMissing(String name, Object args) {
         Object[] arguments = args instanceof Object[] ? (Object[]) args : new Object[] {args};
-        for (Object a : arguments) {
-            if (a == Keywords.UNKNOWN_NAME) {
-                return null; // the name itself was reported
-            }
+        if (recover(name, arguments)) {
+            return null; // the unknown word itself was reported
         }
         $context.report($context.here(name), Keywords.unknownCall(kind(), name, Keywords.typeNames(arguments)));
         return null;
@@ -49,12 +47,38 @@ public abstract class DslBlock extends GroovyObjectSupport {
     /** Groovy calls this for a bare name that is no keyword, local variable or imported class. */
     public Object propertyMissing(String name) {
         $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
-        return Keywords.UNKNOWN_NAME;
+        return new UnknownName(name);
     }
 
     /** Groovy calls this for an assignment to a name that is no local variable. */
     public void propertyMissing(String name, Object value) {
         $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
+    }
+
+    /**
+     * A keyword was given an unknown bare word (already reported): call it again with the word's name, or
+     * with {@link UnknownName} as the event class of {@code on}, if it then fits. True if there was such a word.
+     */
+    private boolean recover(String name, Object[] arguments) {
+        Object[] recovered = arguments.clone();
+        boolean unknown = false;
+        for (int i = 0; i < recovered.length; i++) {
+            if (recovered[i] instanceof UnknownName u) {
+                unknown = true;
+                recovered[i] = "on".equals(name) && i == 0 ? UnknownName.class : u.name();
+            }
+        }
+        if (!unknown) {
+            return false;
+        }
+        Class<?>[] types = new Class<?>[recovered.length];
+        for (int i = 0; i < recovered.length; i++) {
+            types[i] = recovered[i] == null ? null : recovered[i].getClass();
+        }
+        if (getMetaClass().pickMethod(name, types) != null) {
+            getMetaClass().invokeMethod(this, name, recovered);
+        }
+        return true;
     }
 
     SourceRef here(String keyword) {

@@ -47,14 +47,6 @@ final class Keywords {
         }
     }
 
-    /** Stands for a bare name that did not resolve (reported once); keywords given it stay silent. */
-    static final Object UNKNOWN_NAME = new Object() {
-        @Override
-        public String toString() {
-            return "<unknown name>";
-        }
-    };
-
     /** What a procedure name may look like. */
     static final java.util.regex.Pattern PROCEDURE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
 

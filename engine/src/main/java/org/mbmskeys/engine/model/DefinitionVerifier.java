@@ -48,6 +48,7 @@ public final class DefinitionVerifier {
     private final ProcedureDefinition d;
     private final SourcePositions where;
     private final List<Problem> problems = new ArrayList<>();
+    /** False when parents or initial children name unknown states or loop: reachability is then not computed. */
     private boolean treeIsSound = true;
 
     private DefinitionVerifier(ProcedureDefinition d, SourcePositions where) {
@@ -127,13 +128,12 @@ public final class DefinitionVerifier {
             List<String> children = childNames(s.name());
             if (s.initialChild().isEmpty()) {
                 if (!children.isEmpty()) {
-                    treeIsSound = false;
                     report(s.declaredAt(), "state '" + s.name() + "' has child states but no initial child; add initial '"
                             + children.get(0) + "' inside state('" + s.name() + "') (children: " + String.join(", ", children) + ")");
                 }
             } else if (!children.contains(s.initialChild().get())) {
-                treeIsSound = false;
                 String child = s.initialChild().get();
+                treeIsSound &= d.hasState(child); // an unknown name would break walking the tree
                 report(where.initialChild(s), children.isEmpty()
                         ? "state '" + s.name() + "' names initial child '" + child + "' but has no child states; declare state('"
                         + child + "') { ... } inside it, or remove the initial"
@@ -283,8 +283,16 @@ public final class DefinitionVerifier {
             }
         }
         String s = state;
-        while (d.state(s).initialChild().isPresent()) {
-            s = d.state(s).initialChild().get();
+        while (true) {
+            // a composite without initial child (reported) is taken to start with its first child, as the
+            // message suggests, so that its children are not all reported unreachable as well
+            String current = s;
+            Optional<String> next = d.state(current).initialChild()
+                    .or(() -> d.children(current).stream().findFirst().map(StateDefinition::name));
+            if (next.isEmpty()) {
+                break;
+            }
+            s = next.get();
             if (reached.add(s)) {
                 work.push(s);
             }

@@ -224,7 +224,7 @@ class ActionBodiesTest {
     @Test
     void theClosureKeptInTheModelIsNeverGivenACallsScope() throws Exception {
         ClosureAction action = (ClosureAction) entry(false, "emit input('ue')");
-        Closure<?> kept = keptClosure(action);
+        Closure<?> kept = action.body();
 
         action.execute(context());
 
@@ -265,12 +265,6 @@ class ActionBodiesTest {
         }));
 
         assertThat(c.effects).containsExactly("start p k {who=ue-x}");
-    }
-
-    private static Closure<?> keptClosure(ClosureAction action) throws ReflectiveOperationException {
-        var field = ClosureAction.class.getDeclaredField("body");
-        field.setAccessible(true);
-        return (Closure<?>) field.get(action);
     }
 
     private static void await(CyclicBarrier barrier) {

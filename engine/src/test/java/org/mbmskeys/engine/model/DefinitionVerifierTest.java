@@ -93,7 +93,9 @@ class DefinitionVerifierTest {
                 child(state("y", 5), "outer"), finalState("done", 6));
 
         assertThat(problems(d)).containsExactly("java:2:1: state 'outer' has child states but no initial child; "
-                + "add initial 'x' inside state('outer') (children: x, y)");
+                        + "add initial 'x' inside state('outer') (children: x, y)",
+                "java:5:1: state 'y' is unreachable: no transition from the initial state 'outer' leads to it; add goTo 'y' to "
+                        + "a transition, or remove the state");
     }
 
     @Test
