@@ -20,6 +20,8 @@ final class ActionScopeMetaClass extends DelegatingMetaClass {
         initialize();
     }
 
+    // Deprecated in DelegatingMetaClass, yet it is what Groovy's closures call to find a delegate's method.
+    @SuppressWarnings({"deprecation", "rawtypes"})
     @Override
     public MetaMethod pickMethod(String methodName, Class[] arguments) {
         return Keywords.of(BlockKind.ACTION).contains(methodName) ? super.pickMethod(methodName, arguments) : null;
@@ -29,6 +31,16 @@ final class ActionScopeMetaClass extends DelegatingMetaClass {
     public Object invokeMethod(Object object, String methodName, Object[] arguments) {
         if (Keywords.of(BlockKind.ACTION).contains(methodName)) {
             return super.invokeMethod(object, methodName, arguments);
+        }
+        return ((ActionScope) object).methodMissing(methodName, arguments);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Object invokeMethod(Class sender, Object object, String methodName, Object[] arguments, boolean isCallToSuper,
+                               boolean fromInsideClass) {
+        if (Keywords.of(BlockKind.ACTION).contains(methodName)) {
+            return super.invokeMethod(sender, object, methodName, arguments, isCallToSuper, fromInsideClass);
         }
         return ((ActionScope) object).methodMissing(methodName, arguments);
     }

@@ -45,6 +45,8 @@ final class BlockMetaClass extends DelegatingMetaClass {
         return BY_CLASS.get(type);
     }
 
+    // Deprecated in DelegatingMetaClass, yet it is what Groovy's closures call to find a delegate's method.
+    @SuppressWarnings({"deprecation", "rawtypes"})
     @Override
     public MetaMethod pickMethod(String methodName, Class[] arguments) {
         return keywords.contains(methodName) ? super.pickMethod(methodName, arguments) : null;
@@ -54,6 +56,16 @@ final class BlockMetaClass extends DelegatingMetaClass {
     public Object invokeMethod(Object object, String methodName, Object[] arguments) {
         if (keywords.contains(methodName)) {
             return super.invokeMethod(object, methodName, arguments);
+        }
+        return ((DslBlock) object).methodMissing(methodName, arguments);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Object invokeMethod(Class sender, Object object, String methodName, Object[] arguments, boolean isCallToSuper,
+                               boolean fromInsideClass) {
+        if (keywords.contains(methodName)) {
+            return super.invokeMethod(sender, object, methodName, arguments, isCallToSuper, fromInsideClass);
         }
         return ((DslBlock) object).methodMissing(methodName, arguments);
     }
