@@ -193,6 +193,31 @@ class ActionBodiesTest {
     }
 
     @Test
+    void staticActionsCastValuesOfUnknownType() throws Exception {
+        RecordingContext c = run(true, "emit((context.get('attempts') as int) + 1)", context());
+
+        assertThat(c.effects).containsExactly("emit 2");
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void methodsDeclaredInTheScriptAreNotInTheActionScope(boolean statically) {
+        assertThat(Scripts.problems(statically, """
+                def helper() { 'x' }
+                procedure('t') {
+                    initial 'a'
+                    state('a') {
+                        onEntry { emit helper() }
+                        on(Ack) { goTo 'done' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """)).containsExactly("t.groovy:5:24: unknown keyword 'helper' in an action block; allowed here: "
+                + DslProblemsTest.ACTION_WORDS);
+    }
+
+    @Test
     void twoInstancesRunningTheSameClosureAtOnceEachSeeTheirOwnContext() throws Exception {
         Action action = entry(true, "send 'first', input('ue'); send 'second', input('ue')");
         CyclicBarrier bothInside = new CyclicBarrier(2);
