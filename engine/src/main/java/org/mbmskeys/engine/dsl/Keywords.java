@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.mbmskeys.engine.model.NameSuggestions;
 
 /**
@@ -47,8 +48,8 @@ final class Keywords {
         }
     }
 
-    /** What a procedure name may look like. */
-    static final java.util.regex.Pattern PROCEDURE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+    /** What a procedure name may look like: it ends up in ids, logs and diagrams. */
+    static final Pattern PROCEDURE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
 
     private Keywords() {
     }
