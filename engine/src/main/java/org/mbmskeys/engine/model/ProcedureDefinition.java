@@ -44,6 +44,12 @@ public record ProcedureDefinition(String name, int version, String description, 
         }
     }
 
+    /** This definition as version {@code newVersion}: a reloaded script gets the next version number. */
+    public ProcedureDefinition withVersion(int newVersion) {
+        return new ProcedureDefinition(name, newVersion, description, specRef, inputs, correlationKey, variables, states,
+                initialState, errorState, declaredAt);
+    }
+
     /** The state {@code stateName}. */
     public StateDefinition state(String stateName) {
         StateDefinition s = states.get(stateName);

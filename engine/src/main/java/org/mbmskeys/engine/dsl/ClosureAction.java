@@ -1,0 +1,46 @@
+package org.mbmskeys.engine.dsl;
+
+import groovy.lang.Closure;
+import org.mbmskeys.engine.model.Action;
+import org.mbmskeys.engine.model.ActionContext;
+import org.mbmskeys.engine.model.SourceRef;
+
+/**
+ * An action written as a closure. The closure is shared by every instance of the definition, so each call
+ * runs a rehydrated copy whose delegate is a fresh {@link ActionScope} over that call's context; the
+ * shared closure is never changed. DELEGATE_ONLY: the body sees the action keywords and the local
+ * variables it captured, never the build-time blocks around it.
+ */
+final class ClosureAction implements Action {
+
+    private final Closure<?> body;
+    private final String role;
+    private final SourceRef at;
+
+    ClosureAction(Closure<?> body, String role, SourceRef at) {
+        this.body = body;
+        this.role = role;
+        this.at = at;
+    }
+
+    /** The shared closure, for tests. */
+    Closure<?> body() {
+        return body;
+    }
+
+    @Override
+    public void execute(ActionContext context) {
+        run(body, context);
+    }
+
+    static Object run(Closure<?> body, ActionContext context) {
+        Closure<?> call = body.rehydrate(new ActionScope(context), body.getOwner(), body.getThisObject());
+        call.setResolveStrategy(Closure.DELEGATE_ONLY);
+        return call.call();
+    }
+
+    @Override
+    public String toString() {
+        return role + " at " + at;
+    }
+}

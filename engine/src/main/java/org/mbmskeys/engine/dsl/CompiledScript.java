@@ -1,0 +1,22 @@
+package org.mbmskeys.engine.dsl;
+
+import java.util.List;
+import org.mbmskeys.engine.model.Problem;
+
+/**
+ * One script compiled to a class (cached: compiling costs milliseconds warm, about 1.7 s cold), or the
+ * compiler's problems with it. {@code lint} holds load-time findings of a class that did compile.
+ *
+ * @param typeErrorsOnly the compile failed only in static type checking, so a dynamic compile of the same
+ *                       text can still run and report the structural problems too
+ */
+record CompiledScript(Class<?> scriptClass, PositionIndex index, List<Problem> problems, boolean typeErrorsOnly) {
+
+    CompiledScript {
+        problems = List.copyOf(problems);
+    }
+
+    boolean compiled() {
+        return scriptClass != null;
+    }
+}

@@ -1,0 +1,133 @@
+package org.mbmskeys.engine.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.GroovyObjectSupport;
+import groovy.lang.MetaClass;
+import java.util.List;
+import org.mbmskeys.engine.model.SourceRef;
+
+/**
+ * The common part of the script's structural blocks (procedure, state, on, after): a word that is no
+ * keyword of the block is reported with where it is, what the block allows instead and a "did you mean",
+ * and the build goes on, so one run finds every problem it can. Not for use outside scripts.
+ */
+public abstract class DslBlock extends GroovyObjectSupport {
+
+    // Fields of block classes start with $ so that no word of a script can name one: Groovy resolves a
+    // bare word to a field of any visibility before it calls propertyMissing.
+    final BuildContext $context;
+
+    DslBlock(BuildContext context) {
+        this.$context = context;
+    }
+
+    /** Scripts see the keywords only; see {@link BlockMetaClass}. */
+    @Override
+    public MetaClass getMetaClass() {
+        return BlockMetaClass.of(getClass());
+    }
+
+    @Override
+    public void setMetaClass(MetaClass metaClass) {
+        throw new UnsupportedOperationException("a DSL block's meta class is fixed");
+    }
+
+    abstract BlockKind kind();
+
+    /** Groovy calls this for a call that matches no keyword of the block. */
+    public Object methodMissing(String name, Object args) {
+        Object[] arguments = args instanceof Object[] ? (Object[]) args : new Object[] {args};
+        if (recover(name, arguments)) {
+            return null; // the unknown word itself was reported
+        }
+        $context.report($context.here(name), Keywords.unknownCall(kind(), name, Keywords.typeNames(arguments)));
+        return null;
+    }
+
+    /** Groovy calls this for a bare name that is no keyword, local variable or imported class. */
+    public Object propertyMissing(String name) {
+        $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
+        return new UnknownName(name);
+    }
+
+    /** Groovy calls this for an assignment to a name that is no local variable. */
+    public void propertyMissing(String name, Object value) {
+        $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
+    }
+
+    /**
+     * A keyword was given an unknown bare word (already reported): call it again with the word's name, or
+     * with {@link UnknownName} as the event class of {@code on}, if it then fits. True if there was such a word.
+     */
+    private boolean recover(String name, Object[] arguments) {
+        Object[] recovered = arguments.clone();
+        boolean unknown = false;
+        for (int i = 0; i < recovered.length; i++) {
+            if (recovered[i] instanceof UnknownName u) {
+                unknown = true;
+                recovered[i] = "on".equals(name) && i == 0 ? UnknownName.class : u.name();
+            }
+        }
+        if (!unknown) {
+            return false;
+        }
+        Class<?>[] types = new Class<?>[recovered.length];
+        for (int i = 0; i < recovered.length; i++) {
+            types[i] = recovered[i] == null ? null : recovered[i].getClass();
+        }
+        if (getMetaClass().pickMethod(name, types) != null) {
+            getMetaClass().invokeMethod(this, name, recovered);
+        }
+        return true;
+    }
+
+    SourceRef here(String keyword) {
+        return $context.here(keyword);
+    }
+
+    /** Runs a block body once, against {@code delegate}, without touching the script's closure. */
+    void evaluate(Closure<?> body, DslBlock delegate) {
+        if (body == null) {
+            return;
+        }
+        Closure<?> call = body.rehydrate(delegate, body.getOwner(), body.getThisObject());
+        call.setResolveStrategy(Closure.DELEGATE_ONLY);
+        try {
+            call.call();
+        } catch (Exception e) {
+            $context.scriptFailed(e);
+        }
+    }
+
+    /** The body of an action-like block as kept in the model: detached from the build-time blocks around it. */
+    Closure<?> keep(Closure<?> body) {
+        return body.rehydrate(null, $context.script(), $context.script());
+    }
+
+    /** Records a keyword that a block takes once; a second one is reported and ignored. */
+    <T> Given<T> once(String keyword, Given<T> previous, T value, SourceRef at, String rule) {
+        if (previous != null) {
+            $context.report(at, "'" + keyword + "' is given twice " + kind().where() + " (first at " + previous.at() + "); " + rule);
+            return previous;
+        }
+        return new Given<>(value, at);
+    }
+
+    /** False (and reported) when a name a keyword needs is missing or blank. */
+    boolean named(String keyword, String name, SourceRef at) {
+        if (name == null || name.isBlank()) {
+            $context.report(at, keyword + " needs a non-empty name, as in " + Keywords.usage(kind(), keyword));
+            return false;
+        }
+        return true;
+    }
+
+    /** False (and reported) when a type a keyword needs is missing. */
+    boolean typed(String keyword, Class<?> type, SourceRef at) {
+        if (type == null) {
+            $context.report(at, keyword + " needs a type, as in " + Keywords.usage(kind(), keyword));
+            return false;
+        }
+        return true;
+    }
+}

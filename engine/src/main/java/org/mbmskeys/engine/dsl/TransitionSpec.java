@@ -1,0 +1,71 @@
+package org.mbmskeys.engine.dsl;
+
+import groovy.lang.Closure;
+import groovy.lang.DelegatesTo;
+import java.util.ArrayList;
+import java.util.List;
+import org.mbmskeys.engine.model.Action;
+import org.mbmskeys.engine.model.Guard;
+import org.mbmskeys.engine.model.SourceRef;
+import org.mbmskeys.engine.model.Trigger;
+
+/**
+ * The keywords of an {@code on(...) { ... }} block: an optional guard, actions, and the target state.
+ * Without {@code goTo} the transition is internal: its actions run and the instance stays where it is,
+ * without exit or entry actions and without touching timers.
+ *
+ * <pre>{@code
+ * on(Ack) {
+ *     guard { event.ok() }
+ *     action { emit 'delivered' }
+ *     goTo 'done'
+ * }
+ * on(Ping) { action { reply 'pong' } }   // internal
+ * }</pre>
+ */
+public class TransitionSpec extends DslBlock {
+
+    final Trigger $trigger;
+    final SourceRef $at;
+    final String $stateName;
+    Given<Guard> $guard;
+    final List<Action> $actions = new ArrayList<>();
+    Given<String> $target;
+
+    TransitionSpec(BuildContext context, Trigger trigger, SourceRef at, String stateName) {
+        super(context);
+        this.$trigger = trigger;
+        this.$at = at;
+        this.$stateName = stateName;
+    }
+
+    @Override
+    BlockKind kind() {
+        return BlockKind.ON;
+    }
+
+    /** The transition fires only if this is true (Groovy truth). Must not have effects. */
+    public void guard(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> condition) {
+        SourceRef where = here("guard");
+        if (condition != null) {
+            $guard = once("guard", $guard, new ClosureGuard(keep(condition), where), where,
+                    "a transition has one guard; combine conditions with && or ||");
+        }
+    }
+
+    /** Work done when the transition fires, after the exit actions and before the entry actions. */
+    public void action(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        SourceRef where = here("action");
+        if (body != null) {
+            $actions.add(new ClosureAction(keep(body), "action of " + $trigger + " in state '" + $stateName + "'", where));
+        }
+    }
+
+    /** The state the transition goes to. */
+    public void goTo(String state) {
+        SourceRef where = here("goTo");
+        if (named("goTo", state, where)) {
+            $target = once("goTo", $target, state, where, "a transition has one target");
+        }
+    }
+}
