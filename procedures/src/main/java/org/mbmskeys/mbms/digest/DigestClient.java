@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 
 /**
  * The UE side of HTTP Digest with GBA keys (TS 33.246 §6.3.2; RFC 7616, RFC 2617; PROFILE.md §4.3):
@@ -25,7 +26,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *
  * <pre>{@code
  * DigestClient client = new DigestClient(btid, MrkDigestPassword.derive(mrk),
- *         DigestRealm.gbaMe("bmsc.example.org"), DigestRandom.secure());
+ *         DigestRealm.gbaMe("bmsc.example.org"), RandomBytes.secure());
  * client.onChallenge(response401.headers("WWW-Authenticate"));
  * DigestAuthorization auth = client.authorize("POST", uri, body);
  * request.header("Authorization", auth.toHeaderValue());
@@ -55,7 +56,7 @@ public final class DigestClient {
      * @param expectedRealm the realm of the BM-SC the UE bootstrapped for; other realms are refused
      * @param random        source of cnonces (16 random bytes, as hex)
      */
-    public DigestClient(String username, SecretBytes password, DigestRealm expectedRealm, DigestRandom random) {
+    public DigestClient(String username, SecretBytes password, DigestRealm expectedRealm, RandomBytes random) {
         this(username, password, expectedRealm, cnonceFrom(Objects.requireNonNull(random, "random")));
     }
 
@@ -70,7 +71,7 @@ public final class DigestClient {
         this.cnonces = cnonces;
     }
 
-    private static Supplier<String> cnonceFrom(DigestRandom random) {
+    private static Supplier<String> cnonceFrom(RandomBytes random) {
         return () -> random.next(CNONCE_BYTES).toHex();
     }
 

@@ -18,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,7 +222,7 @@ public final class DigestVerifier {
         private SecretBytes serverSecret;
         private DigestCredentials credentials;
         private InstantSource clock;
-        private DigestRandom random;
+        private RandomBytes random;
         private Duration nonceLifetime;
         private Boolean allowQopAuth;
         private Boolean offerSha256;
@@ -273,8 +274,8 @@ public final class DigestVerifier {
             return this;
         }
 
-        /** Randomness in nonces. Default {@link DigestRandom#secure()}. */
-        public Builder random(DigestRandom random) {
+        /** Randomness in nonces. Default {@link RandomBytes#secure()}. */
+        public Builder random(RandomBytes random) {
             requireUnset(this.random, "random");
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -344,7 +345,7 @@ public final class DigestVerifier {
                 clock = InstantSource.system();
             }
             if (random == null) {
-                random = DigestRandom.secure();
+                random = RandomBytes.secure();
             }
             if (nonceLifetime == null) {
                 nonceLifetime = Duration.ofMinutes(5);

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 
 /**
  * Stateless server nonces (RFC 7616 §3.3 suggests a time stamp and a private key in the nonce):
@@ -38,10 +39,10 @@ final class SelfValidatingNonces implements NonceAuthority {
 
     private final SecretBytes secret;
     private final InstantSource clock;
-    private final DigestRandom random;
+    private final RandomBytes random;
     private final Duration lifetime;
 
-    SelfValidatingNonces(SecretBytes secret, InstantSource clock, DigestRandom random, Duration lifetime) {
+    SelfValidatingNonces(SecretBytes secret, InstantSource clock, RandomBytes random, Duration lifetime) {
         this.secret = secret;
         this.clock = clock;
         this.random = random;
@@ -52,7 +53,7 @@ final class SelfValidatingNonces implements NonceAuthority {
     public String issue(DigestRealm realm) {
         Bytes rnd = random.next(RANDOM_LENGTH);
         if (rnd.length() != RANDOM_LENGTH) {
-            throw new IllegalStateException("DigestRandom returned " + rnd.length() + " bytes, asked for " + RANDOM_LENGTH);
+            throw new IllegalStateException("RandomBytes returned " + rnd.length() + " bytes, asked for " + RANDOM_LENGTH);
         }
         ByteBuffer nonce = ByteBuffer.allocate(NONCE_LENGTH);
         nonce.putLong(clock.millis());

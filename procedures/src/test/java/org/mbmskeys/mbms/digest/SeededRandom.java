@@ -2,9 +2,10 @@ package org.mbmskeys.mbms.digest;
 
 import java.util.Random;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 
-/** Reproducible {@link DigestRandom} for tests: java.util.Random with a fixed seed. */
-final class SeededRandom implements DigestRandom {
+/** Reproducible {@link RandomBytes} for tests: java.util.Random with a fixed seed. */
+final class SeededRandom implements RandomBytes {
 
     private final Random random;
 

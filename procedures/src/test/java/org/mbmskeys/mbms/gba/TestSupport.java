@@ -3,9 +3,9 @@ package org.mbmskeys.mbms.gba;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Random;
-import java.util.function.IntFunction;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 
 /** Shared fixtures: the TS 35.208 Test Set 1 subscriber, a seeded random source, a settable clock. */
 public final class TestSupport {
@@ -31,7 +31,7 @@ public final class TestSupport {
     }
 
     /** Deterministic "random" bytes from a seeded java.util.Random. */
-    public static IntFunction<Bytes> seededRandom(long seed) {
+    public static RandomBytes seededRandom(long seed) {
         Random random = new Random(seed);
         return n -> {
             byte[] out = new byte[n];

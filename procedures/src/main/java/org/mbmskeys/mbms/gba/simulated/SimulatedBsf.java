@@ -7,9 +7,9 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.IntFunction;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.Bootstrapping;
 import org.mbmskeys.mbms.gba.BootstrappingContext;
@@ -55,7 +55,7 @@ public final class SimulatedBsf implements Bootstrapping {
 
     private final String domain;
     private final InstantSource clock;
-    private final IntFunction<Bytes> random;
+    private final RandomBytes random;
     private final Duration keyLifetime;
 
     private final Map<String, Subscriber> subscribers = new HashMap<>();
@@ -70,7 +70,7 @@ public final class SimulatedBsf implements Bootstrapping {
      * @param keyLifetime how long Ks and its NAF keys stay valid after a successful bootstrapping
      * @throws IllegalArgumentException if the domain is not a host name or the lifetime is not positive
      */
-    public SimulatedBsf(String domain, InstantSource clock, IntFunction<Bytes> random, Duration keyLifetime) {
+    public SimulatedBsf(String domain, InstantSource clock, RandomBytes random, Duration keyLifetime) {
         this.domain = Fqdn.require("BSF domain", domain);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
@@ -109,7 +109,7 @@ public final class SimulatedBsf implements Bootstrapping {
      */
     public synchronized AuthenticationChallenge challenge(String impi) {
         Subscriber subscriber = subscriber(impi);
-        Bytes rand = Objects.requireNonNull(random.apply(BTid.RAND_LENGTH), "random source returned null");
+        Bytes rand = Objects.requireNonNull(random.next(BTid.RAND_LENGTH), "random source returned null");
         if (rand.length() != BTid.RAND_LENGTH) {
             throw new IllegalStateException("random source returned " + rand.length() + " bytes when "
                     + BTid.RAND_LENGTH + " were asked for RAND");

@@ -1,11 +1,11 @@
 package org.mbmskeys.adapters.app.mikey;
 
-import java.security.SecureRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mbmskeys.adapters.app.support.HexArgument;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
@@ -23,7 +23,6 @@ import picocli.CommandLine.ParameterException;
 final class MikeyArguments {
 
     /** One instance for the process: the CLI is short-lived and this is its only random source. */
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CommandSpec spec;
 
@@ -70,9 +69,7 @@ final class MikeyArguments {
     /** {@code --rand}: the given hex (1..255 bytes), or {@value InterimProfile#RAND_LENGTH} fresh random bytes. */
     Bytes rand(String option, String hex) {
         if (hex == null) {
-            byte[] r = new byte[InterimProfile.RAND_LENGTH];
-            RANDOM.nextBytes(r);
-            return Bytes.wrap(r);
+            return RandomBytes.secure().next(InterimProfile.RAND_LENGTH);
         }
         Bytes b = HexArgument.bytes(spec, option, hex);
         if (b.length() > 255) {
