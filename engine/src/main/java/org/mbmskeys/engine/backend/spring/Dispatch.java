@@ -7,8 +7,9 @@ import org.mbmskeys.engine.spi.RejectionReason;
 /**
  * The step in progress on one lane's machine, and what the machine's guards and actions do with it.
  * Spring calls {@link #permits} for each candidate transition it considers and {@link #perform} for the
- * one that passed; nothing here ever throws into Spring (Spring would log a guard's exception and treat
- * it as "no", and an action's as a machine error): exceptions are kept and rethrown by {@link #finish}.
+ * one that passed. Nothing here throws into Spring (Spring logs a guard's exception and counts it as "no",
+ * and turns an action's into its own reactive error; neither may take the model's checked exceptions):
+ * what a guard or action throws is kept and rethrown by {@link #finish}, once Spring has returned.
  *
  * <p>The choice is made once per step, on the first guard call, in the model's priority order: the
  * leaf's transitions, then its ancestors', each in declaration order; the first whose trigger takes the

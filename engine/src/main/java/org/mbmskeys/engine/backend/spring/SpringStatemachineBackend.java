@@ -34,12 +34,15 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
  *       state first, then declaration order. So the first guard Spring calls in a step picks the model's
  *       transition once (type check, then the model's guards in model order, each at most once) and every
  *       Spring guard passes only for that transition.</li>
- *   <li>actions: Spring runs transition actions <em>before</em> it exits the source state; the model (UML)
- *       exits, then runs the transition's actions, then enters. So the Spring action of a transition does
- *       the whole move in the model's order, along the paths {@link StateTree} computes (Spring's own exit
- *       and entry rules differ, for example for a transition from a composite to its own child), and the
- *       Spring states carry no entry or exit actions. Spring still switches its own states, so listeners on
- *       the machine see the transition.</li>
+ *   <li>actions: Spring runs a transition's actions <em>before</em> it exits the source state; the model
+ *       (UML) exits, then runs the transition's actions, then enters. So the Spring action of a transition
+ *       does the whole move in the model's order, along the paths {@link StateTree} computes, and the
+ *       Spring states carry no entry or exit actions. (Spring's own exits and entries come from special
+ *       cases in {@code AbstractStateMachine}, not from a least-common-ancestor rule; the moves do not
+ *       depend on them.) Spring still switches its own states afterwards, so its listeners see every
+ *       transition; they also get {@code eventNotAccepted} from each submachine on the active path before
+ *       the top machine takes an event (all transitions live in the top machine), so that callback is not
+ *       a rejection.</li>
  *   <li>exceptions from guards and actions are caught in the wrappers (Spring would log and swallow them)
  *       and rethrown once Spring is done, so the runtime moves the instance to its error state.</li>
  *   <li>starting an instance enters the initial states directly, in the same order as the native backend
