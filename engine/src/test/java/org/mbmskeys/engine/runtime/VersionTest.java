@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package org.mbmskeys.engine.backend.spring;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.mbmskeys.engine.backend.StateTree;
 import org.springframework.statemachine.StateMachine;
@@ -49,6 +50,10 @@ final class MachineAssembly {
         }
     }
 
+    /**
+     * The top-level region starts in the initial state's top-level ancestor, each composite's region in its
+     * initial child. (Only the lane's machine starts there, once; instances are placed by reset.)
+     */
     private static void states(StateTree tree, StateMachineStateConfigurer<String, String> states) throws Exception {
         int top = tree.initial();
         while (!tree.isTopLevel(top)) {
@@ -56,14 +61,10 @@ final class MachineAssembly {
         }
         region(tree, StateTree.NONE, tree.name(top), states.withStates());
         for (int s = 0; s < tree.size(); s++) {
-            int composite = s;
-            tree.state(s).initialChild().ifPresent(child -> {
-                try {
-                    region(tree, composite, child, states.withStates().parent(tree.name(composite)));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            Optional<String> initialChild = tree.state(s).initialChild();
+            if (initialChild.isPresent()) {
+                region(tree, s, initialChild.get(), states.withStates().parent(tree.name(s)));
+            }
         }
     }
 

@@ -43,8 +43,9 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
  *       transition; they also get {@code eventNotAccepted} from each submachine on the active path before
  *       the top machine takes an event (all transitions live in the top machine), so that callback is not
  *       a rejection.</li>
- *   <li>exceptions from guards and actions are caught in the wrappers (Spring would log and swallow them)
- *       and rethrown once Spring is done, so the runtime moves the instance to its error state.</li>
+ *   <li>exceptions from guards and actions are caught in the wrappers (Spring would log a guard's and
+ *       count it as "no", and turn an action's into its own reactive error) and rethrown as they are once
+ *       Spring is done, so the runtime moves the instance to its error state with the real cause.</li>
  *   <li>starting an instance enters the initial states directly, in the same order as the native backend
  *       (the lane's machine was started once, when the definition was prepared).</li>
  * </ul>
