@@ -19,6 +19,8 @@ import org.mbmskeys.engine.testkit.TransitionTrace;
 /**
  * A deterministic engine for runtime tests: virtual time, everything on the test thread, every listener
  * call journaled, every send captured (channels not bound otherwise), random bytes counting up from 0.
+ * The factories that take a backend name run it on that backend ({@link OnBothBackends}); the others use
+ * the engine's default.
  */
 public final class Harness {
 
@@ -28,9 +30,12 @@ public final class Harness {
     public final List<ChannelMessage> sent = Collections.synchronizedList(new ArrayList<>());
     public final InstanceStore store;
     public final Engine engine;
+    /** The backend asked for, or null for the engine's default. */
+    public final String backend;
 
-    private Harness(ManualScheduler time, InstanceStore store, Consumer<EngineBuilder> more,
+    private Harness(String backend, ManualScheduler time, InstanceStore store, Consumer<EngineBuilder> more,
                     ProcedureDefinition... definitions) {
+        this.backend = backend;
         this.time = time;
         this.store = store;
         int[] counter = {0};
@@ -49,6 +54,9 @@ public final class Harness {
                 .defaultChannel(sent::add)
                 .listener(journal)
                 .listener(traces);
+        if (backend != null) {
+            builder.backend(backend);
+        }
         for (ProcedureDefinition d : definitions) {
             builder.procedure(d);
         }
@@ -57,21 +65,38 @@ public final class Harness {
     }
 
     public static Harness of(ProcedureDefinition... definitions) {
-        return new Harness(new ManualScheduler(), InstanceStore.inMemory(), b -> { }, definitions);
+        return new Harness(null, new ManualScheduler(), InstanceStore.inMemory(), b -> { }, definitions);
     }
 
     public static Harness of(Consumer<EngineBuilder> more, ProcedureDefinition... definitions) {
-        return new Harness(new ManualScheduler(), InstanceStore.inMemory(), more, definitions);
+        return new Harness(null, new ManualScheduler(), InstanceStore.inMemory(), more, definitions);
     }
 
-    /** A second engine on the same store and clock, as after a restart. */
+    public static Harness of(String backend, ProcedureDefinition... definitions) {
+        return new Harness(backend, new ManualScheduler(), InstanceStore.inMemory(), b -> { }, definitions);
+    }
+
+    public static Harness of(String backend, Consumer<EngineBuilder> more, ProcedureDefinition... definitions) {
+        return new Harness(backend, new ManualScheduler(), InstanceStore.inMemory(), more, definitions);
+    }
+
+    /** A second engine on the same store and clock and the same backend, as after a restart. */
     public static Harness restartOn(Harness before, ProcedureDefinition... definitions) {
+        return restartOn(before, before.backend, definitions);
+    }
+
+    /** A second engine on the same store and clock, on {@code backend}, as after a restart. */
+    public static Harness restartOn(Harness before, String backend, ProcedureDefinition... definitions) {
         before.engine.close();
-        return new Harness(before.time, before.store, b -> { }, definitions);
+        return new Harness(backend, before.time, before.store, b -> { }, definitions);
     }
 
     public static Harness on(ManualScheduler time, InstanceStore store, ProcedureDefinition... definitions) {
-        return new Harness(time, store, b -> { }, definitions);
+        return new Harness(null, time, store, b -> { }, definitions);
+    }
+
+    public static Harness on(String backend, ManualScheduler time, InstanceStore store, ProcedureDefinition... definitions) {
+        return new Harness(backend, time, store, b -> { }, definitions);
     }
 
     /** The instance's current leaf state, or "(none)" if it is not running. */

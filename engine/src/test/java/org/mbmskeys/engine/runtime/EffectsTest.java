@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
@@ -18,9 +19,14 @@ import org.mbmskeys.engine.spi.ChannelMessage;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.RejectionReason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Effects are collected during a step and carried out after it, in order. */
+@OnBothBackends
 class EffectsTest {
+
+    @Parameter
+    String backend;
 
     @Test
     void aSendReachesItsChannelAfterTheStepCompleted() {
@@ -32,7 +38,7 @@ class EffectsTest {
                 }).to("b")))
                 .state("b", s -> s.onEntry(ctx -> order.add("entry b")))
                 .build();
-        Harness h = Harness.of(b -> b.channel("mikey", m -> order.add("sent " + m.payload() + " by " + m.from())), p);
+        Harness h = Harness.of(backend, b -> b.channel("mikey", m -> order.add("sent " + m.payload() + " by " + m.from())), p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -47,7 +53,7 @@ class EffectsTest {
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.emit("ok")).to("done")))
                 .finalState("done", s -> s.onEntry(ctx -> ctx.emit("finished")))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -65,7 +71,7 @@ class EffectsTest {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello " + ((Hello) ctx.event()).from()))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.request("p", "k", new Hello("ue-1"), replies::add);
@@ -78,7 +84,7 @@ class EffectsTest {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello"))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Hello("ue-1"));
@@ -107,7 +113,7 @@ class EffectsTest {
                         .to("finished")))
                 .finalState("finished")
                 .build();
-        Harness h = Harness.of(parent, child);
+        Harness h = Harness.of(backend, parent, child);
         h.engine.start("parent", "k", Map.of());
 
         h.engine.send("parent", "k", new Go());
@@ -121,7 +127,7 @@ class EffectsTest {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("nope", "x", Map.of()))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -134,7 +140,7 @@ class EffectsTest {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("p", ctx.key(), Map.of()))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -152,7 +158,7 @@ class EffectsTest {
                 .state("b")
                 .build();
         List<Object> audit = new ArrayList<>();
-        var engine = Engine.builder().deterministic().listener(new Journal()).procedure(p)
+        var engine = Engine.builder().backend(backend).deterministic().listener(new Journal()).procedure(p)
                 .channel("audit", m -> audit.add(m.payload()));
         Journal journal = new Journal();
         Engine e = engine.listener(journal).build();
@@ -178,7 +184,7 @@ class EffectsTest {
                     ctx.emit("after");
                 })))
                 .build();
-        Harness h = Harness.of(b -> b.channel("flaky", m -> {
+        Harness h = Harness.of(backend, b -> b.channel("flaky", m -> {
             throw new IOException("link down");
         }), p);
         h.engine.start("p", "k", Map.of());
@@ -199,7 +205,7 @@ class EffectsTest {
                     seen.add(ctx.random(2).toHex());
                 })))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Ping());
@@ -212,7 +218,7 @@ class EffectsTest {
         ProcedureDefinition p = Definitions.procedure("p")
                 .state("a", s -> s.onEntry(ctx -> ctx.send("c", "payload")))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
 
         h.engine.start("p", "k", Map.of());
 

@@ -66,10 +66,17 @@ class EngineBuilderTest {
     }
 
     @Test
+    void theSpringBackendIsFoundByNameThroughTheServiceLoader() {
+        Engine engine = Engine.builder().deterministic().backend("spring").procedure(p).build();
+
+        assertThat(engine.backend()).isEqualTo("spring");
+    }
+
+    @Test
     void anUnknownBackendNameIsRefusedListingTheAvailableOnes() {
         assertThatThrownBy(() -> Engine.builder().deterministic().backend("sprung").procedure(p).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("no execution backend named 'sprung'; available are [native]. A backend is found through "
+                .hasMessage("no execution backend named 'sprung'; available are [native, spring]. A backend is found through "
                         + "META-INF/services/org.mbmskeys.engine.backend.ExecutionBackend; is its module on the class path?");
     }
 
@@ -83,6 +90,9 @@ class EngineBuilderTest {
 
             System.setProperty(EngineBuilder.BACKEND_PROPERTY, "native");
             assertThat(Engine.builder().deterministic().procedure(p).build().backend()).isEqualTo("native");
+
+            System.setProperty(EngineBuilder.BACKEND_PROPERTY, "spring");
+            assertThat(Engine.builder().deterministic().procedure(p).build().backend()).isEqualTo("spring");
         } finally {
             if (before == null) {
                 System.clearProperty(EngineBuilder.BACKEND_PROPERTY);

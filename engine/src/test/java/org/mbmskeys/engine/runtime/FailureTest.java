@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -16,12 +17,17 @@ import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A guard or action that throws moves its instance to the error state with the cause recorded; the
  * failed step's effects are dropped; the engine and the other instances carry on.
  */
+@OnBothBackends
 class FailureTest {
+
+    @Parameter
+    String backend;
 
     private final List<String> log = new ArrayList<>();
 
@@ -54,7 +60,7 @@ class FailureTest {
 
     @Test
     void anExceptionInAnActionMovesTheInstanceToTheErrorStateWithTheCauseRecorded() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "bad", Map.of());
 
         h.engine.send("p", "bad", new Go());
@@ -72,7 +78,7 @@ class FailureTest {
 
     @Test
     void theEffectsOfTheFailedStepAreDroppedButTheErrorStatesEntryActionsRunAndTheirsAreCarriedOut() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "bad", Map.of());
 
         h.engine.send("p", "bad", new Go());
@@ -85,7 +91,7 @@ class FailureTest {
 
     @Test
     void theFailureDoesNotRunTheExitActionsOfTheStatesTheInstanceIsStillIn() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Ping());   // the guard throws before anything was exited
@@ -95,7 +101,7 @@ class FailureTest {
 
     @Test
     void anExceptionInAGuardFailsTheInstanceToo() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Ping());
@@ -106,7 +112,7 @@ class FailureTest {
 
     @Test
     void withoutAnErrorStateAFailedInstanceEndsInTheStateItFailedIn() {
-        Harness h = Harness.of(failing(false));
+        Harness h = Harness.of(backend, failing(false));
         h.engine.start("p", "bad", Map.of());
 
         h.engine.send("p", "bad", new Go());
@@ -120,7 +126,7 @@ class FailureTest {
 
     @Test
     void aFailedInstancesTimersAreCancelled() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "bad", Map.of());
         h.engine.send("p", "bad", new Go());
 
@@ -132,7 +138,7 @@ class FailureTest {
 
     @Test
     void otherInstancesAndTheEngineCarryOnAfterAFailure() {
-        Harness h = Harness.of(failing(true));
+        Harness h = Harness.of(backend, failing(true));
         h.engine.start("p", "bad", Map.of());
         h.engine.start("p", "good", Map.of());
 
@@ -156,7 +162,7 @@ class FailureTest {
                     throw new IllegalStateException("second");
                 }))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -176,7 +182,7 @@ class FailureTest {
                 }))
                 .errorState("broken")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
 
         h.engine.start("p", "k", Map.of());
 
@@ -189,7 +195,7 @@ class FailureTest {
     void aListenerThatThrowsDoesNotStopTheOtherListenersOrTheInstance() {
         Journal after = new Journal();
         ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
-        Harness h = Harness.of(b -> b
+        Harness h = Harness.of(backend, b -> b
                 .listener(new ProcedureListener() {
                     @Override
                     public void transitioned(InstanceRef instance, Step step) {

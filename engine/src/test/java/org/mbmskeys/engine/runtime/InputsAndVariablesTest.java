@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Inputs are checked when an instance starts; variables keep their declared types. */
+@OnBothBackends
 class InputsAndVariablesTest {
+
+    @Parameter
+    String backend;
 
     private final ProcedureDefinition registration = Definitions.procedure("reg")
             .input("ue", String.class)
@@ -29,7 +35,7 @@ class InputsAndVariablesTest {
 
     @Test
     void variablesStartAtTheirInitialValuesAndKeepWhatActionsSet() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
         h.engine.start("reg", "ue-1", Map.of("attempts", 3));
 
         h.engine.send("reg", "ue-1", new Ping());
@@ -42,7 +48,7 @@ class InputsAndVariablesTest {
 
     @Test
     void theCorrelationKeyInputIsTakenFromTheKeyOrTheKeyFromIt() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         InstanceRef started = h.engine.start("reg", Map.of("ue", "ue-9", "attempts", 1));
         h.engine.start("reg", "ue-8", Map.of("attempts", 1));
@@ -54,7 +60,7 @@ class InputsAndVariablesTest {
 
     @Test
     void anUnknownInputIsRefusedAtOnceListingTheDeclaredInputs() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         assertThatThrownBy(() -> h.engine.start("reg", "ue-1", Map.of("attempts", 1, "colour", "red")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -63,7 +69,7 @@ class InputsAndVariablesTest {
 
     @Test
     void aMissingInputIsRefusedAtOnce() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         assertThatThrownBy(() -> h.engine.start("reg", "ue-1", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -72,7 +78,7 @@ class InputsAndVariablesTest {
 
     @Test
     void anInputOfTheWrongTypeIsRefusedAtOnceNamingTheDeclaration() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         assertThatThrownBy(() -> h.engine.start("reg", "ue-1", Map.of("attempts", "three")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -82,7 +88,7 @@ class InputsAndVariablesTest {
 
     @Test
     void aCorrelationInputThatDisagreesWithTheKeyIsRefused() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         assertThatThrownBy(() -> h.engine.start("reg", "ue-1", Map.of("ue", "ue-2", "attempts", 1)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -92,7 +98,7 @@ class InputsAndVariablesTest {
     @Test
     void startingWithoutAKeyNeedsACorrelationKey() {
         ProcedureDefinition unkeyed = Definitions.procedure("u").state("a").build();
-        Harness h = Harness.of(unkeyed);
+        Harness h = Harness.of(backend, unkeyed);
 
         assertThatThrownBy(() -> h.engine.start("u", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -101,7 +107,7 @@ class InputsAndVariablesTest {
 
     @Test
     void startingAnUndeployedProcedureIsRefusedNamingTheDeployedOnes() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
 
         assertThatThrownBy(() -> h.engine.start("rge", "ue-1", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -112,7 +118,7 @@ class InputsAndVariablesTest {
 
     @Test
     void settingAVariableToAValueOfAnotherTypeFailsTheInstanceNamingTheDeclaredType() {
-        Harness h = Harness.of(registration);
+        Harness h = Harness.of(backend, registration);
         h.engine.start("reg", "ue-1", Map.of("attempts", 1));
 
         h.engine.send("reg", "ue-1", new Go());
@@ -131,7 +137,7 @@ class InputsAndVariablesTest {
                         .on(Go.class, t -> t.action(ctx -> ctx.get("ue")))
                         .on(Ping.class, t -> t.action(ctx -> ctx.input("cout"))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k1", Map.of("ue", "u"));
         h.engine.start("p", "k2", Map.of("ue", "u"));
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Journal;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Numbered;
 import org.mbmskeys.engine.TestEvents.Stop;
@@ -24,10 +25,15 @@ import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.api.Timeout;
 
 /** Real lane threads: instances run in parallel, each instance's events in order, none lost. */
+@OnBothBackends
 class LanesTest {
+
+    @Parameter
+    String backend;
 
     /** Fails the instance if an event arrives out of order. */
     private static ProcedureDefinition sequence() {
@@ -56,7 +62,7 @@ class LanesTest {
         Map<Object, Object> finalCounts = new ConcurrentHashMap<>();
         Set<String> laneThreads = ConcurrentHashMap.newKeySet();
         Journal journal = new Journal();
-        Engine engine = Engine.builder()
+        Engine engine = Engine.builder().backend(backend)
                 .lanes(2)
                 .procedure(sequence())
                 .listener(journal)
@@ -125,7 +131,7 @@ class LanesTest {
                 .build();
         CountDownLatch ended = new CountDownLatch(2);
         Journal journal = new Journal();
-        Engine engine = Engine.builder().lanes(2).procedure(p).listener(journal).listener(new ProcedureListener() {
+        Engine engine = Engine.builder().backend(backend).lanes(2).procedure(p).listener(journal).listener(new ProcedureListener() {
             @Override
             public void ended(InstanceRef instance, InstanceRecord last) {
                 ended.countDown();
@@ -146,7 +152,7 @@ class LanesTest {
 
     @Test
     void instanceWaitsForTheLaneSoItSeesEverythingSubmittedBefore() {
-        Engine engine = Engine.builder().lanes(2).procedure(sequence()).build();
+        Engine engine = Engine.builder().backend(backend).lanes(2).procedure(sequence()).build();
         try {
             engine.start("seq", 7, Map.of());
             for (int n = 0; n < 1000; n++) {
@@ -163,7 +169,7 @@ class LanesTest {
     void askingForAnInstanceFromALaneIsRefusedBecauseItWouldWaitForItself() {
         List<Throwable> thrown = new ArrayList<>();
         Engine[] engine = new Engine[1];
-        engine[0] = Engine.builder().deterministic().procedure(sequence()).listener(new ProcedureListener() {
+        engine[0] = Engine.builder().backend(backend).deterministic().procedure(sequence()).listener(new ProcedureListener() {
             @Override
             public void transitioned(InstanceRef instance, Step step) {
                 try {
@@ -182,7 +188,7 @@ class LanesTest {
 
     @Test
     void aClosedEngineRefusesFurtherCalls() {
-        Engine engine = Engine.builder().lanes(1).procedure(sequence()).build();
+        Engine engine = Engine.builder().backend(backend).lanes(1).procedure(sequence()).build();
         engine.close();
 
         assertThatThrownBy(() -> engine.start("seq", 1, Map.of()))

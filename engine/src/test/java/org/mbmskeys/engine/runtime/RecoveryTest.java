@@ -11,18 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceStore;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * A new engine on the same store takes the instances over: records are bound to the deployed
  * definitions, timers re-armed, and deadlines that passed while no engine ran fire once.
  */
+@OnBothBackends
 class RecoveryTest {
+
+    @Parameter
+    String backend;
 
     private static final Instant T0 = ManualScheduler.DEFAULT_START;
 
@@ -50,7 +56,7 @@ class RecoveryTest {
 
     @Test
     void aNewEngineOnTheSameStoreContinuesEachInstanceWhereItWas() {
-        Harness before = Harness.of(ticker);
+        Harness before = Harness.of(backend, ticker);
         before.engine.start("ticker", "a", Map.of("ue", "a"));
         before.engine.start("ticker", "b", Map.of("ue", "b"));
         before.engine.send("ticker", "b", new Go());
@@ -67,13 +73,13 @@ class RecoveryTest {
 
     @Test
     void aDeadlineThatPassedWhileNoEngineRanFiresOnceThenTheTimerRunsOnFromNow() {
-        Harness before = Harness.of(ticker);
+        Harness before = Harness.of(backend, ticker);
         before.engine.start("ticker", "a", Map.of("ue", "a"));
         before.time.advance(Duration.ofSeconds(12));   // ticks at 5 and 10; next due at 15
         before.engine.close();
         before.time.advance(Duration.ofSeconds(20));   // t=32: three periods missed
 
-        Harness after = Harness.on(before.time, before.store, ticker);
+        Harness after = Harness.on(backend, before.time, before.store, ticker);
         after.time.runDue();
 
         assertThat(ticks(after, "a")).isEqualTo(3);
@@ -85,7 +91,7 @@ class RecoveryTest {
 
     @Test
     void aDeadlineStillAheadIsReArmedAndFiresOnTime() {
-        Harness before = Harness.of(ticker);
+        Harness before = Harness.of(backend, ticker);
         before.engine.start("ticker", "a", Map.of("ue", "a"));
         before.time.advance(Duration.ofSeconds(3));
 
@@ -101,14 +107,14 @@ class RecoveryTest {
     void recordsReadBackFromADurableStoreAreBoundByNameWithTheirTimersAndRetryCounters() {
         CopyingStore durable = new CopyingStore();
         ManualScheduler time = new ManualScheduler();
-        Harness before = Harness.on(time, durable, ticker, resend);
+        Harness before = Harness.on(backend, time, durable, ticker, resend);
         before.engine.start("ticker", "a", Map.of("ue", "a"));
         before.engine.start("resend", "r", Map.of());
         time.advance(Duration.ofSeconds(11));   // ticker: 2 ticks; resend: 2 retries
         before.engine.close();
         assertThat(durable.records.get("resend/r").attempts()).containsEntry("delivering", 2);
 
-        Harness after = Harness.on(time, durable, ticker, resend);
+        Harness after = Harness.on(backend, time, durable, ticker, resend);
         time.advance(Duration.ofSeconds(4));   // t=15: both due
 
         assertThat(ticks(after, "a")).isEqualTo(3);
@@ -125,7 +131,7 @@ class RecoveryTest {
                 List.of(new InstanceRecord.Deadline("somewhere", "t", T0)), Map.of(), Optional.empty());
         durable.save(orphan);
 
-        Harness h = Harness.on(new ManualScheduler(), durable, ticker);
+        Harness h = Harness.on(backend, new ManualScheduler(), durable, ticker);
         h.time.advance(Duration.ofSeconds(1));
 
         assertThat(durable.records.get("gone/x")).isEqualTo(orphan);
@@ -138,7 +144,7 @@ class RecoveryTest {
         durable.save(InstanceRecord.of("ticker", 7, "a", "stopped", Map.of("ue", "a"), Map.of("ticks", 9), List.of(),
                 Map.of(), Optional.empty()));
 
-        Harness h = Harness.on(new ManualScheduler(), durable, ticker);
+        Harness h = Harness.on(backend, new ManualScheduler(), durable, ticker);
         h.engine.send("ticker", "a", new Go());
 
         assertThat(h.engine.instance("ticker", "a").orElseThrow()).satisfies(r -> {

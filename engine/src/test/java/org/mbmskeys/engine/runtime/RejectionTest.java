@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Numbered;
 import org.mbmskeys.engine.TestEvents.Ping;
@@ -17,9 +18,14 @@ import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.RejectionReason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** An event nothing accepts is reported with its reason and changes nothing. */
+@OnBothBackends
 class RejectionTest {
+
+    @Parameter
+    String backend;
 
     private final ProcedureDefinition guarded = Definitions.procedure("p")
             .variable("seen", Integer.class, 0)
@@ -35,7 +41,7 @@ class RejectionTest {
 
     @Test
     void anEventNoTransitionAcceptsIsRejectedWithWhatTheStateWouldAccept() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
         InstanceRecord before = h.engine.instance("p", "k").orElseThrow();
 
@@ -53,7 +59,7 @@ class RejectionTest {
 
     @Test
     void anEventWhoseEveryGuardSaysNoIsRejectedAsGuardRejectedNamingTheTransitions() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Numbered(3));
@@ -67,7 +73,7 @@ class RejectionTest {
 
     @Test
     void theFirstTransitionWhoseGuardPassesIsTaken() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
         h.engine.start("p", "k2", Map.of());
 
@@ -80,7 +86,7 @@ class RejectionTest {
 
     @Test
     void aRejectedEventLeavesTimersAsTheyWere() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(20));
 
@@ -92,7 +98,7 @@ class RejectionTest {
 
     @Test
     void anEventForAnInstanceThatIsNotRunningIsRejectedAsNoInstance() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
 
         h.engine.send("p", "nobody", new Ping());
 
@@ -103,7 +109,7 @@ class RejectionTest {
 
     @Test
     void aSecondStartWithTheSameKeyIsRejectedAsAlreadyRunningAndLeavesTheInstanceAlone() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
         h.engine.send("p", "k", new Numbered(7));
 
@@ -120,7 +126,7 @@ class RejectionTest {
                 .state("a", s -> s.on(Stop.class, "done"))
                 .finalState("done")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
         h.engine.send("p", "k", new Stop());
 
@@ -139,7 +145,7 @@ class RejectionTest {
                 }).to("b")))
                 .state("b")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -150,7 +156,7 @@ class RejectionTest {
 
     @Test
     void theTraceKeepsRejectionsInOrderWithTheStateTheInstanceStayedIn() {
-        Harness h = Harness.of(guarded);
+        Harness h = Harness.of(backend, guarded);
         h.engine.start("p", "k", Map.of());
         h.engine.send("p", "k", new Go());
         h.engine.send("p", "k", new Numbered(7));

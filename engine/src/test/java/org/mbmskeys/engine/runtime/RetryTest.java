@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** A timer with a bounded retry re-enters its state up to the bound, then takes its target. */
+@OnBothBackends
 class RetryTest {
+
+    @Parameter
+    String backend;
 
     private final List<String> log = new ArrayList<>();
 
@@ -36,7 +42,7 @@ class RetryTest {
 
     @Test
     void aTimerWithARetryReentersTheStateUpToItsBoundThenTakesTheTarget() {
-        Harness h = Harness.of(resend);
+        Harness h = Harness.of(backend, resend);
         h.engine.start("p", "k", Map.of());
 
         for (int i = 0; i < 3; i++) {
@@ -55,7 +61,7 @@ class RetryTest {
 
     @Test
     void theRetryCounterIsKeptInTheRecordAndResetWhenTheStateIsEnteredFromOutside() {
-        Harness h = Harness.of(resend);
+        Harness h = Harness.of(backend, resend);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(10));
         assertThat(h.engine.instance("p", "k").orElseThrow().attempts()).containsEntry("delivering", 2);
@@ -75,7 +81,7 @@ class RetryTest {
 
     @Test
     void aRetryRestartsTheTimerFromTheReentry() {
-        Harness h = Harness.of(resend);
+        Harness h = Harness.of(backend, resend);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(5));   // retry 1 at t=5s
 

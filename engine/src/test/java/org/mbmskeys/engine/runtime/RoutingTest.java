@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -20,9 +21,14 @@ import org.mbmskeys.engine.spi.Route;
 import org.mbmskeys.engine.spi.RoutingRule;
 import org.mbmskeys.engine.spi.Transport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Inbound envelopes reach (procedure, key) through routing rules; a rule may create the instance. */
+@OnBothBackends
 class RoutingTest {
+
+    @Parameter
+    String backend;
 
     private static final Endpoint UE = Endpoint.of("ue-1.test", 2269);
     private static final Endpoint BMSC = Endpoint.of("bmsc.test", 2269);
@@ -68,7 +74,7 @@ class RoutingTest {
 
     @Test
     void theFirstMessageCreatesTheInstanceAndLaterOnesReachIt() {
-        Harness h = Harness.of(b -> b.route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.route(registrations), reg);
 
         h.engine.route(envelope(1, "ue-1"));
         h.engine.route(envelope(1, "ue-1"));
@@ -80,7 +86,7 @@ class RoutingTest {
 
     @Test
     void aMessageForNoInstanceThatMayNotCreateOneIsRejectedAsNoInstance() {
-        Harness h = Harness.of(b -> b.route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.route(registrations), reg);
 
         h.engine.route(envelope(2, "ue-7"));
 
@@ -90,7 +96,7 @@ class RoutingTest {
 
     @Test
     void anEnvelopeThatCameAsARequestCanBeAnswered() {
-        Harness h = Harness.of(b -> b.route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.route(registrations), reg);
         List<Object> replies = new ArrayList<>();
         h.engine.route(envelope(1, "ue-1"));
 
@@ -102,7 +108,7 @@ class RoutingTest {
 
     @Test
     void anEnvelopeNoRuleTakesIsReportedAsUnrouted() {
-        Harness h = Harness.of(b -> b.route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.route(registrations), reg);
 
         h.engine.route(envelope(9, "ue-1"));
 
@@ -123,7 +129,7 @@ class RoutingTest {
                 return "broken rule";
             }
         };
-        Harness h = Harness.of(b -> b.route(broken).route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.route(broken).route(registrations), reg);
 
         h.engine.route(envelope(1, "ue-1"));
 
@@ -134,7 +140,7 @@ class RoutingTest {
 
     @Test
     void aRouteToAProcedureThatIsNotDeployedIsRejectedAsUnknownProcedure() {
-        Harness h = Harness.of(b -> b.route(e -> Optional.of(Route.to("regg", "ue-1", "x"))), reg);
+        Harness h = Harness.of(backend, b -> b.route(e -> Optional.of(Route.to("regg", "ue-1", "x"))), reg);
 
         h.engine.route(envelope(1, "ue-1"));
 
@@ -146,7 +152,7 @@ class RoutingTest {
     @Test
     void aTransportBoundToAChannelCarriesSendsOutAndRoutesWhatItReceives() {
         FakeTransport net = new FakeTransport();
-        Harness h = Harness.of(b -> b.transport("net", net).route(registrations), reg);
+        Harness h = Harness.of(backend, b -> b.transport("net", net).route(registrations), reg);
 
         net.inbound.accept(envelope(1, "ue-1"));
 
@@ -158,7 +164,7 @@ class RoutingTest {
     void aTransportChannelTakesOnlyEnvelopes() {
         FakeTransport net = new FakeTransport();
         ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).build();
-        Harness h = Harness.of(b -> b.transport("net", net), p);
+        Harness h = Harness.of(backend, b -> b.transport("net", net), p);
 
         h.engine.start("p", "k", Map.of());
 
@@ -176,7 +182,7 @@ class RoutingTest {
                     throw new IllegalStateException("no key store");
                 }))
                 .build();
-        Harness h = Harness.of(b -> b.route(registrations), fragile);
+        Harness h = Harness.of(backend, b -> b.route(registrations), fragile);
 
         h.engine.route(envelope(1, "ue-1"));
 

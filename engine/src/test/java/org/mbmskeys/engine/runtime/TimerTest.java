@@ -9,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** Timers are deadlines in the record: armed on entry, cancelled on exit, restartable. */
+@OnBothBackends
 class TimerTest {
+
+    @Parameter
+    String backend;
 
     private static final Instant T0 = ManualScheduler.DEFAULT_START;
 
@@ -32,7 +38,7 @@ class TimerTest {
 
     @Test
     void aTimerArmedOnEntryFiresWhenItsDelayHasPassedAndNotBefore() {
-        Harness h = Harness.of(waiting);
+        Harness h = Harness.of(backend, waiting);
         h.engine.start("p", "k", Map.of());
 
         assertThat(h.engine.instance("p", "k").orElseThrow().deadlines())
@@ -47,7 +53,7 @@ class TimerTest {
 
     @Test
     void leavingTheStateCancelsItsTimer() {
-        Harness h = Harness.of(waiting);
+        Harness h = Harness.of(backend, waiting);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(3));
 
@@ -61,7 +67,7 @@ class TimerTest {
 
     @Test
     void reenteringTheStateArmsTheTimerAfreshFromTheNewEntry() {
-        Harness h = Harness.of(waiting);
+        Harness h = Harness.of(backend, waiting);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(4));
         h.engine.send("p", "k", new Go());
@@ -75,7 +81,7 @@ class TimerTest {
 
     @Test
     void restartingATimerPushesItsDeadlineBackFromNow() {
-        Harness h = Harness.of(waiting);
+        Harness h = Harness.of(backend, waiting);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(4));
 
@@ -98,7 +104,7 @@ class TimerTest {
                         .on(Ping.class, t -> t.action(ctx -> ctx.emit("pong"))))
                 .state("timedOut")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
         h.time.advance(Duration.ofSeconds(4));
 
@@ -119,7 +125,7 @@ class TimerTest {
                         .after("lifetime", Duration.ofSeconds(10), t -> t.to("expired")))
                 .state("expired")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         for (int i = 0; i < 9; i++) {
@@ -142,7 +148,7 @@ class TimerTest {
                         .after("t", Duration.ofSeconds(3), t -> t.to("outerFired")))
                 .state("outerFired")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.time.advance(Duration.ofSeconds(3));
@@ -162,7 +168,7 @@ class TimerTest {
                 .state("b")
                 .variable("unused", Object.class, null)
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         for (int i = 0; i < 6; i++) {
             h.time.advance(Duration.ofMillis(100));
             h.engine.start("p", "k" + i, Map.of("delay", i));
@@ -182,7 +188,7 @@ class TimerTest {
                         .on(Ping.class, t -> t.action(ctx -> ctx.restartTimer("anser"))))
                 .state("b")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Ping());
@@ -197,7 +203,7 @@ class TimerTest {
                 .state("a", s -> s.after("t", Duration.ofNanos(1_500_000), t -> t.to("b")))
                 .state("b")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.time.advance(Duration.ofMillis(1));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Definitions.StateBuilder;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
@@ -16,12 +17,17 @@ import org.mbmskeys.engine.TestEvents.Stop;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Nested states: entry outermost first, exit innermost first, exits stop at the least common ancestor,
  * transitions of enclosing states apply inside, the innermost matching transition wins.
  */
+@OnBothBackends
 class TransitionSemanticsTest {
+
+    @Parameter
+    String backend;
 
     private final List<String> log = new ArrayList<>();
 
@@ -53,7 +59,7 @@ class TransitionSemanticsTest {
 
     @Test
     void startEntersTheInitialStateAndItsInitialChildrenOutermostFirst() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
 
         assertThat(log).containsExactly("enter session", "enter a", "enter a1");
@@ -63,7 +69,7 @@ class TransitionSemanticsTest {
 
     @Test
     void siblingTransitionExitsOnlyTheSourceThenRunsActionsThenEntersTheTarget() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
         log.clear();
 
@@ -76,7 +82,7 @@ class TransitionSemanticsTest {
 
     @Test
     void transitionToAStateOutsideTheCompositeExitsInnermostFirstUpToTheCommonAncestor() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
         log.clear();
 
@@ -88,7 +94,7 @@ class TransitionSemanticsTest {
 
     @Test
     void selfTransitionExitsAndReentersTheState() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
         h.engine.send("p", "k", new Go());
         log.clear();
@@ -100,7 +106,7 @@ class TransitionSemanticsTest {
 
     @Test
     void transitionFromACompositeToItsOwnChildExitsAndReentersTheComposite() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
         h.engine.send("p", "k", new Go());   // in a2
         log.clear();
@@ -114,7 +120,7 @@ class TransitionSemanticsTest {
 
     @Test
     void transitionOfAnEnclosingStateAppliesInEveryDescendantAndExitsAllTheWayUp() {
-        Harness h = Harness.of(nested());
+        Harness h = Harness.of(backend, nested());
         h.engine.start("p", "k", Map.of());
         log.clear();
 
@@ -134,7 +140,7 @@ class TransitionSemanticsTest {
                         .on(Go.class, "outerTarget"))
                 .state("outerTarget")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -148,7 +154,7 @@ class TransitionSemanticsTest {
                 .state("a", s -> s.on(Message.class, "b"))
                 .state("b")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Hello("ue"));
@@ -163,7 +169,7 @@ class TransitionSemanticsTest {
                 .state("a", s -> logged(s, "a")
                         .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1))))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
         log.clear();
 
@@ -183,7 +189,7 @@ class TransitionSemanticsTest {
                         + ctx.event().getClass().getSimpleName())).to("b")))
                 .state("b", s -> s.onEntry(ctx -> seen.add("entry in " + ctx.state())))
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());
@@ -200,7 +206,7 @@ class TransitionSemanticsTest {
                         .on(Stop.class, "done"))
                 .finalState("done")
                 .build();
-        Harness h = Harness.of(p);
+        Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
 
         h.engine.send("p", "k", new Go());

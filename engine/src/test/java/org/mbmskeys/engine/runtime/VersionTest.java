@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** A new version is used by new instances; running instances finish on the version they started on. */
+@OnBothBackends
 class VersionTest {
+
+    @Parameter
+    String backend;
 
     /**
      * Version 2 and later also have a state 'pause', declared second, so their states are numbered
@@ -29,7 +35,7 @@ class VersionTest {
 
     @Test
     void aRunningInstanceKeepsItsVersionWhileNewInstancesUseTheNewest() {
-        Harness h = Harness.of(version(1, "b"));
+        Harness h = Harness.of(backend, version(1, "b"));
         h.engine.start("p", "old", Map.of());
 
         h.engine.deploy(version(2, "c"));
@@ -50,7 +56,7 @@ class VersionTest {
 
     @Test
     void anInstanceOnAnOldVersionRunsToItsEnd() {
-        Harness h = Harness.of(version(1, "b"));
+        Harness h = Harness.of(backend, version(1, "b"));
         h.engine.start("p", "old", Map.of());
         h.engine.deploy(version(2, "c"));
 
@@ -62,7 +68,7 @@ class VersionTest {
 
     @Test
     void deployingTheSameOrAnOlderVersionIsRefusedNamingTheDeployedOne() {
-        Harness h = Harness.of(version(2, "b"));
+        Harness h = Harness.of(backend, version(2, "b"));
 
         assertThatThrownBy(() -> h.engine.deploy(version(2, "c")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.mbmskeys.engine.Definitions;
+import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
@@ -14,9 +15,14 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.RejectionReason;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 
 /** The kit drives one definition with virtual time and checks what it did. */
+@OnBothBackends
 class ProcedureTestKitTest {
+
+    @Parameter
+    String backend;
 
     /** Push an MSK, resend every 5 s up to twice, done on verification. */
     private final ProcedureDefinition push = Definitions.procedure("msk-push")
@@ -37,7 +43,7 @@ class ProcedureTestKitTest {
 
     @Test
     void drivesAProcedureThroughTimeAndChecksStatesSendsAndOutcomes() {
-        ProcedureTestKit kit = ProcedureTestKit.of(push);
+        ProcedureTestKit kit = ProcedureTestKit.of(push, b -> b.backend(backend));
 
         kit.start(Map.of("ue", "ue-1"))
                 .expectState("delivering")
@@ -56,7 +62,7 @@ class ProcedureTestKitTest {
 
     @Test
     void runsOutOfRetriesOnVirtualTime() {
-        ProcedureTestKit kit = ProcedureTestKit.of(push).start(Map.of("ue", "ue-1"));
+        ProcedureTestKit kit = ProcedureTestKit.of(push, b -> b.backend(backend)).start(Map.of("ue", "ue-1"));
 
         kit.advance(Duration.ofSeconds(15));
 
@@ -66,7 +72,7 @@ class ProcedureTestKitTest {
 
     @Test
     void capturesRepliesRejectionsAndVariables() {
-        ProcedureTestKit kit = ProcedureTestKit.of(push).start(Map.of("ue", "ue-1"));
+        ProcedureTestKit kit = ProcedureTestKit.of(push, b -> b.backend(backend)).start(Map.of("ue", "ue-1"));
 
         kit.request(new Hello("bm-sc")).send(new Ping()).expectRejected(RejectionReason.NO_TRANSITION);
 
@@ -78,15 +84,15 @@ class ProcedureTestKitTest {
 
     @Test
     void randomBytesAreTheSameOnEveryRun() {
-        Object first = ProcedureTestKit.of(push).start(Map.of("ue", "ue-1")).variable("nonce");
-        Object second = ProcedureTestKit.of(push).start(Map.of("ue", "ue-1")).variable("nonce");
+        Object first = ProcedureTestKit.of(push, b -> b.backend(backend)).start(Map.of("ue", "ue-1")).variable("nonce");
+        Object second = ProcedureTestKit.of(push, b -> b.backend(backend)).start(Map.of("ue", "ue-1")).variable("nonce");
 
         assertThat(first).isEqualTo(second);
     }
 
     @Test
     void aFailedExpectationSaysWhatWasExpectedAndShowsTheTrace() {
-        ProcedureTestKit kit = ProcedureTestKit.of(push).start(Map.of("ue", "ue-1"));
+        ProcedureTestKit kit = ProcedureTestKit.of(push, b -> b.backend(backend)).start(Map.of("ue", "ue-1"));
 
         assertThatThrownBy(() -> kit.expectState("done"))
                 .isInstanceOf(AssertionError.class)
@@ -106,7 +112,7 @@ class ProcedureTestKitTest {
                 .errorState("broken")
                 .build();
 
-        ProcedureTestKit kit = ProcedureTestKit.of(failing).start().send(new Go());
+        ProcedureTestKit kit = ProcedureTestKit.of(failing, b -> b.backend(backend)).start().send(new Go());
 
         kit.expectFailed(IllegalStateException.class).expectEnded("broken");
         assertThat(kit.record().orElseThrow().failure()).contains("java.lang.IllegalStateException: boom");
@@ -114,7 +120,7 @@ class ProcedureTestKitTest {
 
     @Test
     void tracesOfTheSameRunCompareEqualAcrossKitsAndBackends() {
-        ProcedureTestKit one = ProcedureTestKit.of(push);
+        ProcedureTestKit one = ProcedureTestKit.of(push, b -> b.backend(backend));
         ProcedureTestKit other = ProcedureTestKit.of(push, b -> b.backend(new NativeBackend()));
         for (ProcedureTestKit kit : new ProcedureTestKit[] {one, other}) {
             kit.start(Map.of("ue", "ue-1")).send(new Ping()).advance(Duration.ofSeconds(5)).send(new Go());
