@@ -9,8 +9,9 @@ import org.mbmskeys.engine.model.Trigger;
 
 /**
  * The plain text of arrow labels, the same for every format (each writer escapes it for its syntax):
- * {@code MskRequest}, {@code signal 'stop'}, {@code after 5s}, {@code after 5s, retry ≤3}, then
- * {@code [guarded]} and {@code (internal)} where they apply.
+ * {@code MskRequest}, {@code signal 'stop'}, {@code after 5s}, {@code after 5s, retry ≤3}, then the guard
+ * ({@code [ack is ok]}, or {@code [guarded]} for a guard without a label) and {@code (internal)} where they
+ * apply.
  */
 final class Labels {
 
@@ -41,11 +42,11 @@ final class Labels {
     }
 
     /**
-     * The guard's text. The model's guard is opaque code, so every guard reads "guarded" until the model
-     * carries a description of it (proposed: an optional guard label on TransitionDefinition).
+     * The guard's text: its label when the definition gives one (the DSL takes it from
+     * {@code guard('label') { ... }} or from the guard's source), else "guarded": the guard itself is code.
      */
     static Optional<String> guard(TransitionDefinition transition) {
-        return transition.guard().map(g -> "guarded");
+        return transition.guard().map(g -> transition.guardLabel().orElse("guarded"));
     }
 
     /** Anonymous and local classes have no useful simple name; fall back to the binary name's tail. */

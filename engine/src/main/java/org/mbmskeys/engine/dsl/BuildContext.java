@@ -66,6 +66,11 @@ final class BuildContext {
         return new SourceRef(file, at[0], at[1]);
     }
 
+    /** The source text of the condition of the {@code guard} call at {@code at}, if {@link GuardSource} took one. */
+    Optional<String> guardSource(SourceRef at) {
+        return index.guardSource(at.line(), at.column());
+    }
+
     void report(SourceRef at, String message) {
         problems.add(new Problem(at, message));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.mbmskeys.engine.model.Guard;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.SourcePositions;
@@ -81,8 +82,10 @@ final class DefinitionAssembler {
                 timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at));
                 retry = Optional.ofNullable(timer.$retry).map(r -> new RetryDefinition(r.value()));
             }
-            TransitionDefinition definition = new TransitionDefinition(t.$trigger, Optional.ofNullable(t.$guard).map(Given::value),
-                    t.$actions, Optional.ofNullable(t.$target).map(Given::value), retry, t.$at);
+            Optional<Guard> guard = Optional.ofNullable(t.$guard).map(Given::value);
+            TransitionDefinition definition = new TransitionDefinition(t.$trigger, guard,
+                    guard.flatMap(g -> Optional.ofNullable(t.$guardLabel)), t.$actions,
+                    Optional.ofNullable(t.$target).map(Given::value), retry, t.$at);
             if (t.$target != null) {
                 targets.put(definition, t.$target.at());
             }

@@ -149,7 +149,7 @@ final class Keywords {
             case "hours":
                 return name + "(5)";
             case "guard":
-                return "guard { condition }";
+                return "guard { condition } or guard('what it checks') { condition }";
             case "action":
                 return "action { ... }";
             case "goTo":

@@ -1,8 +1,11 @@
 package org.mbmskeys.engine.dsl;
 
+import java.util.List;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.classgen.GeneratorContext;
@@ -10,7 +13,10 @@ import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
 import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 
-/** Fills a {@link PositionIndex} with every implicit-this call and bare name of the script, right after parsing. */
+/**
+ * Fills a {@link PositionIndex} with every implicit-this call and bare name of the script, and the source
+ * text of every {@code guard} condition ({@link GuardSource}), right after parsing.
+ */
 final class PositionRecorder extends CompilationCustomizer {
 
     private final PositionIndex index;
@@ -27,6 +33,13 @@ final class PositionRecorder extends CompilationCustomizer {
             public void visitMethodCallExpression(MethodCallExpression call) {
                 if (call.isImplicitThis() && call.getMethodAsString() != null) {
                     index.add(call.getMethodAsString(), call.getLineNumber(), call.getColumnNumber(), call.getLastLineNumber());
+                    if ("guard".equals(call.getMethodAsString())) {
+                        List<Expression> args = ScriptFacts.arguments(call);
+                        if (!args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression condition) {
+                            GuardSource.of(condition, index).ifPresent(text ->
+                                    index.addGuardSource(call.getLineNumber(), call.getColumnNumber(), text));
+                        }
+                    }
                 }
                 super.visitMethodCallExpression(call);
             }

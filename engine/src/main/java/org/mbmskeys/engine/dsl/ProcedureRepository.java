@@ -223,13 +223,19 @@ public final class ProcedureRepository implements ProcedureCatalog {
         try {
             return s.read();
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(new SourceRef(s.describe(), 1, 1), "cannot read procedure scripts: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            problems.add(unreadable(s, e));
             return List.of();
         }
     }
 
-    private static Problem duplicate(ProcedureDefinition d, SourceRef first) {
+    /** The problem of a source that cannot be read; {@link ScriptChecker} words it the same way. */
+    static Problem unreadable(ScriptSource source, Exception e) {
+        return new Problem(new SourceRef(source.describe(), 1, 1), "cannot read procedure scripts: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    /** A procedure name declared a second time; {@link ScriptChecker} words it the same way. */
+    static Problem duplicate(ProcedureDefinition d, SourceRef first) {
         return new Problem(d.declaredAt(), "procedure '" + d.name() + "' is already declared at " + first
                 + "; procedure names are unique: rename one of them");
     }

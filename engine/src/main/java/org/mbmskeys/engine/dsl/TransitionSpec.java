@@ -29,6 +29,7 @@ public class TransitionSpec extends DslBlock {
     final SourceRef $at;
     final String $stateName;
     Given<Guard> $guard;
+    String $guardLabel;
     final List<Action> $actions = new ArrayList<>();
     Given<String> $target;
 
@@ -44,12 +45,38 @@ public class TransitionSpec extends DslBlock {
         return BlockKind.ON;
     }
 
-    /** The transition fires only if this is true (Groovy truth). Must not have effects. */
+    /**
+     * The transition fires only if this is true (Groovy truth). Must not have effects. Diagrams show the
+     * condition's source text when it is one expression ({@code [event.ok() && attempt < 3]}), else
+     * {@code [guarded]}; give a label to say it in words.
+     */
     public void guard(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> condition) {
         SourceRef where = here("guard");
+        addGuard(where, $context.guardSource(where).orElse(null), condition);
+    }
+
+    /**
+     * A guard with a label, the text diagrams show for it: {@code guard('ack is ok') { event.ok() }}.
+     * The label only describes; the condition decides.
+     */
+    public void guard(String label, @DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> condition) {
+        SourceRef where = here("guard");
+        if (label == null || label.isBlank()) {
+            $context.report(where, "the guard label is empty: give a short text of what the guard checks, as in "
+                    + "guard('ack is ok') { event.ok() }, or leave the label out: guard { event.ok() }");
+            label = $context.guardSource(where).orElse(null);
+        }
+        addGuard(where, label == null ? null : label.strip(), condition);
+    }
+
+    private void addGuard(SourceRef where, String label, Closure<?> condition) {
         if (condition != null) {
+            boolean first = $guard == null;
             $guard = once("guard", $guard, new ClosureGuard(keep(condition), where), where,
                     "a transition has one guard; combine conditions with && or ||");
+            if (first) {
+                $guardLabel = label;
+            }
         }
     }
 

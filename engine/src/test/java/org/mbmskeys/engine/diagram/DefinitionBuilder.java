@@ -143,6 +143,11 @@ final class DefinitionBuilder {
             return add(Trigger.event(event), true, Optional.of(target), Optional.empty());
         }
 
+        /** A guarded transition whose guard has a label, as the DSL gives it. */
+        StateBuilder onGuarded(Class<?> event, String target, String guardLabel) {
+            return add(Trigger.event(event), Optional.of(guardLabel), Optional.of(target), Optional.empty());
+        }
+
         StateBuilder onSignal(String signal, String target) {
             return add(Trigger.signal(signal), false, Optional.of(target), Optional.empty());
         }
@@ -150,6 +155,11 @@ final class DefinitionBuilder {
         /** An internal transition: no target, the instance stays. */
         StateBuilder internal(Trigger trigger, boolean guarded) {
             return add(trigger, guarded, Optional.empty(), Optional.empty());
+        }
+
+        /** An internal transition with a labelled guard. */
+        StateBuilder internal(Trigger trigger, String guardLabel) {
+            return add(trigger, Optional.of(guardLabel), Optional.empty(), Optional.empty());
         }
 
         StateBuilder after(Duration delay, String target) {
@@ -175,6 +185,12 @@ final class DefinitionBuilder {
                                  Optional<RetryDefinition> retry) {
             transitions.add(new TransitionDefinition(trigger, guarded ? Optional.of(ALWAYS) : Optional.empty(),
                     List.of(), target, retry, at()));
+            return this;
+        }
+
+        private StateBuilder add(Trigger trigger, Optional<String> guardLabel, Optional<String> target,
+                                 Optional<RetryDefinition> retry) {
+            transitions.add(new TransitionDefinition(trigger, Optional.of(ALWAYS), guardLabel, List.of(), target, retry, at()));
             return this;
         }
 

@@ -57,7 +57,7 @@ final class Examples {
                 .build();
     }
 
-    /** Timers with retry, guards, signals, internal transitions and an error state. */
+    /** Timers with retry, guards (labelled and not), signals, internal transitions and an error state. */
     static ProcedureDefinition push() {
         return procedure("demo.push").spec("TS 00.000 §3")
                 .description("Delivers a key and waits for its acknowledgement")
@@ -67,9 +67,9 @@ final class Examples {
                         .onGuarded(Rejected.class, "failed")
                         .after(ofMillis(1500), "failed"))
                 .state("awaiting-ack", s -> s
-                        .onGuarded(Ack.class, "done")
+                        .onGuarded(Ack.class, "done", "event.ok()")
                         .internal(Trigger.event(Progress.class), false)
-                        .internal(Trigger.signal("status"), true)
+                        .internal(Trigger.signal("status"), "asked by the operator")
                         .onSignal("cancel", "cancelled")
                         .afterRetrying(ofSeconds(5), 3, "unacknowledged")
                         .after(ofMinutes(2), "failed"))
@@ -96,7 +96,9 @@ final class Examples {
                 .state("wait: \"ack\" #1", s -> s.onSignal("`quoted` [[link]]", "node_start"))
                 .state("1st", s -> s.finalState())
                 .state("node_start", s -> s.finalState())
-                .state("defaultRoute", s -> s.on(Start.class, "setDirection"))
+                .state("defaultRoute", s -> s
+                        .on(Start.class, "setDirection")
+                        .internal(Trigger.signal("check"), "count < 3 && note != \"#1; a:b\" || x[0] > 1"))
                 .state("setDirection", s -> s.finalState())
                 .build();
     }

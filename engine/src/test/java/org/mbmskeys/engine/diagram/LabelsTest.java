@@ -83,6 +83,20 @@ class LabelsTest {
                 "KeyRequest (internal)");
     }
 
+    @Test
+    void showsTheGuardsLabelInsteadOfGuarded() {
+        ProcedureDefinition d = procedure("p").state("a", s -> s
+                .onGuarded(KeyRequest.class, "a", "event.ok() && attempt < 3")
+                .internal(Trigger.signal("status"), "asked by the operator")
+                .onGuarded(KeyRequest.class, "a")).build();
+        StateDefinition a = d.state("a");
+
+        assertThat(a.transitions()).map(t -> Labels.transition(a, t)).containsExactly(
+                "KeyRequest [event.ok() && attempt < 3]",
+                "signal 'status' [asked by the operator] (internal)",
+                "KeyRequest [guarded]");
+    }
+
     private static StateDefinition state() {
         return procedure("p").state("a").build().state("a");
     }

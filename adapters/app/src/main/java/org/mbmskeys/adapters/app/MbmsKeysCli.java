@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app;
 
 import org.mbmskeys.adapters.app.gba.GbaCommand;
 import org.mbmskeys.adapters.app.mikey.MikeyCommand;
+import org.mbmskeys.adapters.app.procedures.ProceduresCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mbms-keys",
         mixinStandardHelpOptions = true,
         version = "mbms-keys 0.1.0-SNAPSHOT",
-        description = "3GPP MBMS security key management (TS 33.246): protocol tools, BM-SC and UE.",
-        subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class})
+        description = "3GPP MBMS security key management (TS 33.246): protocol tools, procedure script tools, BM-SC and UE.",
+        subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class, ProceduresCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,5 @@
+procedure('mixed.a') {
+    initial 'a'
+    state('a') { on(signal('go')) { goTo 'done' } }
+    finalState 'done'
+}

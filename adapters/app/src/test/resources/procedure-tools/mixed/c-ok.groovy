@@ -1,0 +1,5 @@
+procedure('mixed.c') {
+    initial 'a'
+    state('a') { after(seconds(1)) { goTo 'done' } }
+    finalState 'done'
+}

@@ -1,0 +1,5 @@
+procedure('mixed.d') {
+    initial 'a'
+    state('a') { }
+    finalState 'done'
+}

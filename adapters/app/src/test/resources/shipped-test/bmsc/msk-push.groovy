@@ -1,0 +1,5 @@
+procedure('bmsc.msk-push') {
+    initial 'pushing'
+    state('pushing') { after(seconds(5)) { goTo 'done' } }
+    finalState 'done'
+}

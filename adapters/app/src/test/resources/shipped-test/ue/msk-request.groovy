@@ -1,0 +1,5 @@
+procedure('ue.msk-request') {
+    initial 'requesting'
+    state('requesting') { on(signal('answered')) { goTo 'done' } }
+    finalState 'done'
+}
