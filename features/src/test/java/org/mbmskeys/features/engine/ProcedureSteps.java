@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import org.mbmskeys.engine.dsl.ReloadResult;
+import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Problem;
 
@@ -19,6 +20,7 @@ import org.mbmskeys.engine.model.Problem;
 public class ProcedureSteps {
 
     private final World world;
+    private InvalidDefinitionException loadFailure;
 
     public ProcedureSteps(World world) {
         this.world = world;
@@ -37,6 +39,24 @@ public class ProcedureSteps {
     @Given("the engine loads its procedures from that directory")
     public void theEngineLoadsItsProceduresFromThatDirectory() {
         world.loadScriptDirectory();
+    }
+
+    @When("the engine tries to load its procedures from that directory")
+    public void theEngineTriesToLoad() {
+        world.journal.newWindow();
+        try {
+            world.loadScriptDirectory();
+            loadFailure = null;
+        } catch (InvalidDefinitionException e) {
+            loadFailure = e;
+        }
+    }
+
+    @Then("loading failed with:")
+    public void loadingFailedWith(String message) {
+        assertThat(loadFailure).as("the failure of loading the scripts").isNotNull();
+        assertThat(world.relative(loadFailure.getMessage()).lines().toList())
+                .containsExactlyElementsOf(message.lines().map(String::strip).toList());
     }
 
     @When("the script {string} is changed to:")
