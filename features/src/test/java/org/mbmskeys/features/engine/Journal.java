@@ -138,11 +138,6 @@ final class Journal implements ProcedureListener {
         return window().stream().filter(l -> l.kind() == kind).toList();
     }
 
-    /** The lines of {@code kind} of the whole scenario. */
-    List<Line> all(Kind kind) {
-        return lines.stream().filter(l -> l.kind() == kind).toList();
-    }
-
     private void add(Kind kind, String text) {
         add(kind, "", "", text);
     }

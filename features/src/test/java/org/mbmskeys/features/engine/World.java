@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +50,7 @@ public final class World {
     final Instant origin = time.now();
     final Journal journal = new Journal(time::now);
     final TraceRecorder traces = new TraceRecorder();
-    final List<ProcedureDefinition> definitions = new ArrayList<>();
+    private final List<ProcedureDefinition> definitions = new ArrayList<>();
     private final List<RoutingRule> rules = new ArrayList<>();
     private final Map<InstanceRef, InstanceRecord> endedRecords = new HashMap<>();
     private final Random seeded = new Random(0x6d626d73L);
@@ -110,10 +109,6 @@ public final class World {
             engine = build();
         }
         return engine;
-    }
-
-    boolean running() {
-        return engine != null;
     }
 
     /** Closes the engine; records stay in the store. */
@@ -206,10 +201,6 @@ public final class World {
 
     boolean ended(InstanceRef instance) {
         return endedRecords.containsKey(instance) && engine().instance(instance.procedure(), instance.key()).isEmpty();
-    }
-
-    Duration sinceOrigin() {
-        return Duration.between(origin, time.now());
     }
 
     // --- scripts in a directory, reloaded ---
