@@ -1,0 +1,5 @@
+package org.mbmskeys.features.engine.events;
+
+/** A synthetic event without content; features write it as {@code Ping}. */
+public record Ping() {
+}

@@ -1,0 +1,77 @@
+Feature: Script checks before anything runs
+  Every script is compiled and verified once, when the procedures load, and a broken one never starts:
+  loading stops with every problem of every script listed together, each as file:line:col with what is
+  allowed instead. A script author fixes a whole batch of mistakes from one run, and nothing half-checked
+  reaches the engine. (The DSL reference, docs/dsl.md, lists every message; this feature shows that they
+  come together and stop the load.)
+
+  Rule: Loading stops with every problem of every script, including scripts that are fine being held back
+
+    Example: Two broken scripts and a good one
+      Given the procedure script 'alpha.groovy':
+        """groovy
+        procedure('alpha') {
+            desription 'misspelt'
+            initial 'waiting'
+            state('waiting') {
+                on(Go) { goTo 'dnoe' }
+            }
+            finalState 'done'
+        }
+        """
+      And the procedure script 'beta.groovy':
+        """groovy
+        procedure('beta') {
+            input 'ue', String
+            input 'ue', String
+            initial 'a'
+            state('a') {
+                on(Signal) { goTo 'b' }
+                on(Go) { goTo 'stuck' }
+            }
+            state('stuck') {
+                on(Ping) { }
+            }
+            state('b') { on(Go) { goTo 'done' } }
+            finalState('done') {
+                after(seconds(1)) { goTo 'a' }
+            }
+        }
+        """
+      And the procedure script 'gamma.groovy':
+        """groovy
+        procedure('gamma') {
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        alpha.groovy:2:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: correlateBy, description, errorState, finalState, initial, input, spec, state, variable
+        alpha.groovy:5:18: on(Go) in state 'waiting' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: done, waiting
+        alpha.groovy:7:5: state 'done' is unreachable: no transition from the initial state 'waiting' leads to it; add goTo 'done' to a transition, or remove the state
+        beta.groovy:3:5: duplicate input 'ue': already declared at beta.groovy:2:5; input names are unique
+        beta.groovy:6:9: on(Signal) in state 'a' would never fire: signals are matched by name; write on(signal('name')) { ... }
+        beta.groovy:9:5: state 'stuck' is not final and has no way out: no transition or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
+        beta.groovy:14:9: final state 'done' cannot have timers: the procedure ends there; remove after(1s) or declare 'done' with state(...)
+        7 problems in 2 files
+        """
+
+  Rule: Scripts that verify load as version 1 of their procedures
+
+    Example: A good script is deployed and runs
+      Given the procedure script 'gamma.groovy':
+        """groovy
+        procedure('gamma') {
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then new instances of 'gamma' use version 1
+      When gamma[k] is started
+      And gamma[k] receives Go
+      Then gamma[k] ended in state 'done'
