@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;
@@ -20,6 +21,10 @@ import org.openjdk.jmh.results.ScalarResult;
  * wall-clock score, and, when an engine's lane threads ran during the iteration, the CPU time of those
  * ({@code cpu.lanes.norm}, µs/op; threads named {@code mbms-keys-lane-*}, the engine's default lane
  * thread names). Use: {@code -prof org.mbmskeys.benchmarks.CpuTimeProfiler}.
+ *
+ * <p>A thread's CPU time can no longer be read once it has ended, and JMH runs trial-level tear-downs
+ * (which close engines) before the profilers see the last iteration. Lane threads made by a factory that
+ * calls {@link #laneEnding()} as their last act are therefore still counted in the iteration they end in.
  *
  * <p>Why: on a shared machine the worker is descheduled whenever other processes want the cores, so
  * wall-clock throughput swings with their load (a seal measured faster than the raw crypto it contains).
@@ -35,6 +40,8 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     private static final String WORKER = "-jmh-worker-";
     private static final String LANE = "mbms-keys-lane-";
+    /** Final CPU time of lane threads that ended since the last iteration, by thread id. */
+    private static final Map<Long, Long> ENDED_LANES = new ConcurrentHashMap<>();
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private Map<Long, Long> workersAtStart = Map.of();
@@ -46,6 +53,14 @@ public final class CpuTimeProfiler implements InternalProfiler {
                     + CpuTimeProfiler.class.getName());
         }
         threads.setThreadCpuTimeEnabled(true);
+    }
+
+    /**
+     * Called by a lane thread as its last act (from its thread factory's wrapper): keeps its CPU time for
+     * the iteration it ends in.
+     */
+    public static void laneEnding() {
+        ENDED_LANES.put(Thread.currentThread().getId(), ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
     }
 
     @Override
@@ -64,6 +79,10 @@ public final class CpuTimeProfiler implements InternalProfiler {
                                                        IterationResult result) {
         long ops = result.getMetadata().getAllOps();
         Map<Long, Long> lanes = cpuNanos(LANE);
+        for (Long id : List.copyOf(ENDED_LANES.keySet())) {
+            Long last = ENDED_LANES.remove(id);
+            lanes.putIfAbsent(id, last);   // still listed as alive: its current reading is the later one
+        }
         ScalarResult workers = perOp("cpu.time.norm", spent(workersAtStart, cpuNanos(WORKER)), ops);
         if (lanes.isEmpty()) {
             return List.of(workers);
@@ -72,8 +91,9 @@ public final class CpuTimeProfiler implements InternalProfiler {
     }
 
     /**
-     * CPU time spent between two readings by the threads alive at the second. A thread started during the
-     * iteration counts from zero; one that ended during it is not counted (its time can no longer be read).
+     * CPU time spent between two readings by the threads in the second. A thread started during the
+     * iteration counts from zero; one that ended during it is counted only if it reported its time through
+     * {@link #laneEnding()}.
      */
     private static long spent(Map<Long, Long> atStart, Map<Long, Long> atEnd) {
         long spent = 0;

@@ -52,6 +52,7 @@ public class EngineStartBenchmark {
                 .procedure(BenchProcedures.push())
                 .procedure(BenchProcedures.probe())
                 .lanes(EngineThroughputBenchmark.LANES)
+                .threadFactory(LaneThreads.reportingCpuOnExit())
                 .channel("mikey", message -> sent.increment())
                 .build();
         barrier = LaneBarrier.of(engine, EngineThroughputBenchmark.LANES);
