@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)   // C2 needs several seconds on a loaded machine (docs/benchmarks.md, Engine)
+@Measurement(iterations = 8, time = 1)
 public class EngineStepBenchmark {
 
     private static final String[] RING_STATES = {"a", "b", "c"};
