@@ -45,6 +45,24 @@ class InMemoryInstanceStoreTest {
     }
 
     @Test
+    void savingTheStoredObjectAgainKeepsItButAnEqualCopyReplacesIt() {
+        InstanceRecord a = record("p", "k", "a");
+        InstanceRecord equalCopy = record("p", "k", "a");
+        store.save(a);
+
+        store.save(a);
+        assertThat(store.load("p", "k")).containsSame(a);
+
+        // The engine mutates its records in place, so the store keeps the object it was given, not an equal one.
+        store.save(equalCopy);
+        assertThat(store.load("p", "k")).containsSame(equalCopy);
+
+        store.remove("p", "k");
+        store.save(equalCopy);
+        assertThat(store.load("p", "k")).containsSame(equalCopy);
+    }
+
+    @Test
     void forEachVisitsEveryRecord() {
         store.save(record("p", 1, "a"));
         store.save(record("p", 2, "a"));
