@@ -2,7 +2,9 @@ package org.mbmskeys.mbms.keys;
 
 /**
  * Key Group part of an MSK ID: bytes 0–1 (TS 33.246 §6.3.2.1). Groups MSKs so that redundant ones can be
- * deleted; unique within an operator. Written as 4 hex digits.
+ * deleted; unique within an operator. Written as 4 hex digits. Key Group 0 is reserved ("not allowed",
+ * §6.3.2.1): it can be represented, so that a reader can name it when it refuses it, but no key of it may
+ * be created or accepted (see {@link #isReserved()}).
  */
 public record KeyGroup(int value) {
 
@@ -22,6 +24,11 @@ public record KeyGroup(int value) {
             throw new IllegalArgumentException("Key Group must be 4 hex digits, e.g. 0001; got '" + hex + "'");
         }
         return new KeyGroup(Integer.parseInt(hex, 16));
+    }
+
+    /** Key Group 0x0000, which TS 33.246 §6.3.2.1 does not allow for any MSK. */
+    public boolean isReserved() {
+        return value == 0;
     }
 
     @Override

@@ -22,6 +22,15 @@ import org.mbmskeys.engine.bytes.Bytes;
 class KeyIdentityTest {
 
     @Test
+    void keyGroupZeroIsReservedAndStillRepresentable() {
+        // TS 33.246 §6.3.2.1: "Key Group 0x0 is not allowed"; readers must be able to name it to refuse it
+        assertThat(KeyGroup.of(0).isReserved()).isTrue();
+        assertThat(KeyGroup.of(0)).hasToString("0000");
+        assertThat(KeyGroup.of(1).isReserved()).isFalse();
+        assertThat(KeyGroup.of(0xFFFF).isReserved()).isFalse();
+    }
+
+    @Test
     void mukIdIsIdiFollowedByIdr() {
         MukId id = MukId.of("bmsc.example.org", "btid@bsf");
         assertThat(id.concatenated()).isEqualTo(Bytes.wrap("bmsc.example.orgbtid@bsf".getBytes(StandardCharsets.US_ASCII)));
