@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
@@ -69,7 +70,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
     private ProcedureRepository(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.compiler = builder.compiler;
-        this.listeners = List.copyOf(builder.listeners);
+        this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
     }
 
     public static Builder builder() {
@@ -89,6 +90,20 @@ public final class ProcedureRepository implements ProcedureCatalog {
     @Override
     public Set<String> names() {
         return snapshot.current().keySet();
+    }
+
+    /**
+     * Adds a listener to a built repository, e.g. an engine that follows it
+     * ({@code EngineBuilder.procedures(repository)}). It is told about the reloads that start after this
+     * call; thread-safe, also while a reload runs.
+     */
+    public void addListener(ReloadListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added to the builder or with {@link #addListener}; does nothing if it is not there. */
+    public void removeListener(ReloadListener listener) {
+        listeners.remove(listener);
     }
 
     /** The current definitions, in load order. */
