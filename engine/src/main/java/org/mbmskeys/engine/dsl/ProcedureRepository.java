@@ -36,7 +36,13 @@ import org.slf4j.LoggerFactory;
  * they started with, which {@link #find(String, int)} keeps returning. A changed script that fails is
  * rejected: the previous version stays current and the problems are returned, logged and passed to the
  * {@link ReloadListener}s. A deleted script removes its procedure from {@link #current(String)}. The
- * repository starts no thread: the embedder calls {@code reloadChanged()} from its own scheduler.
+ * repository starts no thread: the embedder calls {@code reloadChanged()} from its own scheduler. An
+ * engine built with {@code Engine.builder().procedures(repository)} follows the reloads (it adds itself
+ * as a listener): loaded definitions are deployed, removed procedures undeployed.
+ *
+ * <p>Every definition's {@link ProcedureDefinition#fingerprint() fingerprint} is that of its script text,
+ * so a repository built anew (which numbers every script version 1 again) still tells an edited script
+ * from the one a stored instance started on.
  *
  * <pre>{@code
  * ProcedureRepository procedures = ProcedureRepository.builder()
@@ -44,6 +50,7 @@ import org.slf4j.LoggerFactory;
  *         .directory(Path.of("/etc/bmsc/procedures"))   // and operator-maintained ones
  *         .compiler(ProcedureCompiler.builder().imports("org.example.events.*").build())
  *         .build();                                     // InvalidDefinitionException lists every problem
+ * Engine engine = Engine.builder().procedures(procedures).build();   // deploys and follows reloads
  * scheduler.scheduleAtFixedRate(procedures::reloadChanged, 10, 10, SECONDS);
  * }</pre>
  *

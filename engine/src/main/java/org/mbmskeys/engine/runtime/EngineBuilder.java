@@ -38,15 +38,22 @@ import org.mbmskeys.engine.spi.Transport;
  *   <tr><td>{@link #scheduler(Scheduler)}</td><td>{@link Scheduler#system()}</td></tr>
  *   <tr><td>{@link #random(RandomBytes)}</td><td>{@link RandomBytes#secure()}</td></tr>
  *   <tr><td>{@link #store(InstanceStore)}</td><td>a new {@link InstanceStore#inMemory()}</td></tr>
+ *   <tr><td>{@link #migration(Migration)}</td><td>none: a stored instance whose definition is not deployed fails</td></tr>
  * </table>
  *
  * <p>{@link #build()} deploys the procedures (reporting every problem of every definition together),
- * binds the transports, and takes over the records already in the store: their timers are re-armed, and
+ * binds the transports, and takes over the records already in the store: each is bound to the deployed
+ * (or {@linkplain #retired retired}) definition with its fingerprint, its timers are re-armed, and
  * deadlines that passed while no engine ran fire once, as soon as the scheduler runs the lanes' wake-ups.
+ * A record whose definition is not deployed goes to the {@link #migration migration}, or fails with the
+ * reason (see {@link UnboundRecordException}).
+ *
+ * <p>With {@link #procedures(ProcedureRepository)}, the engine deploys a repository's scripts and follows
+ * its reloads: one line instead of listener glue.
  *
  * <pre>{@code
  * Engine engine = Engine.builder()
- *         .procedures(definitions)
+ *         .procedures(repository)                           // deploys the scripts, follows reloads
  *         .lanes(2)
  *         .store(InstanceStore.inMemory())
  *         .transport("mikey", udp)                          // outbound channel + inbound routing
