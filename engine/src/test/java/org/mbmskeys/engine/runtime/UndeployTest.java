@@ -3,6 +3,7 @@ package org.mbmskeys.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.engine.spi.InstanceRecord;
+import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.RejectionReason;
 import org.mbmskeys.engine.spi.Route;
 
@@ -86,6 +89,19 @@ class UndeployTest {
         assertThat(h.journal.rejected).extracting(r -> r.instance() + " " + r.reason() + ": " + r.detail()).containsExactly(
                 "p[newcomer] " + RejectionReason.UNKNOWN_PROCEDURE + ": a routing rule named procedure 'p', which was "
                         + "undeployed: its running instances finish, new ones are refused; deployed are [parent]");
+    }
+
+    @Test
+    void aStoredRecordOfAnUndeployedProcedureIsStillBoundAndRuns() {
+        RecoveryTest.CopyingStore durable = new RecoveryTest.CopyingStore();
+        Harness h = Harness.on(backend, new ManualScheduler(), durable, P);
+        h.engine.undeploy("p");
+        durable.save(InstanceRecord.of("p", 1, P.fingerprint(), "stored", "a", Map.of(), Map.of(),
+                List.of(), Map.of(), Optional.empty()));
+
+        h.engine.send("p", "stored", new Go());
+
+        assertThat(h.state("p", "stored")).isEqualTo("b");
     }
 
     @Test
