@@ -126,3 +126,36 @@ Feature: Hot reload of procedure scripts
       When the scripts are reloaded
       Then the reload changed nothing
       And new instances of 'greeting' use version 1
+
+  Rule: A deleted script is undeployed: new instances are refused, running ones finish on their version
+
+    Example: The script of a running instance is deleted
+      Given greeting[old] is started
+      When the script 'greeting.groovy' is deleted
+      And the scripts are reloaded
+      Then the reload removed 'greeting'
+      And greeting[new] cannot be started, because:
+        """
+        procedure 'greeting' was undeployed: its running instances finish, new ones are refused; deployed are []
+        """
+      When greeting[old] receives Go
+      Then greeting[old] ended in state 'hello'
+      And greeting[old] ran version 1
+
+    Example: A script put back after its deletion is deployed again, as the next version
+      Given the script 'greeting.groovy' is deleted
+      And the scripts are reloaded
+      When the script 'greeting.groovy' is changed to:
+        """groovy
+        procedure('greeting') {
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'hello' } }
+            finalState 'hello'
+        }
+        """
+      And the scripts are reloaded
+      Then the reload loaded 'greeting' version 2
+      When greeting[back] is started
+      And greeting[back] receives Go
+      Then greeting[back] ended in state 'hello'
+      And greeting[back] ran version 2

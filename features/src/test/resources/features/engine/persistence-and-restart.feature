@@ -148,3 +148,81 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+
+  Rule: After a restart an instance runs on the definition it started on, never silently on an edited script
+
+    A repository built anew numbers an edited script version 1 again, so the number cannot tell the two
+    apart; the fingerprint of the script text, kept in the record, does.
+
+    Scenario Outline: The script was edited while the engine was down and its original text is kept, on <store>
+      Given instances are kept in <store>
+      And lease[ue-1] is started
+      And the clock reaches 3s
+      And the original text of the procedure is kept for the instances that started on it
+      When the engine restarts with the procedure changed to:
+        """groovy
+        procedure('lease') {
+            input 'ue', String
+            correlateBy 'ue'
+            variable 'renewals', Integer, 0
+            initial 'active'
+            state('active') {
+                after(seconds(5), 'renew') {
+                    action { renewals = renewals + 1; send 'out', "edited renewal ${renewals} of ${key}" }
+                    goTo 'active'
+                }
+                on(Stop) { goTo 'released' }
+            }
+            finalState 'released'
+            errorState 'failed'
+        }
+        """
+      And lease[ue-2] is started
+      And the clock reaches 10s
+      Then the messages sent on 'out' in all were:
+        | edited renewal 1 of ue-2 |
+        | renewal 1 of ue-1        |
+      And lease[ue-1] runs version 1
+      And lease[ue-2] runs version 1
+      When lease[ue-1] receives Pause
+      Then lease[ue-1] is in state 'suspended'
+
+      Examples:
+        | store               |
+        | the in-memory store |
+        | a durable store     |
+
+    Scenario Outline: The script was edited while the engine was down and only the edit is deployed, on <store>
+      Given instances are kept in <store>
+      And lease[ue-1] is started
+      When the engine restarts with the procedure changed to:
+        """groovy
+        procedure('lease') {
+            input 'ue', String
+            correlateBy 'ue'
+            variable 'renewals', Integer, 0
+            initial 'active'
+            state('active') {
+                after(seconds(10), 'renew') {
+                    action { renewals = renewals + 1; send 'out', "edited renewal ${renewals} of ${key}" }
+                    goTo 'active'
+                }
+                on(Stop) { goTo 'released' }
+            }
+            finalState 'released'
+            errorState 'failed'
+        }
+        """
+      Then lease[ue-1] was not taken over, because:
+        """
+        lease[ue-1] started on v1 (fingerprint of the original text), which is not deployed; deployed are v1 (fingerprint of the edited text). It does not continue on another definition: deploy the one it started on (EngineBuilder.retired), or move it with a migration (EngineBuilder.migration)
+        """
+      When the clock reaches 30s
+      And lease[ue-1] receives Stop
+      Then 0 messages were sent on 'out' in all
+      And it was rejected as NO_INSTANCE
+
+      Examples:
+        | store               |
+        | the in-memory store |
+        | a durable store     |

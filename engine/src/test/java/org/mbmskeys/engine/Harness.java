@@ -91,6 +91,12 @@ public final class Harness {
         return new Harness(backend, before.time, before.store, b -> { }, definitions);
     }
 
+    /** A second engine on the same store, clock and backend, with more settings, as after a restart. */
+    public static Harness restartOn(Harness before, Consumer<EngineBuilder> more, ProcedureDefinition... definitions) {
+        before.engine.close();
+        return new Harness(before.backend, before.time, before.store, more, definitions);
+    }
+
     public static Harness on(ManualScheduler time, InstanceStore store, ProcedureDefinition... definitions) {
         return new Harness(null, time, store, b -> { }, definitions);
     }

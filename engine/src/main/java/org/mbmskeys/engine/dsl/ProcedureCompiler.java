@@ -21,6 +21,7 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
 import org.mbmskeys.engine.model.DefinitionVerifier;
+import org.mbmskeys.engine.model.Fingerprints;
 import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Signal;
@@ -93,7 +94,10 @@ public final class ProcedureCompiler {
         Objects.requireNonNull(text, "text");
         CompiledScript compiled = compiled(file, text, compileStatic);
         if (compiled.compiled()) {
-            return run(compiled, file, version);
+            CompileResult result = run(compiled, file, version);
+            // the text is the honest identity of a script: a changed closure body changes what it does
+            return result.isValid() ? CompileResult.valid(file, result.orThrow().withFingerprint(Fingerprints.ofText(text)))
+                    : result;
         }
         List<Problem> problems = new ArrayList<>(compiled.problems());
         if (compileStatic && compiled.typeErrorsOnly()) {

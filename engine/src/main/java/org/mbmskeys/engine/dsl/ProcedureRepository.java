@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
@@ -35,7 +36,13 @@ import org.slf4j.LoggerFactory;
  * they started with, which {@link #find(String, int)} keeps returning. A changed script that fails is
  * rejected: the previous version stays current and the problems are returned, logged and passed to the
  * {@link ReloadListener}s. A deleted script removes its procedure from {@link #current(String)}. The
- * repository starts no thread: the embedder calls {@code reloadChanged()} from its own scheduler.
+ * repository starts no thread: the embedder calls {@code reloadChanged()} from its own scheduler. An
+ * engine built with {@code Engine.builder().procedures(repository)} follows the reloads (it adds itself
+ * as a listener): loaded definitions are deployed, removed procedures undeployed.
+ *
+ * <p>Every definition's {@link ProcedureDefinition#fingerprint() fingerprint} is that of its script text,
+ * so a repository built anew (which numbers every script version 1 again) still tells an edited script
+ * from the one a stored instance started on.
  *
  * <pre>{@code
  * ProcedureRepository procedures = ProcedureRepository.builder()
@@ -43,6 +50,7 @@ import org.slf4j.LoggerFactory;
  *         .directory(Path.of("/etc/bmsc/procedures"))   // and operator-maintained ones
  *         .compiler(ProcedureCompiler.builder().imports("org.example.events.*").build())
  *         .build();                                     // InvalidDefinitionException lists every problem
+ * Engine engine = Engine.builder().procedures(procedures).build();   // deploys and follows reloads
  * scheduler.scheduleAtFixedRate(procedures::reloadChanged, 10, 10, SECONDS);
  * }</pre>
  *
@@ -69,7 +77,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
     private ProcedureRepository(Builder builder) {
         this.sources = List.copyOf(builder.sources);
         this.compiler = builder.compiler;
-        this.listeners = List.copyOf(builder.listeners);
+        this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
     }
 
     public static Builder builder() {
@@ -89,6 +97,20 @@ public final class ProcedureRepository implements ProcedureCatalog {
     @Override
     public Set<String> names() {
         return snapshot.current().keySet();
+    }
+
+    /**
+     * Adds a listener to a built repository, e.g. an engine that follows it
+     * ({@code EngineBuilder.procedures(repository)}). It is told about the reloads that start after this
+     * call; thread-safe, also while a reload runs.
+     */
+    public void addListener(ReloadListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added to the builder or with {@link #addListener}; does nothing if it is not there. */
+    public void removeListener(ReloadListener listener) {
+        listeners.remove(listener);
     }
 
     /** The current definitions, in load order. */

@@ -7,7 +7,8 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
 /**
  * Told what a {@link ProcedureRepository} reload did, for example to log it or to alert an operator when a
  * changed script was rejected. Called on the thread that called {@code reloadChanged()}, after the new
- * definitions are in place.
+ * definitions are in place. Given to the repository's builder, or added to a built repository with
+ * {@link ProcedureRepository#addListener} (an engine built with {@code procedures(repository)} does that).
  *
  * <pre>{@code
  * ProcedureRepository.builder().directory(dir).listener(new ReloadListener() {

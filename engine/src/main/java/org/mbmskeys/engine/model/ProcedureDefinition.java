@@ -17,14 +17,20 @@ import java.util.Optional;
  * {@link IllegalArgumentException}; the user-facing checks that collect every problem with its position
  * are the verifier's.
  *
- * @param version        grows when a reloaded script replaces the definition; instances keep theirs
+ * @param version        grows when a reloaded script replaces the definition; instances keep theirs. Only
+ *                       a label: numbers restart at 1 when a repository is built anew
  * @param correlationKey the input whose value identifies an instance, if any
  * @param states         in declaration order
+ * @param fingerprint    the durable identity of what the definition does, kept in every instance record:
+ *                       a stored instance is bound after a restart to the deployed definition with its
+ *                       fingerprint, whatever its number (see {@link Fingerprints}). Given as null, it is
+ *                       taken from the structure; the DSL gives the fingerprint of the script text
  */
 public record ProcedureDefinition(String name, int version, String description, String specRef,
                                   List<InputDefinition> inputs, Optional<String> correlationKey,
                                   List<VariableDefinition> variables, Map<String, StateDefinition> states,
-                                  String initialState, Optional<String> errorState, SourceRef declaredAt) {
+                                  String initialState, Optional<String> errorState, SourceRef declaredAt,
+                                  String fingerprint) {
 
     public ProcedureDefinition {
         Objects.requireNonNull(name, "name");
@@ -42,12 +48,34 @@ public record ProcedureDefinition(String name, int version, String description, 
                 throw new IllegalArgumentException("state map key '" + e.getKey() + "' names state '" + e.getValue().name() + "'");
             }
         }
+        if (fingerprint == null) {
+            fingerprint = Fingerprints.ofStructure(name, inputs, correlationKey, variables, states, initialState, errorState);
+        }
+    }
+
+    /** A definition whose fingerprint is taken from its structure (see {@link Fingerprints}). */
+    public ProcedureDefinition(String name, int version, String description, String specRef, List<InputDefinition> inputs,
+                               Optional<String> correlationKey, List<VariableDefinition> variables,
+                               Map<String, StateDefinition> states, String initialState, Optional<String> errorState,
+                               SourceRef declaredAt) {
+        this(name, version, description, specRef, inputs, correlationKey, variables, states, initialState, errorState,
+                declaredAt, null);
     }
 
     /** This definition as version {@code newVersion}: a reloaded script gets the next version number. */
     public ProcedureDefinition withVersion(int newVersion) {
         return new ProcedureDefinition(name, newVersion, description, specRef, inputs, correlationKey, variables, states,
-                initialState, errorState, declaredAt);
+                initialState, errorState, declaredAt, fingerprint);
+    }
+
+    /**
+     * This definition with the fingerprint {@code newFingerprint}, e.g. {@link Fingerprints#ofText} of the
+     * text it was built from, or a tag of your own for a definition built in Java whose closures changed.
+     */
+    public ProcedureDefinition withFingerprint(String newFingerprint) {
+        Objects.requireNonNull(newFingerprint, "newFingerprint");
+        return new ProcedureDefinition(name, version, description, specRef, inputs, correlationKey, variables, states,
+                initialState, errorState, declaredAt, newFingerprint);
     }
 
     /** The state {@code stateName}. */

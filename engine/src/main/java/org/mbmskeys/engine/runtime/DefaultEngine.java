@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.model.InputDefinition;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Signal;
@@ -44,12 +45,16 @@ final class DefaultEngine implements Engine {
     final Scheduler scheduler;
     final RandomBytes random;
     final Listeners listeners;
+    final Migration migration;
     private final Map<String, Channel> channels;
+    private final Set<String> transportChannels;
     private final Channel defaultChannel;
     private final List<RoutingRule> rules;
     private final Lane[] lanes;
     private final List<ExecutorService> laneThreads = new ArrayList<>();
     private volatile boolean closed;
+    private ProcedureRepository followedRepository;
+    private RepositoryFollower follower;
 
     DefaultEngine(EngineBuilder b, Registry registry, int laneCount) {
         this.registry = registry;
@@ -57,7 +62,9 @@ final class DefaultEngine implements Engine {
         this.scheduler = b.scheduler;
         this.random = b.random;
         this.listeners = new Listeners(b.listeners);
+        this.migration = b.migration;
         this.channels = new HashMap<>(b.channels);
+        this.transportChannels = Set.copyOf(b.transportChannels);
         this.defaultChannel = b.defaultChannel;
         this.rules = List.copyOf(b.rules);
         this.lanes = new Lane[laneCount];
@@ -72,6 +79,14 @@ final class DefaultEngine implements Engine {
                 lanes[i] = new Lane(i, this, thread);
             }
         }
+    }
+
+    /** Follows the reloads of {@code repository} until {@link #close()}. */
+    void follow(ProcedureRepository repository) {
+        followedRepository = repository;
+        follower = new RepositoryFollower(repository, this);
+        repository.addListener(follower);
+        follower.sync();   // whatever was reloaded between the build's snapshot and the registration
     }
 
     /** Re-arms the deadlines of every stored record, each on its lane. */
@@ -94,8 +109,15 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public void undeploy(String procedure) {
+        ensureOpen();
+        registry.undeploy(procedure);
+        LOG.info("procedure '{}' undeployed: new instances are refused, running ones finish on their version", procedure);
+    }
+
+    @Override
     public Optional<ProcedureDefinition> definition(String procedure) {
-        return Optional.ofNullable(registry.newest(procedure)).map(d -> d.definition);
+        return Optional.ofNullable(registry.current(procedure)).map(d -> d.definition);
     }
 
     @Override
@@ -142,7 +164,7 @@ final class DefaultEngine implements Engine {
 
     private void submitChecked(String procedure, Object key, Object event, ReplyHandle reply) {
         ensureOpen();
-        registry.require(procedure);
+        registry.requireKnown(procedure);
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(event, "event");
         submitEvent(procedure, key, event, reply);
@@ -172,15 +194,23 @@ final class DefaultEngine implements Engine {
 
     private void dispatch(Envelope envelope, Route route) {
         ReplyHandle reply = envelope.replyHandle().orElse(null);
-        Deployed deployed = registry.newest(route.procedure());
-        if (deployed == null) {
-            listeners.eventRejected(new InstanceRef(route.procedure(), route.key()), route.event(),
-                    RejectionReason.UNKNOWN_PROCEDURE, "a routing rule named procedure '" + route.procedure()
-                            + "', which is not deployed; deployed are " + registry.names());
+        boolean known = !registry.all(route.procedure()).isEmpty();
+        if (known && !route.createIfAbsent()) {
+            submitEvent(route.procedure(), route.key(), route.event(), reply);   // running instances finish, undeployed or not
             return;
         }
-        if (!route.createIfAbsent()) {
-            submitEvent(route.procedure(), route.key(), route.event(), reply);
+        Deployed deployed = registry.current(route.procedure());
+        if (deployed == null) {
+            String refusal = "a routing rule named procedure '" + route.procedure() + "', which "
+                    + (known ? "was undeployed: its running instances finish, new ones are refused" : "is not deployed")
+                    + "; deployed are " + registry.names();
+            if (known) {
+                Lane lane = laneFor(route.key());
+                lane.submit(() -> lane.stepper.deliverIfRunning(route.procedure(), route.key(), route.event(), reply, refusal));
+            } else {
+                listeners.eventRejected(new InstanceRef(route.procedure(), route.key()), route.event(),
+                        RejectionReason.UNKNOWN_PROCEDURE, refusal);
+            }
             return;
         }
         Object[] inputs;
@@ -221,6 +251,9 @@ final class DefaultEngine implements Engine {
             return;
         }
         closed = true;
+        if (followedRepository != null) {
+            followedRepository.removeListener(follower);
+        }
         for (Lane lane : lanes) {
             lane.submit(lane::woke);
         }
@@ -275,6 +308,20 @@ final class DefaultEngine implements Engine {
         }
         throw new IllegalStateException("no channel '" + name + "' is bound; bound are " + channels.keySet()
                 + "; bind it with EngineBuilder.channel(name, handler) or transport(name, transport)");
+    }
+
+    /**
+     * A transport carries {@link Envelope}s only; anything else sent on its channel fails the sending step
+     * at once, naming the channel, instead of failing later as an effect while the instance waits.
+     *
+     * @throws IllegalArgumentException if {@code channel} is bound to a transport and {@code payload} is no Envelope
+     */
+    void checkSendable(String channel, Object payload) {
+        if (!(payload instanceof Envelope) && transportChannels.contains(channel)) {
+            throw new IllegalArgumentException("send '" + channel + "' got a " + payload.getClass().getSimpleName()
+                    + ", but channel '" + channel + "' is bound to a transport, which carries Envelopes only; send "
+                    + "Envelope.of(from, to, bytes) there");
+        }
     }
 
     /**

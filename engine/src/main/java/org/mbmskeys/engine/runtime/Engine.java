@@ -28,7 +28,9 @@ import org.mbmskeys.engine.spi.ReplyHandle;
  *       after a restart, deadlines that passed fire once.</li>
  *   <li>An exception in a guard or action moves the instance to the procedure's error state with the
  *       cause recorded; effects of that step are dropped; the engine and other instances carry on.</li>
- *   <li>A new definition version is used by new instances; running instances finish on theirs.</li>
+ *   <li>A new definition version is used by new instances; running instances finish on theirs, also
+ *       across a restart: a stored instance is bound to the deployed definition with its fingerprint, and
+ *       fails with the reason (or goes to the {@link Migration}) when that definition is not deployed.</li>
  * </ul>
  *
  * <pre>{@code
@@ -54,17 +56,29 @@ public interface Engine extends AutoCloseable {
 
     /**
      * Deploys a definition (a first version, or a newer one from a reloaded script). New instances use it;
-     * running instances keep the version they started on.
+     * running instances keep the version they started on. Every definition deployed stays known to the
+     * engine, so that stored records that started on it (same fingerprint) are bound to it again.
      *
      * @throws IllegalArgumentException if that version or a newer one of the procedure is deployed
      * @throws org.mbmskeys.engine.model.InvalidDefinitionException if the backend cannot execute it
      */
     void deploy(ProcedureDefinition definition);
 
-    /** The newest deployed version of {@code procedure}. */
+    /**
+     * Stops new instances of {@code procedure}: {@code start}, an action's {@code start} and routes that
+     * create instances are refused as for a procedure that is not deployed (the routing rejection is
+     * {@link org.mbmskeys.engine.spi.RejectionReason#UNKNOWN_PROCEDURE}), with a reason that says it was
+     * undeployed. Running instances finish on their version and still get their events, and stored
+     * records of it are still bound. Deploying a newer version makes it startable again. Thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code procedure} is not deployed
+     */
+    void undeploy(String procedure);
+
+    /** The deployed version of {@code procedure} new instances use; empty if none (or undeployed). */
     Optional<ProcedureDefinition> definition(String procedure);
 
-    /** Names of the deployed procedures. */
+    /** Names of the deployed procedures (undeployed ones left out). */
     Set<String> procedures();
 
     /**
@@ -93,6 +107,11 @@ public interface Engine extends AutoCloseable {
 
     /** Sends the signal {@code name} with {@code payload} (may be null). */
     void signal(String procedure, Object key, String name, Object payload);
+
+    /** Sends the signal {@code name} without a payload. */
+    default void signal(String procedure, Object key, String name) {
+        signal(procedure, key, name, null);
+    }
 
     /**
      * Hands an inbound envelope to the routing rules (on the calling thread), then to the instance the

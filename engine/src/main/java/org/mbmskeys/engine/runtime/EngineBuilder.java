@@ -3,15 +3,18 @@ package org.mbmskeys.engine.runtime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
+import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -35,15 +38,22 @@ import org.mbmskeys.engine.spi.Transport;
  *   <tr><td>{@link #scheduler(Scheduler)}</td><td>{@link Scheduler#system()}</td></tr>
  *   <tr><td>{@link #random(RandomBytes)}</td><td>{@link RandomBytes#secure()}</td></tr>
  *   <tr><td>{@link #store(InstanceStore)}</td><td>a new {@link InstanceStore#inMemory()}</td></tr>
+ *   <tr><td>{@link #migration(Migration)}</td><td>none: a stored instance whose definition is not deployed fails</td></tr>
  * </table>
  *
  * <p>{@link #build()} deploys the procedures (reporting every problem of every definition together),
- * binds the transports, and takes over the records already in the store: their timers are re-armed, and
+ * binds the transports, and takes over the records already in the store: each is bound to the deployed
+ * (or {@linkplain #retired retired}) definition with its fingerprint, its timers are re-armed, and
  * deadlines that passed while no engine ran fire once, as soon as the scheduler runs the lanes' wake-ups.
+ * A record whose definition is not deployed goes to the {@link #migration migration}, or fails with the
+ * reason (see {@link UnboundRecordException}).
+ *
+ * <p>With {@link #procedures(ProcedureRepository)}, the engine deploys a repository's scripts and follows
+ * its reloads: one line instead of listener glue.
  *
  * <pre>{@code
  * Engine engine = Engine.builder()
- *         .procedures(definitions)
+ *         .procedures(repository)                           // deploys the scripts, follows reloads
  *         .lanes(2)
  *         .store(InstanceStore.inMemory())
  *         .transport("mikey", udp)                          // outbound channel + inbound routing
@@ -59,6 +69,9 @@ public final class EngineBuilder {
     public static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
 
     final List<ProcedureDefinition> procedures = new ArrayList<>();
+    final List<ProcedureDefinition> retired = new ArrayList<>();
+    ProcedureRepository repository;
+    Migration migration;
     ExecutionBackend backend;
     String backendName;
     int lanes;
@@ -71,6 +84,7 @@ public final class EngineBuilder {
     final Map<String, Channel> channels = new LinkedHashMap<>();
     Channel defaultChannel;
     final List<Transport> transports = new ArrayList<>();
+    final Set<String> transportChannels = new HashSet<>();
     final List<RoutingRule> rules = new ArrayList<>();
 
     EngineBuilder() {
@@ -85,6 +99,50 @@ public final class EngineBuilder {
     /** Adds definitions to deploy. */
     public EngineBuilder procedures(Collection<ProcedureDefinition> definitions) {
         definitions.forEach(this::procedure);
+        return this;
+    }
+
+    /**
+     * Deploys the current definitions of {@code repository} and follows its reloads while the engine runs:
+     * a loaded definition is deployed (new instances use it, running ones finish on theirs), a removed
+     * procedure is {@linkplain Engine#undeploy undeployed}. The engine stops following at {@link Engine#close()}.
+     * The embedder still calls {@link ProcedureRepository#reloadChanged()} when it wants to reload.
+     *
+     * @throws IllegalStateException if a repository was already given
+     */
+    public EngineBuilder procedures(ProcedureRepository repository) {
+        requireUnset(this.repository == null, "procedures(repository)", this.repository);
+        this.repository = Objects.requireNonNull(repository, "repository");
+        return this;
+    }
+
+    /**
+     * Deploys {@code definition} only for stored instances that started on it (same fingerprint): new
+     * instances never use it. After a restart with edited scripts, this is how instances that started on
+     * the old text finish on it, e.g. from a directory where the old scripts are kept:
+     * {@code .retired(ProcedureRepository.builder().directory(archive).build().definitions())}.
+     * Its version number may equal a current one's: the fingerprint tells them apart.
+     */
+    public EngineBuilder retired(ProcedureDefinition definition) {
+        retired.add(Objects.requireNonNull(definition, "definition"));
+        return this;
+    }
+
+    /** {@link #retired(ProcedureDefinition)} for each of {@code definitions}. */
+    public EngineBuilder retired(Collection<ProcedureDefinition> definitions) {
+        definitions.forEach(this::retired);
+        return this;
+    }
+
+    /**
+     * What to do with a stored instance whose definition (by fingerprint) is not deployed; without a
+     * migration such an instance fails (its record stays in the store, with the reason as its failure).
+     *
+     * @throws IllegalStateException if set twice
+     */
+    public EngineBuilder migration(Migration migration) {
+        requireUnset(this.migration == null, "migration", this.migration);
+        this.migration = Objects.requireNonNull(migration, "migration");
         return this;
     }
 
@@ -217,6 +275,7 @@ public final class EngineBuilder {
      */
     public EngineBuilder transport(String name, Transport transport) {
         channel(name, Channel.over(transport));
+        transportChannels.add(name);
         if (!transports.contains(transport)) {
             transports.add(transport);
         }
@@ -252,7 +311,18 @@ public final class EngineBuilder {
         }
         Registry registry = new Registry(resolveBackend(), laneCount);
         List<Problem> problems = new ArrayList<>();
-        for (ProcedureDefinition definition : procedures) {
+        for (ProcedureDefinition definition : retired) {
+            try {
+                registry.retain(definition);
+            } catch (InvalidDefinitionException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        List<ProcedureDefinition> deploy = new ArrayList<>(procedures);
+        if (repository != null) {
+            deploy.addAll(repository.definitions());
+        }
+        for (ProcedureDefinition definition : deploy) {
             try {
                 registry.deploy(definition);
             } catch (InvalidDefinitionException e) {
@@ -265,6 +335,9 @@ public final class EngineBuilder {
         DefaultEngine engine = new DefaultEngine(this, registry, laneCount);
         for (Transport transport : transports) {
             transport.receive(engine::route);
+        }
+        if (repository != null) {
+            engine.follow(repository);
         }
         engine.recover();
         return engine;

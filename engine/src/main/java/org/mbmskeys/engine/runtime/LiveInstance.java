@@ -45,6 +45,11 @@ final class LiveInstance implements InstanceRecord {
     }
 
     @Override
+    public Optional<String> fingerprint() {
+        return Optional.of(procedure.definition.fingerprint());
+    }
+
+    @Override
     public Object key() {
         return key;
     }

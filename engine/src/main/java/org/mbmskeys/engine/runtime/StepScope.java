@@ -279,6 +279,7 @@ final class StepScope implements StepContext, ActionContext {
     public void send(String channel, Object payload) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(payload, "payload");
+        engine.checkSendable(channel, payload);
         effects.add(new Effect.Send(channel, payload));
     }
 
@@ -301,7 +302,7 @@ final class StepScope implements StepContext, ActionContext {
 
     @Override
     public void signal(String procedure, Object key, String name, Object payload) {
-        engine.registry.require(procedure);
+        engine.registry.requireKnown(procedure);
         Objects.requireNonNull(key, "key");
         effects.add(new Effect.SignalTo(procedure, key, new Signal(name, payload)));
     }

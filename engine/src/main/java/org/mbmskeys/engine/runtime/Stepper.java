@@ -89,8 +89,23 @@ final class Stepper {
     void deliver(String procedure, Object key, Object event, ReplyHandle reply) {
         LiveInstance rec = find(procedure, key);
         if (rec == null) {
-            reject(new InstanceRef(procedure, key), event, RejectionReason.NO_INSTANCE, "no instance of '" + procedure
-                    + "' with key " + key + " is running (it never started, or it ended)");
+            Optional<String> unbound = engine.store.load(procedure, key).flatMap(InstanceRecord::failure);
+            reject(new InstanceRef(procedure, key), event, RejectionReason.NO_INSTANCE, unbound.isPresent()
+                    ? "the stored instance of '" + procedure + "' with key " + key + " does not run: " + unbound.get()
+                    : "no instance of '" + procedure + "' with key " + key + " is running (it never started, or it ended)");
+            return;
+        }
+        handle(rec, event, reply, StateTree.NONE);
+    }
+
+    /**
+     * Delivers {@code event} to a running instance of an undeployed procedure; with none running, nothing
+     * may be created, and the event is refused as {@link RejectionReason#UNKNOWN_PROCEDURE}.
+     */
+    void deliverIfRunning(String procedure, Object key, Object event, ReplyHandle reply, String refusal) {
+        LiveInstance rec = find(procedure, key);
+        if (rec == null) {
+            reject(new InstanceRef(procedure, key), event, RejectionReason.UNKNOWN_PROCEDURE, refusal);
             return;
         }
         handle(rec, event, reply, StateTree.NONE);
@@ -134,6 +149,9 @@ final class Stepper {
         LiveInstance rec;
         try {
             rec = adopt(stored);
+        } catch (UnboundRecordException e) {
+            leaveUnbound(stored, e);
+            return;
         } catch (RuntimeException e) {
             LOG.warn("left {}[{}] in the store untouched: {}", stored.procedure(), stored.key(), e.getMessage());
             return;
@@ -160,6 +178,11 @@ final class Stepper {
         }
         try {
             return adopt(stored.get());
+        } catch (UnboundRecordException e) {
+            if (!stored.get().failure().equals(Optional.of(e.getMessage()))) {
+                leaveUnbound(stored.get(), e);
+            }
+            return null;
         } catch (RuntimeException e) {
             LOG.warn("cannot run {}[{}]: {}", procedure, key, e.getMessage());
             return null;
@@ -170,9 +193,22 @@ final class Stepper {
         if (stored instanceof LiveInstance live && live.procedure.registry == engine.registry) {
             return live;
         }
-        LiveInstance bound = Binder.bind(engine.registry, stored);
+        LiveInstance bound = Binder.bind(engine.registry, stored, engine.migration);
         engine.store.save(bound);
         return bound;
+    }
+
+    /**
+     * The instance's definition is not deployed: it must not run on another one. Its record stays in the
+     * store with the reason as its failure (a later engine with that definition deployed runs it on), and
+     * the log and the listeners are told.
+     */
+    private void leaveUnbound(InstanceRecord stored, UnboundRecordException why) {
+        engine.store.save(InstanceRecord.of(stored.procedure(), stored.version(), stored.fingerprint().orElse(null),
+                stored.key(), stored.state(), stored.inputs(), stored.variables(), stored.deadlines(), stored.attempts(),
+                Optional.of(why.getMessage())));
+        LOG.error("{}", why.getMessage());
+        engine.listeners.failed(new InstanceRef(stored.procedure(), stored.key()), stored.state(), why);
     }
 
     private void handle(LiveInstance rec, Object event, ReplyHandle reply, int timerState) {

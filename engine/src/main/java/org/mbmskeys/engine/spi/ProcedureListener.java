@@ -41,7 +41,10 @@ public interface ProcedureListener {
 
     /**
      * A guard or action of the instance threw in {@code state}. The step's effects were discarded and the
-     * instance moved to the procedure's error state; {@link #ended} follows.
+     * instance moved to the procedure's error state; {@link #ended} follows. Also called, without
+     * {@code ended}, for a stored instance the engine cannot bind because the definition it started on is
+     * not deployed ({@code cause} is an {@code UnboundRecordException} naming both); its record stays in
+     * the store with that failure.
      */
     default void failed(InstanceRef instance, String state, Throwable cause) {
     }

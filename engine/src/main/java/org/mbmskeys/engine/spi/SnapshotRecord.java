@@ -8,12 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@link InstanceRecord#of}: an immutable, name-based record. Null variable values are allowed. */
-record SnapshotRecord(String procedure, int version, Object key, String state, Map<String, Object> inputs,
+record SnapshotRecord(String procedure, int version, Optional<String> fingerprint, Object key, String state, Map<String, Object> inputs,
                       Map<String, Object> variables, List<Deadline> deadlines, Map<String, Integer> attempts,
                       Optional<String> failure) implements InstanceRecord {
 
     SnapshotRecord {
         Objects.requireNonNull(procedure, "procedure");
+        Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(state, "state");
         inputs = copy(inputs);
@@ -23,10 +24,10 @@ record SnapshotRecord(String procedure, int version, Object key, String state, M
         Objects.requireNonNull(failure, "failure");
     }
 
-    static SnapshotRecord of(String procedure, int version, Object key, String state, Map<String, ?> inputs,
-                             Map<String, ?> variables, List<Deadline> deadlines, Map<String, Integer> attempts,
-                             Optional<String> failure) {
-        return new SnapshotRecord(procedure, version, key, state, copy(inputs), copy(variables), deadlines, attempts,
+    static SnapshotRecord of(String procedure, int version, Optional<String> fingerprint, Object key, String state,
+                             Map<String, ?> inputs, Map<String, ?> variables, List<Deadline> deadlines,
+                             Map<String, Integer> attempts, Optional<String> failure) {
+        return new SnapshotRecord(procedure, version, fingerprint, key, state, copy(inputs), copy(variables), deadlines, attempts,
                 failure);
     }
 

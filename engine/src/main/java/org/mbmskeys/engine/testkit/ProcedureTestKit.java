@@ -83,7 +83,12 @@ public final class ProcedureTestKit {
         this.engine = builder.build();
     }
 
-    /** A kit for {@code definition} on the default (native) backend. */
+    /**
+     * A kit for {@code definition} on the backend the system property
+     * {@value org.mbmskeys.engine.runtime.EngineBuilder#BACKEND_PROPERTY} names ({@code native} when it is not
+     * set), as for any engine; so {@code -Dmbmskeys.engine.backend=spring} runs a suite of kit tests on the
+     * other backend. To pin one, use {@code of(definition, b -> b.backend("spring"))}.
+     */
     public static ProcedureTestKit of(ProcedureDefinition definition) {
         return new ProcedureTestKit(definition, b -> { });
     }

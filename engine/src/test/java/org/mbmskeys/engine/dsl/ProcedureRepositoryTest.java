@@ -313,4 +313,49 @@ class ProcedureRepositoryTest {
         assertThat(repository.names()).containsExactly("dir.a");
         Files.createDirectories(dir); // for @TempDir cleanup
     }
+
+    @Test
+    void aDefinitionsFingerprintIsItsScriptTextSoARebuiltRepositoryTellsAnEditFromTheOriginal() throws IOException {
+        write("a.groovy", script("dir.a", "done"));
+        ProcedureDefinition original = fromDir().build().current("dir.a").orElseThrow();
+
+        write("a.groovy", script("dir.a", "done").replace("\n", "\r\n"));
+        ProcedureDefinition sameText = fromDir().build().current("dir.a").orElseThrow();
+        write("a.groovy", changed("dir.a"));
+        ProcedureDefinition edited = fromDir().build().current("dir.a").orElseThrow();
+
+        assertThat(original.fingerprint()).isEqualTo(org.mbmskeys.engine.model.Fingerprints.ofText(script("dir.a", "done")))
+                .matches("[0-9a-f]{16}");
+        assertThat(sameText.fingerprint()).isEqualTo(original.fingerprint());
+        assertThat(edited.version()).isEqualTo(original.version());
+        assertThat(edited.fingerprint()).isNotEqualTo(original.fingerprint());
+    }
+
+    @Test
+    void aReloadKeepsTheFingerprintOfTheNewTextUnderTheNextVersion() throws IOException {
+        write("a.groovy", script("dir.a", "done"));
+        ProcedureRepository repository = fromDir().build();
+
+        write("a.groovy", changed("dir.a"));
+        repository.reloadChanged();
+
+        assertThat(repository.current("dir.a").orElseThrow().fingerprint())
+                .isEqualTo(org.mbmskeys.engine.model.Fingerprints.ofText(changed("dir.a")));
+    }
+
+    @Test
+    void aListenerAddedAfterTheBuildIsToldUntilItIsRemoved() throws IOException {
+        write("a.groovy", script("dir.a", "done"));
+        ProcedureRepository repository = fromDir().build();
+        Recorder recorder = new Recorder();
+        repository.addListener(recorder);
+
+        write("a.groovy", changed("dir.a"));
+        repository.reloadChanged();
+        repository.removeListener(recorder);
+        write("a.groovy", script("dir.a", "done"));
+        repository.reloadChanged();
+
+        assertThat(recorder.events).containsExactly("loaded dir.a v2");
+    }
 }

@@ -42,6 +42,9 @@ class EngineBuilderTest {
                 .hasMessageStartingWith("channel 'out' was already set to ");
         assertThatThrownBy(() -> Engine.builder().store(InstanceStore.inMemory()).store(InstanceStore.inMemory()))
                 .hasMessageStartingWith("store was already set to InstanceStore.inMemory()");
+        Migration keep = (stored, deployed) -> java.util.Optional.empty();
+        assertThatThrownBy(() -> Engine.builder().migration(keep).migration(keep))
+                .hasMessage("migration was already set to " + keep);
     }
 
     @Test

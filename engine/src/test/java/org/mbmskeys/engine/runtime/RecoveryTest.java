@@ -125,7 +125,7 @@ class RecoveryTest {
     }
 
     @Test
-    void aStoredRecordOfAProcedureThatIsNotDeployedIsLeftInTheStoreUntouched() {
+    void aStoredRecordOfAProcedureThatIsNotDeployedStaysInTheStoreWithTheReasonAndIsReported() {
         CopyingStore durable = new CopyingStore();
         InstanceRecord orphan = InstanceRecord.of("gone", 1, "x", "somewhere", Map.of(), Map.of(),
                 List.of(new InstanceRecord.Deadline("somewhere", "t", T0)), Map.of(), Optional.empty());
@@ -134,12 +134,20 @@ class RecoveryTest {
         Harness h = Harness.on(backend, new ManualScheduler(), durable, ticker);
         h.time.advance(Duration.ofSeconds(1));
 
-        assertThat(durable.records.get("gone/x")).isEqualTo(orphan);
+        String reason = "gone[x] started on v1 (fingerprint unknown), which is not deployed; no definition of 'gone' is "
+                + "deployed. It does not continue on another definition: deploy the one it started on "
+                + "(EngineBuilder.retired), or move it with a migration (EngineBuilder.migration)";
+        InstanceRecord kept = durable.records.get("gone/x");
+        assertThat(kept.state()).isEqualTo("somewhere");
+        assertThat(kept.deadlines()).isEqualTo(orphan.deadlines());
+        assertThat(kept.failure()).contains(reason);
+        assertThat(h.journal.failed).extracting(f -> f.instance() + " in " + f.state() + ": " + f.cause())
+                .containsExactly("gone[x] in somewhere: " + reason);
         assertThat(h.journal.steps).isEmpty();
     }
 
     @Test
-    void aRecordSavedOnAVersionThatIsNoLongerDeployedContinuesOnTheNewestIfItHasTheState() {
+    void aRecordWithoutFingerprintSavedOnAVersionThatIsNotDeployedFailsRatherThanSwitchingToTheNewest() {
         CopyingStore durable = new CopyingStore();
         durable.save(InstanceRecord.of("ticker", 7, "a", "stopped", Map.of("ue", "a"), Map.of("ticks", 9), List.of(),
                 Map.of(), Optional.empty()));
@@ -147,8 +155,26 @@ class RecoveryTest {
         Harness h = Harness.on(backend, new ManualScheduler(), durable, ticker);
         h.engine.send("ticker", "a", new Go());
 
+        assertThat(h.engine.instance("ticker", "a")).isEmpty();
+        assertThat(h.journal.failed).extracting(f -> f.cause().getMessage()).singleElement().asString()
+                .startsWith("ticker[a] started on v7 (fingerprint unknown), which is not deployed; deployed are v1 (fingerprint "
+                        + ticker.fingerprint() + ").");
+        assertThat(h.journal.rejected).extracting(r -> r.reason() + ": " + r.detail()).singleElement().asString()
+                .startsWith("NO_INSTANCE: the stored instance of 'ticker' with key a does not run: ticker[a] started on v7");
+    }
+
+    @Test
+    void aRecordWithoutFingerprintIsBoundByItsVersionNumber() {
+        CopyingStore durable = new CopyingStore();
+        durable.save(InstanceRecord.of("ticker", 1, "a", "stopped", Map.of("ue", "a"), Map.of("ticks", 9), List.of(),
+                Map.of(), Optional.empty()));
+
+        Harness h = Harness.on(backend, new ManualScheduler(), durable, ticker);
+        h.engine.send("ticker", "a", new Go());
+
         assertThat(h.engine.instance("ticker", "a").orElseThrow()).satisfies(r -> {
             assertThat(r.version()).isEqualTo(1);
+            assertThat(r.fingerprint()).contains(ticker.fingerprint());
             assertThat(r.state()).isEqualTo("ticking");
             assertThat(r.variables()).containsEntry("ticks", 9);
         });

@@ -161,15 +161,16 @@ class RoutingTest {
     }
 
     @Test
-    void aTransportChannelTakesOnlyEnvelopes() {
+    void aTransportChannelTakesOnlyEnvelopesAndASendOfAnythingElseFailsTheStepNamingTheChannel() {
         FakeTransport net = new FakeTransport();
         ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).build();
         Harness h = Harness.of(backend, b -> b.transport("net", net), p);
 
         h.engine.start("p", "k", Map.of());
 
-        assertThat(h.journal.effectFailures.get(0).cause()).hasMessage(
-                "channel 'net' is bound to a transport and sends Envelopes only; p[k] sent a java.lang.String");
+        assertThat(h.journal.failed).extracting(f -> f.cause().getMessage()).containsExactly("send 'net' got a String, "
+                + "but channel 'net' is bound to a transport, which carries Envelopes only; send Envelope.of(from, to, bytes) there");
+        assertThat(h.journal.effectFailures).isEmpty();
         assertThat(net.sent).isEmpty();
     }
 

@@ -1,5 +1,9 @@
 package org.mbmskeys.features.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +36,14 @@ public class DrivingSteps {
         world.journal.newWindow();
         world.started(instance);
         world.engine().start(instance.procedure(), instance.key(), inputs);
+    }
+
+    @Then("{instance} cannot be started, because:")
+    public void cannotBeStarted(InstanceRef instance, String reason) {
+        world.journal.newWindow();
+        assertThatThrownBy(() -> world.engine().start(instance.procedure(), instance.key(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(reason.strip());
+        assertThat(world.engine().instance(instance.procedure(), instance.key())).as("%s", instance).isEmpty();
     }
 
     @When("{instance} receives {event}")

@@ -64,6 +64,11 @@ public class ProcedureSteps {
         theProcedureScript(file, text);
     }
 
+    @When("the script {string} is deleted")
+    public void theScriptIsDeleted(String file) throws IOException {
+        Files.delete(world.scriptDirectory().resolve(file));
+    }
+
     @When("the scripts are reloaded")
     public void theScriptsAreReloaded() {
         world.journal.newWindow();
@@ -76,6 +81,12 @@ public class ProcedureSteps {
                 .extracting(d -> d.name() + " v" + d.version())
                 .containsExactly(procedure + " v" + version);
         assertThat(world.lastReload().problems()).isEmpty();
+    }
+
+    @Then("the reload removed {string}")
+    public void theReloadRemoved(String procedure) {
+        assertThat(world.lastReload().removed()).containsExactly(procedure);
+        assertThat(world.engine().procedures()).as("procedures the engine starts").doesNotContain(procedure);
     }
 
     @Then("the reload was rejected, listing:")

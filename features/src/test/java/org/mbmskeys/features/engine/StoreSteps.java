@@ -14,6 +14,7 @@ import org.mbmskeys.engine.spi.InstanceStore;
 public class StoreSteps {
 
     private final World world;
+    private boolean keepOriginal;
 
     public StoreSteps(World world) {
         this.world = world;
@@ -41,6 +42,24 @@ public class StoreSteps {
         world.journal.newWindow();
         world.stopEngine();
         world.startEngineAgain();
+    }
+
+    @Given("the original text of the procedure is kept for the instances that started on it")
+    public void theOriginalTextIsKept() {
+        keepOriginal = true;
+    }
+
+    @When("the engine restarts with the procedure changed to:")
+    public void theEngineRestartsWithTheProcedureChangedTo(String script) {
+        world.journal.newWindow();
+        world.restartWithChanged(Scripts.define(script), keepOriginal);
+    }
+
+    @Then("{instance} was not taken over, because:")
+    public void wasNotTakenOver(InstanceRef instance, String reason) {
+        assertThat(world.engine().instance(instance.procedure(), instance.key())).as("%s running", instance).isEmpty();
+        assertThat(stored(instance).failure().map(world::namingFingerprints)).as("failure of %s in the store", instance)
+                .contains(reason.strip());
     }
 
     @Then("the store holds {instance} in state {state}")

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
-import org.mbmskeys.engine.dsl.ReloadListener;
 import org.mbmskeys.engine.dsl.ReloadResult;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.runtime.Engine;
@@ -51,6 +50,8 @@ public final class World {
     final Journal journal = new Journal(time::now);
     final TraceRecorder traces = new TraceRecorder();
     private final List<ProcedureDefinition> definitions = new ArrayList<>();
+    private final List<ProcedureDefinition> retired = new ArrayList<>();
+    private final Map<String, String> fingerprintNames = new HashMap<>();
     private final List<RoutingRule> rules = new ArrayList<>();
     private final Map<InstanceRef, InstanceRecord> endedRecords = new HashMap<>();
     private final Random seeded = new Random(0x6d626d73L);
@@ -133,9 +134,40 @@ public final class World {
         time.runDue();
     }
 
+    /**
+     * Stops the engine, replaces the definition of {@code changed}'s procedure by it (also numbered
+     * version 1, as a repository built anew numbers it), keeping the replaced text as retired if
+     * {@code keepOriginal}, and starts an engine again.
+     */
+    void restartWithChanged(ProcedureDefinition changed, boolean keepOriginal) {
+        stopEngine();
+        for (ProcedureDefinition old : List.copyOf(definitions)) {
+            if (old.name().equals(changed.name())) {
+                definitions.remove(old);
+                fingerprintNames.put(old.fingerprint(), "the original text");
+                if (keepOriginal) {
+                    retired.add(old);
+                }
+            }
+        }
+        fingerprintNames.put(changed.fingerprint(), "the edited text");
+        definitions.add(changed);
+        startEngineAgain();
+    }
+
+    /** {@code text} with each fingerprint a scenario changed named as the scenario names it. */
+    String namingFingerprints(String text) {
+        String out = text;
+        for (Map.Entry<String, String> named : fingerprintNames.entrySet()) {
+            out = out.replace("fingerprint " + named.getKey(), "fingerprint of " + named.getValue());
+        }
+        return out;
+    }
+
     private Engine build() {
         EngineBuilder builder = Engine.builder()
                 .procedures(definitions)
+                .retired(retired)
                 .deterministic()
                 .lanes(2)
                 .scheduler(time)
@@ -150,6 +182,9 @@ public final class World {
                 .listener(traces)
                 .listener(new EndedRecords());
         rules.forEach(builder::route);
+        if (repository != null) {
+            builder.procedures(repository);   // deploys the scripts and follows the reloads, as an embedder would
+        }
         Engine built = builder.build();
         if (!built.backend().equals(Backends.selected())) {
             throw new IllegalStateException("the engine runs on backend '" + built.backend() + "' but this run selected '"
@@ -216,19 +251,17 @@ public final class World {
         return scriptDirectory;
     }
 
-    /** Loads every script of the directory (stopping on any problem) and deploys what it declares. */
+    /**
+     * Loads every script of the directory (stopping on any problem); the engine deploys what it declares
+     * and follows its reloads ({@code EngineBuilder.procedures(repository)}).
+     */
     void loadScriptDirectory() {
+        requireNotBuilt("the script directory");
         repository = ProcedureRepository.builder()
                 .directory(scriptDirectory())
                 .compiler(Scripts.COMPILER)
-                .listener(new ReloadListener() {
-                    @Override
-                    public void loaded(ProcedureDefinition definition) {
-                        deploy(definition);
-                    }
-                })
                 .build();
-        repository.definitions().forEach(this::deploy);
+        repository.definitions().forEach(d -> procedure = d.name());
     }
 
     ReloadResult reload() {
