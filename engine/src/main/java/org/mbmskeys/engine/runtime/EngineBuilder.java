@@ -12,6 +12,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
+import org.mbmskeys.engine.model.DefinitionCheck;
+import org.mbmskeys.engine.model.DefinitionVerifier;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -72,6 +74,7 @@ public final class EngineBuilder {
     Channel defaultChannel;
     final List<Transport> transports = new ArrayList<>();
     final List<RoutingRule> rules = new ArrayList<>();
+    final List<DefinitionCheck> checks = new ArrayList<>();
 
     EngineBuilder() {
     }
@@ -85,6 +88,17 @@ public final class EngineBuilder {
     /** Adds definitions to deploy. */
     public EngineBuilder procedures(Collection<ProcedureDefinition> definitions) {
         definitions.forEach(this::procedure);
+        return this;
+    }
+
+    /**
+     * Adds a check every definition must pass when it is deployed, after the built-in ones
+     * ({@link DefinitionVerifier#builtInChecks()}); checks run in the order they were added. A definition
+     * that fails one is not deployed: {@link #build()} and {@link Engine#deploy} throw an
+     * {@link InvalidDefinitionException} listing every problem.
+     */
+    public EngineBuilder check(DefinitionCheck check) {
+        checks.add(Objects.requireNonNull(check, "check"));
         return this;
     }
 
@@ -232,7 +246,8 @@ public final class EngineBuilder {
     /**
      * Builds and starts the engine.
      *
-     * @throws InvalidDefinitionException listing every problem of every definition the backend cannot run
+     * @throws InvalidDefinitionException listing every problem of every definition (the built-in checks and
+     *                                    those added with {@link #check})
      * @throws IllegalArgumentException   if two definitions have the same name and version
      * @throws IllegalStateException      if the named backend cannot be found
      */
@@ -250,7 +265,7 @@ public final class EngineBuilder {
         if (threadFactory == null && !deterministic) {
             threadFactory = laneThreads();
         }
-        Registry registry = new Registry(resolveBackend(), laneCount);
+        Registry registry = new Registry(resolveBackend(), laneCount, DefinitionVerifier.with(checks));
         List<Problem> problems = new ArrayList<>();
         for (ProcedureDefinition definition : procedures) {
             try {

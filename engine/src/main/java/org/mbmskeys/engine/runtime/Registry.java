@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mbmskeys.engine.backend.ExecutionBackend;
+import org.mbmskeys.engine.model.DefinitionVerifier;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 
 /**
@@ -18,11 +19,13 @@ final class Registry {
 
     private final ExecutionBackend backend;
     private final int lanes;
+    private final DefinitionVerifier verifier;
     private final ConcurrentHashMap<String, Versions> byName = new ConcurrentHashMap<>();
 
-    Registry(ExecutionBackend backend, int lanes) {
+    Registry(ExecutionBackend backend, int lanes, DefinitionVerifier verifier) {
         this.backend = backend;
         this.lanes = lanes;
+        this.verifier = verifier;
     }
 
     ExecutionBackend backend() {
@@ -30,12 +33,14 @@ final class Registry {
     }
 
     /**
-     * Prepares and deploys {@code definition}.
+     * Verifies, prepares and deploys {@code definition}.
      *
+     * @throws org.mbmskeys.engine.model.InvalidDefinitionException listing every problem the verifier finds
      * @throws IllegalArgumentException if that name already has this or a newer version
      */
     Deployed deploy(ProcedureDefinition definition) {
         Objects.requireNonNull(definition, "definition");
+        verifier.requireValidDefinition(definition);   // every definition, scripted or built in Java
         Versions versions = byName.computeIfAbsent(definition.name(), n -> new Versions());
         synchronized (versions) {
             Deployed newest = versions.newest;
