@@ -44,6 +44,11 @@ public record ProcedureDefinition(String name, int version, String description, 
         }
     }
 
+    /** A builder for a definition written in Java; see {@link ProcedureBuilder}. */
+    public static ProcedureBuilder builder(String name) {
+        return new ProcedureBuilder(name);
+    }
+
     /** This definition as version {@code newVersion}: a reloaded script gets the next version number. */
     public ProcedureDefinition withVersion(int newVersion) {
         return new ProcedureDefinition(name, newVersion, description, specRef, inputs, correlationKey, variables, states,

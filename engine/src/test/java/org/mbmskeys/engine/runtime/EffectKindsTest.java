@@ -19,7 +19,7 @@ class EffectKindsTest {
         List<Class<?>> kinds = Arrays.asList(Effect.class.getPermittedSubclasses());
         List<Class<?>> handled = Arrays.stream(Effect.Handler.class.getDeclaredMethods())
                 .filter(m -> Modifier.isAbstract(m.getModifiers()) && m.getParameterCount() == 1)
-                .map(m -> (Class<?>) m.getParameterTypes()[0])
+                .<Class<?>>map(m -> m.getParameterTypes()[0])
                 .toList();
 
         assertThat(kinds).isNotEmpty();

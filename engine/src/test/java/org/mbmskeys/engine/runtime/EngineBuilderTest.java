@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.backend.ExecutableProcedure;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The builder fails fast and says what was set before; build() reports every definition problem. */
 class EngineBuilderTest {
 
-    private final ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
+    private final ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
 
     @Test
     void aSettingGivenTwiceIsRefusedNamingTheValueItAlreadyHas() {
@@ -170,9 +169,9 @@ class EngineBuilderTest {
 
     @Test
     void everyProblemOfEveryDefinitionIsReportedTogether() {
-        ProcedureDefinition first = Definitions.procedure("first").state("a", s -> s.on(Go.class, "nowhere")).build();
+        ProcedureDefinition first = ProcedureDefinition.builder("first").state("a", s -> s.on(Go.class, "nowhere")).build();
         ProcedureDefinition second = new ProcedureDefinition("second", 1, "", "", List.of(), Optional.empty(), List.of(),
-                Definitions.procedure("x").state("a", s -> s.on(Go.class, "elsewhere")).build().states(), "start",
+                ProcedureDefinition.builder("x").state("a", s -> s.on(Go.class, "elsewhere")).build().states(), "start",
                 Optional.empty(), new SourceRef("second.groovy", 1, 1));
 
         assertThatThrownBy(() -> Engine.builder().deterministic().procedure(first).procedure(second).build())

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
@@ -32,7 +31,7 @@ class FailureTest {
     private final List<String> log = new ArrayList<>();
 
     private ProcedureDefinition failing(boolean withErrorState) {
-        var b = Definitions.procedure("p")
+        var b = ProcedureDefinition.builder("p")
                 .state("session", s -> s
                         .onExit(ctx -> log.add("exit session"))
                         .state("a", a -> a
@@ -153,7 +152,7 @@ class FailureTest {
 
     @Test
     void anErrorStateEntryThatThrowsAgainIsAddedToTheCauseAndItsEffectsDropped() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     throw new IllegalStateException("first");
                 }).to("a")))
@@ -176,7 +175,7 @@ class FailureTest {
 
     @Test
     void aFailureInAnEntryActionDuringStartFailsTheNewInstance() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.onEntry(ctx -> {
                     throw new IllegalArgumentException("bad input");
                 }))
@@ -194,7 +193,7 @@ class FailureTest {
     @Test
     void aListenerThatThrowsDoesNotStopTheOtherListenersOrTheInstance() {
         Journal after = new Journal();
-        ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
         Harness h = Harness.of(backend, b -> b
                 .listener(new ProcedureListener() {
                     @Override

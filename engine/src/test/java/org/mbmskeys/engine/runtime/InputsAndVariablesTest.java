@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -22,7 +21,7 @@ class InputsAndVariablesTest {
     @Parameter
     String backend;
 
-    private final ProcedureDefinition registration = Definitions.procedure("reg")
+    private final ProcedureDefinition registration = ProcedureDefinition.builder("reg")
             .input("ue", String.class)
             .input("attempts", int.class)
             .correlationKey("ue")
@@ -31,6 +30,7 @@ class InputsAndVariablesTest {
             .state("a", s -> s
                     .on(Ping.class, t -> t.action(ctx -> ctx.set("count", (Integer) ctx.get("count") + (Integer) ctx.input("attempts"))))
                     .on(Go.class, t -> t.action(ctx -> ctx.set("count", "many"))))
+            .errorState("failed")
             .build();
 
     @Test
@@ -97,7 +97,7 @@ class InputsAndVariablesTest {
 
     @Test
     void startingWithoutAKeyNeedsACorrelationKey() {
-        ProcedureDefinition unkeyed = Definitions.procedure("u").state("a").build();
+        ProcedureDefinition unkeyed = ProcedureDefinition.builder("u").state("a").build();
         Harness h = Harness.of(backend, unkeyed);
 
         assertThatThrownBy(() -> h.engine.start("u", Map.of()))
@@ -130,12 +130,13 @@ class InputsAndVariablesTest {
 
     @Test
     void readingAnUndeclaredVariableOrInputFailsTheInstanceListingWhatIsDeclared() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .input("ue", String.class)
                 .variable("count", Integer.class, 0)
                 .state("a", s -> s
                         .on(Go.class, t -> t.action(ctx -> ctx.get("ue")))
                         .on(Ping.class, t -> t.action(ctx -> ctx.input("cout"))))
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k1", Map.of("ue", "u"));

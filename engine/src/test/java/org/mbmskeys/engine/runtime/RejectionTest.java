@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
@@ -27,7 +26,7 @@ class RejectionTest {
     @Parameter
     String backend;
 
-    private final ProcedureDefinition guarded = Definitions.procedure("p")
+    private final ProcedureDefinition guarded = ProcedureDefinition.builder("p")
             .variable("seen", Integer.class, 0)
             .state("session", s -> s
                     .state("idle", i -> i
@@ -37,6 +36,7 @@ class RejectionTest {
                     .state("medium")
                     .state("big")
                     .onSignal("reset", "session"))
+            .errorState("failed")
             .build();
 
     @Test
@@ -122,7 +122,7 @@ class RejectionTest {
 
     @Test
     void eventsToAnInstanceThatEndedAreRejectedAsNoInstance() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Stop.class, "done"))
                 .finalState("done")
                 .build();
@@ -138,12 +138,13 @@ class RejectionTest {
 
     @Test
     void effectsCollectedByAGuardThatSaysNoAreDropped() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.when(ctx -> {
                     ctx.send("out", "from a guard");
                     return false;
                 }).to("b")))
                 .state("b")
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());

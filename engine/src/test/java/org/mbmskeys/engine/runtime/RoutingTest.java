@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
@@ -56,7 +55,7 @@ class RoutingTest {
                 : r.type() == 2 ? Optional.of(Route.to("reg", r.ue(), r)) : Optional.empty();
     };
 
-    private final ProcedureDefinition reg = Definitions.procedure("reg")
+    private final ProcedureDefinition reg = ProcedureDefinition.builder("reg")
             .input("ue", String.class)
             .correlationKey("ue")
             .variable("requests", Integer.class, 0)
@@ -70,6 +69,7 @@ class RoutingTest {
                             .action(ctx -> ctx.set("requests", (Integer) ctx.get("requests") + 1)))
                     .on(Request.class, t -> t.action(ctx -> ctx.reply(Bytes.of((byte) 0x82))).to("confirmed")))
             .finalState("confirmed")
+            .errorState("failed")
             .build();
 
     @Test
@@ -163,7 +163,7 @@ class RoutingTest {
     @Test
     void aTransportChannelTakesOnlyEnvelopes() {
         FakeTransport net = new FakeTransport();
-        ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).errorState("failed").build();
         Harness h = Harness.of(backend, b -> b.transport("net", net), p);
 
         h.engine.start("p", "k", Map.of());
@@ -175,12 +175,13 @@ class RoutingTest {
 
     @Test
     void aFirstMessageWhoseNewInstanceFailsWhileStartingIsRejectedNotLost() {
-        ProcedureDefinition fragile = Definitions.procedure("reg")
+        ProcedureDefinition fragile = ProcedureDefinition.builder("reg")
                 .input("ue", String.class)
                 .correlationKey("ue")
                 .state("idle", s -> s.onEntry(ctx -> {
                     throw new IllegalStateException("no key store");
                 }))
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, b -> b.route(registrations), fragile);
 

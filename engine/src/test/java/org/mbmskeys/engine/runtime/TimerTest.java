@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -27,13 +26,14 @@ class TimerTest {
 
     private static final Instant T0 = ManualScheduler.DEFAULT_START;
 
-    private final ProcedureDefinition waiting = Definitions.procedure("p")
+    private final ProcedureDefinition waiting = ProcedureDefinition.builder("p")
             .state("waiting", s -> s
                     .after("answer", Duration.ofSeconds(5), t -> t.to("timedOut"))
                     .on(Go.class, "answered")
                     .on(Ping.class, t -> t.action(ctx -> ctx.restartTimer("answer"))))
             .state("answered", s -> s.on(Go.class, "waiting"))
             .state("timedOut")
+            .errorState("failed")
             .build();
 
     @Test
@@ -98,11 +98,12 @@ class TimerTest {
 
     @Test
     void anInternalTransitionLeavesTheStatesTimersRunning() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("waiting", s -> s
                         .after("answer", Duration.ofSeconds(5), t -> t.to("timedOut"))
                         .on(Ping.class, t -> t.action(ctx -> ctx.emit("pong"))))
                 .state("timedOut")
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -118,7 +119,7 @@ class TimerTest {
 
     @Test
     void aTimerOfAnEnclosingStateKeepsRunningWhileTheInstanceMovesBetweenItsChildren() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("session", s -> s
                         .state("a", a -> a.on(Go.class, "b"))
                         .state("b", b -> b.on(Go.class, "a"))
@@ -141,7 +142,7 @@ class TimerTest {
     @Test
     void onlyTheTransitionsOfTheStateWhoseTimerFiredMayTakeIt() {
         // Both states have a timer called 't'; the inner one's transition must not take the outer one's.
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
                         .state("inner", i -> i.after("t", Duration.ofSeconds(10), t -> t.to("innerFired")))
                         .state("innerFired")
@@ -159,7 +160,7 @@ class TimerTest {
     @Test
     void timersOfManyInstancesFireInDeadlineOrderAcrossLanes() {
         List<String> fired = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .input("delay", Integer.class)
                 .state("a", s -> s
                         .onEntry(ctx -> ctx.set("unused", null))
@@ -167,6 +168,7 @@ class TimerTest {
                                 + ctx.now().getEpochSecond() % 60)).to("b")))
                 .state("b")
                 .variable("unused", Object.class, null)
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         for (int i = 0; i < 6; i++) {
@@ -182,11 +184,12 @@ class TimerTest {
 
     @Test
     void restartingATimerTheStateDoesNotHaveFailsTheInstanceNamingTheTimersThere() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s
                         .after("answer", Duration.ofSeconds(5), t -> t.to("b"))
                         .on(Ping.class, t -> t.action(ctx -> ctx.restartTimer("anser"))))
                 .state("b")
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -199,7 +202,7 @@ class TimerTest {
 
     @Test
     void aSubMillisecondDelayIsRoundedUpSoATimerNeverFiresEarly() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.after("t", Duration.ofNanos(1_500_000), t -> t.to("b")))
                 .state("b")
                 .build();

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
-import org.mbmskeys.engine.Definitions.StateBuilder;
+import org.mbmskeys.engine.model.ProcedureBuilder.StateBuilder;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -14,6 +13,7 @@ import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.TestEvents.Stop;
+import org.mbmskeys.engine.model.ProcedureBuilder;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class TransitionSemanticsTest {
      * </pre>
      */
     private ProcedureDefinition nested() {
-        return Definitions.procedure("p")
+        return ProcedureDefinition.builder("p")
                 .state("session", s -> logged(s, "session")
                         .state("a", a -> logged(a, "a")
                                 .state("a1", a1 -> logged(a1, "a1")
@@ -54,6 +54,7 @@ class TransitionSemanticsTest {
                         .state("b", b -> logged(b, "b"))
                         .on(Stop.class, t -> t.action(ctx -> log.add("action session->done")).to("done")))
                 .finalState("done")
+                .errorState("failed")
                 .build();
     }
 
@@ -133,7 +134,7 @@ class TransitionSemanticsTest {
 
     @Test
     void innermostMatchingTransitionWinsOverAnAncestors() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
                         .state("inner", i -> i.on(Go.class, "innerTarget"))
                         .state("innerTarget")
@@ -150,7 +151,7 @@ class TransitionSemanticsTest {
 
     @Test
     void anEventTypeMatchesItsSubtypes() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Message.class, "b"))
                 .state("b")
                 .build();
@@ -164,10 +165,11 @@ class TransitionSemanticsTest {
 
     @Test
     void internalTransitionRunsItsActionsWithoutExitingOrEntering() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .variable("pings", Integer.class, 0)
                 .state("a", s -> logged(s, "a")
                         .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1))))
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -184,10 +186,11 @@ class TransitionSemanticsTest {
     @Test
     void anActionSeesTheStateBeingEnteredAndTheEventBeingHandled() {
         List<String> seen = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> seen.add("action in " + ctx.state() + " on "
                         + ctx.event().getClass().getSimpleName())).to("b")))
                 .state("b", s -> s.onEntry(ctx -> seen.add("entry in " + ctx.state())))
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -199,7 +202,7 @@ class TransitionSemanticsTest {
 
     @Test
     void aNestedFinalStateDoesNotEndTheInstanceButATopLevelOneDoes() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
                         .state("working", w -> w.on(Go.class, "finished"))
                         .finalState("finished")

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -24,7 +23,7 @@ class VersionTest {
      * differently from v1's (a running v1 instance handled with v2's tables would go elsewhere).
      */
     private static ProcedureDefinition version(int v, String target) {
-        var b = Definitions.procedure("p").version(v).state("a", s -> s.on(Go.class, target));
+        var b = ProcedureDefinition.builder("p").version(v).state("a", s -> s.on(Go.class, target));
         if (v > 1) {
             b.state("pause", s -> s.on(Go.class, "a"));
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Hello;
@@ -25,7 +24,7 @@ class ProcedureTestKitTest {
     String backend;
 
     /** Push an MSK, resend every 5 s up to twice, done on verification. */
-    private final ProcedureDefinition push = Definitions.procedure("msk-push")
+    private final ProcedureDefinition push = ProcedureDefinition.builder("msk-push")
             .input("ue", String.class)
             .correlationKey("ue")
             .variable("nonce", String.class, null)
@@ -39,6 +38,7 @@ class ProcedureTestKitTest {
                     .on(Go.class, t -> t.action(ctx -> ctx.emit("delivered")).to("done")))
             .finalState("done")
             .finalState("unverified", s -> s.onEntry(ctx -> ctx.emit("gave up")))
+            .errorState("failed")
             .build();
 
     @Test
@@ -105,7 +105,7 @@ class ProcedureTestKitTest {
 
     @Test
     void reportsAFailureWithItsException() {
-        ProcedureDefinition failing = Definitions.procedure("f")
+        ProcedureDefinition failing = ProcedureDefinition.builder("f")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     throw new IllegalStateException("boom");
                 }).to("a")))
