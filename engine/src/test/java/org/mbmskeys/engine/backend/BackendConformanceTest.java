@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
 import org.mbmskeys.engine.TestEvents.Ping;
@@ -110,7 +111,7 @@ class BackendConformanceTest {
         return Stream.of(flat(), nestedWithLeastCommonAncestors(), innermostFirstAndSubtypes(),
                 declarationOrderAmongTransitionsOfOneState(), internalTransitions(), timersOfTheSameNameInNestedStates(),
                 boundedRetries(), guardsRejecting(), failingTransitionAction(), failingGuard(), failingExitAction(),
-                failingStartWithoutErrorState(), failingErrorStateEntry(), effectsSignalsAndReplies());
+                failingStart(), failingErrorStateEntry(), effectsSignalsAndReplies());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -290,8 +291,9 @@ class BackendConformanceTest {
                                 .on(Message.class, t -> t.action(note(log, "outer took the message")).to("viaOuter"))
                                 .on(Go.class, "outerGo"))
                         .state("viaOuter", s -> s.on(Stop.class, "outer"))
-                        .state("outerGo")
+                        .state("outerGo", s -> s.on(Leave.class, "left"))
                         .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("subtypes", "k").send("subtypes", "k", new Hello("ue")).send("subtypes", "k", new Stop())
                         .send("subtypes", "k", new Hello("x")).send("subtypes", "k", new Stop())
@@ -315,7 +317,7 @@ class BackendConformanceTest {
             for (int i = 1; i <= 6; i++) {
                 b.state("t" + i, s -> s.on(Stop.class, "a"));
             }
-            return List.of(b.build());
+            return List.of(b.errorState("failed").build());
         },
                 run -> run.start("order", "k").send("order", "k", new Go()).send("order", "k", new Stop())
                         .send("order", "k", new Ping()).send("order", "k", new Stop()).send("order", "k", new Go()),
@@ -330,13 +332,14 @@ class BackendConformanceTest {
         return new Scenario("internal: actions only, no exit or entry, timers keep running", log -> List.of(
                 ProcedureDefinition.builder("internal")
                         .variable("pings", Integer.class, 0)
-                        .state("a", a -> logged(log, a, "a")
+                        .state("a", a -> logged(log, a, "a").on(Leave.class, "left")
                                 .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1)))
                                 .state("a1", a1 -> logged(log, a1, "a1")
                                         .on(Go.class, t -> t.action(note(log, "internal on a1")))
                                         .after("t", Duration.ofSeconds(5), t -> t.to("b"))))
-                        .state("b", s -> s.onEntry(ctx -> log.add("pings " + ctx.get("pings"))))
+                        .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> log.add("pings " + ctx.get("pings"))))
                         .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("internal", "k").advanceSeconds(2).send("internal", "k", new Ping())
                         .send("internal", "k", new Go()).advanceSeconds(2).send("internal", "k", new Ping())
@@ -348,9 +351,9 @@ class BackendConformanceTest {
         return new Scenario("timers: each state's own timer, restarts found outwards", log -> List.of(
                 ProcedureDefinition.builder("timers")
                         .state("p", p -> p
-                                .after("t", Duration.ofSeconds(10), t -> t.action(note(log, "parent's t")).to("done"))
-                                .state("c", c -> c.after("t", Duration.ofSeconds(3), t -> t.action(note(log, "child's t")).to("c2")))
-                                .state("c2", c -> c.on(Go.class, t -> t.action(ctx -> ctx.restartTimer("t")))))
+                                .after("pt", Duration.ofSeconds(10), t -> t.action(note(log, "parent's t")).to("done"))
+                                .state("c", c -> c.after("ct", Duration.ofSeconds(3), t -> t.action(note(log, "child's t")).to("c2")))
+                                .state("c2", c -> c.on(Go.class, t -> t.action(ctx -> ctx.restartTimer("pt")))))
                         .finalState("done")
                         .errorState("failed")
                         .build()),
@@ -360,7 +363,7 @@ class BackendConformanceTest {
     }
 
     private static Scenario boundedRetries() {
-        return new Scenario("retries: re-entry while attempts remain, then the target or an internal give-up", log -> List.of(
+        return new Scenario("retries: re-entry while attempts remain, then the target", log -> List.of(
                 ProcedureDefinition.builder("retries")
                         .state("sending", s -> s
                                 .onEntry(ctx -> {
@@ -372,15 +375,15 @@ class BackendConformanceTest {
                                 .on(Go.class, "waiting"))
                         .state("waiting", w -> logged(log, w, "waiting")
                                 .state("w1", w1 -> logged(log, w1, "w1")
-                                        .after("poll", Duration.ofSeconds(2), t -> t.retry(1).action(note(log, "poll used up"))))
+                                        .after("poll", Duration.ofSeconds(2), t -> t.retry(1).action(note(log, "poll used up")).to("waiting")))
                                 .after("idle", Duration.ofSeconds(7), t -> t.retry(1).to("failed"))
                                 .on(Go.class, "sending"))
                         .finalState("failed")
-                        .errorState("failed")
+                        .errorState("broken")
                         .build()),
                 run -> run.start("retries", "k").advanceSeconds(5).advanceSeconds(5).send("retries", "k", new Go())
                         .advanceSeconds(2).advanceSeconds(2).advanceSeconds(3).advanceSeconds(7).advanceSeconds(7),
-                steps("retries[k]", Step.Retried.class, Step.Internal.class)
+                steps("retries[k]", Step.Retried.class)
                         .andThen(o -> assertThat(o.sent()).hasSize(3)));
     }
 
@@ -394,9 +397,10 @@ class BackendConformanceTest {
                                 .on(Ping.class, t -> t.action(ctx -> ctx.set("open", true)))
                                 .onSignal("poke", t -> t.when(ctx -> ((Signal) ctx.event()).payload() != null).to("opened"))
                                 .after("t", Duration.ofSeconds(1), t -> t.when(ctx -> false).to("never")))
-                        .state("opened")
-                        .state("never")
+                        .state("opened", s -> s.on(Leave.class, "left"))
+                        .state("never", s -> s.on(Leave.class, "left"))
                         .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("guards", "k").send("guards", "k", new Go()).advanceSeconds(1)
                         .signal("guards", "k", "poke", null).signal("guards", "k", "nobody", null)
@@ -406,7 +410,7 @@ class BackendConformanceTest {
 
     /** Declares the error state (after the others: the first top-level state is the initial one). */
     private static ProcedureDefinition withErrorState(List<String> log, ProcedureBuilder b) {
-        return b.errorState("broken", e -> e.onEntry(ctx -> {
+        return b.finalState("left").errorState("broken", e -> e.onEntry(ctx -> {
             log.add("enter broken after " + ctx.event());
             ctx.send("out", "failure notice");
         })).build();
@@ -423,7 +427,7 @@ class BackendConformanceTest {
                                             ctx.emit("half done");
                                             throw new IllegalStateException("key store unavailable");
                                         }).to("b")))
-                                .state("b", b -> logged(log, b, "b"))))),
+                                .state("b", b -> logged(log, b, "b").on(Leave.class, "left"))))),
                 run -> run.start("act", "k").send("act", "k", new Go()).advanceSeconds(10).send("act", "k", new Go()),
                 steps("act[k]", Step.Failed.class).andThen(o -> assertThat(o.sent()).containsExactly("act[k] on out: failure notice")));
     }
@@ -431,7 +435,7 @@ class BackendConformanceTest {
     private static Scenario failingGuard() {
         return new Scenario("failures: a guard throws before anything is exited", log -> List.of(
                 withErrorState(log, ProcedureDefinition.builder("guard")
-                        .state("a", a -> logged(log, a, "a")
+                        .state("a", a -> logged(log, a, "a").on(Leave.class, "left")
                                 .on(Ping.class, t -> t.when(ctx -> {
                                     log.add("first guard");
                                     return false;
@@ -455,40 +459,43 @@ class BackendConformanceTest {
                                     throw new IllegalStateException("cannot leave outer");
                                 })
                                 .state("inner", i -> logged(log, i, "inner").on(Go.class, "next")))
-                        .state("next", s -> logged(log, s, "next")))),
+                        .state("next", s -> logged(log, s, "next").on(Leave.class, "left")))),
                 run -> run.start("exit", "k").send("exit", "k", new Go()),
                 o -> assertThat(o.log()).contains("exit inner (in inner)", "exit outer (in inner)").doesNotContain("enter next (in next)"));
     }
 
-    private static Scenario failingStartWithoutErrorState() {
-        return new Scenario("failures: an entry action throws on start; without an error state it ends there", log -> List.of(
+    private static Scenario failingStart() {
+        return new Scenario("failures: an entry action throws on start; the new instance fails into the error state", log -> List.of(
                 ProcedureDefinition.builder("start")
-                        .state("a", a -> a.onEntry(ctx -> {
+                        .state("a", a -> a.on(Leave.class, "left").onEntry(ctx -> {
                             throw new IllegalArgumentException("bad input");
                         }))
                         .errorState("failed")
+                        .finalState("left")
                         .build(),
                 ProcedureDefinition.builder("later")
                         .state("a", a -> a.on(Go.class, t -> t.action(ctx -> {
-                            throw new IllegalStateException("no error state");
+                            throw new IllegalStateException("fails on the first event");
                         }).to("b")))
-                        .state("b")
+                        .state("b", b -> b.on(Leave.class, "left"))
+                        .finalState("left")
                         .errorState("failed")
                         .build()),
                 run -> run.start("start", "k").send("start", "k", new Go()).start("later", "k").send("later", "k", new Go()),
-                o -> assertThat(o.ended()).hasSize(2).allMatch(e -> e.contains("in a")));
+                o -> assertThat(o.ended()).hasSize(2).allMatch(e -> e.contains("in failed")));
     }
 
     private static Scenario failingErrorStateEntry() {
         return new Scenario("failures: the error state's entry throws too; suppressed, its effects dropped", log -> List.of(
                 ProcedureDefinition.builder("twice")
-                        .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+                        .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                             throw new IllegalStateException("first");
                         }).to("a")))
                         .errorState("broken", e -> e.onEntry(ctx -> {
                             ctx.send("out", "never");
                             throw new IllegalStateException("second");
                         }))
+                        .finalState("left")
                         .build()),
                 run -> run.start("twice", "k").send("twice", "k", new Go()),
                 o -> assertThat(o.failures()).singleElement().asString().contains("suppressed [second]"));

@@ -53,11 +53,11 @@ class DeployVerificationTest {
         assertThatThrownBy(() -> engine.deploy(p))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessage("""
+                        P.java:13:1: state 'lost' is unreachable: no transition from the initial state 'a' leads to it; add \
+                        goTo 'lost' to a transition, or remove the state
                         P.java:12:1: state 'b' is not final and has no way out: no transition or timer of it or of an \
                         enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare \
                         it with finalState
-                        P.java:13:1: state 'lost' is unreachable: no transition from the initial state 'a' leads to it; add \
-                        goTo 'lost' to a transition, or remove the state
                         2 problems in 1 file""");
         assertThat(engine.procedures()).isEmpty();
     }

@@ -10,6 +10,7 @@ import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -35,8 +36,9 @@ class EffectsTest {
                     ctx.send("mikey", "msk");
                     order.add("action");
                 }).to("b")))
-                .state("b", s -> s.onEntry(ctx -> order.add("entry b")))
+                .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> order.add("entry b")))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.channel("mikey", m -> order.add("sent " + m.payload() + " by " + m.from())), p);
         h.engine.start("p", "k", Map.of());
@@ -70,8 +72,9 @@ class EffectsTest {
     void aReplyAnswersTheRequestTheEventCameWith() {
         List<Object> replies = new ArrayList<>();
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello " + ((Hello) ctx.event()).from()))))
+                .state("a", s -> s.on(Leave.class, "left").on(Hello.class, t -> t.action(ctx -> ctx.reply("hello " + ((Hello) ctx.event()).from()))))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -84,8 +87,9 @@ class EffectsTest {
     @Test
     void replyingToAnEventThatWasNoRequestFailsTheInstanceSayingWhatCanBeAnswered() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello"))))
+                .state("a", s -> s.on(Leave.class, "left").on(Hello.class, t -> t.action(ctx -> ctx.reply("hello"))))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -130,8 +134,9 @@ class EffectsTest {
     @Test
     void startingAnUndeployedProcedureFailsTheActionNamingWhatIsDeployed() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("nope", "x", Map.of()))))
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> ctx.start("nope", "x", Map.of()))))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -144,8 +149,9 @@ class EffectsTest {
     @Test
     void aStartEffectForARunningKeyIsRejectedAsAlreadyRunning() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("p", ctx.key(), Map.of()))))
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> ctx.start("p", ctx.key(), Map.of()))))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -162,8 +168,9 @@ class EffectsTest {
                     ctx.send("nowhere", "x");
                     ctx.send("audit", "y");
                 }).to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         List<Object> audit = new ArrayList<>();
         var engine = Engine.builder().backend(backend).deterministic().listener(new Journal()).procedure(p)
@@ -187,11 +194,12 @@ class EffectsTest {
     @Test
     void aChannelThatThrowsIsReportedAndTheOtherEffectsStillHappen() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                     ctx.send("flaky", 1);
                     ctx.emit("after");
                 })))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.channel("flaky", m -> {
             throw new IOException("link down");
@@ -208,12 +216,13 @@ class EffectsTest {
     void actionsReadTimeAndRandomBytesFromTheEngine() {
         List<Object> seen = new ArrayList<>();
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.on(Ping.class, t -> t.action(ctx -> {
+                .state("a", s -> s.on(Leave.class, "left").on(Ping.class, t -> t.action(ctx -> {
                     seen.add(ctx.now());
                     seen.add(ctx.random(3).toHex());
                     seen.add(ctx.random(2).toHex());
                 })))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -226,8 +235,9 @@ class EffectsTest {
     @Test
     void channelMessagesNameTheSenderAndTheChannel() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
-                .state("a", s -> s.onEntry(ctx -> ctx.send("c", "payload")))
+                .state("a", s -> s.on(Leave.class, "left").onEntry(ctx -> ctx.send("c", "payload")))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
 

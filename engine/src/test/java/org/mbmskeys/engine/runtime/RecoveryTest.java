@@ -48,7 +48,7 @@ class RecoveryTest {
                     .onEntry(ctx -> ctx.send("out", "attempt " + ctx.attempt()))
                     .after("ack", Duration.ofSeconds(5), t -> t.retry(3).to("failed")))
             .finalState("failed")
-            .errorState("failed")
+            .errorState("broken")
             .build();
 
     private static int ticks(Harness h, Object key) {

@@ -9,6 +9,7 @@ import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Numbered;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.TestEvents.Stop;
@@ -67,7 +68,7 @@ class RejectionTest {
         Journal.Rejected r = h.journal.rejected.get(0);
         assertThat(r.reason()).isEqualTo(RejectionReason.GUARD_REJECTED);
         assertThat(r.detail()).startsWith("in state 'idle' (in session): the guards of every transition on Numbered said no "
-                + "(declared at test.groovy:");
+                + "(declared at RejectionTest.java:");
         assertThat(h.state("p", "k")).isEqualTo("idle");
     }
 
@@ -143,8 +144,9 @@ class RejectionTest {
                     ctx.send("out", "from a guard");
                     return false;
                 }).to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());

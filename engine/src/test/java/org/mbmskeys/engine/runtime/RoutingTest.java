@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -163,7 +164,7 @@ class RoutingTest {
     @Test
     void aTransportChannelTakesOnlyEnvelopes() {
         FakeTransport net = new FakeTransport();
-        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).errorState("failed").build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Leave.class, "left").onEntry(ctx -> ctx.send("net", "text"))).errorState("failed").finalState("left").build();
         Harness h = Harness.of(backend, b -> b.transport("net", net), p);
 
         h.engine.start("p", "k", Map.of());
@@ -178,10 +179,11 @@ class RoutingTest {
         ProcedureDefinition fragile = ProcedureDefinition.builder("reg")
                 .input("ue", String.class)
                 .correlationKey("ue")
-                .state("idle", s -> s.onEntry(ctx -> {
+                .state("idle", s -> s.on(Leave.class, "left").onEntry(ctx -> {
                     throw new IllegalStateException("no key store");
                 }))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.route(registrations), fragile);
 
@@ -191,7 +193,7 @@ class RoutingTest {
         assertThat(h.journal.rejected).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo(RejectionReason.NO_INSTANCE);
             assertThat(r.event()).isEqualTo(new Request(1, "ue-1"));
-            assertThat(r.detail()).isEqualTo("the instance this message started ended (or failed) while starting, in state 'idle'");
+            assertThat(r.detail()).isEqualTo("the instance this message started ended (or failed) while starting, in state 'failed'");
         });
     }
 

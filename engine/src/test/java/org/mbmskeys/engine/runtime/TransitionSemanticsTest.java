@@ -9,6 +9,7 @@ import org.mbmskeys.engine.model.ProcedureBuilder.StateBuilder;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
 import org.mbmskeys.engine.TestEvents.Ping;
@@ -139,7 +140,8 @@ class TransitionSemanticsTest {
                         .state("inner", i -> i.on(Go.class, "innerTarget"))
                         .state("innerTarget")
                         .on(Go.class, "outerTarget"))
-                .state("outerTarget")
+                .state("outerTarget", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -153,7 +155,8 @@ class TransitionSemanticsTest {
     void anEventTypeMatchesItsSubtypes() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Message.class, "b"))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -167,9 +170,10 @@ class TransitionSemanticsTest {
     void internalTransitionRunsItsActionsWithoutExitingOrEntering() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .variable("pings", Integer.class, 0)
-                .state("a", s -> logged(s, "a")
+                .state("a", s -> logged(s, "a").on(Leave.class, "left")
                         .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1))))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -189,8 +193,9 @@ class TransitionSemanticsTest {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> seen.add("action in " + ctx.state() + " on "
                         + ctx.event().getClass().getSimpleName())).to("b")))
-                .state("b", s -> s.onEntry(ctx -> seen.add("entry in " + ctx.state())))
+                .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> seen.add("entry in " + ctx.state())))
                 .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
@@ -106,10 +107,11 @@ class ProcedureTestKitTest {
     @Test
     void reportsAFailureWithItsException() {
         ProcedureDefinition failing = ProcedureDefinition.builder("f")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                     throw new IllegalStateException("boom");
                 }).to("a")))
                 .errorState("broken")
+                .finalState("left")
                 .build();
 
         ProcedureTestKit kit = ProcedureTestKit.of(failing, b -> b.backend(backend)).start().send(new Go());
