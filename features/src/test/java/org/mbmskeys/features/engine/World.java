@@ -17,6 +17,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.dsl.ReloadListener;
 import org.mbmskeys.engine.dsl.ReloadResult;
+import org.mbmskeys.engine.model.DefinitionCheck;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.runtime.EngineBuilder;
@@ -52,6 +53,7 @@ public final class World {
     final TraceRecorder traces = new TraceRecorder();
     private final List<ProcedureDefinition> definitions = new ArrayList<>();
     private final List<RoutingRule> rules = new ArrayList<>();
+    private final List<DefinitionCheck> checks = new ArrayList<>();
     private final Map<InstanceRef, InstanceRecord> endedRecords = new HashMap<>();
     private final Random seeded = new Random(0x6d626d73L);
     private InstanceStore store;
@@ -67,11 +69,11 @@ public final class World {
 
     /** Deploys {@code definition}: at build time, or at once if the engine runs (a newer version). */
     void deploy(ProcedureDefinition definition) {
+        if (engine != null) {
+            engine.deploy(definition);   // first, so that a definition the engine refuses is not kept for a restart
+        }
         definitions.add(definition);
         procedure = definition.name();
-        if (engine != null) {
-            engine.deploy(definition);
-        }
     }
 
     void useStore(InstanceStore chosen) {
@@ -89,6 +91,12 @@ public final class World {
     void route(RoutingRule rule) {
         requireNotBuilt("routing rules");
         rules.add(rule);
+    }
+
+    /** A check every definition must pass, when scripts load and when anything is deployed. */
+    void require(DefinitionCheck check) {
+        requireNotBuilt("definition checks");
+        checks.add(check);
     }
 
     private void requireNotBuilt(String what) {
@@ -150,6 +158,7 @@ public final class World {
                 .listener(traces)
                 .listener(new EndedRecords());
         rules.forEach(builder::route);
+        checks.forEach(builder::check);
         Engine built = builder.build();
         if (!built.backend().equals(Backends.selected())) {
             throw new IllegalStateException("the engine runs on backend '" + built.backend() + "' but this run selected '"
@@ -218,7 +227,7 @@ public final class World {
 
     /** Loads every script of the directory (stopping on any problem) and deploys what it declares. */
     void loadScriptDirectory() {
-        repository = ProcedureRepository.builder()
+        ProcedureRepository.Builder scripts = ProcedureRepository.builder()
                 .directory(scriptDirectory())
                 .compiler(Scripts.COMPILER)
                 .listener(new ReloadListener() {
@@ -226,8 +235,9 @@ public final class World {
                     public void loaded(ProcedureDefinition definition) {
                         deploy(definition);
                     }
-                })
-                .build();
+                });
+        checks.forEach(scripts::check);
+        repository = scripts.build();
         repository.definitions().forEach(this::deploy);
     }
 
