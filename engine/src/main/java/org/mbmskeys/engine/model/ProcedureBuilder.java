@@ -114,11 +114,11 @@ public final class ProcedureBuilder {
         return state(state, StateKind.NORMAL, s -> { });
     }
 
-    /** A top-level state of {@code kind}; an {@link StateKind#ERROR} state is also named the error state. */
+    /**
+     * A top-level state of {@code kind}. This does not make an {@link StateKind#ERROR} state the procedure's
+     * error state: {@link #errorState(String)} declares and names it at once.
+     */
     public ProcedureBuilder state(String state, StateKind kind, Consumer<StateBuilder> body) {
-        if (kind == StateKind.ERROR) {
-            errorState = Optional.of(state);
-        }
         declare(new StateBuilder(this, state, Optional.empty(), kind), body);
         return this;
     }
@@ -135,11 +135,12 @@ public final class ProcedureBuilder {
 
     /** Declares the error state, where an instance whose action or guard throws moves, and names it so. */
     public ProcedureBuilder errorState(String state) {
-        return state(state, StateKind.ERROR, s -> { });
+        return errorState(state, s -> { });
     }
 
     /** Declares the error state with entry actions, and names it so. */
     public ProcedureBuilder errorState(String state, Consumer<StateBuilder> body) {
+        errorState = Optional.of(state);
         return state(state, StateKind.ERROR, body);
     }
 

@@ -38,7 +38,7 @@ class JavaBuiltDefinitionDocTest {
                 .input("ue", String.class)
                 .correlationKey("ue")
                 .state("delivering", s -> s
-                        .onEntry(ctx -> ctx.send("mikey", "MSK for " + ctx.get("ue")))
+                        .onEntry(ctx -> ctx.send("mikey", "MSK for " + ctx.input("ue")))
                         .on(Verified.class, "done")
                         .after("resend", Duration.ofSeconds(5), t -> t.retry(2).to("failed")))
                 .finalState("done", s -> s.onEntry(ctx -> ctx.emit("delivered")))
