@@ -16,12 +16,17 @@ final class CallerPosition {
 
     static SourceRef of() {
         Optional<StackWalker.StackFrame> caller = WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith(ProcedureBuilder.class.getName())
-                        && !f.getClassName().equals(CallerPosition.class.getName())
-                        && !f.getClassName().equals(ProcedureDefinition.class.getName()))
+                .filter(f -> !isBuilder(f.getClassName()))
                 .findFirst());
         return caller.filter(f -> f.getFileName() != null && f.getLineNumber() > 0)
                 .map(f -> new SourceRef(f.getFileName(), f.getLineNumber(), 1))
                 .orElse(SourceRef.UNKNOWN);
+    }
+
+    /** The builder, its nested classes and lambdas, and the factory; not a class whose name merely starts the same. */
+    private static boolean isBuilder(String className) {
+        String builder = ProcedureBuilder.class.getName();
+        return className.equals(builder) || className.startsWith(builder + "$")
+                || className.equals(CallerPosition.class.getName()) || className.equals(ProcedureDefinition.class.getName());
     }
 }
