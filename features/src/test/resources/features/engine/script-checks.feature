@@ -3,7 +3,8 @@ Feature: Script checks before anything runs
   loading stops with every problem of every script listed together, each as file:line:col with what is
   allowed instead. A script author fixes a whole batch of mistakes from one run, and nothing half-checked
   reaches the engine. (The DSL reference, docs/dsl.md, lists every message; this feature shows that they
-  come together and stop the load.)
+  come together and stop the load.) An embedder adds rules of its own that run with the built-in ones, and
+  a definition built in Java meets the same checks, in the same words, when it is deployed.
 
   Rule: Loading stops with every problem of every script, including scripts that are fine being held back
 
@@ -75,3 +76,73 @@ Feature: Script checks before anything runs
       When gamma[k] is started
       And gamma[k] receives Go
       Then gamma[k] ended in state 'done'
+
+  Rule: An embedder's own checks run after the built-in ones and fail a script at load, at its position
+
+    Example: The embedder requires a spec clause, and one script names none
+      Given the embedder requires every procedure to name its spec clause
+      And the procedure script 'alpha.groovy':
+        """groovy
+        procedure('alpha') {
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      And the procedure script 'beta.groovy':
+        """groovy
+        procedure('beta') {
+            spec 'TS 33.246 §6.3'
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'done' } }
+            state('done') { }
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        alpha.groovy:1:1: procedure 'alpha' names no spec clause; add spec 'TS 33.246 §...'
+        beta.groovy:5:5: state 'done' is not final and has no way out: no transition or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
+        2 problems in 2 files
+        """
+
+    Example: A script that names its spec clause loads and runs
+      Given the embedder requires every procedure to name its spec clause
+      And the procedure script 'gamma.groovy':
+        """groovy
+        procedure('gamma') {
+            spec 'TS 33.246 §6.3'
+            initial 'waiting'
+            state('waiting') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then new instances of 'gamma' use version 1
+
+  Rule: A definition built in Java is checked when it is deployed, by the same checks and in the same words
+
+    Example: A Java-built procedure with a state that has no way out is refused
+      When the procedure 'delta', built in Java at 'Delta.java:10' with a state 'done' that is not final, is deployed
+      Then deploying failed with:
+        """
+        Delta.java:12:1: state 'done' is not final and has no way out: no transition or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
+        1 problem in 1 file
+        """
+
+    Example: The embedder's check refuses a Java-built procedure that names no spec clause
+      Given the embedder requires every procedure to name its spec clause
+      When the procedure 'delta', built in Java at 'Delta.java:10' with spec clause '', is deployed
+      Then deploying failed with:
+        """
+        Delta.java:10:1: procedure 'delta' names no spec clause; add spec 'TS 33.246 §...'
+        1 problem in 1 file
+        """
+
+    Example: A Java-built procedure that passes every check is deployed and runs
+      Given the embedder requires every procedure to name its spec clause
+      When the procedure 'delta', built in Java at 'Delta.java:10' with spec clause 'TS 33.246 §6.3', is deployed
+      Then new instances of 'delta' use version 1
+      When delta[k] is started
+      And delta[k] receives Go
+      Then delta[k] ended in state 'done'

@@ -15,6 +15,13 @@ public final class TestEvents {
     public record Ping() {
     }
 
+    /**
+     * What no test sends: the way out of a state a test leaves its instance resting in, because a
+     * deployed definition must give every non-final state one.
+     */
+    public record Leave() {
+    }
+
     /** The {@code n}-th event of a sequence. */
     public record Numbered(int n) {
     }

@@ -26,7 +26,8 @@ public interface ExecutionBackend {
     String name();
 
     /**
-     * Prepares {@code definition} once, when it is deployed.
+     * Prepares {@code definition} once, when it is deployed; the runtime has verified it first, so its names
+     * resolve and its states form a tree.
      *
      * @param lanes how many lanes will call it (for per-lane machinery)
      * @throws org.mbmskeys.engine.model.InvalidDefinitionException if the definition cannot be executed

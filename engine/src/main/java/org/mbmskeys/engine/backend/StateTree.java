@@ -6,13 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mbmskeys.engine.model.InvalidDefinitionException;
-import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.StateDefinition;
-import org.mbmskeys.engine.model.TimerDefinition;
-import org.mbmskeys.engine.model.TransitionDefinition;
-import org.mbmskeys.engine.model.Trigger;
 
 /**
  * The state hierarchy of one definition, indexed: state {@code i} is the {@code i}-th state of
@@ -31,9 +26,9 @@ import org.mbmskeys.engine.model.Trigger;
  *       initial children to a leaf.</li>
  * </ul>
  *
- * <p>{@link #of} checks what execution cannot do without (known parents, initial children, targets,
- * timers of timer triggers; no parent cycles) and reports every problem at once. The user-facing checks
- * (reachability, ways out, duplicate names) are the DSL verifier's.
+ * <p>It indexes definitions the {@link org.mbmskeys.engine.model.DefinitionVerifier} has passed (the
+ * runtime verifies every definition when it is deployed) and reports nothing to script authors: a name
+ * that is not a state, or a parent cycle, fails {@link #of} as the bug it is.
  *
  * <pre>{@code
  * StateTree tree = StateTree.of(definition);
@@ -55,7 +50,6 @@ public final class StateTree {
     private final int[] parent;
     private final int[] depth;
     private final int[] initialChild;
-    private final boolean[] inCycle;
     private final int initial;
     private final int error;
 
@@ -72,127 +66,53 @@ public final class StateTree {
             indexByName.put(s.name(), i);
             i++;
         }
-        List<Problem> problems = new ArrayList<>();
         parent = new int[n];
         initialChild = new int[n];
-        inCycle = new boolean[n];
         for (i = 0; i < n; i++) {
             StateDefinition s = states[i];
-            parent[i] = s.parent().map(p -> known(p, s, "parent", problems)).orElse(NONE);
-            initialChild[i] = s.initialChild().map(c -> known(c, s, "initial child", problems)).orElse(NONE);
+            parent[i] = s.parent().map(this::known).orElse(NONE);
+            initialChild[i] = s.initialChild().map(this::known).orElse(NONE);
         }
-        depth = depths(problems);
-        for (i = 0; i < n; i++) {
-            checkChildren(i, problems);
-            checkTransitions(states[i], problems);
-        }
-        initial = indexByName.getOrDefault(definition.initialState(), NONE);
-        if (initial == NONE) {
-            problems.add(new Problem(definition.declaredAt(), "initial state '" + definition.initialState()
-                    + "' is not a state of procedure '" + definition.name() + "'; states are " + Arrays.toString(names)));
-        }
-        error = definition.errorState().map(e -> {
-            Integer idx = indexByName.get(e);
-            if (idx == null) {
-                problems.add(new Problem(definition.declaredAt(), "error state '" + e + "' is not a state of procedure '"
-                        + definition.name() + "'; states are " + Arrays.toString(names)));
-                return NONE;
-            }
-            return idx;
-        }).orElse(NONE);
-        if (!problems.isEmpty()) {
-            throw new InvalidDefinitionException(problems);
-        }
+        depth = depths();
+        initial = known(definition.initialState());
+        error = definition.errorState().map(this::known).orElse(NONE);
     }
 
     /**
-     * Indexes {@code definition}.
+     * Indexes {@code definition}, which the {@link org.mbmskeys.engine.model.DefinitionVerifier} has passed.
      *
-     * @throws InvalidDefinitionException listing every structural problem that makes it impossible to run
+     * @throws IllegalArgumentException if a name in it is not a state or the states do not form a tree:
+     *                                  an unverified definition reached a backend, which is a bug
      */
     public static StateTree of(ProcedureDefinition definition) {
         return new StateTree(definition);
     }
 
-    private int known(String name, StateDefinition referrer, String role, List<Problem> problems) {
+    private int known(String name) {
         Integer idx = indexByName.get(name);
         if (idx == null) {
-            problems.add(new Problem(referrer.declaredAt(), role + " '" + name + "' of state '" + referrer.name()
-                    + "' is not a state; states are " + Arrays.toString(names)));
-            return NONE;
+            throw unverified("'" + name + "' is not a state");
         }
         return idx;
     }
 
-    /** Breaks parent cycles (reporting each once, with its members) and returns every state's depth. */
-    private int[] depths(List<Problem> problems) {
+    /** Every state's depth; a parent cycle, which the verifier rejects, fails. */
+    private int[] depths() {
         int n = names.length;
-        for (int i = 0; i < n; i++) {
-            List<Integer> walk = new ArrayList<>();
-            for (int s = i; s != NONE; s = parent[s]) {
-                int seen = walk.indexOf(s);
-                if (seen >= 0) {
-                    List<Integer> cycle = walk.subList(seen, walk.size());
-                    StringBuilder text = new StringBuilder();
-                    for (int member : cycle) {
-                        text.append('\'').append(names[member]).append("' -> ");
-                    }
-                    text.append('\'').append(names[s]).append('\'');
-                    problems.add(new Problem(states[s].declaredAt(), "states " + text
-                            + " are each other's parents; parents must form a tree"));
-                    for (int member : cycle) {
-                        inCycle[member] = true;
-                        parent[member] = NONE;
-                    }
-                    break;
-                }
-                walk.add(s);
-            }
-        }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             for (int p = parent[i]; p != NONE; p = parent[p]) {
-                out[i]++;
+                if (++out[i] > n) {
+                    throw unverified("state '" + names[i] + "' is its own ancestor");
+                }
             }
         }
         return out;
     }
 
-    private void checkChildren(int i, List<Problem> problems) {
-        if (inCycle[i]) {
-            return;   // already reported; its children and initial child mean nothing until the cycle is fixed
-        }
-        int child = initialChild[i];
-        if (child != NONE && parent[child] != i) {
-            problems.add(new Problem(states[i].declaredAt(), "initial child '" + names[child] + "' of state '" + names[i]
-                    + "' is not one of its children; children are " + childNames(i)));
-        }
-        if (child == NONE && !childNames(i).isEmpty()) {
-            problems.add(new Problem(states[i].declaredAt(), "state '" + names[i] + "' has children " + childNames(i)
-                    + " but no initial child; name the one entered first"));
-        }
-    }
-
-    private void checkTransitions(StateDefinition s, List<Problem> problems) {
-        for (TransitionDefinition t : s.transitions()) {
-            t.target().filter(target -> !indexByName.containsKey(target)).ifPresent(target -> problems.add(new Problem(
-                    t.declaredAt(), "target '" + target + "' of the transition on " + t.trigger() + " in state '"
-                    + s.name() + "' is not a state; states are " + Arrays.toString(names))));
-            if (t.trigger() instanceof Trigger.OnTimer timer && s.timer(timer.name()).isEmpty()) {
-                problems.add(new Problem(t.declaredAt(), "state '" + s.name() + "' has no timer '" + timer.name()
-                        + "'; its timers are " + s.timers().stream().map(TimerDefinition::name).toList()));
-            }
-        }
-    }
-
-    private List<String> childNames(int i) {
-        List<String> out = new ArrayList<>();
-        for (int c = 0; c < names.length; c++) {
-            if (parent[c] == i) {
-                out.add(names[c]);
-            }
-        }
-        return out;
+    private IllegalArgumentException unverified(String what) {
+        return new IllegalArgumentException("cannot index " + definition + ": " + what + "; definitions are verified "
+                + "before they reach a backend, so this one was not (a bug in the engine)");
     }
 
     public ProcedureDefinition definition() {

@@ -20,6 +20,7 @@ import org.codehaus.groovy.control.customizers.ImportCustomizer;
 import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
+import org.mbmskeys.engine.model.DefinitionCheck;
 import org.mbmskeys.engine.model.DefinitionVerifier;
 import org.mbmskeys.engine.model.Fingerprints;
 import org.mbmskeys.engine.model.Problem;
@@ -59,6 +60,8 @@ public final class ProcedureCompiler {
     private final ClassLoader classLoader;
     private final List<String> imports;
     private final boolean compileStatic;
+    private final List<DefinitionCheck> checks;
+    private final DefinitionVerifier verifier;
     private final Cache<Key, CompiledScript> cache = Caffeine.newBuilder().maximumSize(512).build();
 
     private record Key(String file, String text, boolean compileStatic) {
@@ -68,6 +71,20 @@ public final class ProcedureCompiler {
         this.classLoader = builder.classLoader;
         this.imports = List.copyOf(builder.imports);
         this.compileStatic = builder.compileStatic;
+        this.checks = List.copyOf(builder.checks);
+        this.verifier = DefinitionVerifier.with(checks);
+    }
+
+    /** This compiler with {@code extra} checks after its own; for a repository given both a compiler and checks. */
+    ProcedureCompiler withChecks(List<DefinitionCheck> extra) {
+        if (extra.isEmpty()) {
+            return this;
+        }
+        Builder b = builder().classLoader(classLoader).compileStatic(compileStatic);
+        b.imports.addAll(imports);
+        b.checks.addAll(checks);
+        b.checks.addAll(extra);
+        return b.build();
     }
 
     public static Builder builder() {
@@ -213,7 +230,7 @@ public final class ProcedureCompiler {
             DefinitionAssembler.Assembled assembled = DefinitionAssembler.assemble(context, context.procedures().get(0), version);
             definition = assembled.definition();
             if (!context.failed()) {
-                verified = DefinitionVerifier.verify(definition, assembled.positions());
+                verified = verifier.problems(definition, assembled.positions());
             }
         }
         problems.addAll(context.problems());
@@ -235,8 +252,18 @@ public final class ProcedureCompiler {
         private ClassLoader classLoader = ProcedureCompiler.class.getClassLoader();
         private final List<String> imports = new ArrayList<>();
         private boolean compileStatic = true;
+        private final List<DefinitionCheck> checks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds a check every compiled definition must pass, after the built-in ones; checks run in the order
+         * they were added and report at the script's positions ({@code file:line:col}).
+         */
+        public Builder check(DefinitionCheck check) {
+            checks.add(Objects.requireNonNull(check, "check"));
+            return this;
         }
 
         /** The loader scripts resolve classes with; it must see the engine and the event classes. */

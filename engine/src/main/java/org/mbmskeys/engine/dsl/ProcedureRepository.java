@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import org.mbmskeys.engine.model.DefinitionCheck;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureCatalog;
@@ -266,6 +267,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
     public static final class Builder {
         private final List<ScriptSource> sources = new ArrayList<>();
         private final List<ReloadListener> listeners = new ArrayList<>();
+        private final List<DefinitionCheck> checks = new ArrayList<>();
         private ProcedureCompiler compiler;
 
         private Builder() {
@@ -300,6 +302,15 @@ public final class ProcedureRepository implements ProcedureCatalog {
             return this;
         }
 
+        /**
+         * Adds a check every script's definition must pass, at load and at every reload, after the built-in
+         * ones and those of the {@link #compiler}; checks run in the order they were added.
+         */
+        public Builder check(DefinitionCheck check) {
+            checks.add(Objects.requireNonNull(check, "check"));
+            return this;
+        }
+
         /** Told about every reload; see {@link ReloadListener}. */
         public Builder listener(ReloadListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -320,6 +331,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
             if (compiler == null) {
                 compiler = ProcedureCompiler.standard();
             }
+            compiler = compiler.withChecks(checks);
             ProcedureRepository repository = new ProcedureRepository(this);
             repository.load();
             return repository;

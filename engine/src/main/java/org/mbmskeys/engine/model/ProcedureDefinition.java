@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * An immutable, shared procedure definition: the states (nested), transitions, timers, inputs and
  * variables of one procedure, with the spec clause it implements. Built once (by the Groovy DSL or in
- * Java), verified once by {@link DefinitionVerifier}, then used by every instance.
+ * Java with {@link #builder(String)}), verified by {@link DefinitionVerifier} when a script is compiled and
+ * whenever it is deployed, then used by every instance.
  *
  * <p>Structural consistency (parents, initial children, state names) is checked here and throws
  * {@link IllegalArgumentException}; the user-facing checks that collect every problem with its position
@@ -60,6 +61,11 @@ public record ProcedureDefinition(String name, int version, String description, 
                                SourceRef declaredAt) {
         this(name, version, description, specRef, inputs, correlationKey, variables, states, initialState, errorState,
                 declaredAt, null);
+    }
+
+    /** A builder for a definition written in Java; see {@link ProcedureBuilder}. */
+    public static ProcedureBuilder builder(String name) {
+        return new ProcedureBuilder(name);
     }
 
     /** This definition as version {@code newVersion}: a reloaded script gets the next version number. */

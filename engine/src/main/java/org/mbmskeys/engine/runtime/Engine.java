@@ -60,7 +60,8 @@ public interface Engine extends AutoCloseable {
      * engine, so that stored records that started on it (same fingerprint) are bound to it again.
      *
      * @throws IllegalArgumentException if that version or a newer one of the procedure is deployed
-     * @throws org.mbmskeys.engine.model.InvalidDefinitionException if the backend cannot execute it
+     * @throws org.mbmskeys.engine.model.InvalidDefinitionException listing every problem the built-in checks and
+     *         those added with {@link EngineBuilder#check} find in it
      */
     void deploy(ProcedureDefinition definition);
 

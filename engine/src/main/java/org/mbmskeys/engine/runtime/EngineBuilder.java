@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
+import org.mbmskeys.engine.model.DefinitionCheck;
+import org.mbmskeys.engine.model.DefinitionVerifier;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.Problem;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -86,6 +88,7 @@ public final class EngineBuilder {
     final List<Transport> transports = new ArrayList<>();
     final Set<String> transportChannels = new HashSet<>();
     final List<RoutingRule> rules = new ArrayList<>();
+    final List<DefinitionCheck> checks = new ArrayList<>();
 
     EngineBuilder() {
     }
@@ -143,6 +146,17 @@ public final class EngineBuilder {
     public EngineBuilder migration(Migration migration) {
         requireUnset(this.migration == null, "migration", this.migration);
         this.migration = Objects.requireNonNull(migration, "migration");
+        return this;
+    }
+
+    /**
+     * Adds a check every definition must pass when it is deployed, after the built-in ones
+     * ({@link DefinitionVerifier#builtInChecks()}); checks run in the order they were added. A definition
+     * that fails one is not deployed: {@link #build()} and {@link Engine#deploy} throw an
+     * {@link InvalidDefinitionException} listing every problem.
+     */
+    public EngineBuilder check(DefinitionCheck check) {
+        checks.add(Objects.requireNonNull(check, "check"));
         return this;
     }
 
@@ -291,7 +305,8 @@ public final class EngineBuilder {
     /**
      * Builds and starts the engine.
      *
-     * @throws InvalidDefinitionException listing every problem of every definition the backend cannot run
+     * @throws InvalidDefinitionException listing every problem of every definition (the built-in checks and
+     *                                    those added with {@link #check})
      * @throws IllegalArgumentException   if two definitions have the same name and version
      * @throws IllegalStateException      if the named backend cannot be found
      */
@@ -309,7 +324,7 @@ public final class EngineBuilder {
         if (threadFactory == null && !deterministic) {
             threadFactory = laneThreads();
         }
-        Registry registry = new Registry(resolveBackend(), laneCount);
+        Registry registry = new Registry(resolveBackend(), laneCount, DefinitionVerifier.with(checks));
         List<Problem> problems = new ArrayList<>();
         for (ProcedureDefinition definition : retired) {
             try {

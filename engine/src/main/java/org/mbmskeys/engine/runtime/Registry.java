@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.backend.ExecutionBackend;
+import org.mbmskeys.engine.model.DefinitionVerifier;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 
 /**
@@ -21,11 +22,13 @@ final class Registry {
 
     private final ExecutionBackend backend;
     private final int lanes;
+    private final DefinitionVerifier verifier;
     private final ConcurrentHashMap<String, Versions> byName = new ConcurrentHashMap<>();
 
-    Registry(ExecutionBackend backend, int lanes) {
+    Registry(ExecutionBackend backend, int lanes, DefinitionVerifier verifier) {
         this.backend = backend;
         this.lanes = lanes;
+        this.verifier = verifier;
     }
 
     ExecutionBackend backend() {
@@ -33,12 +36,14 @@ final class Registry {
     }
 
     /**
-     * Prepares {@code definition} and makes it the current definition of its name.
+     * Verifies and prepares {@code definition} and makes it the current definition of its name.
      *
-     * @throws IllegalArgumentException if that name already had this or a newer version current
+     * @throws org.mbmskeys.engine.model.InvalidDefinitionException listing every problem the verifier finds
+     * @throws IllegalArgumentException if that name already has this or a newer version
      */
     Deployed deploy(ProcedureDefinition definition) {
         Objects.requireNonNull(definition, "definition");
+        verifier.requireValidDefinition(definition);   // every definition, scripted or built in Java
         Versions versions = byName.computeIfAbsent(definition.name(), n -> new Versions());
         synchronized (versions) {
             if (versions.highest != null && versions.highest >= definition.version()) {
@@ -60,6 +65,7 @@ final class Registry {
      */
     Deployed retain(ProcedureDefinition definition) {
         Objects.requireNonNull(definition, "definition");
+        verifier.requireValidDefinition(definition);
         Versions versions = byName.computeIfAbsent(definition.name(), n -> new Versions());
         synchronized (versions) {
             Deployed deployed = new Deployed(this, definition, backend.prepare(definition, lanes));

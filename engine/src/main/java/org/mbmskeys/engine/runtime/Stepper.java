@@ -310,10 +310,14 @@ final class Stepper {
     }
 
     private void carryOut(InstanceRef ref, List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return;
+        }
+        CarryOut handler = new CarryOut(ref);
         for (int i = 0; i < effects.size(); i++) {
             Effect effect = effects.get(i);
             try {
-                carryOut(ref, effect);
+                effect.accept(handler);
             } catch (Throwable t) {
                 LOG.warn("{}: {} failed", ref, effect.describe(), t);
                 engine.listeners.effectFailed(ref, effect.describe(), t);
@@ -321,18 +325,43 @@ final class Stepper {
         }
     }
 
-    private void carryOut(InstanceRef ref, Effect effect) throws Exception {
-        if (effect instanceof Effect.Send send) {
+    /** One method per kind of effect: a kind without one does not compile. */
+    private final class CarryOut implements Effect.Handler<Void> {
+        private final InstanceRef ref;
+
+        CarryOut(InstanceRef ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public Void send(Effect.Send send) throws Exception {
             Channel channel = engine.channel(send.channel());
             channel.send(new ChannelMessage(ref, send.channel(), send.payload()));
-        } else if (effect instanceof Effect.Reply reply) {
+            return null;
+        }
+
+        @Override
+        public Void reply(Effect.Reply reply) {
             reply.handle().reply(reply.payload());
-        } else if (effect instanceof Effect.Start start) {
+            return null;
+        }
+
+        @Override
+        public Void start(Effect.Start start) {
             engine.submitStart(start.procedure(), start.key(), start.inputs());
-        } else if (effect instanceof Effect.SignalTo signal) {
+            return null;
+        }
+
+        @Override
+        public Void signal(Effect.SignalTo signal) {
             engine.submitEvent(signal.procedure(), signal.key(), signal.signal(), null);
-        } else if (effect instanceof Effect.Emit emit) {
+            return null;
+        }
+
+        @Override
+        public Void emit(Effect.Emit emit) {
             engine.listeners.outcome(ref, emit.outcome());
+            return null;
         }
     }
 }

@@ -14,15 +14,16 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.TestEvents.Stop;
 import org.mbmskeys.engine.model.Action;
+import org.mbmskeys.engine.model.ProcedureBuilder;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Signal;
 import org.mbmskeys.engine.spi.InstanceRecord;
@@ -110,7 +111,7 @@ class BackendConformanceTest {
         return Stream.of(flat(), nestedWithLeastCommonAncestors(), innermostFirstAndSubtypes(),
                 declarationOrderAmongTransitionsOfOneState(), internalTransitions(), timersOfTheSameNameInNestedStates(),
                 boundedRetries(), guardsRejecting(), failingTransitionAction(), failingGuard(), failingExitAction(),
-                failingStartWithoutErrorState(), failingErrorStateEntry(), effectsSignalsAndReplies());
+                failingStart(), failingErrorStateEntry(), effectsSignalsAndReplies());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -209,7 +210,7 @@ class BackendConformanceTest {
         return ctx -> log.add(what + " (in " + ctx.state() + ")");
     }
 
-    private static Definitions.StateBuilder logged(List<String> log, Definitions.StateBuilder s, String name) {
+    private static ProcedureBuilder.StateBuilder logged(List<String> log, ProcedureBuilder.StateBuilder s, String name) {
         return s.onEntry(note(log, "enter " + name)).onExit(note(log, "exit " + name));
     }
 
@@ -227,11 +228,12 @@ class BackendConformanceTest {
 
     private static Scenario flat() {
         return new Scenario("flat: transitions, no transition, no instance, already running", log -> List.of(
-                Definitions.procedure("flat")
+                ProcedureDefinition.builder("flat")
                         .state("a", s -> logged(log, s, "a").on(Go.class, t -> t.action(note(log, "a->b")).to("b")))
                         .state("b", s -> logged(log, s, "b").on(Go.class, "c").on(Stop.class, "done"))
                         .state("c", s -> logged(log, s, "c").on(Ping.class, "done"))
                         .finalState("done", s -> s.onEntry(note(log, "enter done")))
+                        .errorState("failed")
                         .build()),
                 run -> run.start("flat", "k").send("flat", "k", new Ping()).send("flat", "k", new Go())
                         .send("flat", "k", new Go()).send("flat", "k", new Stop()).start("flat", "k")
@@ -248,7 +250,7 @@ class BackendConformanceTest {
      */
     private static Scenario nestedWithLeastCommonAncestors() {
         return new Scenario("nested: exits up to the least common ancestor, entries down to the initial leaf", log -> List.of(
-                Definitions.procedure("nested")
+                ProcedureDefinition.builder("nested")
                         .state("session", s -> logged(log, s, "session")
                                 .state("a", a -> logged(log, a, "a")
                                         .state("a1", a1 -> logged(log, a1, "a1")
@@ -264,6 +266,7 @@ class BackendConformanceTest {
                                         .on(Go.class, t -> t.action(note(log, "b->b1")).to("b1")))
                                 .on(Stop.class, t -> t.action(note(log, "session->done")).to("done")))
                         .finalState("done")
+                        .errorState("failed")
                         .build()),
                 run -> run.start("nested", "k").send("nested", "k", new Go()).send("nested", "k", new Go())
                         .send("nested", "k", new Hello("ue")).send("nested", "k", new Ping())
@@ -275,7 +278,7 @@ class BackendConformanceTest {
 
     private static Scenario innermostFirstAndSubtypes() {
         return new Scenario("priority: the innermost state first, events match their supertypes", log -> List.of(
-                Definitions.procedure("subtypes")
+                ProcedureDefinition.builder("subtypes")
                         .state("outer", o -> o
                                 .state("inner", i -> i
                                         .on(Hello.class, t -> t.when(ctx -> {
@@ -288,7 +291,9 @@ class BackendConformanceTest {
                                 .on(Message.class, t -> t.action(note(log, "outer took the message")).to("viaOuter"))
                                 .on(Go.class, "outerGo"))
                         .state("viaOuter", s -> s.on(Stop.class, "outer"))
-                        .state("outerGo")
+                        .state("outerGo", s -> s.on(Leave.class, "left"))
+                        .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("subtypes", "k").send("subtypes", "k", new Hello("ue")).send("subtypes", "k", new Stop())
                         .send("subtypes", "k", new Hello("x")).send("subtypes", "k", new Stop())
@@ -298,7 +303,7 @@ class BackendConformanceTest {
 
     private static Scenario declarationOrderAmongTransitionsOfOneState() {
         return new Scenario("priority: declaration order among the transitions of one state on one event", log -> {
-            var b = Definitions.procedure("order")
+            var b = ProcedureDefinition.builder("order")
                     .state("a", s -> {
                         for (int i = 1; i <= 6; i++) {
                             int n = i;
@@ -312,7 +317,7 @@ class BackendConformanceTest {
             for (int i = 1; i <= 6; i++) {
                 b.state("t" + i, s -> s.on(Stop.class, "a"));
             }
-            return List.of(b.build());
+            return List.of(b.errorState("failed").build());
         },
                 run -> run.start("order", "k").send("order", "k", new Go()).send("order", "k", new Stop())
                         .send("order", "k", new Ping()).send("order", "k", new Stop()).send("order", "k", new Go()),
@@ -325,14 +330,16 @@ class BackendConformanceTest {
 
     private static Scenario internalTransitions() {
         return new Scenario("internal: actions only, no exit or entry, timers keep running", log -> List.of(
-                Definitions.procedure("internal")
+                ProcedureDefinition.builder("internal")
                         .variable("pings", Integer.class, 0)
-                        .state("a", a -> logged(log, a, "a")
+                        .state("a", a -> logged(log, a, "a").on(Leave.class, "left")
                                 .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1)))
                                 .state("a1", a1 -> logged(log, a1, "a1")
                                         .on(Go.class, t -> t.action(note(log, "internal on a1")))
                                         .after("t", Duration.ofSeconds(5), t -> t.to("b"))))
-                        .state("b", s -> s.onEntry(ctx -> log.add("pings " + ctx.get("pings"))))
+                        .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> log.add("pings " + ctx.get("pings"))))
+                        .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("internal", "k").advanceSeconds(2).send("internal", "k", new Ping())
                         .send("internal", "k", new Go()).advanceSeconds(2).send("internal", "k", new Ping())
@@ -342,12 +349,13 @@ class BackendConformanceTest {
 
     private static Scenario timersOfTheSameNameInNestedStates() {
         return new Scenario("timers: each state's own timer, restarts found outwards", log -> List.of(
-                Definitions.procedure("timers")
+                ProcedureDefinition.builder("timers")
                         .state("p", p -> p
-                                .after("t", Duration.ofSeconds(10), t -> t.action(note(log, "parent's t")).to("done"))
-                                .state("c", c -> c.after("t", Duration.ofSeconds(3), t -> t.action(note(log, "child's t")).to("c2")))
-                                .state("c2", c -> c.on(Go.class, t -> t.action(ctx -> ctx.restartTimer("t")))))
+                                .after("pt", Duration.ofSeconds(10), t -> t.action(note(log, "parent's t")).to("done"))
+                                .state("c", c -> c.after("ct", Duration.ofSeconds(3), t -> t.action(note(log, "child's t")).to("c2")))
+                                .state("c2", c -> c.on(Go.class, t -> t.action(ctx -> ctx.restartTimer("pt")))))
                         .finalState("done")
+                        .errorState("failed")
                         .build()),
                 run -> run.start("timers", "k").advanceSeconds(3).advanceSeconds(4).send("timers", "k", new Go())
                         .advanceSeconds(5).advanceSeconds(5),
@@ -355,8 +363,8 @@ class BackendConformanceTest {
     }
 
     private static Scenario boundedRetries() {
-        return new Scenario("retries: re-entry while attempts remain, then the target or an internal give-up", log -> List.of(
-                Definitions.procedure("retries")
+        return new Scenario("retries: re-entry while attempts remain, then the target", log -> List.of(
+                ProcedureDefinition.builder("retries")
                         .state("sending", s -> s
                                 .onEntry(ctx -> {
                                     log.add("send #" + ctx.attempt());
@@ -367,20 +375,21 @@ class BackendConformanceTest {
                                 .on(Go.class, "waiting"))
                         .state("waiting", w -> logged(log, w, "waiting")
                                 .state("w1", w1 -> logged(log, w1, "w1")
-                                        .after("poll", Duration.ofSeconds(2), t -> t.retry(1).action(note(log, "poll used up"))))
+                                        .after("poll", Duration.ofSeconds(2), t -> t.retry(1).action(note(log, "poll used up")).to("waiting")))
                                 .after("idle", Duration.ofSeconds(7), t -> t.retry(1).to("failed"))
                                 .on(Go.class, "sending"))
                         .finalState("failed")
+                        .errorState("broken")
                         .build()),
                 run -> run.start("retries", "k").advanceSeconds(5).advanceSeconds(5).send("retries", "k", new Go())
                         .advanceSeconds(2).advanceSeconds(2).advanceSeconds(3).advanceSeconds(7).advanceSeconds(7),
-                steps("retries[k]", Step.Retried.class, Step.Internal.class)
+                steps("retries[k]", Step.Retried.class)
                         .andThen(o -> assertThat(o.sent()).hasSize(3)));
     }
 
     private static Scenario guardsRejecting() {
         return new Scenario("guards: a rejection names every transition whose guard said no", log -> List.of(
-                Definitions.procedure("guards")
+                ProcedureDefinition.builder("guards")
                         .variable("open", Boolean.class, false)
                         .state("closed", s -> s
                                 .on(Go.class, t -> t.when(ctx -> (Boolean) ctx.get("open")).to("opened"))
@@ -388,8 +397,10 @@ class BackendConformanceTest {
                                 .on(Ping.class, t -> t.action(ctx -> ctx.set("open", true)))
                                 .onSignal("poke", t -> t.when(ctx -> ((Signal) ctx.event()).payload() != null).to("opened"))
                                 .after("t", Duration.ofSeconds(1), t -> t.when(ctx -> false).to("never")))
-                        .state("opened")
-                        .state("never")
+                        .state("opened", s -> s.on(Leave.class, "left"))
+                        .state("never", s -> s.on(Leave.class, "left"))
+                        .errorState("failed")
+                        .finalState("left")
                         .build()),
                 run -> run.start("guards", "k").send("guards", "k", new Go()).advanceSeconds(1)
                         .signal("guards", "k", "poke", null).signal("guards", "k", "nobody", null)
@@ -398,8 +409,8 @@ class BackendConformanceTest {
     }
 
     /** Declares the error state (after the others: the first top-level state is the initial one). */
-    private static ProcedureDefinition withErrorState(List<String> log, Definitions.ProcedureBuilder b) {
-        return b.errorState("broken", e -> e.onEntry(ctx -> {
+    private static ProcedureDefinition withErrorState(List<String> log, ProcedureBuilder b) {
+        return b.finalState("left").errorState("broken", e -> e.onEntry(ctx -> {
             log.add("enter broken after " + ctx.event());
             ctx.send("out", "failure notice");
         })).build();
@@ -407,7 +418,7 @@ class BackendConformanceTest {
 
     private static Scenario failingTransitionAction() {
         return new Scenario("failures: an action throws after the exits; effects dropped, error state entered", log -> List.of(
-                withErrorState(log, Definitions.procedure("act")
+                withErrorState(log, ProcedureDefinition.builder("act")
                         .state("session", s -> logged(log, s, "session")
                                 .state("a", a -> logged(log, a, "a")
                                         .after("t", Duration.ofSeconds(5), t -> t.to("b"))
@@ -416,15 +427,15 @@ class BackendConformanceTest {
                                             ctx.emit("half done");
                                             throw new IllegalStateException("key store unavailable");
                                         }).to("b")))
-                                .state("b", b -> logged(log, b, "b"))))),
+                                .state("b", b -> logged(log, b, "b").on(Leave.class, "left"))))),
                 run -> run.start("act", "k").send("act", "k", new Go()).advanceSeconds(10).send("act", "k", new Go()),
                 steps("act[k]", Step.Failed.class).andThen(o -> assertThat(o.sent()).containsExactly("act[k] on out: failure notice")));
     }
 
     private static Scenario failingGuard() {
         return new Scenario("failures: a guard throws before anything is exited", log -> List.of(
-                withErrorState(log, Definitions.procedure("guard")
-                        .state("a", a -> logged(log, a, "a")
+                withErrorState(log, ProcedureDefinition.builder("guard")
+                        .state("a", a -> logged(log, a, "a").on(Leave.class, "left")
                                 .on(Ping.class, t -> t.when(ctx -> {
                                     log.add("first guard");
                                     return false;
@@ -442,44 +453,49 @@ class BackendConformanceTest {
 
     private static Scenario failingExitAction() {
         return new Scenario("failures: an exit action throws halfway up the exits", log -> List.of(
-                withErrorState(log, Definitions.procedure("exit")
+                withErrorState(log, ProcedureDefinition.builder("exit")
                         .state("outer", o -> logged(log, o, "outer")
                                 .onExit(ctx -> {
                                     throw new IllegalStateException("cannot leave outer");
                                 })
                                 .state("inner", i -> logged(log, i, "inner").on(Go.class, "next")))
-                        .state("next", s -> logged(log, s, "next")))),
+                        .state("next", s -> logged(log, s, "next").on(Leave.class, "left")))),
                 run -> run.start("exit", "k").send("exit", "k", new Go()),
                 o -> assertThat(o.log()).contains("exit inner (in inner)", "exit outer (in inner)").doesNotContain("enter next (in next)"));
     }
 
-    private static Scenario failingStartWithoutErrorState() {
-        return new Scenario("failures: an entry action throws on start; without an error state it ends there", log -> List.of(
-                Definitions.procedure("start")
-                        .state("a", a -> a.onEntry(ctx -> {
+    private static Scenario failingStart() {
+        return new Scenario("failures: an entry action throws on start; the new instance fails into the error state", log -> List.of(
+                ProcedureDefinition.builder("start")
+                        .state("a", a -> a.on(Leave.class, "left").onEntry(ctx -> {
                             throw new IllegalArgumentException("bad input");
                         }))
+                        .errorState("failed")
+                        .finalState("left")
                         .build(),
-                Definitions.procedure("later")
+                ProcedureDefinition.builder("later")
                         .state("a", a -> a.on(Go.class, t -> t.action(ctx -> {
-                            throw new IllegalStateException("no error state");
+                            throw new IllegalStateException("fails on the first event");
                         }).to("b")))
-                        .state("b")
+                        .state("b", b -> b.on(Leave.class, "left"))
+                        .finalState("left")
+                        .errorState("failed")
                         .build()),
                 run -> run.start("start", "k").send("start", "k", new Go()).start("later", "k").send("later", "k", new Go()),
-                o -> assertThat(o.ended()).hasSize(2).allMatch(e -> e.contains("in a")));
+                o -> assertThat(o.ended()).hasSize(2).allMatch(e -> e.contains("in failed")));
     }
 
     private static Scenario failingErrorStateEntry() {
         return new Scenario("failures: the error state's entry throws too; suppressed, its effects dropped", log -> List.of(
-                Definitions.procedure("twice")
-                        .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+                ProcedureDefinition.builder("twice")
+                        .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                             throw new IllegalStateException("first");
                         }).to("a")))
                         .errorState("broken", e -> e.onEntry(ctx -> {
                             ctx.send("out", "never");
                             throw new IllegalStateException("second");
                         }))
+                        .finalState("left")
                         .build()),
                 run -> run.start("twice", "k").send("twice", "k", new Go()),
                 o -> assertThat(o.failures()).singleElement().asString().contains("suppressed [second]"));
@@ -487,15 +503,16 @@ class BackendConformanceTest {
 
     private static Scenario effectsSignalsAndReplies() {
         return new Scenario("effects: start, signal, send, reply and emit, in order", log -> List.of(
-                Definitions.procedure("parent")
+                ProcedureDefinition.builder("parent")
                         .input("child", String.class)
                         .state("spawning", s -> s
                                 .onEntry(ctx -> ctx.start("child", ctx.input("child"), Map.of("parent", ctx.key())))
                                 .onSignal("done", t -> t.action(ctx -> ctx.emit("child finished: "
                                         + ((Signal) ctx.event()).payload())).to("finished")))
                         .finalState("finished")
+                        .errorState("failed")
                         .build(),
-                Definitions.procedure("child")
+                ProcedureDefinition.builder("child")
                         .input("parent", Object.class)
                         .state("working", s -> s
                                 .on(Ping.class, t -> t.action(ctx -> ctx.reply("pong from " + ctx.state())))
@@ -504,6 +521,7 @@ class BackendConformanceTest {
                                     ctx.send("out", "bye");
                                 }).to("over")))
                         .finalState("over")
+                        .errorState("failed")
                         .build()),
                 run -> run.start("parent", "p1", Map.of("child", "c1")).request("child", "c1", new Ping())
                         .send("child", "c1", new Go()),

@@ -2,7 +2,6 @@ package org.mbmskeys.engine.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.SourceRef;
 import org.mbmskeys.engine.model.StateDefinition;
 import org.mbmskeys.engine.model.StateKind;
+import org.mbmskeys.engine.model.Trigger;
 
 class DiagramWriterTest {
 
@@ -96,7 +96,8 @@ class DiagramWriterTest {
 
     @Test
     void treatsAStateOfKindErrorAsTheErrorStateEvenIfTheProcedureDoesNotNameIt() {
-        ProcedureDefinition d = procedure("p").state("a", s -> s.on(Go.class, "broken")).state("broken", s -> s.error())
+        ProcedureDefinition d = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "broken"))
+                .state("broken", StateKind.ERROR, s -> { })
                 .build();
 
         assertThat(DiagramWriter.mermaid().write(d)).contains("class broken errorState\n");
@@ -122,9 +123,9 @@ class DiagramWriterTest {
 
     @Test
     void clipsTheEndArrowOfAFinalComposite() {
-        ProcedureDefinition d = procedure("p")
+        ProcedureDefinition d = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, "over"))
-                .state("over", s -> s.finalState().state("x"))
+                .state("over", StateKind.FINAL, s -> s.state("x"))
                 .build();
 
         assertThat(DiagramWriter.dot().write(d)).contains("over__start -> __end [ltail=cluster_over];");
@@ -132,10 +133,10 @@ class DiagramWriterTest {
 
     @Test
     void followsDeclarationOrderNotAlphabeticalOrder() {
-        ProcedureDefinition d = procedure("p").initial("b")
-                .state("zeta", s -> s.finalState())
+        ProcedureDefinition d = ProcedureDefinition.builder("p").initial("b")
+                .finalState("zeta")
                 .state("b", s -> s.onSignal("y", "zeta").onSignal("x", "alpha"))
-                .state("alpha", s -> s.finalState())
+                .finalState("alpha")
                 .build();
 
         assertThat(DiagramWriter.mermaid().write(d)).containsSubsequence(
@@ -146,7 +147,7 @@ class DiagramWriterTest {
 
     @Test
     void leavesOutTheSpecAndDescriptionWhenTheDefinitionHasNone() {
-        ProcedureDefinition d = procedure("bare").state("a", s -> s.finalState()).build();
+        ProcedureDefinition d = ProcedureDefinition.builder("bare").finalState("a").build();
 
         assertThat(DiagramWriter.mermaid().write(d)).startsWith("---\ntitle: \"bare\"\n---\n");
         assertThat(DiagramWriter.plantUml().write(d)).contains("title bare\n").doesNotContain("caption");
@@ -155,8 +156,11 @@ class DiagramWriterTest {
 
     @Test
     void refusesADefinitionThatNamesStatesItDoesNotDeclareAndListsEveryOne() {
-        ProcedureDefinition d = procedure("broken").initial("nowhere").errorState("gone")
-                .state("a", s -> s.on(Go.class, "missing").initial("stranger").state("child"))
+        ProcedureDefinition d = ProcedureDefinition.builder("broken").declaredAt(new SourceRef("broken.groovy", 1, 1))
+                .initial("nowhere").errorStateName("gone")
+                .state("a", s -> s.declaredAt(new SourceRef("broken.groovy", 2, 5))
+                        .on(Go.class, t -> t.to("missing").declaredAt(new SourceRef("broken.groovy", 3, 5)))
+                        .initial("stranger").state("child"))
                 .build();
 
         assertThatThrownBy(() -> DiagramWriter.mermaid().write(d))
@@ -195,9 +199,9 @@ class DiagramWriterTest {
 
     @Test
     void drawsAFlawedButNameableDefinitionAsItIs() {
-        ProcedureDefinition unreachableAndStuck = procedure("p")
-                .state("a", s -> s.finalState())
-                .state("island", s -> s.onUndeclaredTimer("t", "island"))
+        ProcedureDefinition unreachableAndStuck = ProcedureDefinition.builder("p")
+                .finalState("a")
+                .state("island", s -> s.on(Trigger.timer("t"), t -> t.to("island")))
                 .build();
 
         assertThat(DiagramWriter.mermaid().write(unreachableAndStuck)).contains("island --> island : timer 't'\n");

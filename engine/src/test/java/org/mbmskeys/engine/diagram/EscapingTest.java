@@ -1,12 +1,12 @@
 package org.mbmskeys.engine.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mbmskeys.engine.model.ProcedureDefinition;
 
 /** How each format's text escaping treats the characters that would break its syntax. */
 class EscapingTest {
@@ -100,7 +100,7 @@ class EscapingTest {
 
     @Test
     void aStateNameThatNeedsEscapingIsShownAsItsLabelUnderASafeId() {
-        var definition = procedure("p").state("wait: \"ack\"", s -> s.finalState()).build();
+        var definition = ProcedureDefinition.builder("p").finalState("wait: \"ack\"").build();
 
         assertThat(DiagramWriter.mermaid().write(definition))
                 .contains("    state \"wait#58; #quot;ack#quot;\" as wait___ack_\n");

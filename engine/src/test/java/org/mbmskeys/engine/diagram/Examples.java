@@ -3,13 +3,16 @@ package org.mbmskeys.engine.diagram;
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
-import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
 
+import org.mbmskeys.engine.model.Guard;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Trigger;
 
 /** The definitions whose diagrams are checked in under {@code src/test/resources/diagrams}. */
 final class Examples {
+
+    /** A guard that always passes: diagrams only show that there is one. */
+    static final Guard ALWAYS = context -> true;
 
     record Start() { }
     record Stop() { }
@@ -28,10 +31,10 @@ final class Examples {
 
     /** Three states in a row: the smallest useful diagram, and the example in DiagramWriter's Javadoc. */
     static ProcedureDefinition flat() {
-        return procedure("demo.flat").spec("TS 00.000 §1")
+        return ProcedureDefinition.builder("demo.flat").specRef("TS 00.000 §1")
                 .state("idle", s -> s.on(Start.class, "running"))
                 .state("running", s -> s.on(Stop.class, "done"))
-                .state("done", s -> s.finalState())
+                .finalState("done")
                 .build();
     }
 
@@ -40,7 +43,7 @@ final class Examples {
      * level, leave to the top level, start at a composite, or end in a nested final state.
      */
     static ProcedureDefinition nested() {
-        return procedure("demo.nested").spec("TS 00.000 §2").description("Nested states and arrows across levels")
+        return ProcedureDefinition.builder("demo.nested").specRef("TS 00.000 §2").description("Nested states and arrows across levels")
                 .state("idle", s -> s.on(Connect.class, "session"))
                 .state("session", s -> s
                         .onSignal("abort", "aborted")
@@ -51,32 +54,31 @@ final class Examples {
                         .state("established", e -> e
                                 .on(Close.class, "closed")
                                 .on(Expire.class, "expired"))
-                        .state("expired", e -> e.finalState()))
-                .state("closed", s -> s.finalState())
-                .state("aborted", s -> s.finalState())
+                        .finalState("expired"))
+                .finalState("closed")
+                .finalState("aborted")
                 .build();
     }
 
     /** Timers with retry, guards (labelled and not), signals, internal transitions and an error state. */
     static ProcedureDefinition push() {
-        return procedure("demo.push").spec("TS 00.000 §3")
+        return ProcedureDefinition.builder("demo.push").specRef("TS 00.000 §3")
                 .description("Delivers a key and waits for its acknowledgement")
-                .errorState("failed")
                 .state("sending", s -> s
                         .on(Sent.class, "awaiting-ack")
-                        .onGuarded(Rejected.class, "failed")
-                        .after(ofMillis(1500), "failed"))
+                        .on(Rejected.class, t -> t.when(ALWAYS).to("failed"))
+                        .after("sending#timer1", ofMillis(1500), "failed"))
                 .state("awaiting-ack", s -> s
-                        .onGuarded(Ack.class, "done", "event.ok()")
-                        .internal(Trigger.event(Progress.class), false)
-                        .internal(Trigger.signal("status"), "asked by the operator")
+                        .on(Ack.class, t -> t.when("event.ok()", ALWAYS).to("done"))
+                        .on(Trigger.event(Progress.class), t -> { })
+                        .on(Trigger.signal("status"), t -> t.when("asked by the operator", ALWAYS))
                         .onSignal("cancel", "cancelled")
-                        .afterRetrying(ofSeconds(5), 3, "unacknowledged")
-                        .after(ofMinutes(2), "failed"))
-                .state("done", s -> s.finalState())
-                .state("unacknowledged", s -> s.finalState())
-                .state("cancelled", s -> s.finalState())
-                .state("failed", s -> s.error())
+                        .after("awaiting-ack#timer1", ofSeconds(5), t -> t.retry(3).to("unacknowledged"))
+                        .after("awaiting-ack#timer2", ofMinutes(2), "failed"))
+                .finalState("done")
+                .finalState("unacknowledged")
+                .finalState("cancelled")
+                .errorState("failed")
                 .build();
     }
 
@@ -85,7 +87,7 @@ final class Examples {
      * that end a label or a quoted name, comment and markup characters, clashing sanitized ids.
      */
     static ProcedureDefinition escaping() {
-        return procedure("demo \"escaping\"").spec("RFC 0000 #4; §5: 100%")
+        return ProcedureDefinition.builder("demo \"escaping\"").specRef("RFC 0000 #4; §5: 100%")
                 .description("Line one\nline two with <b>tags</b> and a \\ backslash")
                 .state("end", s -> s
                         .onSignal("direction LR; go: now", "a-b")
@@ -94,12 +96,13 @@ final class Examples {
                 .state("a-b", s -> s.on(Start.class, "wait: \"ack\" #1"))
                 .state("a_b", s -> s.on(Stop.class, "1st"))
                 .state("wait: \"ack\" #1", s -> s.onSignal("`quoted` [[link]]", "node_start"))
-                .state("1st", s -> s.finalState())
-                .state("node_start", s -> s.finalState())
+                .finalState("1st")
+                .finalState("node_start")
                 .state("defaultRoute", s -> s
                         .on(Start.class, "setDirection")
-                        .internal(Trigger.signal("check"), "count < 3 && note != \"#1; a:b\" || x[0] > 1"))
-                .state("setDirection", s -> s.finalState())
+                        .on(Trigger.signal("check"),
+                                t -> t.when("count < 3 && note != \"#1; a:b\" || x[0] > 1", ALWAYS)))
+                .finalState("setDirection")
                 .build();
     }
 }

@@ -2,7 +2,6 @@ package org.mbmskeys.engine.diagram;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class LabelsTest {
 
     @Test
     void namesATimerByItsDelay() {
-        ProcedureDefinition d = procedure("p").state("a", s -> s.after(ofSeconds(5), "a")).build();
+        ProcedureDefinition d = ProcedureDefinition.builder("p").state("a", s -> s.after("a#timer1", ofSeconds(5), "a")).build();
         StateDefinition a = d.state("a");
 
         assertThat(Labels.transition(a, a.transitions().get(0))).isEqualTo("after 5s");
@@ -61,7 +60,7 @@ class LabelsTest {
 
     @Test
     void namesATimerTheStateDoesNotDeclareByItsName() {
-        ProcedureDefinition d = procedure("p").state("a", s -> s.onUndeclaredTimer("t9", "a")).build();
+        ProcedureDefinition d = ProcedureDefinition.builder("p").state("a", s -> s.on(Trigger.timer("t9"), t -> t.to("a"))).build();
         StateDefinition a = d.state("a");
 
         assertThat(Labels.transition(a, a.transitions().get(0))).isEqualTo("timer 't9'");
@@ -69,11 +68,11 @@ class LabelsTest {
 
     @Test
     void addsTheRetryBoundTheGuardAndTheInternalMarkInThatOrder() {
-        ProcedureDefinition d = procedure("p").state("a", s -> s
-                .afterRetrying(ofSeconds(5), 3, "a")
-                .onGuarded(KeyRequest.class, "a")
-                .internal(Trigger.signal("status"), true)
-                .internal(Trigger.event(KeyRequest.class), false)).build();
+        ProcedureDefinition d = ProcedureDefinition.builder("p").state("a", s -> s
+                .after("a#timer1", ofSeconds(5), t -> t.retry(3).to("a"))
+                .on(KeyRequest.class, t -> t.when(Examples.ALWAYS).to("a"))
+                .on(Trigger.signal("status"), t -> t.when(Examples.ALWAYS))
+                .on(Trigger.event(KeyRequest.class), t -> { })).build();
         StateDefinition a = d.state("a");
 
         assertThat(a.transitions()).map(t -> Labels.transition(a, t)).containsExactly(
@@ -85,10 +84,10 @@ class LabelsTest {
 
     @Test
     void showsTheGuardsLabelInsteadOfGuarded() {
-        ProcedureDefinition d = procedure("p").state("a", s -> s
-                .onGuarded(KeyRequest.class, "a", "event.ok() && attempt < 3")
-                .internal(Trigger.signal("status"), "asked by the operator")
-                .onGuarded(KeyRequest.class, "a")).build();
+        ProcedureDefinition d = ProcedureDefinition.builder("p").state("a", s -> s
+                .on(KeyRequest.class, t -> t.when("event.ok() && attempt < 3", Examples.ALWAYS).to("a"))
+                .on(Trigger.signal("status"), t -> t.when("asked by the operator", Examples.ALWAYS))
+                .on(KeyRequest.class, t -> t.when(Examples.ALWAYS).to("a"))).build();
         StateDefinition a = d.state("a");
 
         assertThat(a.transitions()).map(t -> Labels.transition(a, t)).containsExactly(
@@ -98,6 +97,6 @@ class LabelsTest {
     }
 
     private static StateDefinition state() {
-        return procedure("p").state("a").build().state("a");
+        return ProcedureDefinition.builder("p").state("a").build().state("a");
     }
 }

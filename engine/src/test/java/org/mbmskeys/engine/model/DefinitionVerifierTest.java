@@ -263,4 +263,35 @@ class DefinitionVerifierTest {
 
         assertThat(problems(d)).hasSize(2);
     }
+
+    @Test
+    void anEmbeddersChecksRunAfterTheBuiltInOnesInTheOrderGiven() {
+        ProcedureDefinition d = procedure("x", state("a", 2, on(Ack.class, "nowhere", 3)), finalState("done", 4));
+        DefinitionCheck first = (definition, where) -> List.of(new Problem(where.initialState(definition), "first"));
+        DefinitionCheck second = (definition, where) -> List.of(new Problem(definition.state("a").declaredAt(), "second"));
+
+        DefinitionVerifier verifier = DefinitionVerifier.with(List.of(first, second));
+
+        assertThat(verifier.checks()).startsWith(DefinitionVerifier.builtInChecks().toArray(DefinitionCheck[]::new))
+                .endsWith(first, second);
+        assertThat(verifier.problems(d, SourcePositions.OF_MODEL)).extracting(Problem::toString).containsExactly(
+                "java:1:1: initial state 'x' is not a state of procedure 'p'; declared states: a, done",
+                "java:3:1: on(Ack) in state 'a' goes to 'nowhere', which is not a state; declared states: a, done",
+                "java:1:1: first",
+                "java:2:1: second");
+        assertThatThrownBy(() -> verifier.requireValidDefinition(d)).isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageEndingWith("4 problems in 1 file");
+        assertThat(DefinitionVerifier.with(List.of())).isSameAs(DefinitionVerifier.standard());
+    }
+
+    @Test
+    void aDefinitionWithoutStatesGetsOneProblemAndNoCheckRuns() {
+        DefinitionCheck never = (definition, where) -> {
+            throw new AssertionError("a check ran on a definition without states");
+        };
+
+        assertThat(DefinitionVerifier.with(List.of(never)).problems(procedure("a"), SourcePositions.OF_MODEL))
+                .extracting(Problem::message).containsExactly(
+                        "procedure 'p' has no states; declare at least one state('name') { ... } and a finalState 'name'");
+    }
 }

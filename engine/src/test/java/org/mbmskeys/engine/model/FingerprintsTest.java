@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.TestEvents.Go;
 
 /** A definition built in Java gets a fingerprint from its structure; closures are not covered. */
 class FingerprintsTest {
 
     private static ProcedureDefinition timed(Duration delay, String target) {
-        return Definitions.procedure("p")
+        return ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, target).after("t", delay, t -> t.to("done")))
                 .state("b", s -> s.on(Go.class, "done"))
                 .finalState("done")

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -31,12 +31,14 @@ class EffectsTest {
     @Test
     void aSendReachesItsChannelAfterTheStepCompleted() {
         List<String> order = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     ctx.send("mikey", "msk");
                     order.add("action");
                 }).to("b")))
-                .state("b", s -> s.onEntry(ctx -> order.add("entry b")))
+                .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> order.add("entry b")))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.channel("mikey", m -> order.add("sent " + m.payload() + " by " + m.from())), p);
         h.engine.start("p", "k", Map.of());
@@ -49,9 +51,10 @@ class EffectsTest {
 
     @Test
     void listenersHearOfTheStepBeforeItsEffectsAndOfTheEndLast() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.emit("ok")).to("done")))
                 .finalState("done", s -> s.onEntry(ctx -> ctx.emit("finished")))
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -68,8 +71,10 @@ class EffectsTest {
     @Test
     void aReplyAnswersTheRequestTheEventCameWith() {
         List<Object> replies = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello " + ((Hello) ctx.event()).from()))))
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Hello.class, t -> t.action(ctx -> ctx.reply("hello " + ((Hello) ctx.event()).from()))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -81,8 +86,10 @@ class EffectsTest {
 
     @Test
     void replyingToAnEventThatWasNoRequestFailsTheInstanceSayingWhatCanBeAnswered() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Hello.class, t -> t.action(ctx -> ctx.reply("hello"))))
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Hello.class, t -> t.action(ctx -> ctx.reply("hello"))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -96,15 +103,16 @@ class EffectsTest {
 
     @Test
     void startAndSignalReachOtherInstancesAfterTheStep() {
-        ProcedureDefinition parent = Definitions.procedure("parent")
+        ProcedureDefinition parent = ProcedureDefinition.builder("parent")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     ctx.start("child", "c-" + ctx.key(), Map.of("parent", ctx.key()));
                     ctx.signal("child", "c-" + ctx.key(), "proceed", 42);
                 }).to("waiting")))
                 .state("waiting", s -> s.onSignal("childDone", "done"))
                 .finalState("done")
+                .errorState("failed")
                 .build();
-        ProcedureDefinition child = Definitions.procedure("child")
+        ProcedureDefinition child = ProcedureDefinition.builder("child")
                 .input("parent", String.class)
                 .variable("got", Integer.class, null)
                 .state("idle", s -> s.onSignal("proceed", t -> t
@@ -112,6 +120,7 @@ class EffectsTest {
                         .action(ctx -> ctx.signal("parent", ctx.input("parent"), "childDone", null))
                         .to("finished")))
                 .finalState("finished")
+                .errorState("failed")
                 .build();
         Harness h = Harness.of(backend, parent, child);
         h.engine.start("parent", "k", Map.of());
@@ -124,8 +133,10 @@ class EffectsTest {
 
     @Test
     void startingAnUndeployedProcedureFailsTheActionNamingWhatIsDeployed() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("nope", "x", Map.of()))))
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> ctx.start("nope", "x", Map.of()))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -137,8 +148,10 @@ class EffectsTest {
 
     @Test
     void aStartEffectForARunningKeyIsRejectedAsAlreadyRunning() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("p", ctx.key(), Map.of()))))
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> ctx.start("p", ctx.key(), Map.of()))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -150,12 +163,14 @@ class EffectsTest {
 
     @Test
     void aSendOnAnUnboundChannelIsAFailedEffectAndTheInstanceCarriesOn() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     ctx.send("nowhere", "x");
                     ctx.send("audit", "y");
                 }).to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         List<Object> audit = new ArrayList<>();
         var engine = Engine.builder().backend(backend).deterministic().listener(new Journal()).procedure(p)
@@ -178,11 +193,13 @@ class EffectsTest {
 
     @Test
     void aChannelThatThrowsIsReportedAndTheOtherEffectsStillHappen() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                     ctx.send("flaky", 1);
                     ctx.emit("after");
                 })))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.channel("flaky", m -> {
             throw new IOException("link down");
@@ -198,12 +215,14 @@ class EffectsTest {
     @Test
     void actionsReadTimeAndRandomBytesFromTheEngine() {
         List<Object> seen = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Ping.class, t -> t.action(ctx -> {
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Ping.class, t -> t.action(ctx -> {
                     seen.add(ctx.now());
                     seen.add(ctx.random(3).toHex());
                     seen.add(ctx.random(2).toHex());
                 })))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -215,8 +234,10 @@ class EffectsTest {
 
     @Test
     void channelMessagesNameTheSenderAndTheChannel() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.onEntry(ctx -> ctx.send("c", "payload")))
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").onEntry(ctx -> ctx.send("c", "payload")))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
 

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.backend.ExecutableProcedure;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.backend.StateTree;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The builder fails fast and says what was set before; build() reports every definition problem. */
 class EngineBuilderTest {
 
-    private final ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
+    private final ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "b")).state("b", s -> s.on(Leave.class, "left")).finalState("left").build();
 
     @Test
     void aSettingGivenTwiceIsRefusedNamingTheValueItAlreadyHas() {
@@ -173,20 +173,21 @@ class EngineBuilderTest {
 
     @Test
     void everyProblemOfEveryDefinitionIsReportedTogether() {
-        ProcedureDefinition first = Definitions.procedure("first").state("a", s -> s.on(Go.class, "nowhere")).build();
+        ProcedureDefinition first = ProcedureDefinition.builder("first").state("a", s -> s.on(Go.class, "nowhere")).build();
         ProcedureDefinition second = new ProcedureDefinition("second", 1, "", "", List.of(), Optional.empty(), List.of(),
-                Definitions.procedure("x").state("a", s -> s.on(Go.class, "elsewhere")).build().states(), "start",
+                ProcedureDefinition.builder("x").state("a", s -> s.on(Go.class, "elsewhere")).build().states(), "start",
                 Optional.empty(), new SourceRef("second.groovy", 1, 1));
 
         assertThatThrownBy(() -> Engine.builder().deterministic().procedure(first).procedure(second).build())
                 .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> {
+                    // the verifier's words, as a script gets them, not the backend's
                     assertThat(e.problems()).extracting(Object::toString).satisfiesExactly(
-                            line -> assertThat(line).matches("test\\.groovy:\\d+:5: target 'nowhere' of the transition on Go "
-                                    + "in state 'a' is not a state; states are \\[a]"),
-                            line -> assertThat(line).matches("test\\.groovy:\\d+:5: target 'elsewhere' of the transition on "
-                                    + "Go in state 'a' is not a state; states are \\[a]"),
+                            line -> assertThat(line).matches("EngineBuilderTest\\.java:\\d+:1: on\\(Go\\) in state 'a' goes to "
+                                    + "'nowhere', which is not a state; declared states: a"),
                             line -> assertThat(line).isEqualTo("second.groovy:1:1: initial state 'start' is not a state of "
-                                    + "procedure 'second'; states are [a]"));
+                                    + "procedure 'second'; declared states: a"),
+                            line -> assertThat(line).matches("EngineBuilderTest\\.java:\\d+:1: on\\(Go\\) in state 'a' goes to "
+                                    + "'elsewhere', which is not a state; declared states: a"));
                     assertThat(e.getMessage()).endsWith("3 problems in 2 files");
                 });
     }

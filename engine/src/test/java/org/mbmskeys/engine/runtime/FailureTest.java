@@ -1,17 +1,19 @@
 package org.mbmskeys.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Ping;
+import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
@@ -32,7 +34,7 @@ class FailureTest {
     private final List<String> log = new ArrayList<>();
 
     private ProcedureDefinition failing(boolean withErrorState) {
-        var b = Definitions.procedure("p")
+        var b = ProcedureDefinition.builder("p")
                 .state("session", s -> s
                         .onExit(ctx -> log.add("exit session"))
                         .state("a", a -> a
@@ -48,14 +50,14 @@ class FailureTest {
                                 .on(Ping.class, t -> t.when(ctx -> {
                                     throw new ArithmeticException("guard broke");
                                 }).to("b")))
-                        .state("b"));
+                        .state("b", rest -> rest.on(Leave.class, "left")));
         if (withErrorState) {
             b.errorState("broken", e -> e.onEntry(ctx -> {
                 log.add("enter broken after " + ctx.event());
                 ctx.send("out", "failure notice");
             }));
         }
-        return b.build();
+        return b.finalState("left").build();
     }
 
     @Test
@@ -111,17 +113,11 @@ class FailureTest {
     }
 
     @Test
-    void withoutAnErrorStateAFailedInstanceEndsInTheStateItFailedIn() {
-        Harness h = Harness.of(backend, failing(false));
-        h.engine.start("p", "bad", Map.of());
-
-        h.engine.send("p", "bad", new Go());
-
-        assertThat(h.journal.ended.get(0).last().state()).isEqualTo("a");
-        assertThat(h.journal.ended.get(0).last().failure()).isPresent();
-        assertThat(h.journal.steps.get(1)).isEqualTo(new Step.Failed("a", "Go",
-                "java.lang.IllegalStateException: key store unavailable", "a"));
-        assertThat(h.sent).isEmpty();
+    void aProcedureWhoseActionsMayFailButThatHasNoErrorStateIsNotDeployed() {
+        assertThatThrownBy(() -> Harness.of(backend, failing(false)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("procedure 'p' has actions or guards, which may fail, but no error state; "
+                        + "add errorState 'failed' (an instance whose action or guard throws moves there)");
     }
 
     @Test
@@ -153,14 +149,15 @@ class FailureTest {
 
     @Test
     void anErrorStateEntryThatThrowsAgainIsAddedToTheCauseAndItsEffectsDropped() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                     throw new IllegalStateException("first");
                 }).to("a")))
                 .errorState("broken", e -> e.onEntry(ctx -> {
                     ctx.send("out", "never");
                     throw new IllegalStateException("second");
                 }))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -176,11 +173,12 @@ class FailureTest {
 
     @Test
     void aFailureInAnEntryActionDuringStartFailsTheNewInstance() {
-        ProcedureDefinition p = Definitions.procedure("p")
-                .state("a", s -> s.onEntry(ctx -> {
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
+                .state("a", s -> s.on(Leave.class, "left").onEntry(ctx -> {
                     throw new IllegalArgumentException("bad input");
                 }))
                 .errorState("broken")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
 
@@ -194,7 +192,7 @@ class FailureTest {
     @Test
     void aListenerThatThrowsDoesNotStopTheOtherListenersOrTheInstance() {
         Journal after = new Journal();
-        ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "b")).state("b", s -> s.on(Leave.class, "left")).finalState("left").build();
         Harness h = Harness.of(backend, b -> b
                 .listener(new ProcedureListener() {
                     @Override

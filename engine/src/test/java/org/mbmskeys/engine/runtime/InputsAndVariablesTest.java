@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRecord;
@@ -22,15 +22,17 @@ class InputsAndVariablesTest {
     @Parameter
     String backend;
 
-    private final ProcedureDefinition registration = Definitions.procedure("reg")
+    private final ProcedureDefinition registration = ProcedureDefinition.builder("reg")
             .input("ue", String.class)
             .input("attempts", int.class)
             .correlationKey("ue")
             .variable("count", Integer.class, 0)
             .variable("note", String.class, null)
-            .state("a", s -> s
+            .state("a", s -> s.on(Leave.class, "left")
                     .on(Ping.class, t -> t.action(ctx -> ctx.set("count", (Integer) ctx.get("count") + (Integer) ctx.input("attempts"))))
                     .on(Go.class, t -> t.action(ctx -> ctx.set("count", "many"))))
+            .errorState("failed")
+            .finalState("left")
             .build();
 
     @Test
@@ -82,7 +84,7 @@ class InputsAndVariablesTest {
 
         assertThatThrownBy(() -> h.engine.start("reg", "ue-1", Map.of("attempts", "three")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("input 'attempts' of procedure 'reg' must be a int (declared at test.groovy:")
+                .hasMessageStartingWith("input 'attempts' of procedure 'reg' must be a int (declared at InputsAndVariablesTest.java:")
                 .hasMessageEndingWith("), got a String");
     }
 
@@ -97,7 +99,7 @@ class InputsAndVariablesTest {
 
     @Test
     void startingWithoutAKeyNeedsACorrelationKey() {
-        ProcedureDefinition unkeyed = Definitions.procedure("u").state("a").build();
+        ProcedureDefinition unkeyed = ProcedureDefinition.builder("u").state("a", s -> s.on(Leave.class, "left")).finalState("left").build();
         Harness h = Harness.of(backend, unkeyed);
 
         assertThatThrownBy(() -> h.engine.start("u", Map.of()))
@@ -124,18 +126,20 @@ class InputsAndVariablesTest {
         h.engine.send("reg", "ue-1", new Go());
 
         assertThat(h.journal.failed.get(0).cause()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("variable 'count' of procedure 'reg' holds a Integer (declared at test.groovy:")
+                .hasMessageStartingWith("variable 'count' of procedure 'reg' holds a Integer (declared at InputsAndVariablesTest.java:")
                 .hasMessageEndingWith("); cannot set it to a String");
     }
 
     @Test
     void readingAnUndeclaredVariableOrInputFailsTheInstanceListingWhatIsDeclared() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .input("ue", String.class)
                 .variable("count", Integer.class, 0)
-                .state("a", s -> s
+                .state("a", s -> s.on(Leave.class, "left")
                         .on(Go.class, t -> t.action(ctx -> ctx.get("ue")))
                         .on(Ping.class, t -> t.action(ctx -> ctx.input("cout"))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k1", Map.of("ue", "u"));

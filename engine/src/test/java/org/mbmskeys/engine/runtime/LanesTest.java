@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -37,7 +36,7 @@ class LanesTest {
 
     /** Fails the instance if an event arrives out of order. */
     private static ProcedureDefinition sequence() {
-        return Definitions.procedure("seq")
+        return ProcedureDefinition.builder("seq")
                 .variable("next", Integer.class, 0)
                 .state("counting", s -> s
                         .on(Numbered.class, t -> t.action(ctx -> {
@@ -50,6 +49,7 @@ class LanesTest {
                         }))
                         .on(Stop.class, "done"))
                 .finalState("done")
+                .errorState("failed")
                 .build();
     }
 
@@ -119,7 +119,7 @@ class LanesTest {
         // Keys 0 and 1 hash to lanes 0 and 1. Each step waits for the other at a barrier: if the lanes
         // ran one after the other, the barrier would time out and the instances would fail.
         CyclicBarrier bothInside = new CyclicBarrier(2);
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
                     try {
                         bothInside.await(20, TimeUnit.SECONDS);
@@ -128,6 +128,7 @@ class LanesTest {
                     }
                 }).to("b")))
                 .finalState("b")
+                .errorState("failed")
                 .build();
         CountDownLatch ended = new CountDownLatch(2);
         Journal journal = new Journal();

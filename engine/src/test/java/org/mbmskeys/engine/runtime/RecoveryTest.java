@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -33,7 +32,7 @@ class RecoveryTest {
     private static final Instant T0 = ManualScheduler.DEFAULT_START;
 
     /** Ticks every 5 s (a self-transition re-arms the timer) until Go. */
-    private final ProcedureDefinition ticker = Definitions.procedure("ticker")
+    private final ProcedureDefinition ticker = ProcedureDefinition.builder("ticker")
             .input("ue", String.class)
             .variable("ticks", Integer.class, 0)
             .state("ticking", s -> s
@@ -41,13 +40,15 @@ class RecoveryTest {
                             .action(ctx -> ctx.set("ticks", (Integer) ctx.get("ticks") + 1)).to("ticking"))
                     .on(Go.class, "stopped"))
             .state("stopped", s -> s.on(Go.class, "ticking"))
+            .errorState("failed")
             .build();
 
-    private final ProcedureDefinition resend = Definitions.procedure("resend")
+    private final ProcedureDefinition resend = ProcedureDefinition.builder("resend")
             .state("delivering", s -> s
                     .onEntry(ctx -> ctx.send("out", "attempt " + ctx.attempt()))
                     .after("ack", Duration.ofSeconds(5), t -> t.retry(3).to("failed")))
             .finalState("failed")
+            .errorState("broken")
             .build();
 
     private static int ticks(Harness h, Object key) {

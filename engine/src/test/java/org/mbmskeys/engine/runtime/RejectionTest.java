@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Numbered;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.TestEvents.Stop;
@@ -27,7 +27,7 @@ class RejectionTest {
     @Parameter
     String backend;
 
-    private final ProcedureDefinition guarded = Definitions.procedure("p")
+    private final ProcedureDefinition guarded = ProcedureDefinition.builder("p")
             .variable("seen", Integer.class, 0)
             .state("session", s -> s
                     .state("idle", i -> i
@@ -37,6 +37,7 @@ class RejectionTest {
                     .state("medium")
                     .state("big")
                     .onSignal("reset", "session"))
+            .errorState("failed")
             .build();
 
     @Test
@@ -67,7 +68,7 @@ class RejectionTest {
         Journal.Rejected r = h.journal.rejected.get(0);
         assertThat(r.reason()).isEqualTo(RejectionReason.GUARD_REJECTED);
         assertThat(r.detail()).startsWith("in state 'idle' (in session): the guards of every transition on Numbered said no "
-                + "(declared at test.groovy:");
+                + "(declared at RejectionTest.java:");
         assertThat(h.state("p", "k")).isEqualTo("idle");
     }
 
@@ -122,7 +123,7 @@ class RejectionTest {
 
     @Test
     void eventsToAnInstanceThatEndedAreRejectedAsNoInstance() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Stop.class, "done"))
                 .finalState("done")
                 .build();
@@ -138,12 +139,14 @@ class RejectionTest {
 
     @Test
     void effectsCollectedByAGuardThatSaysNoAreDropped() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.when(ctx -> {
                     ctx.send("out", "from a guard");
                     return false;
                 }).to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -25,7 +24,7 @@ class RetryTest {
 
     private final List<String> log = new ArrayList<>();
 
-    private final ProcedureDefinition resend = Definitions.procedure("p")
+    private final ProcedureDefinition resend = ProcedureDefinition.builder("p")
             .state("delivering", s -> s
                     .onEntry(ctx -> {
                         log.add("send attempt " + ctx.attempt());
@@ -38,6 +37,7 @@ class RetryTest {
             .state("pause", s -> s.on(Go.class, "delivering"))
             .finalState("delivered")
             .finalState("unacknowledged")
+            .errorState("failed")
             .build();
 
     @Test

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -56,7 +56,7 @@ class RoutingTest {
                 : r.type() == 2 ? Optional.of(Route.to("reg", r.ue(), r)) : Optional.empty();
     };
 
-    private final ProcedureDefinition reg = Definitions.procedure("reg")
+    private final ProcedureDefinition reg = ProcedureDefinition.builder("reg")
             .input("ue", String.class)
             .correlationKey("ue")
             .variable("requests", Integer.class, 0)
@@ -70,6 +70,7 @@ class RoutingTest {
                             .action(ctx -> ctx.set("requests", (Integer) ctx.get("requests") + 1)))
                     .on(Request.class, t -> t.action(ctx -> ctx.reply(Bytes.of((byte) 0x82))).to("confirmed")))
             .finalState("confirmed")
+            .errorState("failed")
             .build();
 
     @Test
@@ -163,7 +164,7 @@ class RoutingTest {
     @Test
     void aTransportChannelTakesOnlyEnvelopesAndASendOfAnythingElseFailsTheStepNamingTheChannel() {
         FakeTransport net = new FakeTransport();
-        ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.onEntry(ctx -> ctx.send("net", "text"))).build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Leave.class, "left").onEntry(ctx -> ctx.send("net", "text"))).errorState("failed").finalState("left").build();
         Harness h = Harness.of(backend, b -> b.transport("net", net), p);
 
         h.engine.start("p", "k", Map.of());
@@ -176,12 +177,14 @@ class RoutingTest {
 
     @Test
     void aFirstMessageWhoseNewInstanceFailsWhileStartingIsRejectedNotLost() {
-        ProcedureDefinition fragile = Definitions.procedure("reg")
+        ProcedureDefinition fragile = ProcedureDefinition.builder("reg")
                 .input("ue", String.class)
                 .correlationKey("ue")
-                .state("idle", s -> s.onEntry(ctx -> {
+                .state("idle", s -> s.on(Leave.class, "left").onEntry(ctx -> {
                     throw new IllegalStateException("no key store");
                 }))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, b -> b.route(registrations), fragile);
 
@@ -191,7 +194,7 @@ class RoutingTest {
         assertThat(h.journal.rejected).singleElement().satisfies(r -> {
             assertThat(r.reason()).isEqualTo(RejectionReason.NO_INSTANCE);
             assertThat(r.event()).isEqualTo(new Request(1, "ue-1"));
-            assertThat(r.detail()).isEqualTo("the instance this message started ended (or failed) while starting, in state 'idle'");
+            assertThat(r.detail()).isEqualTo("the instance this message started ended (or failed) while starting, in state 'failed'");
         });
     }
 

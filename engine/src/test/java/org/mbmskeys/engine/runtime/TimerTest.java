@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.InstanceRecord;
@@ -27,13 +27,15 @@ class TimerTest {
 
     private static final Instant T0 = ManualScheduler.DEFAULT_START;
 
-    private final ProcedureDefinition waiting = Definitions.procedure("p")
+    private final ProcedureDefinition waiting = ProcedureDefinition.builder("p")
             .state("waiting", s -> s
                     .after("answer", Duration.ofSeconds(5), t -> t.to("timedOut"))
                     .on(Go.class, "answered")
                     .on(Ping.class, t -> t.action(ctx -> ctx.restartTimer("answer"))))
             .state("answered", s -> s.on(Go.class, "waiting"))
-            .state("timedOut")
+            .state("timedOut", s -> s.on(Leave.class, "left"))
+            .errorState("failed")
+            .finalState("left")
             .build();
 
     @Test
@@ -98,11 +100,13 @@ class TimerTest {
 
     @Test
     void anInternalTransitionLeavesTheStatesTimersRunning() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("waiting", s -> s
                         .after("answer", Duration.ofSeconds(5), t -> t.to("timedOut"))
                         .on(Ping.class, t -> t.action(ctx -> ctx.emit("pong"))))
-                .state("timedOut")
+                .state("timedOut", s -> s.on(Leave.class, "left"))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -118,12 +122,13 @@ class TimerTest {
 
     @Test
     void aTimerOfAnEnclosingStateKeepsRunningWhileTheInstanceMovesBetweenItsChildren() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("session", s -> s
                         .state("a", a -> a.on(Go.class, "b"))
                         .state("b", b -> b.on(Go.class, "a"))
                         .after("lifetime", Duration.ofSeconds(10), t -> t.to("expired")))
-                .state("expired")
+                .state("expired", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -140,13 +145,15 @@ class TimerTest {
 
     @Test
     void onlyTheTransitionsOfTheStateWhoseTimerFiredMayTakeIt() {
-        // Both states have a timer called 't'; the inner one's transition must not take the outer one's.
-        ProcedureDefinition p = Definitions.procedure("p")
+        // The inner state's longer timer must not keep the outer one's from firing. (Two states cannot share
+        // a timer name: the verifier refuses it, because a TimerFired carries only the name.)
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
-                        .state("inner", i -> i.after("t", Duration.ofSeconds(10), t -> t.to("innerFired")))
+                        .state("inner", i -> i.after("ti", Duration.ofSeconds(10), t -> t.to("innerFired")))
                         .state("innerFired")
                         .after("t", Duration.ofSeconds(3), t -> t.to("outerFired")))
-                .state("outerFired")
+                .state("outerFired", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -159,14 +166,16 @@ class TimerTest {
     @Test
     void timersOfManyInstancesFireInDeadlineOrderAcrossLanes() {
         List<String> fired = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .input("delay", Integer.class)
                 .state("a", s -> s
                         .onEntry(ctx -> ctx.set("unused", null))
                         .after("t", Duration.ofSeconds(1), t -> t.action(ctx -> fired.add(ctx.key() + "@"
                                 + ctx.now().getEpochSecond() % 60)).to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
                 .variable("unused", Object.class, null)
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         for (int i = 0; i < 6; i++) {
@@ -182,11 +191,13 @@ class TimerTest {
 
     @Test
     void restartingATimerTheStateDoesNotHaveFailsTheInstanceNamingTheTimersThere() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s
                         .after("answer", Duration.ofSeconds(5), t -> t.to("b"))
                         .on(Ping.class, t -> t.action(ctx -> ctx.restartTimer("anser"))))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -199,9 +210,10 @@ class TimerTest {
 
     @Test
     void aSubMillisecondDelayIsRoundedUpSoATimerNeverFiresEarly() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.after("t", Duration.ofNanos(1_500_000), t -> t.to("b")))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());

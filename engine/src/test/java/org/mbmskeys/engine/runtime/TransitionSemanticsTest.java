@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
-import org.mbmskeys.engine.Definitions.StateBuilder;
+import org.mbmskeys.engine.model.ProcedureBuilder.StateBuilder;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Message;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.TestEvents.Stop;
+import org.mbmskeys.engine.model.ProcedureBuilder;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.spi.Step;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class TransitionSemanticsTest {
      * </pre>
      */
     private ProcedureDefinition nested() {
-        return Definitions.procedure("p")
+        return ProcedureDefinition.builder("p")
                 .state("session", s -> logged(s, "session")
                         .state("a", a -> logged(a, "a")
                                 .state("a1", a1 -> logged(a1, "a1")
@@ -54,6 +55,7 @@ class TransitionSemanticsTest {
                         .state("b", b -> logged(b, "b"))
                         .on(Stop.class, t -> t.action(ctx -> log.add("action session->done")).to("done")))
                 .finalState("done")
+                .errorState("failed")
                 .build();
     }
 
@@ -133,12 +135,13 @@ class TransitionSemanticsTest {
 
     @Test
     void innermostMatchingTransitionWinsOverAnAncestors() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
                         .state("inner", i -> i.on(Go.class, "innerTarget"))
                         .state("innerTarget")
                         .on(Go.class, "outerTarget"))
-                .state("outerTarget")
+                .state("outerTarget", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -150,9 +153,10 @@ class TransitionSemanticsTest {
 
     @Test
     void anEventTypeMatchesItsSubtypes() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Message.class, "b"))
-                .state("b")
+                .state("b", s -> s.on(Leave.class, "left"))
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -164,10 +168,12 @@ class TransitionSemanticsTest {
 
     @Test
     void internalTransitionRunsItsActionsWithoutExitingOrEntering() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .variable("pings", Integer.class, 0)
-                .state("a", s -> logged(s, "a")
+                .state("a", s -> logged(s, "a").on(Leave.class, "left")
                         .on(Ping.class, t -> t.action(ctx -> ctx.set("pings", (Integer) ctx.get("pings") + 1))))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -184,10 +190,12 @@ class TransitionSemanticsTest {
     @Test
     void anActionSeesTheStateBeingEnteredAndTheEventBeingHandled() {
         List<String> seen = new ArrayList<>();
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.action(ctx -> seen.add("action in " + ctx.state() + " on "
                         + ctx.event().getClass().getSimpleName())).to("b")))
-                .state("b", s -> s.onEntry(ctx -> seen.add("entry in " + ctx.state())))
+                .state("b", s -> s.on(Leave.class, "left").onEntry(ctx -> seen.add("entry in " + ctx.state())))
+                .errorState("failed")
+                .finalState("left")
                 .build();
         Harness h = Harness.of(backend, p);
         h.engine.start("p", "k", Map.of());
@@ -199,7 +207,7 @@ class TransitionSemanticsTest {
 
     @Test
     void aNestedFinalStateDoesNotEndTheInstanceButATopLevelOneDoes() {
-        ProcedureDefinition p = Definitions.procedure("p")
+        ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("outer", o -> o
                         .state("working", w -> w.on(Go.class, "finished"))
                         .finalState("finished")

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -28,15 +27,16 @@ class UndeployTest {
     @Parameter
     String backend;
 
-    private static final ProcedureDefinition P = Definitions.procedure("p")
+    private static final ProcedureDefinition P = ProcedureDefinition.builder("p")
             .state("a", s -> s.on(Go.class, "b").onSignal("skip", "b"))
             .state("b", s -> s.on(Go.class, "done"))
             .finalState("done")
             .build();
 
-    private static final ProcedureDefinition PARENT = Definitions.procedure("parent")
+    private static final ProcedureDefinition PARENT = ProcedureDefinition.builder("parent")
             .state("a", s -> s.on(Go.class, t -> t.action(ctx -> ctx.start("p", "child", Map.of())).to("done")))
             .finalState("done")
+            .errorState("failed")
             .build();
 
     private static final String UNDEPLOYED = "procedure 'p' was undeployed: its running instances finish, new ones are "

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Harness;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Stop;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -24,7 +24,12 @@ class VersionTest {
      * differently from v1's (a running v1 instance handled with v2's tables would go elsewhere).
      */
     private static ProcedureDefinition version(int v, String target) {
-        var b = Definitions.procedure("p").version(v).state("a", s -> s.on(Go.class, target));
+        var b = ProcedureDefinition.builder("p").version(v).state("a", s -> {
+            s.on(Go.class, target);
+            if (v > 1) {
+                s.on(Stop.class, "pause");
+            }
+        });
         if (v > 1) {
             b.state("pause", s -> s.on(Go.class, "a"));
         }

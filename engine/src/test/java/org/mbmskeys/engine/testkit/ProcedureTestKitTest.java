@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.TestEvents.Hello;
 import org.mbmskeys.engine.TestEvents.Ping;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
@@ -25,7 +25,7 @@ class ProcedureTestKitTest {
     String backend;
 
     /** Push an MSK, resend every 5 s up to twice, done on verification. */
-    private final ProcedureDefinition push = Definitions.procedure("msk-push")
+    private final ProcedureDefinition push = ProcedureDefinition.builder("msk-push")
             .input("ue", String.class)
             .correlationKey("ue")
             .variable("nonce", String.class, null)
@@ -39,6 +39,7 @@ class ProcedureTestKitTest {
                     .on(Go.class, t -> t.action(ctx -> ctx.emit("delivered")).to("done")))
             .finalState("done")
             .finalState("unverified", s -> s.onEntry(ctx -> ctx.emit("gave up")))
+            .errorState("failed")
             .build();
 
     @Test
@@ -105,11 +106,12 @@ class ProcedureTestKitTest {
 
     @Test
     void reportsAFailureWithItsException() {
-        ProcedureDefinition failing = Definitions.procedure("f")
-                .state("a", s -> s.on(Go.class, t -> t.action(ctx -> {
+        ProcedureDefinition failing = ProcedureDefinition.builder("f")
+                .state("a", s -> s.on(Leave.class, "left").on(Go.class, t -> t.action(ctx -> {
                     throw new IllegalStateException("boom");
                 }).to("a")))
                 .errorState("broken")
+                .finalState("left")
                 .build();
 
         ProcedureTestKit kit = ProcedureTestKit.of(failing, b -> b.backend(backend)).start().send(new Go());

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.dsl.ReloadResult;
+import org.mbmskeys.engine.model.DefinitionCheck;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.runtime.EngineBuilder;
@@ -53,6 +54,7 @@ public final class World {
     private final List<ProcedureDefinition> retired = new ArrayList<>();
     private final Map<String, String> fingerprintNames = new HashMap<>();
     private final List<RoutingRule> rules = new ArrayList<>();
+    private final List<DefinitionCheck> checks = new ArrayList<>();
     private final Map<InstanceRef, InstanceRecord> endedRecords = new HashMap<>();
     private final Random seeded = new Random(0x6d626d73L);
     private InstanceStore store;
@@ -68,11 +70,11 @@ public final class World {
 
     /** Deploys {@code definition}: at build time, or at once if the engine runs (a newer version). */
     void deploy(ProcedureDefinition definition) {
+        if (engine != null) {
+            engine.deploy(definition);   // first, so that a definition the engine refuses is not kept for a restart
+        }
         definitions.add(definition);
         procedure = definition.name();
-        if (engine != null) {
-            engine.deploy(definition);
-        }
     }
 
     void useStore(InstanceStore chosen) {
@@ -90,6 +92,12 @@ public final class World {
     void route(RoutingRule rule) {
         requireNotBuilt("routing rules");
         rules.add(rule);
+    }
+
+    /** A check every definition must pass, when scripts load and when anything is deployed. */
+    void require(DefinitionCheck check) {
+        requireNotBuilt("definition checks");
+        checks.add(check);
     }
 
     private void requireNotBuilt(String what) {
@@ -182,6 +190,7 @@ public final class World {
                 .listener(traces)
                 .listener(new EndedRecords());
         rules.forEach(builder::route);
+        checks.forEach(builder::check);
         if (repository != null) {
             builder.procedures(repository);   // deploys the scripts and follows the reloads, as an embedder would
         }
@@ -257,10 +266,11 @@ public final class World {
      */
     void loadScriptDirectory() {
         requireNotBuilt("the script directory");
-        repository = ProcedureRepository.builder()
+        ProcedureRepository.Builder scripts = ProcedureRepository.builder()
                 .directory(scriptDirectory())
-                .compiler(Scripts.COMPILER)
-                .build();
+                .compiler(Scripts.COMPILER);
+        checks.forEach(scripts::check);
+        repository = scripts.build();
         repository.definitions().forEach(d -> procedure = d.name());
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.TestEvents.Go;
 import org.mbmskeys.engine.TestEvents.Hello;
@@ -76,7 +75,7 @@ class SpringMachineTest {
      * </pre>
      */
     private static ProcedureDefinition nested(String name) {
-        return Definitions.procedure(name)
+        return ProcedureDefinition.builder(name)
                 .state("session", s -> s
                         .state("a", a -> a
                                 .state("a1", a1 -> a1.on(Go.class, "a2").on(Ping.class, "b"))
@@ -85,12 +84,13 @@ class SpringMachineTest {
                         .state("b", b -> b.onSignal("back", "a").on(Go.class, t -> t.action(ctx -> { })))
                         .on(Stop.class, "done"))
                 .finalState("done")
+                .errorState("failed")
                 .build();
     }
 
     @Test
     void machineIdsAreMadeOnlyOfCharactersThatAreNotRegexMetacharacters() {
-        StateTree tree = StateTree.of(Definitions.procedure("bmsc.msk(push[1]").version(3).state("a").build());
+        StateTree tree = StateTree.of(ProcedureDefinition.builder("bmsc.msk(push[1]").version(3).state("a").build());
 
         assertThat(MachineAssembly.machineId(tree, 1)).isEqualTo("bmsc_msk_push_1_-v3-lane1").matches("[A-Za-z0-9_-]+");
     }

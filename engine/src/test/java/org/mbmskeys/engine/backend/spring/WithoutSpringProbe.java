@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.mbmskeys.engine.Definitions;
 import org.mbmskeys.engine.TestEvents.Go;
+import org.mbmskeys.engine.TestEvents.Leave;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.runtime.Engine;
@@ -27,7 +27,7 @@ public final class WithoutSpringProbe implements Supplier<List<String>> {
             names.add(backend.name());
         }
         seen.add("service loader lists: " + names);
-        ProcedureDefinition p = Definitions.procedure("p").state("a", s -> s.on(Go.class, "b")).state("b").build();
+        ProcedureDefinition p = ProcedureDefinition.builder("p").state("a", s -> s.on(Go.class, "b")).state("b", s -> s.on(Leave.class, "left")).finalState("left").build();
         Engine engine = Engine.builder().deterministic().backend("native").procedure(p).build();
         engine.start("p", "k", Map.of());
         engine.send("p", "k", new Go());
