@@ -33,6 +33,7 @@ final class StepScope implements StepContext, ActionContext {
     private final DefaultEngine engine;
     private final Lane lane;
     final List<Effect> effects = new ArrayList<>();
+    private final GuardView guardView = new GuardView(this);
     private int[] exited = new int[8];
     private int exitedCount;
     private int[] entered = new int[8];
@@ -115,6 +116,11 @@ final class StepScope implements StepContext, ActionContext {
     @Override
     public ActionContext actions() {
         return this;
+    }
+
+    @Override
+    public ActionContext guards() {
+        return guardView;
     }
 
     @Override

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timers: a deadline that falls due is spent before its event is handled, so a timer whose transition
  * is rejected (its guard says no) does not fire again unless the state is re-entered or the timer
- * restarted.
+ * restarted. That spent deadline is the only change a rejected step makes, and it is saved so that every store
+ * agrees on it; guards see the step read-only ({@link GuardView}), so nothing else can change.
  */
 final class Stepper {
 
@@ -191,6 +192,11 @@ final class Stepper {
             RejectionReason reason = scope.rejected;
             String detail = scope.rejectedDetail;
             scope.end();
+            if (timerState != StateTree.NONE) {
+                // the fired deadline is spent (see the class comment); a store that keeps copies must hear of
+                // it, or a restart would fire the timer again. Nothing else changed: guards only read.
+                engine.store.save(rec);
+            }
             reject(new InstanceRef(rec.procedure.name, rec.key), event, reason, detail);
             return;
         }
