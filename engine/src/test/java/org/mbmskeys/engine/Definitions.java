@@ -258,6 +258,11 @@ public final class Definitions {
             return this;
         }
 
+        public TransitionBuilder retry(RetryDefinition retry) {
+            this.retry = Optional.of(retry);
+            return this;
+        }
+
         TransitionDefinition build() {
             return new TransitionDefinition(trigger, guard, actions, target, retry, at);
         }
