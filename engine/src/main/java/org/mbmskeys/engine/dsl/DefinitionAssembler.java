@@ -80,7 +80,7 @@ final class DefinitionAssembler {
             Optional<RetryDefinition> retry = Optional.empty();
             if (t instanceof TimerSpec timer) {
                 timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at));
-                retry = Optional.ofNullable(timer.$retry).map(r -> new RetryDefinition(r.value()));
+                retry = Optional.ofNullable(timer.$retry).map(Given::value);
             }
             Optional<Guard> guard = Optional.ofNullable(t.$guard).map(Given::value);
             TransitionDefinition definition = new TransitionDefinition(t.$trigger, guard,
