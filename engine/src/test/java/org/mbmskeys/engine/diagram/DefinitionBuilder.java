@@ -170,6 +170,10 @@ final class DefinitionBuilder {
             return add(timer(delay), false, Optional.of(target), Optional.of(new RetryDefinition(attempts)));
         }
 
+        StateBuilder afterRetrying(Duration delay, RetryDefinition retry, String target) {
+            return add(timer(delay), false, Optional.of(target), Optional.of(retry));
+        }
+
         /** A timer transition on a timer the state does not declare, as only an unverified model can have. */
         StateBuilder onUndeclaredTimer(String timer, String target) {
             return add(Trigger.timer(timer), false, Optional.of(target), Optional.empty());

@@ -5,7 +5,9 @@ import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 import static org.mbmskeys.engine.diagram.DefinitionBuilder.procedure;
 
+import java.util.Optional;
 import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.Trigger;
 
 /** The definitions whose diagrams are checked in under {@code src/test/resources/diagrams}. */
@@ -76,6 +78,24 @@ final class Examples {
                 .state("done", s -> s.finalState())
                 .state("unacknowledged", s -> s.finalState())
                 .state("cancelled", s -> s.finalState())
+                .state("failed", s -> s.error())
+                .build();
+    }
+
+    /** Retries that back off: growing, capped, with jitter, and a plain one beside them. */
+    static ProcedureDefinition backoff() {
+        return procedure("demo.backoff").spec("TS 00.000 §4")
+                .errorState("failed")
+                .state("requesting", s -> s
+                        .on(Ack.class, "done")
+                        .afterRetrying(ofSeconds(2), new RetryDefinition(4, 2.0, Optional.of(ofSeconds(30)), 0.1), "pushing"))
+                .state("pushing", s -> s
+                        .on(Ack.class, "done")
+                        .afterRetrying(ofMillis(500), new RetryDefinition(3, 1.5, Optional.empty(), 0), "waiting"))
+                .state("waiting", s -> s
+                        .on(Ack.class, "done")
+                        .afterRetrying(ofMinutes(1), new RetryDefinition(2, 1.0, Optional.empty(), 0.125), "failed"))
+                .state("done", s -> s.finalState())
                 .state("failed", s -> s.error())
                 .build();
     }
