@@ -1,6 +1,7 @@
 Feature: Errors in actions and guards
   Actions and guards are code, and code throws. The engine must contain the damage to the one instance:
-  the instance moves to its procedure's error state with the cause recorded and reported, nothing that
+  the instance moves to its procedure's error state with the cause recorded and reported (naming the
+  block that threw and its script line, so the author knows where to look), nothing that
   the failed step asked for leaves the engine, its timers stop, and every other instance carries on. A
   script author uses the error state's entry actions to tell someone, and can count on nothing else of
   the failed step having happened.
@@ -38,11 +39,11 @@ Feature: Errors in actions and guards
       Given fragile[ue-1] is started
       When fragile[ue-1] receives Answer "boom"
       Then fragile[ue-1] ended in state 'failed'
-      And fragile[ue-1] failed with "java.lang.IllegalStateException: no key for ue-1"
+      And fragile[ue-1] failed with "action of transition 'working' -[Answer]-> 'done' at scenario.groovy:10 threw IllegalStateException: no key for ue-1"
       And the trace of fragile[ue-1] is:
         """
         start -> working (enter [working])
-        working -[Answer failed: java.lang.IllegalStateException: no key for ue-1]-> failed
+        working -[Answer failed: action of transition 'working' -[Answer]-> 'done' at scenario.groovy:10 threw IllegalStateException: no key for ue-1]-> failed
         """
 
     Example: Listeners hear of the failure, then of the error state's effects, then of the end
@@ -50,7 +51,7 @@ Feature: Errors in actions and guards
       When fragile[ue-1] receives Answer "boom"
       Then the journal shows:
         """
-        [0s] fragile[ue-1] working -[Answer failed: java.lang.IllegalStateException: no key for ue-1]-> failed
+        [0s] fragile[ue-1] working -[Answer failed: action of transition 'working' -[Answer]-> 'done' at scenario.groovy:10 threw IllegalStateException: no key for ue-1]-> failed
         [0s] fragile[ue-1] failed in 'working': java.lang.IllegalStateException: no key for ue-1
         [0s] fragile[ue-1] emit failed in failed
         [0s] fragile[ue-1] send 'alarm': ue-1 failed
@@ -82,7 +83,7 @@ Feature: Errors in actions and guards
       Given fragile[ue-1] is started
       When fragile[ue-1] receives Ping
       Then fragile[ue-1] ended in state 'failed'
-      And fragile[ue-1] failed with "java.lang.IllegalArgumentException: the guard broke"
+      And fragile[ue-1] failed with "guard of transition 'working' -[Ping]-> 'done' at scenario.groovy:14 threw IllegalArgumentException: the guard broke"
 
   Rule: A failed instance's timers are cancelled
 
@@ -123,8 +124,43 @@ Feature: Errors in actions and guards
         """
       When the instance is started
       Then the instance ended in state 'failed'
-      And the instance failed with "java.lang.UnsupportedOperationException: cannot start"
+      And the instance failed with "onEntry of state 'starting' at scenario.groovy:4 threw UnsupportedOperationException: cannot start"
       And the trace of the instance is:
         """
-        starting -[start failed: java.lang.UnsupportedOperationException: cannot start]-> failed
+        starting -[start failed: onEntry of state 'starting' at scenario.groovy:4 threw UnsupportedOperationException: cannot start]-> failed
         """
+
+  Rule: The recorded failure names the block that threw and the script line it threw on
+
+    Example: The line inside a longer action, a timer's action, and the listeners' view
+      Given the procedure:
+        """groovy
+        procedure('checked') {
+            initial 'waiting'
+            state('waiting') {
+                on(Answer) {
+                    action {
+                        def reason = "refused: ${event.value}"
+                        throw new IllegalStateException(reason)
+                    }
+                    goTo 'done'
+                }
+                after(seconds(5)) { action { Integer.parseInt('five') } }
+            }
+            finalState 'done'
+            errorState 'failed'
+        }
+        """
+      And checked[a] is started
+      And checked[b] is started
+      When checked[a] receives Answer "no"
+      Then checked[a] failed with "action of transition 'waiting' -[Answer]-> 'done' at scenario.groovy:7 threw IllegalStateException: refused: no"
+      And the journal shows:
+        """
+        [0s] checked[a] waiting -[Answer failed: action of transition 'waiting' -[Answer]-> 'done' at scenario.groovy:7 threw IllegalStateException: refused: no]-> failed
+        [0s] checked[a] failed in 'waiting': java.lang.IllegalStateException: refused: no
+        [0s] checked[a] ended in 'failed'
+        """
+      When the clock reaches 5s
+      Then checked[b] ended in state 'failed'
+      And checked[b] failed with "action of transition 'waiting' -[timer 'waiting.after1']- (internal) at scenario.groovy:11 threw NumberFormatException: For input string: \"five\""

@@ -190,4 +190,83 @@ Feature: Guards and actions
       And the instance is started
       When the instance receives Ping
       Then the instance ended in state 'failed'
-      And the instance failed with "java.lang.IllegalStateException: echo v1 [test] in serving cannot reply: Ping did not come as a request; only Engine.request(...) and envelopes with a reply handle can be answered"
+      And the instance failed with "action of transition 'serving' -[Ping]- (internal) at scenario.groovy:5 threw IllegalStateException: echo v1 [test] in serving cannot reply: Ping did not come as a request; only Engine.request(...) and envelopes with a reply handle can be answered"
+
+  Rule: A guard only reads: a transition that is not taken leaves the instance exactly as it was, on every store
+
+    Scenario Outline: The guard says no on <store>; the record is as it was before the event
+      Given instances are kept in <store>
+      And the procedure:
+        """groovy
+        procedure('gate') {
+            variable 'tries', Integer, 0
+            initial 'closed'
+            state('closed') {
+                on(Ping) { action { tries = tries + 1 } }
+                on(Go) { guard { tries >= 2 }; goTo 'open' }
+            }
+            finalState 'open'
+            errorState 'failed'
+        }
+        """
+      And the instance is started
+      And the instance receives Ping
+      When the instance receives Go
+      Then it was rejected as GUARD_REJECTED
+      And the instance is in state 'closed'
+      And the stored record of the instance has variable 'tries' = "1"
+
+      Examples:
+        | store               |
+        | the in-memory store |
+        | a durable store     |
+
+    Scenario Outline: A guard that writes anyway (through the raw context) fails the instance on <store>, and its write is not kept
+      Given instances are kept in <store>
+      And the procedure:
+        """groovy
+        procedure('gate') {
+            variable 'tries', Integer, 0
+            initial 'closed'
+            state('closed') {
+                on(Go) {
+                    guard { context.set('tries', 99); false }
+                    goTo 'open'
+                }
+            }
+            finalState 'open'
+            errorState 'failed'
+        }
+        """
+      And the instance is started
+      When the instance receives Go
+      Then the instance ended in state 'failed'
+      And the instance failed with "guard of transition 'closed' -[Go]-> 'open' at scenario.groovy:6 threw IllegalStateException: a guard cannot set variable 'tries' (in state 'closed' of procedure 'gate'): guards only read and decide whether the transition fires; do it in the transition's action { } instead"
+      And nothing was rejected
+
+      Examples:
+        | store               |
+        | the in-memory store |
+        | a durable store     |
+
+    Example: A guard that assigns a variable or sends does not load
+      Given the procedure script 'counting.groovy':
+        """groovy
+        procedure('counting') {
+            variable 'tries', Integer, 0
+            initial 'waiting'
+            state('waiting') {
+                on(Go) { guard { tries++ < 3 }; goTo 'done' }
+                on(Ping) { guard { send 'out', 'checking'; true }; goTo 'done' }
+            }
+            finalState 'done'
+            errorState 'failed'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        counting.groovy:5:26: a guard cannot assign variable 'tries': guards only read and decide whether the transition fires; change it in the transition's action { ... } instead
+        counting.groovy:6:28: a guard cannot send: guards only read and decide whether the transition fires; send in the transition's action { ... } instead
+        2 problems in 1 file
+        """

@@ -50,8 +50,15 @@ public interface StepContext {
     /** Retries made in {@code state} since it was last entered from outside. */
     int attempts(int state);
 
-    /** The context to pass to guards and actions. */
+    /** The context to pass to actions. */
     ActionContext actions();
+
+    /**
+     * The context to pass to guards: {@link #actions()} read-only. Whatever would change the instance or
+     * act (set, send, reply, start, signal, emit, restartTimer) throws, which fails the step, so a
+     * transition that is not taken leaves the record as it was on every store.
+     */
+    ActionContext guards();
 
     /** The transition declared on {@code source} was chosen and is not a retry. */
     void taking(int source, TransitionDefinition transition);

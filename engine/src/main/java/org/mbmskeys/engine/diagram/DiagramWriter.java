@@ -21,7 +21,8 @@ import org.mbmskeys.engine.model.ProcedureDefinition;
  *       the error state is also coloured red;</li>
  *   <li>each transition as an arrow labelled with its trigger: the event class's simple name
  *       ({@code MskRequest}), {@code signal 'stop'}, or {@code after 5s} for a timer with its delay;
- *       a bounded retry adds {@code , retry ≤3}; a guard adds its label in brackets ({@code [ack is ok]};
+ *       a bounded retry adds {@code , retry ≤3}, and its back-off {@code , ×2 up to 30s, ±10%} (factor, cap,
+ *       jitter, each if given); a guard adds its label in brackets ({@code [ack is ok]};
  *       see {@link org.mbmskeys.engine.model.TransitionDefinition#guardLabel()}), or {@code [guarded]} when it
  *       has none; an internal transition is a self-loop marked {@code (internal)}.</li>
  * </ul>

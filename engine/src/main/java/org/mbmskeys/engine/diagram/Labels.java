@@ -1,7 +1,10 @@
 package org.mbmskeys.engine.diagram;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Optional;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.StateDefinition;
 import org.mbmskeys.engine.model.TimerDefinition;
 import org.mbmskeys.engine.model.TransitionDefinition;
@@ -9,7 +12,8 @@ import org.mbmskeys.engine.model.Trigger;
 
 /**
  * The plain text of arrow labels, the same for every format (each writer escapes it for its syntax):
- * {@code MskRequest}, {@code signal 'stop'}, {@code after 5s}, {@code after 5s, retry ≤3}, then the guard
+ * {@code MskRequest}, {@code signal 'stop'}, {@code after 5s}, {@code after 5s, retry ≤3} (with back-off
+ * {@code after 2s, retry ≤4, ×2 up to 30s, ±10%}), then the guard
  * ({@code [ack is ok]}, or {@code [guarded]} for a guard without a label) and {@code (internal)} where they
  * apply.
  */
@@ -20,12 +24,32 @@ final class Labels {
 
     static String transition(StateDefinition owner, TransitionDefinition transition) {
         StringBuilder label = new StringBuilder(trigger(owner, transition.trigger()));
-        transition.retry().ifPresent(r -> label.append(", retry ≤").append(r.maxAttempts()));
+        transition.retry().ifPresent(r -> label.append(", ").append(retry(r)));
         guard(transition).ifPresent(g -> label.append(" [").append(g).append(']'));
         if (transition.isInternal()) {
             label.append(" (internal)");
         }
         return label.toString();
+    }
+
+    /** {@code retry ≤3}; with back-off {@code retry ≤4, ×2 up to 30s, ±10%} (each part only if given). */
+    static String retry(RetryDefinition retry) {
+        StringBuilder out = new StringBuilder("retry ≤").append(retry.maxAttempts());
+        if (retry.backoff() != 1.0) {
+            out.append(", ×").append(number(retry.backoff()));
+            retry.max().ifPresent(m -> out.append(" up to ").append(duration(m)));
+        } else {
+            retry.max().ifPresent(m -> out.append(", up to ").append(duration(m)));
+        }
+        if (retry.jitter() != 0.0) {
+            out.append(", ±").append(number(retry.jitter() * 100)).append('%');
+        }
+        return out.toString();
+    }
+
+    /** 2, 1.5, 12.5: no trailing zeros, at most three decimals. */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String trigger(StateDefinition owner, Trigger trigger) {

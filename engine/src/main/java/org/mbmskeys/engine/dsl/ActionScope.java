@@ -35,7 +35,8 @@ import org.mbmskeys.engine.model.NameSuggestions;
  *
  * <p>Effects ({@code send}, {@code reply}, {@code start}, {@code signal}, {@code emit}) are collected by
  * the runtime and carried out after the step completes; an exception thrown here moves the instance to
- * the procedure's error state.
+ * the procedure's error state. In a {@code guard} the scope reads a read-only context: every call that
+ * would change the instance or act throws there.
  */
 public final class ActionScope implements GroovyObject {
 

@@ -3,13 +3,15 @@ package org.mbmskeys.engine.dsl;
 import groovy.lang.Closure;
 import org.mbmskeys.engine.model.Action;
 import org.mbmskeys.engine.model.ActionContext;
+import org.mbmskeys.engine.model.ActionFailure;
 import org.mbmskeys.engine.model.SourceRef;
 
 /**
  * An action written as a closure. The closure is shared by every instance of the definition, so each call
  * runs a rehydrated copy whose delegate is a fresh {@link ActionScope} over that call's context; the
  * shared closure is never changed. DELEGATE_ONLY: the body sees the action keywords and the local
- * variables it captured, never the build-time blocks around it.
+ * variables it captured, never the build-time blocks around it. What the body throws comes out as an
+ * {@link ActionFailure} naming the block and the script line, so a failed instance says where it failed.
  */
 final class ClosureAction implements Action {
 
@@ -28,15 +30,24 @@ final class ClosureAction implements Action {
         return body;
     }
 
-    @Override
-    public void execute(ActionContext context) {
-        run(body, context);
+    /** The same action, described as {@code role} (known once the whole transition is read). */
+    ClosureAction describedAs(String role) {
+        return new ClosureAction(body, role, at);
     }
 
-    static Object run(Closure<?> body, ActionContext context) {
+    @Override
+    public void execute(ActionContext context) {
+        run(body, context, role, at);
+    }
+
+    static Object run(Closure<?> body, ActionContext context, String role, SourceRef at) {
         Closure<?> call = body.rehydrate(new ActionScope(context), body.getOwner(), body.getThisObject());
         call.setResolveStrategy(Closure.DELEGATE_ONLY);
-        return call.call();
+        try {
+            return call.call();
+        } catch (Exception e) {   // Groovy code can throw checked exceptions without declaring them
+            throw new ActionFailure(role, at.file(), ActionFailure.lineIn(e, at.file(), at.line()), e);
+        }
     }
 
     @Override

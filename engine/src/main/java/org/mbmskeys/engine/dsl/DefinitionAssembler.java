@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.mbmskeys.engine.model.Action;
 import org.mbmskeys.engine.model.Guard;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.RetryDefinition;
@@ -67,6 +68,12 @@ final class DefinitionAssembler {
         return new Assembled(definition, positions());
     }
 
+    /** {@code transition 'waiting' -[Answer]-> 'done'}, or {@code ... -[Answer]- (internal)} without a target. */
+    private static String describe(String state, TransitionSpec t) {
+        return "transition '" + state + "' -[" + t.$trigger + "]" + (t.$target == null ? "- (internal)"
+                : "-> '" + t.$target.value() + "'");
+    }
+
     private void add(StateSpec s) {
         SourceRef first = declared.putIfAbsent(s.$name, s.$at);
         if (first != null) {
@@ -80,11 +87,17 @@ final class DefinitionAssembler {
             Optional<RetryDefinition> retry = Optional.empty();
             if (t instanceof TimerSpec timer) {
                 timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at));
-                retry = Optional.ofNullable(timer.$retry).map(r -> new RetryDefinition(r.value()));
+                retry = Optional.ofNullable(timer.$retry).map(Given::value);
             }
-            Optional<Guard> guard = Optional.ofNullable(t.$guard).map(Given::value);
+            String described = describe(s.$name, t);
+            Optional<Guard> guard = Optional.ofNullable(t.$guard).map(Given::value)
+                    .map(g -> g instanceof ClosureGuard c ? c.describedAs("guard of " + described) : g);
+            List<Action> actions = new ArrayList<>();
+            for (Action a : t.$actions) {
+                actions.add(a instanceof ClosureAction c ? c.describedAs("action of " + described) : a);
+            }
             TransitionDefinition definition = new TransitionDefinition(t.$trigger, guard,
-                    guard.flatMap(g -> Optional.ofNullable(t.$guardLabel)), t.$actions,
+                    guard.flatMap(g -> Optional.ofNullable(t.$guardLabel)), actions,
                     Optional.ofNullable(t.$target).map(Given::value), retry, t.$at);
             if (t.$target != null) {
                 targets.put(definition, t.$target.at());

@@ -155,7 +155,7 @@ final class Keywords {
             case "goTo":
                 return "goTo 'stateName'";
             case "retry":
-                return "retry 3 (the number of retries before goTo is taken)";
+                return "retry 3 (the number of retries before goTo is taken), or retry 4, backoff: 2.0, max: seconds(30), jitter: 0.1";
             case "send":
                 return "send 'channel', payload";
             case "reply":

@@ -146,7 +146,7 @@ public final class ProcedureCompiler {
                 importCustomizer.addImports(i);
             }
         }
-        config.addCompilationCustomizers(importCustomizer, new PositionRecorder(index));
+        config.addCompilationCustomizers(importCustomizer, new PositionRecorder(index), new GuardLint(file, lint));
         if (statically) {
             config.addCompilationCustomizers(new RecordEventAccess(), new ASTTransformationCustomizer(
                     Map.of("extensions", List.of(StaticScriptChecks.class.getName())), CompileStatic.class));
@@ -175,6 +175,7 @@ public final class ProcedureCompiler {
                     problems.add(new Problem(new SourceRef(file, 1, 1), out.toString().strip()));
                 }
             }
+            problems.addAll(lint);   // what the lints found before the compiler gave up
             return new CompiledScript(null, index, problems, typeErrorsOnly);
         }
     }

@@ -46,7 +46,9 @@ public class TransitionSpec extends DslBlock {
     }
 
     /**
-     * The transition fires only if this is true (Groovy truth). Must not have effects. Diagrams show the
+     * The transition fires only if this is true (Groovy truth). Only reads: assigning a variable or calling
+     * set, send, reply, start, signal, emit or restartTimer here is a load-time problem, and the runtime
+     * refuses what the check cannot see ({@link GuardLint}). Diagrams show the
      * condition's source text when it is one expression ({@code [event.ok() && attempt < 3]}), else
      * {@code [guarded]}; give a label to say it in words.
      */

@@ -3,12 +3,12 @@ package org.mbmskeys.engine.model;
 import java.time.Duration;
 
 /** Short human text for timer delays in messages: 500ms, 5s, 2m, 1h30m, 1m0.5s. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         if (d.isZero() || d.isNegative()) {
             return d.toString();
         }

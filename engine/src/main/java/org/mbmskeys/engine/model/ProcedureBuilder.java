@@ -338,7 +338,12 @@ public final class ProcedureBuilder {
 
         /** For a timer transition: re-enter the state up to {@code maxAttempts} times before going to the target. */
         public TransitionBuilder retry(int maxAttempts) {
-            this.retry = Optional.of(new RetryDefinition(maxAttempts));
+            return retry(new RetryDefinition(maxAttempts));
+        }
+
+        /** For a timer transition: a bounded retry with back-off (a growing delay, a cap, jitter). */
+        public TransitionBuilder retry(RetryDefinition definition) {
+            this.retry = Optional.of(Objects.requireNonNull(definition, "definition"));
             return this;
         }
 

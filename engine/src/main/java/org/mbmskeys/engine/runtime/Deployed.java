@@ -9,9 +9,11 @@ import org.mbmskeys.engine.backend.ExecutableProcedure;
 import org.mbmskeys.engine.backend.StateTree;
 import org.mbmskeys.engine.model.InputDefinition;
 import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.StateDefinition;
 import org.mbmskeys.engine.model.TimerDefinition;
 import org.mbmskeys.engine.model.TransitionDefinition;
+import org.mbmskeys.engine.model.Trigger;
 import org.mbmskeys.engine.model.VariableDefinition;
 
 /**
@@ -77,7 +79,7 @@ final class Deployed {
             for (int k = 0; k < own.length; k++) {
                 TimerDefinition timer = state.timers().get(k);
                 own[k] = slots.size();
-                slots.add(new TimerSlot(this, slots.size(), s, timer));
+                slots.add(new TimerSlot(this, slots.size(), s, timer, retryOf(state, timer)));
             }
             timersOfState[s] = own;
             if (state.transitions().stream().map(TransitionDefinition::retry).anyMatch(r -> r.isPresent())) {
@@ -88,6 +90,16 @@ final class Deployed {
         }
         timers = slots.toArray(TimerSlot[]::new);
         retryState = retries.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The retry of {@code timer}'s transition in {@code state}, or null. */
+    private static RetryDefinition retryOf(StateDefinition state, TimerDefinition timer) {
+        for (TransitionDefinition t : state.transitions()) {
+            if (t.trigger() instanceof Trigger.OnTimer on && on.name().equals(timer.name()) && t.retry().isPresent()) {
+                return t.retry().get();
+            }
+        }
+        return null;
     }
 
     /** The slot of timer {@code timer} declared by {@code state}, or -1. */

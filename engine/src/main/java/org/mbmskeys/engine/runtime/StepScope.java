@@ -23,7 +23,8 @@ import org.mbmskeys.engine.spi.Step;
  * One lane's view of the step in progress: the backend's {@link StepContext} and the actions'
  * {@link ActionContext} in one object, reused for every step of the lane (a lane runs one step at a time,
  * so nothing is allocated per step here). Structural calls from the backend update the record as they
- * come: entering a state arms its timers and resets (or, for a retry, bumps) its retry counter; exiting
+ * come: entering a state resets (or, for a retry, bumps) its retry counter and arms its timers (a timer whose
+ * retry backs off with the delay of that attempt); exiting
  * cancels its timers. Effects are only collected. Time is read once per step, so a step is instantaneous.
  */
 final class StepScope implements StepContext, ActionContext {
@@ -33,6 +34,7 @@ final class StepScope implements StepContext, ActionContext {
     private final DefaultEngine engine;
     private final Lane lane;
     final List<Effect> effects = new ArrayList<>();
+    private final GuardView guardView = new GuardView(this);
     private int[] exited = new int[8];
     private int exitedCount;
     private int[] entered = new int[8];
@@ -118,6 +120,11 @@ final class StepScope implements StepContext, ActionContext {
     }
 
     @Override
+    public ActionContext guards() {
+        return guardView;
+    }
+
+    @Override
     public void taking(int source, TransitionDefinition transition) {
         this.kind = transition.target().isEmpty() ? Kind.INTERNAL : Kind.TRANSITION;
         this.source = source;
@@ -169,7 +176,8 @@ final class StepScope implements StepContext, ActionContext {
 
     private void arm(int slot) {
         TimerSlot timer = procedure.timers[slot];
-        long at = nowMillis() + timer.delayMillis;
+        int retrySlot = procedure.retrySlot[timer.state];
+        long at = nowMillis() + timer.delayMillis(retrySlot < 0 ? 0 : rec.attempts[retrySlot], engine.random);
         if (rec.deadlines[slot] != 0) {
             lane.timers.markStale();
         }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.mbmskeys.engine.backend.Rejections;
 import org.mbmskeys.engine.backend.StateTree;
 import org.mbmskeys.engine.model.Action;
+import org.mbmskeys.engine.model.ActionFailure;
 import org.mbmskeys.engine.spi.Channel;
 import org.mbmskeys.engine.spi.ChannelMessage;
 import org.mbmskeys.engine.spi.InstanceRecord;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * tell the listeners, carry out the collected effects, and report the end.
  *
  * <p>Failures: a guard or action that throws fails the whole step. Its effects are discarded, every
- * timer is cancelled, the cause is written into the record, and the instance moves to the error state,
+ * timer is cancelled, the cause is written into the record (for a script's action or guard, with the block
+ * and the script line: {@code action of transition 'a' -[Go]-> 'b' at p.groovy:12 threw
+ * IllegalStateException: boom}; listeners get the exception the block threw), and the instance moves to the error state,
  * whose entry actions run (their effects are carried out; if they throw too, the second exception is
  * added to the cause as suppressed and their effects are dropped). The exit actions of the states the
  * instance is still in when the exception is thrown are <em>not</em> run (those the step had already
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Timers: a deadline that falls due is spent before its event is handled, so a timer whose transition
  * is rejected (its guard says no) does not fire again unless the state is re-entered or the timer
- * restarted.
+ * restarted. That spent deadline is the only change a rejected step makes, and it is saved so that every store
+ * agrees on it; guards see the step read-only ({@link GuardView}), so nothing else can change.
  */
 final class Stepper {
 
@@ -227,6 +231,11 @@ final class Stepper {
             RejectionReason reason = scope.rejected;
             String detail = scope.rejectedDetail;
             scope.end();
+            if (timerState != StateTree.NONE) {
+                // the fired deadline is spent (see the class comment); a store that keeps copies must hear of
+                // it, or a restart would fire the timer again. Nothing else changed: guards only read.
+                engine.store.save(rec);
+            }
             reject(new InstanceRef(rec.procedure.name, rec.key), event, reason, detail);
             return;
         }
@@ -263,7 +272,9 @@ final class Stepper {
         return !ends;
     }
 
-    private void fail(Throwable cause) {
+    private void fail(Throwable thrown) {
+        // A script's action or guard says where it failed; listeners get what it threw.
+        Throwable cause = thrown instanceof ActionFailure located ? located.getCause() : thrown;
         LiveInstance rec = scope.rec;
         Deployed procedure = rec.procedure;
         StateTree tree = procedure.tree;
@@ -271,7 +282,7 @@ final class Stepper {
         Object event = scope.event;
         scope.effects.clear();
         disarm(rec);
-        rec.failure = cause.getClass().getName() + ": " + cause.getMessage();
+        rec.failure = thrown instanceof ActionFailure ? thrown.getMessage() : cause.getClass().getName() + ": " + cause.getMessage();
         int error = tree.error();
         if (error != StateTree.NONE) {
             rec.state = error;
@@ -298,7 +309,7 @@ final class Stepper {
                 action.execute(scope);
             }
         } catch (Throwable again) {
-            cause.addSuppressed(again);
+            cause.addSuppressed(again instanceof ActionFailure located ? located.getCause() : again);
             scope.effects.clear();
         }
     }

@@ -1,11 +1,15 @@
 package org.mbmskeys.engine.runtime;
 
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.TimerDefinition;
 import org.mbmskeys.engine.model.TimerFired;
+import org.mbmskeys.engine.spi.RandomBytes;
 
 /**
  * One timer of one deployed definition: its position in every instance's deadline array, the state that
- * declares it, and the event it fires (built once, so firing allocates nothing).
+ * declares it, the event it fires (built once, so firing allocates nothing), and the retry of its
+ * transition when that retry backs off (its delay then depends on the attempt).
  */
 final class TimerSlot {
 
@@ -15,8 +19,10 @@ final class TimerSlot {
     final TimerDefinition timer;
     final TimerFired event;
     final long delayMillis;
+    /** The timer transition's retry if it changes the delay per attempt, else null. */
+    final RetryDefinition backoff;
 
-    TimerSlot(Deployed procedure, int index, int state, TimerDefinition timer) {
+    TimerSlot(Deployed procedure, int index, int state, TimerDefinition timer, RetryDefinition retry) {
         this.procedure = procedure;
         this.index = index;
         this.state = state;
@@ -25,6 +31,23 @@ final class TimerSlot {
         // Deadlines are whole milliseconds; round up so a timer never fires early.
         long millis = timer.delay().toMillis();
         this.delayMillis = timer.delay().minusMillis(millis).isZero() ? millis : millis + 1;
+        this.backoff = retry != null && retry.changesDelay() ? retry : null;
+    }
+
+    /**
+     * The delay to arm this timer with when its state has been retried {@code attempt} times; draws from
+     * {@code random} only for a retry with jitter.
+     */
+    long delayMillis(int attempt, RandomBytes random) {
+        if (backoff == null || attempt == 0) {
+            return delayMillis;
+        }
+        double spread = 0;
+        if (backoff.jitter() != 0) {
+            Bytes r = random.next(2);
+            spread = ((r.u8(0) << 8) | r.u8(1)) / 65535.0 * 2 - 1;   // uniform in [-1, 1]
+        }
+        return backoff.delayMillis(timer.delay(), attempt, spread);
     }
 
     @Override

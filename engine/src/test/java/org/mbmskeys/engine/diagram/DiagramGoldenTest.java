@@ -27,6 +27,7 @@ class DiagramGoldenTest {
                 example("flat", Examples::flat),
                 example("nested", Examples::nested),
                 example("push", Examples::push),
+                example("backoff", Examples::backoff),
                 example("escaping", Examples::escaping))
                 .flatMap(e -> Stream.of(DiagramFormat.values()).map(f -> Arguments.of(e[0], e[1], f)));
     }

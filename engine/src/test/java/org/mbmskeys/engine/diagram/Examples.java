@@ -4,8 +4,10 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
 
+import java.util.Optional;
 import org.mbmskeys.engine.model.Guard;
 import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.Trigger;
 
 /** The definitions whose diagrams are checked in under {@code src/test/resources/diagrams}. */
@@ -78,6 +80,26 @@ final class Examples {
                 .finalState("done")
                 .finalState("unacknowledged")
                 .finalState("cancelled")
+                .errorState("failed")
+                .build();
+    }
+
+    /** Retries that back off: growing, capped, with jitter, and a plain one beside them. */
+    static ProcedureDefinition backoff() {
+        return ProcedureDefinition.builder("demo.backoff").specRef("TS 00.000 §4")
+                .state("requesting", s -> s
+                        .on(Ack.class, "done")
+                        .after("requesting#timer1", ofSeconds(2), t -> t
+                                .retry(new RetryDefinition(4, 2.0, Optional.of(ofSeconds(30)), 0.1)).to("pushing")))
+                .state("pushing", s -> s
+                        .on(Ack.class, "done")
+                        .after("pushing#timer1", ofMillis(500), t -> t
+                                .retry(new RetryDefinition(3, 1.5, Optional.empty(), 0)).to("waiting")))
+                .state("waiting", s -> s
+                        .on(Ack.class, "done")
+                        .after("waiting#timer1", ofMinutes(1), t -> t
+                                .retry(new RetryDefinition(2, 1.0, Optional.empty(), 0.125)).to("failed")))
+                .finalState("done")
                 .errorState("failed")
                 .build();
     }

@@ -4,10 +4,12 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.StateDefinition;
 import org.mbmskeys.engine.model.Trigger;
 
@@ -80,6 +82,15 @@ class LabelsTest {
                 "KeyRequest [guarded]",
                 "signal 'status' [guarded] (internal)",
                 "KeyRequest (internal)");
+    }
+
+    @Test
+    void aRetryThatBacksOffShowsItsFactorCapAndJitter() {
+        assertThat(Labels.retry(new RetryDefinition(4, 2.0, Optional.of(ofSeconds(30)), 0.1)))
+                .isEqualTo("retry ≤4, ×2 up to 30s, ±10%");
+        assertThat(Labels.retry(new RetryDefinition(3, 1.5, Optional.empty(), 0))).isEqualTo("retry ≤3, ×1.5");
+        assertThat(Labels.retry(new RetryDefinition(2, 1.0, Optional.empty(), 0.125))).isEqualTo("retry ≤2, ±12.5%");
+        assertThat(Labels.retry(new RetryDefinition(2))).isEqualTo("retry ≤2");
     }
 
     @Test

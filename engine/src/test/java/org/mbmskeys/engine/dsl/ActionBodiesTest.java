@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.dsl.events.Ack;
 import org.mbmskeys.engine.dsl.events.Ping;
 import org.mbmskeys.engine.model.Action;
+import org.mbmskeys.engine.model.ActionFailure;
 import org.mbmskeys.engine.model.Guard;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Signal;
@@ -158,15 +159,17 @@ class ActionBodiesTest {
         assertThat(note.test(new RecordingContext().variable("note", ""))).isFalse();
         assertThat(note.test(new RecordingContext().variable("note", null))).isFalse();
         assertThat(note.test(new RecordingContext().variable("note", "x"))).isTrue();
-        assertThat(ack.toString()).isEqualTo("guard at t.groovy:5:19");
+        assertThat(ack.toString()).isEqualTo("guard of transition 'a' -[Ack]-> 'done' at t.groovy:5:19");
     }
 
     @ParameterizedTest(name = "static={0}")
     @ValueSource(booleans = {true, false})
-    void anExceptionInAnActionReachesTheRuntime(boolean statically) {
+    void anExceptionInAnActionReachesTheRuntimeSayingWhereItWasThrown(boolean statically) {
         Action failing = entry(statically, "throw new IllegalStateException('boom')");
 
-        assertThatThrownBy(() -> failing.execute(context())).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThatThrownBy(() -> failing.execute(context())).isInstanceOf(ActionFailure.class)
+                .hasMessage("onEntry of state 'a' at t.groovy:8 threw IllegalStateException: boom")
+                .cause().isInstanceOf(IllegalStateException.class).hasMessage("boom");
     }
 
     @ParameterizedTest(name = "static={0}")

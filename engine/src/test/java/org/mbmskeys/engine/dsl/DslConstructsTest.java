@@ -182,7 +182,7 @@ class DslConstructsTest {
         assertThat(a.transitions().get(0).actions()).hasSize(2);
         assertThat(a.onEntry().get(0).toString()).isEqualTo("onEntry of state 'a' at t.groovy:4:5");
         assertThat(a.onEntry().get(1).toString()).isEqualTo("onEntry of state 'a' at t.groovy:5:5");
-        assertThat(a.transitions().get(0).actions().get(1).toString()).isEqualTo("action of Ack in state 'a' at t.groovy:7:34");
+        assertThat(a.transitions().get(0).actions().get(1).toString()).isEqualTo("action of transition 'a' -[Ack]-> 'done' at t.groovy:7:34");
     }
 
     @ParameterizedTest(name = "static={0}")

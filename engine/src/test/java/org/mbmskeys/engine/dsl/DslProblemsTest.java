@@ -52,7 +52,7 @@ class DslProblemsTest {
                 "t.groovy:5:9: unknown keyword 'onentry' in a state block; did you mean 'onEntry'? allowed here: " + STATE_WORDS,
                 "t.groovy:6:19: unknown keyword 'gard' in an on(...) block; did you mean 'guard'? allowed here: action, goTo, guard",
                 "t.groovy:7:29: unknown keyword 'rety' in an after(...) block; did you mean 'retry'? allowed here: action, goTo, "
-                        + "guard, retry");
+                        + "guard, hours, millis, minutes, retry, seconds");
     }
 
     @ParameterizedTest(name = "static={0}")

@@ -18,7 +18,8 @@ class KeywordsTest {
         assertThat(Keywords.of(BlockKind.STATE)).containsExactly("after", "hours", "initial", "millis", "minutes", "on",
                 "onEntry", "onExit", "seconds", "signal", "state");
         assertThat(Keywords.of(BlockKind.ON)).containsExactly("action", "goTo", "guard");
-        assertThat(Keywords.of(BlockKind.AFTER)).containsExactly("action", "goTo", "guard", "retry");
+        assertThat(Keywords.of(BlockKind.AFTER)).containsExactly("action", "goTo", "guard", "hours", "millis", "minutes", "retry",
+                "seconds");
         assertThat(Keywords.of(BlockKind.ACTION)).containsExactly("attempt", "context", "emit", "event", "get", "input", "key",
                 "now", "procedure", "random", "reply", "restartTimer", "send", "set", "signal", "start", "state");
         assertThat(Keywords.actionProperties()).containsExactly("attempt", "context", "event", "key", "now", "procedure", "state");

@@ -138,7 +138,7 @@ class RejectionTest {
     }
 
     @Test
-    void effectsCollectedByAGuardThatSaysNoAreDropped() {
+    void aGuardThatSendsIsNotARejectionButAFailureAndSendsNothing() {
         ProcedureDefinition p = ProcedureDefinition.builder("p")
                 .state("a", s -> s.on(Go.class, t -> t.when(ctx -> {
                     ctx.send("out", "from a guard");
@@ -154,7 +154,9 @@ class RejectionTest {
         h.engine.send("p", "k", new Go());
 
         assertThat(h.sent).isEmpty();
-        assertThat(h.journal.rejected).extracting(Journal.Rejected::reason).containsExactly(RejectionReason.GUARD_REJECTED);
+        assertThat(h.journal.rejected).isEmpty();
+        assertThat(h.journal.failed).singleElement()
+                .satisfies(f -> assertThat(f.cause()).hasMessageStartingWith("a guard cannot send on 'out'"));
     }
 
     @Test

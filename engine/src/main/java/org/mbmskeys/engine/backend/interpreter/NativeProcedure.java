@@ -89,7 +89,7 @@ final class NativeProcedure implements ExecutableProcedure {
                 continue;
             }
             matched = true;
-            if (c.guard == null || c.guard.test(step.actions())) {
+            if (c.guard == null || c.guard.test(step.guards())) {
                 take(c, step);
                 return;
             }

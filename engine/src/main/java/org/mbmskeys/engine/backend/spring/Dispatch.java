@@ -77,7 +77,7 @@ final class Dispatch {
                     continue;
                 }
                 matched = true;
-                if (r.guard == null || r.guard.test(step.actions())) {
+                if (r.guard == null || r.guard.test(step.guards())) {
                     chosen = option;
                     return;
                 }

@@ -40,7 +40,7 @@ class CheckCommandTest {
                 BROKEN + ":4:28: on(signal('go')) in state 'waiting' goes to 'dnoe', which is not a state; did you mean "
                         + "'done'? declared states: done, island, waiting",
                 BROKEN + ":5:29: unknown keyword 'rety' in an after(...) block; did you mean 'retry'? allowed here: action, "
-                        + "goTo, guard, retry",
+                        + "goTo, guard, hours, millis, minutes, retry, seconds",
                 BROKEN + ":7:5: state 'island' is unreachable: no transition from the initial state 'waiting' leads to it; "
                         + "add goTo 'island' to a transition, or remove the state",
                 "3 problems in 1 file");
@@ -144,6 +144,33 @@ class CheckCommandTest {
         assertThat(statically.out()).contains(script + ":4:57: Cannot assign value of type java.lang.String to variable "
                 + "of type java.lang.Integer");
         assertThat(dynamically.exitCode()).isZero();
+    }
+
+    @Test
+    void aGuardThatAssignsOrSendsIsReportedInBothCompilationModes(@TempDir Path dir) throws IOException {
+        Path script = Files.writeString(dir.resolve("counting.groovy"), """
+                procedure('counting') {
+                    variable 'tries', Integer, 0
+                    initial 'a'
+                    state('a') {
+                        on(signal('go')) { guard { tries++ < 3 }; goTo 'done' }
+                        on(signal('ask')) { guard { send 'out', 'x'; true }; goTo 'done' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """);
+
+        for (CliRun run : new CliRun[] {CliRun.of("procedures", "check", script.toString()),
+                CliRun.of("procedures", "check", "--dynamic", script.toString())}) {
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out().lines()).containsExactly(
+                    script + ":5:36: a guard cannot assign variable 'tries': guards only read and decide whether the "
+                            + "transition fires; change it in the transition's action { ... } instead",
+                    script + ":6:37: a guard cannot send: guards only read and decide whether the transition fires; "
+                            + "send in the transition's action { ... } instead",
+                    "2 problems in 1 file");
+        }
     }
 
     @Test

@@ -1,0 +1,138 @@
+package org.mbmskeys.engine.dsl;
+
+import java.util.List;
+import java.util.Set;
+import org.codehaus.groovy.ast.ClassNode;
+import org.codehaus.groovy.ast.CodeVisitorSupport;
+import org.codehaus.groovy.ast.DynamicVariable;
+import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.expr.BinaryExpression;
+import org.codehaus.groovy.ast.expr.ClosureExpression;
+import org.codehaus.groovy.ast.expr.DeclarationExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.PostfixExpression;
+import org.codehaus.groovy.ast.expr.PrefixExpression;
+import org.codehaus.groovy.ast.expr.VariableExpression;
+import org.codehaus.groovy.classgen.GeneratorContext;
+import org.codehaus.groovy.control.CompilePhase;
+import org.codehaus.groovy.control.SourceUnit;
+import org.codehaus.groovy.control.customizers.CompilationCustomizer;
+import org.codehaus.groovy.syntax.Types;
+import org.mbmskeys.engine.model.Problem;
+import org.mbmskeys.engine.model.SourceRef;
+
+/**
+ * Guards only read, in both compilation modes: a {@code guard { ... }} body that assigns a procedure
+ * variable ({@code tries = tries + 1}, {@code tries++}, {@code tries += 1}) or calls a keyword that changes
+ * the instance or acts ({@code set}, {@code send}, {@code reply}, {@code start}, {@code signal},
+ * {@code emit}, {@code restartTimer}) is reported at load time. Otherwise a guard that says no could still
+ * leave a change behind, kept or lost depending on the store. The runtime refuses the same calls (a guard
+ * gets a read-only context), which covers what this check cannot see, such as a Java helper called from
+ * the guard.
+ *
+ * <p>Nested closures in a guard are checked too: they run while the guard runs. Local variables the guard
+ * declares may be assigned freely.
+ */
+final class GuardLint extends CompilationCustomizer {
+
+    /** The action keywords that change the instance or act on the world; keep in line with {@link ActionScope}. */
+    static final Set<String> CHANGING_KEYWORDS = Set.of("set", "send", "reply", "start", "signal", "emit", "restartTimer");
+
+    private final String file;
+    private final List<Problem> problems;
+    private boolean done;
+
+    GuardLint(String file, List<Problem> problems) {
+        super(CompilePhase.CANONICALIZATION);
+        this.file = file;
+        this.problems = problems;
+    }
+
+    @Override
+    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
+        if (done) {
+            return;
+        }
+        done = true;
+        CodeVisitorSupport finder = new CodeVisitorSupport() {
+            @Override
+            public void visitMethodCallExpression(MethodCallExpression call) {
+                List<Expression> args = ScriptFacts.arguments(call);
+                if (call.isImplicitThis() && "guard".equals(call.getMethodAsString())
+                        && !args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression body) {
+                    body.getCode().visit(new BodyChecker());
+                    return;
+                }
+                super.visitMethodCallExpression(call);
+            }
+        };
+        source.getAST().getStatementBlock().visit(finder);
+        for (ClassNode type : source.getAST().getClasses()) {
+            for (MethodNode method : type.getMethods()) {
+                if (method.getCode() != null && !(type.isScript() && "run".equals(method.getName()))) {
+                    method.getCode().visit(finder);
+                }
+            }
+        }
+    }
+
+    /** The message for a guard that assigns {@code variable}. */
+    static String assigns(String variable) {
+        return "a guard cannot assign variable '" + variable + "': guards only read and decide whether the transition "
+                + "fires; change it in the transition's action { ... } instead";
+    }
+
+    /** The message for a guard that calls {@code keyword}. */
+    static String calls(String keyword) {
+        return "a guard cannot " + keyword + ": guards only read and decide whether the transition fires; "
+                + keyword + " in the transition's action { ... } instead";
+    }
+
+    private final class BodyChecker extends CodeVisitorSupport {
+
+        @Override
+        public void visitBinaryExpression(BinaryExpression expression) {
+            if (!(expression instanceof DeclarationExpression) && Types.isAssignment(expression.getOperation().getType())
+                    && expression.getLeftExpression() instanceof VariableExpression v && isProcedureVariable(v)) {
+                report(expression.getLeftExpression(), assigns(v.getName()));
+            }
+            super.visitBinaryExpression(expression);
+        }
+
+        @Override
+        public void visitPostfixExpression(PostfixExpression expression) {
+            if (expression.getExpression() instanceof VariableExpression v && isProcedureVariable(v)) {
+                report(expression, assigns(v.getName()));
+            }
+            super.visitPostfixExpression(expression);
+        }
+
+        @Override
+        public void visitPrefixExpression(PrefixExpression expression) {
+            if (expression.getExpression() instanceof VariableExpression v && isProcedureVariable(v)) {
+                report(expression, assigns(v.getName()));
+            }
+            super.visitPrefixExpression(expression);
+        }
+
+        @Override
+        public void visitMethodCallExpression(MethodCallExpression call) {
+            String name = call.getMethodAsString();
+            if (call.isImplicitThis() && name != null && CHANGING_KEYWORDS.contains(name)) {
+                report(call, calls(name));
+            }
+            super.visitMethodCallExpression(call);
+        }
+
+        /** A name the guard did not declare: in a guard it can only be a procedure variable (or a typo, reported elsewhere). */
+        private boolean isProcedureVariable(VariableExpression v) {
+            return v.getAccessedVariable() instanceof DynamicVariable;
+        }
+
+        private void report(Expression at, String message) {
+            problems.add(new Problem(new SourceRef(file, Math.max(1, at.getLineNumber()), Math.max(1, at.getColumnNumber())),
+                    message));
+        }
+    }
+}
