@@ -65,7 +65,7 @@ public abstract class DslBlock extends GroovyObjectSupport {
         for (int i = 0; i < recovered.length; i++) {
             if (recovered[i] instanceof UnknownName u) {
                 unknown = true;
-                recovered[i] = "on".equals(name) && i == 0 ? UnknownName.class : u.name();
+                recovered[i] = Keyword.ON.is(name) && i == 0 ? UnknownName.class : u.name();
             }
         }
         if (!unknown) {

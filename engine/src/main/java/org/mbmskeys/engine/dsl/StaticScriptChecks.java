@@ -107,19 +107,19 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
         if (!target.getDeclaringClass().getName().equals(ActionScope.class.getName())) {
             return;
         }
-        switch (target.getName()) {
-            case "getEvent" -> {
-                ClassNode type = eventType(expression);
-                if (type != null) {
-                    storeType(expression, type);
-                }
+        Keyword keyword = Keyword.named(target.getName()).or(() -> Keyword.named(Keywords.propertyOf(target.getName())))
+                .orElse(null);
+        if (keyword == Keyword.EVENT) {
+            ClassNode type = eventType(expression);
+            if (type != null) {
+                storeType(expression, type);
             }
-            case "input" -> typeByName(expression, facts.inputs);
-            case "get" -> typeByName(expression, facts.variables);
-            default -> {
-                // other keywords have their declared types
-            }
+        } else if (keyword == Keyword.INPUT) {
+            typeByName(expression, facts.inputs);
+        } else if (keyword == Keyword.GET) {
+            typeByName(expression, facts.variables);
         }
+        // other keywords have their declared types
     }
 
     /**
@@ -164,22 +164,26 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             if (!(e instanceof MethodCallExpression call) || !call.isImplicitThis() || !inBody(call, node)) {
                 continue;
             }
-            String name = call.getMethodAsString();
+            Keyword keyword = Keyword.named(call.getMethodAsString()).orElse(null);
             List<Expression> args = ScriptFacts.arguments(call);
-            if ("on".equals(name) && !args.isEmpty()) {
-                if (args.get(0) instanceof ClassExpression type) {
-                    return type.getType();
-                }
-                if (args.get(0) instanceof MethodCallExpression signal && "signal".equals(signal.getMethodAsString())) {
-                    return ClassHelper.make(Signal.class);
-                }
-                return null;
+            if (keyword == null) {
+                continue;
             }
-            if ("after".equals(name)) {
-                return ClassHelper.make(TimerFired.class);
-            }
-            if ("onEntry".equals(name) || "onExit".equals(name)) {
-                return null;
+            switch (keyword.trigger()) {
+                case EVENT_OR_SIGNAL:
+                    if (!args.isEmpty() && args.get(0) instanceof ClassExpression type) {
+                        return type.getType();
+                    }
+                    if (!args.isEmpty() && args.get(0) instanceof MethodCallExpression signal && Keyword.SIGNAL.is(signal.getMethodAsString())) {
+                        return ClassHelper.make(Signal.class);
+                    }
+                    return null;
+                case TIMER:
+                    return ClassHelper.make(TimerFired.class);
+                case ANY:
+                    return null;
+                default:
+                    // a block inside a transition: the transition's trigger says
             }
         }
         return null;
