@@ -71,12 +71,26 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
                     return List.of(candidates.get(0));
                 }
             }
-            return List.of();
+            // no keyword at all: what it gives is unknown, and a keyword it is given to must not be reported for it
+            m.putNodeMetaData(UNRESOLVED, Boolean.TRUE);
+            return List.of(makeDynamic(call));
         }
         if (call instanceof MethodCallExpression m && isUnknownType(m.getObjectExpression())) {
             return List.of(makeDynamic(call));
         }
         return List.of();
+    }
+
+    /**
+     * {@code on(null)} fits every form of {@code on}: take the first, whose null check reports it in the
+     * DSL's words when the build runs, instead of the type checker's list of Java signatures.
+     */
+    @Override
+    public List<MethodNode> handleAmbiguousMethods(List<MethodNode> nodes, Expression origin) {
+        if (origin instanceof MethodCallExpression m && m.isImplicitThis() && Keyword.named(m.getMethodAsString()).isPresent()) {
+            return List.of(nodes.get(0));
+        }
+        return nodes;
     }
 
     @Override
@@ -130,6 +144,9 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
      */
     private boolean mentionsUnresolved(ArgumentListExpression arguments, BlockKind block) {
         for (Expression e : arguments.getExpressions()) {
+            if (e instanceof MethodCallExpression failed && failed.getNodeMetaData(UNRESOLVED) != null) {
+                return true;
+            }
             if (e instanceof VariableExpression v && (v.getNodeMetaData(UNRESOLVED) != null
                     || v.getAccessedVariable() instanceof DynamicVariable && block != BlockKind.ACTION)) {
                 return true;
