@@ -51,12 +51,11 @@ Feature: Script checks before anything runs
         """
         alpha.groovy:2:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: correlateBy, description, errorState, finalState, initial, input, spec, state, variable
         alpha.groovy:5:18: on(Go) in state 'waiting' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: done, waiting
-        alpha.groovy:7:5: state 'done' is unreachable: no transition from the initial state 'waiting' leads to it; add goTo 'done' to a transition, or remove the state
         beta.groovy:3:5: duplicate input 'ue': already declared at beta.groovy:2:5; input names are unique
         beta.groovy:6:9: on(Signal) in state 'a' would never fire: signals are matched by name; write on(signal('name')) { ... }
         beta.groovy:9:5: state 'stuck' is not final and has no way out: no transition or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
         beta.groovy:14:9: final state 'done' cannot have timers: the procedure ends there; remove after(1s) or declare 'done' with state(...)
-        7 problems in 2 files
+        6 problems in 2 files
         """
 
   Rule: Scripts that verify load as version 1 of their procedures

@@ -9,6 +9,7 @@ import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.DynamicVariable;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
+import org.codehaus.groovy.ast.expr.BinaryExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
@@ -78,6 +79,12 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
         if (call instanceof MethodCallExpression m && isUnknownType(m.getObjectExpression())) {
             return List.of(makeDynamic(call));
         }
+        if (call instanceof MethodCallExpression m && receiver != null) {
+            // a static call (Signal.foo()) is looked up on the class, not on Class
+            ClassNode type = m.getObjectExpression() instanceof ClassExpression c ? c.getType() : receiver;
+            addStaticTypeError(TypeMembers.noMethod(name, typeNames(argumentTypes), type), m);
+            return List.of(makeDynamic(call)); // reported in the DSL's words, not again in the type checker's
+        }
         return List.of();
     }
 
@@ -113,7 +120,25 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             makeDynamic(property);
             return true;
         }
+        ClassNode type = getType(property.getObjectExpression());
+        if (property.getPropertyAsString() != null && !property.isSpreadSafe()) {
+            if (property.getObjectExpression() instanceof ClassExpression c) {
+                type = c.getType(); // a static property: look on the class, not on Class
+            }
+            addStaticTypeError(TypeMembers.noProperty(property.getPropertyAsString(), type), property);
+            makeDynamic(property);
+            return true;
+        }
         return false;
+    }
+
+    @Override
+    public boolean handleIncompatibleAssignment(ClassNode lhsType, ClassNode rhsType, Expression assignment) {
+        String target = assignment instanceof BinaryExpression b && b.getLeftExpression() instanceof VariableExpression v
+                ? v.getName() : null;
+        Expression value = assignment instanceof BinaryExpression b ? b.getRightExpression() : assignment;
+        addStaticTypeError(TypeMembers.incompatibleAssignment(target, lhsType, rhsType), value);
+        return true;
     }
 
     @Override

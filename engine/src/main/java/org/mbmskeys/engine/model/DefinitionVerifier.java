@@ -269,7 +269,10 @@ public final class DefinitionVerifier {
         }
         while (!work.isEmpty()) {
             for (TransitionDefinition t : d.state(work.pop()).transitions()) {
-                t.target().filter(d::hasState).ifPresent(target -> enter(target, reached, work));
+                // a typo'd target (reported) counts as the state its message suggests, so that state is not
+                // also reported unreachable
+                t.target().flatMap(target -> d.hasState(target) ? Optional.of(target) : NameSuggestions.closest(target, stateNames()))
+                        .ifPresent(target -> enter(target, reached, work));
             }
         }
         return reached;
