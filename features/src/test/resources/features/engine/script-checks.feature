@@ -74,3 +74,68 @@ Feature: Script checks before anything runs
       When gamma[k] is started
       And gamma[k] receives Go
       Then gamma[k] ended in state 'done'
+
+  Rule: Each mistake is reported once, in the script's own terms, and none hides another
+
+    Example: An import that does not resolve does not hide the script's other problems
+      Given the procedure script 'alpha.groovy':
+        """groovy
+        import org.example.Missing
+        procedure('alpha') {
+            desription 'misspelt'
+            initial 'waiting'
+            state('waiting') {
+                on(Missing) { goTo 'done' }
+                on(Go) { goTo 'dnoe' }
+            }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        alpha.groovy:1:8: unable to resolve class org.example.Missing; is it on the class path the ProcedureCompiler was given?
+        alpha.groovy:3:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: correlateBy, description, errorState, finalState, initial, input, spec, state, variable
+        alpha.groovy:7:18: on(Go) in state 'waiting' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: done, waiting
+        3 problems in 1 file
+        """
+
+    Example: A typo inside another keyword is reported once, as a typo
+      Given the procedure script 'beta.groovy':
+        """groovy
+        procedure('beta') {
+            initial 'waiting'
+            state('waiting') {
+                on(sginal('cancel')) { goTo 'done' }
+            }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        beta.groovy:4:12: unknown keyword 'sginal' in a state block; did you mean 'signal'? allowed here: after, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state
+        1 problem in 1 file
+        """
+
+    Example: A target computed from a String and a GString is a state name like any other
+      Given the procedure script 'gamma.groovy':
+        """groovy
+        procedure('gamma') {
+            initial 'waiting'
+            state('waiting') {
+                for (int i = 1; i <= 2; i++) {
+                    boolean last = i == 2
+                    on(signal("step${i}")) { goTo(last ? 'done' : "step${i}") }
+                }
+            }
+            state('step1') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then new instances of 'gamma' use version 1
+      When gamma[k] is started
+      And gamma[k] gets signal 'step1'
+      And gamma[k] receives Go
+      Then gamma[k] ended in state 'done'
