@@ -93,15 +93,20 @@ public final class ProcedureCompiler {
     public CompileResult compile(String file, String text, int version) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(text, "text");
+        return compile(file, text, version, true);
+    }
+
+    private CompileResult compile(String file, String text, int version, boolean standInsAllowed) {
         CompiledScript compiled = compiled(file, text, compileStatic);
         if (compiled.compiled()) {
             return run(compiled, file, version);
         }
         List<Problem> problems = new ArrayList<>(compiled.problems());
-        if (compiled.unresolved() != null) {
+        if (compiled.unresolved() != null && standInsAllowed) {
             // nothing ran: compile again with stand-ins for the unknown classes to find the other problems
+            // (once: what does not resolve with stand-ins is left as the first compile reported it)
             UnresolvedClasses unresolved = compiled.unresolved();
-            for (Problem p : compile(file, unresolved.standIns(text), version).problems()) {
+            for (Problem p : compile(file, unresolved.standIns(text), version, false).problems()) {
                 if (!unresolved.mentionsOne(p)) {
                     problems.add(p);
                 }
