@@ -52,12 +52,11 @@ Feature: Script checks before anything runs
         """
         alpha.groovy:2:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: correlateBy, description, errorState, finalState, initial, input, spec, state, variable
         alpha.groovy:5:18: on(Go) in state 'waiting' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: done, waiting
-        alpha.groovy:7:5: state 'done' is unreachable: no transition from the initial state 'waiting' leads to it; add goTo 'done' to a transition, or remove the state
         beta.groovy:3:5: duplicate input 'ue': already declared at beta.groovy:2:5; input names are unique
         beta.groovy:6:9: on(Signal) in state 'a' would never fire: signals are matched by name; write on(signal('name')) { ... }
         beta.groovy:9:5: state 'stuck' is not final and has no way out: no transition or timer of it or of an enclosing state leads elsewhere; add on(...) { goTo '...' } or after(...) { goTo '...' }, or declare it with finalState
         beta.groovy:14:9: final state 'done' cannot have timers: the procedure ends there; remove after(1s) or declare 'done' with state(...)
-        7 problems in 2 files
+        6 problems in 2 files
         """
 
   Rule: Scripts that verify load as version 1 of their procedures
@@ -146,3 +145,68 @@ Feature: Script checks before anything runs
       When delta[k] is started
       And delta[k] receives Go
       Then delta[k] ended in state 'done'
+
+  Rule: Each mistake is reported once, in the script's own terms, and none hides another
+
+    Example: An import that does not resolve does not hide the script's other problems
+      Given the procedure script 'alpha.groovy':
+        """groovy
+        import org.example.Missing
+        procedure('alpha') {
+            desription 'misspelt'
+            initial 'waiting'
+            state('waiting') {
+                on(Missing) { goTo 'done' }
+                on(Go) { goTo 'dnoe' }
+            }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        alpha.groovy:1:8: unable to resolve class org.example.Missing; is it on the class path the ProcedureCompiler was given?
+        alpha.groovy:3:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: correlateBy, description, errorState, finalState, initial, input, spec, state, variable
+        alpha.groovy:7:18: on(Go) in state 'waiting' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: done, waiting
+        3 problems in 1 file
+        """
+
+    Example: A typo inside another keyword is reported once, as a typo
+      Given the procedure script 'beta.groovy':
+        """groovy
+        procedure('beta') {
+            initial 'waiting'
+            state('waiting') {
+                on(sginal('cancel')) { goTo 'done' }
+            }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then loading failed with:
+        """
+        beta.groovy:4:12: unknown keyword 'sginal' in a state block; did you mean 'signal'? allowed here: after, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state
+        1 problem in 1 file
+        """
+
+    Example: A target computed from a String and a GString is a state name like any other
+      Given the procedure script 'gamma.groovy':
+        """groovy
+        procedure('gamma') {
+            initial 'waiting'
+            state('waiting') {
+                for (int i = 1; i <= 2; i++) {
+                    boolean last = i == 2
+                    on(signal("step${i}")) { goTo(last ? 'done' : "step${i}") }
+                }
+            }
+            state('step1') { on(Go) { goTo 'done' } }
+            finalState 'done'
+        }
+        """
+      When the engine tries to load its procedures from that directory
+      Then new instances of 'gamma' use version 1
+      When gamma[k] is started
+      And gamma[k] gets signal 'step1'
+      And gamma[k] receives Go
+      Then gamma[k] ended in state 'done'

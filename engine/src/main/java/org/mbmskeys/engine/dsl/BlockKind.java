@@ -33,24 +33,6 @@ enum BlockKind {
 
     /** The block that the closure argument of keyword {@code name} opens, or null if it opens none. */
     static BlockKind openedBy(String name) {
-        switch (name) {
-            case "procedure":
-                return PROCEDURE;
-            case "state":
-            case "finalState":
-            case "errorState":
-                return STATE;
-            case "on":
-                return ON;
-            case "after":
-                return AFTER;
-            case "onEntry":
-            case "onExit":
-            case "action":
-            case "guard":
-                return ACTION;
-            default:
-                return null;
-        }
+        return Keyword.named(name).map(Keyword::opens).orElse(null);
     }
 }

@@ -95,8 +95,22 @@ final class BuildContext {
             }
         }
         SourceRef at = line > 0 ? new SourceRef(file, line, index.firstColumn(line)) : new SourceRef(file, 1, 1);
-        String detail = t.getMessage() == null ? "" : ": " + t.getMessage().lines().findFirst().orElse("");
-        report(at, "the script failed while building the procedure: " + t.getClass().getSimpleName() + detail);
+        report(at, "the script failed while building the procedure: " + whatWentWrong(t));
+    }
+
+    /** The first line of the message, without Java's class names; a script author never wrote those. */
+    private static String whatWentWrong(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("").strip();
+        if (!message.isEmpty()) {
+            return ProcedureCompiler.withoutPackages(message);
+        }
+        if (t instanceof NullPointerException) {
+            return "a value it used is null";
+        }
+        if (t instanceof StackOverflowError) {
+            return "it calls itself without end";
+        }
+        return "an error without a message";
     }
 
     private boolean isScriptFrame(String className) {

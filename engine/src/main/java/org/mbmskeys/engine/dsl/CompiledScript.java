@@ -9,8 +9,11 @@ import org.mbmskeys.engine.model.Problem;
  *
  * @param typeErrorsOnly the compile failed only in static type checking, so a dynamic compile of the same
  *                       text can still run and report the structural problems too
+ * @param unresolved     the compile failed only because classes did not resolve: these, so that a compile
+ *                       with stand-ins for them can report the other problems; else null
  */
-record CompiledScript(Class<?> scriptClass, PositionIndex index, List<Problem> problems, boolean typeErrorsOnly) {
+record CompiledScript(Class<?> scriptClass, PositionIndex index, List<Problem> problems, boolean typeErrorsOnly,
+                      UnresolvedClasses unresolved) {
 
     CompiledScript {
         problems = List.copyOf(problems);

@@ -3,6 +3,8 @@ package org.mbmskeys.engine.dsl;
 import groovy.lang.Closure;
 import groovy.lang.GroovyObjectSupport;
 import groovy.lang.MetaClass;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.List;
 import org.mbmskeys.engine.model.SourceRef;
 
@@ -41,13 +43,13 @@ public abstract class DslBlock extends GroovyObjectSupport {
             return null; // the unknown word itself was reported
         }
         $context.report($context.here(name), Keywords.unknownCall(kind(), name, Keywords.typeNames(arguments)));
-        return null;
+        return new UnknownName(name, true);
     }
 
     /** Groovy calls this for a bare name that is no keyword, local variable or imported class. */
     public Object propertyMissing(String name) {
         $context.report($context.here(name), Keywords.unknownName(kind(), name, List.of()));
-        return new UnknownName(name);
+        return new UnknownName(name, false);
     }
 
     /** Groovy calls this for an assignment to a name that is no local variable. */
@@ -56,29 +58,44 @@ public abstract class DslBlock extends GroovyObjectSupport {
     }
 
     /**
-     * A keyword was given an unknown bare word (already reported): call it again with the word's name, or
-     * with {@link UnknownName} as the event class of {@code on}, if it then fits. True if there was such a word.
+     * A keyword was given an unknown word (already reported): call it again with stand-ins for the word
+     * ({@link UnknownName#standIn}) if they fit one of its forms. True if there was such a word.
      */
     private boolean recover(String name, Object[] arguments) {
-        Object[] recovered = arguments.clone();
         boolean unknown = false;
-        for (int i = 0; i < recovered.length; i++) {
-            if (recovered[i] instanceof UnknownName u) {
-                unknown = true;
-                recovered[i] = "on".equals(name) && i == 0 ? UnknownName.class : u.name();
-            }
+        for (Object a : arguments) {
+            unknown |= a instanceof UnknownName;
         }
         if (!unknown) {
             return false;
         }
-        Class<?>[] types = new Class<?>[recovered.length];
-        for (int i = 0; i < recovered.length; i++) {
-            types[i] = recovered[i] == null ? null : recovered[i].getClass();
-        }
-        if (getMetaClass().pickMethod(name, types) != null) {
-            getMetaClass().invokeMethod(this, name, recovered);
+        for (Method form : getClass().getMethods()) {
+            if (form.getName().equals(name) && form.getParameterCount() == arguments.length) {
+                Object[] recovered = standIns(form.getParameterTypes(), arguments);
+                if (recovered != null) {
+                    getMetaClass().invokeMethod(this, name, recovered);
+                    return true;
+                }
+            }
         }
         return true;
+    }
+
+    /** The arguments with stand-ins for unknown words, or null if they do not fit {@code types}. */
+    private static Object[] standIns(Class<?>[] types, Object[] arguments) {
+        Object[] out = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            Object a = arguments[i] instanceof UnknownName u ? u.standIn(types[i]) : arguments[i];
+            if (a == null ? types[i].isPrimitive() || arguments[i] instanceof UnknownName : !boxed(types[i]).isInstance(a)) {
+                return null;
+            }
+            out[i] = a;
+        }
+        return out;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     SourceRef here(String keyword) {

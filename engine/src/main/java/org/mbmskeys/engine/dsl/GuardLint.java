@@ -2,6 +2,8 @@ package org.mbmskeys.engine.dsl;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.DynamicVariable;
@@ -37,7 +39,8 @@ import org.mbmskeys.engine.model.SourceRef;
 final class GuardLint extends CompilationCustomizer {
 
     /** The action keywords that change the instance or act on the world; keep in line with {@link ActionScope}. */
-    static final Set<String> CHANGING_KEYWORDS = Set.of("set", "send", "reply", "start", "signal", "emit", "restartTimer");
+    static final Set<String> CHANGING_KEYWORDS = Stream.of(Keyword.SET, Keyword.SEND, Keyword.REPLY, Keyword.START,
+            Keyword.SIGNAL, Keyword.EMIT, Keyword.RESTART_TIMER).map(Keyword::word).collect(Collectors.toUnmodifiableSet());
 
     private final String file;
     private final List<Problem> problems;

@@ -111,70 +111,7 @@ final class Keywords {
 
     /** How keyword {@code name} is written in {@code block}, for "expected ..." texts. */
     static String usage(BlockKind block, String name) {
-        switch (name) {
-            case "procedure":
-                return "procedure('name') { ... }";
-            case "description":
-                return "description 'what the procedure does'";
-            case "spec":
-                return "spec 'TS 33.246 §6.3.2.3'";
-            case "input":
-                return block == BlockKind.ACTION ? "input('name')" : "input 'name', Type";
-            case "correlateBy":
-                return "correlateBy 'inputName'";
-            case "variable":
-                return "variable 'name', Type or variable 'name', Type, initialValue";
-            case "initial":
-                return block == BlockKind.STATE ? "initial 'childState'" : "initial 'stateName'";
-            case "state":
-                return block == BlockKind.ACTION ? "state (the current state's name)" : "state('name') { ... }";
-            case "finalState":
-                return "finalState 'name' or finalState('name') { onEntry { ... } }";
-            case "errorState":
-                return "errorState 'name' or errorState('name') { onEntry { ... } }";
-            case "onEntry":
-                return "onEntry { ... }";
-            case "onExit":
-                return "onExit { ... }";
-            case "on":
-                return "an event class or signal('name'), as in on(Ack) { ... } or on(signal('cancel')) { ... }";
-            case "after":
-                return "a duration, as in after(seconds(5)) { ... } or after(seconds(5), 'timerName') { ... }";
-            case "signal":
-                return block == BlockKind.ACTION ? "signal('procedure', key, 'name') or signal('procedure', key, 'name', payload)"
-                        : "signal('name'), as in on(signal('cancel')) { ... }";
-            case "millis":
-            case "seconds":
-            case "minutes":
-            case "hours":
-                return name + "(5)";
-            case "guard":
-                return "guard { condition } or guard('what it checks') { condition }";
-            case "action":
-                return "action { ... }";
-            case "goTo":
-                return "goTo 'stateName'";
-            case "retry":
-                return "retry 3 (the number of retries before goTo is taken), or retry 4, backoff: 2.0, max: seconds(30), jitter: 0.1";
-            case "send":
-                return "send 'channel', payload";
-            case "reply":
-                return "reply payload";
-            case "start":
-                return "start 'procedure', key or start 'procedure', key, [input: value]";
-            case "emit":
-                return "emit outcome";
-            case "restartTimer":
-                return "restartTimer 'timerName'";
-            case "get":
-                return "get('variable')";
-            case "set":
-                return "set('variable', value)";
-            case "random":
-                return "random(16)";
-            default:
-                return name;
-        }
+        return Keyword.named(name).map(k -> k.usage(block)).orElse(name);
     }
 
     /** Simple type names of runtime arguments, as a script author would write them. */
@@ -208,6 +145,14 @@ final class Keywords {
         }
         String n = primitive.getName();
         return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    /** "event" for the getter name "getEvent", else null. */
+    static String propertyOf(String methodName) {
+        if (methodName.startsWith("get") && methodName.length() > 3) {
+            return Character.toLowerCase(methodName.charAt(3)) + methodName.substring(4);
+        }
+        return null;
     }
 
     private static String propertyName(Method m) {

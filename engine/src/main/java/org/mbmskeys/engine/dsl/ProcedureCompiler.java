@@ -56,6 +56,8 @@ import org.mbmskeys.engine.model.TimerFired;
 public final class ProcedureCompiler {
 
     private static final String TYPE_CHECK_PREFIX = "[Static type checking] - ";
+    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z_][\\w]*\\.)+(?:[A-Z][\\w]*\\$)*([A-Z][\\w]*)");
 
     private final ClassLoader classLoader;
     private final List<String> imports;
@@ -109,6 +111,10 @@ public final class ProcedureCompiler {
     public CompileResult compile(String file, String text, int version) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(text, "text");
+        return compile(file, text, version, true);
+    }
+
+    private CompileResult compile(String file, String text, int version, boolean standInsAllowed) {
         CompiledScript compiled = compiled(file, text, compileStatic);
         if (compiled.compiled()) {
             CompileResult result = run(compiled, file, version);
@@ -117,7 +123,16 @@ public final class ProcedureCompiler {
                     : result;
         }
         List<Problem> problems = new ArrayList<>(compiled.problems());
-        if (compileStatic && compiled.typeErrorsOnly()) {
+        if (compiled.unresolved() != null && standInsAllowed) {
+            // nothing ran: compile again with stand-ins for the unknown classes to find the other problems
+            // (once: what does not resolve with stand-ins is left as the first compile reported it)
+            UnresolvedClasses unresolved = compiled.unresolved();
+            for (Problem p : compile(file, unresolved.standIns(text), version, false).problems()) {
+                if (!unresolved.mentionsOne(p)) {
+                    problems.add(p);
+                }
+            }
+        } else if (compileStatic && compiled.typeErrorsOnly()) {
             // The type checker stops the class from being built, so nothing ran: run a dynamic build of the
             // same text to report the structural problems too. Both paths word a problem the same way, so
             // what both found appears once.
@@ -157,32 +172,37 @@ public final class ProcedureCompiler {
         GroovyClassLoader loader = new GroovyClassLoader(classLoader, config);
         try {
             Class<?> scriptClass = loader.parseClass(new GroovyCodeSource(text, file, "/groovy/shell"), false);
-            return new CompiledScript(scriptClass, index, lint, false);
+            return new CompiledScript(scriptClass, index, lint, false, null);
         } catch (MultipleCompilationErrorsException e) {
             List<Problem> problems = new ArrayList<>();
             boolean typeErrorsOnly = true;
+            boolean unresolvedOnly = true;
+            UnresolvedClasses unresolved = new UnresolvedClasses();
+            String[] lines = text.split("\n", -1);
             for (Message m : e.getErrorCollector().getErrors()) {
                 if (m instanceof SyntaxErrorMessage s) {
                     SyntaxException cause = s.getCause();
                     String message = cause.getOriginalMessage();
                     typeErrorsOnly &= message.startsWith(TYPE_CHECK_PREFIX);
+                    unresolvedOnly &= unresolved.note(message, cause.getLine(), lines);
                     problems.add(new Problem(new SourceRef(file, Math.max(1, cause.getLine()), Math.max(1, cause.getStartColumn())),
                             describe(message, cause.getLine(), cause.getStartColumn(), index)));
                 } else {
                     typeErrorsOnly = false;
+                    unresolvedOnly = false;
                     StringWriter out = new StringWriter();
                     m.write(new PrintWriter(out));
                     problems.add(new Problem(new SourceRef(file, 1, 1), out.toString().strip()));
                 }
             }
             problems.addAll(lint);   // what the lints found before the compiler gave up
-            return new CompiledScript(null, index, problems, typeErrorsOnly);
+            return new CompiledScript(null, index, problems, typeErrorsOnly, unresolvedOnly && !unresolved.isEmpty() ? unresolved : null);
         }
     }
 
     private static String describe(String message, int line, int column, PositionIndex index) {
         if (message.startsWith(TYPE_CHECK_PREFIX)) {
-            return message.substring(TYPE_CHECK_PREFIX.length()).strip();
+            return withoutPackages(message.substring(TYPE_CHECK_PREFIX.length()).strip());
         }
         if (message.startsWith("Unexpected input")) {
             // the parser quotes the whole rule that failed, which says little; the position says more
@@ -200,12 +220,19 @@ public final class ProcedureCompiler {
         }
         if (message.startsWith("Access to ") && message.endsWith(" is forbidden")) {
             String member = message.substring(message.lastIndexOf('#') + 1, message.length() - " is forbidden".length());
-            return message.strip() + "; if '" + member + "' is a record component, call its accessor: " + member + "()";
+            String owner = message.substring("Access to ".length(), message.lastIndexOf('#'));
+            return "'" + member + "' of " + withoutPackages(owner) + " cannot be read as a property; if '" + member
+                    + "' is a record component, call its accessor: " + member + "()";
         }
         if (message.startsWith("unable to resolve class")) {
             return message.strip() + "; is it on the class path the ProcedureCompiler was given?";
         }
         return message.strip();
+    }
+
+    /** {@code java.lang.String} becomes {@code String}, {@code org.example.Trigger$OnSignal} becomes {@code OnSignal}. */
+    static String withoutPackages(String text) {
+        return QUALIFIED.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)));
     }
 
     private CompileResult run(CompiledScript compiled, String file, int version) {

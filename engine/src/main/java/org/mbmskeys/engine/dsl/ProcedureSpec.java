@@ -54,12 +54,18 @@ public final class ProcedureSpec extends DslBlock {
 
     /** What the procedure does, in a sentence; shown in diagrams and documentation. */
     public void description(String text) {
-        $description = once("description", $description, text, here("description"), "give it once");
+        SourceRef where = here("description");
+        if (named("description", text, where)) {
+            $description = once("description", $description, text, where, "give it once");
+        }
     }
 
     /** The specification clause the procedure implements, e.g. {@code 'TS 33.246 §6.3.2.3'}. */
     public void spec(String reference) {
-        $spec = once("spec", $spec, reference, here("spec"), "give it once");
+        SourceRef where = here("spec");
+        if (named("spec", reference, where)) {
+            $spec = once("spec", $spec, reference, where, "give it once");
+        }
     }
 
     /** An input the procedure is started with, and the type its value must have. */

@@ -98,10 +98,11 @@ final class RecordEventAccess extends CompilationCustomizer {
 
         private static Class<?> triggerType(MethodCallExpression call) {
             List<Expression> args = ScriptFacts.arguments(call);
-            if ("after".equals(call.getMethodAsString())) {
+            Keyword.Trigger trigger = Keyword.named(call.getMethodAsString()).map(Keyword::trigger).orElse(Keyword.Trigger.NONE);
+            if (trigger == Keyword.Trigger.TIMER) {
                 return TimerFired.class;
             }
-            if (!"on".equals(call.getMethodAsString()) || args.isEmpty()) {
+            if (trigger != Keyword.Trigger.EVENT_OR_SIGNAL || args.isEmpty()) {
                 return null;
             }
             if (args.get(0) instanceof ClassExpression c && c.getType().isResolved()) {
@@ -111,7 +112,7 @@ final class RecordEventAccess extends CompilationCustomizer {
                     return null; // declared in the script itself: Groovy records have properties anyway
                 }
             }
-            if (args.get(0) instanceof MethodCallExpression m && "signal".equals(m.getMethodAsString())) {
+            if (args.get(0) instanceof MethodCallExpression m && Keyword.SIGNAL.is(m.getMethodAsString())) {
                 return Signal.class;
             }
             return null;

@@ -39,12 +39,14 @@ final class ScriptFacts {
         CodeVisitorSupport visitor = new CodeVisitorSupport() {
             @Override
             public void visitMethodCallExpression(MethodCallExpression call) {
-                String name = call.getMethodAsString();
-                if (call.isImplicitThis() && ("variable".equals(name) || "input".equals(name))) {
+                Keyword.Declares declares = Keyword.named(call.getMethodAsString()).map(Keyword::declares).orElse(Keyword.Declares.NOTHING);
+                if (call.isImplicitThis() && declares != Keyword.Declares.NOTHING) {
                     List<Expression> args = arguments(call);
-                    if (args.size() >= 2 && args.get(0) instanceof ConstantExpression c && c.getValue() instanceof String s
-                            && args.get(1) instanceof ClassExpression type) {
-                        ("variable".equals(name) ? variables : inputs).putIfAbsent(s, ClassHelper.getWrapper(type.getType()));
+                    if (args.size() >= 2 && args.get(0) instanceof ConstantExpression c && c.getValue() instanceof String s) {
+                        // a type that is no class (an unimported one) is reported where it is written; the name
+                        // is still declared, as an Object, so that its uses are not reported as unknown too
+                        ClassNode type = args.get(1) instanceof ClassExpression t ? ClassHelper.getWrapper(t.getType()) : ClassHelper.OBJECT_TYPE;
+                        (declares == Keyword.Declares.VARIABLE ? variables : inputs).putIfAbsent(s, type);
                     }
                 }
                 super.visitMethodCallExpression(call);

@@ -73,12 +73,14 @@ public final class StateSpec extends DslBlock {
 
     /** A transition on any event of class {@code event} (or a subclass). */
     public void on(Class<?> event, @DelegatesTo(value = TransitionSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        addTransition(new TransitionSpec($context, Trigger.event(event), here("on"), $name), body);
+        SourceRef where = here("on");
+        addTransition(new TransitionSpec($context, event == null ? nullTrigger(where) : Trigger.event(event), where, $name), body);
     }
 
     /** A transition on the named signal, written {@code on(signal('cancel')) { ... }}. */
     public void on(Trigger.OnSignal signal, @DelegatesTo(value = TransitionSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
-        addTransition(new TransitionSpec($context, signal, here("on"), $name), body);
+        SourceRef where = here("on");
+        addTransition(new TransitionSpec($context, signal == null ? nullTrigger(where) : signal, where, $name), body);
     }
 
     /** A timer that fires {@code delay} after the state was entered, named {@code <state>.afterN}. */
@@ -137,6 +139,12 @@ public final class StateSpec extends DslBlock {
     /** A duration of {@code n} hours. */
     public Duration hours(long n) {
         return Duration.ofHours(n);
+    }
+
+    /** on(null): reported; the body is still checked and its target still counts, as for an unknown class. */
+    private Trigger nullTrigger(SourceRef where) {
+        $context.report(where, "on(null) is not valid: expected " + Keyword.ON.usage(kind()));
+        return Trigger.event(UnknownName.Unresolved.class);
     }
 
     private void addTransition(TransitionSpec transition, Closure<?> body) {

@@ -9,6 +9,7 @@ import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.DynamicVariable;
 import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
+import org.codehaus.groovy.ast.expr.BinaryExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
@@ -71,12 +72,32 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
                     return List.of(candidates.get(0));
                 }
             }
-            return List.of();
+            // no keyword at all: what it gives is unknown, and a keyword it is given to must not be reported for it
+            m.putNodeMetaData(UNRESOLVED, Boolean.TRUE);
+            return List.of(makeDynamic(call));
         }
         if (call instanceof MethodCallExpression m && isUnknownType(m.getObjectExpression())) {
             return List.of(makeDynamic(call));
         }
+        if (call instanceof MethodCallExpression m && receiver != null) {
+            // a static call (Signal.foo()) is looked up on the class, not on Class
+            ClassNode type = m.getObjectExpression() instanceof ClassExpression c ? c.getType() : receiver;
+            addStaticTypeError(TypeMembers.noMethod(name, typeNames(argumentTypes), type), m);
+            return List.of(makeDynamic(call)); // reported in the DSL's words, not again in the type checker's
+        }
         return List.of();
+    }
+
+    /**
+     * {@code on(null)} fits every form of {@code on}: take the first, whose null check reports it in the
+     * DSL's words when the build runs, instead of the type checker's list of Java signatures.
+     */
+    @Override
+    public List<MethodNode> handleAmbiguousMethods(List<MethodNode> nodes, Expression origin) {
+        if (origin instanceof MethodCallExpression m && m.isImplicitThis() && Keyword.named(m.getMethodAsString()).isPresent()) {
+            return List.of(nodes.get(0));
+        }
+        return nodes;
     }
 
     @Override
@@ -99,7 +120,25 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             makeDynamic(property);
             return true;
         }
+        ClassNode type = getType(property.getObjectExpression());
+        if (property.getPropertyAsString() != null && !property.isSpreadSafe()) {
+            if (property.getObjectExpression() instanceof ClassExpression c) {
+                type = c.getType(); // a static property: look on the class, not on Class
+            }
+            addStaticTypeError(TypeMembers.noProperty(property.getPropertyAsString(), type), property);
+            makeDynamic(property);
+            return true;
+        }
         return false;
+    }
+
+    @Override
+    public boolean handleIncompatibleAssignment(ClassNode lhsType, ClassNode rhsType, Expression assignment) {
+        String target = assignment instanceof BinaryExpression b && b.getLeftExpression() instanceof VariableExpression v
+                ? v.getName() : null;
+        Expression value = assignment instanceof BinaryExpression b ? b.getRightExpression() : assignment;
+        addStaticTypeError(TypeMembers.incompatibleAssignment(target, lhsType, rhsType), value);
+        return true;
     }
 
     @Override
@@ -107,19 +146,19 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
         if (!target.getDeclaringClass().getName().equals(ActionScope.class.getName())) {
             return;
         }
-        switch (target.getName()) {
-            case "getEvent" -> {
-                ClassNode type = eventType(expression);
-                if (type != null) {
-                    storeType(expression, type);
-                }
+        Keyword keyword = Keyword.named(target.getName()).or(() -> Keyword.named(Keywords.propertyOf(target.getName())))
+                .orElse(null);
+        if (keyword == Keyword.EVENT) {
+            ClassNode type = eventType(expression);
+            if (type != null) {
+                storeType(expression, type);
             }
-            case "input" -> typeByName(expression, facts.inputs);
-            case "get" -> typeByName(expression, facts.variables);
-            default -> {
-                // other keywords have their declared types
-            }
+        } else if (keyword == Keyword.INPUT) {
+            typeByName(expression, facts.inputs);
+        } else if (keyword == Keyword.GET) {
+            typeByName(expression, facts.variables);
         }
+        // other keywords have their declared types
     }
 
     /**
@@ -130,6 +169,9 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
      */
     private boolean mentionsUnresolved(ArgumentListExpression arguments, BlockKind block) {
         for (Expression e : arguments.getExpressions()) {
+            if (e instanceof MethodCallExpression failed && failed.getNodeMetaData(UNRESOLVED) != null) {
+                return true;
+            }
             if (e instanceof VariableExpression v && (v.getNodeMetaData(UNRESOLVED) != null
                     || v.getAccessedVariable() instanceof DynamicVariable && block != BlockKind.ACTION)) {
                 return true;
@@ -164,22 +206,26 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             if (!(e instanceof MethodCallExpression call) || !call.isImplicitThis() || !inBody(call, node)) {
                 continue;
             }
-            String name = call.getMethodAsString();
+            Keyword keyword = Keyword.named(call.getMethodAsString()).orElse(null);
             List<Expression> args = ScriptFacts.arguments(call);
-            if ("on".equals(name) && !args.isEmpty()) {
-                if (args.get(0) instanceof ClassExpression type) {
-                    return type.getType();
-                }
-                if (args.get(0) instanceof MethodCallExpression signal && "signal".equals(signal.getMethodAsString())) {
-                    return ClassHelper.make(Signal.class);
-                }
-                return null;
+            if (keyword == null) {
+                continue;
             }
-            if ("after".equals(name)) {
-                return ClassHelper.make(TimerFired.class);
-            }
-            if ("onEntry".equals(name) || "onExit".equals(name)) {
-                return null;
+            switch (keyword.trigger()) {
+                case EVENT_OR_SIGNAL:
+                    if (!args.isEmpty() && args.get(0) instanceof ClassExpression type) {
+                        return type.getType();
+                    }
+                    if (!args.isEmpty() && args.get(0) instanceof MethodCallExpression signal && Keyword.SIGNAL.is(signal.getMethodAsString())) {
+                        return ClassHelper.make(Signal.class);
+                    }
+                    return null;
+                case TIMER:
+                    return ClassHelper.make(TimerFired.class);
+                case ANY:
+                    return null;
+                default:
+                    // a block inside a transition: the transition's trigger says
             }
         }
         return null;

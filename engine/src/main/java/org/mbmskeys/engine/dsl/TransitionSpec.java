@@ -90,11 +90,15 @@ public class TransitionSpec extends DslBlock {
         }
     }
 
-    /** The state the transition goes to. */
-    public void goTo(String state) {
+    /**
+     * The state the transition goes to. Any text will do: {@code goTo(last ? 'done' : "step${i}")} mixes
+     * a String and a GString, which the static type checker types as neither.
+     */
+    public void goTo(CharSequence state) {
         SourceRef where = here("goTo");
-        if (named("goTo", state, where)) {
-            $target = once("goTo", $target, state, where, "a transition has one target");
+        String name = state == null ? null : state.toString();
+        if (named("goTo", name, where)) {
+            $target = once("goTo", $target, name, where, "a transition has one target");
         }
     }
 }

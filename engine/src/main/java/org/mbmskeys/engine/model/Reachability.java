@@ -38,7 +38,11 @@ final class Reachability implements DefinitionCheck {
         }
         while (!work.isEmpty()) {
             for (TransitionDefinition t : d.state(work.pop()).transitions()) {
-                t.target().filter(d::hasState).ifPresent(target -> enter(d, target, reached, work));
+                // a typo'd target (reported) counts as the state its message suggests, so that state is not
+                // also reported unreachable
+                t.target().flatMap(target -> d.hasState(target) ? Optional.of(target)
+                                : NameSuggestions.closest(target, d.states().keySet()))
+                        .ifPresent(target -> enter(d, target, reached, work));
             }
         }
         return reached;

@@ -353,7 +353,7 @@ class DslProblemsTest {
                     state('a') { on(Ack) { goTo 'done' } }
                 }
                 """)).containsExactly(
-                "t.groovy:3:5: the script failed while building the procedure: ArithmeticException: Division by zero");
+                "t.groovy:3:5: the script failed while building the procedure: Division by zero");
     }
 
     @ParameterizedTest(name = "static={0}")
@@ -420,6 +420,139 @@ class DslProblemsTest {
                         + "procedure, state");
     }
 
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void aTypoInTheArgumentOfAKeywordIsReportedOnceAndTheTransitionIsStillChecked(boolean statically) {
+        assertThat(problems(statically, """
+                procedure('t') {
+                    initial 'a'
+                    state('a') {
+                        on(sginal('x')) { gaurd { true }; goTo 'done' }
+                    }
+                    finalState 'done'
+                }
+                """)).containsExactly(
+                "t.groovy:4:12: unknown keyword 'sginal' in a state block; did you mean 'signal'? allowed here: " + STATE_WORDS,
+                "t.groovy:4:27: unknown keyword 'gaurd' in an on(...) block; did you mean 'guard'? allowed here: action, goTo, guard");
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void nullWhereAKeywordNeedsSomethingIsReportedInTheDslsWords(boolean statically) {
+        assertThat(problems(statically, """
+                procedure('t') {
+                    description null
+                    spec null
+                    initial 'a'
+                    state('a') {
+                        on(null) { goTo 'done' }
+                    }
+                    finalState 'done'
+                }
+                """)).containsExactly(
+                "t.groovy:2:5: description needs a non-empty name, as in description 'what the procedure does'",
+                "t.groovy:3:5: spec needs a non-empty name, as in spec 'TS 33.246 §6.3.2.3'",
+                "t.groovy:6:9: on(null) is not valid: expected an event class or signal('name'), as in on(Ack) { ... } or "
+                        + "on(signal('cancel')) { ... }");
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void goToTakesAnyText(boolean statically) {
+        assertThat(problems(statically, """
+                procedure('t') {
+                    initial 'a'
+                    state('a') {
+                        for (int i = 0; i < 2; i++) {
+                            boolean last = i == 1
+                            on(signal("go${i}")) { goTo(last ? 'done' : "s${i}") }
+                        }
+                    }
+                    state('s0') { on(Ack) { goTo 'done' } }
+                    finalState 'done'
+                }
+                """)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void anUnresolvedImportDoesNotHideTheOtherProblemsNorBringItsOwnConsequences(boolean statically) {
+        assertThat(problems(statically, """
+                import org.example.Nope
+                procedure('t') {
+                    desription 'x'
+                    variable 'seen', Nope
+                    initial 'a'
+                    state('a') {
+                        on(Nope) { action { emit event.foo; emit seen.bar() }; goTo 'dnoe' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """)).containsExactly(
+                "t.groovy:1:8: unable to resolve class org.example.Nope; is it on the class path the ProcedureCompiler was given?",
+                "t.groovy:3:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: "
+                        + PROCEDURE_WORDS,
+                "t.groovy:7:64: on(Nope) in state 'a' goes to 'dnoe', which is not a state; did you mean 'done'? declared "
+                        + "states: a, done, failed");
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void anUnknownClassIsReportedOnceWithoutWhatFollowsFromIt(boolean statically) {
+        assertThat(problems(statically, """
+                procedure('t') {
+                    desription 'x'
+                    initial 'a'
+                    state('a') {
+                        on(Ack) { action { Foo f = null; emit f.bar; emit f.baz(1) }; goTo 'done' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """)).containsExactly(
+                "t.groovy:2:5: unknown keyword 'desription' in the procedure block; did you mean 'description'? allowed here: "
+                        + PROCEDURE_WORDS,
+                "t.groovy:5:32: unable to resolve class Foo; is it on the class path the ProcedureCompiler was given?");
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
+    void aTypoedTargetDoesNotMakeTheStateItMeantUnreachable(boolean statically) {
+        assertThat(problems(statically, """
+                procedure('t') {
+                    initial 'a'
+                    state('a') { on(Ack) { goTo 'dnoe' } }
+                    finalState 'done'
+                    state('island') { on(Ack) { goTo 'done' } }
+                }
+                """)).containsExactly(
+                "t.groovy:3:28: on(Ack) in state 'a' goes to 'dnoe', which is not a state; did you mean 'done'? declared "
+                        + "states: a, done, island",
+                "t.groovy:5:5: state 'island' is unreachable: no transition from the initial state 'a' leads to it; add goTo "
+                        + "'island' to a transition, or remove the state");
+    }
+
+    @Test
+    void typeCheckerProblemsNameTheMissingMemberTheMembersThereAreAndTheClosest() {
+        assertThat(problems(true, """
+                procedure('t') {
+                    initial 'a'
+                    state('a') {
+                        on(Ack) { action { emit event.ook }; goTo 'done' }
+                        on(signal('x')) { action { emit event.nmae; emit Signal.of2('y') }; goTo 'done' }
+                        on(Ping) { action { emit event.getid() }; goTo 'done' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """)).containsExactly(
+                "t.groovy:4:33: no property 'ook' on Ack; it has: ok; did you mean 'ok'?",
+                "t.groovy:5:41: no property 'nmae' on Signal; it has: name, payload; did you mean 'name'?",
+                "t.groovy:5:58: no method of2(String) on Signal; its methods: name, of, payload; did you mean 'of'?",
+                "t.groovy:6:34: no method getid() on Ping; its methods: getId; did you mean 'getId'?");
+    }
+
     @Test
     void staticCompilationAlsoFindsTypeErrorsAndStillReportsTheStructuralProblems() {
         assertThat(problems(true, """
@@ -434,11 +567,9 @@ class DslProblemsTest {
                     errorState 'failed'
                 }
                 """)).containsExactly(
-                "t.groovy:5:30: Cannot assign value of type java.lang.String to variable of type java.lang.Integer",
+                "t.groovy:5:30: cannot assign a String to 'attempts', which is an Integer",
                 "t.groovy:6:19: on(Ack) in state 'a' goes to 'dnoe', which is not a state; did you mean 'done'? declared "
-                        + "states: a, done, failed",
-                "t.groovy:8:5: state 'done' is unreachable: no transition from the initial state 'a' leads to it; add goTo "
-                        + "'done' to a transition, or remove the state");
+                        + "states: a, done, failed");
     }
 
     @Test
@@ -453,9 +584,8 @@ class DslProblemsTest {
                     finalState 'done'
                     errorState 'failed'
                 }
-                """)).singleElement().asString()
-                .endsWith("Access to org.mbmskeys.engine.dsl.events.Ack#ok is forbidden; if 'ok' is a record component, "
-                        + "call its accessor: ok()");
+                """)).containsExactly(
+                "t.groovy:5:51: 'ok' of Ack cannot be read as a property; if 'ok' is a record component, call its accessor: ok()");
     }
 
     @Test
@@ -474,9 +604,7 @@ class DslProblemsTest {
                 correlateBy, description, errorState, finalState, initial, input, spec, state, variable
                 t.groovy:4:28: on(Ack) in state 'a' goes to 'dnoe', which is not a state; did you mean 'done'? declared states: \
                 a, done
-                t.groovy:5:5: state 'done' is unreachable: no transition from the initial state 'a' leads to it; add goTo 'done' \
-                to a transition, or remove the state
-                3 problems in 1 file""");
+                2 problems in 1 file""");
         assertThat(result.isValid()).isFalse();
         assertThat(result.definition()).isEmpty();
     }

@@ -26,6 +26,33 @@ class KeywordsTest {
     }
 
     @Test
+    void everyMethodOfABlockClassIsAKeywordOfTheKeywordTableAndEveryEntryIsOffered() {
+        java.util.Set<String> offered = new java.util.TreeSet<>();
+        for (BlockKind block : BlockKind.values()) {
+            for (String word : Keywords.of(block)) {
+                assertThat(Keyword.named(word)).as("keyword '" + word + "' " + block.where() + " has no entry in Keyword").isPresent();
+                offered.add(word);
+            }
+        }
+        for (Keyword keyword : Keyword.values()) {
+            assertThat(offered).as("Keyword." + keyword + " is no public method of a block class").contains(keyword.word());
+        }
+    }
+
+    @Test
+    void theBlocksThatKeywordsOpenAndWhatEventIsInThem() {
+        assertThat(BlockKind.openedBy("procedure")).isEqualTo(BlockKind.PROCEDURE);
+        assertThat(BlockKind.openedBy("errorState")).isEqualTo(BlockKind.STATE);
+        assertThat(BlockKind.openedBy("after")).isEqualTo(BlockKind.AFTER);
+        assertThat(BlockKind.openedBy("guard")).isEqualTo(BlockKind.ACTION);
+        assertThat(BlockKind.openedBy("goTo")).isNull();
+        assertThat(BlockKind.openedBy("sginal")).isNull();
+        assertThat(Keyword.ON.trigger()).isEqualTo(Keyword.Trigger.EVENT_OR_SIGNAL);
+        assertThat(Keyword.AFTER.trigger()).isEqualTo(Keyword.Trigger.TIMER);
+        assertThat(Keyword.ON_ENTRY.trigger()).isEqualTo(Keyword.Trigger.ANY);
+    }
+
+    @Test
     void everyKeywordThatTakesArgumentsHasAUsageExample() {
         for (BlockKind block : BlockKind.values()) {
             for (String keyword : Keywords.of(block)) {

@@ -141,8 +141,7 @@ class CheckCommandTest {
         CliRun dynamically = CliRun.of("procedures", "check", "--dynamic", script.toString());
 
         assertThat(statically.exitCode()).isEqualTo(1);
-        assertThat(statically.out()).contains(script + ":4:57: Cannot assign value of type java.lang.String to variable "
-                + "of type java.lang.Integer");
+        assertThat(statically.out()).contains(script + ":4:57: cannot assign a String to 'attempts', which is an Integer");
         assertThat(dynamically.exitCode()).isZero();
     }
 
