@@ -20,12 +20,17 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  *       becomes previous, and the old previous is dropped with its MTK sequence and counter.</li>
  *   <li><b>Invalidation</b> removes an MSK (current or previous) from the registry. Telling UEs is a
  *       separate MSK delivery with SEQl &gt; SEQu ({@link KeyValidity#invalidated()}, §6.3.2.1B).</li>
- *   <li><b>MTK IDs</b> under an MSK are handed out in increasing order inside SEQl..SEQu, SEQl first; when
- *       SEQu has been handed out, {@link #nextMtk} answers {@link MtkAllocation.Exhausted}. An MTK ID is
- *       never handed out twice, even if the key validity is changed.</li>
- *   <li><b>Counters</b>: one COUNTER stream per {@link ProtectingKey} (per UE MUK for MSK messages, per MSK
- *       for MTK messages, PROFILE.md §10): the first value is 1 (configurable), then +1 per message with
- *       the RFC 1982 wrap from 4294967295 to 0.</li>
+ *   <li><b>MTK IDs</b> under an MSK are handed out in increasing order above SEQl up to SEQu: the first is
+ *       SEQl + 1, since a UE admits only SEQl &lt; MTK ID ≤ SEQu (TS 33.246 §6.5.4) and the first MTK ID is
+ *       "greater than zero" (§6.3.3.1); when SEQu has been handed out, {@link #nextMtk} answers
+ *       {@link MtkAllocation.Exhausted}. An MTK ID is never handed out twice, even if the key validity is
+ *       changed.</li>
+ *   <li><b>Key validity</b>: "The BM-SC shall never set SEQu to its maximum possible value" (§6.4.5.1;
+ *       §6.3.3.1 NOTE 3), and SEQl &lt; SEQu is needed for at least one MTK ID to fit; {@link #rotate} and
+ *       {@link #updateValidity} refuse anything else.</li>
+ *   <li><b>Counters</b>: one COUNTER stream per {@link ProtectingKey} ("one counter per UE for MSK
+ *       delivery, and one counter common to all UEs for MTK delivery", TS 33.246 §6.4.3): the first value
+ *       is 1 (configurable), then +1 per message with the RFC 1982 wrap from 4294967295 to 0.</li>
  * </ul>
  *
  * <h2>Keys and threads</h2>
@@ -37,8 +42,8 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  * <pre>{@code
  * KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), KeyMaterialSource.secureRandom());
  * registry.createGroup(domain, KeyGroup.of(1));
- * RegisteredMsk msk = registry.rotate(domain, KeyGroup.of(1), KeyValidity.of(1, 1000));
- * MtkAllocation mtk = registry.nextMtk(msk.ref());                    // MTK ID 1
+ * RegisteredMsk msk = registry.rotate(domain, KeyGroup.of(1), KeyValidity.of(0, 1000));
+ * MtkAllocation mtk = registry.nextMtk(msk.ref());                    // MTK ID 1 = SEQl + 1
  * TimestampCounter t = registry.nextCounter(ProtectingKey.msk(msk.ref()));
  * }</pre>
  */
@@ -46,6 +51,9 @@ public final class KeyRegistry {
 
     /** The first counter value of a new stream unless configured otherwise. */
     public static final TimestampCounter DEFAULT_FIRST_COUNTER = TimestampCounter.of(1);
+
+    /** The largest 2-byte MTK ID, which SEQu never takes (TS 33.246 §6.4.5.1, §6.3.3.1 NOTE 3). */
+    private static final int MAX_MTK_ID = 0xFFFF;
 
     private final KeyRegistryStorage storage;
     private final KeyMaterialSource keys;
@@ -104,7 +112,8 @@ public final class KeyRegistry {
      *
      * @return the new MSK (a copy of its key)
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_KEY_GROUP}
-     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate})
+     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate}),
+     *         SEQl = SEQu (no MTK ID fits) or SEQu = 65535 (§6.4.5.1)
      */
     public RegisteredMsk rotate(KeyDomainId keyDomain, KeyGroup keyGroup, KeyValidity validity) {
         requireUsable(validity, "rotate " + keyDomain + "/" + keyGroup);
@@ -151,7 +160,8 @@ public final class KeyRegistry {
      * next one is above both the last handed out and the new SEQl.
      *
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_MSK}
-     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate})
+     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate}),
+     *         SEQl = SEQu (no MTK ID fits) or SEQu = 65535 (§6.4.5.1)
      */
     public RegisteredMsk updateValidity(MskRef ref, KeyValidity validity) {
         requireUsable(validity, "updateValidity of MSK " + ref);
@@ -184,8 +194,8 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- MTK IDs
 
     /**
-     * The next MTK ID under this MSK, with a fresh MTK and salt: SEQl first, then one above the last
-     * handed out, up to SEQu.
+     * The next MTK ID under this MSK, with a fresh MTK and salt: one above both SEQl and the last handed
+     * out (so SEQl + 1 first, TS 33.246 §6.5.4), up to SEQu.
      *
      * @return {@link MtkAllocation.Allocated}, or {@link MtkAllocation.Exhausted} when SEQu was handed out
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_MSK}
@@ -194,7 +204,7 @@ public final class KeyRegistry {
         while (true) {
             RegisteredMsk held = requireMsk(ref);
             KeyValidity validity = held.validity();
-            int candidate = Math.max(held.lastMtk().map(last -> last.value() + 1).orElse(0), validity.seqLow().value());
+            int candidate = Math.max(held.lastMtk().map(last -> last.value() + 1).orElse(0), validity.seqLow().value() + 1);
             if (candidate > validity.seqHigh().value()) {
                 return new MtkAllocation.Exhausted(held.ref(), validity, held.lastMtk());
             }
@@ -266,7 +276,16 @@ public final class KeyRegistry {
         Objects.requireNonNull(validity, "validity");
         if (validity.isInvalidation()) {
             throw new IllegalArgumentException(where + ": key validity " + validity
-                    + " has SEQl > SEQu, which invalidates; give SEQl <= SEQu, or call invalidate(MskRef)");
+                    + " has SEQl > SEQu, which invalidates; give SEQl < SEQu, or call invalidate(MskRef)");
+        }
+        if (validity.seqHigh().value() == MAX_MTK_ID) {
+            throw new IllegalArgumentException(where + ": key validity " + validity + " has SEQu = " + MAX_MTK_ID
+                    + ", which TS 33.246 §6.4.5.1 forbids (\"The BM-SC shall never set SEQu to its maximum possible "
+                    + "value\"); give SEQu <= " + (MAX_MTK_ID - 1));
+        }
+        if (validity.seqLow().equals(validity.seqHigh())) {
+            throw new IllegalArgumentException(where + ": key validity " + validity + " has SEQl = SEQu, so no MTK ID "
+                    + "fits: a UE admits only SEQl < MTK ID <= SEQu (TS 33.246 §6.5.4); give SEQl < SEQu");
         }
     }
 

@@ -40,9 +40,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>MUKs</b>: one current MUK per IDi (TS 31.102 EF_MUK) and, separately, the last successfully
  *       used MUK per IDi, which survives a MUK change so that a solicited pull protected with the MUK the
  *       BM-SC last knew still verifies (§6.3.2.2.4; seeds {@code 001}, {@code 004}).</li>
- *   <li><b>MTK messages</b> (§6.4.6.2): the MSK must be held; the counter must be RFC 1982-newer than the
- *       counter of the last MTK accepted under that MSK; the MTK ID must lie in SEQl..SEQu and be greater
- *       than the last accepted MTK ID (so SEQl itself is acceptable as the first, PROFILE.md §10).</li>
+ *   <li><b>MTK messages</b> (§6.4.6.2, §6.5.4): the MSK must be held; the counter must be RFC 1982-newer
+ *       than the counter of the last MTK accepted under that MSK; the MTK ID must be greater than the
+ *       ME's current MTK ID (§6.4.6.2 step 3) and SEQl &lt; MTK ID ≤ SEQu (§6.5.4, so SEQl itself is
+ *       refused). On success the stored SEQl becomes the MTK ID (§6.5.4); a later key validity update
+ *       replaces SEQl and SEQu but not the current MTK ID.</li>
  *   <li><b>UICC change</b> (§6.1): a UICC identity other than the stored one deletes every key and
  *       counter.</li>
  * </ul>
@@ -372,7 +374,9 @@ public final class UeKeyStore {
             }
             StoredMtk stored = new StoredMtk(mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            next.msks.put(ref, before.msks().get(ref).withMtk(stored));
+            // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME's current MTK ID is the stored MTK's.
+            StoredMsk held = before.msks().get(ref);
+            next.msks.put(ref, held.withValidity(held.validity().withSeqLow(mtkId)).withMtk(stored));
             commit(before, next);
             return KeyOutcome.accepted(currentMtkOf(ref, stored));
         });
@@ -402,14 +406,15 @@ public final class UeKeyStore {
                     + " stored for this MSK (TS 33.246 §6.4.6.2 step 2); only counters newer than "
                     + last.get().counter() + " are accepted"));
         }
-        Optional<MtkId> lastId = last.map(StoredMtk::mtkId);
-        return MtkIdRule.check(held.validity(), lastId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
-                ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + held.validity()
-                        + " of the MSK (TS 33.246 §6.5.3); allowed are " + held.validity().seqLow() + " to "
-                        + held.validity().seqHigh())
+        Optional<MtkId> currentId = last.map(StoredMtk::mtkId);
+        KeyValidity validity = held.validity();
+        return MtkIdRule.check(validity, currentId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
+                ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + validity
+                        + " of the MSK: TS 33.246 §6.5.4 admits SEQl < MTK ID <= SEQu, so only MTK IDs above "
+                        + validity.seqLow() + " up to " + validity.seqHigh() + " are accepted")
                 : reject(reason, where + "MTK ID " + mtkId + " is not greater than the current MTK ID "
-                        + lastId.orElseThrow() + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above "
-                        + lastId.orElseThrow() + " are accepted"));
+                        + currentId.orElseThrow() + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above "
+                        + currentId.orElseThrow() + " are accepted"));
     }
 
     // ---------------------------------------------------------------------------------------- queries

@@ -78,7 +78,7 @@ class UeMskRulesTest {
             assertThat(store.counterFor(MUK_ID)).contains(counter(0));
         }
 
-        /** RFC 1982 leaves counters exactly 2^31 apart unordered; PROFILE.md §1.7 treats them as a replay. */
+        /** RFC 1982 leaves counters exactly 2^31 apart unordered; TS 33.246 §6.4.3 treats them as a replay. */
         @ParameterizedTest(name = "stored {0}, received {1}")
         @CsvSource({"0, 2147483648", "2147483648, 0", "4294967295, 2147483647"})
         void counterExactlyHalfTheSpaceAwayIsRejected(long stored, long received) {
@@ -165,7 +165,7 @@ class UeMskRulesTest {
             deliverMtk(store, MSK_ID_1, 50, 12, MTK_1);
             deliverMsk(store, 2, MSK_ID_1, MSK_B, VALIDITY);
             assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
-            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
         }
 
         @Test
@@ -219,7 +219,7 @@ class UeMskRulesTest {
         @Test
         void seqLowAboveSeqHighDeletesTheMskAndItsMtk() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
             KeyOutcome<MskUpdate> update =
                     store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated());
             assertThat(update.value()).isEqualTo(new MskUpdate(MskChange.INVALIDATED, ref(MSK_ID_1), Optional.empty()));
@@ -252,7 +252,7 @@ class UeMskRulesTest {
             deliverMsk(store, 2, MSK_ID_1, MSK_A, KeyValidity.invalidated());
             assertThat(deliverMsk(store, 3, MSK_ID_1, MSK_A, VALIDITY).change()).isEqualTo(MskChange.STORED);
             assertThat(store.isInvalidated(ref(MSK_ID_1))).isFalse();
-            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
         }
 
         /** Deregistration may invalidate MSKs the UE never received; the message is still valid. */
@@ -292,7 +292,7 @@ class UeMskRulesTest {
         @Test
         void evictionTakesTheMtkOfTheEvictedMskAlong() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-            deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
             deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
             deliverMsk(store, 3, MSK_ID_3, MSK_C, VALIDITY);
             assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();

@@ -46,7 +46,7 @@ class UeUiccRulesTest {
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
         deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
         deliverMsk(store, 3, MSK_ID_3, MSK_B, KeyValidity.invalidated());
-        deliverMtk(store, MSK_ID_2, 1, 10, MTK_1);
+        deliverMtk(store, MSK_ID_2, 1, 11, MTK_1);
         store.installMuk(NEW_MUK_ID, NEW_MUK);
         UeKeyState filled = store.snapshot();
         assertThat(filled.currentMuks()).hasSize(1);
