@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.keys;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
@@ -14,7 +15,12 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  * <h2>Rules</h2>
  * <ul>
  *   <li><b>Key Groups</b> are unique per Key Domain (within an operator, §6.3.2.1 NOTE): creating one that
- *       exists fails with {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP}.</li>
+ *       exists fails with {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP}; Key Group 0 is not
+ *       allowed (§6.3.2.1, {@link KeyRegistryException.Reason#RESERVED_KEY_GROUP}). Each has a
+ *       {@link ServiceType}, fixed at creation: one Key Group protects one RTP session or FLUTE channel
+ *       (§4.2). Its MTKs come with a salt iff it is streaming (§6.4.5.3).</li>
+ *   <li><b>MIKEY-RAND</b>: each MSK gets one RAND at rotation, from the {@link KeyMaterialSource}, to be sent
+ *       in the MSK messages to all UEs (§6.4.5.1) and used for the MTK messages under it (§6.5.4).</li>
  *   <li><b>Rotation</b> issues a new MSK with the next Key Number: 1, 2, …, 65535, then 1 again, never 0
  *       (Key Number 0 means "current MSK", §6.3.2.1A). The new MSK becomes current, the old current
  *       becomes previous, and the old previous is dropped with its MTK sequence and counter.</li>
@@ -41,7 +47,7 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  *
  * <pre>{@code
  * KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), KeyMaterialSource.secureRandom());
- * registry.createGroup(domain, KeyGroup.of(1));
+ * registry.createGroup(domain, KeyGroup.of(1), ServiceType.STREAMING);
  * RegisteredMsk msk = registry.rotate(domain, KeyGroup.of(1), KeyValidity.of(0, 1000));
  * MtkAllocation mtk = registry.nextMtk(msk.ref());                    // MTK ID 1 = SEQl + 1
  * TimestampCounter t = registry.nextCounter(ProtectingKey.msk(msk.ref()));
@@ -81,12 +87,18 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- Key Groups
 
     /**
-     * Creates an empty Key Group (no MSK yet; {@link #rotate} issues the first).
+     * Creates an empty Key Group of {@code serviceType} (no MSK yet; {@link #rotate} issues the first).
      *
-     * @throws KeyRegistryException {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP} if it exists
+     * @throws KeyRegistryException {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP} if it exists,
+     *         {@link KeyRegistryException.Reason#RESERVED_KEY_GROUP} for Key Group 0
      */
-    public KeyGroupRecord createGroup(KeyDomainId keyDomain, KeyGroup keyGroup) {
-        KeyGroupRecord group = KeyGroupRecord.empty(keyDomain, keyGroup);
+    public KeyGroupRecord createGroup(KeyDomainId keyDomain, KeyGroup keyGroup, ServiceType serviceType) {
+        if (keyGroup.isReserved()) {
+            throw new KeyRegistryException(KeyRegistryException.Reason.RESERVED_KEY_GROUP,
+                    "Key Group " + keyGroup + " in Key Domain " + keyDomain + " is not allowed (TS 33.246 §6.3.2.1: "
+                            + "Key Group 0 is reserved); choose a Key Group from 0001 to ffff");
+        }
+        KeyGroupRecord group = KeyGroupRecord.empty(keyDomain, keyGroup, serviceType);
         if (!storage.insertGroup(group)) {
             throw new KeyRegistryException(KeyRegistryException.Reason.DUPLICATE_KEY_GROUP,
                     "Key Group " + keyGroup + " already exists in Key Domain " + keyDomain
@@ -107,8 +119,8 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- MSKs
 
     /**
-     * Issues a new MSK for the group with the next Key Number and {@code validity}; it becomes current, the
-     * current one becomes previous, and the previous one is dropped.
+     * Issues a new MSK for the group with the next Key Number, {@code validity} and a fresh MIKEY-RAND; it
+     * becomes current, the current one becomes previous, and the previous one is dropped.
      *
      * @return the new MSK (a copy of its key)
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_KEY_GROUP}
@@ -118,6 +130,7 @@ public final class KeyRegistry {
     public RegisteredMsk rotate(KeyDomainId keyDomain, KeyGroup keyGroup, KeyValidity validity) {
         requireUsable(validity, "rotate " + keyDomain + "/" + keyGroup);
         SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
+        Bytes rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
         while (true) {
             KeyGroupRecord group = requireGroup(keyDomain, keyGroup);
             MskRef ref = MskRef.of(keyDomain, MskId.of(keyGroup, group.nextKeyNumber()));
@@ -126,7 +139,7 @@ public final class KeyRegistry {
             }
             // The Key Number is now reserved; a wrapped number may name an identity used long ago, so its
             // counter stream starts afresh.
-            RegisteredMsk msk = new RegisteredMsk(ref, key, validity, Optional.empty());
+            RegisteredMsk msk = new RegisteredMsk(ref, key, validity, rand, group.serviceType(), Optional.empty());
             storage.removeCounter(ProtectingKey.msk(ref));
             storage.putMsk(msk);
             group.previous().filter(dropped -> !dropped.equals(ref)).ifPresent(this::forget);
@@ -194,7 +207,8 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- MTK IDs
 
     /**
-     * The next MTK ID under this MSK, with a fresh MTK and salt: one above both SEQl and the last handed
+     * The next MTK ID under this MSK, with a fresh MTK, and a fresh salt if the Key Group is streaming
+     * (TS 33.246 §6.4.5.3): one above both SEQl and the last handed
      * out (so SEQl + 1 first, TS 33.246 §6.5.4), up to SEQu.
      *
      * @return {@link MtkAllocation.Allocated}, or {@link MtkAllocation.Exhausted} when SEQu was handed out
@@ -210,8 +224,10 @@ public final class KeyRegistry {
             }
             MtkId mtkId = MtkId.of(candidate);
             if (storage.replaceMsk(held, held.withLastMtk(mtkId))) {
-                return new MtkAllocation.Allocated(held.ref(), mtkId,
-                        generate(InterimProfile.MTK_LENGTH, "MTK"), generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt"));
+                SecretBytes mtk = generate(InterimProfile.MTK_LENGTH, "MTK");
+                Optional<SecretBytes> salt = held.serviceType() == ServiceType.STREAMING
+                        ? Optional.of(generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt")) : Optional.empty();
+                return new MtkAllocation.Allocated(held.ref(), mtkId, mtk, salt);
             }
         }
     }
@@ -287,6 +303,13 @@ public final class KeyRegistry {
             throw new IllegalArgumentException(where + ": key validity " + validity + " has SEQl = SEQu, so no MTK ID "
                     + "fits: a UE admits only SEQl < MTK ID <= SEQu (TS 33.246 §6.5.4); give SEQl < SEQu");
         }
+    }
+
+    /** The RAND is sent in clear (RFC 3830 §6.11): it leaves the secret wrapper, which is destroyed. */
+    private static Bytes publicValue(SecretBytes random) {
+        Bytes value = Bytes.wrap(random.copyBytes());
+        random.destroy();
+        return value;
     }
 
     private SecretBytes generate(int length, String what) {

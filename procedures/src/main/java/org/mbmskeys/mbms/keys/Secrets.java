@@ -42,7 +42,8 @@ final class Secrets {
     }
 
     static StoredMsk copy(StoredMsk m) {
-        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.storedOrder(), m.mtk().map(Secrets::copy));
+        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.rand(), m.serviceType(), m.storedOrder(),
+                m.mtk().map(Secrets::copy));
     }
 
     static StoredMtk copy(StoredMtk m) {

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  *       The counter must be newer in RFC 1982 order than the one stored for that MUK ID (the first
  *       message for a MUK may carry any counter; exactly 2^31 apart is a replay). Then:
  *       a key with SEQl &gt; SEQu invalidates the MSK (§6.3.2.1B) whether or not a key is present;
- *       a new MSK is stored, and if two MSKs of the same Key Domain ID and Key Group are already held the
- *       one stored first is deleted (§6.3.2.1); the same Key Domain ID and MSK ID replaces the key and
- *       validity; no key updates only the validity of a held MSK. On success the counter is stored for
+ *       a new MSK is stored with the MIKEY-RAND and service type of its message, and if two MSKs of the same Key Domain ID and Key Group are already held the
+ *       one stored first is deleted (§6.3.2.1); the same Key Domain ID and MSK ID replaces the key,
+ *       validity, RAND and service type; no key updates only the validity of a held MSK (its RAND and
+ *       service type stay: only a key-carrying message sets them). On success the counter is stored for
  *       that MUK ID and the MUK becomes the last successfully used MUK of its IDi.</li>
  *   <li><b>MUKs</b>: one current MUK per IDi (TS 31.102 EF_MUK) and, separately, the last successfully
  *       used MUK per IDi, which survives a MUK change so that a solicited pull protected with the MUK the
@@ -64,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * store.installMuk(mukId, muk);
  * KeyOutcome<MukKey> check = store.checkMskCounter(mukId, counter);      // before the MAC check
  * // ... verify the MAC with check.value().key(), decrypt ...
- * KeyOutcome<MskUpdate> done = store.applyMsk(mukId, counter, domain, mskId, Optional.of(msk), validity);
+ * KeyOutcome<MskUpdate> done = store.applyMsk(mukId, counter, domain, mskId, Optional.of(msk), validity,
+ *         rand, ServiceType.STREAMING);
+ * KeyOutcome<MskKey> mtkCheck = store.checkMtk(domain, mskId, mtkCounter, mtkId);  // MSK, RAND and type
+ * // ... open the MTK message with mtkCheck.value().key(), .rand(), .serviceType() ...
  * }</pre>
  */
 public final class UeKeyStore {
@@ -204,17 +208,25 @@ public final class UeKeyStore {
      *
      * @param msk the key from the KEMAC, or empty for a key-validity-only update
      * @param validity SEQl..SEQu from the key data; SEQl &gt; SEQu invalidates the MSK
+     * @param rand the MIKEY-RAND of the message; stored with a delivered key for its MTK messages
+     *        (TS 33.246 §6.5.4), ignored when the message carries no key (the stored one stays)
+     * @param serviceType the service type of the MSK's Key Group (from the service announcement); stored
+     *        with a delivered key, ignored when the message carries no key
      * @return the change, or {@link KeyRejection#UNKNOWN_MUK}, {@link KeyRejection#REPLAYED_COUNTER},
      *         {@link KeyRejection#NO_MSK_FOR_VALIDITY_UPDATE}, {@link KeyRejection#MSK_INVALIDATED}
      * @throws IllegalArgumentException if {@code mskId} has Key Number 0 (a solicited pull: use
-     *         {@link #applySolicitedPull}) or {@code msk} holds an empty key (use {@code Optional.empty()})
+     *         {@link #applySolicitedPull}), {@code msk} holds an empty key (use {@code Optional.empty()}) or
+     *         a key comes with an empty {@code rand}
      */
     public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
-                                          MskId mskId, Optional<SecretBytes> msk, KeyValidity validity) {
+                                          MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
+                                          Bytes rand, ServiceType serviceType) {
         Objects.requireNonNull(mukId, "mukId");
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(msk, "msk");
+        Objects.requireNonNull(rand, "rand");
+        Objects.requireNonNull(serviceType, "serviceType");
         MskRef ref = MskRef.of(keyDomain, mskId);
         if (mskId.isCurrentMarker()) {
             throw new IllegalArgumentException("applyMsk: MSK ID " + mskId + " has Key Number 0, which in a BM-SC "
@@ -223,6 +235,10 @@ public final class UeKeyStore {
         if (msk.isPresent() && msk.get().isEmpty()) {
             throw new IllegalArgumentException("applyMsk: MSK " + ref
                     + " has an empty key; pass Optional.empty() for a key-validity-only update");
+        }
+        if (msk.isPresent() && rand.isEmpty()) {
+            throw new IllegalArgumentException("applyMsk: MSK " + ref + " comes with an empty MIKEY-RAND; pass the "
+                    + "RAND of the MSK message, which its MTK messages need (TS 33.246 §6.4.5.1, §6.5.4)");
         }
         return locked(() -> {
             UeKeyState before = storage.load();
@@ -241,7 +257,7 @@ public final class UeKeyStore {
             } else if (msk.isEmpty()) {
                 outcome = updateValidity(before, next, ref, validity);
             } else {
-                outcome = storeMsk(before, next, ref, msk.get(), validity);
+                outcome = storeMsk(before, next, ref, msk.get(), validity, rand, serviceType);
             }
             if (!outcome.isAccepted()) {
                 return outcome;
@@ -306,13 +322,14 @@ public final class UeKeyStore {
     }
 
     private static KeyOutcome<MskUpdate> storeMsk(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                                  SecretBytes key, KeyValidity validity) {
+                                                  SecretBytes key, KeyValidity validity, Bytes rand,
+                                                  ServiceType serviceType) {
         StoredMsk held = before.msks().get(ref);
         if (held != null) {
             boolean sameKey = held.key().equals(key);
             StoredMsk replaced = sameKey
-                    ? held.withKey(held.key(), validity, held.mtk())
-                    : held.withKey(Secrets.copy(key), validity, Optional.empty());
+                    ? held.withKey(held.key(), validity, rand, serviceType, held.mtk())
+                    : held.withKey(Secrets.copy(key), validity, rand, serviceType, Optional.empty());
             next.msks.put(ref, replaced);
             return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty()));
         }
@@ -321,7 +338,7 @@ public final class UeKeyStore {
                 : sameGroup.stream().min(Comparator.comparingLong(StoredMsk::storedOrder)).map(StoredMsk::ref);
         evicted.ifPresent(next.msks::remove);
         long order = before.msks().values().stream().mapToLong(StoredMsk::storedOrder).max().orElse(0) + 1;
-        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, order, Optional.empty()));
+        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, order, Optional.empty()));
         next.invalidatedMsks.remove(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted));
     }
@@ -331,7 +348,8 @@ public final class UeKeyStore {
     /**
      * Phase 1 for an MTK message (§6.4.6.2 steps 1–3), read-only.
      *
-     * @return the MSK to verify and decrypt with, or {@link KeyRejection#UNKNOWN_KEY},
+     * @return the MSK to verify and decrypt with, with the MIKEY-RAND stored with it (the PRF input for the
+     *         MTK message's keys, TS 33.246 §6.5.4) and its service type, or {@link KeyRejection#UNKNOWN_KEY},
      *         {@link KeyRejection#MSK_INVALIDATED}, {@link KeyRejection#REPLAYED_COUNTER},
      *         {@link KeyRejection#OUTSIDE_VALIDITY}, {@link KeyRejection#STALE_MTK_ID}
      */
@@ -345,7 +363,7 @@ public final class UeKeyStore {
                 return rejected.get();
             }
             StoredMsk held = s.msks().get(ref);
-            return KeyOutcome.accepted(new MskKey(ref, Secrets.copy(held.key()), held.validity()));
+            return KeyOutcome.accepted(mskKeyOf(held));
         });
     }
 
@@ -492,7 +510,7 @@ public final class UeKeyStore {
     }
 
     private static MskKey mskKeyOf(StoredMsk m) {
-        return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity());
+        return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity(), m.rand(), m.serviceType());
     }
 
     private static CurrentMtk currentMtkOf(MskRef ref, StoredMtk m) {

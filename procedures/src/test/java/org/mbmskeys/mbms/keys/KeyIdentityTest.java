@@ -90,7 +90,7 @@ class KeyIdentityTest {
     @Test
     void keyGroupRecordRefusesAnMskOfAnotherGroup() {
         KeyDomainId domain = KeyDomainId.parse("001-01");
-        assertThatThrownBy(() -> new KeyGroupRecord(domain, KeyGroup.of(1), 1,
+        assertThatThrownBy(() -> new KeyGroupRecord(domain, KeyGroup.of(1), ServiceType.STREAMING, 1,
                 Optional.of(MskRef.of(domain, MskId.of(2, 1))), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to Key Group 0001");
     }
@@ -101,7 +101,7 @@ class KeyIdentityTest {
         Map<MskRef, StoredMsk> three = new HashMap<>();
         for (int n = 1; n <= 3; n++) {
             MskRef ref = MskRef.of(domain, MskId.of(1, n));
-            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, n, Optional.empty()));
+            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING, n, Optional.empty()));
         }
         assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
                 Map.of(), three, Set.of()))

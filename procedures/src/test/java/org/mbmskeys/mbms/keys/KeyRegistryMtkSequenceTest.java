@@ -128,14 +128,25 @@ class KeyRegistryMtkSequenceTest {
         assertThat(allocated(first)).isEqualTo(MtkId.of(12));
     }
 
+    /** TS 33.246 §6.4.5.3, streaming: "A 112 bit salt shall be added to the KEMAC payload in addition to the MTK." */
     @Test
-    void allocationCarriesAFreshMtkAndSaltOfTheProfileLengths() {
+    void streamingAllocationCarriesAFreshMtkAndA112BitSalt() {
         MskRef msk = mskWith(KeyValidity.of(10, 20));
         MtkAllocation.Allocated one = (MtkAllocation.Allocated) registry.nextMtk(msk);
         MtkAllocation.Allocated two = (MtkAllocation.Allocated) registry.nextMtk(msk);
         assertThat(one.mtk().length()).isEqualTo(InterimProfile.MTK_LENGTH);
-        assertThat(one.salt().length()).isEqualTo(InterimProfile.MTK_SALT_LENGTH);
+        assertThat(one.salt().orElseThrow().length()).isEqualTo(112 / 8);
         assertThat(one.mtk()).isNotEqualTo(two.mtk());
+    }
+
+    /** TS 33.246 §6.4.5.3, download: "No salt shall be added to the KEMAC payload." */
+    @Test
+    void downloadAllocationCarriesNoSalt() {
+        registry.createGroup(DOMAIN, KeyGroup.of(2), ServiceType.DOWNLOAD);
+        MskRef msk = registry.rotate(DOMAIN, KeyGroup.of(2), KeyValidity.of(0, 20)).ref();
+        MtkAllocation.Allocated one = (MtkAllocation.Allocated) registry.nextMtk(msk);
+        assertThat(one.mtk().length()).isEqualTo(InterimProfile.MTK_LENGTH);
+        assertThat(one.salt()).isEmpty();
     }
 
     @Test

@@ -59,7 +59,7 @@ class SecretsAreNotPrintedTest {
         rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(12)));
         rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(10)));
         rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(99)));
-        rejections.add(store.applyMsk(MUK_ID, counter(2), DOMAIN, MskId.of(1, 5), Optional.empty(), VALIDITY));
+        rejections.add(store.applyMsk(MUK_ID, counter(2), DOMAIN, MskId.of(1, 5), Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         for (KeyOutcome<?> rejected : rejections) {
             assertThat(rejected.isAccepted()).isFalse();
             for (SecretBytes key : UE_KEYS) {
@@ -73,7 +73,7 @@ class SecretsAreNotPrintedTest {
         KeyRegistry registry = RegistryFixtures.registryWithGroup();
         RegisteredMsk msk = registry.rotate(RegistryFixtures.DOMAIN, RegistryFixtures.GROUP, VALIDITY);
         MtkAllocation.Allocated mtk = (MtkAllocation.Allocated) registry.nextMtk(msk.ref());
-        List<SecretBytes> keys = List.of(msk.key(), mtk.mtk(), mtk.salt());
+        List<SecretBytes> keys = List.of(msk.key(), mtk.mtk(), mtk.salt().orElseThrow());
         assertShowsNoKey(msk, keys);
         assertShowsNoKey(mtk, keys);
     }

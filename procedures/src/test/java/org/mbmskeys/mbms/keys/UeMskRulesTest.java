@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
@@ -52,14 +53,14 @@ class UeMskRulesTest {
             deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
             assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER, () -> store.checkMskCounter(MUK_ID, counter(100)));
             assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                    () -> store.applyMsk(MUK_ID, counter(100), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY));
+                    () -> store.applyMsk(MUK_ID, counter(100), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         }
 
         @Test
         void olderCounterIsRejectedAsReplayWithoutChange() {
             deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
             KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                    () -> store.applyMsk(MUK_ID, counter(99), DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY));
+                    () -> store.applyMsk(MUK_ID, counter(99), DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
             assertThat(outcome.detail()).contains("counter 99", "the counter 100 stored for this MUK", MUK_ID.toString(), "§6.4.6.1");
         }
 
@@ -106,16 +107,16 @@ class UeMskRulesTest {
         void applyChecksTheCounterAgainSoARacingReplayIsRejected() {
             assertThat(store.checkMskCounter(MUK_ID, counter(7)).isAccepted()).isTrue();
             assertThat(store.checkMskCounter(MUK_ID, counter(7)).isAccepted()).isTrue();
-            assertThat(store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY).isAccepted()).isTrue();
+            assertThat(store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
             assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                    () -> store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY));
+                    () -> store.applyMsk(MUK_ID, counter(7), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         }
 
         @Test
         void unknownMukIsRejectedWithoutChange() {
             MukId stranger = MukId.of("bmsc.example.org", "someone-else@bsf.example.org");
             KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.UNKNOWN_MUK,
-                    () -> store.applyMsk(stranger, counter(1), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY));
+                    () -> store.applyMsk(stranger, counter(1), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
             assertThat(outcome.detail()).contains(stranger.toString(), "current MUK is " + MUK_ID);
         }
     }
@@ -127,7 +128,7 @@ class UeMskRulesTest {
         void newMskIsStoredWithItsValidity() {
             MskUpdate update = deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             assertThat(update).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_1), Optional.empty()));
-            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, VALIDITY));
+            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         }
 
         @Test
@@ -135,14 +136,14 @@ class UeMskRulesTest {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             MskUpdate update = deliverMsk(store, 2, MSK_ID_1, MSK_B, KeyValidity.of(30, 40));
             assertThat(update.change()).isEqualTo(MskChange.REPLACED);
-            assertThat(store.msks()).containsExactly(new MskKey(ref(MSK_ID_1), MSK_B, KeyValidity.of(30, 40)));
+            assertThat(store.msks()).containsExactly(new MskKey(ref(MSK_ID_1), MSK_B, KeyValidity.of(30, 40), UeFixtures.RAND, ServiceType.STREAMING));
         }
 
         @Test
         void sameMskIdInAnotherKeyDomainIsADifferentMsk() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             KeyOutcome<MskUpdate> other =
-                    store.applyMsk(MUK_ID, counter(2), OTHER_DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY);
+                    store.applyMsk(MUK_ID, counter(2), OTHER_DOMAIN, MSK_ID_1, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(other.value().change()).isEqualTo(MskChange.STORED);
             assertThat(store.msks()).extracting(MskKey::ref)
                     .containsExactly(ref(MSK_ID_1), MskRef.of(OTHER_DOMAIN, MSK_ID_1));
@@ -179,15 +180,62 @@ class UeMskRulesTest {
 
         @Test
         void keyNumberZeroIsRefusedWithAPointerToSolicitedPull() {
-            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MskId.of(1, 0), Optional.of(MSK_A), VALIDITY))
+            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MskId.of(1, 0), Optional.of(MSK_A), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Key Number 0").hasMessageContaining("applySolicitedPull");
         }
 
         @Test
         void emptyKeyIsRefusedWithAPointerToOptionalEmpty() {
-            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.of(SecretBytes.of()), VALIDITY))
+            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.of(SecretBytes.of()), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Optional.empty()");
+        }
+    }
+
+    /**
+     * TS 33.246 §6.5.4: "MSK, MIKEY-RAND, SEQl and SEQu were transferred to the MGV-S with the execution of
+     * the MSK update procedures", and the MTK messages are verified with "the MIKEY-RAND stored together
+     * with the MSK". The service type of the Key Group (§4.2) is kept alongside for the MTK key data shape
+     * (§6.4.5.3).
+     */
+    @Nested
+    class RandAndServiceType {
+
+        @Test
+        void mtkCheckHandsOutTheRandAndServiceTypeStoredWithTheMsk() {
+            store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY,
+                    UeFixtures.RAND, ServiceType.DOWNLOAD);
+            MskKey msk = store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11)).value();
+            assertThat(msk.rand()).isEqualTo(UeFixtures.RAND);
+            assertThat(msk.serviceType()).isEqualTo(ServiceType.DOWNLOAD);
+        }
+
+        @Test
+        void aKeyCarryingMessageReplacesTheRand() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY,
+                    UeFixtures.OTHER_RAND, ServiceType.STREAMING);
+            assertThat(store.msk(ref(MSK_ID_1)).orElseThrow().rand()).isEqualTo(UeFixtures.OTHER_RAND);
+        }
+
+        /** A validity-only message sets neither: the RAND belongs to the message that delivered the key. */
+        @Test
+        void aValidityOnlyMessageKeepsTheRandAndServiceType() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 30),
+                    UeFixtures.OTHER_RAND, ServiceType.DOWNLOAD);
+            MskKey msk = store.msk(ref(MSK_ID_1)).orElseThrow();
+            assertThat(msk.rand()).isEqualTo(UeFixtures.RAND);
+            assertThat(msk.serviceType()).isEqualTo(ServiceType.STREAMING);
+            assertThat(msk.validity()).isEqualTo(KeyValidity.of(10, 30));
+        }
+
+        @Test
+        void aKeyWithoutRandIsRefused() {
+            assertThatThrownBy(() -> store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY,
+                    Bytes.empty(), ServiceType.STREAMING))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MIKEY-RAND")
+                    .hasMessageContaining("§6.5.4");
         }
     }
 
@@ -198,9 +246,9 @@ class UeMskRulesTest {
         void messageWithoutKeyUpdatesOnlyTheValidity() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             KeyOutcome<MskUpdate> update =
-                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 99));
+                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 99), UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(update.value().change()).isEqualTo(MskChange.VALIDITY_UPDATED);
-            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 99)));
+            assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 99), UeFixtures.RAND, ServiceType.STREAMING));
             assertThat(store.counterFor(MUK_ID)).contains(counter(2));
         }
 
@@ -208,7 +256,7 @@ class UeMskRulesTest {
         void messageWithoutKeyForAnUnknownMskIsRejectedWithoutChange() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             KeyOutcome<MskUpdate> outcome = assertRejectedUnchanged(store, KeyRejection.NO_MSK_FOR_VALIDITY_UPDATE,
-                    () -> store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_2, Optional.empty(), VALIDITY));
+                    () -> store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_2, Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
             assertThat(outcome.detail()).contains(ref(MSK_ID_2).toString(), "§6.5.3");
         }
     }
@@ -221,7 +269,7 @@ class UeMskRulesTest {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
             KeyOutcome<MskUpdate> update =
-                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated());
+                    store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated(), UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(update.value()).isEqualTo(new MskUpdate(MskChange.INVALIDATED, ref(MSK_ID_1), Optional.empty()));
             assertThat(store.msks()).isEmpty();
             assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
@@ -231,7 +279,7 @@ class UeMskRulesTest {
         @Test
         void invalidationWithAKeyStillInvalidates() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-            assertThat(store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.of(MSK_B), KeyValidity.of(9, 8))
+            assertThat(store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.of(MSK_B), KeyValidity.of(9, 8), UeFixtures.RAND, ServiceType.STREAMING)
                     .value().change()).isEqualTo(MskChange.INVALIDATED);
             assertThat(store.msks()).isEmpty();
         }
@@ -243,7 +291,7 @@ class UeMskRulesTest {
             assertRejectedUnchanged(store, KeyRejection.MSK_INVALIDATED,
                     () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10)));
             assertRejectedUnchanged(store, KeyRejection.MSK_INVALIDATED,
-                    () -> store.applyMsk(MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY));
+                    () -> store.applyMsk(MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         }
 
         @Test
@@ -259,7 +307,7 @@ class UeMskRulesTest {
         @Test
         void invalidationOfAnMskTheUeNeverHeldIsAcceptedAndRemembered() {
             KeyOutcome<MskUpdate> update =
-                    store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_3, Optional.empty(), KeyValidity.invalidated());
+                    store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_3, Optional.empty(), KeyValidity.invalidated(), UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(update.value().change()).isEqualTo(MskChange.INVALIDATED);
             assertThat(store.counterFor(MUK_ID)).contains(counter(1));
             assertThat(store.isInvalidated(ref(MSK_ID_3))).isTrue();
@@ -285,7 +333,7 @@ class UeMskRulesTest {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
             deliverMsk(store, 3, MSK_ID_1, MSK_A, KeyValidity.of(10, 30));
-            store.applyMsk(MUK_ID, counter(4), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 40));
+            store.applyMsk(MUK_ID, counter(4), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 40), UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(deliverMsk(store, 5, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_1));
         }
 
@@ -303,7 +351,7 @@ class UeMskRulesTest {
         void otherKeyGroupsAndKeyDomainsDoNotCount() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             deliverMsk(store, 2, MskId.of(2, 1), MSK_B, VALIDITY);
-            store.applyMsk(MUK_ID, counter(3), OTHER_DOMAIN, MskId.of(1, 7), Optional.of(MSK_B), VALIDITY);
+            store.applyMsk(MUK_ID, counter(3), OTHER_DOMAIN, MskId.of(1, 7), Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING);
             assertThat(deliverMsk(store, 4, MSK_ID_2, MSK_C, VALIDITY).evicted()).isEmpty();
             assertThat(store.msks()).hasSize(4);
         }

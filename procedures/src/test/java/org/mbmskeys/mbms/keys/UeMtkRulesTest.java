@@ -47,7 +47,7 @@ class UeMtkRulesTest {
     void checkIsReadOnlyAndHandsOutTheMsk() {
         UeKeyState before = store.snapshot();
         MskKey msk = store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11)).value();
-        assertThat(msk).isEqualTo(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 20)));
+        assertThat(msk).isEqualTo(new MskKey(ref(MSK_ID_1), MSK_A, KeyValidity.of(10, 20), UeFixtures.RAND, ServiceType.STREAMING));
         assertThat(store.snapshot()).isEqualTo(before);
     }
 
@@ -87,11 +87,11 @@ class UeMtkRulesTest {
     @Test
     void validityUpdateReplacesSeqLowButKeepsTheCurrentMtkId() {
         deliverMtk(store, MSK_ID_1, 1, 15, MTK_1);
-        store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 30));
+        store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 30), UeFixtures.RAND, ServiceType.STREAMING);
         assertThat(store.msk(ref(MSK_ID_1)).orElseThrow().validity()).isEqualTo(KeyValidity.of(10, 30));
         assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12)));
-        store.applyMsk(UeFixtures.MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(20, 30));
+        store.applyMsk(UeFixtures.MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(20, 30), UeFixtures.RAND, ServiceType.STREAMING);
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(16)));
         deliverMtk(store, MSK_ID_1, 2, 21, MTK_2);
@@ -195,7 +195,7 @@ class UeMtkRulesTest {
     @Test
     void narrowedValidityAppliesToTheNextMtk() {
         deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
-        store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 12));
+        store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 12), UeFixtures.RAND, ServiceType.STREAMING);
         deliverMtk(store, MSK_ID_1, 2, 12, MTK_2);
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(13)));

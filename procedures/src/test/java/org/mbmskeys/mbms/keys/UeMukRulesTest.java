@@ -62,7 +62,7 @@ class UeMukRulesTest {
 
     @Test
     void rejectedMskMessageDoesNotMarkItsMukAsLastUsed() {
-        store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY);
+        store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).isEmpty();
     }
 
@@ -97,7 +97,7 @@ class UeMukRulesTest {
         store.installMuk(NEW_MUK_ID, NEW_MUK);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(MUK_ID);
 
-        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(NEW_MUK_ID);
         assertRejectedUnchanged(store, KeyRejection.UNKNOWN_MUK, () -> store.checkMskCounter(MUK_ID, counter(12)));
         assertThat(store.counterFor(MUK_ID)).isEmpty();
@@ -114,7 +114,7 @@ class UeMukRulesTest {
     void countersArePerMukId() {
         deliverMsk(store, 500, MSK_ID_1, MSK_A, VALIDITY);
         store.installMuk(NEW_MUK_ID, NEW_MUK);
-        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.counterFor(NEW_MUK_ID)).contains(counter(1));
     }
 
@@ -123,7 +123,7 @@ class UeMukRulesTest {
     void eachBmscHasItsOwnCurrentAndLastUsedMuk() {
         store.installMuk(OTHER_BMSC_MUK_ID, NEW_MUK);
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-        assertThat(store.applyMsk(OTHER_BMSC_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(OTHER_BMSC_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.currentMuk(MUK_ID.idi())).contains(MUK_ID);
         assertThat(store.currentMuk(OTHER_BMSC_MUK_ID.idi())).contains(OTHER_BMSC_MUK_ID);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(MUK_ID);
