@@ -33,6 +33,8 @@ final class Secrets {
                 copyGbaKeys(s.lastUsedMuks()),
                 copyGbaKeys(s.mrks()),
                 s.mukCounters(),
+                s.mukGenerations(),
+                s.lastMukGeneration(),
                 s.msks().values().stream().collect(Collectors.toMap(StoredMsk::ref, Secrets::copy)),
                 s.invalidatedMsks());
     }
@@ -42,8 +44,8 @@ final class Secrets {
     }
 
     static StoredMsk copy(StoredMsk m) {
-        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.rand(), m.serviceType(), m.storedOrder(),
-                m.mtk().map(Secrets::copy));
+        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.rand(), m.serviceType(), m.protectedBy(),
+                m.mukGeneration(), m.lastCounter(), m.mtk().map(Secrets::copy));
     }
 
     static StoredMtk copy(StoredMtk m) {

@@ -9,14 +9,19 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * One MSK as the UE key store keeps it: key, key validity, the MIKEY-RAND of the MSK message that
  * delivered the key (TS 33.246 §6.5.4: "MSK, MIKEY-RAND, SEQl and SEQu were transferred to the MGV-S with
  * the execution of the MSK update procedures"; the MTK messages under it carry no RAND and use this one),
- * the service type of its Key Group (§4.2), the order in which it was first stored (the two-MSK rule
- * deletes the older, §6.5.3) and the last MTK accepted under it, if any.
+ * the service type of its Key Group (§4.2), and the last MTK accepted under it, if any.
+ *
+ * <p>{@code protectedBy}, {@code mukGeneration} and {@code lastCounter} describe the last accepted MSK
+ * message that delivered, replaced or updated this MSK: its MUK ID, the install generation of that MUK
+ * ({@link UeKeyState#mukGenerations()}) and its timestamp counter. The two-MSK rule orders MSKs by them
+ * ({@link MskAge}, §6.5.3), so an update or a resend makes an MSK newer.
  *
  * <p>An invalidated MSK (SEQl &gt; SEQu) is deleted, never stored, so {@code validity} is always a real
- * interval. {@code storedOrder} is kept when the MSK is replaced or its validity updated.
+ * interval.
  */
 public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
-                        long storedOrder, Optional<StoredMtk> mtk) {
+                        MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
+                        Optional<StoredMtk> mtk) {
 
     public StoredMsk {
         Objects.requireNonNull(ref, "ref");
@@ -24,6 +29,8 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(rand, "rand");
         Objects.requireNonNull(serviceType, "serviceType");
+        Objects.requireNonNull(protectedBy, "protectedBy");
+        Objects.requireNonNull(lastCounter, "lastCounter");
         Objects.requireNonNull(mtk, "mtk");
         if (ref.mskId().isCurrentMarker()) {
             throw new IllegalArgumentException("MSK " + ref + " has Key Number 0, which means 'current MSK' and names no stored MSK");
@@ -41,16 +48,22 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         }
     }
 
+    /** The same MSK as touched by a later accepted MSK message (delivery, resend or validity update). */
+    StoredMsk touchedBy(MukId mukId, long generation, TimestampCounter counter) {
+        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, mtk);
+    }
+
     StoredMsk withKey(SecretBytes newKey, KeyValidity newValidity, Bytes newRand, ServiceType newType,
                       Optional<StoredMtk> newMtk) {
-        return new StoredMsk(ref, newKey, newValidity, newRand, newType, storedOrder, newMtk);
+        return new StoredMsk(ref, newKey, newValidity, newRand, newType, protectedBy, mukGeneration, lastCounter, newMtk);
     }
 
     StoredMsk withValidity(KeyValidity newValidity) {
-        return new StoredMsk(ref, key, newValidity, rand, serviceType, storedOrder, mtk);
+        return new StoredMsk(ref, key, newValidity, rand, serviceType, protectedBy, mukGeneration, lastCounter, mtk);
     }
 
     StoredMsk withMtk(StoredMtk newMtk) {
-        return new StoredMsk(ref, key, validity, rand, serviceType, storedOrder, Optional.of(newMtk));
+        return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
+                Optional.of(newMtk));
     }
 }

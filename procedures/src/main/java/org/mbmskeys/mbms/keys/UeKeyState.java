@@ -20,6 +20,9 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *   <li>{@code currentMuks}, {@code lastUsedMuks}, {@code mrks}: by IDi (TS 31.102 EF_MUK holds one MUK
  *       per IDi); the last successfully used MUK is kept apart from the current one;</li>
  *   <li>{@code mukCounters}: the replay counter of MSK messages, per MUK ID;</li>
+ *   <li>{@code mukGenerations}: per current or last used MUK ID, the number {@link UeKeyStore#installMuk}
+ *       gave it (1, 2, … in install order; {@code lastMukGeneration} is the last number given), for the
+ *       two-MSK rule ({@link MskAge});</li>
  *   <li>{@code msks}: by identity, each with its last MTK and the MTK replay counter;</li>
  *   <li>{@code invalidatedMsks}: MSKs deleted by an invalidation (SEQl &gt; SEQu), remembered so that MTK
  *       messages for them are reported as such.</li>
@@ -35,11 +38,13 @@ public record UeKeyState(
         Map<Bytes, StoredGbaKey> lastUsedMuks,
         Map<Bytes, StoredGbaKey> mrks,
         Map<MukId, TimestampCounter> mukCounters,
+        Map<MukId, Long> mukGenerations,
+        long lastMukGeneration,
         Map<MskRef, StoredMsk> msks,
         Set<MskRef> invalidatedMsks) {
 
     private static final UeKeyState EMPTY =
-            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), Set.of());
 
     public UeKeyState {
         Objects.requireNonNull(uicc, "uicc");
@@ -47,6 +52,7 @@ public record UeKeyState(
         lastUsedMuks = Map.copyOf(lastUsedMuks);
         mrks = Map.copyOf(mrks);
         mukCounters = Map.copyOf(mukCounters);
+        mukGenerations = Map.copyOf(mukGenerations);
         msks = Map.copyOf(msks);
         invalidatedMsks = Set.copyOf(invalidatedMsks);
         requireKeyedBy(currentMuks, k -> k.id().idi(), "currentMuks");
@@ -64,7 +70,7 @@ public record UeKeyState(
     /** True if no key, counter or invalidation marker is held (the UICC identity may be). */
     public boolean holdsNoKeys() {
         return currentMuks.isEmpty() && lastUsedMuks.isEmpty() && mrks.isEmpty() && mukCounters.isEmpty()
-                && msks.isEmpty() && invalidatedMsks.isEmpty();
+                && mukGenerations.isEmpty() && msks.isEmpty() && invalidatedMsks.isEmpty();
     }
 
     /** Every key object held, for copying and destroying. */

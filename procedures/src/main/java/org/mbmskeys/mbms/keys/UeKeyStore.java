@@ -1,6 +1,5 @@
 package org.mbmskeys.mbms.keys;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,11 +32,16 @@ import org.slf4j.LoggerFactory;
  *       The counter must be newer in RFC 1982 order than the one stored for that MUK ID (the first
  *       message for a MUK may carry any counter; exactly 2^31 apart is a replay). Then:
  *       a key with SEQl &gt; SEQu invalidates the MSK (§6.3.2.1B) whether or not a key is present;
- *       a new MSK is stored with the MIKEY-RAND and service type of its message, and if two MSKs of the same Key Domain ID and Key Group are already held the
- *       one stored first is deleted (§6.3.2.1); the same Key Domain ID and MSK ID replaces the key,
+ *       a new MSK is stored with the MIKEY-RAND and service type of its message, and if two MSKs of the
+ *       same Key Domain ID and Key Group are already held the older is deleted (§6.5.3: the one protected
+ *       with the last successfully used MUK is newer, with the same MUK the higher counter; see
+ *       {@link MskAge}); the same Key Domain ID and MSK ID replaces the key,
  *       validity, RAND and service type; no key updates only the validity of a held MSK (its RAND and
  *       service type stay: only a key-carrying message sets them). On success the counter is stored for
- *       that MUK ID and the MUK becomes the last successfully used MUK of its IDi.</li>
+ *       that MUK ID and the MUK becomes the last successfully used MUK of its IDi. A message verified with
+ *       the current MUK is answered {@link MskUpdate.Answer#ACK_IF_ASKED}; one verified only with the last
+ *       used MUK is answered {@link MskUpdate.Answer#REQUEST_MSK_NO_ACK} (§6.3.2.3.1) and still applied
+ *       (U15, {@link LastUsedMukPush}).</li>
  *   <li><b>MUKs</b>: one current MUK per IDi (TS 31.102 EF_MUK) and, separately, the last successfully
  *       used MUK per IDi, which survives a MUK change so that a solicited pull protected with the MUK the
  *       BM-SC last knew still verifies (§6.3.2.2.4; seeds {@code 001}, {@code 004}).</li>
@@ -76,10 +80,17 @@ public final class UeKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(UeKeyStore.class);
 
     private final UeKeyStorage storage;
+    private final boolean storesPushUnderLastUsedMuk;
     private final ReentrantLock lock = new ReentrantLock();
 
     public UeKeyStore(UeKeyStorage storage) {
+        this(storage, LastUsedMukPush.STORES_THE_MSK);
+    }
+
+    /** For tests of the other reading of U15 ({@link LastUsedMukPush}). */
+    UeKeyStore(UeKeyStorage storage, boolean storesPushUnderLastUsedMuk) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.storesPushUnderLastUsedMuk = storesPushUnderLastUsedMuk;
     }
 
     /** A store over {@link UeKeyStorage#inMemory()}. */
@@ -120,8 +131,9 @@ public final class UeKeyStore {
 
     /**
      * Installs the MUK from a GBA run as the current MUK of {@code id.idi()}, replacing the previous current
-     * one (TS 31.102: one MUK per IDi). The last successfully used MUK is kept. The counter of a MUK ID
-     * that is neither current nor last used any more is dropped.
+     * one (TS 31.102: one MUK per IDi), and gives it the next install generation (the two-MSK rule's last
+     * resort, {@link MskAge}). The last successfully used MUK is kept. The counter of a MUK ID that is
+     * neither current nor last used any more is dropped.
      */
     public void installMuk(MukId id, SecretBytes muk) {
         StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(Objects.requireNonNull(muk, "muk")));
@@ -129,6 +141,8 @@ public final class UeKeyStore {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             next.currentMuks.put(id.idi(), entry);
+            next.lastMukGeneration++;
+            next.mukGenerations.put(id, next.lastMukGeneration);
             next.dropCountersOfUnusableMuks();
             commit(before, next);
             return null;
@@ -251,19 +265,28 @@ public final class UeKeyStore {
                 return replay.get();
             }
             UeKeyStateDraft next = new UeKeyStateDraft(before);
+            // The MAC verified: this MUK is now the last one successfully used (§6.3.2.2.4), which the
+            // two-MSK rule below consults.
+            next.mukCounters.put(mukId, counter);
+            markLastUsed(next, muk.get());
+            MskUpdate.Answer answer = muk.get().role() == MukKey.Role.CURRENT
+                    ? MskUpdate.Answer.ACK_IF_ASKED : MskUpdate.Answer.REQUEST_MSK_NO_ACK;
+            if (answer == MskUpdate.Answer.REQUEST_MSK_NO_ACK && !storesPushUnderLastUsedMuk) {
+                commit(before, next);
+                return KeyOutcome.accepted(new MskUpdate(MskChange.NOT_APPLIED, ref, Optional.empty(), answer));
+            }
+            MskStamp stamp = new MskStamp(mukId, next.mukGenerations.getOrDefault(mukId, 0L), counter, answer);
             KeyOutcome<MskUpdate> outcome;
             if (validity.isInvalidation()) {
-                outcome = invalidate(next, ref);
+                outcome = invalidate(next, ref, stamp);
             } else if (msk.isEmpty()) {
-                outcome = updateValidity(before, next, ref, validity);
+                outcome = updateValidity(before, next, ref, validity, stamp);
             } else {
-                outcome = storeMsk(before, next, ref, msk.get(), validity, rand, serviceType);
+                outcome = storeMsk(before, next, ref, msk.get(), validity, rand, serviceType, stamp);
             }
             if (!outcome.isAccepted()) {
                 return outcome;
             }
-            next.mukCounters.put(mukId, counter);
-            markLastUsed(next, muk.get());
             commit(before, next);
             return outcome;
         });
@@ -299,14 +322,22 @@ public final class UeKeyStore {
         });
     }
 
-    private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref) {
+    /** The accepted MSK message, as the MSKs it touches remember it ({@link MskAge}), and the answer due. */
+    private record MskStamp(MukId mukId, long mukGeneration, TimestampCounter counter, MskUpdate.Answer answer) {
+
+        StoredMsk applyTo(StoredMsk msk) {
+            return msk.touchedBy(mukId, mukGeneration, counter);
+        }
+    }
+
+    private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref, MskStamp stamp) {
         next.msks.remove(ref);
         next.invalidatedMsks.add(ref);
-        return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty()));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty(), stamp.answer()));
     }
 
     private static KeyOutcome<MskUpdate> updateValidity(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                                        KeyValidity validity) {
+                                                        KeyValidity validity, MskStamp stamp) {
         StoredMsk held = before.msks().get(ref);
         if (held == null) {
             return before.invalidatedMsks().contains(ref)
@@ -317,30 +348,31 @@ public final class UeKeyStore {
                             + " for MSK " + ref + ": the message carries no key and the UE holds no such MSK "
                             + "(TS 33.246 §6.5.3); the MSK itself must be delivered first");
         }
-        next.msks.put(ref, held.withValidity(validity));
-        return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty()));
+        next.msks.put(ref, stamp.applyTo(held.withValidity(validity)));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty(), stamp.answer()));
     }
 
     private static KeyOutcome<MskUpdate> storeMsk(UeKeyState before, UeKeyStateDraft next, MskRef ref,
                                                   SecretBytes key, KeyValidity validity, Bytes rand,
-                                                  ServiceType serviceType) {
+                                                  ServiceType serviceType, MskStamp stamp) {
         StoredMsk held = before.msks().get(ref);
         if (held != null) {
             boolean sameKey = held.key().equals(key);
             StoredMsk replaced = sameKey
                     ? held.withKey(held.key(), validity, rand, serviceType, held.mtk())
                     : held.withKey(Secrets.copy(key), validity, rand, serviceType, Optional.empty());
-            next.msks.put(ref, replaced);
-            return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty()));
+            next.msks.put(ref, stamp.applyTo(replaced));
+            return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty(), stamp.answer()));
         }
+        // §6.5.3: with two MSKs of this Key Group already stored, keep the newer and delete the older.
         List<StoredMsk> sameGroup = before.msks().values().stream().filter(m -> m.ref().sameGroupAs(ref)).toList();
         Optional<MskRef> evicted = sameGroup.size() < 2 ? Optional.empty()
-                : sameGroup.stream().min(Comparator.comparingLong(StoredMsk::storedOrder)).map(StoredMsk::ref);
+                : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks)).map(StoredMsk::ref);
         evicted.ifPresent(next.msks::remove);
-        long order = before.msks().values().stream().mapToLong(StoredMsk::storedOrder).max().orElse(0) + 1;
-        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, order, Optional.empty()));
+        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, stamp.mukId(),
+                stamp.mukGeneration(), stamp.counter(), Optional.empty()));
         next.invalidatedMsks.remove(ref);
-        return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
     }
 
     // ---------------------------------------------------------------------------------------- MTK messages
@@ -437,10 +469,13 @@ public final class UeKeyStore {
 
     // ---------------------------------------------------------------------------------------- queries
 
-    /** The MSKs held, oldest first (by when each was first stored), with copies of their keys. */
+    /**
+     * The MSKs held, with copies of their keys: by Key Domain ID and Key Group, and within a Key Group the
+     * older first, in the order of the two-MSK rule (TS 33.246 §6.5.3, {@link MskAge}).
+     */
     public List<MskKey> msks() {
         return read(s -> s.msks().values().stream()
-                .sorted(Comparator.comparingLong(StoredMsk::storedOrder))
+                .sorted(MskAge.olderFirst(s.lastUsedMuks()))
                 .map(UeKeyStore::mskKeyOf)
                 .toList());
     }

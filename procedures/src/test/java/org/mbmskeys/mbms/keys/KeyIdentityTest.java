@@ -101,10 +101,11 @@ class KeyIdentityTest {
         Map<MskRef, StoredMsk> three = new HashMap<>();
         for (int n = 1; n <= 3; n++) {
             MskRef ref = MskRef.of(domain, MskId.of(1, n));
-            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING, n, Optional.empty()));
+            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING,
+                    UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty()));
         }
         assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
-                Map.of(), three, Set.of()))
+                Map.of(), Map.of(), 0, three, Set.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two MSKs");
     }
 }

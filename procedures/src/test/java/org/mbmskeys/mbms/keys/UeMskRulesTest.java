@@ -127,7 +127,7 @@ class UeMskRulesTest {
         @Test
         void newMskIsStoredWithItsValidity() {
             MskUpdate update = deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-            assertThat(update).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_1), Optional.empty()));
+            assertThat(update).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_1), Optional.empty(), MskUpdate.Answer.ACK_IF_ASKED));
             assertThat(store.msk(ref(MSK_ID_1))).contains(new MskKey(ref(MSK_ID_1), MSK_A, VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         }
 
@@ -270,7 +270,7 @@ class UeMskRulesTest {
             deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
             KeyOutcome<MskUpdate> update =
                     store.applyMsk(MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated(), UeFixtures.RAND, ServiceType.STREAMING);
-            assertThat(update.value()).isEqualTo(new MskUpdate(MskChange.INVALIDATED, ref(MSK_ID_1), Optional.empty()));
+            assertThat(update.value()).isEqualTo(new MskUpdate(MskChange.INVALIDATED, ref(MSK_ID_1), Optional.empty(), MskUpdate.Answer.ACK_IF_ASKED));
             assertThat(store.msks()).isEmpty();
             assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
             assertThat(store.isInvalidated(ref(MSK_ID_1))).isTrue();
@@ -314,27 +314,78 @@ class UeMskRulesTest {
         }
     }
 
-    /** TS 33.246 §6.3.2.1; TS 31.102 EF_MSK holds two MSKs per Key Domain ID / Key Group. */
+    /**
+     * TS 33.246 §6.5.3: "If the MGV-F receives an MSK and already contains two other MSKs under the same Key
+     * Domain ID and Key Group part, then the UE shall keep the newer and delete the older of these two MSKs.
+     * [...] The MSK that was protected with the newer MUK is the newer MSK regardless of the value of the
+     * Time Stamp. In case the MUK IDs are equal, the MSK with higher Time Stamp value is the newer MSK.
+     * Updating an existing MSK (e.g. by updating the Key Validity Data) or resending an MSK means then also
+     * that the updated MSK becomes the newer MSK [...]. In case the MUK ID values are not equal, the newer
+     * MUK is the last MUK successfully used by the BM-SC".
+     */
     @Nested
     class TwoMsksPerKeyGroup {
 
         @Test
-        void thirdMskOfAKeyGroupDeletesTheOneStoredFirst() {
+        void sameMukTheLowerCounterIsTheOlderAndIsDeleted() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
             MskUpdate third = deliverMsk(store, 3, MSK_ID_3, MSK_C, VALIDITY);
-            assertThat(third).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_3), Optional.of(ref(MSK_ID_1))));
+            assertThat(third).isEqualTo(new MskUpdate(MskChange.STORED, ref(MSK_ID_3), Optional.of(ref(MSK_ID_1)), MskUpdate.Answer.ACK_IF_ASKED));
             assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_2), ref(MSK_ID_3));
         }
 
-        /** "Older" is by first storage: a re-delivery or validity update does not make an MSK younger. */
+        /** "Updating an existing MSK (e.g. by updating the Key Validity Data) [...] the updated MSK becomes the newer." */
         @Test
-        void replacingOrUpdatingTheOlderMskDoesNotMakeItYounger() {
+        void updatingTheValidityOfTheOlderMskMakesItTheNewer() {
             deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
             deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
-            deliverMsk(store, 3, MSK_ID_1, MSK_A, KeyValidity.of(10, 30));
-            store.applyMsk(MUK_ID, counter(4), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 40), UeFixtures.RAND, ServiceType.STREAMING);
-            assertThat(deliverMsk(store, 5, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_1));
+            store.applyMsk(MUK_ID, counter(3), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 40),
+                    UeFixtures.RAND, ServiceType.STREAMING);
+            assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_2), ref(MSK_ID_1));
+            assertThat(deliverMsk(store, 4, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_2));
+            assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_1), ref(MSK_ID_3));
+        }
+
+        /** "[...] or resending an MSK means then also that the updated MSK becomes the newer MSK". */
+        @Test
+        void resendingTheOlderMskMakesItTheNewer() {
+            deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
+            deliverMsk(store, 3, MSK_ID_1, MSK_A, VALIDITY);
+            assertThat(deliverMsk(store, 4, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_2));
+        }
+
+        /**
+         * "The MSK that was protected with the newer MUK is the newer MSK regardless of the value of the Time
+         * Stamp": MSK 2 came last, with counter 101, under the old MUK (which the BM-SC still used); MSK 1
+         * was then updated under the new MUK with counter 1. MSK 1 is newer.
+         */
+        @Test
+        void theNewerMukWinsOverAHigherCounter() {
+            deliverMsk(store, 100, MSK_ID_1, MSK_A, VALIDITY);
+            store.installMuk(UeFixtures.NEW_MUK_ID, UeFixtures.NEW_MUK);
+            assertThat(store.applyMsk(MUK_ID, counter(101), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY,
+                    UeFixtures.RAND, ServiceType.STREAMING).value().change()).isEqualTo(MskChange.STORED);
+            store.applyMsk(UeFixtures.NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.of(10, 30),
+                    UeFixtures.RAND, ServiceType.STREAMING);
+            KeyOutcome<MskUpdate> third = store.applyMsk(UeFixtures.NEW_MUK_ID, counter(2), DOMAIN, MSK_ID_3,
+                    Optional.of(MSK_C), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING);
+            assertThat(third.value().evicted()).contains(ref(MSK_ID_2));
+            assertThat(store.msks()).extracting(MskKey::ref).containsExactly(ref(MSK_ID_1), ref(MSK_ID_3));
+        }
+
+        /**
+         * Two BM-SCs (two IDi), each MSK under the last used MUK of its own IDi: §6.5.3 does not say which is
+         * newer; the project takes the MUK installed later (marked unconfirmed in {@link MskAge}).
+         */
+        @Test
+        void withNoSingleLastUsedMukTheMukInstalledLaterWins() {
+            store.installMuk(UeFixtures.OTHER_BMSC_MUK_ID, UeFixtures.NEW_MUK);
+            store.applyMsk(UeFixtures.OTHER_BMSC_MUK_ID, counter(5), DOMAIN, MSK_ID_1, Optional.of(MSK_A), VALIDITY,
+                    UeFixtures.RAND, ServiceType.STREAMING);
+            deliverMsk(store, 9, MSK_ID_2, MSK_B, VALIDITY);
+            assertThat(deliverMsk(store, 10, MSK_ID_3, MSK_C, VALIDITY).evicted()).contains(ref(MSK_ID_2));
         }
 
         @Test

@@ -70,7 +70,7 @@ class UeUiccRulesTest {
         UeKeyState after = store.snapshot();
         assertThat(after.holdsNoKeys()).isTrue();
         assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Set.of()));
+                Map.of(), Map.of(), Map.of(), 0, Map.of(), Set.of()));
         assertThat(store.uicc()).contains(OTHER_UICC);
     }
 
