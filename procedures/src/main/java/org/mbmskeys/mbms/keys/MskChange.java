@@ -13,7 +13,7 @@ public enum MskChange {
     VALIDITY_UPDATED,
 
     /**
-     * The key validity had SEQl &gt; SEQu: the MSK and its MTK were deleted (if the UE held them) and later
+     * The key validity had SEQl &gt; SEQu: the MSK and its MTKs were deleted (if the UE held them) and later
      * MTK messages for it are rejected as {@link KeyRejection#MSK_INVALIDATED}.
      */
     INVALIDATED,

@@ -9,7 +9,10 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * One MSK as the UE key store keeps it: key, key validity, the MIKEY-RAND of the MSK message that
  * delivered the key (TS 33.246 §6.5.4: "MSK, MIKEY-RAND, SEQl and SEQu were transferred to the MGV-S with
  * the execution of the MSK update procedures"; the MTK messages under it carry no RAND and use this one),
- * the service type of its Key Group (§4.2), and the last MTK accepted under it, if any.
+ * the service type of its Key Group (§4.2), and the MTK replay state under it, if an MTK was accepted:
+ * the ME's current MTK ID (§6.4.6.2 step 3) and the MTK replay counter of this MSK (§6.4.6.2 step 2,
+ * §6.5.4). These two stay here, not with the MTKs, so that dropping an MTK (only two are kept per
+ * session, §6.5.4) never forgets what was already accepted.
  *
  * <p>{@code protectedBy}, {@code mukGeneration} and {@code lastCounter} describe the last accepted MSK
  * message that delivered, replaced or updated this MSK: its MUK ID, the install generation of that MUK
@@ -21,7 +24,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  */
 public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
                         MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
-                        Optional<StoredMtk> mtk) {
+                        Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter) {
 
     public StoredMsk {
         Objects.requireNonNull(ref, "ref");
@@ -31,7 +34,12 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         Objects.requireNonNull(serviceType, "serviceType");
         Objects.requireNonNull(protectedBy, "protectedBy");
         Objects.requireNonNull(lastCounter, "lastCounter");
-        Objects.requireNonNull(mtk, "mtk");
+        Objects.requireNonNull(currentMtkId, "currentMtkId");
+        Objects.requireNonNull(mtkCounter, "mtkCounter");
+        if (currentMtkId.isPresent() != mtkCounter.isPresent()) {
+            throw new IllegalArgumentException("MSK " + ref + ": the current MTK ID and the MTK counter are set "
+                    + "together, by an accepted MTK message");
+        }
         if (ref.mskId().isCurrentMarker()) {
             throw new IllegalArgumentException("MSK " + ref + " has Key Number 0, which means 'current MSK' and names no stored MSK");
         }
@@ -50,20 +58,32 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
 
     /** The same MSK as touched by a later accepted MSK message (delivery, resend or validity update). */
     StoredMsk touchedBy(MukId mukId, long generation, TimestampCounter counter) {
-        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, mtk);
+        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, currentMtkId, mtkCounter);
     }
 
-    StoredMsk withKey(SecretBytes newKey, KeyValidity newValidity, Bytes newRand, ServiceType newType,
-                      Optional<StoredMtk> newMtk) {
-        return new StoredMsk(ref, newKey, newValidity, newRand, newType, protectedBy, mukGeneration, lastCounter, newMtk);
+    /** A new key, validity, RAND and service type; the MTK replay state is kept (see {@link #withoutMtkState}). */
+    StoredMsk withKey(SecretBytes newKey, KeyValidity newValidity, Bytes newRand, ServiceType newType) {
+        return new StoredMsk(ref, newKey, newValidity, newRand, newType, protectedBy, mukGeneration, lastCounter,
+                currentMtkId, mtkCounter);
+    }
+
+    /** No MTK accepted yet: for a different key under the same MSK ID, whose MTK messages start afresh. */
+    StoredMsk withoutMtkState() {
+        return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
+                Optional.empty(), Optional.empty());
     }
 
     StoredMsk withValidity(KeyValidity newValidity) {
-        return new StoredMsk(ref, key, newValidity, rand, serviceType, protectedBy, mukGeneration, lastCounter, mtk);
+        return new StoredMsk(ref, key, newValidity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
+                currentMtkId, mtkCounter);
     }
 
-    StoredMsk withMtk(StoredMtk newMtk) {
-        return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                Optional.of(newMtk));
+    /**
+     * After an accepted MTK message: SEQl := SEQp (§6.5.4), the current MTK ID and the MTK replay counter
+     * are the message's.
+     */
+    StoredMsk withMtkAccepted(MtkId mtkId, TimestampCounter counter) {
+        return new StoredMsk(ref, key, validity.withSeqLow(mtkId), rand, serviceType, protectedBy, mukGeneration,
+                lastCounter, Optional.of(mtkId), Optional.of(counter));
     }
 }

@@ -1,7 +1,9 @@
 package org.mbmskeys.mbms.keys;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,7 @@ final class UeKeyStateDraft {
     final Map<MukId, Long> mukGenerations;
     long lastMukGeneration;
     final Map<MskRef, StoredMsk> msks;
+    final List<StoredMtk> mtks;
     final Set<MskRef> invalidatedMsks;
 
     UeKeyStateDraft(UeKeyState s) {
@@ -29,6 +32,7 @@ final class UeKeyStateDraft {
         mukGenerations = new HashMap<>(s.mukGenerations());
         lastMukGeneration = s.lastMukGeneration();
         msks = new HashMap<>(s.msks());
+        mtks = new ArrayList<>(s.mtks());
         invalidatedMsks = new HashSet<>(s.invalidatedMsks());
     }
 
@@ -45,8 +49,15 @@ final class UeKeyStateDraft {
         mukGenerations.keySet().retainAll(usable);
     }
 
+    /** Deletes the MTKs held under {@code msk}. */
+    void dropMtksOf(MskRef msk) {
+        mtks.removeIf(m -> m.msk().equals(msk));
+    }
+
     UeKeyState build() {
+        // An MTK is usable only with its MSK: a deleted (evicted, invalidated) MSK takes its MTKs along.
+        mtks.removeIf(m -> !msks.containsKey(m.msk()));
         return new UeKeyState(uicc, currentMuks, lastUsedMuks, mrks, mukCounters, mukGenerations, lastMukGeneration,
-                msks, invalidatedMsks);
+                msks, mtks, invalidatedMsks);
     }
 }

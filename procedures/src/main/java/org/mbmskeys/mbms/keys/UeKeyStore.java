@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.slf4j.Logger;
@@ -49,14 +51,18 @@ import org.slf4j.LoggerFactory;
  *       than the counter of the last MTK accepted under that MSK; the MTK ID must be greater than the
  *       ME's current MTK ID (§6.4.6.2 step 3) and SEQl &lt; MTK ID ≤ SEQu (§6.5.4, so SEQl itself is
  *       refused). On success the stored SEQl becomes the MTK ID (§6.5.4); a later key validity update
- *       replaces SEQl and SEQu but not the current MTK ID.</li>
+ *       replaces SEQl and SEQu but not the current MTK ID. The ME keeps the two most recent MTKs per
+ *       session, i.e. per Key Domain ID and Key Group (§6.5.4, §4.2), across the MSKs of the group: a
+ *       third deletes the one accepted first. The current MTK ID and the MTK counter are kept with the
+ *       MSK, so a deleted MTK is never accepted again; {@link #endSession} deletes a session's MTKs.</li>
  *   <li><b>UICC change</b> (§6.1): a UICC identity other than the stored one deletes every key and
  *       counter.</li>
  * </ul>
  *
- * <p>When an MSK is replaced by a <i>different</i> key its last MTK and MTK counter are dropped (messages
- * under the old key can no longer verify); when the same key is delivered again they are kept, so old
- * MTK messages stay replays.
+ * <p>When an MSK is replaced by a <i>different</i> key its MTKs, current MTK ID and MTK counter are
+ * dropped (messages under the old key can no longer verify); when the same key is delivered again they
+ * are kept, so old MTK messages stay replays. An MSK that is deleted (evicted or invalidated) takes its
+ * MTKs along.
  *
  * <h2>Keys and threads</h2>
  * Keys passed in are copied; keys handed out are copies the caller may destroy; keys the store drops are
@@ -359,8 +365,11 @@ public final class UeKeyStore {
         if (held != null) {
             boolean sameKey = held.key().equals(key);
             StoredMsk replaced = sameKey
-                    ? held.withKey(held.key(), validity, rand, serviceType, held.mtk())
-                    : held.withKey(Secrets.copy(key), validity, rand, serviceType, Optional.empty());
+                    ? held.withKey(held.key(), validity, rand, serviceType)
+                    : held.withKey(Secrets.copy(key), validity, rand, serviceType).withoutMtkState();
+            if (!sameKey) {
+                next.dropMtksOf(ref);
+            }
             next.msks.put(ref, stamp.applyTo(replaced));
             return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty(), stamp.answer()));
         }
@@ -370,7 +379,7 @@ public final class UeKeyStore {
                 : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks)).map(StoredMsk::ref);
         evicted.ifPresent(next.msks::remove);
         next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, stamp.mukId(),
-                stamp.mukGeneration(), stamp.counter(), Optional.empty()));
+                stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty()));
         next.invalidatedMsks.remove(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
     }
@@ -422,20 +431,80 @@ public final class UeKeyStore {
             if (rejected.isPresent()) {
                 return rejected.get();
             }
-            StoredMtk stored = new StoredMtk(mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
+            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME's current MTK ID is the stored MTK's.
-            StoredMsk held = before.msks().get(ref);
-            next.msks.put(ref, held.withValidity(held.validity().withSeqLow(mtkId)).withMtk(stored));
+            // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
+            next.msks.put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));
+            // §6.5.4: with two MTKs of this session held, "keep the newer and delete the older".
+            List<StoredMtk> sameSession = next.mtks.stream().filter(m -> m.msk().sameGroupAs(ref)).toList();
+            if (sameSession.size() >= 2) {
+                next.mtks.remove(sameSession.get(0));
+            }
+            next.mtks.add(stored);
             commit(before, next);
-            return KeyOutcome.accepted(currentMtkOf(ref, stored));
+            return KeyOutcome.accepted(currentMtkOf(stored));
         });
     }
 
-    /** The MTK last accepted under this MSK, as copies. */
+    /**
+     * The most recent MTK held under this MSK, as copies; empty if none was accepted, or if two later MTKs
+     * of its session replaced it.
+     */
     public Optional<CurrentMtk> currentMtk(KeyDomainId keyDomain, MskId mskId) {
         MskRef ref = MskRef.of(keyDomain, mskId);
-        return read(s -> Optional.ofNullable(s.msks().get(ref)).flatMap(StoredMsk::mtk).map(m -> currentMtkOf(ref, m)));
+        return read(s -> newestFirst(s).filter(m -> m.msk().equals(ref)).findFirst().map(UeKeyStore::currentMtkOf));
+    }
+
+    /**
+     * The MTKs held for the session of this Key Domain ID and Key Group, newest first (at most two: the ME
+     * keeps "the two most recent MTKs used per MBMS streaming or download session", TS 33.246 §6.5.4, and one
+     * Key Group protects one session, §4.2), as copies.
+     */
+    public List<CurrentMtk> mtks(KeyDomainId keyDomain, KeyGroup keyGroup) {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(keyGroup, "keyGroup");
+        return read(s -> newestFirst(s)
+                .filter(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup))
+                .map(UeKeyStore::currentMtkOf).toList());
+    }
+
+    /**
+     * The MTK held with this Key Domain ID, MSK ID and MTK ID, as copies: the lookup behind an SRTP MKI
+     * (MSK ID ‖ MTK ID, TS 33.246 §6.6.2.1) or a download key ID.
+     */
+    public Optional<CurrentMtk> mtk(KeyDomainId keyDomain, MskId mskId, MtkId mtkId) {
+        MskRef ref = MskRef.of(keyDomain, mskId);
+        Objects.requireNonNull(mtkId, "mtkId");
+        return read(s -> s.mtks().stream().filter(m -> m.msk().equals(ref) && m.mtkId().equals(mtkId)).findFirst()
+                .map(UeKeyStore::currentMtkOf));
+    }
+
+    /**
+     * Deletes the MTKs held for the session of this Key Domain ID and Key Group: "Any MTKs stored in
+     * association with a particular MBMS streaming or download session should be deleted at the end of that
+     * session" (TS 33.246 §6.5.4). The MSKs and their MTK replay state (current MTK ID, counter) stay, so
+     * MTK messages seen before are still refused.
+     *
+     * @return how many MTKs were deleted
+     */
+    public int endSession(KeyDomainId keyDomain, KeyGroup keyGroup) {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(keyGroup, "keyGroup");
+        return locked(() -> {
+            UeKeyState before = storage.load();
+            UeKeyStateDraft next = new UeKeyStateDraft(before);
+            next.mtks.removeIf(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup));
+            int deleted = before.mtks().size() - next.mtks.size();
+            if (deleted > 0) {
+                commit(before, next);
+            }
+            return deleted;
+        });
+    }
+
+    private static Stream<StoredMtk> newestFirst(UeKeyState s) {
+        List<StoredMtk> mtks = s.mtks();
+        return IntStream.range(0, mtks.size()).mapToObj(i -> mtks.get(mtks.size() - 1 - i));
     }
 
     private static <T> Optional<KeyOutcome<T>> mtkRejection(UeKeyState s, MskRef ref, TimestampCounter counter,
@@ -449,14 +518,14 @@ public final class UeKeyStore {
                     : reject(KeyRejection.UNKNOWN_KEY, where + "the UE holds no such MSK (TS 33.246 §6.4.6.2); "
                             + "MTKs are accepted only under a held MSK, the UE may request it (§6.3.2.2.3)"));
         }
-        Optional<StoredMtk> last = held.mtk();
-        if (last.isPresent() && !counter.isNewerThan(last.get().counter())) {
+        Optional<TimestampCounter> stored = held.mtkCounter();
+        if (stored.isPresent() && !counter.isNewerThan(stored.get())) {
             return Optional.of(reject(KeyRejection.REPLAYED_COUNTER, where + "counter " + counter
-                    + " is not newer (RFC 1982) than the counter " + last.get().counter()
+                    + " is not newer (RFC 1982) than the counter " + stored.get()
                     + " stored for this MSK (TS 33.246 §6.4.6.2 step 2); only counters newer than "
-                    + last.get().counter() + " are accepted"));
+                    + stored.get() + " are accepted"));
         }
-        Optional<MtkId> currentId = last.map(StoredMtk::mtkId);
+        Optional<MtkId> currentId = held.currentMtkId();
         KeyValidity validity = held.validity();
         return MtkIdRule.check(validity, currentId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
                 ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + validity
@@ -548,8 +617,8 @@ public final class UeKeyStore {
         return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity(), m.rand(), m.serviceType());
     }
 
-    private static CurrentMtk currentMtkOf(MskRef ref, StoredMtk m) {
-        return new CurrentMtk(ref, m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()));
+    private static CurrentMtk currentMtkOf(StoredMtk m) {
+        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()));
     }
 
     private void commit(UeKeyState before, UeKeyStateDraft next) {

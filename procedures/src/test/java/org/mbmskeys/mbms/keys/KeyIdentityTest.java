@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,10 +103,10 @@ class KeyIdentityTest {
         for (int n = 1; n <= 3; n++) {
             MskRef ref = MskRef.of(domain, MskId.of(1, n));
             three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING,
-                    UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty()));
+                    UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty(), Optional.empty()));
         }
         assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), 0, three, Set.of()))
+                Map.of(), Map.of(), 0, three, List.of(), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two MSKs");
     }
 }

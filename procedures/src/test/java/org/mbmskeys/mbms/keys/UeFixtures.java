@@ -27,6 +27,7 @@ final class UeFixtures {
     static final SecretBytes MSK_C = SecretBytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecf");
     static final SecretBytes MTK_1 = SecretBytes.ofHex("d0d1d2d3d4d5d6d7d8d9dadbdcdddedf");
     static final SecretBytes MTK_2 = SecretBytes.ofHex("e0e1e2e3e4e5e6e7e8e9eaebecedeeef");
+    static final SecretBytes MTK_3 = SecretBytes.ofHex("101112131415161718191a1b1c1d1e1f");
     static final SecretBytes SALT = SecretBytes.ofHex("f0f1f2f3f4f5f6f7f8f9fafbfcfd");
     /** A 128-bit MIKEY-RAND of an MSK message (TS 33.246 §6.4.5.1); public, so plain bytes. */
     static final Bytes RAND = Bytes.ofHex("5a5b5c5d5e5f60616263646566676869");

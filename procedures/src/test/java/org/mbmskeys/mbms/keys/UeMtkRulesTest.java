@@ -2,7 +2,11 @@ package org.mbmskeys.mbms.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mbmskeys.mbms.keys.UeFixtures.DOMAIN;
+import static org.mbmskeys.mbms.keys.UeFixtures.GROUP;
+import static org.mbmskeys.mbms.keys.UeFixtures.MSK_B;
+import static org.mbmskeys.mbms.keys.UeFixtures.MTK_3;
 import static org.mbmskeys.mbms.keys.UeFixtures.MSK_A;
 import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_1;
 import static org.mbmskeys.mbms.keys.UeFixtures.MSK_ID_2;
@@ -19,6 +23,7 @@ import static org.mbmskeys.mbms.keys.UeFixtures.storeWithMuk;
 
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -199,6 +204,80 @@ class UeMtkRulesTest {
         deliverMtk(store, MSK_ID_1, 2, 12, MTK_2);
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(13)));
+    }
+
+    /**
+     * TS 33.246 §6.5.4: "The ME shall store the two most recent MTKs used per MBMS streaming or download
+     * session. In particular, if the ME receives an MTK and already stores two other MTKs for that MBMS
+     * streaming or download session, then the UE shall keep the newer and delete the older of the two stored
+     * MTKs before storing the received MTK. Any MTKs stored in association with a particular MBMS streaming
+     * or download session should be deleted at the end of that session." One Key Group protects one session
+     * (§4.2), so a session is a Key Domain ID and Key Group.
+     */
+    @Nested
+    class TwoMtksPerSession {
+
+        @Test
+        void aThirdMtkDeletesTheOldestAndTheCountersStay() {
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+            deliverMtk(store, MSK_ID_1, 2, 12, MTK_2);
+            deliverMtk(store, MSK_ID_1, 3, 13, MTK_3);
+            assertThat(store.mtks(DOMAIN, GROUP)).extracting(CurrentMtk::mtkId).containsExactly(MtkId.of(13), MtkId.of(12));
+            assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(11))).isEmpty();
+            assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(12))).map(CurrentMtk::key).contains(MTK_2);
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12), MTK_2, Optional.of(SALT)));
+            assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(4), MtkId.of(11), MTK_1, Optional.of(SALT)));
+        }
+
+        /** The MSK changes within the session: the two most recent MTKs are counted across the group's MSKs. */
+        @Test
+        void theSessionSpansTheMsksOfItsKeyGroup() {
+            deliverMsk(store, 2, MSK_ID_2, MSK_B, KeyValidity.of(0, 100));
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+            deliverMtk(store, MSK_ID_2, 1, 1, MTK_2);
+            deliverMtk(store, MSK_ID_2, 2, 2, MTK_3);
+            assertThat(store.mtks(DOMAIN, GROUP)).extracting(CurrentMtk::msk, CurrentMtk::mtkId).containsExactly(
+                    tuple(ref(MSK_ID_2), MtkId.of(2)), tuple(ref(MSK_ID_2), MtkId.of(1)));
+            assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_1, Optional.of(SALT)));
+            assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
+                    () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(5), MtkId.of(11)));
+        }
+
+        @Test
+        void otherKeyGroupsAreOtherSessions() {
+            deliverMsk(store, 2, MskId.of(2, 1), MSK_B, KeyValidity.of(0, 100));
+            deliverMtk(store, MskId.of(2, 1), 1, 1, MTK_1);
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_2);
+            deliverMtk(store, MSK_ID_1, 2, 12, MTK_3);
+            assertThat(store.mtks(DOMAIN, KeyGroup.of(2))).extracting(CurrentMtk::mtkId).containsExactly(MtkId.of(1));
+            assertThat(store.mtks(DOMAIN, GROUP)).hasSize(2);
+        }
+
+        @Test
+        void endingTheSessionDeletesItsMtksButNotTheirCounters() {
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+            deliverMtk(store, MSK_ID_1, 2, 12, MTK_2);
+            assertThat(store.endSession(DOMAIN, GROUP)).isEqualTo(2);
+            assertThat(store.mtks(DOMAIN, GROUP)).isEmpty();
+            assertThat(store.snapshot().mtks()).isEmpty();
+            assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
+                    () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12)));
+            deliverMtk(store, MSK_ID_1, 3, 13, MTK_3);
+            assertThat(store.endSession(DOMAIN, KeyGroup.of(9))).isZero();
+        }
+
+        @Test
+        void invalidatingTheMskDeletesItsMtks() {
+            deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+            store.applyMsk(UeFixtures.MUK_ID, counter(2), DOMAIN, MSK_ID_1, Optional.empty(), KeyValidity.invalidated(),
+                    UeFixtures.RAND, ServiceType.STREAMING);
+            assertThat(store.mtks(DOMAIN, GROUP)).isEmpty();
+            assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(11))).isEmpty();
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import static org.mbmskeys.mbms.keys.UeFixtures.counter;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMsk;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMtk;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,7 +71,7 @@ class UeUiccRulesTest {
         UeKeyState after = store.snapshot();
         assertThat(after.holdsNoKeys()).isTrue();
         assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), 0, Map.of(), Set.of()));
+                Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of()));
         assertThat(store.uicc()).contains(OTHER_UICC);
     }
 
