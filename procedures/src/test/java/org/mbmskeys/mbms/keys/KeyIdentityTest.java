@@ -18,7 +18,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 /**
  * Identities used by the key rules: MUK ID = IDi ‖ IDr (TS 33.246 §6.4.6.1), MSK identity = Key Domain ID
  * + MSK ID (§6.3.2.1), UICC identity (§6.1), protecting keys of counter streams, and RFC 1982 ordering of
- * COUNTER timestamps (PROFILE.md §1.7).
+ * COUNTER timestamps (TS 33.246 §6.4.3).
  */
 class KeyIdentityTest {
 
