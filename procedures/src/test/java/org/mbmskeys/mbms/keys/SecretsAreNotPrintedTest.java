@@ -45,6 +45,7 @@ class SecretsAreNotPrintedTest {
         assertShowsNoKey(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12)), UE_KEYS);
         assertShowsNoKey(mtk, UE_KEYS);
         assertShowsNoKey(store.msks(), UE_KEYS);
+        assertShowsNoKey(store.mtks(DOMAIN, UeFixtures.GROUP), UE_KEYS);
         assertShowsNoKey(store.mrk(MUK_ID.idi()), UE_KEYS);
         assertShowsNoKey(store.snapshot(), UE_KEYS);
     }
