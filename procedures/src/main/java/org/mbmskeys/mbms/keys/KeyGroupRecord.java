@@ -4,16 +4,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One Key Group of a Key Domain as the BM-SC key registry stores it (TS 33.246 §6.3.2.1): the last Key
+ * One Key Group of a Key Domain as the BM-SC key registry stores it (TS 33.246 §6.3.2.1): its service type
+ * (the MSKs of one Key Group protect the MTKs of one RTP session or FLUTE channel, §4.2), the last Key
  * Number issued (0 = none yet), the current MSK and the previous MSK, which stays until the next rotation
  * replaces it (a UE keeps two MSKs per Key Group as well).
  */
-public record KeyGroupRecord(KeyDomainId keyDomain, KeyGroup keyGroup, int lastKeyNumber,
+public record KeyGroupRecord(KeyDomainId keyDomain, KeyGroup keyGroup, ServiceType serviceType, int lastKeyNumber,
                              Optional<MskRef> current, Optional<MskRef> previous) {
 
     public KeyGroupRecord {
         Objects.requireNonNull(keyDomain, "keyDomain");
         Objects.requireNonNull(keyGroup, "keyGroup");
+        Objects.requireNonNull(serviceType, "serviceType");
         Objects.requireNonNull(current, "current");
         Objects.requireNonNull(previous, "previous");
         if ((lastKeyNumber & ~0xFFFF) != 0) {
@@ -24,8 +26,8 @@ public record KeyGroupRecord(KeyDomainId keyDomain, KeyGroup keyGroup, int lastK
     }
 
     /** A new group: no MSK issued yet. */
-    public static KeyGroupRecord empty(KeyDomainId keyDomain, KeyGroup keyGroup) {
-        return new KeyGroupRecord(keyDomain, keyGroup, 0, Optional.empty(), Optional.empty());
+    public static KeyGroupRecord empty(KeyDomainId keyDomain, KeyGroup keyGroup, ServiceType serviceType) {
+        return new KeyGroupRecord(keyDomain, keyGroup, serviceType, 0, Optional.empty(), Optional.empty());
     }
 
     /** The Key Number the next rotation issues: 1, 2, …, 65535, then 1 again; never 0 ("current"). */
@@ -39,11 +41,11 @@ public record KeyGroupRecord(KeyDomainId keyDomain, KeyGroup keyGroup, int lastK
     }
 
     KeyGroupRecord rotatedTo(MskRef next) {
-        return new KeyGroupRecord(keyDomain, keyGroup, next.mskId().keyNumber(), Optional.of(next), current);
+        return new KeyGroupRecord(keyDomain, keyGroup, serviceType, next.mskId().keyNumber(), Optional.of(next), current);
     }
 
     KeyGroupRecord without(MskRef ref) {
-        return new KeyGroupRecord(keyDomain, keyGroup, lastKeyNumber,
+        return new KeyGroupRecord(keyDomain, keyGroup, serviceType, lastKeyNumber,
                 current.filter(r -> !r.equals(ref)), previous.filter(r -> !r.equals(ref)));
     }
 
@@ -56,7 +58,7 @@ public record KeyGroupRecord(KeyDomainId keyDomain, KeyGroup keyGroup, int lastK
 
     @Override
     public String toString() {
-        return "KeyGroup[" + keyDomain + "/" + keyGroup + ", last Key Number " + lastKeyNumber
+        return "KeyGroup[" + keyDomain + "/" + keyGroup + ", " + serviceType + ", last Key Number " + lastKeyNumber
                 + ", current " + current.map(MskRef::toString).orElse("none")
                 + ", previous " + previous.map(MskRef::toString).orElse("none") + "]";
     }

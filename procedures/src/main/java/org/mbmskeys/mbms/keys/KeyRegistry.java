@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.keys;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
@@ -14,18 +15,28 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  * <h2>Rules</h2>
  * <ul>
  *   <li><b>Key Groups</b> are unique per Key Domain (within an operator, §6.3.2.1 NOTE): creating one that
- *       exists fails with {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP}.</li>
+ *       exists fails with {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP}; Key Group 0 is not
+ *       allowed (§6.3.2.1, {@link KeyRegistryException.Reason#RESERVED_KEY_GROUP}). Each has a
+ *       {@link ServiceType}, fixed at creation: one Key Group protects one RTP session or FLUTE channel
+ *       (§4.2). Its MTKs come with a salt iff it is streaming (§6.4.5.3).</li>
+ *   <li><b>MIKEY-RAND</b>: each MSK gets one RAND at rotation, from the {@link KeyMaterialSource}, to be sent
+ *       in the MSK messages to all UEs (§6.4.5.1) and used for the MTK messages under it (§6.5.4).</li>
  *   <li><b>Rotation</b> issues a new MSK with the next Key Number: 1, 2, …, 65535, then 1 again, never 0
  *       (Key Number 0 means "current MSK", §6.3.2.1A). The new MSK becomes current, the old current
  *       becomes previous, and the old previous is dropped with its MTK sequence and counter.</li>
  *   <li><b>Invalidation</b> removes an MSK (current or previous) from the registry. Telling UEs is a
  *       separate MSK delivery with SEQl &gt; SEQu ({@link KeyValidity#invalidated()}, §6.3.2.1B).</li>
- *   <li><b>MTK IDs</b> under an MSK are handed out in increasing order inside SEQl..SEQu, SEQl first; when
- *       SEQu has been handed out, {@link #nextMtk} answers {@link MtkAllocation.Exhausted}. An MTK ID is
- *       never handed out twice, even if the key validity is changed.</li>
- *   <li><b>Counters</b>: one COUNTER stream per {@link ProtectingKey} (per UE MUK for MSK messages, per MSK
- *       for MTK messages, PROFILE.md §10): the first value is 1 (configurable), then +1 per message with
- *       the RFC 1982 wrap from 4294967295 to 0.</li>
+ *   <li><b>MTK IDs</b> under an MSK are handed out in increasing order above SEQl up to SEQu: the first is
+ *       SEQl + 1, since a UE admits only SEQl &lt; MTK ID ≤ SEQu (TS 33.246 §6.5.4) and the first MTK ID is
+ *       "greater than zero" (§6.3.3.1); when SEQu has been handed out, {@link #nextMtk} answers
+ *       {@link MtkAllocation.Exhausted}. An MTK ID is never handed out twice, even if the key validity is
+ *       changed.</li>
+ *   <li><b>Key validity</b>: "The BM-SC shall never set SEQu to its maximum possible value" (§6.4.5.1;
+ *       §6.3.3.1 NOTE 3), and SEQl &lt; SEQu is needed for at least one MTK ID to fit; {@link #rotate} and
+ *       {@link #updateValidity} refuse anything else.</li>
+ *   <li><b>Counters</b>: one COUNTER stream per {@link ProtectingKey} ("one counter per UE for MSK
+ *       delivery, and one counter common to all UEs for MTK delivery", TS 33.246 §6.4.3): the first value
+ *       is 1 (configurable), then +1 per message with the RFC 1982 wrap from 4294967295 to 0.</li>
  * </ul>
  *
  * <h2>Keys and threads</h2>
@@ -36,9 +47,9 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  *
  * <pre>{@code
  * KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), KeyMaterialSource.secureRandom());
- * registry.createGroup(domain, KeyGroup.of(1));
- * RegisteredMsk msk = registry.rotate(domain, KeyGroup.of(1), KeyValidity.of(1, 1000));
- * MtkAllocation mtk = registry.nextMtk(msk.ref());                    // MTK ID 1
+ * registry.createGroup(domain, KeyGroup.of(1), ServiceType.STREAMING);
+ * RegisteredMsk msk = registry.rotate(domain, KeyGroup.of(1), KeyValidity.of(0, 1000));
+ * MtkAllocation mtk = registry.nextMtk(msk.ref());                    // MTK ID 1 = SEQl + 1
  * TimestampCounter t = registry.nextCounter(ProtectingKey.msk(msk.ref()));
  * }</pre>
  */
@@ -46,6 +57,9 @@ public final class KeyRegistry {
 
     /** The first counter value of a new stream unless configured otherwise. */
     public static final TimestampCounter DEFAULT_FIRST_COUNTER = TimestampCounter.of(1);
+
+    /** The largest 2-byte MTK ID, which SEQu never takes (TS 33.246 §6.4.5.1, §6.3.3.1 NOTE 3). */
+    private static final int MAX_MTK_ID = 0xFFFF;
 
     private final KeyRegistryStorage storage;
     private final KeyMaterialSource keys;
@@ -73,12 +87,18 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- Key Groups
 
     /**
-     * Creates an empty Key Group (no MSK yet; {@link #rotate} issues the first).
+     * Creates an empty Key Group of {@code serviceType} (no MSK yet; {@link #rotate} issues the first).
      *
-     * @throws KeyRegistryException {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP} if it exists
+     * @throws KeyRegistryException {@link KeyRegistryException.Reason#DUPLICATE_KEY_GROUP} if it exists,
+     *         {@link KeyRegistryException.Reason#RESERVED_KEY_GROUP} for Key Group 0
      */
-    public KeyGroupRecord createGroup(KeyDomainId keyDomain, KeyGroup keyGroup) {
-        KeyGroupRecord group = KeyGroupRecord.empty(keyDomain, keyGroup);
+    public KeyGroupRecord createGroup(KeyDomainId keyDomain, KeyGroup keyGroup, ServiceType serviceType) {
+        if (keyGroup.isReserved()) {
+            throw new KeyRegistryException(KeyRegistryException.Reason.RESERVED_KEY_GROUP,
+                    "Key Group " + keyGroup + " in Key Domain " + keyDomain + " is not allowed (TS 33.246 §6.3.2.1: "
+                            + "Key Group 0 is reserved); choose a Key Group from 0001 to ffff");
+        }
+        KeyGroupRecord group = KeyGroupRecord.empty(keyDomain, keyGroup, serviceType);
         if (!storage.insertGroup(group)) {
             throw new KeyRegistryException(KeyRegistryException.Reason.DUPLICATE_KEY_GROUP,
                     "Key Group " + keyGroup + " already exists in Key Domain " + keyDomain
@@ -99,16 +119,18 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- MSKs
 
     /**
-     * Issues a new MSK for the group with the next Key Number and {@code validity}; it becomes current, the
-     * current one becomes previous, and the previous one is dropped.
+     * Issues a new MSK for the group with the next Key Number, {@code validity} and a fresh MIKEY-RAND; it
+     * becomes current, the current one becomes previous, and the previous one is dropped.
      *
      * @return the new MSK (a copy of its key)
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_KEY_GROUP}
-     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate})
+     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate}),
+     *         SEQl = SEQu (no MTK ID fits) or SEQu = 65535 (§6.4.5.1)
      */
     public RegisteredMsk rotate(KeyDomainId keyDomain, KeyGroup keyGroup, KeyValidity validity) {
         requireUsable(validity, "rotate " + keyDomain + "/" + keyGroup);
         SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
+        Bytes rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
         while (true) {
             KeyGroupRecord group = requireGroup(keyDomain, keyGroup);
             MskRef ref = MskRef.of(keyDomain, MskId.of(keyGroup, group.nextKeyNumber()));
@@ -117,7 +139,7 @@ public final class KeyRegistry {
             }
             // The Key Number is now reserved; a wrapped number may name an identity used long ago, so its
             // counter stream starts afresh.
-            RegisteredMsk msk = new RegisteredMsk(ref, key, validity, Optional.empty());
+            RegisteredMsk msk = new RegisteredMsk(ref, key, validity, rand, group.serviceType(), Optional.empty());
             storage.removeCounter(ProtectingKey.msk(ref));
             storage.putMsk(msk);
             group.previous().filter(dropped -> !dropped.equals(ref)).ifPresent(this::forget);
@@ -151,7 +173,8 @@ public final class KeyRegistry {
      * next one is above both the last handed out and the new SEQl.
      *
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_MSK}
-     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate})
+     * @throws IllegalArgumentException if {@code validity} has SEQl &gt; SEQu (use {@link #invalidate}),
+     *         SEQl = SEQu (no MTK ID fits) or SEQu = 65535 (§6.4.5.1)
      */
     public RegisteredMsk updateValidity(MskRef ref, KeyValidity validity) {
         requireUsable(validity, "updateValidity of MSK " + ref);
@@ -184,8 +207,9 @@ public final class KeyRegistry {
     // ---------------------------------------------------------------------------------------- MTK IDs
 
     /**
-     * The next MTK ID under this MSK, with a fresh MTK and salt: SEQl first, then one above the last
-     * handed out, up to SEQu.
+     * The next MTK ID under this MSK, with a fresh MTK, and a fresh salt if the Key Group is streaming
+     * (TS 33.246 §6.4.5.3): one above both SEQl and the last handed
+     * out (so SEQl + 1 first, TS 33.246 §6.5.4), up to SEQu.
      *
      * @return {@link MtkAllocation.Allocated}, or {@link MtkAllocation.Exhausted} when SEQu was handed out
      * @throws KeyRegistryException {@link KeyRegistryException.Reason#UNKNOWN_MSK}
@@ -194,14 +218,16 @@ public final class KeyRegistry {
         while (true) {
             RegisteredMsk held = requireMsk(ref);
             KeyValidity validity = held.validity();
-            int candidate = Math.max(held.lastMtk().map(last -> last.value() + 1).orElse(0), validity.seqLow().value());
+            int candidate = Math.max(held.lastMtk().map(last -> last.value() + 1).orElse(0), validity.seqLow().value() + 1);
             if (candidate > validity.seqHigh().value()) {
                 return new MtkAllocation.Exhausted(held.ref(), validity, held.lastMtk());
             }
             MtkId mtkId = MtkId.of(candidate);
             if (storage.replaceMsk(held, held.withLastMtk(mtkId))) {
-                return new MtkAllocation.Allocated(held.ref(), mtkId,
-                        generate(InterimProfile.MTK_LENGTH, "MTK"), generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt"));
+                SecretBytes mtk = generate(InterimProfile.MTK_LENGTH, "MTK");
+                Optional<SecretBytes> salt = held.serviceType() == ServiceType.STREAMING
+                        ? Optional.of(generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt")) : Optional.empty();
+                return new MtkAllocation.Allocated(held.ref(), mtkId, mtk, salt);
             }
         }
     }
@@ -266,8 +292,24 @@ public final class KeyRegistry {
         Objects.requireNonNull(validity, "validity");
         if (validity.isInvalidation()) {
             throw new IllegalArgumentException(where + ": key validity " + validity
-                    + " has SEQl > SEQu, which invalidates; give SEQl <= SEQu, or call invalidate(MskRef)");
+                    + " has SEQl > SEQu, which invalidates; give SEQl < SEQu, or call invalidate(MskRef)");
         }
+        if (validity.seqHigh().value() == MAX_MTK_ID) {
+            throw new IllegalArgumentException(where + ": key validity " + validity + " has SEQu = " + MAX_MTK_ID
+                    + ", which TS 33.246 §6.4.5.1 forbids (\"The BM-SC shall never set SEQu to its maximum possible "
+                    + "value\"); give SEQu <= " + (MAX_MTK_ID - 1));
+        }
+        if (validity.seqLow().equals(validity.seqHigh())) {
+            throw new IllegalArgumentException(where + ": key validity " + validity + " has SEQl = SEQu, so no MTK ID "
+                    + "fits: a UE admits only SEQl < MTK ID <= SEQu (TS 33.246 §6.5.4); give SEQl < SEQu");
+        }
+    }
+
+    /** The RAND is sent in clear (RFC 3830 §6.11): it leaves the secret wrapper, which is destroyed. */
+    private static Bytes publicValue(SecretBytes random) {
+        Bytes value = Bytes.wrap(random.copyBytes());
+        random.destroy();
+        return value;
     }
 
     private SecretBytes generate(int length, String what) {

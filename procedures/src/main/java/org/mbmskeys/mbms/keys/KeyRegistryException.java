@@ -13,6 +13,8 @@ public final class KeyRegistryException extends RuntimeException {
 
     /** What went wrong. */
     public enum Reason {
+        /** Key Group 0 is "not allowed" for any MSK (TS 33.246 §6.3.2.1). */
+        RESERVED_KEY_GROUP,
         /** The Key Group already exists in this Key Domain (Key Groups are unique, TS 33.246 §6.3.2.1 NOTE). */
         DUPLICATE_KEY_GROUP,
         /** No such Key Group in this Key Domain. */

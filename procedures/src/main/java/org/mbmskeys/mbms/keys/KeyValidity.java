@@ -3,9 +3,12 @@ package org.mbmskeys.mbms.keys;
 import java.util.Objects;
 
 /**
- * The Key Validity data of an MSK: the interval SEQl..SEQu of MTK IDs that may be used under it
- * (TS 33.246 §6.5.3). The lower limit defines SEQs. An interval with SEQl &gt; SEQu is the
- * invalidation marker the BM-SC sends at deregistration (§6.3.2.1B).
+ * The Key Validity data of an MSK: the interval of MTK IDs, SEQl (lower limit) and SEQu (upper limit),
+ * stored with the MSK (TS 33.246 §6.4.5.1, §6.5.3). An MTK ID SEQp is admitted if SEQl &lt; SEQp ≤ SEQu
+ * (§6.5.4: "If SEQp is equal to or lower than SEQl or SEQp is greater than SEQu, then the MGV-F shall
+ * indicate a failure"); after a successful MTK message the MGV-F sets SEQl to SEQp
+ * ({@link #withSeqLow}). An interval with SEQl &gt; SEQu is the invalidation marker the BM-SC sends at
+ * deregistration (§6.3.2.1B).
  */
 public record KeyValidity(MtkId seqLow, MtkId seqHigh) {
 
@@ -28,9 +31,14 @@ public record KeyValidity(MtkId seqLow, MtkId seqHigh) {
         return seqLow.isAfter(seqHigh);
     }
 
-    /** SEQl ≤ id ≤ SEQu. */
-    public boolean contains(MtkId id) {
-        return !isInvalidation() && id.compareTo(seqLow) >= 0 && id.compareTo(seqHigh) <= 0;
+    /** SEQl &lt; {@code seqP} ≤ SEQu (TS 33.246 §6.5.4): SEQl itself is not admitted. */
+    public boolean admits(MtkId seqP) {
+        return !isInvalidation() && seqP.isAfter(seqLow) && !seqP.isAfter(seqHigh);
+    }
+
+    /** The same SEQu with SEQl := {@code seqP}, as the MGV-F stores it after accepting SEQp (§6.5.4). */
+    public KeyValidity withSeqLow(MtkId seqP) {
+        return new KeyValidity(seqP, seqHigh);
     }
 
     @Override

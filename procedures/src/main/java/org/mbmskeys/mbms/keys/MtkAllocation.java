@@ -5,15 +5,20 @@ import java.util.Optional;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
- * The answer of {@link KeyRegistry#nextMtk(MskRef)}: the next MTK ID under an MSK with a fresh MTK and
- * salt, or the refusal because SEQl..SEQu is used up (time to rotate the MSK or extend its validity).
+ * The answer of {@link KeyRegistry#nextMtk(MskRef)}: the next MTK ID under an MSK with a fresh MTK (and
+ * salt for streaming), or the refusal because SEQl..SEQu is used up (time to rotate the MSK or extend its
+ * validity).
  */
 public sealed interface MtkAllocation permits MtkAllocation.Allocated, MtkAllocation.Exhausted {
 
     MskRef msk();
 
-    /** A new MTK ID, greater than every one handed out before under this MSK, inside its key validity. */
-    record Allocated(MskRef msk, MtkId mtkId, SecretBytes mtk, SecretBytes salt) implements MtkAllocation {
+    /**
+     * A new MTK ID, greater than every one handed out before under this MSK, inside its key validity. The
+     * salt is present iff the Key Group is {@link ServiceType#STREAMING}: "A 112 bit salt shall be added"
+     * for streaming, "No salt shall be added" for download (TS 33.246 §6.4.5.3).
+     */
+    record Allocated(MskRef msk, MtkId mtkId, SecretBytes mtk, Optional<SecretBytes> salt) implements MtkAllocation {
         public Allocated {
             Objects.requireNonNull(msk, "msk");
             Objects.requireNonNull(mtkId, "mtkId");

@@ -1,13 +1,13 @@
 package org.mbmskeys.mbms.keys;
 
 import org.mbmskeys.engine.bytes.Bytes;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * MTK ID: increases with each new MTK under one MSK (TS 33.246 §6.4.6.2). The MSK's key validity
- * (SEQl..SEQu) is an interval of MTK IDs. Compared as plain unsigned numbers, as the seed text says.
+ * MTK ID: a "2 bytes long sequence number" that distinguishes the MTKs under one MSK; each next MTK ID is
+ * greater than the previous one (TS 33.246 §6.3.3.1). The MSK's key validity (SEQl..SEQu) is an interval
+ * of MTK IDs. Compared as plain unsigned numbers: §6.4.6.2 step 3 and §6.5.4 say "less than or equal"
+ * and "greater than" and never mention serial-number arithmetic.
  */
-@Unconfirmed("MTK ID width 2 bytes and plain (not RFC 1982) comparison; PROFILE.md §9 item 7")
 public record MtkId(int value) implements Comparable<MtkId> {
 
     /** Width on the wire (Key ID payload and key validity bounds). */

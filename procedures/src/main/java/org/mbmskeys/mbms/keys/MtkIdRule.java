@@ -1,28 +1,32 @@
 package org.mbmskeys.mbms.keys;
 
 import java.util.Optional;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * Which MTK IDs a UE accepts under an MSK. The seed (TS 33.246 §6.4.6.2 step 3) only says "MTK ID ≤
- * current MTK ID → discard", and §6.5.3 says SEQl "defines SEQs"; read together they would reject SEQl
- * itself. The project rule: SEQl ≤ MTK ID ≤ SEQu, and MTK ID &gt; the last accepted MTK ID, with no last
- * accepted ID before the first MTK, so SEQl is acceptable as the first (plain comparison, see
- * {@link MtkId}).
+ * Which MTK IDs a UE accepts under an MSK, in the order the texts check them:
+ * <ol>
+ *   <li>the ME: "If the MTK ID extracted from the Extension payload is less than or equal to the current
+ *       MTK ID (kept in the ME), the message shall be discarded" (TS 33.246 §6.4.6.2 step 3), else
+ *       {@link KeyRejection#STALE_MTK_ID};</li>
+ *   <li>the MGV-F: SEQl &lt; SEQp ≤ SEQu (§6.5.4, {@link KeyValidity#admits}), else
+ *       {@link KeyRejection#OUTSIDE_VALIDITY}.</li>
+ * </ol>
+ * Both compare MTK IDs as plain 2-byte unsigned numbers (§6.3.3.1, §6.5.4; see {@link MtkId}). The two
+ * views are kept apart because a key validity update replaces SEQl (it may lower it again) while the
+ * ME's current MTK ID stays.
  */
-@Unconfirmed("SEQs initialisation and the SEQl..SEQu bound on MTK IDs at the UE; PROFILE.md §3.3 open point, §9 item 6, §10 'MTK IDs'")
 final class MtkIdRule {
 
     private MtkIdRule() {
     }
 
-    /** Empty if {@code candidate} is acceptable; else {@code OUTSIDE_VALIDITY} or {@code STALE_MTK_ID}. */
-    static Optional<KeyRejection> check(KeyValidity validity, Optional<MtkId> lastAccepted, MtkId candidate) {
-        if (!validity.contains(candidate)) {
-            return Optional.of(KeyRejection.OUTSIDE_VALIDITY);
-        }
-        if (lastAccepted.isPresent() && !candidate.isAfter(lastAccepted.get())) {
+    /** Empty if {@code candidate} is acceptable; else {@code STALE_MTK_ID} or {@code OUTSIDE_VALIDITY}. */
+    static Optional<KeyRejection> check(KeyValidity validity, Optional<MtkId> currentMtkId, MtkId candidate) {
+        if (currentMtkId.isPresent() && !candidate.isAfter(currentMtkId.get())) {
             return Optional.of(KeyRejection.STALE_MTK_ID);
+        }
+        if (!validity.admits(candidate)) {
+            return Optional.of(KeyRejection.OUTSIDE_VALIDITY);
         }
         return Optional.empty();
     }

@@ -33,7 +33,10 @@ final class Secrets {
                 copyGbaKeys(s.lastUsedMuks()),
                 copyGbaKeys(s.mrks()),
                 s.mukCounters(),
+                s.mukGenerations(),
+                s.lastMukGeneration(),
                 s.msks().values().stream().collect(Collectors.toMap(StoredMsk::ref, Secrets::copy)),
+                s.mtks().stream().map(Secrets::copy).toList(),
                 s.invalidatedMsks());
     }
 
@@ -42,11 +45,12 @@ final class Secrets {
     }
 
     static StoredMsk copy(StoredMsk m) {
-        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.storedOrder(), m.mtk().map(Secrets::copy));
+        return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.rand(), m.serviceType(), m.protectedBy(),
+                m.mukGeneration(), m.lastCounter(), m.currentMtkId(), m.mtkCounter());
     }
 
     static StoredMtk copy(StoredMtk m) {
-        return new StoredMtk(m.mtkId(), m.counter(), copy(m.key()), copy(m.salt()));
+        return new StoredMtk(m.msk(), m.mtkId(), m.counter(), copy(m.key()), copy(m.salt()));
     }
 
     private static <K> Map<K, StoredGbaKey> copyGbaKeys(Map<K, StoredGbaKey> keys) {

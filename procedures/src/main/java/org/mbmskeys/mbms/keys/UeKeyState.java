@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.keys;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,13 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *   <li>{@code currentMuks}, {@code lastUsedMuks}, {@code mrks}: by IDi (TS 31.102 EF_MUK holds one MUK
  *       per IDi); the last successfully used MUK is kept apart from the current one;</li>
  *   <li>{@code mukCounters}: the replay counter of MSK messages, per MUK ID;</li>
- *   <li>{@code msks}: by identity, each with its last MTK and the MTK replay counter;</li>
+ *   <li>{@code mukGenerations}: per current or last used MUK ID, the number {@link UeKeyStore#installMuk}
+ *       gave it (1, 2, … in install order; {@code lastMukGeneration} is the last number given), for the
+ *       two-MSK rule ({@link MskAge});</li>
+ *   <li>{@code msks}: by identity, each with its MTK replay state (current MTK ID and MTK counter);</li>
+ *   <li>{@code mtks}: the MTKs held, oldest accepted first, at most two per Key Domain ID and Key Group
+ *       (one Key Group protects one session, TS 33.246 §4.2; the ME keeps the two most recent MTKs per
+ *       session, §6.5.4), each under a held MSK;</li>
  *   <li>{@code invalidatedMsks}: MSKs deleted by an invalidation (SEQl &gt; SEQu), remembered so that MTK
  *       messages for them are reported as such.</li>
  * </ul>
@@ -35,11 +42,14 @@ public record UeKeyState(
         Map<Bytes, StoredGbaKey> lastUsedMuks,
         Map<Bytes, StoredGbaKey> mrks,
         Map<MukId, TimestampCounter> mukCounters,
+        Map<MukId, Long> mukGenerations,
+        long lastMukGeneration,
         Map<MskRef, StoredMsk> msks,
+        List<StoredMtk> mtks,
         Set<MskRef> invalidatedMsks) {
 
     private static final UeKeyState EMPTY =
-            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of());
 
     public UeKeyState {
         Objects.requireNonNull(uicc, "uicc");
@@ -47,13 +57,16 @@ public record UeKeyState(
         lastUsedMuks = Map.copyOf(lastUsedMuks);
         mrks = Map.copyOf(mrks);
         mukCounters = Map.copyOf(mukCounters);
+        mukGenerations = Map.copyOf(mukGenerations);
         msks = Map.copyOf(msks);
+        mtks = List.copyOf(mtks);
         invalidatedMsks = Set.copyOf(invalidatedMsks);
         requireKeyedBy(currentMuks, k -> k.id().idi(), "currentMuks");
         requireKeyedBy(lastUsedMuks, k -> k.id().idi(), "lastUsedMuks");
         requireKeyedBy(mrks, k -> k.id().idi(), "mrks");
         requireKeyedBy(msks, StoredMsk::ref, "msks");
         requireAtMostTwoPerKeyGroup(msks);
+        requireMtksUnderHeldMsksAtMostTwoPerKeyGroup(mtks, msks);
     }
 
     /** The state of a new ME: no UICC seen, no keys. */
@@ -64,7 +77,7 @@ public record UeKeyState(
     /** True if no key, counter or invalidation marker is held (the UICC identity may be). */
     public boolean holdsNoKeys() {
         return currentMuks.isEmpty() && lastUsedMuks.isEmpty() && mrks.isEmpty() && mukCounters.isEmpty()
-                && msks.isEmpty() && invalidatedMsks.isEmpty();
+                && mukGenerations.isEmpty() && msks.isEmpty() && mtks.isEmpty() && invalidatedMsks.isEmpty();
     }
 
     /** Every key object held, for copying and destroying. */
@@ -73,14 +86,9 @@ public record UeKeyState(
                         currentMuks.values().stream().map(StoredGbaKey::key),
                         lastUsedMuks.values().stream().map(StoredGbaKey::key),
                         mrks.values().stream().map(StoredGbaKey::key),
-                        msks.values().stream().flatMap(UeKeyState::secretsOf))
+                        msks.values().stream().map(StoredMsk::key),
+                        mtks.stream().flatMap(m -> Stream.concat(Stream.of(m.key()), m.salt().stream())))
                 .flatMap(Function.identity());
-    }
-
-    private static Stream<SecretBytes> secretsOf(StoredMsk msk) {
-        Stream<SecretBytes> mtk = msk.mtk().stream()
-                .flatMap(m -> Stream.concat(Stream.of(m.key()), m.salt().stream()));
-        return Stream.concat(Stream.of(msk.key()), mtk);
     }
 
     private static <K, V> void requireKeyedBy(Map<K, V> map, Function<V, K> keyOf, String name) {
@@ -89,6 +97,21 @@ public record UeKeyState(
                 throw new IllegalArgumentException(name + ": entry under " + k + " belongs under " + keyOf.apply(v));
             }
         });
+    }
+
+    private static void requireMtksUnderHeldMsksAtMostTwoPerKeyGroup(List<StoredMtk> mtks, Map<MskRef, StoredMsk> msks) {
+        Map<MskRef, Integer> perGroup = new HashMap<>();
+        for (StoredMtk mtk : mtks) {
+            if (!msks.containsKey(mtk.msk())) {
+                throw new IllegalArgumentException("MTK " + mtk.mtkId() + " under MSK " + mtk.msk()
+                        + ", which is not held; an MTK is kept only with its MSK");
+            }
+            MskRef group = MskRef.of(mtk.msk().keyDomain(), MskId.current(mtk.msk().keyGroup()));
+            if (perGroup.merge(group, 1, Integer::sum) > 2) {
+                throw new IllegalArgumentException("more than two MTKs for Key Domain ID " + group.keyDomain()
+                        + " and Key Group " + group.keyGroup() + "; TS 33.246 §6.5.4 keeps the two most recent");
+            }
+        }
     }
 
     private static void requireAtMostTwoPerKeyGroup(Map<MskRef, StoredMsk> msks) {

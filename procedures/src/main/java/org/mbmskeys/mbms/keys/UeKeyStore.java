@@ -1,12 +1,13 @@
 package org.mbmskeys.mbms.keys;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.slf4j.Logger;
@@ -33,23 +34,35 @@ import org.slf4j.LoggerFactory;
  *       The counter must be newer in RFC 1982 order than the one stored for that MUK ID (the first
  *       message for a MUK may carry any counter; exactly 2^31 apart is a replay). Then:
  *       a key with SEQl &gt; SEQu invalidates the MSK (§6.3.2.1B) whether or not a key is present;
- *       a new MSK is stored, and if two MSKs of the same Key Domain ID and Key Group are already held the
- *       one stored first is deleted (§6.3.2.1); the same Key Domain ID and MSK ID replaces the key and
- *       validity; no key updates only the validity of a held MSK. On success the counter is stored for
- *       that MUK ID and the MUK becomes the last successfully used MUK of its IDi.</li>
+ *       a new MSK is stored with the MIKEY-RAND and service type of its message, and if two MSKs of the
+ *       same Key Domain ID and Key Group are already held the older is deleted (§6.5.3: the one protected
+ *       with the last successfully used MUK is newer, with the same MUK the higher counter; see
+ *       {@link MskAge}); the same Key Domain ID and MSK ID replaces the key,
+ *       validity, RAND and service type; no key updates only the validity of a held MSK (its RAND and
+ *       service type stay: only a key-carrying message sets them). On success the counter is stored for
+ *       that MUK ID and the MUK becomes the last successfully used MUK of its IDi. A message verified with
+ *       the current MUK is answered {@link MskUpdate.Answer#ACK_IF_ASKED}; one verified only with the last
+ *       used MUK is answered {@link MskUpdate.Answer#REQUEST_MSK_NO_ACK} (§6.3.2.3.1) and still applied
+ *       (U15, {@link LastUsedMukPush}).</li>
  *   <li><b>MUKs</b>: one current MUK per IDi (TS 31.102 EF_MUK) and, separately, the last successfully
  *       used MUK per IDi, which survives a MUK change so that a solicited pull protected with the MUK the
  *       BM-SC last knew still verifies (§6.3.2.2.4; seeds {@code 001}, {@code 004}).</li>
- *   <li><b>MTK messages</b> (§6.4.6.2): the MSK must be held; the counter must be RFC 1982-newer than the
- *       counter of the last MTK accepted under that MSK; the MTK ID must lie in SEQl..SEQu and be greater
- *       than the last accepted MTK ID (so SEQl itself is acceptable as the first, PROFILE.md §10).</li>
+ *   <li><b>MTK messages</b> (§6.4.6.2, §6.5.4): the MSK must be held; the counter must be RFC 1982-newer
+ *       than the counter of the last MTK accepted under that MSK; the MTK ID must be greater than the
+ *       ME's current MTK ID (§6.4.6.2 step 3) and SEQl &lt; MTK ID ≤ SEQu (§6.5.4, so SEQl itself is
+ *       refused). On success the stored SEQl becomes the MTK ID (§6.5.4); a later key validity update
+ *       replaces SEQl and SEQu but not the current MTK ID. The ME keeps the two most recent MTKs per
+ *       session, i.e. per Key Domain ID and Key Group (§6.5.4, §4.2), across the MSKs of the group: a
+ *       third deletes the one accepted first. The current MTK ID and the MTK counter are kept with the
+ *       MSK, so a deleted MTK is never accepted again; {@link #endSession} deletes a session's MTKs.</li>
  *   <li><b>UICC change</b> (§6.1): a UICC identity other than the stored one deletes every key and
  *       counter.</li>
  * </ul>
  *
- * <p>When an MSK is replaced by a <i>different</i> key its last MTK and MTK counter are dropped (messages
- * under the old key can no longer verify); when the same key is delivered again they are kept, so old
- * MTK messages stay replays.
+ * <p>When an MSK is replaced by a <i>different</i> key its MTKs, current MTK ID and MTK counter are
+ * dropped (messages under the old key can no longer verify); when the same key is delivered again they
+ * are kept, so old MTK messages stay replays. An MSK that is deleted (evicted or invalidated) takes its
+ * MTKs along.
  *
  * <h2>Keys and threads</h2>
  * Keys passed in are copied; keys handed out are copies the caller may destroy; keys the store drops are
@@ -62,7 +75,10 @@ import org.slf4j.LoggerFactory;
  * store.installMuk(mukId, muk);
  * KeyOutcome<MukKey> check = store.checkMskCounter(mukId, counter);      // before the MAC check
  * // ... verify the MAC with check.value().key(), decrypt ...
- * KeyOutcome<MskUpdate> done = store.applyMsk(mukId, counter, domain, mskId, Optional.of(msk), validity);
+ * KeyOutcome<MskUpdate> done = store.applyMsk(mukId, counter, domain, mskId, Optional.of(msk), validity,
+ *         rand, ServiceType.STREAMING);
+ * KeyOutcome<MskKey> mtkCheck = store.checkMtk(domain, mskId, mtkCounter, mtkId);  // MSK, RAND and type
+ * // ... open the MTK message with mtkCheck.value().key(), .rand(), .serviceType() ...
  * }</pre>
  */
 public final class UeKeyStore {
@@ -70,10 +86,17 @@ public final class UeKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(UeKeyStore.class);
 
     private final UeKeyStorage storage;
+    private final boolean storesPushUnderLastUsedMuk;
     private final ReentrantLock lock = new ReentrantLock();
 
     public UeKeyStore(UeKeyStorage storage) {
+        this(storage, LastUsedMukPush.STORES_THE_MSK);
+    }
+
+    /** For tests of the other reading of U15 ({@link LastUsedMukPush}). */
+    UeKeyStore(UeKeyStorage storage, boolean storesPushUnderLastUsedMuk) {
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.storesPushUnderLastUsedMuk = storesPushUnderLastUsedMuk;
     }
 
     /** A store over {@link UeKeyStorage#inMemory()}. */
@@ -114,8 +137,9 @@ public final class UeKeyStore {
 
     /**
      * Installs the MUK from a GBA run as the current MUK of {@code id.idi()}, replacing the previous current
-     * one (TS 31.102: one MUK per IDi). The last successfully used MUK is kept. The counter of a MUK ID
-     * that is neither current nor last used any more is dropped.
+     * one (TS 31.102: one MUK per IDi), and gives it the next install generation (the two-MSK rule's last
+     * resort, {@link MskAge}). The last successfully used MUK is kept. The counter of a MUK ID that is
+     * neither current nor last used any more is dropped.
      */
     public void installMuk(MukId id, SecretBytes muk) {
         StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(Objects.requireNonNull(muk, "muk")));
@@ -123,6 +147,8 @@ public final class UeKeyStore {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             next.currentMuks.put(id.idi(), entry);
+            next.lastMukGeneration++;
+            next.mukGenerations.put(id, next.lastMukGeneration);
             next.dropCountersOfUnusableMuks();
             commit(before, next);
             return null;
@@ -202,17 +228,25 @@ public final class UeKeyStore {
      *
      * @param msk the key from the KEMAC, or empty for a key-validity-only update
      * @param validity SEQl..SEQu from the key data; SEQl &gt; SEQu invalidates the MSK
+     * @param rand the MIKEY-RAND of the message; stored with a delivered key for its MTK messages
+     *        (TS 33.246 §6.5.4), ignored when the message carries no key (the stored one stays)
+     * @param serviceType the service type of the MSK's Key Group (from the service announcement); stored
+     *        with a delivered key, ignored when the message carries no key
      * @return the change, or {@link KeyRejection#UNKNOWN_MUK}, {@link KeyRejection#REPLAYED_COUNTER},
      *         {@link KeyRejection#NO_MSK_FOR_VALIDITY_UPDATE}, {@link KeyRejection#MSK_INVALIDATED}
      * @throws IllegalArgumentException if {@code mskId} has Key Number 0 (a solicited pull: use
-     *         {@link #applySolicitedPull}) or {@code msk} holds an empty key (use {@code Optional.empty()})
+     *         {@link #applySolicitedPull}), {@code msk} holds an empty key (use {@code Optional.empty()}) or
+     *         a key comes with an empty {@code rand}
      */
     public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
-                                          MskId mskId, Optional<SecretBytes> msk, KeyValidity validity) {
+                                          MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
+                                          Bytes rand, ServiceType serviceType) {
         Objects.requireNonNull(mukId, "mukId");
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(msk, "msk");
+        Objects.requireNonNull(rand, "rand");
+        Objects.requireNonNull(serviceType, "serviceType");
         MskRef ref = MskRef.of(keyDomain, mskId);
         if (mskId.isCurrentMarker()) {
             throw new IllegalArgumentException("applyMsk: MSK ID " + mskId + " has Key Number 0, which in a BM-SC "
@@ -221,6 +255,10 @@ public final class UeKeyStore {
         if (msk.isPresent() && msk.get().isEmpty()) {
             throw new IllegalArgumentException("applyMsk: MSK " + ref
                     + " has an empty key; pass Optional.empty() for a key-validity-only update");
+        }
+        if (msk.isPresent() && rand.isEmpty()) {
+            throw new IllegalArgumentException("applyMsk: MSK " + ref + " comes with an empty MIKEY-RAND; pass the "
+                    + "RAND of the MSK message, which its MTK messages need (TS 33.246 §6.4.5.1, §6.5.4)");
         }
         return locked(() -> {
             UeKeyState before = storage.load();
@@ -233,19 +271,28 @@ public final class UeKeyStore {
                 return replay.get();
             }
             UeKeyStateDraft next = new UeKeyStateDraft(before);
+            // The MAC verified: this MUK is now the last one successfully used (§6.3.2.2.4), which the
+            // two-MSK rule below consults.
+            next.mukCounters.put(mukId, counter);
+            markLastUsed(next, muk.get());
+            MskUpdate.Answer answer = muk.get().role() == MukKey.Role.CURRENT
+                    ? MskUpdate.Answer.ACK_IF_ASKED : MskUpdate.Answer.REQUEST_MSK_NO_ACK;
+            if (answer == MskUpdate.Answer.REQUEST_MSK_NO_ACK && !storesPushUnderLastUsedMuk) {
+                commit(before, next);
+                return KeyOutcome.accepted(new MskUpdate(MskChange.NOT_APPLIED, ref, Optional.empty(), answer));
+            }
+            MskStamp stamp = new MskStamp(mukId, next.mukGenerations.getOrDefault(mukId, 0L), counter, answer);
             KeyOutcome<MskUpdate> outcome;
             if (validity.isInvalidation()) {
-                outcome = invalidate(next, ref);
+                outcome = invalidate(next, ref, stamp);
             } else if (msk.isEmpty()) {
-                outcome = updateValidity(before, next, ref, validity);
+                outcome = updateValidity(before, next, ref, validity, stamp);
             } else {
-                outcome = storeMsk(before, next, ref, msk.get(), validity);
+                outcome = storeMsk(before, next, ref, msk.get(), validity, rand, serviceType, stamp);
             }
             if (!outcome.isAccepted()) {
                 return outcome;
             }
-            next.mukCounters.put(mukId, counter);
-            markLastUsed(next, muk.get());
             commit(before, next);
             return outcome;
         });
@@ -281,14 +328,22 @@ public final class UeKeyStore {
         });
     }
 
-    private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref) {
+    /** The accepted MSK message, as the MSKs it touches remember it ({@link MskAge}), and the answer due. */
+    private record MskStamp(MukId mukId, long mukGeneration, TimestampCounter counter, MskUpdate.Answer answer) {
+
+        StoredMsk applyTo(StoredMsk msk) {
+            return msk.touchedBy(mukId, mukGeneration, counter);
+        }
+    }
+
+    private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref, MskStamp stamp) {
         next.msks.remove(ref);
         next.invalidatedMsks.add(ref);
-        return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty()));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty(), stamp.answer()));
     }
 
     private static KeyOutcome<MskUpdate> updateValidity(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                                        KeyValidity validity) {
+                                                        KeyValidity validity, MskStamp stamp) {
         StoredMsk held = before.msks().get(ref);
         if (held == null) {
             return before.invalidatedMsks().contains(ref)
@@ -299,29 +354,34 @@ public final class UeKeyStore {
                             + " for MSK " + ref + ": the message carries no key and the UE holds no such MSK "
                             + "(TS 33.246 §6.5.3); the MSK itself must be delivered first");
         }
-        next.msks.put(ref, held.withValidity(validity));
-        return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty()));
+        next.msks.put(ref, stamp.applyTo(held.withValidity(validity)));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty(), stamp.answer()));
     }
 
     private static KeyOutcome<MskUpdate> storeMsk(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                                  SecretBytes key, KeyValidity validity) {
+                                                  SecretBytes key, KeyValidity validity, Bytes rand,
+                                                  ServiceType serviceType, MskStamp stamp) {
         StoredMsk held = before.msks().get(ref);
         if (held != null) {
             boolean sameKey = held.key().equals(key);
             StoredMsk replaced = sameKey
-                    ? held.withKey(held.key(), validity, held.mtk())
-                    : held.withKey(Secrets.copy(key), validity, Optional.empty());
-            next.msks.put(ref, replaced);
-            return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty()));
+                    ? held.withKey(held.key(), validity, rand, serviceType)
+                    : held.withKey(Secrets.copy(key), validity, rand, serviceType).withoutMtkState();
+            if (!sameKey) {
+                next.dropMtksOf(ref);
+            }
+            next.msks.put(ref, stamp.applyTo(replaced));
+            return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty(), stamp.answer()));
         }
+        // §6.5.3: with two MSKs of this Key Group already stored, keep the newer and delete the older.
         List<StoredMsk> sameGroup = before.msks().values().stream().filter(m -> m.ref().sameGroupAs(ref)).toList();
         Optional<MskRef> evicted = sameGroup.size() < 2 ? Optional.empty()
-                : sameGroup.stream().min(Comparator.comparingLong(StoredMsk::storedOrder)).map(StoredMsk::ref);
+                : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks)).map(StoredMsk::ref);
         evicted.ifPresent(next.msks::remove);
-        long order = before.msks().values().stream().mapToLong(StoredMsk::storedOrder).max().orElse(0) + 1;
-        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, order, Optional.empty()));
+        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, stamp.mukId(),
+                stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty()));
         next.invalidatedMsks.remove(ref);
-        return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted));
+        return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
     }
 
     // ---------------------------------------------------------------------------------------- MTK messages
@@ -329,7 +389,8 @@ public final class UeKeyStore {
     /**
      * Phase 1 for an MTK message (§6.4.6.2 steps 1–3), read-only.
      *
-     * @return the MSK to verify and decrypt with, or {@link KeyRejection#UNKNOWN_KEY},
+     * @return the MSK to verify and decrypt with, with the MIKEY-RAND stored with it (the PRF input for the
+     *         MTK message's keys, TS 33.246 §6.5.4) and its service type, or {@link KeyRejection#UNKNOWN_KEY},
      *         {@link KeyRejection#MSK_INVALIDATED}, {@link KeyRejection#REPLAYED_COUNTER},
      *         {@link KeyRejection#OUTSIDE_VALIDITY}, {@link KeyRejection#STALE_MTK_ID}
      */
@@ -343,7 +404,7 @@ public final class UeKeyStore {
                 return rejected.get();
             }
             StoredMsk held = s.msks().get(ref);
-            return KeyOutcome.accepted(new MskKey(ref, Secrets.copy(held.key()), held.validity()));
+            return KeyOutcome.accepted(mskKeyOf(held));
         });
     }
 
@@ -370,18 +431,80 @@ public final class UeKeyStore {
             if (rejected.isPresent()) {
                 return rejected.get();
             }
-            StoredMtk stored = new StoredMtk(mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
+            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            next.msks.put(ref, before.msks().get(ref).withMtk(stored));
+            // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
+            next.msks.put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));
+            // §6.5.4: with two MTKs of this session held, "keep the newer and delete the older".
+            List<StoredMtk> sameSession = next.mtks.stream().filter(m -> m.msk().sameGroupAs(ref)).toList();
+            if (sameSession.size() >= 2) {
+                next.mtks.remove(sameSession.get(0));
+            }
+            next.mtks.add(stored);
             commit(before, next);
-            return KeyOutcome.accepted(currentMtkOf(ref, stored));
+            return KeyOutcome.accepted(currentMtkOf(stored));
         });
     }
 
-    /** The MTK last accepted under this MSK, as copies. */
+    /**
+     * The most recent MTK held under this MSK, as copies; empty if none was accepted, or if two later MTKs
+     * of its session replaced it.
+     */
     public Optional<CurrentMtk> currentMtk(KeyDomainId keyDomain, MskId mskId) {
         MskRef ref = MskRef.of(keyDomain, mskId);
-        return read(s -> Optional.ofNullable(s.msks().get(ref)).flatMap(StoredMsk::mtk).map(m -> currentMtkOf(ref, m)));
+        return read(s -> newestFirst(s).filter(m -> m.msk().equals(ref)).findFirst().map(UeKeyStore::currentMtkOf));
+    }
+
+    /**
+     * The MTKs held for the session of this Key Domain ID and Key Group, newest first (at most two: the ME
+     * keeps "the two most recent MTKs used per MBMS streaming or download session", TS 33.246 §6.5.4, and one
+     * Key Group protects one session, §4.2), as copies.
+     */
+    public List<CurrentMtk> mtks(KeyDomainId keyDomain, KeyGroup keyGroup) {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(keyGroup, "keyGroup");
+        return read(s -> newestFirst(s)
+                .filter(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup))
+                .map(UeKeyStore::currentMtkOf).toList());
+    }
+
+    /**
+     * The MTK held with this Key Domain ID, MSK ID and MTK ID, as copies: the lookup behind an SRTP MKI
+     * (MSK ID ‖ MTK ID, TS 33.246 §6.6.2.1) or a download key ID.
+     */
+    public Optional<CurrentMtk> mtk(KeyDomainId keyDomain, MskId mskId, MtkId mtkId) {
+        MskRef ref = MskRef.of(keyDomain, mskId);
+        Objects.requireNonNull(mtkId, "mtkId");
+        return read(s -> s.mtks().stream().filter(m -> m.msk().equals(ref) && m.mtkId().equals(mtkId)).findFirst()
+                .map(UeKeyStore::currentMtkOf));
+    }
+
+    /**
+     * Deletes the MTKs held for the session of this Key Domain ID and Key Group: "Any MTKs stored in
+     * association with a particular MBMS streaming or download session should be deleted at the end of that
+     * session" (TS 33.246 §6.5.4). The MSKs and their MTK replay state (current MTK ID, counter) stay, so
+     * MTK messages seen before are still refused.
+     *
+     * @return how many MTKs were deleted
+     */
+    public int endSession(KeyDomainId keyDomain, KeyGroup keyGroup) {
+        Objects.requireNonNull(keyDomain, "keyDomain");
+        Objects.requireNonNull(keyGroup, "keyGroup");
+        return locked(() -> {
+            UeKeyState before = storage.load();
+            UeKeyStateDraft next = new UeKeyStateDraft(before);
+            next.mtks.removeIf(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup));
+            int deleted = before.mtks().size() - next.mtks.size();
+            if (deleted > 0) {
+                commit(before, next);
+            }
+            return deleted;
+        });
+    }
+
+    private static Stream<StoredMtk> newestFirst(UeKeyState s) {
+        List<StoredMtk> mtks = s.mtks();
+        return IntStream.range(0, mtks.size()).mapToObj(i -> mtks.get(mtks.size() - 1 - i));
     }
 
     private static <T> Optional<KeyOutcome<T>> mtkRejection(UeKeyState s, MskRef ref, TimestampCounter counter,
@@ -395,29 +518,33 @@ public final class UeKeyStore {
                     : reject(KeyRejection.UNKNOWN_KEY, where + "the UE holds no such MSK (TS 33.246 §6.4.6.2); "
                             + "MTKs are accepted only under a held MSK, the UE may request it (§6.3.2.2.3)"));
         }
-        Optional<StoredMtk> last = held.mtk();
-        if (last.isPresent() && !counter.isNewerThan(last.get().counter())) {
+        Optional<TimestampCounter> stored = held.mtkCounter();
+        if (stored.isPresent() && !counter.isNewerThan(stored.get())) {
             return Optional.of(reject(KeyRejection.REPLAYED_COUNTER, where + "counter " + counter
-                    + " is not newer (RFC 1982) than the counter " + last.get().counter()
+                    + " is not newer (RFC 1982) than the counter " + stored.get()
                     + " stored for this MSK (TS 33.246 §6.4.6.2 step 2); only counters newer than "
-                    + last.get().counter() + " are accepted"));
+                    + stored.get() + " are accepted"));
         }
-        Optional<MtkId> lastId = last.map(StoredMtk::mtkId);
-        return MtkIdRule.check(held.validity(), lastId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
-                ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + held.validity()
-                        + " of the MSK (TS 33.246 §6.5.3); allowed are " + held.validity().seqLow() + " to "
-                        + held.validity().seqHigh())
+        Optional<MtkId> currentId = held.currentMtkId();
+        KeyValidity validity = held.validity();
+        return MtkIdRule.check(validity, currentId, mtkId).map(reason -> reason == KeyRejection.OUTSIDE_VALIDITY
+                ? reject(reason, where + "MTK ID " + mtkId + " is outside the key validity " + validity
+                        + " of the MSK: TS 33.246 §6.5.4 admits SEQl < MTK ID <= SEQu, so only MTK IDs above "
+                        + validity.seqLow() + " up to " + validity.seqHigh() + " are accepted")
                 : reject(reason, where + "MTK ID " + mtkId + " is not greater than the current MTK ID "
-                        + lastId.orElseThrow() + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above "
-                        + lastId.orElseThrow() + " are accepted"));
+                        + currentId.orElseThrow() + " (TS 33.246 §6.4.6.2 step 3); only MTK IDs above "
+                        + currentId.orElseThrow() + " are accepted"));
     }
 
     // ---------------------------------------------------------------------------------------- queries
 
-    /** The MSKs held, oldest first (by when each was first stored), with copies of their keys. */
+    /**
+     * The MSKs held, with copies of their keys: by Key Domain ID and Key Group, and within a Key Group the
+     * older first, in the order of the two-MSK rule (TS 33.246 §6.5.3, {@link MskAge}).
+     */
     public List<MskKey> msks() {
         return read(s -> s.msks().values().stream()
-                .sorted(Comparator.comparingLong(StoredMsk::storedOrder))
+                .sorted(MskAge.olderFirst(s.lastUsedMuks()))
                 .map(UeKeyStore::mskKeyOf)
                 .toList());
     }
@@ -487,11 +614,11 @@ public final class UeKeyStore {
     }
 
     private static MskKey mskKeyOf(StoredMsk m) {
-        return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity());
+        return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity(), m.rand(), m.serviceType());
     }
 
-    private static CurrentMtk currentMtkOf(MskRef ref, StoredMtk m) {
-        return new CurrentMtk(ref, m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()));
+    private static CurrentMtk currentMtkOf(StoredMtk m) {
+        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()));
     }
 
     private void commit(UeKeyState before, UeKeyStateDraft next) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 /**
  * Identities used by the key rules: MUK ID = IDi ‖ IDr (TS 33.246 §6.4.6.1), MSK identity = Key Domain ID
  * + MSK ID (§6.3.2.1), UICC identity (§6.1), protecting keys of counter streams, and RFC 1982 ordering of
- * COUNTER timestamps (PROFILE.md §1.7).
+ * COUNTER timestamps (TS 33.246 §6.4.3).
  */
 class KeyIdentityTest {
 
@@ -90,7 +91,7 @@ class KeyIdentityTest {
     @Test
     void keyGroupRecordRefusesAnMskOfAnotherGroup() {
         KeyDomainId domain = KeyDomainId.parse("001-01");
-        assertThatThrownBy(() -> new KeyGroupRecord(domain, KeyGroup.of(1), 1,
+        assertThatThrownBy(() -> new KeyGroupRecord(domain, KeyGroup.of(1), ServiceType.STREAMING, 1,
                 Optional.of(MskRef.of(domain, MskId.of(2, 1))), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to Key Group 0001");
     }
@@ -101,10 +102,11 @@ class KeyIdentityTest {
         Map<MskRef, StoredMsk> three = new HashMap<>();
         for (int n = 1; n <= 3; n++) {
             MskRef ref = MskRef.of(domain, MskId.of(1, n));
-            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, n, Optional.empty()));
+            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING,
+                    UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty(), Optional.empty()));
         }
         assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
-                Map.of(), three, Set.of()))
+                Map.of(), Map.of(), 0, three, List.of(), Set.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two MSKs");
     }
 }

@@ -14,6 +14,7 @@ import static org.mbmskeys.mbms.keys.RegistryFixtures.seeded;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
@@ -28,13 +29,13 @@ class KeyRegistryGroupsTest {
 
     @Test
     void newGroupHasNoMsk() {
-        assertThat(registry.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP));
+        assertThat(registry.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP, ServiceType.STREAMING));
         assertThat(registry.currentMsk(DOMAIN, GROUP)).isEmpty();
     }
 
     @Test
     void creatingAnExistingGroupIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> registry.createGroup(DOMAIN, KeyGroup.of(1)))
+        assertThatThrownBy(() -> registry.createGroup(DOMAIN, KeyGroup.of(1), ServiceType.STREAMING))
                 .isInstanceOfSatisfying(KeyRegistryException.class,
                         e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.DUPLICATE_KEY_GROUP))
                 .hasMessage("Key Group 0001 already exists in Key Domain 001-01; Key Groups must be unique within an "
@@ -44,14 +45,14 @@ class KeyRegistryGroupsTest {
     @Test
     void refusedDuplicateLeavesTheExistingGroupAlone() {
         RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
-        assertThatThrownBy(() -> registry.createGroup(DOMAIN, GROUP)).isInstanceOf(KeyRegistryException.class);
+        assertThatThrownBy(() -> registry.createGroup(DOMAIN, GROUP, ServiceType.STREAMING)).isInstanceOf(KeyRegistryException.class);
         assertThat(registry.currentMsk(DOMAIN, GROUP)).contains(msk);
     }
 
     @Test
     void sameKeyGroupNumberInAnotherKeyDomainIsAnotherGroup() {
-        registry.createGroup(OTHER_DOMAIN, GROUP);
-        registry.createGroup(DOMAIN, KeyGroup.of(2));
+        registry.createGroup(OTHER_DOMAIN, GROUP, ServiceType.STREAMING);
+        registry.createGroup(DOMAIN, KeyGroup.of(2), ServiceType.STREAMING);
         assertThat(registry.groups()).hasSize(3);
     }
 
@@ -85,13 +86,13 @@ class KeyRegistryGroupsTest {
         assertThat(registry.previousMsk(DOMAIN, GROUP)).contains(second);
         assertThat(registry.msk(first.ref())).isEmpty();
         assertThat(registry.group(DOMAIN, GROUP).orElseThrow())
-                .isEqualTo(new KeyGroupRecord(DOMAIN, GROUP, 3, Optional.of(ref(3)), Optional.of(ref(2))));
+                .isEqualTo(new KeyGroupRecord(DOMAIN, GROUP, ServiceType.STREAMING, 3, Optional.of(ref(3)), Optional.of(ref(2))));
     }
 
     @Test
     void keyNumberWrapsFrom65535ToOneAndNeverIssuesZero() {
         KeyRegistryStorage storage = KeyRegistryStorage.inMemory();
-        storage.insertGroup(new KeyGroupRecord(DOMAIN, GROUP, 0xFFFE, Optional.empty(), Optional.empty()));
+        storage.insertGroup(new KeyGroupRecord(DOMAIN, GROUP, ServiceType.STREAMING, 0xFFFE, Optional.empty(), Optional.empty()));
         KeyRegistry near = registry(storage);
         assertThat(near.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(0xFFFF));
         assertThat(near.rotate(DOMAIN, GROUP, VALIDITY).ref()).isEqualTo(ref(1));
@@ -105,6 +106,48 @@ class KeyRegistryGroupsTest {
         assertThat(registry.msk(MskRef.of(DOMAIN, MskId.current(GROUP)))).contains(current);
     }
 
+    /** TS 33.246 §6.3.2.1: Key Group 0 is "not allowed". */
+    @Test
+    void keyGroupZeroIsRefused() {
+        assertThatThrownBy(() -> registry.createGroup(DOMAIN, KeyGroup.of(0), ServiceType.DOWNLOAD))
+                .isInstanceOfSatisfying(KeyRegistryException.class,
+                        e -> assertThat(e.reason()).isEqualTo(KeyRegistryException.Reason.RESERVED_KEY_GROUP))
+                .hasMessageContaining("0000").hasMessageContaining("§6.3.2.1");
+        assertThat(registry.group(DOMAIN, KeyGroup.of(0))).isEmpty();
+    }
+
+    /** TS 33.246 §4.2: one Key Group protects one RTP session or FLUTE channel, so it has one service type. */
+    @Test
+    void groupAndItsMsksKeepTheServiceTypeGivenAtCreation() {
+        registry.createGroup(DOMAIN, KeyGroup.of(2), ServiceType.DOWNLOAD);
+        assertThat(registry.group(DOMAIN, KeyGroup.of(2)).orElseThrow().serviceType()).isEqualTo(ServiceType.DOWNLOAD);
+        assertThat(registry.rotate(DOMAIN, KeyGroup.of(2), VALIDITY).serviceType()).isEqualTo(ServiceType.DOWNLOAD);
+        assertThat(registry.rotate(DOMAIN, GROUP, VALIDITY).serviceType()).isEqualTo(ServiceType.STREAMING);
+    }
+
+    /**
+     * TS 33.246 §6.4.5.1: "For a specific MSK (identified by the MSK ID including the Key Number part) [...]
+     * the same MIKEY-RAND shall be used in MSK delivery messages for all UEs." The registry draws one
+     * 128-bit RAND per MSK at rotation, from the injected source (after the MSK), and keeps it.
+     */
+    @Test
+    void eachMskHasOneRandDrawnAtRotationAndKept() {
+        RegisteredMsk first = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        Random seeded = new Random(42);
+        byte[] msk = new byte[InterimProfile.MSK_LENGTH];
+        byte[] rand = new byte[16];
+        seeded.nextBytes(msk);
+        seeded.nextBytes(rand);
+        assertThat(first.rand()).isEqualTo(Bytes.wrap(rand));
+        registry.nextMtk(first.ref());
+        registry.updateValidity(first.ref(), KeyValidity.of(1, 2000));
+        assertThat(registry.msk(first.ref()).orElseThrow().rand()).isEqualTo(first.rand());
+        RegisteredMsk second = registry.rotate(DOMAIN, GROUP, VALIDITY);
+        assertThat(second.rand().length()).isEqualTo(16);
+        assertThat(second.rand()).isNotEqualTo(first.rand());
+        assertThat(registry.previousMsk(DOMAIN, GROUP).orElseThrow().rand()).isEqualTo(first.rand());
+    }
+
     @Test
     void keysComeFromTheInjectedSource() {
         RegisteredMsk msk = registry.rotate(DOMAIN, GROUP, VALIDITY);
@@ -116,10 +159,10 @@ class KeyRegistryGroupsTest {
     @Test
     void sourceReturningTheWrongLengthIsReportedNotUsed() {
         KeyRegistry broken = KeyRegistry.create(KeyRegistryStorage.inMemory(), length -> SecretBytes.of(new byte[length - 1]));
-        broken.createGroup(DOMAIN, GROUP);
+        broken.createGroup(DOMAIN, GROUP, ServiceType.STREAMING);
         assertThatThrownBy(() -> broken.rotate(DOMAIN, GROUP, VALIDITY))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("15 bytes for a 16-byte MSK");
-        assertThat(broken.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP));
+        assertThat(broken.group(DOMAIN, GROUP)).contains(KeyGroupRecord.empty(DOMAIN, GROUP, ServiceType.STREAMING));
     }
 
     @Test
@@ -185,8 +228,8 @@ class KeyRegistryGroupsTest {
     void sameSeedGivesTheSameKeys() {
         KeyRegistry one = KeyRegistry.create(KeyRegistryStorage.inMemory(), seeded(7));
         KeyRegistry two = KeyRegistry.create(KeyRegistryStorage.inMemory(), seeded(7));
-        one.createGroup(DOMAIN, GROUP);
-        two.createGroup(DOMAIN, GROUP);
+        one.createGroup(DOMAIN, GROUP, ServiceType.STREAMING);
+        two.createGroup(DOMAIN, GROUP, ServiceType.STREAMING);
         assertThat(one.rotate(DOMAIN, GROUP, VALIDITY)).isEqualTo(two.rotate(DOMAIN, GROUP, VALIDITY));
     }
 }

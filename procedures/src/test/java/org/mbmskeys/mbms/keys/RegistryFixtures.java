@@ -30,7 +30,7 @@ final class RegistryFixtures {
 
     static KeyRegistry registryWithGroup() {
         KeyRegistry registry = registry(KeyRegistryStorage.inMemory());
-        registry.createGroup(DOMAIN, GROUP);
+        registry.createGroup(DOMAIN, GROUP, ServiceType.STREAMING);
         return registry;
     }
 

@@ -39,12 +39,13 @@ class SecretsAreNotPrintedTest {
         UeKeyStore store = storeWithMuk();
         store.installMrk(MUK_ID, MRK);
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-        CurrentMtk mtk = deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        CurrentMtk mtk = deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
 
         assertShowsNoKey(store.mukFor(MUK_ID), UE_KEYS);
-        assertShowsNoKey(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(11)), UE_KEYS);
+        assertShowsNoKey(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12)), UE_KEYS);
         assertShowsNoKey(mtk, UE_KEYS);
         assertShowsNoKey(store.msks(), UE_KEYS);
+        assertShowsNoKey(store.mtks(DOMAIN, UeFixtures.GROUP), UE_KEYS);
         assertShowsNoKey(store.mrk(MUK_ID.idi()), UE_KEYS);
         assertShowsNoKey(store.snapshot(), UE_KEYS);
     }
@@ -53,13 +54,13 @@ class SecretsAreNotPrintedTest {
     void rejectionsShowNoKeyMaterial() {
         UeKeyStore store = storeWithMuk();
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-        deliverMtk(store, MSK_ID_1, 1, 10, MTK_1);
+        deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
         List<KeyOutcome<?>> rejections = new ArrayList<>();
         rejections.add(store.checkMskCounter(MUK_ID, counter(1)));
-        rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11)));
+        rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(12)));
         rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(10)));
         rejections.add(store.checkMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(99)));
-        rejections.add(store.applyMsk(MUK_ID, counter(2), DOMAIN, MskId.of(1, 5), Optional.empty(), VALIDITY));
+        rejections.add(store.applyMsk(MUK_ID, counter(2), DOMAIN, MskId.of(1, 5), Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING));
         for (KeyOutcome<?> rejected : rejections) {
             assertThat(rejected.isAccepted()).isFalse();
             for (SecretBytes key : UE_KEYS) {
@@ -73,7 +74,7 @@ class SecretsAreNotPrintedTest {
         KeyRegistry registry = RegistryFixtures.registryWithGroup();
         RegisteredMsk msk = registry.rotate(RegistryFixtures.DOMAIN, RegistryFixtures.GROUP, VALIDITY);
         MtkAllocation.Allocated mtk = (MtkAllocation.Allocated) registry.nextMtk(msk.ref());
-        List<SecretBytes> keys = List.of(msk.key(), mtk.mtk(), mtk.salt());
+        List<SecretBytes> keys = List.of(msk.key(), mtk.mtk(), mtk.salt().orElseThrow());
         assertShowsNoKey(msk, keys);
         assertShowsNoKey(mtk, keys);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /** Values and helpers shared by the UE key store tests. Keys are fixed test patterns, not real keys. */
@@ -12,7 +13,7 @@ final class UeFixtures {
     static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
     static final KeyDomainId OTHER_DOMAIN = KeyDomainId.parse("310-410");
 
-    /** IDi = BM-SC FQDN, IDr = B-TID (PROFILE.md §10); B-TID from the PROFILE.md §5.3 GBA example. */
+    /** IDi = BM-SC FQDN, IDr = B-TID (TS 33.246 §6.4.5.1); B-TIDs in the TS 33.220 form base64(RAND)@BSF. */
     static final MukId MUK_ID = MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
     static final MukId NEW_MUK_ID = MukId.of("bmsc.example.org", "AAECAwQFBgcICQoLDA0ODw==@bsf.example.org");
     static final MukId OTHER_BMSC_MUK_ID = MukId.of("bmsc2.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
@@ -26,7 +27,11 @@ final class UeFixtures {
     static final SecretBytes MSK_C = SecretBytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecf");
     static final SecretBytes MTK_1 = SecretBytes.ofHex("d0d1d2d3d4d5d6d7d8d9dadbdcdddedf");
     static final SecretBytes MTK_2 = SecretBytes.ofHex("e0e1e2e3e4e5e6e7e8e9eaebecedeeef");
+    static final SecretBytes MTK_3 = SecretBytes.ofHex("101112131415161718191a1b1c1d1e1f");
     static final SecretBytes SALT = SecretBytes.ofHex("f0f1f2f3f4f5f6f7f8f9fafbfcfd");
+    /** A 128-bit MIKEY-RAND of an MSK message (TS 33.246 §6.4.5.1); public, so plain bytes. */
+    static final Bytes RAND = Bytes.ofHex("5a5b5c5d5e5f60616263646566676869");
+    static final Bytes OTHER_RAND = Bytes.ofHex("707172737475767778797a7b7c7d7e7f");
 
     static final KeyGroup GROUP = KeyGroup.of(1);
     static final MskId MSK_ID_1 = MskId.of(1, 1);
@@ -57,7 +62,7 @@ final class UeFixtures {
     static MskUpdate deliverMsk(UeKeyStore store, long counter, MskId mskId, SecretBytes msk, KeyValidity validity) {
         assertThat(store.checkMskCounter(MUK_ID, counter(counter)).isAccepted()).isTrue();
         KeyOutcome<MskUpdate> outcome =
-                store.applyMsk(MUK_ID, counter(counter), DOMAIN, mskId, Optional.of(msk), validity);
+                store.applyMsk(MUK_ID, counter(counter), DOMAIN, mskId, Optional.of(msk), validity, RAND, ServiceType.STREAMING);
         assertThat(outcome.isAccepted()).as(outcome.detail()).isTrue();
         return outcome.value();
     }

@@ -62,7 +62,7 @@ class UeMukRulesTest {
 
     @Test
     void rejectedMskMessageDoesNotMarkItsMukAsLastUsed() {
-        store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY);
+        store.applyMsk(MUK_ID, counter(1), DOMAIN, MSK_ID_1, Optional.empty(), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).isEmpty();
     }
 
@@ -97,10 +97,54 @@ class UeMukRulesTest {
         store.installMuk(NEW_MUK_ID, NEW_MUK);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(MUK_ID);
 
-        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(NEW_MUK_ID);
         assertRejectedUnchanged(store, KeyRejection.UNKNOWN_MUK, () -> store.checkMskCounter(MUK_ID, counter(12)));
         assertThat(store.counterFor(MUK_ID)).isEmpty();
+    }
+
+    /**
+     * TS 33.246 §6.3.2.3.1: a push under "a still valid MUK that is not the last generated MUK at the UE":
+     * "upon a successful integrity check the UE shall initiate an MSK request with the specified Key Group.
+     * Additionally, in this case, the UE shall not create a MIKEY acknowledgement message." Annex D.1: the
+     * ACK only when "the received MSK ID corresponds to the last generated MUK". MUK 1 used, MUK 2
+     * installed: a push with V=1 under MUK 1 is accepted and stored (U15) but answered with an MSK request
+     * and no ACK; under MUK 2 it is answered with the ACK.
+     */
+    @Test
+    void pushUnderTheLastUsedMukRequestsTheMskAndSendsNoAck() {
+        deliverMsk(store, 10, MSK_ID_1, MSK_A, VALIDITY);
+        store.installMuk(NEW_MUK_ID, NEW_MUK);
+
+        MskUpdate underOld = store.applyMsk(MUK_ID, counter(11), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY,
+                UeFixtures.RAND, ServiceType.STREAMING).value();
+        assertThat(underOld.answer()).isEqualTo(MskUpdate.Answer.REQUEST_MSK_NO_ACK);
+        assertThat(underOld.mskToRequest()).contains(MskRef.of(DOMAIN, MskId.current(GROUP)));
+        assertThat(underOld.change()).isEqualTo(MskChange.STORED);
+        assertThat(store.msk(MskRef.of(DOMAIN, MSK_ID_2))).isPresent();
+        assertThat(store.counterFor(MUK_ID)).contains(counter(11));
+        assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(MUK_ID);
+
+        MskUpdate underNew = store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY,
+                UeFixtures.RAND, ServiceType.STREAMING).value();
+        assertThat(underNew.answer()).isEqualTo(MskUpdate.Answer.ACK_IF_ASKED);
+        assertThat(underNew.mskToRequest()).isEmpty();
+    }
+
+    /** The other reading of U15: such a push only triggers the request; its MSK is not stored. */
+    @Test
+    void aStoreThatDoesNotApplyPushesUnderTheLastUsedMukOnlyStoresTheCounter() {
+        UeKeyStore strict = new UeKeyStore(UeKeyStorage.inMemory(), false);
+        strict.uiccInserted(UiccId.of("8949440000001234567"));
+        strict.installMuk(MUK_ID, MUK);
+        deliverMsk(strict, 10, MSK_ID_1, MSK_A, VALIDITY);
+        strict.installMuk(NEW_MUK_ID, NEW_MUK);
+        MskUpdate underOld = strict.applyMsk(MUK_ID, counter(11), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY,
+                UeFixtures.RAND, ServiceType.STREAMING).value();
+        assertThat(underOld.change()).isEqualTo(MskChange.NOT_APPLIED);
+        assertThat(underOld.answer()).isEqualTo(MskUpdate.Answer.REQUEST_MSK_NO_ACK);
+        assertThat(strict.msk(MskRef.of(DOMAIN, MSK_ID_2))).isEmpty();
+        assertThat(strict.counterFor(MUK_ID)).contains(counter(11));
     }
 
     @Test
@@ -114,7 +158,7 @@ class UeMukRulesTest {
     void countersArePerMukId() {
         deliverMsk(store, 500, MSK_ID_1, MSK_A, VALIDITY);
         store.installMuk(NEW_MUK_ID, NEW_MUK);
-        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(NEW_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.counterFor(NEW_MUK_ID)).contains(counter(1));
     }
 
@@ -123,7 +167,7 @@ class UeMukRulesTest {
     void eachBmscHasItsOwnCurrentAndLastUsedMuk() {
         store.installMuk(OTHER_BMSC_MUK_ID, NEW_MUK);
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
-        assertThat(store.applyMsk(OTHER_BMSC_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY).isAccepted()).isTrue();
+        assertThat(store.applyMsk(OTHER_BMSC_MUK_ID, counter(1), DOMAIN, MSK_ID_2, Optional.of(MSK_B), VALIDITY, UeFixtures.RAND, ServiceType.STREAMING).isAccepted()).isTrue();
         assertThat(store.currentMuk(MUK_ID.idi())).contains(MUK_ID);
         assertThat(store.currentMuk(OTHER_BMSC_MUK_ID.idi())).contains(OTHER_BMSC_MUK_ID);
         assertThat(store.lastUsedMuk(MUK_ID.idi())).contains(MUK_ID);

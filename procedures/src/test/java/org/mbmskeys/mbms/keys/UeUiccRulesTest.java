@@ -19,6 +19,7 @@ import static org.mbmskeys.mbms.keys.UeFixtures.counter;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMsk;
 import static org.mbmskeys.mbms.keys.UeFixtures.deliverMtk;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +47,7 @@ class UeUiccRulesTest {
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
         deliverMsk(store, 2, MSK_ID_2, MSK_B, VALIDITY);
         deliverMsk(store, 3, MSK_ID_3, MSK_B, KeyValidity.invalidated());
-        deliverMtk(store, MSK_ID_2, 1, 10, MTK_1);
+        deliverMtk(store, MSK_ID_2, 1, 11, MTK_1);
         store.installMuk(NEW_MUK_ID, NEW_MUK);
         UeKeyState filled = store.snapshot();
         assertThat(filled.currentMuks()).hasSize(1);
@@ -70,7 +71,7 @@ class UeUiccRulesTest {
         UeKeyState after = store.snapshot();
         assertThat(after.holdsNoKeys()).isTrue();
         assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Set.of()));
+                Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of()));
         assertThat(store.uicc()).contains(OTHER_UICC);
     }
 
