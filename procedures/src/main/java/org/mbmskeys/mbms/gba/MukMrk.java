@@ -26,7 +26,8 @@ public final class MukMrk {
     private final SecretBytes mrk;
 
     /**
-     * @throws IllegalArgumentException if either key is empty
+     * @throws IllegalArgumentException if either key is empty, or UICC-based key management is claimed for a
+     *                                  run other than GBA_U (only GBA_U gives the UICC a key, §6.1)
      */
     public MukMrk(GbaMode mode, MbmsKeyManagement keyManagement, NafId nafId, BTid bTid, Instant expiresAt,
                   SecretBytes muk, SecretBytes mrk) {
@@ -39,6 +40,10 @@ public final class MukMrk {
         this.mrk = Objects.requireNonNull(mrk, "mrk");
         if (muk.isEmpty() || mrk.isEmpty()) {
             throw new IllegalArgumentException("MUK and MRK must not be empty");
+        }
+        if (keyManagement == MbmsKeyManagement.UICC && mode != GbaMode.GBA_U) {
+            throw new IllegalArgumentException("UICC-based MBMS key management needs a GBA_U run (TS 33.246 §6.1); got "
+                    + mode);
         }
     }
 
@@ -81,7 +86,7 @@ public final class MukMrk {
 
     @Override
     public String toString() {
-        return "MukMrk[" + mode + ", " + keyManagement + " key management, NAF " + nafId + ", B-TID " + bTid + ", expires " + expiresAt
-                + ", MUK " + muk + ", MRK " + mrk + "]";
+        return "MukMrk[" + mode + ", " + keyManagement + " key management, NAF " + nafId + ", B-TID " + bTid
+                + ", expires " + expiresAt + ", MUK " + muk + ", MRK " + mrk + "]";
     }
 }

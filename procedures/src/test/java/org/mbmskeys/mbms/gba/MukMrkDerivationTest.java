@@ -80,6 +80,14 @@ class MukMrkDerivationTest {
     }
 
     @Test
+    void mukMrkCannotClaimUiccKeyManagementForAGbaMeRun() {
+        assertThatThrownBy(() -> new MukMrk(GbaMode.GBA_ME, MbmsKeyManagement.UICC, NafKeysTest.vectorNaf(),
+                NafKeysTest.vectorContext().bTid(), java.time.Instant.EPOCH, SecretBytes.ofHex("01"), SecretBytes.ofHex("02")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("UICC-based MBMS key management needs a GBA_U run (TS 33.246 §6.1); got GBA_ME");
+    }
+
+    @Test
     void annexFMrkAgreesWithAnIndependentHmacOverHandWrittenS() throws GeneralSecurityException {
         // S = FC 01 ‖ "mbms-mrk" ‖ L0 = 0008, as Annex F spells it out octet by octet.
         Bytes s = Bytes.ofHex("01" + "6d626d732d6d726b" + "0008");
