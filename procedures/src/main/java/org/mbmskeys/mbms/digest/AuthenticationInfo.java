@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The {@code Authentication-Info} header of a successful Digest exchange (RFC 7615, RFC 7616 §3.5,
  * RFC 2617 §3.2.3): the server's {@code rspauth} proves it knows the password too (mutual
- * authentication), and {@code nextnonce} is the nonce for the client's next request. The MBMS profile
- * sends all five fields (PROFILE.md §4.3).
+ * authentication), and {@code nextnonce} is the nonce for the client's next request. TS 33.246 wants it
+ * in every 200 (§6.3.2.1A, §6.3.2.2.1, Annex H step 7); this package sends all five fields.
  *
  * <pre>{@code
  * nextnonce="AAABjK…", qop=auth-int, rspauth="…", cnonce="…", nc=00000001

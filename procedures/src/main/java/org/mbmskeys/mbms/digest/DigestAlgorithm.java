@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The Digest {@code algorithm} values this package implements (RFC 7616 §3.3, §6.1). Closed: the
  * {@code -sess} variants and SHA-512-256 are not implemented and are reported as unsupported.
- * MD5 is the algorithm of the MBMS profile (PROFILE.md §4.3); SHA-256 is offered in addition when
- * configured (PROFILE.md §10 "Digest").
+ * MD5 is the algorithm of TS 33.246 (RFC 2617 is its normative Digest reference, §6.2.1.3; Annex H step 2
+ * shows {@code algorithm=MD5}); SHA-256 is offered in addition only when the operator configures it.
  */
 public enum DigestAlgorithm {
     MD5("MD5", "MD5", 32),

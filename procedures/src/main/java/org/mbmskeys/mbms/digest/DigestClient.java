@@ -8,7 +8,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.RandomBytes;
 
 /**
- * The UE side of HTTP Digest with GBA keys (TS 33.246 §6.3.2; RFC 7616, RFC 2617; PROFILE.md §4.3):
+ * The UE side of HTTP Digest with GBA keys (TS 33.246 §6.2.1.3, Annex H; RFC 7616, RFC 2617):
  * answers the BM-SC's challenge, signs requests, and checks the BM-SC's {@code rspauth} (mutual
  * authentication). One client per UE and BM-SC; thread-safe.
  *

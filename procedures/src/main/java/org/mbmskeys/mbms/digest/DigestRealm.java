@@ -2,13 +2,16 @@ package org.mbmskeys.mbms.digest;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * A Digest realm. For GBA-based NAFs such as the BM-SC the realm names the bootstrapping flavour and the
- * NAF FQDN (TS 24.109, TS 33.220; PROFILE.md §4.3):
+ * NAF FQDN (TS 33.246 Annex H step 2: "The first part is a constant string "3GPP-bootstrapping" ... The
+ * second part is the hostname of the server (i.e. FQDN of the BM-SC)"; details in TS 24.109 §5.2):
  * <ul>
- *   <li>{@code 3GPP-bootstrapping@<BM-SC FQDN>} for GBA_ME ({@link #gbaMe(String)}),</li>
- *   <li>{@code 3GPP-bootstrapping-uicc@<BM-SC FQDN>} for GBA_U ({@link #gbaU(String)}).</li>
+ *   <li>{@code 3GPP-bootstrapping@<BM-SC FQDN>} ({@link #gbaMe(String)}), as Annex H;</li>
+ *   <li>{@code 3GPP-bootstrapping-uicc@<BM-SC FQDN>} for GBA_U ({@link #gbaU(String)}), a project choice
+ *       pending TS 24.109 (see {@link #GBA_U_PREFIX}).</li>
  * </ul>
  * {@link #of(String)} takes any realm (tests, non-GBA deployments). Realms compare exactly (case-sensitive).
  *
@@ -19,6 +22,9 @@ import java.util.regex.Pattern;
 public final class DigestRealm {
 
     static final String GBA_ME_PREFIX = "3GPP-bootstrapping@";
+    /** Realm prefix when GBA_U keys are used; TS 33.246 shows only the GBA_ME form. */
+    @Unconfirmed("U8: realm prefix for GBA_U, TS 24.109 not read; TS 33.246 Annex H shows only "
+            + "\"3GPP-bootstrapping@\", and §6.2.1.3 leaves the details to TS 24.109 §5.2")
     static final String GBA_U_PREFIX = "3GPP-bootstrapping-uicc@";
 
     private static final Pattern FQDN = Pattern.compile(

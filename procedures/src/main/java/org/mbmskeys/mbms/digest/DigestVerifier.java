@@ -23,12 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The BM-SC side of HTTP Digest with GBA keys (TS 33.246 §6.3.2; RFC 7616, RFC 2617; PROFILE.md §4.3,
- * §10 "Digest"): issues challenges, verifies {@code Authorization} headers and produces
- * {@code Authentication-Info}. Thread-safe; one instance serves all requests.
+ * The BM-SC side of HTTP Digest with GBA keys (TS 33.246 §6.2.1.3, Annex H; RFC 7616, RFC 2617): issues
+ * challenges, verifies {@code Authorization} headers and produces {@code Authentication-Info}.
+ * Thread-safe; one instance serves all requests.
  *
- * <p>Challenges: one per algorithm, SHA-256 first when {@link Builder#offerSha256 offered}, then MD5;
- * qop {@code auth-int}, plus {@code auth} when {@link Builder#allowQopAuth allowed}; a fixed
+ * <p>Challenges: by default exactly one, as TS 33.246 Annex H step 2 shows it: {@code algorithm=MD5}
+ * (RFC 2617, the normative Digest reference of §6.2.1.3), {@code qop="auth-int"} ("by default
+ * "auth-int""), in the realm {@code 3GPP-bootstrapping@<BM-SC FQDN>}. SHA-256 is offered only when
+ * {@link Builder#offerSha256 enabled}, then first, before MD5 (RFC 7616 §3.7 preference order); qop
+ * {@code auth} is added when {@link Builder#allowQopAuth allowed}; a fixed
  * {@code opaque}; a {@link SelfValidatingNonces self-validating nonce} bound to the realm, so nothing is
  * stored until a nonce is used.
  *
@@ -298,7 +301,10 @@ public final class DigestVerifier {
             return this;
         }
 
-        /** Also offer (first) and accept SHA-256 (RFC 7616). Default false: MD5 only, as the MBMS profile. */
+        /**
+         * Also offer (first) and accept SHA-256 (RFC 7616). Default false: MD5 only, as TS 33.246 Annex H
+         * step 2; a strict RFC 2617 UE may not understand a SHA-256 challenge.
+         */
         public Builder offerSha256(boolean offer) {
             requireUnset(offerSha256, "offerSha256");
             offerSha256 = offer;

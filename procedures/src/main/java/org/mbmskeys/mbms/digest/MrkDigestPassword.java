@@ -2,19 +2,17 @@ package org.mbmskeys.mbms.digest;
 
 import java.util.Base64;
 import org.mbmskeys.engine.bytes.SecretBytes;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * The HTTP Digest password the UE and the BM-SC use on the MBMS Key Request interface: base64 (RFC 4648
- * §4, with padding) of the MRK bytes, as ASCII octets (PROFILE.md §4.3). The MRK role is confirmed
- * (TS 33.246 via seeds 003/004); the base64 encoding is by analogy with generic GBA Ua Digest, where the
- * password is base64(Ks_(ext)_NAF), and is not confirmed for MBMS.
+ * The HTTP Digest password the UE and the BM-SC use on the MBMS key management interface: base64 (RFC 4648
+ * §4, with padding) of the MRK bytes, as ASCII octets. TS 33.246 §6.2.1.3: "MRK (MBMS Request Key) is used
+ * as password"; Annex H step 4 (informative) says how it is written: the UE uses "the MRK (base64
+ * encoded) as the password".
  *
  * <pre>{@code
  * SecretBytes password = MrkDigestPassword.derive(mrk);   // e.g. 44 ASCII bytes for a 256-bit MRK
  * }</pre>
  */
-@Unconfirmed("Digest password = base64(MRK); PROFILE.md §4.3")
 public final class MrkDigestPassword {
 
     private MrkDigestPassword() {
@@ -27,7 +25,8 @@ public final class MrkDigestPassword {
      */
     public static SecretBytes derive(SecretBytes mrk) {
         if (mrk.isEmpty()) {
-            throw new IllegalArgumentException("MRK must not be empty; it is derived by GBA (Ks_ext_NAF or the GBA_ME MRK)");
+            throw new IllegalArgumentException(
+                    "MRK must not be empty; it comes from GBA (Ks_ext_NAF, or KDF(Ks_(ext)_NAF, \"mbms-mrk\"))");
         }
         return SecretBytes.wrap(Base64.getEncoder().encode(mrk.unsafeArray()));
     }

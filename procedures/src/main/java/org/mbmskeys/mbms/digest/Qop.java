@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Digest quality of protection (RFC 7616 §3.3, RFC 2617 §3.2.1). Closed. {@link #AUTH_INT} also protects
- * the entity body and is what the MBMS profile uses (PROFILE.md §4.3); {@link #AUTH} is accepted only
+ * the entity body and is the TS 33.246 default (Annex H steps 2 and 4); {@link #AUTH} is accepted only
  * when the operator allows it.
  */
 public enum Qop {

@@ -1,6 +1,6 @@
 /**
  * HTTP Digest (RFC 7616, RFC 2617) with GBA keys, as the BM-SC Key Request function and the UE use it
- * (TS 33.246 §6.3.2; PROFILE.md §4.3, §10 "Digest"). Transport-free: everything works on header values,
+ * (TS 33.246 §6.2.1.3 and Annex H). Transport-free: everything works on header values,
  * the method, the request-URI and the body bytes.
  *
  * <p>Where to start:

@@ -12,7 +12,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * full 256 bits.
  *
  * <p>Stateless and thread-safe. Used for Ks_(ext)_NAF and Ks_int_NAF ({@link NafKeys}) and for the
- * project's GBA_ME MUK/MRK derivation ({@link MukMrkDerivation}).
+ * MRK of ME-based MBMS key management (TS 33.246 Annex F, {@link MukMrkDerivation}).
  *
  * <pre>{@code
  * SecretBytes ksNaf = Kdf.derive(ks, 0x01, KdfInput.utf8("gba-me"), rand, KdfInput.utf8(impi), nafId.toBytes());

@@ -15,7 +15,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *   <li>{@link GbaMode#GBA_U}: {@code ksExtNaf} is Ks_ext_NAF and {@link #ksIntNaf()} is present.</li>
  * </ul>
  *
- * <p>{@link #mukMrk()} applies the mode's {@link MukMrkDerivation}, so both sides call the same code.
+ * <p>{@link #mukMrk(MbmsKeyManagement)} applies the {@link MukMrkDerivation} of a key management, so both
+ * sides call the same code.
  * {@code toString} never shows key material.
  */
 public final class NafKeyMaterial {
@@ -90,9 +91,22 @@ public final class NafKeyMaterial {
         return Optional.ofNullable(ksIntNaf);
     }
 
-    /** MUK and MRK by this mode's derivation ({@link GbaMode#mukMrkDerivation()}). */
+    /**
+     * MUK and MRK for the {@link GbaMode#defaultKeyManagement() default key management} of this GBA run:
+     * UICC after GBA_U, ME after GBA_ME. A GBA_U UE whose UICC cannot do MBMS key management needs
+     * {@code mukMrk(MbmsKeyManagement.ME)}.
+     */
     public MukMrk mukMrk() {
-        return mode.mukMrkDerivation().derive(this);
+        return mukMrk(mode.defaultKeyManagement());
+    }
+
+    /**
+     * MUK and MRK for {@code keyManagement} (TS 33.246 §6.1, Annex F; table in {@link MbmsKeyManagement}).
+     *
+     * @throws IllegalArgumentException for {@link MbmsKeyManagement#UICC} with GBA_ME keys (no Ks_int_NAF)
+     */
+    public MukMrk mukMrk(MbmsKeyManagement keyManagement) {
+        return keyManagement.derivation().derive(this);
     }
 
     /** Zeroes the keys. */

@@ -9,7 +9,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * {@code Ks_int_NAF = KDF(Ks, "gba-u", RAND, IMPI, NAF_Id)}, with FC = 0x01 and every parameter as
  * octets (labels and IMPI in UTF-8). Ks_NAF of GBA_ME is computed exactly like Ks_ext_NAF.
  *
- * <p>Regression values ([SELF], PROFILE.md §5.3): with the TS 35.208 Test Set 1 CK/IK/RAND, IMPI
+ * <p>Regression values (self-computed by the project, not official vectors): with the TS 35.208 Test Set 1 CK/IK/RAND, IMPI
  * {@code 001010123456789@ims.mnc001.mcc001.3gppnetwork.org} and NAF {@code bmsc.example.org} (MBMS),
  * Ks_ext_NAF starts {@code ac989d60} and Ks_int_NAF starts {@code d799fecc}.
  *

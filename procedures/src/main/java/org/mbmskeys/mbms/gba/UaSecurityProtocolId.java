@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.gba;
 import java.util.Map;
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * Ua security protocol identifier (TS 33.220 Annex H): five octets, an organisation octet followed by a
@@ -10,7 +11,7 @@ import org.mbmskeys.engine.bytes.Bytes;
  * Ks_NAF for each Ua protocol.
  *
  * <p>An open code space: any five octets are accepted and kept; the constants below are the ones the
- * project knows (PROFILE.md §5.1, from AOSP {@code UaSecurityProtocolIdentifier}, citing TS 33.220 Annex H).
+ * project knows, from AOSP {@code UaSecurityProtocolIdentifier}, which cites TS 33.220 Annex H.
  *
  * <pre>{@code
  * UaSecurityProtocolId.MBMS.toBytes();   // 0100000001
@@ -21,7 +22,12 @@ public record UaSecurityProtocolId(Bytes octets) {
     /** Length in octets. */
     public static final int LENGTH = 5;
 
-    /** MBMS security (TS 33.246): 01 00 00 00 01. */
+    /**
+     * MBMS security (TS 33.246): 01 00 00 00 01. TS 33.246 §6.1 only says the value "is defined in
+     * TS 33.220"; the project took it from AOSP, not from TS 33.220 itself.
+     */
+    @Unconfirmed("U14: MBMS Ua security protocol id 01 00 00 00 01, value from TS 33.220 Annex H via AOSP; "
+            + "TS 33.246 §6.1 defers to TS 33.220, which the project has not read")
     public static final UaSecurityProtocolId MBMS = new UaSecurityProtocolId(Bytes.ofHex("0100000001"));
 
     /** HTTP Digest authentication per TS 24.109: 01 00 00 00 02. */

@@ -135,6 +135,28 @@ class DigestExchangeTest {
                 "Digest realm=\"3GPP-bootstrapping@bmsc.example.org\", qop=\"auth-int\", algorithm=MD5, nonce=\"");
     }
 
+    /**
+     * TS 33.246 Annex H step 2: the 401 carries {@code realm="3GPP-bootstrapping@bmsc.home1.net"},
+     * {@code algorithm=MD5}, and "The options for the quality of protection (qop) attribute is by default
+     * "auth-int""; §6.2.1.3 makes RFC 2617 (MD5) the Digest reference. A verifier built without options
+     * offers exactly that: one challenge, MD5, qop auth-int, the Annex H realm.
+     */
+    @Test
+    void aDefaultVerifierOffersExactlyMd5WithAuthIntInTheBootstrappingRealm() {
+        DigestVerifier verifier = DigestVerifier.builder().realms(DigestRealm.gbaMe("bmsc.home1.net"))
+                .serverSecret(SECRET).credentials(credentials).clock(clock).random(new SeededRandom(1)).build();
+
+        var rejected = (DigestVerification.Rejected) verifier.verify("POST", URI, BODY, null);
+
+        assertThat(rejected.challenges()).hasSize(1);
+        DigestChallenge only = rejected.challenges().get(0);
+        assertThat(only.algorithm()).isEqualTo(DigestAlgorithm.MD5);
+        assertThat(only.qopOptions()).containsExactly(Qop.AUTH_INT);
+        assertThat(only.realm()).isEqualTo("3GPP-bootstrapping@bmsc.home1.net");
+        assertThat(rejected.wwwAuthenticate()).singleElement().asString().startsWith(
+                "Digest realm=\"3GPP-bootstrapping@bmsc.home1.net\", qop=\"auth-int\", algorithm=MD5, nonce=\"");
+    }
+
     @Test
     void nextRequestUsesTheNextnonceWithoutAnother401() {
         DigestVerifier verifier = server().build();

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mbmskeys.mbms.profile.Unconfirmed;
 
-/** GBA realms of TS 24.109 / PROFILE.md §4.3. */
+/**
+ * GBA realms: TS 33.246 Annex H step 2 ("3GPP-bootstrapping" "@" FQDN of the BM-SC); the GBA_U form is a
+ * project choice pending TS 24.109 (U8).
+ */
 class DigestRealmTest {
 
     @Test
@@ -18,6 +22,15 @@ class DigestRealmTest {
     @Test
     void gbaURealmUsesTheUiccPrefix() {
         assertThat(DigestRealm.gbaU("bmsc.example.org").value()).isEqualTo("3GPP-bootstrapping-uicc@bmsc.example.org");
+    }
+
+    @Test
+    void theGbaUPrefixIsTheMarkedU8Choice() throws NoSuchFieldException {
+        Unconfirmed marker = DigestRealm.class.getDeclaredField("GBA_U_PREFIX").getAnnotation(Unconfirmed.class);
+
+        assertThat(marker).isNotNull();
+        assertThat(marker.value()).startsWith("U8: realm prefix for GBA_U, TS 24.109 not read; ");
+        assertThat(DigestRealm.class.getDeclaredField("GBA_ME_PREFIX").getAnnotation(Unconfirmed.class)).isNull();
     }
 
     @Test

@@ -10,100 +10,137 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * MUK/MRK (TS 33.246 §6.1; PROFILE.md §5.1, §5.2, §10). GBA_U is the confirmed mapping. GBA_ME is the
- * project's UNCONFIRMED choice; its expected values are [SELF] regression values computed with Python's
- * hmac module from ks_ext_naf of vectors/gba.json, and each is cross-checked here by a plain javax.crypto
- * HMAC-SHA-256 over a hand-written S. Not official vectors.
+ * MUK and MRK by GBA run and MBMS key management, TS 33.246 §6.1 and Annex F:
+ *
+ * <ul>
+ *   <li>§6.1: "In case the UICC supports MBMS then this key Ks_int_NAF is used ... as the key MUK ... The
+ *       key Ks_ext_NAF is used as the key MRK";</li>
+ *   <li>§6.1: "In case the UICC does not support MBMS ... the key Ks_ext_NAF shall be used as MUK and the
+ *       key MRK is derived from the key Ks_ext_NAF ... as specified in Annex F";</li>
+ *   <li>§6.1: "A run of GBA_ME or 2G GBA results in the BM-SC sharing a key Ks_NAF with the ME. Both the
+ *       BM-SC and the ME use the key Ks_NAF as MUK";</li>
+ *   <li>Annex F: "FC = 0x01, P0 = "mbms-mrk" (i.e. 0x6d 0x62 0x6d 0x73 0x2d 0x6d 0x72 0x6b), and L0 = ...
+ *       0x00 0x08"; "MRK = KDF (Ks_NAF, "mbms-mrk") in case of GBA_ME run; MRK = KDF (Ks_ext_NAF,
+ *       "mbms-mrk") in case of GBA_U run".</li>
+ * </ul>
+ *
+ * Inputs are vectors/gba.json (TS 35.208 Test Set 1 CK/IK/RAND); {@code mrk_mbms} is a self-computed value
+ * (Python hmac and openssl), cross-checked here by a plain javax.crypto HMAC over a hand-written S. Not an
+ * official vector.
  */
 class MukMrkDerivationTest {
 
-    /** [SELF] KDF(Ks_NAF, FC 01, "3gpp-mbms-muk") with Ks_NAF = ks_ext_naf of vectors/gba.json. */
-    private static final String GBA_ME_MUK = "b79d23a98aa4a4347516eed563a863689f22b495ee6570fd60c9befdf3dc62e8";
-    /** [SELF] KDF(Ks_NAF, FC 01, "3gpp-mbms-mrk"). */
-    private static final String GBA_ME_MRK = "bd9a0314d65f45426490bedf0da0c39691b8e243f1d1de2a3f1b7e9879bf062c";
+    /** KDF(ks_ext_naf, FC 01, "mbms-mrk"): the Annex F MRK for the vector's Ks_(ext)_NAF. */
+    private static final String ANNEX_F_MRK = "c0c7aab9d1ee79b93aa08461ec060b2c948bad87211b51b8f84267c63e5dcea4";
+
+    private static NafKeyMaterial keys(GbaMode mode) {
+        return NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), mode);
+    }
 
     @Test
-    void gbaUUsesKsIntNafAsMukAndKsExtNafAsMrk() {
-        MukMrk keys = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_U).mukMrk();
+    void gbaUWithUiccKeyManagementUsesKsIntNafAsMukAndKsExtNafAsMrk() {
+        MukMrk keys = keys(GbaMode.GBA_U).mukMrk(MbmsKeyManagement.UICC);
 
         assertThat(keys.mode()).isEqualTo(GbaMode.GBA_U);
-        assertThat(keys.muk().revealHex()).isEqualTo(GbaVectors.text("ks_int_naf"));
-        assertThat(keys.mrk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
+        assertThat(keys.keyManagement()).isEqualTo(MbmsKeyManagement.UICC);
+        assertThat(keys.muk().revealHex()).isEqualTo(GbaVectors.text("ks_int_naf"))
+                .isEqualTo("d799fecc43fd388ce0b31ba42f1d8d098f66df3fbc71a01484e61fe652881d35");
+        assertThat(keys.mrk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"))
+                .isEqualTo("ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c");
     }
 
     @Test
-    void gbaMeDerivesMukAndMrkFromKsNafWithTheProfileLabels() {
-        MukMrk keys = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_ME).mukMrk();
+    void gbaUWithMeKeyManagementUsesKsExtNafAsMukAndDerivesTheMrk() {
+        MukMrk keys = keys(GbaMode.GBA_U).mukMrk(MbmsKeyManagement.ME);
+
+        assertThat(keys.mode()).isEqualTo(GbaMode.GBA_U);
+        assertThat(keys.keyManagement()).isEqualTo(MbmsKeyManagement.ME);
+        assertThat(keys.muk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
+        assertThat(keys.mrk().revealHex()).isEqualTo(GbaVectors.text("mrk_mbms")).isEqualTo(ANNEX_F_MRK);
+    }
+
+    @Test
+    void gbaMeUsesKsNafAsMukAndDerivesTheMrk() {
+        MukMrk keys = keys(GbaMode.GBA_ME).mukMrk(MbmsKeyManagement.ME);
 
         assertThat(keys.mode()).isEqualTo(GbaMode.GBA_ME);
-        assertThat(keys.muk().revealHex()).isEqualTo(GBA_ME_MUK);
-        assertThat(keys.mrk().revealHex()).isEqualTo(GBA_ME_MRK);
-        assertThat(keys.muk().length()).isEqualTo(32);
-        assertThat(keys.muk()).isNotEqualTo(keys.mrk());
+        assertThat(keys.keyManagement()).isEqualTo(MbmsKeyManagement.ME);
+        assertThat(keys.muk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
+        assertThat(keys.mrk().revealHex()).isEqualTo(ANNEX_F_MRK);
     }
 
     @Test
-    void gbaMeValuesAgreeWithAnIndependentHmacOverHandWrittenS() throws GeneralSecurityException {
-        SecretBytes ksNaf = GbaVectors.secret("ks_ext_naf");
-        // S = FC 01 ‖ "3gpp-mbms-muk" ‖ L0 = 000d (13 bytes); same for "-mrk".
-        Bytes sMuk = Bytes.ofHex("01" + "336770702d6d626d732d6d756b" + "000d");
-        Bytes sMrk = Bytes.ofHex("01" + "336770702d6d626d732d6d726b" + "000d");
+    void gbaMeKeysCannotServeUiccKeyManagement() {
+        NafKeyMaterial gbaMe = keys(GbaMode.GBA_ME);
 
-        assertThat(KdfTest.plainHmacSha256(ksNaf, sMuk)).isEqualTo(GBA_ME_MUK);
-        assertThat(KdfTest.plainHmacSha256(ksNaf, sMrk)).isEqualTo(GBA_ME_MRK);
-        assertThat(KdfInput.of(GbaMeMukMrkDerivation.FC, GbaMeMukMrkDerivation.MUK_LABEL).encode()).isEqualTo(sMuk);
-        assertThat(KdfInput.of(GbaMeMukMrkDerivation.FC, GbaMeMukMrkDerivation.MRK_LABEL).encode()).isEqualTo(sMrk);
-    }
-
-    @Test
-    void eachModeSelectsItsOwnDerivation() {
-        assertThat(GbaMode.GBA_U.mukMrkDerivation().mode()).isEqualTo(GbaMode.GBA_U);
-        assertThat(GbaMode.GBA_ME.mukMrkDerivation().mode()).isEqualTo(GbaMode.GBA_ME);
-        assertThat(GbaMode.GBA_U.mukMrkDerivation()).isNotSameAs(GbaMode.GBA_ME.mukMrkDerivation());
-    }
-
-    @Test
-    void derivationRefusesKeyMaterialOfTheOtherMode() {
-        NafKeyMaterial gbaU = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_U);
-        NafKeyMaterial gbaMe = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_ME);
-
-        assertThatThrownBy(() -> GbaMode.GBA_ME.mukMrkDerivation().derive(gbaU))
+        assertThatThrownBy(() -> gbaMe.mukMrk(MbmsKeyManagement.UICC))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("GBA_ME MUK/MRK derivation was given GBA_U key material")
-                .hasMessageContaining("use keys.mukMrk()");
-        assertThatThrownBy(() -> GbaMode.GBA_U.mukMrkDerivation().derive(gbaMe))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("GBA_U MUK/MRK derivation was given GBA_ME key material");
+                .hasMessageStartingWith("UICC-based MBMS key management needs Ks_int_NAF from a GBA_U run (TS 33.246 §6.1)")
+                .hasMessageContaining("use keys.mukMrk(MbmsKeyManagement.ME)");
     }
 
     @Test
-    void onlyTheGbaMeDerivationIsMarkedUnconfirmed() {
-        Unconfirmed marker = GbaMeMukMrkDerivation.class.getAnnotation(Unconfirmed.class);
+    void mukMrkCannotClaimUiccKeyManagementForAGbaMeRun() {
+        assertThatThrownBy(() -> new MukMrk(GbaMode.GBA_ME, MbmsKeyManagement.UICC, NafKeysTest.vectorNaf(),
+                NafKeysTest.vectorContext().bTid(), java.time.Instant.EPOCH, SecretBytes.ofHex("01"), SecretBytes.ofHex("02")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("UICC-based MBMS key management needs a GBA_U run (TS 33.246 §6.1); got GBA_ME");
+    }
 
+    @Test
+    void annexFMrkAgreesWithAnIndependentHmacOverHandWrittenS() throws GeneralSecurityException {
+        // S = FC 01 ‖ "mbms-mrk" ‖ L0 = 0008, as Annex F spells it out octet by octet.
+        Bytes s = Bytes.ofHex("01" + "6d626d732d6d726b" + "0008");
+
+        assertThat(KdfTest.plainHmacSha256(GbaVectors.secret("ks_ext_naf"), s)).isEqualTo(ANNEX_F_MRK);
+        assertThat(KdfInput.of(MeKeyManagementDerivation.FC, MeKeyManagementDerivation.MRK_LABEL).encode()).isEqualTo(s);
+    }
+
+    @Test
+    void withoutAKeyManagementGbaUMeansUiccAndGbaMeMeansMe() {
+        assertThat(keys(GbaMode.GBA_U).mukMrk().keyManagement()).isEqualTo(MbmsKeyManagement.UICC);
+        assertThat(keys(GbaMode.GBA_U).mukMrk().muk().revealHex()).isEqualTo(GbaVectors.text("ks_int_naf"));
+        assertThat(keys(GbaMode.GBA_ME).mukMrk().keyManagement()).isEqualTo(MbmsKeyManagement.ME);
+        assertThat(keys(GbaMode.GBA_ME).mukMrk().mrk().revealHex()).isEqualTo(ANNEX_F_MRK);
+    }
+
+    @Test
+    void eachKeyManagementSelectsItsOwnDerivation() {
+        for (MbmsKeyManagement km : MbmsKeyManagement.values()) {
+            assertThat(km.derivation().keyManagement()).isEqualTo(km);
+        }
+    }
+
+    @Test
+    void theDerivationsCiteTheTextAndOnlyTheDefaultForGbaUIsMarkedUnconfirmed() throws NoSuchMethodException {
+        assertThat(MeKeyManagementDerivation.class.getAnnotation(Unconfirmed.class)).isNull();
+        assertThat(UiccKeyManagementDerivation.class.getAnnotation(Unconfirmed.class)).isNull();
+        Unconfirmed marker = GbaMode.class.getMethod("defaultKeyManagement").getAnnotation(Unconfirmed.class);
         assertThat(marker).isNotNull();
-        assertThat(marker.value())
-                .isEqualTo("MUK/MRK derivation from Ks_(ext)_NAF in GBA_ME; PROFILE.md §5.2, §9 item 9");
-        assertThat(GbaUMukMrkDerivation.class.getAnnotation(Unconfirmed.class)).isNull();
+        assertThat(marker.value()).startsWith("U9: how the BM-SC learns which key management a GBA_U UE uses; ");
     }
 
     @Test
     void mukMrkAreCopiesIndependentOfTheNafKeyMaterial() {
-        NafKeyMaterial material = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_U);
-        MukMrk keys = material.mukMrk();
+        NafKeyMaterial material = keys(GbaMode.GBA_U);
+        MukMrk uicc = material.mukMrk(MbmsKeyManagement.UICC);
+        MukMrk me = material.mukMrk(MbmsKeyManagement.ME);
 
         material.destroy();
 
-        assertThat(keys.muk().revealHex()).isEqualTo(GbaVectors.text("ks_int_naf"));
-        assertThat(keys.mrk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
+        assertThat(uicc.muk().revealHex()).isEqualTo(GbaVectors.text("ks_int_naf"));
+        assertThat(uicc.mrk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
+        assertThat(me.muk().revealHex()).isEqualTo(GbaVectors.text("ks_ext_naf"));
     }
 
     @Test
-    void mukMrkCarryTheNafTheBTidAndTheLifetime() {
-        NafKeyMaterial material = NafKeys.derive(NafKeysTest.vectorContext(), NafKeysTest.vectorNaf(), GbaMode.GBA_ME);
+    void mukMrkCarryTheNafTheBTidTheLifetimeAndTheKeyManagement() {
+        NafKeyMaterial material = keys(GbaMode.GBA_ME);
         MukMrk keys = material.mukMrk();
 
         assertThat(keys.nafId()).isEqualTo(material.nafId());
         assertThat(keys.bTid()).isEqualTo(material.bTid());
         assertThat(keys.expiresAt()).isEqualTo(material.expiresAt());
+        assertThat(keys.toString()).contains("GBA_ME, ME key management").doesNotContain("c0c7aab9");
     }
 }

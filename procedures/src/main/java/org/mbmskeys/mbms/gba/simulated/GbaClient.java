@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mbmskeys.mbms.gba.Bootstrapping;
 import org.mbmskeys.mbms.gba.BootstrappingContext;
+import org.mbmskeys.mbms.gba.MbmsKeyManagement;
 import org.mbmskeys.mbms.gba.MukMrk;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.gba.NafKeyMaterial;
@@ -94,11 +95,22 @@ public final class GbaClient {
         return NafKeys.derive(current, nafId, usim.gbaMode());
     }
 
-    /** MUK and MRK for {@code nafId}, by the USIM's mode; same exceptions as {@link #nafKeys}. */
+    /**
+     * MUK and MRK for {@code nafId}, for the default key management of the USIM's mode
+     * ({@link NafKeyMaterial#mukMrk()}); same exceptions as {@link #nafKeys}.
+     */
     public MukMrk mukMrk(NafId nafId) {
+        return mukMrk(nafId, usim.gbaMode().defaultKeyManagement());
+    }
+
+    /**
+     * MUK and MRK for {@code nafId} and {@code keyManagement} (TS 33.246 §6.1); same exceptions as
+     * {@link #nafKeys}, and {@link NafKeyMaterial#mukMrk(MbmsKeyManagement)}'s.
+     */
+    public MukMrk mukMrk(NafId nafId, MbmsKeyManagement keyManagement) {
         NafKeyMaterial keys = nafKeys(nafId);
         try {
-            return keys.mukMrk();
+            return keys.mukMrk(keyManagement);
         } finally {
             keys.destroy();
         }

@@ -16,6 +16,7 @@ import org.mbmskeys.mbms.gba.Bootstrapping;
 import org.mbmskeys.mbms.gba.BootstrappingContext;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.GbaVectors;
+import org.mbmskeys.mbms.gba.MbmsKeyManagement;
 import org.mbmskeys.mbms.gba.MukMrk;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.gba.NafKeyLookup;
@@ -70,6 +71,12 @@ class GbaBootstrappingTest {
         assertThat(bmscKeys.muk().revealHex()).isEqualTo(ueKeys.muk().revealHex());
         assertThat(bmscKeys.mrk().revealHex()).isEqualTo(ueKeys.mrk().revealHex());
         assertThat(bmscKeys.muk()).isNotEqualTo(bmscKeys.mrk());
+
+        // ME-based key management exists after either run (TS 33.246 §6.1); both sides agree on it too.
+        MukMrk ueMe = ue.mukMrk(BMSC, MbmsKeyManagement.ME);
+        MukMrk bmscMe = atBmsc.mukMrk(MbmsKeyManagement.ME);
+        assertThat(bmscMe.muk().revealHex()).isEqualTo(ueMe.muk().revealHex()).isEqualTo(atBmsc.ksExtNaf().revealHex());
+        assertThat(bmscMe.mrk().revealHex()).isEqualTo(ueMe.mrk().revealHex());
     }
 
     @Test

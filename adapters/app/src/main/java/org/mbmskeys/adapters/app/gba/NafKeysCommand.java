@@ -11,6 +11,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.BootstrappingContext;
 import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.MbmsKeyManagement;
 import org.mbmskeys.mbms.gba.MukMrk;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.gba.NafKeyMaterial;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mbms-keys gba naf-keys}: the NAF keys and MBMS user keys (MUK, MRK) a BM-SC and a UE derive
  * from one bootstrapping, for checking another implementation or setting up a test. Prints key material
- * on purpose: that is what the command is for.
+ * on purpose: that is what the command is for. MUK and MRK come in the three cases of TS 33.246 §6.1:
+ * GBA_U with UICC-based key management, GBA_U with ME-based key management, and GBA_ME.
  */
 @Command(name = "naf-keys", mixinStandardHelpOptions = true,
-        description = "Derive NAF_Id, Ks_(ext)_NAF, Ks_int_NAF and MUK/MRK (GBA_U and GBA_ME) from CK, IK, RAND, IMPI and the BM-SC FQDN.")
+        description = "Derive NAF_Id, Ks_(ext)_NAF, Ks_int_NAF and MUK/MRK (GBA_U with UICC or ME key management, "
+                + "GBA_ME) from CK, IK, RAND, IMPI and the BM-SC FQDN.")
 public final class NafKeysCommand implements Callable<Integer> {
 
     @Spec
@@ -70,27 +73,33 @@ public final class NafKeysCommand implements Callable<Integer> {
         }
         NafKeyMaterial u = NafKeys.derive(context, nafId, GbaMode.GBA_U);
         NafKeyMaterial me = NafKeys.derive(context, nafId, GbaMode.GBA_ME);
-        MukMrk uKeys = u.mukMrk();
-        MukMrk meKeys = me.mukMrk();
+        MukMrk uUiccKeys = u.mukMrk(MbmsKeyManagement.UICC);
+        MukMrk uMeKeys = u.mukMrk(MbmsKeyManagement.ME);
+        MukMrk meKeys = me.mukMrk(MbmsKeyManagement.ME);
 
         Map<String, String> out = new LinkedHashMap<>();
         out.put("naf_id", nafId.toBytes().toHex());
         out.put("b_tid", context.bTid().format());
         out.put("ks_ext_naf", me.ksExtNaf().revealHex());
         out.put("ks_int_naf", u.ksIntNaf().orElseThrow().revealHex());
-        out.put("gba_u_muk", uKeys.muk().revealHex());
-        out.put("gba_u_mrk", uKeys.mrk().revealHex());
+        out.put("gba_u_uicc_muk", uUiccKeys.muk().revealHex());
+        out.put("gba_u_uicc_mrk", uUiccKeys.mrk().revealHex());
+        out.put("gba_u_me_muk", uMeKeys.muk().revealHex());
+        out.put("gba_u_me_mrk", uMeKeys.mrk().revealHex());
         out.put("gba_me_muk", meKeys.muk().revealHex());
         out.put("gba_me_mrk", meKeys.mrk().revealHex());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             w.println(Json.object(out));
         } else {
-            out.forEach((k, v) -> w.printf("%-11s %s%n", k, v));
+            out.forEach((k, v) -> w.printf("%-14s %s%n", k, v));
         }
         w.flush();
         for (SecretBytes s : new SecretBytes[] {ckKey, ikKey}) {
             s.destroy();
+        }
+        for (MukMrk keys : new MukMrk[] {uUiccKeys, uMeKeys, meKeys}) {
+            keys.destroy();
         }
         u.destroy();
         me.destroy();

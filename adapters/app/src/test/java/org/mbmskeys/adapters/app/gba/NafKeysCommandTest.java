@@ -20,13 +20,30 @@ class NafKeysCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains(
-                "naf_id      626d73632e6578616d706c652e6f72670100000001",
-                "b_tid       I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org",
-                "ks_ext_naf  ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c",
-                "ks_int_naf  d799fecc43fd388ce0b31ba42f1d8d098f66df3fbc71a01484e61fe652881d35",
-                // GBA_U: MUK = Ks_int_NAF, MRK = Ks_ext_NAF (PROFILE.md §5.1)
-                "gba_u_muk   d799fecc43fd388ce0b31ba42f1d8d098f66df3fbc71a01484e61fe652881d35",
-                "gba_u_mrk   ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c");
+                "naf_id         626d73632e6578616d706c652e6f72670100000001",
+                "b_tid          I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org",
+                "ks_ext_naf     ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c",
+                "ks_int_naf     d799fecc43fd388ce0b31ba42f1d8d098f66df3fbc71a01484e61fe652881d35");
+    }
+
+    /**
+     * The three MUK/MRK cases of TS 33.246 §6.1 and Annex F: GBA_U with an MBMS-capable UICC (MUK =
+     * Ks_int_NAF, MRK = Ks_ext_NAF); GBA_U with ME-based key management (MUK = Ks_ext_NAF, MRK =
+     * KDF(Ks_ext_NAF, "mbms-mrk")); GBA_ME (MUK = Ks_NAF, MRK = KDF(Ks_NAF, "mbms-mrk")). The MRK value is
+     * {@code mrk_mbms} of vectors/gba.json (self-computed, not official).
+     */
+    @Test
+    void printsMukAndMrkForEachKeyManagementCase() {
+        CliRun run = CliRun.of(VECTOR_ARGS);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(
+                "gba_u_uicc_muk d799fecc43fd388ce0b31ba42f1d8d098f66df3fbc71a01484e61fe652881d35",
+                "gba_u_uicc_mrk ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c",
+                "gba_u_me_muk   ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c",
+                "gba_u_me_mrk   c0c7aab9d1ee79b93aa08461ec060b2c948bad87211b51b8f84267c63e5dcea4",
+                "gba_me_muk     ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c",
+                "gba_me_mrk     c0c7aab9d1ee79b93aa08461ec060b2c948bad87211b51b8f84267c63e5dcea4");
     }
 
     @Test
@@ -39,6 +56,7 @@ class NafKeysCommandTest {
         assertThat(run.out().strip())
                 .startsWith("{\"naf_id\":\"626d73632e6578616d706c652e6f72670100000001\"")
                 .contains("\"ks_ext_naf\":\"ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c\"")
+                .contains("\"gba_me_mrk\":\"c0c7aab9d1ee79b93aa08461ec060b2c948bad87211b51b8f84267c63e5dcea4\"")
                 .endsWith("}");
     }
 
