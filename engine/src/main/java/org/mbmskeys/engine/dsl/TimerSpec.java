@@ -24,7 +24,7 @@ import org.mbmskeys.engine.model.Trigger;
  *     action { emit 'gave up' }
  *     goTo 'failed'
  * }
- * after(seconds(2)) { retry 4, backoff: 2.0, max: seconds(30), jitter: 0.1; goTo 'failed' }   // 2, 4, 8, 16 s
+ * after(seconds(2)) { retry 4, backoff: 2.0, max: seconds(30), jitter: 0.1; goTo 'failed' }   // waits 2, 4, 8, 16, 30 s (±10%)
  * }</pre>
  */
 public final class TimerSpec extends TransitionSpec {

@@ -3,6 +3,7 @@ package org.mbmskeys.engine.model;
 import static org.mbmskeys.engine.model.CheckWords.describe;
 import static org.mbmskeys.engine.model.CheckWords.kindWord;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,13 @@ final class TimersAndTransitions implements DefinitionCheck {
             problems.add(new Problem(where.target(t), what + " in state '" + s.name() + "' goes to '" + t.target().get()
                     + "', which is not a state; " + NameSuggestions.hint(t.target().get(), CheckWords.stateNames(d),
                     "declared states")));
+        }
+        if (t.trigger() instanceof Trigger.OnTimer timer && t.retry().flatMap(RetryDefinition::max).isPresent()) {
+            Duration max = t.retry().get().max().get();
+            // the DSL checks this where max: is written; a definition built in Java meets it here
+            s.timer(timer.name()).filter(td -> max.compareTo(td.delay()) < 0).ifPresent(td -> problems.add(new Problem(
+                    t.declaredAt(), "retry max: " + Durations.format(max) + " is shorter than the timer's delay "
+                    + Durations.format(td.delay()) + ": the longest delay of a retry is at least the timer's own")));
         }
         if (t.retry().isPresent() && t.target().isEmpty()) {
             problems.add(new Problem(t.declaredAt(), what + " in state '" + s.name() + "' retries " + t.retry().get().maxAttempts()

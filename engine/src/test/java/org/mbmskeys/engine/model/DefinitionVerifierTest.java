@@ -226,6 +226,19 @@ class DefinitionVerifierTest {
     }
 
     @Test
+    void reportsARetryWhoseLongestDelayIsShorterThanItsTimer() {
+        ProcedureDefinition d = ProcedureDefinition.builder("a")
+                .state("a", s -> s.on(Ack.class, "done").after("t", java.time.Duration.ofSeconds(5), t -> t
+                        .retry(new RetryDefinition(3, 2.0, java.util.Optional.of(java.time.Duration.ofSeconds(2)), 0))
+                        .declaredAt(new SourceRef("java", 3, 1)).to("done")))
+                .finalState("done")
+                .build();
+
+        assertThat(problems(d)).containsExactly("java:3:1: retry max: 2s is shorter than the timer's delay 5s: the longest "
+                + "delay of a retry is at least the timer's own");
+    }
+
+    @Test
     void reportsTheTopmostUnreachableStateOnly() {
         ProcedureDefinition d = procedure("a", state("a", 2, on(Ack.class, "done", 3)),
                 initialChild(state("island", 4, on(Ack.class, "done", 5)), "inner"), child(state("inner", 6), "island"),

@@ -23,7 +23,8 @@ final class MachineAssembly {
 
     /**
      * A machine id made only of {@code [A-Za-z0-9_-]}: Spring uses the id as a regular expression on every
-     * notification, and an id with metacharacters silently disables listeners (TOOLCHAIN.md G1).
+     * notification, and an id with metacharacters silently disables listeners
+     * ({@code StateMachineHandlerCallHelper.getCacheEntries} in Spring Statemachine 4.0.2).
      */
     static String machineId(StateTree tree, int lane) {
         String name = tree.definition().name().replaceAll("[^A-Za-z0-9_-]", "_");
