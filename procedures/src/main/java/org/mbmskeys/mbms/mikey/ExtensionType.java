@@ -12,7 +12,7 @@ public record ExtensionType(int code) {
 
     public static final ExtensionType VENDOR_ID = new ExtensionType(Known.VENDOR_ID.code);
     public static final ExtensionType SDP_IDS = new ExtensionType(Known.SDP_IDS.code);
-    /** RFC 4563 Key ID. The number is the project's interim choice, {@link InterimProfile#KEY_ID_EXTENSION_TYPE}. */
+    /** RFC 4563 Key ID, type 3 (RFC 4563 §4 Table 1, §8; {@link InterimProfile#KEY_ID_EXTENSION_TYPE}). */
     public static final ExtensionType KEY_ID = new ExtensionType(Known.KEY_ID.code);
 
     /**

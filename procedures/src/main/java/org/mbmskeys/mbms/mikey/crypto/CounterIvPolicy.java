@@ -11,7 +11,8 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * "AES-CM IV"): the counter is zero-extended, i.e. T = 0x00000000 ‖ COUNTER. This is the one place that
  * choice is made; {@link KemacCipher} uses it for every COUNTER-timestamped message.
  */
-@Unconfirmed("AES-CM IV with a 32-bit COUNTER; PROFILE.md §1.6, §9 item 5")
+@Unconfirmed("U6: AES-CM IV with the 32-bit COUNTER zero-extended; RFC 3830 §4.2.3 defines T as 64 bits and "
+        + "TS 33.246 does not say how a 32-bit counter fills it")
 public final class CounterIvPolicy {
 
     private CounterIvPolicy() {

@@ -19,7 +19,8 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * IDi and IDr are the "ID data" fields (no type or length bytes) of the MSK message's ID payloads; T is the
  * COUNTER of the MSK message the ACK answers (which the ACK also echoes).
  */
-@Unconfirmed("TS 33.246 V-MAC input; PROFILE.md §1.6, §9 item 5")
+@Unconfirmed("U16: V-MAC input as the response ‖ IDi data ‖ IDr data ‖ counter (RFC 3830 §5.2, TS 33.246 "
+        + "§6.4.5.2); whether the ID data or the whole ID payloads enter it is not said")
 public final class VerificationMacInput {
 
     private VerificationMacInput() {

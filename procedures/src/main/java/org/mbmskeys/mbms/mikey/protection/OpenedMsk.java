@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.mikey.protection;
 
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
@@ -23,6 +24,14 @@ public record OpenedMsk(MskMessage message, Optional<SecretBytes> msk, KeyValidi
 
     public TimestampCounter counter() {
         return message.counter();
+    }
+
+    /**
+     * The MSK's MIKEY-RAND: keep it with the MSK, the MTK messages under it are opened with it
+     * (TS 33.246 §6.5.4).
+     */
+    public Bytes rand() {
+        return message.rand();
     }
 
     /** No key: only the key validity of a stored MSK changes (TS 33.246 §6.5.3). */
