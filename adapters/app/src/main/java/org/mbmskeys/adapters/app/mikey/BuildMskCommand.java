@@ -7,6 +7,7 @@ import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MskDelivery;
 import org.mbmskeys.mbms.profile.InterimProfile;
@@ -16,13 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mbms-keys mikey build msk}: an MSK message protected with a MUK (TS 33.246 §6.3.2.3, project
- * profile PROFILE.md §10), printed as one line of hex. Also builds the two keyless forms: a validity-only
+ * {@code mbms-keys mikey build msk}: an MSK message protected with a MUK (TS 33.246 §6.3.2.3, §6.4.5.1),
+ * printed as one line of hex. Also builds the two keyless forms: a validity-only
  * update and the invalidation sent at deregistration (§6.3.2.1B).
  */
 @Command(name = "msk", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build an MSK message (BM-SC to UE) protected with the UE's MUK; prints it as one line of hex.",
-            "HDR, EXT{MSK ID}, T(COUNTER), RAND, IDi, IDr, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
+            "HDR, EXT{Key Domain ID, MSK ID}, T(COUNTER), RAND, IDi, IDr, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
 public final class BuildMskCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +44,10 @@ public final class BuildMskCommand implements Callable<Integer> {
     @Option(names = "--key-domain", required = true, paramLabel = "MCC-MNC", description = "Key Domain ID, e.g. 001-01")
     String keyDomain;
 
+    @Option(names = "--csb-id", paramLabel = "HEX8",
+            description = "CSB ID of the header; it names nothing (TS 33.246 §6.4.2); default: 4 random bytes")
+    String csbId;
+
     @Option(names = "--counter", required = true, paramLabel = "N",
             description = "COUNTER timestamp 0..4294967295; one stream per MUK, each message one higher")
     String counter;
@@ -54,15 +59,16 @@ public final class BuildMskCommand implements Callable<Integer> {
     String idr;
 
     @Option(names = "--rand", paramLabel = "HEX32",
-            description = "RAND, 16 bytes recommended (1..255 accepted); default: 16 random bytes")
+            description = "the MSK's MIKEY-RAND, the same in every message for this MSK (TS 33.246 §6.4.5.1); "
+                    + "16 bytes recommended (1..255 accepted); default: 16 random bytes")
     String rand;
 
     @Option(names = "--seql", paramLabel = "N",
-            description = "key validity lower bound SEQl, an MTK ID 0..65535; with --sequ (default: 1)")
+            description = "key validity lower bound SEQl (exclusive), an MTK ID 0..65535; with --sequ (default: 0)")
     String seql;
 
     @Option(names = "--sequ", paramLabel = "N",
-            description = "key validity upper bound SEQu, an MTK ID 0..65535; with --seql (default: 65535)")
+            description = "key validity upper bound SEQu, an MTK ID 0..65534; with --seql (default: 65534)")
     String sequ;
 
     @Option(names = "--ack", description = "set the V bit: ask the UE for a verification message")
@@ -84,6 +90,7 @@ public final class BuildMskCommand implements Callable<Integer> {
             throw args.error("--msk-id " + mskId + " has Key Number 0000, which marks a solicited pull "
                     + "(TS 33.246 §6.3.2.2.4); use 'mikey build solicit', or a Key Number 0001..ffff");
         }
+        CsbId csb = args.csbId("--csb-id", csbId);
         TimestampCounter c = args.counter("--counter", counter);
         String initiator = args.identity("--idi", idi);
         String responder = args.identity("--idr", idr);
@@ -95,8 +102,8 @@ public final class BuildMskCommand implements Callable<Integer> {
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
         try {
             MskDelivery delivery = args.domain(() -> mskKey == null
-                    ? MskDelivery.validityUpdate(domain, id, validity, c, r, initiator, responder, ack)
-                    : MskDelivery.delivery(domain, id, mskKey, validity, c, r, initiator, responder, ack));
+                    ? MskDelivery.validityUpdate(csb, domain, id, validity, c, r, initiator, responder, ack)
+                    : MskDelivery.delivery(csb, domain, id, mskKey, validity, c, r, initiator, responder, ack));
             BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(delivery, mukKey)));
         } finally {
             mukKey.destroy();
@@ -126,14 +133,18 @@ public final class BuildMskCommand implements Callable<Integer> {
         }
         if ((seql == null) != (sequ == null)) {
             throw args.error((seql == null ? "--sequ needs --seql" : "--seql needs --sequ")
-                    + ": the key validity SEQl..SEQu is given as a pair (default: 1..65535)");
+                    + ": the key validity SEQl..SEQu is given as a pair (default: 0..65534)");
         }
     }
 
     private KeyValidity validity(MikeyArguments args) {
         if (seql == null) {
-            return KeyValidity.of(1, 0xFFFF);
+            return KeyValidity.of(0, 0xFFFE);
         }
-        return new KeyValidity(args.mtkId("--seql", seql), args.mtkId("--sequ", sequ));
+        KeyValidity validity = new KeyValidity(args.mtkId("--seql", seql), args.mtkId("--sequ", sequ));
+        if (validity.seqHigh().value() == 0xFFFF) {
+            throw args.error("--sequ " + sequ + ": the BM-SC never sets SEQu to its maximum (TS 33.246 §6.4.5.1)");
+        }
+        return validity;
     }
 }
