@@ -64,6 +64,15 @@ public record CommonHeader(int version, DataType dataType, boolean vFlag, PrfFun
         return new CommonHeader(VERSION, dataType, vFlag, PrfFunction.MIKEY_1, csbId, CsIdMapType.EMPTY_MAP, List.of());
     }
 
+    /**
+     * The MBMS header of a streaming MSK message (TS 33.246 §6.4.5.1; RFC 3830 §6.1.1): data type PSK init,
+     * PRF MIKEY-1, #CS 1 and the SRTP-ID map with the one crypto session of the Key Group's RTP session.
+     */
+    public static CommonHeader mbmsStreaming(boolean vFlag, CsbId csbId, SrtpCsEntry entry) {
+        return new CommonHeader(VERSION, DataType.PSK_INIT, vFlag, PrfFunction.MIKEY_1, csbId, CsIdMapType.SRTP_ID,
+                List.of(entry));
+    }
+
     /** A header with an SRTP-ID map (generic MIKEY for SRTP, RFC 3830 §6.1.1). */
     public static CommonHeader srtp(DataType dataType, boolean vFlag, PrfFunction prfFunction, CsbId csbId,
                                     List<SrtpCsEntry> entries) {

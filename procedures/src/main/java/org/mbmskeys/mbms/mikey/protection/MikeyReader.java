@@ -11,8 +11,10 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.CsIdMapType;
 import org.mbmskeys.mbms.mikey.DataType;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
 import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
@@ -26,7 +28,10 @@ import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.MikeyDecodeException;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
 import org.mbmskeys.mbms.mikey.PrfFunction;
+import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.TimestampType;
 import org.mbmskeys.mbms.mikey.VerificationPayload;
@@ -97,7 +102,10 @@ public final class MikeyReader {
                 throw new Refusal(UNSUPPORTED_ALGORITHM, "HDR PRF func " + header.prfFunction() + "; MBMS uses MIKEY-1");
             }
             TimestampCounter counter = counter();
+            ServiceType service = serviceType();
+            List<SecurityPolicyPayload> policies = message.findAll(SecurityPolicyPayload.class);
             if (header.dataType() == DataType.PSK_VERIFY) {
+                requireEmptyMap(service, policies, "a verification message (TS 33.246 §6.4.5.2)");
                 return verification(counter);
             }
             if (header.dataType() != DataType.PSK_INIT) {
@@ -107,6 +115,7 @@ public final class MikeyReader {
             KemacPayload kemac = kemac();
             KeyIds ids = keyIds();
             if (ids.mtk.isPresent()) {
+                requireEmptyMap(service, policies, "an MTK message (TS 33.246 §6.4.5.3)");
                 return mtkMessage(counter, ids.keyDomain, ids.msk, ids.mtk.get(), kemac);
             }
             IdPayload[] idiIdr = idiAndIdr();
@@ -116,6 +125,7 @@ public final class MikeyReader {
                     throw new Refusal(NOT_IN_PROFILE, "Key Number 0 marks a solicited pull, which carries no key "
                             + "and never sets the V bit (TS 33.246 §6.3.2.2.4)");
                 }
+                requireEmptyMap(service, policies, "a solicited pull (TS 33.246 §6.3.2.2.4)");
                 // U13: whether a pull carries RAND is open; without one, the PRF labels have no RAND.
                 return new SolicitedPullMessage(decoded, header.csbId(), ids.keyDomain, mskId.keyGroup(), counter,
                         rand().orElse(Bytes.empty()), idiIdr[0], idiIdr[1]);
@@ -126,8 +136,65 @@ public final class MikeyReader {
                 throw new Refusal(NOT_IN_PROFILE, "MSK message " + mskId + " has no key data; only a solicited pull "
                         + "(Key Number 0) has an empty KEMAC");
             }
+            Optional<SecurityPolicyPayload> policy = mskPolicy(service, policies);
+            Optional<SrtpCsEntry> entry = service == ServiceType.STREAMING
+                    ? Optional.of(header.srtpCsEntries().get(0)) : Optional.empty();
             return new MskMessage(decoded, header.csbId(), ids.keyDomain, mskId, counter, rand, idiIdr[0], idiIdr[1],
-                    header.vFlag());
+                    header.vFlag(), service, entry, policy);
+        }
+
+        /**
+         * The service type the header announces (TS 33.246 §6.4.5.1): #CS 0 with the Empty map for download
+         * (and for every message other than a streaming MSK message), #CS 1 with the SRTP-ID map for streaming.
+         */
+        private ServiceType serviceType() {
+            if (header.csIdMapType().equals(CsIdMapType.EMPTY_MAP) && header.csCount() == 0) {
+                return ServiceType.DOWNLOAD;
+            }
+            if (header.csIdMapType().equals(CsIdMapType.SRTP_ID) && header.csCount() == 1) {
+                return ServiceType.STREAMING;
+            }
+            throw new Refusal(NOT_IN_PROFILE, "HDR #CS " + header.csCount() + " with CS ID map type "
+                    + header.csIdMapType() + "; TS 33.246 §6.4.5.1 uses #CS 0 with the Empty map (download) or #CS 1 "
+                    + "with the SRTP-ID map (streaming)");
+        }
+
+        private static void requireEmptyMap(ServiceType service, List<SecurityPolicyPayload> policies, String what) {
+            if (service != ServiceType.DOWNLOAD) {
+                throw new Refusal(NOT_IN_PROFILE, "SRTP-ID map in " + what + ", which uses #CS 0 with the Empty map");
+            }
+            if (!policies.isEmpty()) {
+                throw new Refusal(NOT_IN_PROFILE, "SP payload in " + what + ", which carries none");
+            }
+        }
+
+        /**
+         * The SP of an MSK message: none with the Empty map (RFC 4563 §5: it MUST NOT be there); for
+         * streaming at most one, an SRTP policy with the map entry's Policy_no (RFC 3830 §6.1.1, §6.10).
+         */
+        private Optional<SecurityPolicyPayload> mskPolicy(ServiceType service, List<SecurityPolicyPayload> policies) {
+            if (policies.isEmpty()) {
+                return Optional.empty();
+            }
+            if (service == ServiceType.DOWNLOAD) {
+                throw new Refusal(NOT_IN_PROFILE, "SP payload with the Empty map; RFC 4563 §5 says it MUST NOT be "
+                        + "there (a download MSK message has no SP, TS 33.246 §6.4.5.1)");
+            }
+            if (policies.size() > 1) {
+                throw new Refusal(NOT_IN_PROFILE, policies.size() + " SP payloads; a streaming MSK message has one "
+                        + "crypto session and one policy");
+            }
+            SecurityPolicyPayload sp = policies.get(0);
+            if (!sp.protType().equals(ProtocolType.SRTP)) {
+                throw new Refusal(NOT_IN_PROFILE, "SP of Prot type " + sp.protType() + "; a streaming MSK message "
+                        + "carries an SRTP policy (TS 33.246 §6.4.5.1)");
+            }
+            int entryPolicy = header.srtpCsEntries().get(0).policyNo();
+            if (sp.policyNo() != entryPolicy) {
+                throw new Refusal(NOT_IN_PROFILE, "SP Policy no " + sp.policyNo() + " is not the SRTP-ID map "
+                        + "entry's Policy_no " + entryPolicy);
+            }
+            return Optional.of(sp);
         }
 
         /** The Key IDs of a key message, in the one Key ID extension it carries. */

@@ -38,7 +38,8 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * up to the MAC field is encoded, then the HMAC-SHA-1-160 MAC is computed over those exact bytes and
  * written in place (RFC 3830 §5.2: encrypt, then MAC).
  *
- * <p>Payloads, in the order written: MSK message and solicited pull HDR, EXT, T, RAND, IDi, IDr, KEMAC;
+ * <p>Payloads, in the order written: MSK message HDR, EXT, T, RAND, IDi, IDr, [SP (streaming)], KEMAC;
+ * solicited pull HDR, EXT, T, RAND, IDi, IDr, KEMAC;
  * MTK message HDR, EXT, T, KEMAC (no RAND, §6.4.5.3 NOTE); verification message HDR, T, IDr, V
  * (§6.4.5.2). Receivers accept any order after HDR. Thread-safe.
  */
@@ -62,13 +63,16 @@ public final class MikeySealer {
 
     /** An MSK message protected with the UE's MUK (TS 33.246 §6.3.2.3, §6.4.5.1). */
     public Bytes seal(MskDelivery d, SecretBytes muk) {
-        CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, d.askForVerification(), d.csbId());
-        List<MikeyPayload> payloads = List.of(
-                KeyIdExtension.forMsk(d.keyDomain(), d.mskId()).toPayload(),
-                counter(d.counter()),
-                new RandPayload(d.rand()),
-                IdPolicy.initiator(d.idi()),
-                IdPolicy.responder(d.idr()));
+        CommonHeader hdr = d.streaming()
+                .map(s -> CommonHeader.mbmsStreaming(d.askForVerification(), d.csbId(), s.srtpCs()))
+                .orElseGet(() -> CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, d.askForVerification(), d.csbId()));
+        List<MikeyPayload> payloads = new ArrayList<>(6);
+        payloads.add(KeyIdExtension.forMsk(d.keyDomain(), d.mskId()).toPayload());
+        payloads.add(counter(d.counter()));
+        payloads.add(new RandPayload(d.rand()));
+        payloads.add(IdPolicy.initiator(d.idi()));
+        payloads.add(IdPolicy.responder(d.idr()));
+        d.streaming().ifPresent(s -> payloads.add(s.policy()));
         KeyData key = d.msk().isPresent()
                 ? MbmsKeyData.msk(d.msk().get(), d.validity())
                 : MbmsKeyData.validityOnly(d.validity());

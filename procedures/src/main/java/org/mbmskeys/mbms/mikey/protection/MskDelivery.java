@@ -7,18 +7,23 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
 /**
  * An MSK message the BM-SC sends to one UE, protected with that UE's MUK (TS 33.246 §6.3.2.3, §6.4.5.1).
- * Three forms share the payloads HDR, EXT{Key Domain ID, MSK ID}, T, RAND, IDi, IDr, KEMAC:
+ * Three forms share the payloads HDR, EXT{Key Domain ID, MSK ID}, T, RAND, IDi, IDr, [SP], KEMAC:
  * <ul>
  *   <li>{@link #delivery}: a new or replacing MSK with its key validity;</li>
  *   <li>{@link #validityUpdate}: no key, only new key validity for an MSK the UE holds (§6.5.3);</li>
  *   <li>{@link #invalidation}: no key, key validity SEQl &gt; SEQu, sent at deregistration (§6.3.2.1B).</li>
  * </ul>
+ * The factories make download messages (#CS 0, Empty map, no SP); {@link #forStreaming} turns one into a
+ * streaming message, whose header carries the SRTP-ID map entry and which carries the SP: every streaming
+ * MSK message does, since §6.6.2.1 wants the ROC transmission rate R in every MSK delivery message and R
+ * is an SP parameter.
  *
  * @param csbId              any value; TS 33.246 §6.4.2 recommends a random one per message ({@link CsbIds})
  * @param rand               the MSK's MIKEY-RAND, the same in every message for this MSK (§6.4.5.1); the
@@ -26,10 +31,11 @@ import org.mbmskeys.mbms.profile.InterimProfile;
  * @param idi                the BM-SC's FQDN
  * @param idr                the UE's B-TID
  * @param askForVerification sets the V bit: the UE answers with a verification message
+ * @param streaming          the SRTP-ID map entry and SP of a streaming MSK; empty for a download MSK
  */
 public record MskDelivery(CsbId csbId, KeyDomainId keyDomain, MskId mskId, Optional<SecretBytes> msk,
                           KeyValidity validity, TimestampCounter counter, Bytes rand, String idi, String idr,
-                          boolean askForVerification) {
+                          boolean askForVerification, Optional<StreamingSession> streaming) {
 
     /**
      * @throws IllegalArgumentException if the Key Number is 0 (that marks a solicited pull), the Key Group is
@@ -47,6 +53,7 @@ public record MskDelivery(CsbId csbId, KeyDomainId keyDomain, MskId mskId, Optio
         Objects.requireNonNull(rand, "rand");
         Objects.requireNonNull(idi, "idi");
         Objects.requireNonNull(idr, "idr");
+        Objects.requireNonNull(streaming, "streaming");
         if (mskId.isCurrentMarker()) {
             throw new IllegalArgumentException("MSK ID " + mskId + " has Key Number 0, which marks a solicited pull "
                     + "(TS 33.246 §6.3.2.2.4); use SolicitedPull, or a Key Number 1..65535");
@@ -67,7 +74,7 @@ public record MskDelivery(CsbId csbId, KeyDomainId keyDomain, MskId mskId, Optio
                                        KeyValidity validity, TimestampCounter counter, Bytes rand, String idi,
                                        String idr, boolean askForVerification) {
         return new MskDelivery(csbId, keyDomain, mskId, Optional.of(msk), validity, counter, rand, idi, idr,
-                askForVerification);
+                askForVerification, Optional.empty());
     }
 
     /** New key validity for an MSK the UE already holds: KEMAC carries key data of length 0. */
@@ -75,7 +82,7 @@ public record MskDelivery(CsbId csbId, KeyDomainId keyDomain, MskId mskId, Optio
                                              TimestampCounter counter, Bytes rand, String idi, String idr,
                                              boolean askForVerification) {
         return new MskDelivery(csbId, keyDomain, mskId, Optional.empty(), validity, counter, rand, idi, idr,
-                askForVerification);
+                askForVerification, Optional.empty());
     }
 
     /** Invalidates the MSK at the UE: no key, SEQl &gt; SEQu (TS 33.246 §6.3.2.1B). */
@@ -83,6 +90,17 @@ public record MskDelivery(CsbId csbId, KeyDomainId keyDomain, MskId mskId, Optio
                                            Bytes rand, String idi, String idr, boolean askForVerification) {
         return validityUpdate(csbId, keyDomain, mskId, KeyValidity.invalidated(), counter, rand, idi, idr,
                 askForVerification);
+    }
+
+    /** This message for a streaming MSK: SRTP-ID map entry in the header, SP before the KEMAC. */
+    public MskDelivery forStreaming(StreamingSession session) {
+        return new MskDelivery(csbId, keyDomain, mskId, msk, validity, counter, rand, idi, idr, askForVerification,
+                Optional.of(session));
+    }
+
+    /** Streaming when {@link #streaming} is present, download otherwise (TS 33.246 §4.2, §6.4.5.1). */
+    public ServiceType serviceType() {
+        return streaming.isPresent() ? ServiceType.STREAMING : ServiceType.DOWNLOAD;
     }
 
     /**

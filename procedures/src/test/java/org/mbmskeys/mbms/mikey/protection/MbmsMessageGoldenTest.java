@@ -16,6 +16,7 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 
 /**
@@ -51,6 +52,14 @@ class MbmsMessageGoldenTest {
             1f06000010626d73632e6578616d706c652e6f7267010000284931553876705933714a306869755a4e726b652f4e513d
             3d406273662e6578616d706c652e6f72670001001a8644fea5a17a929b2de49d60a836b7c154219cd3efc768f3f67a01
             f58d2c5e651b8d3dccc2913c0dcf445a0450877e
+            """.replaceAll("\\s", ""));
+
+    static final Bytes MSK_STREAMING = Bytes.ofHex("""
+            01001500c5b1d0010100000a0b0c0d000000000503000b000300f1100104000100020b02000000090610101112131415
+            161718191a1b1c1d1e1f06000010626d73632e6578616d706c652e6f72670a0000284931553876705933714a30686975
+            5a4e726b652f4e513d3d406273662e6578616d706c652e6f7267010000001900010101011002010104010e0b010a0d02
+            00010e010212010e0001001a21d87bf9cf678f46ee08f2b79f188e82c3a232b38efb3a0b817a01b4922a2e1b71458d1a
+            4c6f8098fb496c8db5861c
             """.replaceAll("\\s", ""));
 
     static final Bytes ACK = Bytes.ofHex("""
@@ -94,6 +103,20 @@ class MbmsMessageGoldenTest {
     @MethodSource("suites")
     void downloadMskMessageWithTheVBit(String name, CryptoSuite suite) {
         assertThat(new MikeySealer(suite).seal(mskDownload(), MUK)).isEqualTo(MSK_DOWNLOAD);
+    }
+
+    /**
+     * TS 33.246 §6.4.5.1, §6.6.2.1: a streaming MSK message has #CS 1 with the SRTP-ID map entry (Policy_no 0,
+     * SSRC 0a0b0c0d, ROC 0) and the SP with R = 1 and RCCm1 (RFC 4771 §4), no KDR parameter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void streamingMskMessageWithSrtpIdMapAndSecurityPolicy(String name, CryptoSuite suite) {
+        MskDelivery d = MskDelivery.delivery(CSB_MSK, DOMAIN, MSK_ID, MSK, VALIDITY, TimestampCounter.of(9), RAND,
+                Fixtures.IDI, Fixtures.IDR, false).forStreaming(StreamingSession.of(0x0a0b0c0dL, 0, 1,
+                SrtpAuthentication.RCCM1));
+
+        assertThat(new MikeySealer(suite).seal(d, MUK)).isEqualTo(MSK_STREAMING);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,6 +170,13 @@ class MbmsMessageGoldenTest {
         assertThat(msk.msk()).contains(MSK);
         assertThat(msk.validity()).isEqualTo(VALIDITY);
         assertThat(msk.rand()).isEqualTo(RAND);
+        assertThat(msk.serviceType()).isEqualTo(ServiceType.DOWNLOAD);
+        assertThat(msk.securityPolicy()).isEmpty();
+
+        OpenedMsk streamingMsk = opener.open((MskMessage) MikeyReader.read(MSK_STREAMING).orElseThrow(), MUK).orElseThrow();
+        assertThat(streamingMsk.serviceType()).isEqualTo(ServiceType.STREAMING);
+        assertThat(streamingMsk.srtpCsEntry()).contains(new SrtpCsEntry(0, 0x0a0b0c0dL, 0));
+        assertThat(streamingMsk.securityPolicy()).contains(MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1));
 
         OpenedMtk streaming = opener.open((MtkMessage) MikeyReader.read(MTK_STREAMING).orElseThrow(), MSK, RAND,
                 ServiceType.STREAMING).orElseThrow();

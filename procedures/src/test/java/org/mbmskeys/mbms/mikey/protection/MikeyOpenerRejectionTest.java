@@ -25,7 +25,10 @@ import org.mbmskeys.mbms.mikey.MacAlgorithm;
 import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
 import org.mbmskeys.mbms.mikey.MikeyPayload;
+import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.TimestampType;
 
@@ -252,6 +255,76 @@ class MikeyOpenerRejectionTest {
         assertThat(opener.open(read, msk(), RAND, ServiceType.STREAMING).rejection().reason())
                 .isEqualTo(MikeyRejection.BAD_MAC);
         assertThat(read.mskId()).isEqualTo(MSK_ID);
+    }
+
+    private Bytes streamingMsk() {
+        return sealer.seal(mskDelivery(7, false).forStreaming(StreamingSession.of(0x0a0b0c0dL, 0, 1,
+                SrtpAuthentication.RCCM1)), muk());
+    }
+
+    /** RFC 4563 §5: with the Empty map an SP MUST NOT be present. */
+    @Test
+    void anSpWithTheEmptyMapIsNotInTheProfile() {
+        MikeyMessage download = MikeyCodec.decode(sealer.seal(mskDelivery(7, true), muk())).message();
+        List<MikeyPayload> withSp = new ArrayList<>(download.payloads());
+        withSp.add(withSp.size() - 1, MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1));
+
+        assertNotInProfile(MikeyCodec.encode(new MikeyMessage(download.header(), withSp)), "MUST NOT");
+    }
+
+    /** TS 33.246 §6.4.5.1: one crypto session, #CS 1, for streaming; #CS 2 is refused. */
+    @Test
+    void anSrtpIdMapWithTwoCryptoSessionsIsNotInTheProfile() {
+        MikeyMessage m = MikeyCodec.decode(streamingMsk()).message();
+        CommonHeader h = m.header();
+        CommonHeader two = CommonHeader.srtp(h.dataType(), h.vFlag(), h.prfFunction(), h.csbId(),
+                List.of(h.srtpCsEntries().get(0), new SrtpCsEntry(1, 5, 0)));
+
+        assertNotInProfile(MikeyCodec.encode(new MikeyMessage(two, m.payloads())), "#CS 2");
+    }
+
+    /** TS 33.246 §6.4.5.3: MTK messages use the Empty map and carry no SP. */
+    @Test
+    void anMtkMessageWithAnSrtpIdMapOrAnSpIsNotInTheProfile() {
+        MikeyMessage m = MikeyCodec.decode(sealer.seal(streamingMtk(5), msk())).message();
+        CommonHeader h = m.header();
+        CommonHeader srtp = CommonHeader.mbmsStreaming(false, h.csbId(), new SrtpCsEntry(0, 5, 0));
+        List<MikeyPayload> withSp = new ArrayList<>(m.payloads());
+        withSp.add(withSp.size() - 1, MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1));
+
+        assertNotInProfile(MikeyCodec.encode(new MikeyMessage(srtp, m.payloads())), "SRTP-ID map in an MTK message");
+        assertNotInProfile(MikeyCodec.encode(new MikeyMessage(h, withSp)), "SP payload in an MTK message");
+    }
+
+    @Test
+    void anSpOfAnotherPolicyNumberOrProtocolIsNotInTheProfile() {
+        Bytes sealed = streamingMsk();
+        SecurityPolicyPayload sp = MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1);
+
+        assertNotInProfile(MikeyCodec.encode(rebuilt(sealed, p -> p instanceof SecurityPolicyPayload
+                ? new SecurityPolicyPayload(3, ProtocolType.SRTP, sp.parameters()) : p)), "is not the SRTP-ID map entry's");
+        assertNotInProfile(MikeyCodec.encode(rebuilt(sealed, p -> p instanceof SecurityPolicyPayload
+                ? new SecurityPolicyPayload(0, ProtocolType.of(4), sp.parameters()) : p)), "SRTP policy");
+    }
+
+    /**
+     * TS 33.246 §6.4.6.1 steps 3 and 5: the SP is kept aside and adopted only when the message validates. A
+     * tampered streaming message is refused; no OpenedMsk, so no adopted SP, ever exists for it.
+     */
+    @Test
+    void theSecurityPolicyOfATamperedMessageIsNeverAdopted() {
+        Bytes sealed = streamingMsk();
+        MskMessage genuine = (MskMessage) MikeyReader.read(sealed).orElseThrow();
+        assertThat(genuine.pendingSecurityPolicy()).isPresent();
+        assertThat(opener.open(genuine, muk()).orElseThrow().securityPolicy()).contains(genuine.pendingSecurityPolicy().get());
+
+        // Change R from 1 to 2: byte 3 of the parameter 0d 02 0001, found by its bytes.
+        int r = sealed.toHex().indexOf("0d020001") / 2 + 3;
+        MskMessage tampered = (MskMessage) MikeyReader.read(sealed.withByteXored(r, 0x03)).orElseThrow();
+        OpenResult<OpenedMsk> opened = opener.open(tampered, muk());
+
+        assertThat(opened.isOpened()).isFalse();
+        assertThat(opened.rejection().reason()).isEqualTo(MikeyRejection.BAD_MAC);
     }
 
     /** TS 33.246 §6.3.2.1: Key Group 0 is not allowed; senders refuse it too. */
