@@ -1,15 +1,18 @@
 package org.mbmskeys.adapters.app.mikey;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MskDelivery;
+import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.profile.InterimProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,11 +26,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "msk", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build an MSK message (BM-SC to UE) protected with the UE's MUK; prints it as one line of hex.",
-            "HDR, EXT{Key Domain ID, MSK ID}, T(COUNTER), RAND, IDi, IDr, KEMAC(AES-CM-128, HMAC-SHA-1-160)."})
+            "HDR, EXT{Key Domain ID, MSK ID}, T(COUNTER), RAND, IDi, IDr, [SP], KEMAC(AES-CM-128, HMAC-SHA-1-160).",
+            "Streaming: #CS 1 with the SRTP-ID map entry and the SRTP policy (SP); download: #CS 0, Empty map, no SP."})
 public final class BuildMskCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--service", required = true, paramLabel = "streaming|download",
+            description = "service type of the MSK's Key Group (TS 33.246 §4.2, §6.4.5.1)")
+    String service;
 
     @Option(names = "--muk", required = true, paramLabel = "HEX",
             description = "the MUK protecting the message, any length (GBA gives 32 bytes)")
@@ -71,6 +79,21 @@ public final class BuildMskCommand implements Callable<Integer> {
             description = "key validity upper bound SEQu, an MTK ID 0..65534; with --seql (default: 65534)")
     String sequ;
 
+    @Option(names = "--ssrc", paramLabel = "HEX8", description = "streaming: SSRC of the RTP session (SRTP-ID map entry)")
+    String ssrc;
+
+    @Option(names = "--roc", paramLabel = "N", description = "streaming: ROC of the SRTP-ID map entry, 0..4294967295 (default: 0)")
+    String roc;
+
+    @Option(names = "--roc-rate", paramLabel = "R",
+            description = "streaming: ROC transmission rate R, 1..65535 (RFC 4771 §4; TS 33.246 §6.6.2.1 sends it in every "
+                    + "MSK delivery message)")
+    String rocRate;
+
+    @Option(names = "--srtp-auth", paramLabel = "rccm1|rccm2|rccm3",
+            description = "streaming: SRTP integrity transform of RFC 4771 (default: rccm1)")
+    String srtpAuth;
+
     @Option(names = "--ack", description = "set the V bit: ask the UE for a verification message")
     boolean ack;
 
@@ -83,7 +106,9 @@ public final class BuildMskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MikeyArguments args = new MikeyArguments(spec);
+        ServiceType type = args.service("--service", service);
         checkForm(args);
+        Optional<StreamingSession> streaming = streaming(args, type);
         KeyDomainId domain = args.keyDomain("--key-domain", keyDomain);
         MskId id = args.mskId("--msk-id", mskId);
         if (id.isCurrentMarker()) {
@@ -101,9 +126,10 @@ public final class BuildMskCommand implements Callable<Integer> {
                 : args.profileKey("--msk", msk, InterimProfile.MSK_LENGTH, "MSK");
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
         try {
-            MskDelivery delivery = args.domain(() -> mskKey == null
+            MskDelivery download = args.domain(() -> mskKey == null
                     ? MskDelivery.validityUpdate(csb, domain, id, validity, c, r, initiator, responder, ack)
                     : MskDelivery.delivery(csb, domain, id, mskKey, validity, c, r, initiator, responder, ack));
+            MskDelivery delivery = streaming.map(download::forStreaming).orElse(download);
             BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(delivery, mukKey)));
         } finally {
             mukKey.destroy();
@@ -135,6 +161,35 @@ public final class BuildMskCommand implements Callable<Integer> {
             throw args.error((seql == null ? "--sequ needs --seql" : "--seql needs --sequ")
                     + ": the key validity SEQl..SEQu is given as a pair (default: 0..65534)");
         }
+    }
+
+    /** The SRTP-ID map entry and SP of a streaming message; every streaming option refused for download. */
+    private Optional<StreamingSession> streaming(MikeyArguments args, ServiceType type) {
+        if (type == ServiceType.DOWNLOAD) {
+            for (String[] given : new String[][] {{"--ssrc", ssrc}, {"--roc", roc}, {"--roc-rate", rocRate},
+                {"--srtp-auth", srtpAuth}}) {
+                if (given[1] != null) {
+                    throw args.error(given[0] + " with --service download: a download MSK message has the Empty map "
+                            + "and no SP (TS 33.246 §6.4.5.1)");
+                }
+            }
+            return Optional.empty();
+        }
+        if (ssrc == null) {
+            throw args.error("Missing required option: '--ssrc=HEX8': a streaming MSK message names its RTP session "
+                    + "in the SRTP-ID map (TS 33.246 §6.4.5.1)");
+        }
+        if (rocRate == null) {
+            throw args.error("Missing required option: '--roc-rate=R': TS 33.246 §6.6.2.1 sends the ROC transmission "
+                    + "rate in every streaming MSK delivery message");
+        }
+        long ssrcValue = args.ssrc("--ssrc", ssrc);
+        long rocValue = roc == null ? 0 : args.unsignedNumber("--roc", roc, 0xFFFF_FFFFL, "the ROC");
+        int r = (int) args.unsignedNumber("--roc-rate", rocRate, 0xFFFF, "the ROC transmission rate R, RFC 4771 §4");
+        if (r == 0) {
+            throw args.error("--roc-rate must be 1..65535: RFC 4771 §4 makes R a non-zero 16-bit integer");
+        }
+        return Optional.of(StreamingSession.of(ssrcValue, rocValue, r, args.srtpAuthentication("--srtp-auth", srtpAuth)));
     }
 
     private KeyValidity validity(MikeyArguments args) {

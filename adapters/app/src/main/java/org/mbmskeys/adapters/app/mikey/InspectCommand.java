@@ -69,12 +69,14 @@ public final class InspectCommand implements Callable<Integer> {
     String mskRand;
 
     @Option(names = "--msk-message", paramLabel = "HEX|@FILE",
-            description = "for an MTK message: an MSK message for the MSK; its RAND is used, as a UE does")
+            description = "for an MTK message: an MSK message for the MSK; its RAND and service type are used, as a "
+                    + "UE does")
     String mskMessage;
 
     @Option(names = "--service", paramLabel = "streaming|download",
             description = "for an MTK message: the MSK's service type, which fixes the MTK's Key data type "
-                    + "(TS 33.246 §6.4.5.3: TEK+SALT for streaming, TGK for download)")
+                    + "(TS 33.246 §6.4.5.3: TEK+SALT for streaming, TGK for download); default with --msk-message: "
+                    + "that message's")
     String service;
 
     @Option(names = "--json", description = "print one JSON object instead of text")
@@ -102,7 +104,8 @@ public final class InspectCommand implements Callable<Integer> {
                 : Optional.of(new MikeyArguments(spec).anyLengthKey("--key", key));
         InspectReport report;
         try {
-            report = inspect(bytes, k, answered, rand.or(() -> mskSource.map(MskMessage::rand)), serviceType);
+            report = inspect(bytes, k, answered, rand.or(() -> mskSource.map(MskMessage::rand)),
+                    serviceType.or(() -> mskSource.map(MskMessage::serviceType)));
         } finally {
             k.ifPresent(SecretBytes::destroy);
         }
@@ -160,8 +163,8 @@ public final class InspectCommand implements Callable<Integer> {
                     + "no RAND, their keys come from the RAND of the MSK's messages (TS 33.246 §6.5.4)");
         }
         if (serviceType.isEmpty()) {
-            throw error("--key on an MTK message needs --service streaming|download: the MSK's service type fixes "
-                    + "the MTK's Key data type (TS 33.246 §6.4.5.3)");
+            throw error("--key on an MTK message needs --service streaming|download, or --msk-message: the MSK's "
+                    + "service type fixes the MTK's Key data type (TS 33.246 §6.4.5.3)");
         }
         return Optional.of(new KeyCheck.MskContext(rand.get(), serviceType.get()));
     }

@@ -14,6 +14,7 @@ import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.protection.CsbIds;
+import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.profile.InterimProfile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -95,6 +96,35 @@ final class MikeyArguments {
         }
         throw error(option + " must be streaming or download (TS 33.246 §4.2: the service type of the Key Group); got '"
                 + text + "'");
+    }
+
+    /** {@code --ssrc}: 8 hex digits, the SSRC of the SRTP-ID map entry (RFC 3830 §6.1.1). */
+    long ssrc(String option, String hex) {
+        Bytes b = HexArgument.bytes(spec, option, hex);
+        if (b.length() != 4) {
+            throw error(option + " must be 4 bytes (8 hex digits), the SSRC of the RTP session; got " + b.length()
+                    + " bytes");
+        }
+        return CsbId.fromBytes(b).unsignedValue();
+    }
+
+    /** {@code --srtp-auth}: rccm1 (default), rccm2 or rccm3, the RFC 4771 transforms. */
+    SrtpAuthentication srtpAuthentication(String option, String text) {
+        if (text == null || text.equals("rccm1")) {
+            return SrtpAuthentication.RCCM1;
+        }
+        if (text.equals("rccm2")) {
+            return SrtpAuthentication.RCCM2;
+        }
+        if (text.equals("rccm3")) {
+            return SrtpAuthentication.RCCM3;
+        }
+        throw error(option + " must be rccm1, rccm2 or rccm3 (RFC 4771 §4); got '" + text + "'");
+    }
+
+    /** A decimal number 0..{@code max}. */
+    long unsignedNumber(String option, String text, long max, String what) {
+        return unsigned(option, text, max, what);
     }
 
     /** An MTK: 16, 24 or 32 bytes, SRTP master keys of 128, 192 or 256 bits (TS 33.246 §4.2). */

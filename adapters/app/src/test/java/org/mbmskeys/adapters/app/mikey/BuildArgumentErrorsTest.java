@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app.mikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MSK;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MSK_STREAMING;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MTK;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MTK_DOWNLOAD;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_SOLICIT;
@@ -60,6 +61,21 @@ class BuildArgumentErrorsTest {
                 error("IDs too long for one MIKEY message",
                         replacing(replacing(BUILD_MSK, "--idi", "i".repeat(40000)), "--idr", "r".repeat(40000)),
                         "cannot build the message: MIKEY message exceeds 65535 bytes"),
+                error("MSK without a service", without(BUILD_MSK, "--service", false),
+                        "Missing required option: '--service=streaming|download'"),
+                error("streaming MSK without SSRC", without(BUILD_MSK_STREAMING, "--ssrc", false),
+                        "Missing required option: '--ssrc=HEX8'"),
+                error("streaming MSK without R", without(BUILD_MSK_STREAMING, "--roc-rate", false),
+                        "TS 33.246 §6.6.2.1 sends the ROC transmission rate in every streaming MSK delivery message"),
+                error("R of 0", replacing(BUILD_MSK_STREAMING, "--roc-rate", "0"),
+                        "--roc-rate must be 1..65535: RFC 4771 §4 makes R a non-zero 16-bit integer"),
+                error("R above 16 bits", replacing(BUILD_MSK_STREAMING, "--roc-rate", "65536"),
+                        "--roc-rate must be a decimal number 0..65535"),
+                error("unknown SRTP transform", replacing(BUILD_MSK_STREAMING, "--srtp-auth", "hmac"),
+                        "--srtp-auth must be rccm1, rccm2 or rccm3 (RFC 4771 §4); got 'hmac'"),
+                error("--roc-rate for a download MSK", with(BUILD_MSK, "--roc-rate", "1"),
+                        "--roc-rate with --service download: a download MSK message has the Empty map and no SP "
+                                + "(TS 33.246 §6.4.5.1)"),
                 error("SEQu at its maximum", with(BUILD_MSK, "--seql", "0", "--sequ", "65535"),
                         "--sequ 65535: the BM-SC never sets SEQu to its maximum (TS 33.246 §6.4.5.1)"),
                 error("CSB ID of 3 bytes", replacing(BUILD_MSK, "--csb-id", "c5b1d0"),

@@ -81,6 +81,27 @@ class BuildCommandTest {
         assertThat(opened.mtk().revealHex()).isEqualTo(MikeyGolden.MTK);
     }
 
+    /** TS 33.246 §6.4.5.1, §6.6.2.1: the streaming MSK message carries the SRTP-ID map entry and the SP. */
+    @Test
+    void streamingMskPrintsTheGoldenMessageWhoseSpIsAdoptedWhenItOpens() {
+        CliRun run = CliRun.of(MikeyGolden.BUILD_MSK_STREAMING);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        OpenedMsk opened = OPENER.open((MskMessage) read(MikeyGolden.MSK_STREAMING_MESSAGE), SecretBytes.ofHex(MikeyGolden.MUK))
+                .orElseThrow();
+        assertThat(opened.serviceType()).isEqualTo(ServiceType.STREAMING);
+        assertThat(opened.srtpCsEntry().orElseThrow().ssrc()).isEqualTo(0x0a0b0c0dL);
+        assertThat(opened.securityPolicy()).isPresent();
+    }
+
+    @Test
+    void rocRateAndTransformAreWrittenIntoTheSp() {
+        Bytes msg = built(replacing(replacing(MikeyGolden.BUILD_MSK_STREAMING, "--roc-rate", "300"), "--srtp-auth", "rccm3"));
+
+        assertThat(msg.toHex()).contains("0d02012c" + "0e0104");
+    }
+
     @Test
     void validityOnlyPrintsTheGoldenMessage() {
         CliRun run = CliRun.of(BUILD_VALIDITY_ONLY);

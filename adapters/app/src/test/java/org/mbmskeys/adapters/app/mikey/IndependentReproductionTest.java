@@ -44,14 +44,20 @@ class IndependentReproductionTest {
 
     @Test
     void theScriptPrintsEveryMessageKind() {
-        assertThat(python.keySet()).contains("msk-download", "ack", "solicit", "mtk-streaming", "mtk-download",
-                "msk-validity-only");
+        assertThat(python.keySet()).containsExactlyInAnyOrder("msk-download", "ack", "solicit", "msk-streaming",
+                "mtk-streaming", "mtk-download", "msk-validity-only");
     }
 
     @Test
     void downloadMskMessage() {
         assertThat(built(MikeyGolden.BUILD_MSK)).isEqualTo(python.get("msk-download"))
                 .isEqualTo(MikeyGolden.MSK_MESSAGE.toHex());
+    }
+
+    @Test
+    void streamingMskMessage() {
+        assertThat(built(MikeyGolden.BUILD_MSK_STREAMING)).isEqualTo(python.get("msk-streaming"))
+                .isEqualTo(MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
     }
 
     @Test

@@ -90,6 +90,8 @@ class InspectCommandTest {
                   idi                   bmsc.example.org
                   idr                   I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org
                   ask_for_verification  yes
+                  service_type          download
+                  sp                    none
                   verify_with           --key MUK
                 """.replace("\n", System.lineSeparator()));
     }
@@ -164,6 +166,30 @@ class InspectCommandTest {
                 "  verified              yes",
                 "  mtk                   0f0e0d0c0b0a09080706050403020100",
                 "  salt                  none"));
+    }
+
+    @Test
+    void streamingMskMessageShowsItsMapEntryAndThePendingPolicy() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(lines(
+                "  cs_count              1",
+                "  cs_id_map_type        SRTP_ID (0)",
+                "  srtp_cs"));
+        assertThat(run.out()).contains("ssrc 0a0b0c0d");
+        assertThat(run.out()).contains(lines(
+                "  service_type          streaming",
+                "  sp                    Policy no 0 (pending: adopted only if the MAC verifies)"));
+    }
+
+    @Test
+    void mtkMessageTakesTheServiceTypeFromTheMskMessage() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--msk-message", MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("  salt                  a0a1a2a3a4a5a6a7a8a9aaabacad");
     }
 
     @Test

@@ -51,13 +51,18 @@ final class MikeyGolden {
     static final String CSB_SOLICIT = "c5b1d002";
     static final String CSB_MTK = "c5b1d003";
 
-    static final String[] BUILD_MSK = {"mikey", "build", "msk", "--muk", MUK, "--msk", MSK, "--msk-id", "00010002",
+    static final String[] BUILD_MSK = {"mikey", "build", "msk", "--service", "download", "--muk", MUK, "--msk", MSK, "--msk-id", "00010002",
         "--key-domain", "001-01", "--csb-id", CSB_MSK, "--counter", "7", "--idi", IDI, "--idr", IDR, "--rand", MSK_RAND,
         "--ack"};
 
-    static final String[] BUILD_VALIDITY_ONLY = {"mikey", "build", "msk", "--muk", MUK, "--validity-only", "--msk-id",
+    static final String[] BUILD_VALIDITY_ONLY = {"mikey", "build", "msk", "--service", "download", "--muk", MUK, "--validity-only", "--msk-id",
         "00010002", "--key-domain", "001-01", "--csb-id", CSB_MSK, "--counter", "10", "--idi", IDI, "--idr", IDR,
         "--rand", MSK_RAND};
+
+    static final String[] BUILD_MSK_STREAMING = {"mikey", "build", "msk", "--service", "streaming", "--muk", MUK,
+        "--msk", MSK, "--msk-id", "00010002", "--key-domain", "001-01", "--csb-id", CSB_MSK, "--counter", "9", "--idi",
+        IDI, "--idr", IDR, "--rand", MSK_RAND, "--ssrc", "0a0b0c0d", "--roc", "0", "--roc-rate", "1", "--srtp-auth",
+        "rccm1"};
 
     static final String[] BUILD_MTK = {"mikey", "build", "mtk", "--service", "streaming", "--msk", MSK, "--msk-id",
         "00010002", "--msk-rand", MSK_RAND, "--mtk", MTK, "--mtk-id", "5", "--key-domain", "001-01", "--csb-id", CSB_MTK,
@@ -87,6 +92,27 @@ final class MikeyGolden {
             00 01 001a           # KEMAC: last, Encr alg 1 (AES-CM-128), Encr data len 26
             8644fea5a17a929b2de49d60a836b7c154219cd3efc768f3f67a  # E(TEK, KV Interval 0000..fffe) [SELF]
             01 f58d2c5e651b8d3dccc2913c0dcf445a0450877e           # MAC alg 1 (HMAC-SHA-1-160), MAC [SELF]
+            """);
+
+    /**
+     * Streaming MSK message (TS 33.246 §6.4.5.1, §6.6.2.1), V=0, counter 9: SRTP-ID map and SRTP policy (U12).
+     */
+    static final Bytes MSK_STREAMING_MESSAGE = Hex.annotated("""
+            01 00 15 00 c5b1d001           # HDR: PSK init, next EXT, V=0, CSB ID
+            01 00                          #   #CS 1, CS ID map type 0 (SRTP-ID)
+            00 0a0b0c0d 00000000           #   Policy_no 0, SSRC 0a0b0c0d, ROC 0
+            05 03 000b 00 03 00f110 01 04 00010002   # EXT: Key Domain, MSK ID
+            0b 02 00000009                 # T: COUNTER 9
+            06 10 101112131415161718191a1b1c1d1e1f
+            06 00 0010 626d73632e6578616d706c652e6f7267
+            0a 00 0028 4931553876705933714a306869755a4e726b652f4e513d3d406273662e6578616d706c652e6f7267
+                                           # IDr: next SP (10)
+            01 00 00 0019                  # SP: next KEMAC, Policy no 0, Prot type SRTP, param length 25
+            00 01 01  01 01 10  02 01 01  04 01 0e  0b 01 0a   # AES-CM, key 16, HMAC-SHA-1, salt 14, tag 10
+            0d 02 0001  0e 01 02  12 01 0e                   # RFC 4771: R 1, RCCm1, SRTP tag 14
+            00 01 001a                     # KEMAC: AES-CM-128, Encr data len 26 (TEK, KV Interval 0000..fffe)
+            21d87bf9cf678f46ee08f2b79f188e82c3a232b38efb3a0b817a   # [SELF]
+            01 b4922a2e1b71458d1a4c6f8098fb496c8db5861c      # MAC [SELF]
             """);
 
     /** The UE's verification message answering {@link #MSK_MESSAGE}. */

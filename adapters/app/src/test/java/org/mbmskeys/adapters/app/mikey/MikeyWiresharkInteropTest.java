@@ -26,7 +26,7 @@ import org.mbmskeys.mbms.mikey.KeyIdExtension;
  * RAND, ID, EXT and KEMAC/V fields that we put in. Wireshark checks no
  * MAC and decrypts nothing; the crypto is cross-checked in {@link MikeyGolden}.
  *
- * <p>The seven messages go into one capture, read twice (once {@code -V}, once {@code -T fields}). The
+ * <p>The eight messages go into one capture, read twice (once {@code -V}, once {@code -T fields}). The
  * expected field lines were taken from tshark 4.0.17 by hand and checked against what we built. Skipped
  * without tshark locally; required under {@code CI=true} ({@link Tshark#require()}).
  */
@@ -41,7 +41,7 @@ class MikeyWiresharkInteropTest {
 
     private static final List<Bytes> MESSAGES = List.of(MikeyGolden.MSK_MESSAGE, MikeyGolden.ACK_MESSAGE,
             MikeyGolden.SOLICIT_MESSAGE, MikeyGolden.MTK_MESSAGE, MikeyGolden.MTK_DOWNLOAD_MESSAGE,
-            MikeyGolden.VALIDITY_ONLY_MESSAGE, MikeyGolden.debugNullMskMessage());
+            MikeyGolden.VALIDITY_ONLY_MESSAGE, MikeyGolden.debugNullMskMessage(), MikeyGolden.MSK_STREAMING_MESSAGE);
 
     @TempDir
     static Path dir;
@@ -76,7 +76,7 @@ class MikeyWiresharkInteropTest {
     void noMessageIsMalformedOrRaisesAnExpertError() {
         assertThat(verbose).doesNotContain("Malformed").doesNotContain("Expert Info").doesNotContain("Errors (")
                 .doesNotContain("Warnings (");
-        assertThat(verbose.lines().filter(l -> l.equals("Multimedia Internet KEYing: Pre-shared"))).hasSize(6);
+        assertThat(verbose.lines().filter(l -> l.equals("Multimedia Internet KEYing: Pre-shared"))).hasSize(7);
         assertThat(verbose.lines().filter(l -> l.equals("Multimedia Internet KEYing: PSK ver msg"))).hasSize(1);
     }
 
@@ -112,6 +112,22 @@ class MikeyWiresharkInteropTest {
                 "Valid to: fffe");
     }
 
+    /**
+     * The SP of the streaming MSK message (TS 33.246 §6.4.5.1): tshark 4.0 names the RFC 3830 parameters and
+     * shows the RFC 4771 ones (13 R, 14 SRTP auth alg, 18 SRTP tag length) by number, without expert info.
+     */
+    @Test
+    void theStreamingSecurityPolicyDecodesParameterByParameter() {
+        String sp = verbose.substring(verbose.indexOf("Security Policy (SP) No: 0, Type: SRTP"));
+        assertThat(sp).contains("Policy param length: 25", "Encryption algorithm: AES-CM (1)",
+                "Session Encr. key length: 16", "Authentication algorithm: HMAC-SHA-1 (1)", "Session Salt key length: 14",
+                "Authentication tag length: 10");
+        assertThat(sp.lines().map(String::strip).toList()).containsSubsequence(
+                "Type: 13", "Length: 2", "Value: 0001",
+                "Type: 14", "Length: 1", "Value: 02",
+                "Type: 18", "Length: 1", "Value: 0e");
+    }
+
     @Test
     void tsharkFlagsATruncatedMessageAsMalformed() throws Exception {
         // The negative control: the same checks would notice a broken message. Written by 'mikey pcap'.
@@ -143,7 +159,11 @@ class MikeyWiresharkInteropTest {
                 + "1,10,4c8a4db03666e25992bd,1,da5c4955ccc1c671803507451153526ee6e29609,,,,,,,",
         // DEBUG message, Encr alg NULL: tshark decodes the Key data sub-payload (TEK, KV Interval) instead.
         "0,0,0,0xc5b1d001,0,1,2,3,000300f110010400010002,0|0," + ids() + ",16,101112131415161718191a1b1c1d1e1f,"
-                + "0,26,,0,<MISSING>,,,2,2,00112233445566778899aabbccddeeff,0000,fffe"};
+                + "0,26,,0,<MISSING>,,,2,2,00112233445566778899aabbccddeeff,0000,fffe",
+        // Streaming MSK: #CS 1 with map type 0 (SRTP-ID); the SP is checked in the verbose output.
+        "0,0,0,0xc5b1d001,1,0,2,3,000300f110010400010002,0|0," + ids() + ",16,101112131415161718191a1b1c1d1e1f,"
+                + "1,26,21d87bf9cf678f46ee08f2b79f188e82c3a232b38efb3a0b817a,1,b4922a2e1b71458d1a4c6f8098fb496c8db5861c,"
+                + ",,,,,,"};
 
     private static String ids() {
         return MikeyGolden.IDI + "|" + MikeyGolden.IDR;
