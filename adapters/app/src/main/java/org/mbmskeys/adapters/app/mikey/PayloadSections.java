@@ -39,10 +39,11 @@ import org.mbmskeys.mbms.mikey.VerificationPayload;
 /** The inspect report's view of HDR and of each payload: every wire field, by the names RFC 3830 uses. */
 final class PayloadSections {
 
-    /** SRTP policy parameter types (RFC 3830 §6.10.1; PROFILE.md §1.3.5), for display only. */
+    /** SRTP policy parameter types (RFC 3830 §6.10.1 Table 6.10.1.a, RFC 4771 §4 Table 3), for display only. */
     private static final String[] SRTP_PARAMETERS = {"encr alg", "encr key len", "auth alg", "auth key len",
         "salt len", "SRTP PRF", "KDR", "SRTP encr on/off", "SRTCP encr on/off", "FEC order", "SRTP auth on/off",
-        "auth tag len", "SRTP prefix len"};
+        "auth tag len", "SRTP prefix len", "ROC transmission rate", "SRTP auth alg", "SRTCP auth alg",
+        "SRTP auth key len", "SRTCP auth key len", "SRTP auth tag len", "SRTCP auth tag len"};
 
     private PayloadSections() {
     }

@@ -179,6 +179,10 @@ class InspectCommandTest {
                 "  srtp_cs"));
         assertThat(run.out()).contains("ssrc 0a0b0c0d");
         assertThat(run.out()).contains(lines(
+                "    - type ROC transmission rate (13), length 2, value 0001",
+                "    - type SRTP auth alg (14), length 1, value 02",
+                "    - type SRTP auth tag len (18), length 1, value 0e"));
+        assertThat(run.out()).contains(lines(
                 "  service_type          streaming",
                 "  sp                    Policy no 0 (pending: adopted only if the MAC verifies)"));
     }
