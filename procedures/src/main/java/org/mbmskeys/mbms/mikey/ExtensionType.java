@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
 /**
- * Type of a General Extension payload (RFC 3830 §6.15; PROFILE.md §1.3.5).
+ * Type of a General Extension payload (RFC 3830 §6.15).
  *
  * <p><b>Open</b> code space: the payload carries its own length, so an extension of an unknown type is
  * kept as it is and re-encoded byte for byte. Unknown codes print as {@code UNKNOWN(n)}.

@@ -8,9 +8,9 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
 /**
  * The bytes the verification (V) MAC of a MIKEY ACK covers. The one place this layout is decided.
  *
- * <p>RFC 3830 §5.2 MACs the response message followed by data of the initiator's message; minisip appends
- * only the initiator's 8-byte NTP timestamp, mykey appends IDi ‖ IDr ‖ T (PROFILE.md §1.6). The TS 33.246
- * text is not available. Project profile (PROFILE.md §10, "Verification (ACK)"):
+ * <p>RFC 3830 §5.2 MACs the response message followed by the identities and timestamp of the initiator's
+ * message; TS 33.246 §6.4.5.2 says these are identical to those in the ID and T payloads of the MSK
+ * message. The layout, in the natural reading of both:
  *
  * <pre>
  * ACK message without its 20 MAC bytes ‖ IDi data ‖ IDr data ‖ T value (4 bytes, big-endian COUNTER)
