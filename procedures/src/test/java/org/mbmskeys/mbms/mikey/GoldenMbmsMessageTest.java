@@ -103,6 +103,24 @@ class GoldenMbmsMessageTest {
         assertThat(MikeyCodec.encode(built)).isEqualTo(GoldenMessages.MTK_DOWNLOAD);
     }
 
+    /** TS 33.246 §6.4.5.1: the streaming MSK message's header has one SRTP-ID entry, its SP is an SRTP policy. */
+    @Test
+    void streamingMskMessageDecodesItsMapEntryAndSecurityPolicy() {
+        DecodedMikey decoded = MikeyCodec.decode(GoldenMessages.STREAMING_MSK);
+        MikeyMessage msg = decoded.message();
+
+        assertThat(msg.header()).isEqualTo(CommonHeader.mbmsStreaming(false, CsbId.of(0xc5b1d001),
+                new SrtpCsEntry(0, 0x0a0b0c0dL, 0)));
+        assertThat(msg.payloads()).extracting(MikeyPayload::type).containsExactly(PayloadType.GENERAL_EXTENSION,
+                PayloadType.T, PayloadType.RAND, PayloadType.ID, PayloadType.ID, PayloadType.SP, PayloadType.KEMAC);
+        SecurityPolicyPayload sp = msg.find(SecurityPolicyPayload.class).orElseThrow();
+        assertThat(sp.policyNo()).isZero();
+        assertThat(sp.protType()).isEqualTo(ProtocolType.SRTP);
+        assertThat(sp.parameters()).extracting(SpParameter::type).containsExactly(0, 1, 2, 4, 11, 13, 14, 18);
+        assertThat(sp.parameters().get(5).value()).isEqualTo(Bytes.ofHex("0001"));
+        assertThat(decoded.macOffset()).hasValue(GoldenMessages.STREAMING_MSK_MAC_OFFSET);
+    }
+
     @Test
     void verificationMessageDecodesAndRecordsTheVerificationDataOffset() {
         DecodedMikey decoded = MikeyCodec.decode(GoldenMessages.VERIFICATION);
@@ -140,6 +158,7 @@ class GoldenMbmsMessageTest {
         return Stream.of(
                 Arguments.of("MSK delivery", GoldenMessages.MSK_DELIVERY),
                 Arguments.of("download MTK", GoldenMessages.MTK_DOWNLOAD),
+                Arguments.of("streaming MSK", GoldenMessages.STREAMING_MSK),
                 Arguments.of("verification", GoldenMessages.VERIFICATION),
                 Arguments.of("error", GoldenMessages.ERROR),
                 Arguments.of("ONVIF MIKEY-NULL", GoldenMessages.onvif()));

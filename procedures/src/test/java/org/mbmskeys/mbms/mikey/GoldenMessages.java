@@ -94,6 +94,33 @@ final class GoldenMessages {
 
     static final int MTK_DOWNLOAD_MAC_OFFSET = 60;
 
+    /**
+     * Streaming MSK message (TS 33.246 §6.4.5.1, §6.6.2.1): #CS 1 with the SRTP-ID map entry, and the SRTP
+     * SP before the KEMAC; 203 bytes, MAC at 183. Sealed by the independent Python reproduction.
+     */
+    static final Bytes STREAMING_MSK = Hex.annotated("""
+            01 00 15 00   # 0   HDR version 1, PSK init, next EXT, V=0 | PRF MIKEY-1
+            c5 b1 d0 01   # 4   CSB ID
+            01            # 8   #CS = 1
+            00            # 9   CS ID map type: SRTP-ID (RFC 3830 §6.1.1)
+            00 0a0b0c0d 00000000   # 10  Policy_no 0, SSRC 0a0b0c0d, ROC 0
+            05 03 000b 00 03 00f110 01 04 00010002   # 19  EXT: Key Domain 001-01, MSK ID 00010002
+            0b 02 00000009                           # 34  T: COUNTER 9
+            06 10 101112131415161718191a1b1c1d1e1f   # 40  RAND
+            06 00 0010 626d73632e6578616d706c652e6f7267   # 58  IDi, NAI
+            0a 00 0028 4931553876705933714a306869755a4e726b652f4e513d3d406273662e6578616d706c652e6f7267
+                          # 78  IDr, NAI; next payload SP (10)
+            01 00 00 0019 # 122 SP: next KEMAC, Policy no 0, Prot type SRTP, param length 25
+            00 01 01 01 01 10 02 01 01 04 01 0e 0b 01 0a   # 127 AES-CM, key 16, HMAC-SHA-1, salt 14, SRTCP tag 10
+            0d 02 0001 0e 01 02 12 01 0e                    # 142 RFC 4771: R 1, RCCm1, SRTP tag 14
+            00 01 001a    # 152 KEMAC: last, AES-CM-128, Encr data len 26
+            21d87bf9cf678f46ee08f2b79f188e82c3a232b38efb3a0b817a   # 156
+            01            # 182 MAC alg
+            b4922a2e1b71458d1a4c6f8098fb496c8db5861c   # 183 MAC
+            """);
+
+    static final int STREAMING_MSK_MAC_OFFSET = 183;
+
     /** MSK verification message (TS 33.246 §6.4.5.2): HDR, T, IDr, V; 82 bytes, V data at 62. */
     static final Bytes VERIFICATION = Hex.annotated("""
             01            # 0   HDR version 1

@@ -327,6 +327,27 @@ class MikeyOpenerRejectionTest {
         assertThat(opened.rejection().reason()).isEqualTo(MikeyRejection.BAD_MAC);
     }
 
+    /** U13: whether a pull carries RAND is open, so a pull without one is read (its labels then have no RAND). */
+    @Test
+    void aSolicitedPullWithoutRandIsRead() {
+        Bytes pull = sealer.seal(new SolicitedPull(CSB_ID, DOMAIN, KeyGroup.of(1), TimestampCounter.of(3), RAND, IDI, IDR),
+                muk());
+        MikeyMessage m = MikeyCodec.decode(pull).message();
+        List<MikeyPayload> withoutRand = m.payloads().stream().filter(p -> !(p instanceof RandPayload)).toList();
+
+        InboundMikey read = MikeyReader.read(MikeyCodec.encode(new MikeyMessage(m.header(), withoutRand))).orElseThrow();
+
+        assertThat(read).isInstanceOfSatisfying(SolicitedPullMessage.class, p -> assertThat(p.rand().isEmpty()).isTrue());
+    }
+
+    @Test
+    void anMskMessageWithoutRandIsNotInTheProfile() {
+        MikeyMessage m = MikeyCodec.decode(sealer.seal(mskDelivery(7, true), muk())).message();
+        List<MikeyPayload> withoutRand = m.payloads().stream().filter(p -> !(p instanceof RandPayload)).toList();
+
+        assertNotInProfile(MikeyCodec.encode(new MikeyMessage(m.header(), withoutRand)), "MSK message without RAND");
+    }
+
     /** TS 33.246 §6.3.2.1: Key Group 0 is not allowed; senders refuse it too. */
     @Test
     void sendersRefuseKeyGroupZeroAndSequMax() {
