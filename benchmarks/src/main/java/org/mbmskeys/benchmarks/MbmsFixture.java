@@ -1,7 +1,6 @@
 package org.mbmskeys.benchmarks;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
@@ -17,10 +16,10 @@ import org.mbmskeys.mbms.mikey.KeyDataCodec;
 import org.mbmskeys.mbms.mikey.KeyDataType;
 import org.mbmskeys.mbms.mikey.KvInterval;
 import org.mbmskeys.mbms.mikey.KvNull;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.crypto.KemacMac;
-import org.mbmskeys.mbms.mikey.protection.CsbIdPolicy;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MskDelivery;
 import org.mbmskeys.mbms.mikey.protection.MtkDelivery;
@@ -39,6 +38,8 @@ final class MbmsFixture {
     private static final long SEED = 0x33246L;
 
     static final KeyDomainId KEY_DOMAIN = KeyDomainId.parse("001-01");
+    /** A fixed CSB ID for both messages (a BM-SC picks a random one per message, TS 33.246 §6.4.2). */
+    static final CsbId CSB_ID = CsbId.of(0xc5b1d001);
     static final String IDI = "bmsc.example.org";
     static final String IDR = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
 
@@ -66,20 +67,21 @@ final class MbmsFixture {
         SecretBytes mtk = SecretBytes.wrap(bytes(random, 16));
         SecretBytes mtkSalt = SecretBytes.wrap(bytes(random, 14));
         mskRand = Bytes.wrap(bytes(random, 16));
-        mtkRand = Bytes.wrap(bytes(random, 16));
+        bytes(random, 16); // was a RAND of its own for the MTK message; kept so that later draws stay the same
+        mtkRand = mskRand; // MTK messages carry no RAND; their keys come from the MSK's (TS 33.246 §6.5.4)
         mskCounter = TimestampCounter.of(1000);
         mtkCounter = TimestampCounter.of(2000);
         MskId mskId = MskId.parseHex("00010002");
         KeyValidity validity = KeyValidity.of(1, 100);
 
-        mskDelivery = MskDelivery.delivery(KEY_DOMAIN, mskId, msk, validity, mskCounter, mskRand, IDI, IDR, true);
-        mtkDelivery = MtkDelivery.of(KEY_DOMAIN, mskId, MtkId.of(7), mtk, Optional.of(mtkSalt), mtkCounter, mtkRand);
-        csbId = CsbIdPolicy.forKeyDomain(KEY_DOMAIN).value();
+        mskDelivery = MskDelivery.delivery(CSB_ID, KEY_DOMAIN, mskId, msk, validity, mskCounter, mskRand, IDI, IDR, true);
+        mtkDelivery = MtkDelivery.streaming(CSB_ID, KEY_DOMAIN, mskId, MtkId.of(7), mtk, mtkSalt, mtkCounter, mskRand);
+        csbId = CSB_ID.value();
 
         MikeySealer sealer = new MikeySealer(CryptoSuite.jca());
         mskMessage = sealer.seal(mskDelivery, muk);
         mtkMessage = sealer.seal(mtkDelivery, msk);
-        mskPlaintext = KeyDataCodec.encode(List.of(KeyData.of(KeyDataType.TGK, msk, KvInterval.of(validity))))
+        mskPlaintext = KeyDataCodec.encode(List.of(KeyData.of(KeyDataType.TEK, msk, KvInterval.of(validity))))
                 .copyBytes();
         mtkPlaintext = KeyDataCodec.encode(List.of(KeyData.withSalt(KeyDataType.TEK_SALT, mtk, mtkSalt,
                 KvNull.INSTANCE))).copyBytes();
@@ -109,8 +111,8 @@ final class MbmsFixture {
                     + " bytes but the raw benchmark plaintext is " + plaintext.length);
         }
         int sent = decoded.message().header().csbId().value();
-        if (sent != CsbIdPolicy.forKeyDomain(KEY_DOMAIN).value()) {
-            throw new IllegalStateException(what + " fixture: CSB ID " + sent + " differs from CsbIdPolicy.forKeyDomain");
+        if (sent != CSB_ID.value()) {
+            throw new IllegalStateException(what + " fixture: CSB ID " + sent + " differs from the fixture's " + CSB_ID);
         }
     }
 

@@ -3,6 +3,7 @@ package org.mbmskeys.benchmarks;
 import java.util.concurrent.TimeUnit;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
@@ -49,6 +50,7 @@ public class ProtectionBenchmark {
     private MtkDelivery mtkDelivery;
     private Bytes mskMessage;
     private Bytes mtkMessage;
+    private Bytes mskRand;
 
     @Setup
     public void setUp() {
@@ -61,6 +63,7 @@ public class ProtectionBenchmark {
         mtkDelivery = f.mtkDelivery;
         mskMessage = f.mskMessage;
         mtkMessage = f.mtkMessage;
+        mskRand = f.mskRand;
         // A benchmark that measured a rejection would look fast and mean nothing: check once up front.
         if (!sealMsk().equals(mskMessage) || !sealMtk().equals(mtkMessage)) {
             throw new IllegalStateException("suite " + suite + " seals different bytes than the JCA fixture");
@@ -88,6 +91,6 @@ public class ProtectionBenchmark {
     @Benchmark
     public OpenedMtk openMtk() {
         MtkMessage m = (MtkMessage) MikeyReader.read(mtkMessage).orElseThrow();
-        return opener.open(m, msk).orElseThrow();
+        return opener.open(m, msk, mskRand, ServiceType.STREAMING).orElseThrow();
     }
 }

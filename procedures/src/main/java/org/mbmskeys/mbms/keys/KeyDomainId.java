@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.keys;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * Key Domain ID = MCC ‖ MNC, 3 bytes (TS 33.246 §6.3.2.1). Together with the {@link MskId} it names an
@@ -10,7 +11,8 @@ import org.mbmskeys.engine.bytes.Bytes;
  *
  * <p>Written {@code MCC-MNC}, e.g. {@code 001-01} or {@code 310-410}. {@link #plmnOctets()} packs the
  * digits as a PLMN identity (TS 24.008 §10.5.1.3: MCC2‖MCC1, MNC3‖MCC3, MNC2‖MNC1, filler F for a
- * two-digit MNC); whether MIKEY carries it that way is the project's choice (see {@code CsbIdPolicy}).
+ * two-digit MNC); MIKEY carries these octets as the Key Domain ID sub-payload of the Key ID extension
+ * (TS 33.246 §6.4.4), and a reader refuses octets that are not BCD digits.
  */
 public final class KeyDomainId {
 
@@ -47,6 +49,7 @@ public final class KeyDomainId {
      *
      * @throws IllegalArgumentException if the octets are not 3 or hold a non-decimal digit
      */
+    @Unconfirmed("U2: MCC‖MNC packing of the 3 Key Domain octets; §6.3.2.1 gives none")
     public static KeyDomainId fromPlmnOctets(Bytes octets) {
         if (octets.length() != 3) {
             throw new IllegalArgumentException("Key Domain ID is 3 bytes, got " + octets.length());
@@ -83,6 +86,7 @@ public final class KeyDomainId {
     }
 
     /** The three octets packed as a PLMN identity. */
+    @Unconfirmed("U2: MCC‖MNC packing of the 3 Key Domain octets; §6.3.2.1 gives none")
     public Bytes plmnOctets() {
         int mnc3 = mnc.length() == 3 ? mnc.charAt(2) - '0' : 0xF;
         return Bytes.of(

@@ -2,10 +2,9 @@ package org.mbmskeys.mbms.mikey;
 
 import java.util.List;
 import java.util.Objects;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * HDR, the MIKEY common header (RFC 3830 §6.1; PROFILE.md §1.2). Always first; it has no payload type
+ * HDR, the MIKEY common header (RFC 3830 §6.1). Always first; it has no payload type
  * code, so it is not a {@link MikeyPayload}.
  *
  * <pre>
@@ -18,7 +17,7 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * entries (9 bytes each); any other map type has #CS = 0 and no map info.
  *
  * <pre>{@code
- * CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, true, CsbId.of(0x00f11000));
+ * CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, true, CsbId.of(0xc5b1d001));
  * }</pre>
  *
  * @param version         always {@link #VERSION}
@@ -57,11 +56,21 @@ public record CommonHeader(int version, DataType dataType, boolean vFlag, PrfFun
     }
 
     /**
-     * The MBMS header of the project profile: version 1, PRF MIKEY-1, #CS 0, CS ID map type "empty map".
+     * The MBMS header with the Empty map: version 1, PRF MIKEY-1, #CS 0, CS ID map type 1 (TS 33.246
+     * §6.4.5.1 for download MSK messages, §6.4.5.2 for the verification message, §6.4.5.3 for MTK messages;
+     * RFC 4563 §5).
      */
-    @Unconfirmed("#CS 0 with CS ID map type 1 (empty map) and PRF MIKEY-1 for MBMS messages; PROFILE.md §3.2, §10")
-    public static CommonHeader mbmsProfile(DataType dataType, boolean vFlag, CsbId csbId) {
+    public static CommonHeader mbmsEmptyMap(DataType dataType, boolean vFlag, CsbId csbId) {
         return new CommonHeader(VERSION, dataType, vFlag, PrfFunction.MIKEY_1, csbId, CsIdMapType.EMPTY_MAP, List.of());
+    }
+
+    /**
+     * The MBMS header of a streaming MSK message (TS 33.246 §6.4.5.1; RFC 3830 §6.1.1): data type PSK init,
+     * PRF MIKEY-1, #CS 1 and the SRTP-ID map with the one crypto session of the Key Group's RTP session.
+     */
+    public static CommonHeader mbmsStreaming(boolean vFlag, CsbId csbId, SrtpCsEntry entry) {
+        return new CommonHeader(VERSION, DataType.PSK_INIT, vFlag, PrfFunction.MIKEY_1, csbId, CsIdMapType.SRTP_ID,
+                List.of(entry));
     }
 
     /** A header with an SRTP-ID map (generic MIKEY for SRTP, RFC 3830 §6.1.1). */

@@ -2,8 +2,9 @@ package org.mbmskeys.mbms.mikey;
 
 /**
  * General Extension payload body (RFC 3830 §6.15): Type (1) | Length (2) | Data. Data of any type is kept
- * byte for byte; data of type Key ID must also be one well-formed Key ID ({@link KeyIdExtension}), checked
- * both ways so that whatever encodes also decodes.
+ * byte for byte; data of type Key ID must also be a sequence of whole Key ID sub-payloads
+ * ({@link KeyIdExtension}, RFC 4563 §4), checked both ways so that whatever encodes also decodes. Only the
+ * framing is checked here: unknown Key ID Types, repeats and widths are the reader's business.
  */
 enum ExtensionCodec implements PayloadCodec<GeneralExtensionPayload> {
     INSTANCE;
@@ -25,7 +26,7 @@ enum ExtensionCodec implements PayloadCodec<GeneralExtensionPayload> {
                 KeyIdExtension.from(ext);
             } catch (MikeyDecodeException e) {
                 throw new IllegalArgumentException("EXT of type " + ext.extensionType()
-                        + " does not hold one well-formed Key ID: " + e.problem() + " (" + e.field() + ")", e);
+                        + " does not hold whole Key ID sub-payloads: " + e.problem() + " (" + e.field() + ")", e);
             }
         }
         out.u8(ext.extensionType().code()).u16(ext.data().length()).bytes(ext.data());

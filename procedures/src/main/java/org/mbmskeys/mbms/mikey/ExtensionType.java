@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import org.mbmskeys.mbms.profile.InterimProfile;
 
 /**
- * Type of a General Extension payload (RFC 3830 §6.15; PROFILE.md §1.3.5).
+ * Type of a General Extension payload (RFC 3830 §6.15).
  *
  * <p><b>Open</b> code space: the payload carries its own length, so an extension of an unknown type is
  * kept as it is and re-encoded byte for byte. Unknown codes print as {@code UNKNOWN(n)}.
@@ -12,7 +12,7 @@ public record ExtensionType(int code) {
 
     public static final ExtensionType VENDOR_ID = new ExtensionType(Known.VENDOR_ID.code);
     public static final ExtensionType SDP_IDS = new ExtensionType(Known.SDP_IDS.code);
-    /** RFC 4563 Key ID. The number is the project's interim choice, {@link InterimProfile#KEY_ID_EXTENSION_TYPE}. */
+    /** RFC 4563 Key ID, type 3 (RFC 4563 §4 Table 1, §8; {@link InterimProfile#KEY_ID_EXTENSION_TYPE}). */
     public static final ExtensionType KEY_ID = new ExtensionType(Known.KEY_ID.code);
 
     /**

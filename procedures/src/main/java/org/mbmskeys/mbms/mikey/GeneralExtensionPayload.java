@@ -7,8 +7,8 @@ import org.mbmskeys.engine.bytes.Bytes;
  * General Extension payload, EXT (RFC 3830 §6.15): Type (1) | Length (2) | Data.
  *
  * <p>Extensions of any type are kept and re-encoded byte for byte. For {@link ExtensionType#KEY_ID} the
- * data must hold one well-formed Key ID: {@link MikeyCodec} rejects a message otherwise, and
- * {@link KeyIdExtension#from} reads it.
+ * data must be a sequence of whole Key ID sub-payloads (RFC 4563 §4, Figure 2): {@link MikeyCodec}
+ * rejects a message otherwise, and {@link KeyIdExtension#from} reads them.
  */
 public record GeneralExtensionPayload(ExtensionType extensionType, Bytes data) implements MikeyPayload {
 

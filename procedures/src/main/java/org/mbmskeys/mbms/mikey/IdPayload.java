@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 
 /**
- * ID payload (RFC 3830 §6.7): ID type (1) | ID len (2) | ID data. The project profile carries IDi = the
- * BM-SC's NAF FQDN and IDr = the UE's B-TID, both as {@link IdType#URI} (PROFILE.md §10); together they
+ * ID payload (RFC 3830 §6.7): ID type (1) | ID len (2) | ID data. MBMS carries IDi = the BM-SC's FQDN
+ * and IDr = the UE's B-TID, both as {@link IdType#NAI} (TS 33.246 §6.4.5.1); together they
  * name the MUK, so compare them as bytes ({@link #data()}), not as decoded text.
  */
 public record IdPayload(IdType idType, Bytes data) implements MikeyPayload {

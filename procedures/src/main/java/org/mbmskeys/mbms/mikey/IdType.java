@@ -3,8 +3,8 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * ID type of the ID payload (RFC 3830 §6.7, RFC 6043; PROFILE.md §1.3.5). The project profile sends
- * {@link #URI} for IDi and IDr (PROFILE.md §10). Closed code space.
+ * ID type of the ID payload (RFC 3830 §6.7, RFC 6043). MBMS sends {@link #NAI} for IDi and IDr
+ * (TS 33.246 §6.4.5.1, §6.4.5.2). Closed code space.
  */
 public enum IdType {
     NAI(0),

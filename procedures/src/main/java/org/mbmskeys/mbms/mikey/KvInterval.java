@@ -8,8 +8,8 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * KV = Interval (RFC 3830 §6.14; PROFILE.md §1.4): VF len (1) | VF (Valid From) | VT len (1) | VT (Valid
- * To). The project profile carries an MSK's Key Validity in it: VF = SEQl, VT = SEQu, as MTK IDs
+ * KV = Interval (RFC 3830 §6.14): VF len (1) | VF (Valid From) | VT len (1) | VT (Valid
+ * To). TS 33.246 §6.4.5.1 carries an MSK's Key Validity in it: VF = SEQl, VT = SEQu, as MTK IDs
  * ({@link #of(KeyValidity)}, {@link #keyValidity()}).
  */
 public record KvInterval(Bytes validFrom, Bytes validTo) implements KeyValidityData {
@@ -27,13 +27,15 @@ public record KvInterval(Bytes validFrom, Bytes validTo) implements KeyValidityD
     }
 
     /** SEQl and SEQu as the two bounds. */
-    @Unconfirmed("MSK Key Validity as KV Interval with VF = SEQl, VT = SEQu (MTK IDs); PROFILE.md §3.2, §9 item 6, §10")
+    @Unconfirmed("U4: VF = SEQl and VT = SEQu as 2-byte MTK IDs; TS 33.246 §6.4.5.1 says KV Interval with SEQl "
+            + "and SEQu but not the width of VF and VT")
     public static KvInterval of(KeyValidity validity) {
         return new KvInterval(validity.seqLow().toBytes(), validity.seqHigh().toBytes());
     }
 
     /** The bounds read as SEQl..SEQu; empty if either bound is not an MTK ID wide. */
-    @Unconfirmed("MSK Key Validity as KV Interval with VF = SEQl, VT = SEQu (MTK IDs); PROFILE.md §3.2, §9 item 6, §10")
+    @Unconfirmed("U4: VF = SEQl and VT = SEQu as 2-byte MTK IDs; TS 33.246 §6.4.5.1 says KV Interval with SEQl "
+            + "and SEQu but not the width of VF and VT")
     public Optional<KeyValidity> keyValidity() {
         if (validFrom.length() != MtkId.BYTES || validTo.length() != MtkId.BYTES) {
             return Optional.empty();

@@ -43,7 +43,7 @@ public final class MikeyCodec {
      * The wire bytes of {@code message}.
      *
      * @throws IllegalArgumentException if the message would exceed {@value #MAX_MESSAGE_LENGTH} bytes, or
-     *                                  an EXT of type Key ID does not hold one well-formed Key ID
+     *                                  an EXT of type Key ID does not hold whole Key ID sub-payloads
      */
     public static Bytes encode(MikeyMessage message) {
         List<MikeyPayload> payloads = message.payloads();

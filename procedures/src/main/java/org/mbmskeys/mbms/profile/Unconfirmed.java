@@ -16,6 +16,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.FIELD, ElementType.METHOD})
 public @interface Unconfirmed {
 
-    /** What is unconfirmed and where the project's choice is argued (a PROFILE.md section). */
+    /**
+     * The row of docs/wire-profile.md that explains it, then what is unconfirmed and why the texts do not
+     * settle it, e.g. {@code "U5: ...; ..."}.
+     */
     String value();
 }

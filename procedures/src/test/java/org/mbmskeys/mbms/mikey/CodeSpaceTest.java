@@ -55,8 +55,7 @@ class CodeSpaceTest {
                         EncryptionAlgorithm::ofCode),
                 closed("MacAlgorithm", MacAlgorithm.values(), MacAlgorithm::code, MacAlgorithm::ofCode),
                 closed("KeyDataType", KeyDataType.values(), KeyDataType::code, KeyDataType::ofCode),
-                closed("KvType", KvType.values(), KvType::code, KvType::ofCode),
-                closed("KeyIdType", KeyIdType.values(), KeyIdType::code, KeyIdType::ofCode));
+                closed("KvType", KvType.values(), KvType::code, KvType::ofCode));
     }
 
     private static <E extends Enum<E>> Arguments closed(String name, E[] members, ToIntFunction<E> code,
@@ -81,6 +80,16 @@ class CodeSpaceTest {
         assertThat(CsIdMapType.EMPTY_MAP).hasToString("EMPTY_MAP(1)");
         assertThat(ProtocolType.SRTP).hasToString("SRTP(0)");
         assertThat(ProtocolType.of(4).isKnown()).isFalse();
+    }
+
+    /** RFC 4563 §4 Table 2: 0 Key Domain ID, 1 MSK ID, 2 MTK ID; no MUK type; 241..255 private use (§8). */
+    @Test
+    void keyIdTypesAreTheOnesOfRfc4563AndTheSpaceIsOpen() {
+        assertThat(KeyIdType.of(0)).isEqualTo(KeyIdType.KEY_DOMAIN).hasToString("KEY_DOMAIN(0)");
+        assertThat(KeyIdType.of(1)).isEqualTo(KeyIdType.MSK).hasToString("MSK(1)");
+        assertThat(KeyIdType.of(2)).isEqualTo(KeyIdType.MTK).hasToString("MTK(2)");
+        assertThat(KeyIdType.of(3).isKnown()).isFalse();
+        assertThat(KeyIdType.of(241)).hasToString("UNKNOWN(241)");
     }
 
     @Test

@@ -13,12 +13,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
- * The annotated MBMS-shaped golden messages of {@link GoldenMessages} (self-made from PROFILE.md §10, not
- * official vectors): field-by-field decode, byte-exact re-encode, MAC position, and the negatives: one
+ * The annotated MBMS golden messages of {@link GoldenMessages} (self-made from TS 33.246 §6.4.4–§6.4.5.3
+ * and RFC 4563 §4, not official vectors): field-by-field decode, byte-exact re-encode, MAC position, and the negatives: one
  * changed byte per payload kind, and every truncation.
  */
 class GoldenMbmsMessageTest {
@@ -27,27 +29,29 @@ class GoldenMbmsMessageTest {
     void mskDeliveryDecodesFieldByField() {
         MikeyMessage msg = decoded(GoldenMessages.MSK_DELIVERY);
 
-        assertThat(msg.header()).isEqualTo(CommonHeader.mbmsProfile(DataType.PSK_INIT, true, CsbId.of(0x00f11000)));
+        assertThat(msg.header()).isEqualTo(CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, true, CsbId.of(0xc5b1d001)));
         assertThat(msg.payloads()).extracting(MikeyPayload::type).containsExactly(
                 PayloadType.GENERAL_EXTENSION, PayloadType.T, PayloadType.RAND, PayloadType.ID, PayloadType.ID,
                 PayloadType.KEMAC);
 
         GeneralExtensionPayload ext = msg.find(GeneralExtensionPayload.class).orElseThrow();
         assertThat(ext.extensionType()).isEqualTo(ExtensionType.KEY_ID);
-        assertThat(KeyIdExtension.from(ext).orElseThrow().mskId()).isEqualTo(MskId.of(1, 2));
+        assertThat(KeyIdExtension.from(ext).orElseThrow().entries()).containsExactly(
+                new KeyIdEntry(KeyIdType.KEY_DOMAIN, Bytes.ofHex("00f110")),
+                new KeyIdEntry(KeyIdType.MSK, MskId.of(1, 2).toBytes()));
 
         assertThat(msg.find(TimestampPayload.class).orElseThrow().counter()).contains(TimestampCounter.of(101));
         assertThat(msg.find(RandPayload.class).orElseThrow().rand())
                 .isEqualTo(Bytes.ofHex("101112131415161718191a1b1c1d1e1f"));
 
         List<IdPayload> ids = msg.findAll(IdPayload.class);
-        assertThat(ids).extracting(IdPayload::idType).containsExactly(IdType.URI, IdType.URI);
+        assertThat(ids).extracting(IdPayload::idType).containsExactly(IdType.NAI, IdType.NAI);
         assertThat(ids.get(0).text()).contains(GoldenMessages.BMSC_FQDN);
         assertThat(ids.get(1).text()).contains(GoldenMessages.B_TID);
 
         KemacPayload kemac = msg.find(KemacPayload.class).orElseThrow();
         assertThat(kemac.encryption()).isEqualTo(EncryptionAlgorithm.AES_CM_128);
-        assertThat(kemac.encryptedKeyData()).isEqualTo(GoldenMessages.MSK_DELIVERY.slice(113, 32));
+        assertThat(kemac.encryptedKeyData()).isEqualTo(GoldenMessages.MSK_DELIVERY.slice(117, 32));
         assertThat(kemac.macAlgorithm()).isEqualTo(MacAlgorithm.HMAC_SHA1_160);
         assertThat(kemac.mac().toHex()).isEqualTo("c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3");
         assertThat(kemac.isKeyless()).isFalse();
@@ -59,23 +63,62 @@ class GoldenMbmsMessageTest {
 
         assertThat(decoded.received()).isEqualTo(GoldenMessages.MSK_DELIVERY);
         assertThat(decoded.macOffset()).hasValue(GoldenMessages.MSK_DELIVERY_MAC_OFFSET);
-        assertThat(decoded.macInput()).contains(GoldenMessages.MSK_DELIVERY.slice(0, 146));
+        assertThat(decoded.macInput()).contains(GoldenMessages.MSK_DELIVERY.slice(0, 150));
         assertThat(decoded.receivedMac()).contains(Bytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3"));
     }
 
     @Test
     void mskDeliveryBuiltFromRecordsEncodesToTheGoldenBytes() {
         MikeyMessage built = new MikeyMessage(
-                CommonHeader.mbmsProfile(DataType.PSK_INIT, true, CsbId.of(0x00f11000)),
-                List.of(KeyIdExtension.forMsk(MskId.of(1, 2)).toPayload(),
+                CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, true, CsbId.of(0xc5b1d001)),
+                List.of(KeyIdExtension.forMsk(KeyDomainId.parse("001-01"), MskId.of(1, 2)).toPayload(),
                         TimestampPayload.counter(TimestampCounter.of(101)),
                         RandPayload.of(Bytes.ofHex("101112131415161718191a1b1c1d1e1f")),
-                        IdPayload.uri(GoldenMessages.BMSC_FQDN),
-                        IdPayload.uri(GoldenMessages.B_TID),
-                        new KemacPayload(EncryptionAlgorithm.AES_CM_128, GoldenMessages.MSK_DELIVERY.slice(113, 32),
+                        IdPayload.nai(GoldenMessages.BMSC_FQDN),
+                        IdPayload.nai(GoldenMessages.B_TID),
+                        new KemacPayload(EncryptionAlgorithm.AES_CM_128, GoldenMessages.MSK_DELIVERY.slice(117, 32),
                                 MacAlgorithm.HMAC_SHA1_160, Bytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3"))));
 
         assertThat(MikeyCodec.encode(built)).isEqualTo(GoldenMessages.MSK_DELIVERY);
+    }
+
+    /** TS 33.246 §6.4.5.3: HDR, one EXT with Key Domain, MSK and MTK ID (§6.4.4), T, KEMAC; no RAND. */
+    @Test
+    void downloadMtkMessageDecodesFieldByFieldAndIsBuiltFromRecords() {
+        DecodedMikey decoded = MikeyCodec.decode(GoldenMessages.MTK_DOWNLOAD);
+        MikeyMessage msg = decoded.message();
+
+        assertThat(msg.header()).isEqualTo(CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false, CsbId.of(0xc5b1d003)));
+        assertThat(msg.payloads()).extracting(MikeyPayload::type)
+                .containsExactly(PayloadType.GENERAL_EXTENSION, PayloadType.T, PayloadType.KEMAC);
+        assertThat(msg.find(GeneralExtensionPayload.class).orElseThrow().data())
+                .isEqualTo(Bytes.ofHex("000300f1100104000100020202" + "0005"));
+        assertThat(decoded.macOffset()).hasValue(GoldenMessages.MTK_DOWNLOAD_MAC_OFFSET);
+
+        MikeyMessage built = new MikeyMessage(msg.header(), List.of(
+                KeyIdExtension.forMtk(KeyDomainId.parse("001-01"), MskId.of(1, 2), MtkId.of(5)).toPayload(),
+                TimestampPayload.counter(TimestampCounter.of(7)),
+                new KemacPayload(EncryptionAlgorithm.AES_CM_128, GoldenMessages.MTK_DOWNLOAD.slice(39, 20),
+                        MacAlgorithm.HMAC_SHA1_160, Bytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3"))));
+        assertThat(MikeyCodec.encode(built)).isEqualTo(GoldenMessages.MTK_DOWNLOAD);
+    }
+
+    /** TS 33.246 §6.4.5.1: the streaming MSK message's header has one SRTP-ID entry, its SP is an SRTP policy. */
+    @Test
+    void streamingMskMessageDecodesItsMapEntryAndSecurityPolicy() {
+        DecodedMikey decoded = MikeyCodec.decode(GoldenMessages.STREAMING_MSK);
+        MikeyMessage msg = decoded.message();
+
+        assertThat(msg.header()).isEqualTo(CommonHeader.mbmsStreaming(false, CsbId.of(0xc5b1d001),
+                new SrtpCsEntry(0, 0x0a0b0c0dL, 0)));
+        assertThat(msg.payloads()).extracting(MikeyPayload::type).containsExactly(PayloadType.GENERAL_EXTENSION,
+                PayloadType.T, PayloadType.RAND, PayloadType.ID, PayloadType.ID, PayloadType.SP, PayloadType.KEMAC);
+        SecurityPolicyPayload sp = msg.find(SecurityPolicyPayload.class).orElseThrow();
+        assertThat(sp.policyNo()).isZero();
+        assertThat(sp.protType()).isEqualTo(ProtocolType.SRTP);
+        assertThat(sp.parameters()).extracting(SpParameter::type).containsExactly(0, 1, 2, 4, 11, 13, 14, 18);
+        assertThat(sp.parameters().get(5).value()).isEqualTo(Bytes.ofHex("0001"));
+        assertThat(decoded.macOffset()).hasValue(GoldenMessages.STREAMING_MSK_MAC_OFFSET);
     }
 
     @Test
@@ -114,6 +157,8 @@ class GoldenMbmsMessageTest {
     static Stream<Arguments> goldenMessages() {
         return Stream.of(
                 Arguments.of("MSK delivery", GoldenMessages.MSK_DELIVERY),
+                Arguments.of("download MTK", GoldenMessages.MTK_DOWNLOAD),
+                Arguments.of("streaming MSK", GoldenMessages.STREAMING_MSK),
                 Arguments.of("verification", GoldenMessages.VERIFICATION),
                 Arguments.of("error", GoldenMessages.ERROR),
                 Arguments.of("ONVIF MIKEY-NULL", GoldenMessages.onvif()));
@@ -129,20 +174,20 @@ class GoldenMbmsMessageTest {
             HDR PRF func 5                          | 3      | 85       | HDR.PRF func           | 3            | unknown PRF func 5
             HDR empty map with #CS 1                | 8      | 01       | HDR.#CS                | 8            | need #CS 0
             EXT next payload Key data outside KEMAC | 10     | 14       | EXT.next payload       | 10           | only inside the KEMAC
-            EXT length beyond the message           | 13     | ff       | EXT.Length             | 12           | declares 255 bytes, 152 remain
-            EXT Key ID Type unknown                 | 14     | 07       | EXT.Key ID Type        | 14           | unknown Key ID Type 7
-            EXT MSK Key ID len 3                    | 16     | 03       | EXT.Key ID len         | 15           | MSK Key ID is 4 bytes
-            T unknown TS type                       | 22     | 09       | T.TS type              | 22           | unknown TS type 9
-            T next payload DH (unsupported)         | 21     | 03       | T.next payload         | 21           | unsupported payload type 3
-            RAND len 0                              | 28     | 00       | RAND.RAND len          | 28           | RAND of 0 bytes
-            RAND len beyond the message             | 28     | ff       | RAND.RAND len          | 28           | declares 255 bytes, 137 remain
-            ID unknown ID type                      | 46     | 05       | ID.ID type             | 46           | unknown ID type 5
-            ID len beyond the message               | 47     | ff       | ID.ID len              | 47           | declares 65296 bytes
-            KEMAC followed by T                     | 109    | 05       | KEMAC.next payload     | 109          | KEMAC must be the last payload
-            KEMAC unknown Encr alg                  | 110    | 07       | KEMAC.Encr alg         | 110          | unknown KEMAC Encr alg 7
-            KEMAC Encr data len beyond the message  | 111    | 01       | KEMAC.Encr data len    | 111          | declares 288 bytes, 53 remain
-            KEMAC unknown MAC alg                   | 145    | 02       | KEMAC.MAC alg          | 145          | unknown MAC alg 2
-            KEMAC MAC alg NULL leaves 20 bytes over | 145    | 00       | after last payload     | 146          | 20 trailing bytes
+            EXT length beyond the message           | 13     | ff       | EXT.Length             | 12           | declares 255 bytes, 156 remain
+            EXT Key ID Length beyond the EXT        | 15     | 0c       | EXT.Key ID Length      | 15           | declares 12 bytes, 9 remain
+            EXT MSK Key ID Length 3 leaves a stub   | 20     | 03       | EXT.Key ID Length      | 25           | needs 1 byte, 0 remain
+            T unknown TS type                       | 26     | 09       | T.TS type              | 26           | unknown TS type 9
+            T next payload DH (unsupported)         | 25     | 03       | T.next payload         | 25           | unsupported payload type 3
+            RAND len 0                              | 32     | 00       | RAND.RAND len          | 32           | RAND of 0 bytes
+            RAND len beyond the message             | 32     | ff       | RAND.RAND len          | 32           | declares 255 bytes, 137 remain
+            ID unknown ID type                      | 50     | 05       | ID.ID type             | 50           | unknown ID type 5
+            ID len beyond the message               | 51     | ff       | ID.ID len              | 51           | declares 65296 bytes
+            KEMAC followed by T                     | 113    | 05       | KEMAC.next payload     | 113          | KEMAC must be the last payload
+            KEMAC unknown Encr alg                  | 114    | 07       | KEMAC.Encr alg         | 114          | unknown KEMAC Encr alg 7
+            KEMAC Encr data len beyond the message  | 115    | 01       | KEMAC.Encr data len    | 115          | declares 288 bytes, 53 remain
+            KEMAC unknown MAC alg                   | 149    | 02       | KEMAC.MAC alg          | 149          | unknown MAC alg 2
+            KEMAC MAC alg NULL leaves 20 bytes over | 149    | 00       | after last payload     | 150          | 20 trailing bytes
             """)
     void oneChangedByteInTheMskDeliveryIsRejectedNamingTheField(String name, int offset, String newByte, String field,
                                                                 int errorOffset, String problem) {
@@ -221,9 +266,9 @@ class GoldenMbmsMessageTest {
 
     @Test
     void truncationInsideTheKemacMacNamesTheMacField() {
-        Bytes cut = GoldenMessages.MSK_DELIVERY.slice(0, 160);
+        Bytes cut = GoldenMessages.MSK_DELIVERY.slice(0, 164);
 
-        assertRejected(cut, "KEMAC.MAC", 146, "needs 20 bytes, 14 remain");
+        assertRejected(cut, "KEMAC.MAC", 150, "needs 20 bytes, 14 remain");
     }
 
     @Test

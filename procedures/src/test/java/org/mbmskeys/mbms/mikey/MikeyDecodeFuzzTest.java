@@ -194,7 +194,10 @@ class MikeyDecodeFuzzTest {
     /** A message holding one of every payload kind (KEMAC last), so mutations reach every payload codec. */
     private static byte[] everyPayloadMessage() {
         List<MikeyPayload> payloads = new ArrayList<>(List.of(
-                KeyIdExtension.forMsk(org.mbmskeys.mbms.keys.MskId.of(1, 2)).toPayload(),
+                new KeyIdExtension(List.of(
+                        new KeyIdEntry(KeyIdType.KEY_DOMAIN, Bytes.ofHex("00f110")),
+                        new KeyIdEntry(KeyIdType.MSK, Bytes.ofHex("00010002")),
+                        new KeyIdEntry(KeyIdType.of(241), Bytes.ofHex("ab")))).toPayload(),
                 GeneralExtensionPayload.of(ExtensionType.of(200), Bytes.ofHex("0102")),
                 new TimestampPayload(TimestampType.NTP, 5),
                 RandPayload.of(Bytes.ofHex("0102030405060708")),

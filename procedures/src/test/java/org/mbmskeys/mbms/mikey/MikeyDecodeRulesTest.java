@@ -13,12 +13,12 @@ class MikeyDecodeRulesTest {
 
     /** HDR: v1, PSK init, V=0, PRF 0, CSB ID 00f11000, #CS 0, empty map; the next payload byte is a parameter. */
     private static Bytes header(String next) {
-        return Hex.annotated("01 00 " + next + " 00 00f11000 00 01");
+        return Hex.annotated("01 00 " + next + " 00 c5b1d001 00 01");
     }
 
     @Test
     void inputLongerThan65535BytesIsRejectedBeforeParsing() {
-        Bytes huge = GoldenMessages.MSK_DELIVERY.concat(Bytes.wrap(new byte[65_536 - 166]));
+        Bytes huge = GoldenMessages.MSK_DELIVERY.concat(Bytes.wrap(new byte[65_536 - 170]));
 
         assertRejected(huge, "message", 0, "65536 bytes; at most 65535 are accepted");
     }
@@ -130,10 +130,10 @@ class MikeyDecodeRulesTest {
 
     @Test
     void decodeErrorMessageSaysWhereAndWhat() {
-        Bytes wire = GoldenMessages.MSK_DELIVERY.withByteXored(111, 0x01);
+        Bytes wire = GoldenMessages.MSK_DELIVERY.withByteXored(115, 0x01);
 
         assertThatThrownBy(() -> MikeyCodec.decode(wire))
                 .isInstanceOf(MikeyDecodeException.class)
-                .hasMessage("malformed MIKEY at byte 111 (KEMAC.Encr data len): declares 288 bytes, 53 remain");
+                .hasMessage("malformed MIKEY at byte 115 (KEMAC.Encr data len): declares 288 bytes, 53 remain");
     }
 }

@@ -10,12 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MtkId;
 
 /** Every payload kind (and header form) survives encode → decode unchanged, and encode rejects impossible values. */
 class PayloadRoundTripTest {
 
-    private static final CommonHeader HDR = CommonHeader.mbmsProfile(DataType.PSK_INIT, false, CsbId.of(0x01020304));
+    private static final CommonHeader HDR = CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false, CsbId.of(0x01020304));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPayloadKind")
@@ -47,8 +49,13 @@ class PayloadRoundTripTest {
                 Arguments.of("EXT unknown type 200 kept byte for byte",
                         GeneralExtensionPayload.of(ExtensionType.of(200), Bytes.ofHex("ffeeddccbbaa"))),
                 Arguments.of("EXT SDP IDs empty", GeneralExtensionPayload.of(ExtensionType.SDP_IDS, Bytes.empty())),
-                Arguments.of("EXT Key ID MTK", KeyIdExtension.forMtk(MtkId.of(0xfffe)).toPayload()),
-                Arguments.of("EXT Key ID MUK", new KeyIdExtension(KeyIdType.MUK, Bytes.ofHex("0102030405")).toPayload()),
+                Arguments.of("EXT Key ID of an MTK message", KeyIdExtension.forMtk(KeyDomainId.parse("310-410"),
+                        MskId.of(0xffff, 0xffff), MtkId.of(0xfffe)).toPayload()),
+                Arguments.of("EXT Key ID, unknown and private-use types, any widths", new KeyIdExtension(List.of(
+                        new KeyIdEntry(KeyIdType.of(9), Bytes.ofHex("0102030405")),
+                        new KeyIdEntry(KeyIdType.MSK, Bytes.ofHex("01")),
+                        new KeyIdEntry(KeyIdType.of(255), Bytes.wrap(new byte[255])))).toPayload()),
+                Arguments.of("EXT Key ID with no sub-payload", new KeyIdExtension(List.of()).toPayload()),
                 Arguments.of("KEMAC keyless with HMAC", new KemacPayload(EncryptionAlgorithm.AES_CM_128, Bytes.empty(),
                         MacAlgorithm.HMAC_SHA1_160, Bytes.wrap(new byte[20]))),
                 Arguments.of("KEMAC AES-KW, NULL MAC", new KemacPayload(EncryptionAlgorithm.AES_KW_128,
@@ -73,8 +80,8 @@ class PayloadRoundTripTest {
 
     static Stream<Arguments> everyHeaderForm() {
         return Stream.of(
-                Arguments.of("MBMS profile, V set", CommonHeader.mbmsProfile(DataType.PSK_INIT, true, CsbId.of(-1))),
-                Arguments.of("verification message", CommonHeader.mbmsProfile(DataType.PSK_VERIFY, false, CsbId.of(0))),
+                Arguments.of("MBMS Empty map, V set", CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, true, CsbId.of(-1))),
+                Arguments.of("verification message", CommonHeader.mbmsEmptyMap(DataType.PSK_VERIFY, false, CsbId.of(0))),
                 Arguments.of("SRTP-ID map, two sessions, PRF-HMAC-SHA-256", CommonHeader.srtp(DataType.DH_INIT, true,
                         PrfFunction.PRF_HMAC_SHA_256, CsbId.of(0x7fffffff),
                         List.of(new SrtpCsEntry(1, 0xFFFF_FFFFL, 0), new SrtpCsEntry(255, 0, 0xFFFF_FFFFL)))),
@@ -120,14 +127,14 @@ class PayloadRoundTripTest {
     }
 
     @Test
-    void encodeRejectsAKeyIdExtensionWhoseDataIsNotOneKeyId() {
+    void encodeRejectsAKeyIdExtensionWhoseDataIsNotWholeSubPayloads() {
         MikeyMessage msg = new MikeyMessage(HDR,
-                List.of(GeneralExtensionPayload.of(ExtensionType.KEY_ID, Bytes.ofHex("01000400010002ff"))));
+                List.of(GeneralExtensionPayload.of(ExtensionType.KEY_ID, Bytes.ofHex("010400010002ff"))));
 
         assertThatThrownBy(() -> MikeyCodec.encode(msg))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not hold one well-formed Key ID")
-                .hasMessageContaining("EXT.Data");
+                .hasMessageContaining("does not hold whole Key ID sub-payloads")
+                .hasMessageContaining("EXT.Key ID Length");
     }
 
     @Test

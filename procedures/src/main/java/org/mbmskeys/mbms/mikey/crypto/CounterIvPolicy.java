@@ -7,11 +7,12 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * How a 32-bit MIKEY COUNTER timestamp fills the 64-bit T field of the AES-CM IV (RFC 3830 §4.2.3).
  *
  * <p>RFC 3830 defines the IV for a 64-bit T (NTP). MBMS messages carry TS type COUNTER (4 bytes,
- * PROFILE.md §1.7), and no available text says how it enters the IV. Project profile (PROFILE.md §10,
- * "AES-CM IV"): the counter is zero-extended, i.e. T = 0x00000000 ‖ COUNTER. This is the one place that
+ * TS 33.246 §6.4.3), and no text says how it enters the IV. The choice here: the counter is
+ * zero-extended, i.e. T = 0x00000000 ‖ COUNTER. This is the one place that
  * choice is made; {@link KemacCipher} uses it for every COUNTER-timestamped message.
  */
-@Unconfirmed("AES-CM IV with a 32-bit COUNTER; PROFILE.md §1.6, §9 item 5")
+@Unconfirmed("U6: AES-CM IV with the 32-bit COUNTER zero-extended; RFC 3830 §4.2.3 defines T as 64 bits and "
+        + "TS 33.246 does not say how a 32-bit counter fills it")
 public final class CounterIvPolicy {
 
     private CounterIvPolicy() {

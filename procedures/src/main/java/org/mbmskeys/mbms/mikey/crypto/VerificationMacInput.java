@@ -8,9 +8,9 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
 /**
  * The bytes the verification (V) MAC of a MIKEY ACK covers. The one place this layout is decided.
  *
- * <p>RFC 3830 §5.2 MACs the response message followed by data of the initiator's message; minisip appends
- * only the initiator's 8-byte NTP timestamp, mykey appends IDi ‖ IDr ‖ T (PROFILE.md §1.6). The TS 33.246
- * text is not available. Project profile (PROFILE.md §10, "Verification (ACK)"):
+ * <p>RFC 3830 §5.2 MACs the response message followed by the identities and timestamp of the initiator's
+ * message; TS 33.246 §6.4.5.2 says these are identical to those in the ID and T payloads of the MSK
+ * message. The layout, in the natural reading of both:
  *
  * <pre>
  * ACK message without its 20 MAC bytes ‖ IDi data ‖ IDr data ‖ T value (4 bytes, big-endian COUNTER)
@@ -19,7 +19,8 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * IDi and IDr are the "ID data" fields (no type or length bytes) of the MSK message's ID payloads; T is the
  * COUNTER of the MSK message the ACK answers (which the ACK also echoes).
  */
-@Unconfirmed("TS 33.246 V-MAC input; PROFILE.md §1.6, §9 item 5")
+@Unconfirmed("U16: V-MAC input as the response ‖ IDi data ‖ IDr data ‖ counter (RFC 3830 §5.2, TS 33.246 "
+        + "§6.4.5.2); whether the ID data or the whole ID payloads enter it is not said")
 public final class VerificationMacInput {
 
     private VerificationMacInput() {

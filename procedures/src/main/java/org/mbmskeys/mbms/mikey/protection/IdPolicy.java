@@ -4,17 +4,19 @@ import java.nio.charset.StandardCharsets;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.mikey.IdPayload;
 import org.mbmskeys.mbms.mikey.IdType;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * How the MBMS profile fills IDi and IDr: IDi is the BM-SC's NAF FQDN, IDr the UE's B-TID, both as URI
- * ID payloads in UTF-8. Together they name the MUK (TS 33.246 §6.4.6.1: MUK ID = IDi ‖ IDr).
+ * How MBMS fills IDi and IDr (TS 33.246 §6.4.1, §6.4.5.1): IDi is the BM-SC's FQDN (the NAF-ID without the
+ * Ua security protocol id), IDr the UE's B-TID, both ID payloads of type NAI with UTF-8 text. Together they
+ * name the MUK (§6.4.6.1: MUK ID = IDi ‖ IDr). The verification message's IDr is the same (§6.4.5.2).
  */
-@Unconfirmed("IDi/IDr content and ID type for MBMS; PROFILE.md §3.1, §9 item 8, §10 'IDi / IDr'")
 public final class IdPolicy {
 
-    /** The ID type the BM-SC sends. Receivers accept any ID type and compare the ID data. */
-    public static final IdType ID_TYPE = IdType.URI;
+    /**
+     * The ID type the BM-SC and UE send: 0, NAI (TS 33.246 §6.4.5.1, §6.4.5.2). Receivers ignore the type and
+     * compare the ID data.
+     */
+    public static final IdType ID_TYPE = IdType.NAI;
 
     private IdPolicy() {
     }

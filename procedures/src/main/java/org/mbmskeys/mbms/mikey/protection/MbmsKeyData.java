@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.mikey.protection;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataType;
 import org.mbmskeys.mbms.mikey.KvInterval;
@@ -11,56 +12,73 @@ import org.mbmskeys.mbms.profile.InterimProfile;
 import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * How MSKs and MTKs sit in a KEMAC's Key data sub-payload: the MSK as TGK with KV Interval (SEQl, SEQu)
- * and key length 0 for a validity-only update; the MTK as TEK, or TEK+SALT with its salt, with KV Null.
- * Both the sealer and the opener use this class, so the choice lives here only.
+ * How MSKs and MTKs sit in a KEMAC's Key data sub-payload (TS 33.246 §6.4.5.1, §6.4.5.3): the MSK as TEK
+ * with KV Interval (SEQl, SEQu); a streaming MTK as TEK+SALT with its 112-bit salt, a download MTK as TGK
+ * without salt, both with KV Null. Both the sealer and the opener use this class, so the rules live here
+ * only.
  */
-@Unconfirmed("Key data Type for MSK (TGK) and MTK (TEK/TEK+SALT), KV-only update encoding; PROFILE.md §3.2, §9 item 6, §10 'KEMAC'")
 final class MbmsKeyData {
 
-    static final KeyDataType MSK_TYPE = KeyDataType.TGK;
+    /** The MSK travels as TEK (TS 33.246 §6.4.5.1). */
+    static final KeyDataType MSK_TYPE = KeyDataType.TEK;
 
     private MbmsKeyData() {
     }
 
-    /** The MSK with its validity; {@code msk} empty means a validity-only update. */
-    static KeyData msk(Optional<SecretBytes> msk, KeyValidity validity) {
-        return KeyData.of(MSK_TYPE, msk.orElse(SecretBytes.of()), KvInterval.of(validity));
+    /** The MSK with its validity (TS 33.246 §6.4.5.1). */
+    static KeyData msk(SecretBytes msk, KeyValidity validity) {
+        return KeyData.of(MSK_TYPE, msk, KvInterval.of(validity));
     }
 
-    static KeyData mtk(SecretBytes mtk, Optional<SecretBytes> salt) {
-        return salt.isPresent()
-                ? KeyData.withSalt(KeyDataType.TEK_SALT, mtk, salt.get(), KvNull.INSTANCE)
-                : KeyData.of(KeyDataType.TEK, mtk, KvNull.INSTANCE);
+    /** No MSK, only its validity: a Key data sub-payload with Key data len 0. */
+    @Unconfirmed("U5: a validity-only MSK update as a TEK Key data sub-payload with Key data len 0 and KV Interval; "
+            + "TS 33.246 §6.5.3 says \"without any key in KEMAC\" but its figure is lost")
+    static KeyData validityOnly(KeyValidity validity) {
+        return KeyData.of(MSK_TYPE, SecretBytes.of(), KvInterval.of(validity));
     }
 
-    /** Why {@code k} is not an MSK of the profile, or null if it is one. */
+    /** The Key data type of an MTK of a service (TS 33.246 §6.4.5.3). */
+    static KeyDataType mtkType(ServiceType service) {
+        return service == ServiceType.STREAMING ? KeyDataType.TEK_SALT : KeyDataType.TGK;
+    }
+
+    /** A streaming MTK with its salt, or a download MTK without (TS 33.246 §6.4.5.3). */
+    static KeyData mtk(ServiceType service, SecretBytes mtk, Optional<SecretBytes> salt) {
+        return service == ServiceType.STREAMING
+                ? KeyData.withSalt(KeyDataType.TEK_SALT, mtk, salt.orElseThrow(), KvNull.INSTANCE)
+                : KeyData.of(KeyDataType.TGK, mtk, KvNull.INSTANCE);
+    }
+
+    /** Why {@code k} is not an MSK as TS 33.246 §6.4.5.1 carries it, or null if it is one. */
     static String mskProblem(KeyData k) {
         if (k.type() != MSK_TYPE) {
-            return "MSK key data of type " + k.type() + "; the profile carries the MSK as " + MSK_TYPE;
+            return "MSK key data of type " + k.type() + "; TS 33.246 §6.4.5.1 carries the MSK as " + MSK_TYPE;
         }
         if (!(k.kv() instanceof KvInterval interval) || interval.keyValidity().isEmpty()) {
             return "MSK key data without a KV Interval of two MTK IDs (SEQl, SEQu); got " + k.kv().kvType();
         }
-        if (!k.key().isEmpty() && k.key().length() != InterimProfile.MSK_LENGTH) {
-            return "MSK of " + k.key().length() + " bytes; the profile uses " + InterimProfile.MSK_LENGTH;
+        if (!k.key().isEmpty() && !InterimProfile.ACCEPTED_KEY_LENGTHS.contains(k.key().length())) {
+            return "MSK of " + k.key().length() + " bytes; accepted are 16, 24 and 32 (TS 33.246 §4.2)";
         }
         return null;
     }
 
-    /** Why {@code k} is not an MTK of the profile, or null if it is one. */
-    static String mtkProblem(KeyData k) {
-        if (k.type() != KeyDataType.TEK && k.type() != KeyDataType.TEK_SALT) {
-            return "MTK key data of type " + k.type() + "; the profile carries the MTK as TEK or TEK+SALT";
+    /** Why {@code k} is not an MTK of a {@code service} service (TS 33.246 §6.4.5.3), or null if it is one. */
+    static String mtkProblem(KeyData k, ServiceType service) {
+        KeyDataType expected = mtkType(service);
+        if (k.type() != expected) {
+            return "MTK key data of type " + k.type() + " for a " + service.name().toLowerCase(java.util.Locale.ROOT)
+                    + " service; TS 33.246 §6.4.5.3 carries it as " + expected;
         }
         if (!(k.kv() instanceof KvNull)) {
-            return "MTK key data with KV " + k.kv().kvType() + "; the profile uses KV Null";
+            return "MTK key data with KV " + k.kv().kvType() + "; TS 33.246 §6.4.5.3 uses KV Null";
         }
-        if (k.key().length() != InterimProfile.MTK_LENGTH) {
-            return "MTK of " + k.key().length() + " bytes; the profile uses " + InterimProfile.MTK_LENGTH;
+        if (!InterimProfile.ACCEPTED_KEY_LENGTHS.contains(k.key().length())) {
+            return "MTK of " + k.key().length() + " bytes; accepted are 16, 24 and 32 (TS 33.246 §4.2)";
         }
         if (k.salt().isPresent() && k.salt().get().length() != InterimProfile.MTK_SALT_LENGTH) {
-            return "MTK salt of " + k.salt().get().length() + " bytes; the profile uses " + InterimProfile.MTK_SALT_LENGTH;
+            return "MTK salt of " + k.salt().get().length() + " bytes; TS 33.246 §6.4.5.3 uses "
+                    + InterimProfile.MTK_SALT_LENGTH;
         }
         return null;
     }

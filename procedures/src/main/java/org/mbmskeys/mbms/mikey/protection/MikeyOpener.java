@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
@@ -76,9 +77,15 @@ public final class MikeyOpener {
         }
     }
 
-    /** Opens an MTK message with the MSK it names. */
-    public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk) {
-        KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), message.rand());
+    /**
+     * Opens an MTK message with the MSK it names, the MIKEY-RAND stored with that MSK (TS 33.246 §6.5.4: an
+     * MTK message carries none, §6.4.5.3 NOTE) and the MSK's service type, which fixes the MTK's Key data
+     * type (§6.4.5.3: TEK+SALT for streaming, TGK for download).
+     */
+    public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk, Bytes mskRand, ServiceType service) {
+        Objects.requireNonNull(mskRand, "mskRand");
+        Objects.requireNonNull(service, "service");
+        KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), mskRand);
         try {
             if (!kemacMacVerifies(message.decoded(), keys.authenticationKey())) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MTK message " + message.mtkId() + " under MSK "
@@ -90,7 +97,7 @@ public final class MikeyOpener {
                 return r.cast();
             }
             KeyData k = key.orElseThrow();
-            String problem = MbmsKeyData.mtkProblem(k);
+            String problem = MbmsKeyData.mtkProblem(k, service);
             if (problem != null) {
                 k.key().destroy();
                 k.salt().ifPresent(SecretBytes::destroy);

@@ -11,8 +11,10 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CommonHeader;
+import org.mbmskeys.mbms.mikey.CsIdMapType;
 import org.mbmskeys.mbms.mikey.DataType;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
 import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
@@ -26,7 +28,10 @@ import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.MikeyDecodeException;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
 import org.mbmskeys.mbms.mikey.PrfFunction;
+import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.RandPayload;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.TimestampType;
 import org.mbmskeys.mbms.mikey.VerificationPayload;
@@ -37,7 +42,7 @@ import org.mbmskeys.mbms.mikey.VerificationPayload;
  * the key and check freshness. Nothing is authenticated here; see {@link MikeyOpener}.
  *
  * <p>Receivers follow the payload chain and accept any order after HDR (KEMAC last, which the codec
- * enforces). Unknown General Extension types are ignored. Never throws for any input.
+ * enforces). Unknown General Extension types and unknown Key ID Types are ignored. Never throws for any input.
  *
  * <pre>{@code
  * OpenResult<InboundMikey> read = MikeyReader.read(datagram);
@@ -64,7 +69,7 @@ public final class MikeyReader {
     public static OpenResult<InboundMikey> classify(DecodedMikey decoded) {
         try {
             return OpenResult.opened(new Classification(decoded).run());
-        } catch (MikeyDecodeException e) { // a Key ID extension whose data is malformed
+        } catch (MikeyDecodeException e) { // a Key ID extension whose sub-payloads do not fill it
             return OpenResult.rejected(MALFORMED, e.getMessage());
         } catch (Refusal r) {
             return OpenResult.rejected(r.reason, r.getMessage());
@@ -97,9 +102,10 @@ public final class MikeyReader {
                 throw new Refusal(UNSUPPORTED_ALGORITHM, "HDR PRF func " + header.prfFunction() + "; MBMS uses MIKEY-1");
             }
             TimestampCounter counter = counter();
-            KeyDomainId keyDomain = CsbIdPolicy.keyDomainOf(header.csbId()).orElseThrow(() -> new Refusal(NOT_IN_PROFILE,
-                    "CSB ID " + header.csbId() + " does not carry a Key Domain ID (MCC/MNC digits followed by 00)"));
+            ServiceType service = serviceType();
+            List<SecurityPolicyPayload> policies = message.findAll(SecurityPolicyPayload.class);
             if (header.dataType() == DataType.PSK_VERIFY) {
+                requireEmptyMap(service, policies, "a verification message (TS 33.246 §6.4.5.2)");
                 return verification(counter);
             }
             if (header.dataType() != DataType.PSK_INIT) {
@@ -107,42 +113,155 @@ public final class MikeyReader {
                         + "; MBMS key delivery uses PSK init (0) and PSK verification (1)");
             }
             KemacPayload kemac = kemac();
-            Optional<MskId> msk = Optional.empty();
-            Optional<MtkId> mtk = Optional.empty();
-            for (GeneralExtensionPayload ext : message.findAll(GeneralExtensionPayload.class)) {
-                Optional<KeyIdExtension> keyId = KeyIdExtension.from(ext);
-                if (keyId.isEmpty()) {
-                    continue;
-                }
-                if (keyId.get().keyIdType() == KeyIdType.MSK) {
-                    msk = once(msk, keyId.get().mskId(), "MSK Key ID");
-                } else if (keyId.get().keyIdType() == KeyIdType.MTK) {
-                    mtk = once(mtk, keyId.get().mtkId(), "MTK Key ID");
-                }
+            KeyIds ids = keyIds();
+            if (ids.mtk.isPresent()) {
+                requireEmptyMap(service, policies, "an MTK message (TS 33.246 §6.4.5.3)");
+                return mtkMessage(counter, ids.keyDomain, ids.msk, ids.mtk.get(), kemac);
             }
-            MskId mskId = msk.orElseThrow(() -> new Refusal(NOT_IN_PROFILE,
-                    "no EXT with an MSK Key ID; every MBMS key message names its MSK (TS 33.246 §6.3.2.1)"));
-            if (mtk.isPresent()) {
-                return mtkMessage(counter, keyDomain, mskId, mtk.get(), kemac);
-            }
-            IdPayload[] ids = idiAndIdr();
-            Bytes rand = rand().orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "MSK message without RAND"));
+            IdPayload[] idiIdr = idiAndIdr();
+            MskId mskId = ids.msk;
             if (mskId.isCurrentMarker()) {
                 if (!kemac.isKeyless() || header.vFlag()) {
                     throw new Refusal(NOT_IN_PROFILE, "Key Number 0 marks a solicited pull, which carries no key "
                             + "and never sets the V bit (TS 33.246 §6.3.2.2.4)");
                 }
-                return new SolicitedPullMessage(decoded, header.csbId(), keyDomain, mskId.keyGroup(), counter, rand,
-                        ids[0], ids[1]);
+                requireEmptyMap(service, policies, "a solicited pull (TS 33.246 §6.3.2.2.4)");
+                // U13: whether a pull carries RAND is open; without one, the PRF labels have no RAND.
+                return new SolicitedPullMessage(decoded, header.csbId(), ids.keyDomain, mskId.keyGroup(), counter,
+                        rand().orElse(Bytes.empty()), idiIdr[0], idiIdr[1]);
             }
+            Bytes rand = rand().orElseThrow(() -> new Refusal(NOT_IN_PROFILE,
+                    "MSK message without RAND; TS 33.246 §6.4.5.1 puts one in every MSK message"));
             if (kemac.isKeyless()) {
                 throw new Refusal(NOT_IN_PROFILE, "MSK message " + mskId + " has no key data; only a solicited pull "
                         + "(Key Number 0) has an empty KEMAC");
             }
-            return new MskMessage(decoded, header.csbId(), keyDomain, mskId, counter, rand, ids[0], ids[1],
-                    header.vFlag());
+            Optional<SecurityPolicyPayload> policy = mskPolicy(service, policies);
+            Optional<SrtpCsEntry> entry = service == ServiceType.STREAMING
+                    ? Optional.of(header.srtpCsEntries().get(0)) : Optional.empty();
+            return new MskMessage(decoded, header.csbId(), ids.keyDomain, mskId, counter, rand, idiIdr[0], idiIdr[1],
+                    header.vFlag(), service, entry, policy);
         }
 
+        /**
+         * The service type the header announces (TS 33.246 §6.4.5.1): #CS 0 with the Empty map for download
+         * (and for every message other than a streaming MSK message), #CS 1 with the SRTP-ID map for streaming.
+         */
+        private ServiceType serviceType() {
+            if (header.csIdMapType().equals(CsIdMapType.EMPTY_MAP) && header.csCount() == 0) {
+                return ServiceType.DOWNLOAD;
+            }
+            if (header.csIdMapType().equals(CsIdMapType.SRTP_ID) && header.csCount() == 1) {
+                return ServiceType.STREAMING;
+            }
+            throw new Refusal(NOT_IN_PROFILE, "HDR #CS " + header.csCount() + " with CS ID map type "
+                    + header.csIdMapType() + "; TS 33.246 §6.4.5.1 uses #CS 0 with the Empty map (download) or #CS 1 "
+                    + "with the SRTP-ID map (streaming)");
+        }
+
+        private static void requireEmptyMap(ServiceType service, List<SecurityPolicyPayload> policies, String what) {
+            if (service != ServiceType.DOWNLOAD) {
+                throw new Refusal(NOT_IN_PROFILE, "SRTP-ID map in " + what + ", which uses #CS 0 with the Empty map");
+            }
+            if (!policies.isEmpty()) {
+                throw new Refusal(NOT_IN_PROFILE, "SP payload in " + what + ", which carries none");
+            }
+        }
+
+        /**
+         * The SP of an MSK message: none with the Empty map (RFC 4563 §5: it MUST NOT be there); for
+         * streaming at most one, an SRTP policy with the map entry's Policy_no (RFC 3830 §6.1.1, §6.10).
+         */
+        private Optional<SecurityPolicyPayload> mskPolicy(ServiceType service, List<SecurityPolicyPayload> policies) {
+            if (policies.isEmpty()) {
+                return Optional.empty();
+            }
+            if (service == ServiceType.DOWNLOAD) {
+                throw new Refusal(NOT_IN_PROFILE, "SP payload with the Empty map; RFC 4563 §5 says it MUST NOT be "
+                        + "there (a download MSK message has no SP, TS 33.246 §6.4.5.1)");
+            }
+            if (policies.size() > 1) {
+                throw new Refusal(NOT_IN_PROFILE, policies.size() + " SP payloads; a streaming MSK message has one "
+                        + "crypto session and one policy");
+            }
+            SecurityPolicyPayload sp = policies.get(0);
+            if (!sp.protType().equals(ProtocolType.SRTP)) {
+                throw new Refusal(NOT_IN_PROFILE, "SP of Prot type " + sp.protType() + "; a streaming MSK message "
+                        + "carries an SRTP policy (TS 33.246 §6.4.5.1)");
+            }
+            int entryPolicy = header.srtpCsEntries().get(0).policyNo();
+            if (sp.policyNo() != entryPolicy) {
+                throw new Refusal(NOT_IN_PROFILE, "SP Policy no " + sp.policyNo() + " is not the SRTP-ID map "
+                        + "entry's Policy_no " + entryPolicy);
+            }
+            return Optional.of(sp);
+        }
+
+        /** The Key IDs of a key message, in the one Key ID extension it carries. */
+        private record KeyIds(KeyDomainId keyDomain, MskId msk, Optional<MtkId> mtk) {
+        }
+
+        /**
+         * The Key ID extension (TS 33.246 §6.4.4; RFC 4563 §4): exactly one EXT of type Key ID, holding the
+         * Key Domain ID, the MSK ID and, in an MTK message, the MTK ID, each once and of its width, in any
+         * order; sub-payloads of other Key ID Types are skipped.
+         */
+        private KeyIds keyIds() {
+            KeyIdExtension found = null;
+            for (GeneralExtensionPayload ext : message.findAll(GeneralExtensionPayload.class)) {
+                Optional<KeyIdExtension> keyIds = KeyIdExtension.from(ext);
+                if (keyIds.isPresent()) {
+                    if (found != null) {
+                        throw new Refusal(NOT_IN_PROFILE, "more than one Key ID extension; TS 33.246 §6.4.4 puts all "
+                                + "Key IDs in one");
+                    }
+                    found = keyIds.get();
+                }
+            }
+            if (found == null) {
+                throw new Refusal(NOT_IN_PROFILE, "no Key ID extension; every MBMS key message names its Key Domain "
+                        + "and MSK (TS 33.246 §6.4.4)");
+            }
+            Bytes domainOctets = single(found, KeyIdType.KEY_DOMAIN, KeyIdExtension.KEY_DOMAIN_LENGTH, "Key Domain ID")
+                    .orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "no Key Domain ID in the Key ID extension "
+                            + "(TS 33.246 §6.4.4)"));
+            KeyDomainId keyDomain;
+            try {
+                keyDomain = KeyDomainId.fromPlmnOctets(domainOctets);
+            } catch (IllegalArgumentException notBcd) {
+                throw new Refusal(NOT_IN_PROFILE, "Key Domain ID " + domainOctets + " is not MCC and MNC in BCD "
+                        + "digits, the packing this implementation reads (U2: TS 33.246 §6.3.2.1 gives none)");
+            }
+            MskId msk = MskId.fromBytes(single(found, KeyIdType.MSK, KeyIdExtension.MSK_ID_LENGTH, "MSK ID")
+                    .orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "no MSK ID in the Key ID extension; every MBMS "
+                            + "key message names its MSK (TS 33.246 §6.4.4)")));
+            if (msk.keyGroup().isReserved()) {
+                throw new Refusal(NOT_IN_PROFILE, "MSK ID " + msk + " is in Key Group 0, which TS 33.246 §6.3.2.1 "
+                        + "does not allow");
+            }
+            Optional<MtkId> mtk = single(found, KeyIdType.MTK, MtkId.BYTES, "MTK ID").map(MtkId::fromBytes);
+            return new KeyIds(keyDomain, msk, mtk);
+        }
+
+        private static Optional<Bytes> single(KeyIdExtension ext, KeyIdType type, int width, String what) {
+            List<Bytes> ids = ext.ids(type);
+            if (ids.size() > 1) {
+                throw new Refusal(NOT_IN_PROFILE, "more than one " + what + " in the Key ID extension");
+            }
+            if (ids.isEmpty()) {
+                return Optional.empty();
+            }
+            if (ids.get(0).length() != width) {
+                throw new Refusal(NOT_IN_PROFILE, what + " of " + ids.get(0).length() + " bytes; TS 33.246 §6.4.4 "
+                        + "makes it " + width);
+            }
+            return Optional.of(ids.get(0));
+        }
+
+        /**
+         * An MTK message (TS 33.246 §6.4.5.3). A RAND payload, which a conforming BM-SC does not send, is
+         * tolerated (the MAC covers it) and never used: the MTK's KEMAC keys come from the MSK's RAND.
+         */
         private InboundMikey mtkMessage(TimestampCounter counter, KeyDomainId keyDomain, MskId mskId, MtkId mtkId,
                                         KemacPayload kemac) {
             if (header.vFlag()) {
@@ -155,7 +274,8 @@ public final class MikeyReader {
             if (kemac.isKeyless()) {
                 throw new Refusal(NOT_IN_PROFILE, "MTK message without key data");
             }
-            return new MtkMessage(decoded, header.csbId(), keyDomain, mskId, mtkId, counter, rand().orElse(Bytes.empty()));
+            rand(); // at most one, like everywhere
+            return new MtkMessage(decoded, header.csbId(), keyDomain, mskId, mtkId, counter);
         }
 
         private InboundMikey verification(TimestampCounter counter) {
@@ -216,11 +336,5 @@ public final class MikeyReader {
             return new IdPayload[] {ids.get(0), ids.get(1)};
         }
 
-        private static <T> Optional<T> once(Optional<T> seen, T value, String what) {
-            if (seen.isPresent()) {
-                throw new Refusal(NOT_IN_PROFILE, "more than one " + what);
-            }
-            return Optional.of(value);
-        }
     }
 }

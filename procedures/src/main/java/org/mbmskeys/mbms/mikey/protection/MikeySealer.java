@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CommonHeader;
-import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.DataType;
 import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
 import org.mbmskeys.mbms.mikey.KemacPayload;
@@ -33,15 +33,17 @@ import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
 import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * Builds protected MBMS MIKEY messages in the project profile (PROFILE.md §10): the BM-SC's MSK, MTK and
- * solicited-pull messages and the UE's verification message. The key data is encrypted with AES-CM-128,
- * the whole message up to the MAC field is encoded, then the HMAC-SHA-1-160 MAC is computed over those
- * exact bytes and written in place (RFC 3830 §5.2: encrypt, then MAC).
+ * Builds protected MBMS MIKEY messages (TS 33.246 §6.4.5): the BM-SC's MSK, MTK and solicited-pull
+ * messages and the UE's verification message. The key data is encrypted with AES-CM-128, the whole message
+ * up to the MAC field is encoded, then the HMAC-SHA-1-160 MAC is computed over those exact bytes and
+ * written in place (RFC 3830 §5.2: encrypt, then MAC).
  *
- * <p>Payload order: HDR, EXT{MSK}, [EXT{MTK}], T, RAND, [IDi, IDr], KEMAC; the verification message is
- * HDR, T, IDr, V. Receivers accept any order after HDR. Thread-safe.
+ * <p>Payloads, in the order written: MSK message HDR, EXT, T, RAND, IDi, IDr, [SP (streaming)], KEMAC;
+ * solicited pull HDR, EXT, T, RAND, IDi, IDr, KEMAC;
+ * MTK message HDR, EXT, T, KEMAC (no RAND, §6.4.5.3 NOTE); verification message HDR, T, IDr, V
+ * (§6.4.5.2). Receivers accept any order after HDR. Thread-safe.
  */
-@Unconfirmed("Payload set and order of MSK, MTK and verification messages; PROFILE.md §3.2, §9 item 3, §10")
+@Unconfirmed("U3: payload order (Figures 6.5-6.7 lost); the set is TS 33.246 §6.4.5.x")
 public final class MikeySealer {
 
     private static final byte[] NO_KEY = new byte[0];
@@ -59,42 +61,46 @@ public final class MikeySealer {
         return new MikeySealer(CryptoSuite.jca());
     }
 
-    /** An MSK message protected with the UE's MUK (TS 33.246 §6.3.2.3). */
+    /** An MSK message protected with the UE's MUK (TS 33.246 §6.3.2.3, §6.4.5.1). */
     public Bytes seal(MskDelivery d, SecretBytes muk) {
-        CsbId csb = CsbIdPolicy.forKeyDomain(d.keyDomain());
-        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, d.askForVerification(), csb);
-        List<MikeyPayload> payloads = List.of(
-                KeyIdExtension.forMsk(d.mskId()).toPayload(),
-                counter(d.counter()),
-                new RandPayload(d.rand()),
-                IdPolicy.initiator(d.idi()),
-                IdPolicy.responder(d.idr()));
-        KeyData key = MbmsKeyData.msk(d.msk(), d.validity());
+        CommonHeader hdr = d.streaming()
+                .map(s -> CommonHeader.mbmsStreaming(d.askForVerification(), d.csbId(), s.srtpCs()))
+                .orElseGet(() -> CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, d.askForVerification(), d.csbId()));
+        List<MikeyPayload> payloads = new ArrayList<>(6);
+        payloads.add(KeyIdExtension.forMsk(d.keyDomain(), d.mskId()).toPayload());
+        payloads.add(counter(d.counter()));
+        payloads.add(new RandPayload(d.rand()));
+        payloads.add(IdPolicy.initiator(d.idi()));
+        payloads.add(IdPolicy.responder(d.idr()));
+        d.streaming().ifPresent(s -> payloads.add(s.policy()));
+        KeyData key = d.msk().isPresent()
+                ? MbmsKeyData.msk(d.msk().get(), d.validity())
+                : MbmsKeyData.validityOnly(d.validity());
         return seal(hdr, payloads, List.of(key), muk, d.rand(), d.counter());
     }
 
-    /** An MTK message protected with the MSK (TS 33.246 §6.3.3); the V bit is never set. */
+    /**
+     * An MTK message protected with the MSK (TS 33.246 §6.3.3, §6.4.5.3); the V bit is never set. No RAND
+     * payload: the KEMAC keys come from the MSK's stored MIKEY-RAND (§6.5.4).
+     */
     public Bytes seal(MtkDelivery d, SecretBytes msk) {
-        CsbId csb = CsbIdPolicy.forKeyDomain(d.keyDomain());
-        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, false, csb);
-        List<MikeyPayload> payloads = new ArrayList<>(4);
-        payloads.add(KeyIdExtension.forMsk(d.mskId()).toPayload());
-        payloads.add(KeyIdExtension.forMtk(d.mtkId()).toPayload());
-        payloads.add(counter(d.counter()));
-        d.rand().ifPresent(r -> payloads.add(new RandPayload(r)));
-        KeyData key = MbmsKeyData.mtk(d.mtk(), d.salt());
-        return seal(hdr, payloads, List.of(key), msk, d.rand().orElse(Bytes.empty()), d.counter());
+        CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false, d.csbId());
+        List<MikeyPayload> payloads = List.of(
+                KeyIdExtension.forMtk(d.keyDomain(), d.mskId(), d.mtkId()).toPayload(),
+                counter(d.counter()));
+        KeyData key = MbmsKeyData.mtk(d.service(), d.mtk(), d.salt());
+        return seal(hdr, payloads, List.of(key), msk, d.mskRand(), d.counter());
     }
 
     /**
      * A solicited pull protected with the last MUK the BM-SC knows for the UE (TS 33.246 §6.3.2.2.4):
      * Key Number 0, KEMAC without key data, V bit never set.
      */
+    @Unconfirmed("U13: the solicited pull carries a RAND like every MSK message (§6.4.5.1); its figure is lost")
     public Bytes seal(SolicitedPull p, SecretBytes lastKnownMuk) {
-        CsbId csb = CsbIdPolicy.forKeyDomain(p.keyDomain());
-        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_INIT, false, csb);
+        CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false, p.csbId());
         List<MikeyPayload> payloads = List.of(
-                KeyIdExtension.forMsk(org.mbmskeys.mbms.keys.MskId.current(p.keyGroup())).toPayload(),
+                KeyIdExtension.forMsk(p.keyDomain(), MskId.current(p.keyGroup())).toPayload(),
                 counter(p.counter()),
                 new RandPayload(p.rand()),
                 IdPolicy.initiator(p.idi()),
@@ -108,7 +114,7 @@ public final class MikeySealer {
      */
     public Bytes acknowledge(OpenedMsk opened, SecretBytes muk) {
         MskMessage m = opened.message();
-        CommonHeader hdr = CommonHeader.mbmsProfile(DataType.PSK_VERIFY, false, m.csbId());
+        CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_VERIFY, false, m.csbId());
         MikeyMessage ack = new MikeyMessage(hdr, List.of(counter(m.counter()), m.idr(),
                 new VerificationPayload(MacAlgorithm.HMAC_SHA1_160, Bytes.wrap(new byte[VerificationMac.LENGTH]))));
         byte[] out = MikeyCodec.encode(ack).toByteArray();

@@ -1,11 +1,15 @@
 package org.mbmskeys.mbms.mikey.protection;
 
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 
 /**
  * An authenticated MSK message: the MSK (absent for a validity-only update or an invalidation) and its key
@@ -23,6 +27,32 @@ public record OpenedMsk(MskMessage message, Optional<SecretBytes> msk, KeyValidi
 
     public TimestampCounter counter() {
         return message.counter();
+    }
+
+    /** Streaming or download, as the authenticated header says (TS 33.246 §6.4.5.1). */
+    public ServiceType serviceType() {
+        return message.serviceType();
+    }
+
+    /** The SRTP-ID map entry (Policy_no, SSRC, ROC) of a streaming MSK message. */
+    public Optional<SrtpCsEntry> srtpCsEntry() {
+        return message.srtpCsEntry();
+    }
+
+    /**
+     * The security policy, adopted: it exists only here, after the MAC verified (TS 33.246 §6.4.6.1 steps 3
+     * and 5: kept aside while the message is checked, adopted when it validates).
+     */
+    public Optional<SecurityPolicyPayload> securityPolicy() {
+        return message.pendingSecurityPolicy();
+    }
+
+    /**
+     * The MSK's MIKEY-RAND: keep it with the MSK, the MTK messages under it are opened with it
+     * (TS 33.246 §6.5.4).
+     */
+    public Bytes rand() {
+        return message.rand();
     }
 
     /** No key: only the key validity of a stored MSK changes (TS 33.246 §6.5.3). */

@@ -6,6 +6,7 @@ import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 
 /** Fixed inputs shared by the protection tests. Keys are arbitrary test values, not from any spec. */
 final class Fixtures {
@@ -16,6 +17,7 @@ final class Fixtures {
     static final String IDR = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
     static final Bytes RAND = Bytes.ofHex("101112131415161718191a1b1c1d1e1f");
     static final KeyValidity VALIDITY = KeyValidity.of(1, 100);
+    static final CsbId CSB_ID = CsbId.of(0xc5b1d001);
 
     private Fixtures() {
     }
@@ -41,6 +43,6 @@ final class Fixtures {
     }
 
     static MskDelivery mskDelivery(long counter, boolean ack) {
-        return MskDelivery.delivery(DOMAIN, MSK_ID, msk(), VALIDITY, TimestampCounter.of(counter), RAND, IDI, IDR, ack);
+        return MskDelivery.delivery(CSB_ID, DOMAIN, MSK_ID, msk(), VALIDITY, TimestampCounter.of(counter), RAND, IDI, IDR, ack);
     }
 }

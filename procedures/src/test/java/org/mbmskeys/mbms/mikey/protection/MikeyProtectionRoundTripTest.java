@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.mbms.mikey.protection.Fixtures.*;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +12,10 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.RandPayload;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 
 /** Every MBMS message type sealed by the BM-SC side opens at the UE side, on both crypto suites. */
@@ -45,7 +48,7 @@ class MikeyProtectionRoundTripTest {
     @ParameterizedTest
     @MethodSource("suites")
     void validityOnlyUpdateCarriesNoKey(CryptoSuite suite) {
-        var update = MskDelivery.validityUpdate(DOMAIN, MSK_ID, KeyValidity.of(50, 200), TimestampCounter.of(8), RAND,
+        var update = MskDelivery.validityUpdate(CSB_ID, DOMAIN, MSK_ID, KeyValidity.of(50, 200), TimestampCounter.of(8), RAND,
                 IDI, IDR, false);
         Bytes wire = new MikeySealer(suite).seal(update, muk());
 
@@ -57,7 +60,7 @@ class MikeyProtectionRoundTripTest {
     @ParameterizedTest
     @MethodSource("suites")
     void invalidationHasSeqlAboveSequ(CryptoSuite suite) {
-        var invalidation = MskDelivery.invalidation(DOMAIN, MSK_ID, TimestampCounter.of(9), RAND, IDI, IDR, false);
+        var invalidation = MskDelivery.invalidation(CSB_ID, DOMAIN, MSK_ID, TimestampCounter.of(9), RAND, IDI, IDR, false);
         Bytes wire = new MikeySealer(suite).seal(invalidation, muk());
 
         OpenedMsk opened = new MikeyOpener(suite).open((MskMessage) MikeyReader.read(wire).orElseThrow(), muk()).orElseThrow();
@@ -68,35 +71,61 @@ class MikeyProtectionRoundTripTest {
     @ParameterizedTest
     @MethodSource("suites")
     void mtkDeliveryWithSaltOpensWithTheMsk(CryptoSuite suite) {
-        var d = MtkDelivery.of(DOMAIN, MSK_ID, MtkId.of(5), mtk(), Optional.of(salt()), TimestampCounter.of(42), RAND);
-        Bytes wire = new MikeySealer(suite).seal(d, msk());
+        Bytes wire = new MikeySealer(suite).seal(streamingMtk(5, 42), msk());
 
         MtkMessage read = (MtkMessage) MikeyReader.read(wire).orElseThrow();
         assertThat(read.mtkId()).isEqualTo(MtkId.of(5));
         assertThat(read.mskId()).isEqualTo(MSK_ID);
         assertThat(read.keyDomain()).isEqualTo(DOMAIN);
-        OpenedMtk opened = new MikeyOpener(suite).open(read, msk()).orElseThrow();
+        assertThat(read.decoded().message().find(RandPayload.class)).isEmpty();
+        OpenedMtk opened = new MikeyOpener(suite).open(read, msk(), RAND, ServiceType.STREAMING).orElseThrow();
         assertThat(opened.mtk()).isEqualTo(mtk());
         assertThat(opened.salt()).contains(salt());
     }
 
     @ParameterizedTest
     @MethodSource("suites")
-    void mtkDeliveryWithoutSaltOrRandOpens(CryptoSuite suite) {
-        var d = new MtkDelivery(DOMAIN, MSK_ID, MtkId.of(6), mtk(), Optional.empty(), TimestampCounter.of(43), Optional.empty());
+    void downloadMtkOpensAsTgkWithoutSalt(CryptoSuite suite) {
+        var d = MtkDelivery.download(CSB_ID, DOMAIN, MSK_ID, MtkId.of(6), mtk(), TimestampCounter.of(43), RAND);
         Bytes wire = new MikeySealer(suite).seal(d, msk());
 
         MtkMessage read = (MtkMessage) MikeyReader.read(wire).orElseThrow();
-        assertThat(read.rand().isEmpty()).isTrue();
-        OpenedMtk opened = new MikeyOpener(suite).open(read, msk()).orElseThrow();
+        OpenedMtk opened = new MikeyOpener(suite).open(read, msk(), RAND, ServiceType.DOWNLOAD).orElseThrow();
         assertThat(opened.mtk()).isEqualTo(mtk());
         assertThat(opened.salt()).isEmpty();
+    }
+
+    /** TS 33.246 §6.4.5.3 NOTE, §6.5.4: the MTK message's keys come from the RAND stored with the MSK. */
+    @ParameterizedTest
+    @MethodSource("suites")
+    void mtkMessageOpenedWithAnotherRandThanTheMsksFailsTheMac(CryptoSuite suite) {
+        Bytes wire = new MikeySealer(suite).seal(streamingMtk(5, 42), msk());
+
+        OpenResult<OpenedMtk> opened = new MikeyOpener(suite).open((MtkMessage) MikeyReader.read(wire).orElseThrow(),
+                msk(), Bytes.ofHex("ffffffffffffffffffffffffffffffff"), ServiceType.STREAMING);
+
+        assertThat(opened.rejection().reason()).isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    /** TS 33.246 §6.4.2: the CSB ID identifies nothing; any value works, including all zeros and all ones. */
+    @ParameterizedTest
+    @MethodSource("suites")
+    void theCsbIdIsOpaqueAnyValueOpens(CryptoSuite suite) {
+        for (CsbId csb : List.of(CsbId.of(0), CsbId.of(0xffffffff), CsbIds.random(n -> Bytes.ofHex("5a17e3c9")))) {
+            var d = MskDelivery.delivery(csb, DOMAIN, MSK_ID, msk(), VALIDITY, TimestampCounter.of(7), RAND, IDI, IDR, true);
+            Bytes wire = new MikeySealer(suite).seal(d, muk());
+
+            MskMessage read = (MskMessage) MikeyReader.read(wire).orElseThrow();
+            assertThat(read.csbId()).isEqualTo(csb);
+            assertThat(read.keyDomain()).isEqualTo(DOMAIN);
+            assertThat(new MikeyOpener(suite).open(read, muk()).orElseThrow().msk()).contains(msk());
+        }
     }
 
     @ParameterizedTest
     @MethodSource("suites")
     void solicitedPullVerifiesWithTheLastKnownMuk(CryptoSuite suite) {
-        var pull = new SolicitedPull(DOMAIN, KeyGroup.of(1), TimestampCounter.of(11), RAND, IDI, IDR);
+        var pull = new SolicitedPull(CSB_ID, DOMAIN, KeyGroup.of(1), TimestampCounter.of(11), RAND, IDI, IDR);
         Bytes wire = new MikeySealer(suite).seal(pull, muk());
 
         SolicitedPullMessage read = (SolicitedPullMessage) MikeyReader.read(wire).orElseThrow();
@@ -127,13 +156,18 @@ class MikeyProtectionRoundTripTest {
         assertThat(new MikeySealer(suite).seal(mskDelivery(7, true), muk())).isEqualTo(jca);
     }
 
+    static MtkDelivery streamingMtk(int mtkId, long counter) {
+        return MtkDelivery.streaming(CSB_ID, DOMAIN, MSK_ID, MtkId.of(mtkId), mtk(), salt(), TimestampCounter.of(counter),
+                RAND);
+    }
+
     @ParameterizedTest
     @MethodSource("suites")
     void openedKeysPrintNoKeyMaterial(CryptoSuite suite) {
         Bytes wire = new MikeySealer(suite).seal(mskDelivery(7, true), muk());
         OpenedMsk opened = new MikeyOpener(suite).open((MskMessage) MikeyReader.read(wire).orElseThrow(), muk()).orElseThrow();
-        var d = MtkDelivery.of(DOMAIN, MSK_ID, MtkId.of(5), mtk(), Optional.of(salt()), TimestampCounter.of(42), RAND);
-        OpenedMtk mtk = new MikeyOpener(suite).open((MtkMessage) MikeyReader.read(new MikeySealer(suite).seal(d, msk())).orElseThrow(), msk()).orElseThrow();
+        OpenedMtk mtk = new MikeyOpener(suite).open((MtkMessage) MikeyReader.read(new MikeySealer(suite)
+                .seal(streamingMtk(5, 42), msk())).orElseThrow(), msk(), RAND, ServiceType.STREAMING).orElseThrow();
 
         for (SecretBytes secret : new SecretBytes[] {msk(), mtk(), salt()}) {
             String hex = secret.revealHex();

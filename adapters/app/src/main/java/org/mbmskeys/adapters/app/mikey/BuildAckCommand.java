@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mbms-keys mikey build ack}: the UE's verification message for an MSK message, as the UE builds it
- * after opening that message with its MUK (TS 33.246 §6.4.6.1 step 6; project profile PROFILE.md §10
- * "Verification"). Prints one line of hex; exits 1 if the MSK message does not open with the MUK, as a UE
+ * after opening that message with its MUK (TS 33.246 §6.4.6.1 step 6,
+ * §6.4.5.2). Prints one line of hex; exits 1 if the MSK message does not open with the MUK, as a UE
  * would then send nothing.
  */
 @Command(name = "ack", mixinStandardHelpOptions = true, sortOptions = false,

@@ -6,6 +6,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.SolicitedPull;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "solicit", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Build a solicited pull (BM-SC to UE) protected with the last known MUK; prints it as one line of hex.",
-            "HDR, EXT{MSK ID = Key Group ‖ 0000}, T(COUNTER), RAND, IDi, IDr, KEMAC(MAC only)."})
+            "HDR, EXT{Key Domain ID, MSK ID = Key Group ‖ 0000}, T(COUNTER), RAND, IDi, IDr, KEMAC(MAC only)."})
 public final class BuildSolicitCommand implements Callable<Integer> {
 
     @Spec
@@ -34,6 +35,10 @@ public final class BuildSolicitCommand implements Callable<Integer> {
 
     @Option(names = "--key-domain", required = true, paramLabel = "MCC-MNC", description = "Key Domain ID, e.g. 001-01")
     String keyDomain;
+
+    @Option(names = "--csb-id", paramLabel = "HEX8",
+            description = "CSB ID of the header; it names nothing (TS 33.246 §6.4.2); default: 4 random bytes")
+    String csbId;
 
     @Option(names = "--counter", required = true, paramLabel = "N",
             description = "COUNTER timestamp 0..4294967295; the MUK's stream, each message one higher")
@@ -54,11 +59,12 @@ public final class BuildSolicitCommand implements Callable<Integer> {
         MikeyArguments args = new MikeyArguments(spec);
         KeyDomainId domain = args.keyDomain("--key-domain", keyDomain);
         KeyGroup group = args.keyGroup("--key-group", keyGroup);
+        CsbId csb = args.csbId("--csb-id", csbId);
         TimestampCounter c = args.counter("--counter", counter);
         Bytes r = args.rand("--rand", rand);
         String initiator = args.identity("--idi", idi);
         String responder = args.identity("--idr", idr);
-        SolicitedPull pull = args.domain(() -> new SolicitedPull(domain, group, c, r, initiator, responder));
+        SolicitedPull pull = args.domain(() -> new SolicitedPull(csb, domain, group, c, r, initiator, responder));
         SecretBytes mukKey = args.anyLengthKey("--muk", muk);
         try {
             BuildOutput.print(spec, args.domain(() -> MikeySealer.jca().seal(pull, mukKey)));

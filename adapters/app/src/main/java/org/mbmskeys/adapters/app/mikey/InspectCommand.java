@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.mbmskeys.adapters.app.support.TerminalText;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.DecodedMikey;
 import org.mbmskeys.mbms.mikey.MikeyCodec;
 import org.mbmskeys.mbms.mikey.MikeyDecodeException;
@@ -15,6 +16,7 @@ import org.mbmskeys.mbms.mikey.MikeyPayload;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.MskMessage;
+import org.mbmskeys.mbms.mikey.protection.MtkMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
 import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import picocli.CommandLine.Command;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
  * verify; 2 argument errors.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Decode a MIKEY message and show every payload, the MBMS classification and, with --key, "
+        description = "Decode a MIKEY message and show every payload, the MBMS classification and, with --key (and, "
+                + "for an MTK message, the MSK's RAND and service type), "
                 + "the MAC check and the decrypted key data (MSK, MTK, salt, key validity SEQl..SEQu).",
         footer = {"",
             "Exit codes: 0 fine; 1 malformed message, or with --key not an MBMS message of the profile or the MAC "
@@ -60,6 +63,22 @@ public final class InspectCommand implements Callable<Integer> {
                     + "counter enter the verification MAC)")
     String answers;
 
+    @Option(names = "--msk-rand", paramLabel = "HEX",
+            description = "for an MTK message: the MIKEY-RAND of the MSK's messages, which the MTK message's keys "
+                    + "come from (TS 33.246 §6.5.4; MTK messages carry none)")
+    String mskRand;
+
+    @Option(names = "--msk-message", paramLabel = "HEX|@FILE",
+            description = "for an MTK message: an MSK message for the MSK; its RAND and service type are used, as a "
+                    + "UE does")
+    String mskMessage;
+
+    @Option(names = "--service", paramLabel = "streaming|download",
+            description = "for an MTK message: the MSK's service type, which fixes the MTK's Key data type "
+                    + "(TS 33.246 §6.4.5.3: TEK+SALT for streaming, TGK for download); default with --msk-message: "
+                    + "that message's")
+    String service;
+
     @Option(names = "--json", description = "print one JSON object instead of text")
     boolean json;
 
@@ -72,11 +91,21 @@ public final class InspectCommand implements Callable<Integer> {
         }
         Optional<Bytes> answered = answers == null ? Optional.empty()
                 : Optional.of(MessageInput.read(spec, "--answers", answers));
+        if (mskRand != null && mskMessage != null) {
+            throw error("--msk-rand and --msk-message exclude each other: both give the MSK's RAND");
+        }
+        Optional<Bytes> rand = mskRand == null ? Optional.empty()
+                : Optional.of(new MikeyArguments(spec).givenRand("--msk-rand", mskRand));
+        Optional<MskMessage> mskSource = mskMessage == null ? Optional.empty()
+                : Optional.of(mskMessage(MessageInput.read(spec, "--msk-message", mskMessage)));
+        Optional<ServiceType> serviceType = service == null ? Optional.empty()
+                : Optional.of(new MikeyArguments(spec).service("--service", service));
         Optional<SecretBytes> k = key == null ? Optional.empty()
                 : Optional.of(new MikeyArguments(spec).anyLengthKey("--key", key));
         InspectReport report;
         try {
-            report = inspect(bytes, k, answered);
+            report = inspect(bytes, k, answered, rand.or(() -> mskSource.map(MskMessage::rand)),
+                    serviceType.or(() -> mskSource.map(MskMessage::serviceType)));
         } finally {
             k.ifPresent(SecretBytes::destroy);
         }
@@ -92,7 +121,8 @@ public final class InspectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private InspectReport inspect(Bytes bytes, Optional<SecretBytes> key, Optional<Bytes> answered) {
+    private InspectReport inspect(Bytes bytes, Optional<SecretBytes> key, Optional<Bytes> answered,
+                                  Optional<Bytes> rand, Optional<ServiceType> serviceType) {
         DecodedMikey decoded;
         try {
             decoded = MikeyCodec.decode(bytes);
@@ -117,8 +147,37 @@ public final class InspectCommand implements Callable<Integer> {
             return new InspectReport(bytes.length(), null, hdr, payloads, mbms, null, Optional.of(r.toString()));
         }
         InboundMikey inbound = read.orElseThrow();
-        KeyCheck.Outcome outcome = KeyCheck.run(inbound, key.get(), answeredMessage(inbound, answered));
+        KeyCheck.Outcome outcome = KeyCheck.run(inbound, key.get(), answeredMessage(inbound, answered),
+                mskContext(inbound, rand, serviceType));
         return new InspectReport(bytes.length(), null, hdr, payloads, mbms, outcome.section(), outcome.failure());
+    }
+
+    /** For an MTK message, the MSK's RAND and service type, which --key alone cannot supply. */
+    private Optional<KeyCheck.MskContext> mskContext(InboundMikey inbound, Optional<Bytes> rand,
+                                                     Optional<ServiceType> serviceType) {
+        if (!(inbound instanceof MtkMessage)) {
+            return Optional.empty();
+        }
+        if (rand.isEmpty()) {
+            throw error("--key on an MTK message needs --msk-rand HEX or --msk-message HEX|@FILE: MTK messages carry "
+                    + "no RAND, their keys come from the RAND of the MSK's messages (TS 33.246 §6.5.4)");
+        }
+        if (serviceType.isEmpty()) {
+            throw error("--key on an MTK message needs --service streaming|download, or --msk-message: the MSK's "
+                    + "service type fixes the MTK's Key data type (TS 33.246 §6.4.5.3)");
+        }
+        return Optional.of(new KeyCheck.MskContext(rand.get(), serviceType.get()));
+    }
+
+    private MskMessage mskMessage(Bytes bytes) {
+        OpenResult<InboundMikey> read = MikeyReader.read(bytes);
+        if (read instanceof OpenResult.Rejected<InboundMikey> r) {
+            throw error("--msk-message must be an MSK message; it is not an MBMS message: " + TerminalText.safe(r.toString()));
+        }
+        if (!(read.orElseThrow() instanceof MskMessage m)) {
+            throw error("--msk-message must be an MSK message; it is " + MbmsSection.withArticle(read.orElseThrow()));
+        }
+        return m;
     }
 
     /** Checks that --answers is given exactly when a verification message is checked, and classifies it. */

@@ -1,7 +1,9 @@
 package org.mbmskeys.adapters.app.mikey;
 
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.AckExpectation;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
@@ -27,14 +29,24 @@ final class KeyCheck {
     private KeyCheck() {
     }
 
-    static Outcome run(InboundMikey message, SecretBytes key, Optional<MskMessage> answers) {
+    /**
+     * What a UE keeps with an MSK and needs to open the MTK messages under it: the MSK's MIKEY-RAND
+     * (TS 33.246 §6.5.4; MTK messages carry none) and the service type, which fixes the MTK's Key data type
+     * (§6.4.5.3).
+     */
+    record MskContext(Bytes rand, ServiceType service) {
+    }
+
+    static Outcome run(InboundMikey message, SecretBytes key, Optional<MskMessage> answers,
+                       Optional<MskContext> mskContext) {
         MikeyOpener opener = MikeyOpener.jca();
         Section s = new Section("KEY");
         if (message instanceof MskMessage m) {
             return msk(opener.open(m, key), s);
         }
         if (message instanceof MtkMessage m) {
-            return mtk(opener.open(m, key), s);
+            MskContext c = mskContext.orElseThrow(() -> new IllegalStateException("the command checks the MSK's RAND first"));
+            return mtk(opener.open(m, key, c.rand(), c.service()), s);
         }
         if (message instanceof SolicitedPullMessage m) {
             return verified(opener.verify(m, key), s);

@@ -39,6 +39,9 @@ final class MbmsSection {
                     .put("idi", text(m.idi()))
                     .put("idr", text(m.idr()))
                     .put("ask_for_verification", m.askForVerification())
+                    .put("service_type", m.serviceType().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("sp", m.pendingSecurityPolicy().map(sp -> "Policy no " + sp.policyNo()
+                            + " (pending: adopted only if the MAC verifies)").orElse(null))
                     .put("verify_with", "--key MUK");
         } else if (in instanceof SolicitedPullMessage m) {
             s.put("message", name(in))

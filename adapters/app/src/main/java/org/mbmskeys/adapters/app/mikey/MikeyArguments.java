@@ -10,7 +10,11 @@ import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.protection.CsbIds;
+import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.profile.InterimProfile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -56,12 +60,79 @@ final class MikeyArguments {
         return SecretBytes.wrap(HexArgument.bytes(spec, option, hex).toByteArray());
     }
 
-    /** A key of the profile length {@code length}; the message says it is the profile's. */
+    /** A key of the length {@code length} this implementation sends. */
     SecretBytes profileKey(String option, String hex, int length, String what) {
         Bytes b = HexArgument.bytes(spec, option, hex);
         if (b.length() != length) {
             throw error(option + " must be " + length + " bytes (" + 2 * length + " hex digits), the " + what
-                    + " length of the project profile (PROFILE.md §10); got " + b.length() + " bytes");
+                    + " length this implementation sends; got " + b.length() + " bytes");
+        }
+        return SecretBytes.wrap(b.toByteArray());
+    }
+
+    /**
+     * {@code --csb-id}: 8 hex digits, or 4 fresh random bytes (TS 33.246 §6.4.2: the CSB ID names nothing,
+     * random values are recommended).
+     */
+    CsbId csbId(String option, String hex) {
+        if (hex == null) {
+            return CsbIds.random(RandomBytes.secure());
+        }
+        Bytes b = HexArgument.bytes(spec, option, hex);
+        if (b.length() != 4) {
+            throw error(option + " must be 4 bytes (8 hex digits), the CSB ID of the MIKEY header (RFC 3830 §6.1); got "
+                    + b.length() + " bytes");
+        }
+        return CsbId.fromBytes(b);
+    }
+
+    /** {@code --service}: streaming or download, the service type of the MSK's Key Group (TS 33.246 §4.2). */
+    ServiceType service(String option, String text) {
+        if ("streaming".equals(text)) {
+            return ServiceType.STREAMING;
+        }
+        if ("download".equals(text)) {
+            return ServiceType.DOWNLOAD;
+        }
+        throw error(option + " must be streaming or download (TS 33.246 §4.2: the service type of the Key Group); got '"
+                + text + "'");
+    }
+
+    /** {@code --ssrc}: 8 hex digits, the SSRC of the SRTP-ID map entry (RFC 3830 §6.1.1). */
+    long ssrc(String option, String hex) {
+        Bytes b = HexArgument.bytes(spec, option, hex);
+        if (b.length() != 4) {
+            throw error(option + " must be 4 bytes (8 hex digits), the SSRC of the RTP session; got " + b.length()
+                    + " bytes");
+        }
+        return CsbId.fromBytes(b).unsignedValue();
+    }
+
+    /** {@code --srtp-auth}: rccm1 (default), rccm2 or rccm3, the RFC 4771 transforms. */
+    SrtpAuthentication srtpAuthentication(String option, String text) {
+        if (text == null || text.equals("rccm1")) {
+            return SrtpAuthentication.RCCM1;
+        }
+        if (text.equals("rccm2")) {
+            return SrtpAuthentication.RCCM2;
+        }
+        if (text.equals("rccm3")) {
+            return SrtpAuthentication.RCCM3;
+        }
+        throw error(option + " must be rccm1, rccm2 or rccm3 (RFC 4771 §4); got '" + text + "'");
+    }
+
+    /** A decimal number 0..{@code max}. */
+    long unsignedNumber(String option, String text, long max, String what) {
+        return unsigned(option, text, max, what);
+    }
+
+    /** An MTK: 16, 24 or 32 bytes, SRTP master keys of 128, 192 or 256 bits (TS 33.246 §4.2). */
+    SecretBytes mtk(String option, String hex) {
+        Bytes b = HexArgument.bytes(spec, option, hex);
+        if (!InterimProfile.ACCEPTED_KEY_LENGTHS.contains(b.length())) {
+            throw error(option + " must be 16, 24 or 32 bytes (an SRTP master key of 128, 192 or 256 bits, "
+                    + "TS 33.246 §4.2); got " + b.length() + " bytes");
         }
         return SecretBytes.wrap(b.toByteArray());
     }
@@ -71,6 +142,11 @@ final class MikeyArguments {
         if (hex == null) {
             return RandomBytes.secure().next(InterimProfile.RAND_LENGTH);
         }
+        return givenRand(option, hex);
+    }
+
+    /** A RAND that must be given: 1..255 bytes of hex. */
+    Bytes givenRand(String option, String hex) {
         Bytes b = HexArgument.bytes(spec, option, hex);
         if (b.length() > 255) {
             throw error(option + " must be 1..255 bytes (RAND len is one byte; " + InterimProfile.RAND_LENGTH

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.mikey.CommonHeader;
 import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
 import org.mbmskeys.mbms.mikey.ErrorPayload;
@@ -18,6 +21,7 @@ import org.mbmskeys.mbms.mikey.IdPayload;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataCodec;
+import org.mbmskeys.mbms.mikey.KeyIdEntry;
 import org.mbmskeys.mbms.mikey.KeyIdExtension;
 import org.mbmskeys.mbms.mikey.KeyIdType;
 import org.mbmskeys.mbms.mikey.KvInterval;
@@ -31,15 +35,15 @@ import org.mbmskeys.mbms.mikey.SpParameter;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.VerificationPayload;
-import org.mbmskeys.mbms.mikey.protection.CsbIdPolicy;
 
 /** The inspect report's view of HDR and of each payload: every wire field, by the names RFC 3830 uses. */
 final class PayloadSections {
 
-    /** SRTP policy parameter types (RFC 3830 §6.10.1; PROFILE.md §1.3.5), for display only. */
+    /** SRTP policy parameter types (RFC 3830 §6.10.1 Table 6.10.1.a, RFC 4771 §4 Table 3), for display only. */
     private static final String[] SRTP_PARAMETERS = {"encr alg", "encr key len", "auth alg", "auth key len",
         "salt len", "SRTP PRF", "KDR", "SRTP encr on/off", "SRTCP encr on/off", "FEC order", "SRTP auth on/off",
-        "auth tag len", "SRTP prefix len"};
+        "auth tag len", "SRTP prefix len", "ROC transmission rate", "SRTP auth alg", "SRTCP auth alg",
+        "SRTP auth key len", "SRTCP auth key len", "SRTP auth tag len", "SRTCP auth tag len"};
 
     private PayloadSections() {
     }
@@ -51,7 +55,6 @@ final class PayloadSections {
                 .put("v", h.vFlag())
                 .put("prf_func", Coded.of(h.prfFunction(), h.prfFunction().code()))
                 .put("csb_id", h.csbId().toString())
-                .put("key_domain", CsbIdPolicy.keyDomainOf(h.csbId()).map(Object::toString).orElse(null))
                 .put("cs_count", h.csCount())
                 .put("cs_id_map_type", Coded.open(h.csIdMapType(), h.csIdMapType().code()));
         if (!h.srtpCsEntries().isEmpty()) {
@@ -87,18 +90,41 @@ final class PayloadSections {
                 .put("ext_type", Coded.open(ext.extensionType(), ext.extensionType().code()))
                 .put("length", ext.data().length())
                 .put("data", ext.data().toHex());
-        // The codec has already checked a Key ID extension's layout, so from() does not throw here.
+        // The codec has already checked a Key ID extension's framing, so from() does not throw here.
         KeyIdExtension.from(ext).ifPresent(k -> {
-            s.put("key_id_type", Coded.of(k.keyIdType(), k.keyIdType().code()));
-            if (k.keyIdType() == KeyIdType.MSK) {
-                s.put("msk_id", k.mskId().toString());
-            } else if (k.keyIdType() == KeyIdType.MTK) {
-                s.put("mtk_id", k.mtkId().value());
-            } else {
-                s.put("key_id", k.keyId().toHex());
+            List<Map<String, Object>> ids = new ArrayList<>();
+            for (KeyIdEntry e : k.entries()) {
+                ids.add(keyId(e));
             }
+            s.put("key_ids", ids);
         });
         return s;
+    }
+
+    /** One Key ID sub-payload (RFC 4563 §4), its value named after its type when the width fits. */
+    private static Map<String, Object> keyId(KeyIdEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key_id_type", Coded.open(e.type(), e.type().code()));
+        m.put("key_id_len", e.id().length());
+        if (e.type().equals(KeyIdType.KEY_DOMAIN) && e.id().length() == KeyIdExtension.KEY_DOMAIN_LENGTH) {
+            m.put("key_domain", keyDomain(e.id()));
+        } else if (e.type().equals(KeyIdType.MSK) && e.id().length() == KeyIdExtension.MSK_ID_LENGTH) {
+            m.put("msk_id", MskId.fromBytes(e.id()).toString());
+        } else if (e.type().equals(KeyIdType.MTK) && e.id().length() == MtkId.BYTES) {
+            m.put("mtk_id", MtkId.fromBytes(e.id()).value());
+        } else {
+            m.put("key_id", e.id().toHex());
+        }
+        return m;
+    }
+
+    /** MCC-MNC when the octets are BCD digits (U2), else their hex. */
+    private static String keyDomain(Bytes octets) {
+        try {
+            return KeyDomainId.fromPlmnOctets(octets).toString();
+        } catch (IllegalArgumentException notBcd) {
+            return "hex:" + octets.toHex();
+        }
     }
 
     private static Section timestamp(TimestampPayload t) {

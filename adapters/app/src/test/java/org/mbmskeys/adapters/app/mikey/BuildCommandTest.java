@@ -3,6 +3,8 @@ package org.mbmskeys.adapters.app.mikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MSK;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MTK;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_MTK_DOWNLOAD;
+import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_VALIDITY_ONLY;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.BUILD_SOLICIT;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.replacing;
 import static org.mbmskeys.adapters.app.mikey.MikeyGolden.with;
@@ -15,6 +17,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.AckExpectation;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
@@ -49,7 +52,7 @@ class BuildCommandTest {
         assertThat(m.mskId()).isEqualTo(MskId.parseHex("00010002"));
         assertThat(m.counter().value()).isEqualTo(7);
         assertThat(opened.msk().orElseThrow().revealHex()).isEqualTo(MikeyGolden.MSK);
-        assertThat(opened.validity()).isEqualTo(KeyValidity.of(1, 65535));
+        assertThat(opened.validity()).isEqualTo(KeyValidity.of(0, 65534));
     }
 
     @Test
@@ -59,19 +62,76 @@ class BuildCommandTest {
         assertThat(run.out().strip()).isEqualTo(MikeyGolden.MTK_MESSAGE.toHex());
 
         MtkMessage m = (MtkMessage) read(Bytes.ofHex(run.out().strip()));
-        OpenedMtk opened = OPENER.open(m, SecretBytes.ofHex(MikeyGolden.MSK)).orElseThrow();
+        OpenedMtk opened = OPENER.open(m, SecretBytes.ofHex(MikeyGolden.MSK), Bytes.ofHex(MikeyGolden.MSK_RAND),
+                ServiceType.STREAMING).orElseThrow();
         assertThat(opened.mtkId()).isEqualTo(MtkId.of(5));
         assertThat(opened.mtk().revealHex()).isEqualTo(MikeyGolden.MTK);
         assertThat(opened.salt().orElseThrow().revealHex()).isEqualTo(MikeyGolden.SALT);
     }
 
     @Test
-    void mtkWithoutSaltCarriesNoSalt() {
-        Bytes msg = built(without(BUILD_MTK, "--salt", false));
+    void downloadMtkPrintsTheGoldenMessageAsTgkWithoutSalt() {
+        CliRun run = CliRun.of(BUILD_MTK_DOWNLOAD);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.MTK_DOWNLOAD_MESSAGE.toHex());
 
-        OpenedMtk opened = OPENER.open((MtkMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MSK)).orElseThrow();
+        OpenedMtk opened = OPENER.open((MtkMessage) read(Bytes.ofHex(run.out().strip())), SecretBytes.ofHex(MikeyGolden.MSK),
+                Bytes.ofHex(MikeyGolden.MSK_RAND), ServiceType.DOWNLOAD).orElseThrow();
         assertThat(opened.salt()).isEmpty();
         assertThat(opened.mtk().revealHex()).isEqualTo(MikeyGolden.MTK);
+    }
+
+    /** TS 33.246 §6.4.5.1, §6.6.2.1: the streaming MSK message carries the SRTP-ID map entry and the SP. */
+    @Test
+    void streamingMskPrintsTheGoldenMessageWhoseSpIsAdoptedWhenItOpens() {
+        CliRun run = CliRun.of(MikeyGolden.BUILD_MSK_STREAMING);
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        OpenedMsk opened = OPENER.open((MskMessage) read(MikeyGolden.MSK_STREAMING_MESSAGE), SecretBytes.ofHex(MikeyGolden.MUK))
+                .orElseThrow();
+        assertThat(opened.serviceType()).isEqualTo(ServiceType.STREAMING);
+        assertThat(opened.srtpCsEntry().orElseThrow().ssrc()).isEqualTo(0x0a0b0c0dL);
+        assertThat(opened.securityPolicy()).isPresent();
+    }
+
+    @Test
+    void rocRateAndTransformAreWrittenIntoTheSp() {
+        Bytes msg = built(replacing(replacing(MikeyGolden.BUILD_MSK_STREAMING, "--roc-rate", "300"), "--srtp-auth", "rccm3"));
+
+        assertThat(msg.toHex()).contains("0d02012c" + "0e0104");
+    }
+
+    @Test
+    void validityOnlyPrintsTheGoldenMessage() {
+        CliRun run = CliRun.of(BUILD_VALIDITY_ONLY);
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo(MikeyGolden.VALIDITY_ONLY_MESSAGE.toHex());
+    }
+
+    /** TS 33.246 §4.2: the MTK is an SRTP master key of 128, 192 or 256 bits. */
+    @Test
+    void mtksOf24And32BytesAreBuilt() {
+        for (String mtk : new String[] {"ab".repeat(24), "cd".repeat(32)}) {
+            Bytes msg = built(replacing(BUILD_MTK, "--mtk", mtk));
+
+            OpenedMtk opened = OPENER.open((MtkMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MSK),
+                    Bytes.ofHex(MikeyGolden.MSK_RAND), ServiceType.STREAMING).orElseThrow();
+            assertThat(opened.mtk().revealHex()).isEqualTo(mtk);
+        }
+    }
+
+    /** TS 33.246 §6.4.2: without --csb-id each message gets 4 fresh random bytes. */
+    @Test
+    void withoutCsbIdEachBuildPicksARandomOne() {
+        String[] args = without(BUILD_MSK, "--csb-id", false);
+        MskMessage first = (MskMessage) read(built(args));
+        MskMessage second = (MskMessage) read(built(args));
+
+        // Two SecureRandom draws of 32 bits collide with probability 2^-32.
+        assertThat(first.csbId()).isNotEqualTo(second.csbId());
+        assertThat(OPENER.open(first, SecretBytes.ofHex(MikeyGolden.MUK)).isOpened()).isTrue();
     }
 
     @Test
@@ -135,7 +195,7 @@ class BuildCommandTest {
 
     @Test
     void validityOnlyCarriesNoKeyButTheNewValidity() {
-        Bytes msg = built(with(without(BUILD_MSK, "--msk", false), "--validity-only", "--seql", "5", "--sequ", "900"));
+        Bytes msg = built(with(BUILD_VALIDITY_ONLY, "--seql", "5", "--sequ", "900"));
 
         OpenedMsk opened = OPENER.open((MskMessage) read(msg), SecretBytes.ofHex(MikeyGolden.MUK)).orElseThrow();
         assertThat(opened.isValidityOnly()).isTrue();

@@ -21,6 +21,8 @@ import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.DataType;
 import org.mbmskeys.mbms.mikey.ErrorNumber;
 import org.mbmskeys.mbms.mikey.ErrorPayload;
+import org.mbmskeys.mbms.mikey.ExtensionType;
+import org.mbmskeys.mbms.mikey.GeneralExtensionPayload;
 import org.mbmskeys.mbms.mikey.IdPayload;
 import org.mbmskeys.mbms.mikey.IdType;
 import org.mbmskeys.mbms.mikey.MikeyCodec;
@@ -42,22 +44,22 @@ class InspectCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo("""
-                MIKEY message, 160 bytes
+                MIKEY message, 164 bytes
                 HDR
                   version               1
                   data_type             PSK_INIT (0)
                   v                     yes
                   prf_func              MIKEY_1 (0)
-                  csb_id                00f11000
-                  key_domain            001-01
+                  csb_id                c5b1d001
                   cs_count              0
                   cs_id_map_type        EMPTY_MAP (1)
                 EXT
                   ext_type              KEY_ID (3)
-                  length                7
-                  data                  01000400010002
-                  key_id_type           MSK (1)
-                  msk_id                00010002
+                  length                11
+                  data                  000300f110010400010002
+                  key_ids
+                    - key_id_type KEY_DOMAIN (0), key_id_len 3, key_domain 001-01
+                    - key_id_type MSK (1), key_id_len 4, msk_id 00010002
                 T
                   ts_type               COUNTER (2)
                   ts_value              7
@@ -65,21 +67,21 @@ class InspectCommandTest {
                   rand_len              16
                   rand                  101112131415161718191a1b1c1d1e1f
                 ID
-                  id_type               URI (1)
+                  id_type               NAI (0)
                   id_len                16
                   id_text               bmsc.example.org
                   id_data               626d73632e6578616d706c652e6f7267
                 ID
-                  id_type               URI (1)
+                  id_type               NAI (0)
                   id_len                40
                   id_text               I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org
                   id_data               4931553876705933714a306869755a4e726b652f4e513d3d406273662e6578616d706c652e6f7267
                 KEMAC
                   encr_alg              AES_CM_128 (1)
                   encr_data_len         26
-                  encr_data             4c12e93b5b5a1e124a62aa65a79f99f80e6195723491bb0867b6
+                  encr_data             8644fea5a17a929b2de49d60a836b7c154219cd3efc768f3f67a
                   mac_alg               HMAC_SHA1_160 (1)
-                  mac                   f90e1ba6d0354fe2a285354484e3b7063e676708
+                  mac                   f58d2c5e651b8d3dccc2913c0dcf445a0450877e
                 MBMS
                   message               MSK message
                   key_domain            001-01
@@ -88,6 +90,8 @@ class InspectCommandTest {
                   idi                   bmsc.example.org
                   idr                   I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org
                   ask_for_verification  yes
+                  service_type          download
+                  sp                    none
                   verify_with           --key MUK
                 """.replace("\n", System.lineSeparator()));
     }
@@ -101,16 +105,15 @@ class InspectCommandTest {
                 "KEY",
                 "  verified              yes",
                 "  msk                   00112233445566778899aabbccddeeff",
-                "  seql                  1",
-                "  sequ                  65535",
+                "  seql                  0",
+                "  sequ                  65534",
                 "  validity_only         no",
                 "  invalidation          no"));
     }
 
     @Test
     void validityOnlyUpdateWithTheMukShowsNoKeyAndTheNewValidity() {
-        CliRun built = CliRun.of(MikeyGolden.with(MikeyGolden.without(MikeyGolden.BUILD_MSK, "--msk", false),
-                "--validity-only", "--seql", "5", "--sequ", "900"));
+        CliRun built = CliRun.of(MikeyGolden.with(MikeyGolden.BUILD_VALIDITY_ONLY, "--seql", "5", "--sequ", "900"));
         CliRun run = CliRun.of("mikey", "inspect", built.out().strip(), "--key", MikeyGolden.MUK);
 
         assertThat(run.exitCode()).isZero();
@@ -124,16 +127,19 @@ class InspectCommandTest {
 
     @Test
     void mtkMessageWithTheMskShowsTheMtkAndSalt() {
-        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK);
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--msk-rand", MikeyGolden.MSK_RAND, "--service", "streaming");
 
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
         assertThat(run.out()).contains(lines(
                 "EXT",
                 "  ext_type              KEY_ID (3)",
-                "  length                5",
-                "  data                  0200020005",
-                "  key_id_type           MTK (2)",
-                "  mtk_id                5"));
+                "  length                15",
+                "  data                  000300f110010400010002020200" + "05",
+                "  key_ids",
+                "    - key_id_type KEY_DOMAIN (0), key_id_len 3, key_domain 001-01",
+                "    - key_id_type MSK (1), key_id_len 4, msk_id 00010002",
+                "    - key_id_type MTK (2), key_id_len 2, mtk_id 5"));
         assertThat(run.out()).contains(lines(
                 "MBMS",
                 "  message               MTK message",
@@ -146,6 +152,77 @@ class InspectCommandTest {
                 "  verified              yes",
                 "  mtk                   0f0e0d0c0b0a09080706050403020100",
                 "  salt                  a0a1a2a3a4a5a6a7a8a9aaabacad"));
+    }
+
+    /** TS 33.246 §6.5.4: the RAND of the MSK's messages opens its MTK messages, as a UE keeps it. */
+    @Test
+    void mtkMessageOpensWithTheRandOfAnMskMessageForThatMsk() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_DOWNLOAD_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--msk-message", MSK_HEX, "--service", "download");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).endsWith(lines(
+                "KEY",
+                "  verified              yes",
+                "  mtk                   0f0e0d0c0b0a09080706050403020100",
+                "  salt                  none"));
+    }
+
+    @Test
+    void streamingMskMessageShowsItsMapEntryAndThePendingPolicy() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(lines(
+                "  cs_count              1",
+                "  cs_id_map_type        SRTP_ID (0)",
+                "  srtp_cs"));
+        assertThat(run.out()).contains("ssrc 0a0b0c0d");
+        assertThat(run.out()).contains(lines(
+                "    - type ROC transmission rate (13), length 2, value 0001",
+                "    - type SRTP auth alg (14), length 1, value 02",
+                "    - type SRTP auth tag len (18), length 1, value 0e"));
+        assertThat(run.out()).contains(lines(
+                "  service_type          streaming",
+                "  sp                    Policy no 0 (pending: adopted only if the MAC verifies)"));
+    }
+
+    @Test
+    void mtkMessageTakesTheServiceTypeFromTheMskMessage() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--msk-message", MikeyGolden.MSK_STREAMING_MESSAGE.toHex());
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).contains("  salt                  a0a1a2a3a4a5a6a7a8a9aaabacad");
+    }
+
+    @Test
+    void mtkMessageWithTheKeyButWithoutTheMsksRandIsAnArgumentError() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--service", "streaming");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--key on an MTK message needs --msk-rand HEX or --msk-message HEX|@FILE: MTK "
+                + "messages carry no RAND, their keys come from the RAND of the MSK's messages (TS 33.246 §6.5.4)");
+    }
+
+    @Test
+    void mtkMessageOpenedAsTheOtherServiceTypeIsNotInTheProfile() {
+        CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MTK_MESSAGE.toHex(), "--key", MikeyGolden.MSK,
+                "--msk-rand", MikeyGolden.MSK_RAND, "--service", "download");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("NOT_IN_PROFILE: MTK key data of type TEK_SALT for a download service");
+    }
+
+    @Test
+    void unknownKeyIdTypesAreListedWithTheirHex() {
+        Bytes ext = Bytes.ofHex("000300f110" + "010400010002" + "f102abcd");
+        Bytes msg = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false,
+                CsbId.of(0xc5b1d001)), List.of(GeneralExtensionPayload.of(ExtensionType.KEY_ID, ext))));
+        CliRun run = CliRun.of("mikey", "inspect", msg.toHex());
+
+        assertThat(run.out()).contains("    - key_id_type UNKNOWN (241), key_id_len 2, key_id abcd");
     }
 
     @Test
@@ -173,10 +250,10 @@ class InspectCommandTest {
         assertThat(run.out()).contains(lines(
                 "V",
                 "  auth_alg              HMAC_SHA1_160 (1)",
-                "  ver_data              1287b42c79ecc280d5e3fc0966ea0294021b2ef9",
+                "  ver_data              94dc65a3cb207729ee51474ab46a0f2ff89cacd0",
                 "MBMS",
                 "  message               verification message",
-                "  csb_id                00f11000",
+                "  csb_id                c5b1d001",
                 "  counter               7"));
         assertThat(run.out()).endsWith(lines(
                 "KEY",
@@ -191,7 +268,7 @@ class InspectCommandTest {
                 "--answers", other.out().strip());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("UNEXPECTED_MESSAGE: verification message (CSB ID 00f11000, counter 7)");
+        assertThat(run.err()).startsWith("UNEXPECTED_MESSAGE: verification message (CSB ID c5b1d001, counter 7)");
     }
 
     @Test
@@ -227,10 +304,11 @@ class InspectCommandTest {
 
     @Test
     void flippedMtkIdBitIsRejectedAsBadMac() {
-        Bytes tampered = MikeyGolden.MTK_MESSAGE.withByteXored(29, 0x01); // low byte of the MTK ID: 5 becomes 4
-        CliRun run = CliRun.of("mikey", "inspect", tampered.toHex(), "--key", MikeyGolden.MSK);
+        Bytes tampered = MikeyGolden.MTK_MESSAGE.withByteXored(28, 0x01); // low byte of the MTK ID: 5 becomes 4
+        CliRun run = CliRun.of("mikey", "inspect", tampered.toHex(), "--key", MikeyGolden.MSK, "--msk-rand",
+                MikeyGolden.MSK_RAND, "--service", "streaming");
 
-        assertThat(run.out()).contains("  mtk_id                4");
+        assertThat(run.out()).contains("  mtk_id                4").contains("mtk_id 4");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("BAD_MAC: KEMAC MAC of MTK message 4 under MSK 001-01/00010002 (counter 3)");
     }
@@ -241,10 +319,10 @@ class InspectCommandTest {
             1   | malformed MIKEY at byte 1 (HDR.data type): needs 1 byte, 0 remain
             9   | malformed MIKEY at byte 9 (HDR.CS ID map type): needs 1 byte, 0 remain
             11  | malformed MIKEY at byte 11 (EXT.Type): needs 1 byte, 0 remain
-            20  | malformed MIKEY at byte 12 (EXT.Length): declares 7 bytes, 6 remain
-            30  | malformed MIKEY at byte 28 (RAND.RAND len): declares 16 bytes, 1 remain
-            100 | malformed MIKEY at byte 67 (ID.ID len): declares 40 bytes, 31 remain
-            159 | malformed MIKEY at byte 140 (KEMAC.MAC): needs 20 bytes, 19 remain
+            20  | malformed MIKEY at byte 12 (EXT.Length): declares 11 bytes, 6 remain
+            34  | malformed MIKEY at byte 32 (RAND.RAND len): declares 16 bytes, 1 remain
+            104 | malformed MIKEY at byte 71 (ID.ID len): declares 40 bytes, 31 remain
+            163 | malformed MIKEY at byte 144 (KEMAC.MAC): needs 20 bytes, 19 remain
             """)
     void truncatedMessageExitsOneNamingTheOffsetAndField(int length, String expected) {
         CliRun run = CliRun.of("mikey", "inspect", MikeyGolden.MSK_MESSAGE.slice(0, length).toHex(), "--key", MikeyGolden.MUK);
@@ -279,23 +357,25 @@ class InspectCommandTest {
         assertThat(run.out().lines()).hasSize(1);
         Map<String, Object> o = JsonCheck.object(run.out());
         assertThat(o.keySet()).containsExactly("length", "malformed", "hdr", "payloads", "mbms", "key");
-        assertThat(o).containsEntry("length", 160L).containsEntry("malformed", null);
+        assertThat(o).containsEntry("length", 164L).containsEntry("malformed", null);
         Map<String, Object> hdr = map(o.get("hdr"));
         assertThat(hdr.get("data_type")).isEqualTo(Map.of("name", "PSK_INIT", "code", 0L));
         assertThat(hdr.get("v")).isEqualTo(true);
-        assertThat(hdr.get("csb_id")).isEqualTo("00f11000");
-        assertThat(hdr.get("key_domain")).isEqualTo("001-01");
+        assertThat(hdr.get("csb_id")).isEqualTo("c5b1d001");
+        assertThat(hdr).doesNotContainKey("key_domain");
         List<Object> payloads = list(o.get("payloads"));
         assertThat(payloads).extracting(p -> map(p).get("payload")).containsExactly("EXT", "T", "RAND", "ID", "ID", "KEMAC");
-        assertThat(map(payloads.get(0))).containsEntry("msk_id", "00010002");
+        assertThat(list(map(payloads.get(0)).get("key_ids"))).containsExactly(
+                Map.of("key_id_type", Map.of("name", "KEY_DOMAIN", "code", 0L), "key_id_len", 3L, "key_domain", "001-01"),
+                Map.of("key_id_type", Map.of("name", "MSK", "code", 1L), "key_id_len", 4L, "msk_id", "00010002"));
         assertThat(map(payloads.get(1))).containsEntry("ts_value", 7L);
         assertThat(map(payloads.get(4))).containsEntry("id_text", MikeyGolden.IDR);
-        assertThat(map(payloads.get(5))).containsEntry("mac", "f90e1ba6d0354fe2a285354484e3b7063e676708")
+        assertThat(map(payloads.get(5))).containsEntry("mac", "f58d2c5e651b8d3dccc2913c0dcf445a0450877e")
                 .containsEntry("encr_data_len", 26L);
         assertThat(map(o.get("mbms"))).containsEntry("message", "MSK message").containsEntry("counter", 7L)
                 .containsEntry("ask_for_verification", true);
         assertThat(map(o.get("key"))).containsEntry("verified", true).containsEntry("msk", MikeyGolden.MSK)
-                .containsEntry("seql", 1L).containsEntry("sequ", 65535L).containsEntry("validity_only", false);
+                .containsEntry("seql", 0L).containsEntry("sequ", 65534L).containsEntry("validity_only", false);
     }
 
     @Test
@@ -304,12 +384,15 @@ class InspectCommandTest {
                 "MSK message", MikeyGolden.MSK_MESSAGE,
                 "verification message", MikeyGolden.ACK_MESSAGE,
                 "solicited pull", MikeyGolden.SOLICIT_MESSAGE,
-                "MTK message", MikeyGolden.MTK_MESSAGE);
+                "MTK message", MikeyGolden.MTK_MESSAGE,
+                "MSK message without key", MikeyGolden.VALIDITY_ONLY_MESSAGE,
+                "download MTK message", MikeyGolden.MTK_DOWNLOAD_MESSAGE);
         byName.forEach((name, message) -> {
             CliRun run = CliRun.of("mikey", "inspect", message.toHex(), "--json");
             assertThat(run.exitCode()).isZero();
             Map<String, Object> o = JsonCheck.object(run.out());
-            assertThat(map(o.get("mbms"))).containsEntry("message", name);
+            assertThat(map(o.get("mbms"))).containsEntry("message", name.replace(" without key", "")
+                    .replace("download ", ""));
             assertThat(o).containsEntry("key", null).containsEntry("length", (long) message.length());
         });
     }
@@ -323,12 +406,12 @@ class InspectCommandTest {
                 "KEMAC",
                 "  encr_alg              NULL (0)",
                 "  encr_data_len         26",
-                "  encr_data             0002001000112233445566778899aabbccddeeff02000102ffff",
+                "  encr_data             0022001000112233445566778899aabbccddeeff02000002fffe",
                 "  mac_alg               NULL (0)",
                 "  mac                   (empty)",
                 "  key_data",
-                "    - type TGK (0), kv INTERVAL (2), key_len 16, key 00112233445566778899aabbccddeeff, kv_from 0001, "
-                        + "kv_to ffff, seql 1, sequ 65535",
+                "    - type TEK (2), kv INTERVAL (2), key_len 16, key 00112233445566778899aabbccddeeff, kv_from 0000, "
+                        + "kv_to fffe, seql 0, sequ 65534",
                 "MBMS",
                 "  message               none",
                 "  rejection             UNSUPPORTED_ALGORITHM",
@@ -347,7 +430,7 @@ class InspectCommandTest {
 
     @Test
     void errorMessageIsShownWithItsErrorNumberAndIsNotInTheProfile() {
-        Bytes err = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsProfile(DataType.ERROR, false, CsbId.of(0x00f11000)),
+        Bytes err = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsEmptyMap(DataType.ERROR, false, CsbId.of(0xc5b1d001)),
                 List.of(ErrorPayload.of(ErrorNumber.INVALID_MAC))));
         CliRun run = CliRun.of("mikey", "inspect", err.toHex());
 
@@ -359,7 +442,7 @@ class InspectCommandTest {
     @Test
     void idDataWithControlCharactersIsShownAsHexOnly() {
         Bytes escape = Bytes.wrap("\u001b[2Jevil".getBytes(StandardCharsets.UTF_8));
-        Bytes msg = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsProfile(DataType.PSK_INIT, false, CsbId.of(0x00f11000)),
+        Bytes msg = MikeyCodec.encode(new MikeyMessage(CommonHeader.mbmsEmptyMap(DataType.PSK_INIT, false, CsbId.of(0xc5b1d001)),
                 List.of(new IdPayload(IdType.URI, escape))));
         CliRun run = CliRun.of("mikey", "inspect", msg.toHex());
 
@@ -386,7 +469,7 @@ class InspectCommandTest {
         CliRun run = CliRun.of("mikey", "inspect", "@" + file, "--key", MikeyGolden.MUK);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("MIKEY message, 160 bytes").contains("  verified              yes");
+        assertThat(run.out()).startsWith("MIKEY message, 164 bytes").contains("  verified              yes");
     }
 
     @Test
@@ -397,7 +480,7 @@ class InspectCommandTest {
             CliRun run = CliRun.of("mikey", "inspect", "-", "--json");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(JsonCheck.object(run.out())).containsEntry("length", 160L);
+            assertThat(JsonCheck.object(run.out())).containsEntry("length", 164L);
         } finally {
             System.setIn(saved);
         }
