@@ -20,7 +20,7 @@ final class MskAge {
      * When the two MSKs were protected with different MUKs and neither (or each, for two BM-SCs) is the last
      * successfully used MUK of its IDi, the MUK installed later wins.
      */
-    @Unconfirmed("M11: which of two stored MSKs is newer when neither, or both, were protected with the last "
+    @Unconfirmed("U17: which of two stored MSKs is newer when neither, or both, were protected with the last "
             + "successfully used MUK of their IDi; TS 33.246 §6.5.3 names only the last used MUK as the newer, "
             + "so the MUK installed later (higher install generation) is taken as the newer")
     static final Comparator<StoredMsk> FALLBACK_BY_MUK_INSTALL_ORDER = Comparator.comparingLong(StoredMsk::mukGeneration);
