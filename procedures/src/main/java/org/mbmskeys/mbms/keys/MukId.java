@@ -10,8 +10,8 @@ import org.mbmskeys.engine.bytes.Bytes;
  * under which a UE holds its current MUK.
  *
  * <p>Both parts are the ID payload data exactly as received; equality is byte equality. The ID type and
- * text encoding are the codec's business (PROFILE.md §10 "IDi / IDr"). Identities are not secret;
- * {@code toString()} shows printable ASCII as text and anything else as hex.
+ * text encoding are the codec's business (TS 33.246 §6.4.5.1; W9, W10 of docs/wire-profile.md).
+ * Identities are not secret; {@code toString()} shows printable ASCII as text and anything else as hex.
  *
  * <pre>{@code
  * MukId id = MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");

@@ -3,8 +3,8 @@ package org.mbmskeys.mbms.keys;
 import java.util.Objects;
 
 /**
- * The key that protects a MIKEY message, and so names one outgoing COUNTER stream (PROFILE.md §10
- * "Counters", TS 33.246 §6.4.6): a UE's MUK for MSK messages, an MSK for MTK messages.
+ * The key that protects a MIKEY message, and so names one outgoing COUNTER stream (TS 33.246
+ * §6.4.3, §6.4.6): a UE's MUK for MSK messages, an MSK for MTK messages.
  *
  * <pre>{@code
  * registry.nextCounter(ProtectingKey.muk(mukId));   // MSK delivery to one UE

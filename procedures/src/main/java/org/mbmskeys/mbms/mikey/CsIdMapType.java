@@ -1,7 +1,7 @@
 package org.mbmskeys.mbms.mikey;
 
 /**
- * CS ID map type of the common header (RFC 3830 §6.1, RFC 4563 §5, RFC 6043; PROFILE.md §1.3.4).
+ * CS ID map type of the common header (RFC 3830 §6.1, RFC 4563 §5, RFC 6043).
  *
  * <p><b>Open</b> code space, with a limit: only the {@link #SRTP_ID} map info layout is implemented, so a
  * header with any other map type decodes only if it has no crypto sessions (#CS = 0, nothing to parse);

@@ -5,8 +5,9 @@ import org.mbmskeys.engine.bytes.Bytes;
 
 /**
  * CSB ID, the 32-bit Crypto Session Bundle identifier of the common header (RFC 3830 §6.1). It enters
- * the PRF labels (§4.1.4) and the AES-CM IV, so receivers use it verbatim. What MBMS puts in it is a
- * project choice made elsewhere (PROFILE.md §3.2, §10). Written as 8 hex digits, e.g. {@code 00f11000}.
+ * the PRF labels (§4.1.4) and the AES-CM IV, so receivers use it verbatim. MBMS senders put 4 random
+ * bytes in it per message (TS 33.246 §6.4.2, {@code protection.CsbIds}). Written as 8 hex digits,
+ * e.g. {@code 00f11000}.
  */
 public record CsbId(int value) {
 

@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * HDR data type (RFC 3830 §6.1 and later RFCs; PROFILE.md §1.3.1). MBMS uses {@link #PSK_INIT} for MSK
+ * HDR data type (RFC 3830 §6.1 and later RFCs; IANA MIKEY registry). MBMS uses {@link #PSK_INIT} for MSK
  * and MTK delivery and {@link #PSK_VERIFY} for the MSK verification message.
  *
  * <p>Closed code space: every value the MIKEY registry lists is kept so foreign messages still decode; any

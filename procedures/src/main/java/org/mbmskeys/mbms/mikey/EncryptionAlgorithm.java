@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * KEMAC Encr alg (RFC 3830 §6.2; PROFILE.md §1.3.5). MBMS uses {@link #AES_CM_128}; {@link #NULL} is for
+ * KEMAC Encr alg (RFC 3830 §6.2; Wireshark packet-mikey.c). MBMS uses {@link #AES_CM_128}; {@link #NULL} is for
  * debugging and foreign messages. Closed code space.
  */
 public enum EncryptionAlgorithm {

@@ -1,7 +1,7 @@
 package org.mbmskeys.mbms.mikey;
 
 /**
- * Error no of the ERR payload (RFC 3830 §6.12; PROFILE.md §1.3.5).
+ * Error no of the ERR payload (RFC 3830 §6.12; codes as in Wireshark packet-mikey.c).
  *
  * <p><b>Open</b> code space: the ERR payload has a fixed size, so an unknown number is kept as read and
  * printed as {@code UNKNOWN(n)}; the receiver decides what to do with it.

@@ -14,8 +14,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * </pre>
  *
  * <p>The key and salt are {@link SecretBytes}: {@code toString()} shows their lengths only. A key of
- * length 0 is allowed: the profile's MSK "validity-only update" is key data len 0 with a KV Interval
- * (PROFILE.md §10).
+ * length 0 is allowed: the MSK "validity-only update" is key data len 0 with a KV Interval
+ * (U5 in docs/wire-profile.md; TS 33.246 §6.5.3).
  *
  * <pre>{@code
  * KeyData mtk = KeyData.of(KeyDataType.TEK, mtkBytes, KvNull.INSTANCE);

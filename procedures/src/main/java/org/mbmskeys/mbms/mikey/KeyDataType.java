@@ -3,8 +3,8 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * Type of a Key data sub-payload, the high 4 bits of its second byte (RFC 3830 §6.13; PROFILE.md
- * §1.3.5). The {@code *_SALT} types carry a salt after the key. Closed code space.
+ * Type of a Key data sub-payload, the high 4 bits of its second byte (RFC 3830 §6.13;
+ * Wireshark packet-mikey.c). The {@code *_SALT} types carry a salt after the key. Closed code space.
  */
 public enum KeyDataType {
     TGK(0, false),

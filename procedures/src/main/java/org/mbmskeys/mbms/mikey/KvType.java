@@ -3,8 +3,8 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * KV type of a Key data sub-payload, the low 4 bits of its second byte (RFC 3830 §6.13, §6.14; PROFILE.md
- * §1.3.5). Selects the {@link KeyValidityData} layout. Closed code space.
+ * KV type of a Key data sub-payload, the low 4 bits of its second byte (RFC 3830 §6.13, §6.14;
+ * Wireshark packet-mikey.c). Selects the {@link KeyValidityData} layout. Closed code space.
  */
 public enum KvType {
     NULL(0),

@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * MAC alg of KEMAC and Auth alg of V (RFC 3830 §6.2, §6.9; PROFILE.md §1.3.5), with the MAC length it
+ * MAC alg of KEMAC and Auth alg of V (RFC 3830 §6.2, §6.9; Wireshark packet-mikey.c), with the MAC length it
  * implies: the wire carries no MAC length field. Closed code space.
  */
 public enum MacAlgorithm {

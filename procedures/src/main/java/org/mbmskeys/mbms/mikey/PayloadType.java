@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * Next-payload codes this implementation understands (RFC 3830 §6.1, PROFILE.md §1.3.2).
+ * Next-payload codes this implementation understands (RFC 3830 §6.1; Wireshark packet-mikey.c).
  *
  * <p><b>Closed</b> code space: MIKEY payloads have no common length field, so a payload of an unknown
  * type cannot be skipped and the rest of the message is unparseable. {@link MikeyCodec#decode} rejects

@@ -3,8 +3,8 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * HDR PRF func, the low 7 bits of byte 3 (RFC 3830 §6.1; PROFILE.md §1.3.3). MBMS uses {@link #MIKEY_1}.
- * Closed code space: other values are malformed.
+ * HDR PRF func, the low 7 bits of byte 3 (RFC 3830 §6.1, RFC 6043; Wireshark packet-mikey.c).
+ * MBMS uses {@link #MIKEY_1}. Closed code space: other values are malformed.
  */
 public enum PrfFunction {
     /** MIKEY-1, HMAC-SHA-1 based (RFC 3830 §4.1.2). */

@@ -1,7 +1,7 @@
 package org.mbmskeys.mbms.mikey;
 
 /**
- * Prot type of the SP payload (RFC 3830 §6.10; PROFILE.md §1.3.5).
+ * Prot type of the SP payload (RFC 3830 §6.10; codes as in Wireshark packet-mikey.c).
  *
  * <p><b>Open</b> code space: the SP payload carries its own parameter length, so a policy for an unknown
  * protocol is kept as read; its parameter types are then opaque numbers.

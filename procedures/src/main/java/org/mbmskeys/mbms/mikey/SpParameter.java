@@ -6,7 +6,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 /**
  * One policy parameter of an SP payload (RFC 3830 §6.10): Type (1) | Length (1) | Value. The meaning of
  * {@code type} depends on the policy's {@link ProtocolType} (for SRTP: 0 encr alg, 1 encr key len, …,
- * PROFILE.md §1.3.5), so it stays a number here.
+ * RFC 3830 §6.10.1), so it stays a number here.
  */
 public record SpParameter(int type, Bytes value) {
 

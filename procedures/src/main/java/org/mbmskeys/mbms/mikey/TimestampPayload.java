@@ -6,8 +6,8 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
  * T payload (RFC 3830 §6.6): TS type (1) | TS value (8 bytes for NTP and NTP-UTC, 4 for COUNTER and
- * NTP-UTC-32). In MBMS the 32-bit COUNTER is the per-key replay counter (TS 33.246 §6.4.6; PROFILE.md
- * §1.7).
+ * NTP-UTC-32). In MBMS the 32-bit COUNTER is the per-key replay counter (TS 33.246 §6.4.3,
+ * §6.4.6).
  *
  * @param value the TS value as an unsigned bit pattern: 64-bit values use all bits of the {@code long},
  *              32-bit values must be in 0..2^32−1

@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.mikey;
 import java.util.Optional;
 
 /**
- * TS type of the T payload (RFC 3830 §6.6, RFC 6043; PROFILE.md §1.3.5) with the width of its value.
+ * TS type of the T payload (RFC 3830 §6.6, RFC 6043; Wireshark packet-mikey.c) with the width of its value.
  * MBMS uses {@link #COUNTER}. Closed code space: the value width depends on the type, so an unknown type
  * cannot be skipped.
  */

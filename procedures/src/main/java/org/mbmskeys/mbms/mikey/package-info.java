@@ -1,6 +1,6 @@
 /**
- * MIKEY (RFC 3830, RFC 4563) wire format as MBMS uses it (TS 33.246; the project profile is
- * {@code PROFILE.md} §1, §2, §10). Values only: no keys, no crypto.
+ * MIKEY (RFC 3830, RFC 4563) wire format as MBMS uses it (TS 33.246; the choices are listed in
+ * {@code docs/wire-profile.md}). Values only: no keys, no crypto.
  *
  * <p>Where to start:
  * <ul>

@@ -17,7 +17,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
  * UE {@link DigestClient} against BM-SC {@link DigestVerifier}, header strings in between, as on the Key
- * Request interface (TS 33.246 §6.3.2; PROFILE.md §4.3). The B-TID and the 256-bit key standing in for
+ * Request interface (TS 33.246 §6.3.2, Annex H; RFC 2617). The B-TID and the 256-bit key standing in for
  * the MRK are the [SELF] values of {@code vectors/gba.json}.
  */
 class DigestExchangeTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mbmskeys.engine.bytes.Bytes;
 
 /**
- * B-TID = base64(RAND)@BSF domain (TS 33.220 §4.5.2; PROFILE.md §5.1 [C] PyHSS generate_btid). The
+ * B-TID = base64(RAND)@BSF domain (TS 33.220 §4.5.2; as PyHSS lib/zn_interface.py generate_btid builds it). The
  * expected text is btid_for_bsf_example_org of vectors/gba.json ([SELF]).
  */
 class BTidTest {

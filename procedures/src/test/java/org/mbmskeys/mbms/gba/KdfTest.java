@@ -12,13 +12,13 @@ import org.mbmskeys.engine.bytes.Hex;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
- * TS 33.220 Annex B.2 KDF. The S golden value is PROFILE.md §5.3 ([SELF]: computed by the project from the
- * confirmed B.2/B.3 layout, not an official vector); the HMAC is cross-checked against a plain javax.crypto
+ * TS 33.220 Annex B.2 KDF. The S golden value is [SELF]: computed by the project from the B.2/B.3 layout and
+ * the inputs of vectors/gba.json, not an official vector; the HMAC is cross-checked against a plain javax.crypto
  * computation over the hand-written S.
  */
 class KdfTest {
 
-    /** S for Ks_(ext)_NAF with the gba.json inputs, PROFILE.md §5.3, one field per line. */
+    /** S for Ks_(ext)_NAF with the gba.json inputs ([SELF]), one field per line. */
     static final Bytes GOLDEN_S_KS_EXT_NAF = Hex.annotated("""
             01                                   # FC = 0x01 (NAF key derivation, TS 33.220 B.3)
             6762612d6d65                         # P0 = "gba-me"

@@ -10,7 +10,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 
 /**
  * NAF_Id = FQDN ‖ Ua security protocol id (TS 33.220 Annex H). The MBMS NAF_Id is the [SELF] value of
- * vectors/gba.json; the protocol ids are PROFILE.md §5.1 [C] (AOSP UaSecurityProtocolIdentifier).
+ * vectors/gba.json; the protocol ids are those of AOSP UaSecurityProtocolIdentifier (which cites TS 33.220 Annex H).
  */
 class NafIdTest {
 

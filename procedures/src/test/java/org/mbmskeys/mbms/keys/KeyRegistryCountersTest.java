@@ -21,7 +21,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outgoing COUNTER streams of the BM-SC, one per protecting key (PROFILE.md §10 "Counters"; TS 33.246
+ * Outgoing COUNTER streams of the BM-SC, one per protecting key (TS 33.246 §6.4.3;
  * §6.4.6 on the UE side): start at 1 or a configured value, +1 per message, RFC 1982 wrap, no value twice
  * under concurrency.
  */

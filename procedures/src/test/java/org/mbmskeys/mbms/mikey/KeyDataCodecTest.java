@@ -22,7 +22,7 @@ class KeyDataCodecTest {
 
     private static final String MSK_HEX = "000102030405060708090a0b0c0d0e0f";
 
-    /** MSK delivery plaintext of the profile (PROFILE.md §10): TGK, KV Interval SEQl 1 .. SEQu 100. Hand-made. */
+    /** KEMAC plaintext, hand-made: TGK, KV Interval SEQl 1 .. SEQu 100 (an MBMS MSK is a TEK, TS 33.246 §6.4.5.1). */
     private static final SecretBytes MSK_PLAINTEXT = SecretBytes.of(Hex.annotated("""
             00            # 0  next payload: last
             02            # 1  Type TGK (0) | KV Interval (2)

@@ -9,8 +9,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
  * Parser regression on a public, third-party message: the ONVIF MIKEY-NULL I_MESSAGE
- * (vectors/mikey-null-onvif.json, from onvif/specs PR #555). Expected fields are those PROFILE.md §1.4
- * lists as decoded by hand; the message is real, the field breakdown is ours (not an official decode).
+ * (vectors/mikey-null-onvif.json, from onvif/specs PR #555). Expected fields are the project's decode
+ * of it by hand; the message is real, the field breakdown is ours (not an official decode).
  */
 class OnvifMikeyNullTest {
 

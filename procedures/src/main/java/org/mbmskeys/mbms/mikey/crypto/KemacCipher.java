@@ -14,7 +14,7 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
  *
  * where T is the message's timestamp. MBMS messages carry a 32-bit COUNTER; {@link CounterIvPolicy} (an
  * unconfirmed project choice) maps it to T. 64-bit NTP timestamps go in as they are ({@code *Ntp} methods).
- * In PSK mode the plaintext is the chain of Key data sub-payloads only (PROFILE.md §1.6).
+ * In PSK mode the plaintext is the chain of Key data sub-payloads only (RFC 3830 §3.1: E(encr_key, {TGK})).
  *
  * <p>Counter mode has no integrity of its own: check the KEMAC MAC ({@link KemacMac}) over the received
  * bytes before decrypting. Decryption never fails; wrong keys give garbage. The returned array holds key

@@ -7,7 +7,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 /**
  * The KEMAC MAC (RFC 3830 §5.2, KEMAC MAC alg 1 = HMAC-SHA-1-160): HMAC-SHA-1 with auth_key over the
  * whole message from the common header up to and including the KEMAC "MAC alg" byte, i.e. the message
- * without its trailing 20 MAC bytes (PROFILE.md §1.6; minisip {@code rawMessageLength() - 20}).
+ * without its trailing 20 MAC bytes (as minisip computes it, {@code rawMessageLength() - 20}).
  *
  * <p>The sender encrypts first, then MACs. The receiver verifies over the bytes exactly as received (never
  * a re-encoding) and decrypts only if {@link #verify} answered {@code true}. Verification compares in

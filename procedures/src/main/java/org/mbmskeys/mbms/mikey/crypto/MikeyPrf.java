@@ -15,7 +15,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * </pre>
  *
  * <p>A 32-byte inkey (e.g. a 256-bit Ks_int_NAF used as MUK) is exactly one chunk. minisip gets this
- * wrong and keys its last chunk with zero bytes (PROFILE.md §1.5, §7 item 1), so it is no oracle for inkeys
+ * wrong and keys its last chunk with zero bytes (its {@code prf()} in libmikey/keyagreement/KeyAgreement.cxx
+ * passes {@code inkeyLength % 32} as the last chunk's length), so it is no oracle for inkeys
  * whose length is a multiple of 32.
  *
  * <p>Stateless and thread-safe. The result is a fresh {@link SecretBytes} owned by the caller.

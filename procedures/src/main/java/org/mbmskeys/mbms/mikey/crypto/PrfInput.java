@@ -8,14 +8,14 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * The inputs of one MIKEY-1 PRF evaluation (RFC 3830 §4.1.2): inkey, label and output length. Built only
  * through the named factories, one per key RFC 3830 derives, so no caller assembles a label by hand.
  *
- * <p>Label layouts and constants (PROFILE.md §1.5, confirmed):
+ * <p>Label layouts and constants (RFC 3830 §4.1.3, §4.1.4):
  * <ul>
  *   <li>keys protecting a MIKEY message from a pre-shared key (§4.1.4; in MBMS the MUK for MSK messages,
  *       the MSK for MTK messages): {@code constant ‖ 0xFF ‖ CSB ID (4) ‖ RAND};</li>
  *   <li>keys derived from a TGK (§4.1.3): {@code constant ‖ CS ID (1) ‖ CSB ID (4) ‖ RAND}.</li>
  * </ul>
- * RAND is the RAND payload of the message being processed; it may be empty (an MTK message without RAND,
- * PROFILE.md §10).
+ * RAND is the RAND payload of the message being processed; MTK messages carry none and use the RAND stored
+ * with their MSK (TS 33.246 §6.5.4). It may be empty (a solicited pull without RAND, U13 in docs/wire-profile.md).
  *
  * <pre>{@code
  * PrfInput in = PrfInput.kemacAuthenticationKey(muk, 0x01020304, rand);

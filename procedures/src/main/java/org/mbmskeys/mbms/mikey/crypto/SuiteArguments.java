@@ -11,7 +11,7 @@ final class SuiteArguments {
     static void hmacKey(byte[] key, String algorithm) {
         Objects.requireNonNull(key, "key");
         // RFC 2104 would allow an empty key, but JCA cannot key a Mac with zero bytes; both suites refuse it
-        // so they stay interchangeable. MIKEY never needs one (PROFILE.md §7 item 1: minisip's empty chunk).
+        // so they stay interchangeable. MIKEY never needs one (minisip's empty last chunk is a bug).
         if (key.length == 0) {
             throw new IllegalArgumentException(algorithm + " key is empty; give at least one key byte");
         }

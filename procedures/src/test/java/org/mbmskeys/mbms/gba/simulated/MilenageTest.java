@@ -13,7 +13,7 @@ import org.mbmskeys.mbms.gba.TestSupport;
 
 /**
  * MILENAGE (TS 35.206) against the OFFICIAL conformance test data of TS 35.208 §4.3, Test Sets 1 and 2
- * (the same sets open with TS 35.207). Test Set 1 is quoted in the task brief and PROFILE.md §5.3;
+ * (the same sets open with TS 35.207). Test Set 1 also supplies the RAND, CK and IK of vectors/gba.json;
  * Test Set 2 was checked against several independent public MILENAGE test suites, which agree on every
  * value.
  */

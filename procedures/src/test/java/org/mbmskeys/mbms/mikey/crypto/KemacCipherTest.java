@@ -14,9 +14,9 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
  * AES-CM-128 of the KEMAC (RFC 3830 §4.2.3) with the project's COUNTER-in-IV choice ({@link CounterIvPolicy},
- * UNCONFIRMED, PROFILE.md §10).
+ * unconfirmed, U6 in docs/wire-profile.md).
  *
- * <p>Keys are the <b>[SELF]</b> 16-byte-inkey keys of PROFILE.md §1.8. The IVs and ciphertexts pinned here are
+ * <p>Keys are the <b>[SELF]</b> 16-byte-inkey keys of vectors/mikey-prf.json. The IVs and ciphertexts pinned here are
  * <b>self-computed</b> in this change with Python ({@code cryptography} AES-CTR, IV built by hand from the RFC
  * formula) and agree with javax.crypto fed the annotated IV; they are regression values, not official vectors.
  */

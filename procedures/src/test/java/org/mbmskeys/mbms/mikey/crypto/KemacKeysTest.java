@@ -11,7 +11,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
  * {@link KemacKeys}: one call derives the three §4.1.4 keys. Expected values are the <b>[SELF]</b> regression
- * values of {@code vectors/mikey-prf.json} / PROFILE.md §1.8 (16-byte inkey case), not official vectors.
+ * values of {@code vectors/mikey-prf.json} (16-byte inkey case), not official vectors.
  */
 class KemacKeysTest {
 

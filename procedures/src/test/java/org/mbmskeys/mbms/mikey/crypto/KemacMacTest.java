@@ -10,9 +10,9 @@ import org.mbmskeys.engine.bytes.Hex;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
- * KEMAC MAC, HMAC-SHA-1-160 over the message up to and including the KEMAC MAC alg byte (RFC 3830 §5.2,
- * PROFILE.md §1.6). Expected MACs come from {@link Reference} (javax.crypto HMAC-SHA-1 used directly); the
- * auth_key is the <b>[SELF]</b> 16-byte-inkey auth_key of PROFILE.md §1.8.
+ * KEMAC MAC, HMAC-SHA-1-160 over the message up to and including the KEMAC MAC alg byte (RFC 3830 §5.2).
+ * Expected MACs come from {@link Reference} (javax.crypto HMAC-SHA-1 used directly); the auth_key is
+ * the <b>[SELF]</b> 16-byte-inkey auth_key of vectors/mikey-prf.json.
  *
  * <p>Constant-time comparison is a code-review item ({@code HmacSha1160.matches} uses
  * {@code MessageDigest.isEqual}); what a test can show is that every wrong MAC, including one of the wrong

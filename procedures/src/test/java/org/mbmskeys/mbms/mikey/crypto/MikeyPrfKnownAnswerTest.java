@@ -15,7 +15,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 /**
  * MIKEY-1 PRF (RFC 3830 §4.1.2) on both suites.
  *
- * <p>Sources: {@code vectors/mikey-prf.json} (PROFILE.md §1.8) holds <b>[SELF]</b> regression values,
+ * <p>Sources: {@code vectors/mikey-prf.json} holds <b>[SELF]</b> regression values,
  * computed by the project with two independent implementations; they are NOT official (RFC 3830 has no
  * vectors). The 48-, 64- and 33-byte inkeys and the 30-byte output are checked against {@link Reference}, a
  * naive javax.crypto transcription of the RFC text in this test tree; the pinned hex for them was also

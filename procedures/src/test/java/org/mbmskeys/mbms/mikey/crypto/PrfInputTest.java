@@ -9,8 +9,8 @@ import org.mbmskeys.engine.bytes.Hex;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
 /**
- * Label layouts of the named PRF inputs (RFC 3830 §4.1.3, §4.1.4; constants as listed in PROFILE.md §1.5).
- * Pure byte layout, no crypto, so no suite is involved. The encr_key label is the one PROFILE.md §1.8 prints.
+ * Label layouts of the named PRF inputs (RFC 3830 §4.1.3, §4.1.4, constants from their tables).
+ * Pure byte layout, no crypto, so no suite is involved. The encr_key label is the one behind vectors/mikey-prf.json.
  */
 class PrfInputTest {
 

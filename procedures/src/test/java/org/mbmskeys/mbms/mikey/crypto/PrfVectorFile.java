@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code vectors/mikey-prf.json} (PROFILE.md §1.8) with two regexes: there is no JSON library on the
+ * Reads {@code vectors/mikey-prf.json} ([SELF] values) with two regexes: there is no JSON library on the
  * test class path, and the file is flat (top-level {@code csb_id}/{@code rand}, then one object per case).
  */
 final class PrfVectorFile {

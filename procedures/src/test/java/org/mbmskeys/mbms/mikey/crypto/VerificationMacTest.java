@@ -12,9 +12,9 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
- * Verification (ACK) MAC of the project profile (PROFILE.md §10, UNCONFIRMED input layout in
- * {@link VerificationMacInput}). The auth_key is derived from the <b>[SELF]</b> 16-byte MUK of PROFILE.md
- * §1.8 with the MSK message's CSB ID and RAND; expected MACs come from {@link Reference} (javax.crypto).
+ * Verification (ACK) MAC (RFC 3830 §5.2, TS 33.246 §6.4.5.2; input layout in {@link VerificationMacInput},
+ * its residual doubt is U16). The auth_key is derived from the <b>[SELF]</b> 16-byte MUK of vectors/mikey-prf.json
+ * with the MSK message's CSB ID and RAND; expected MACs come from {@link Reference} (javax.crypto).
  */
 class VerificationMacTest {
 
@@ -26,7 +26,7 @@ class VerificationMacTest {
     private static final Bytes IDI = Bytes.ofHex("626d73632e6f70");   // "bmsc.op", ID data of the MSK message's IDi
     private static final Bytes IDR = Bytes.ofHex("756540627366");     // "ue@bsf", ID data of its IDr
 
-    /** An ACK (PROFILE.md §10: HDR, T, IDr, V) without its 20 MAC bytes. */
+    /** An ACK (TS 33.246 §6.4.5.2: HDR, T, IDr, V) without its 20 MAC bytes. */
     private static final Bytes ACK_WITHOUT_MAC = Hex.annotated("""
             01 01 05 00    # HDR: version 1, data type 1 (verification), next payload T, V=0 | PRF MIKEY-1
             01020304       # CSB ID of the MSK message
