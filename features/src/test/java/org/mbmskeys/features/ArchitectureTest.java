@@ -9,8 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering rules of DESIGN.md §1 and STYLE.md P1/P2, checked on the compiled main classes of every
- * module (this module sees them all).
+ * The project's layering rules (docs/architecture.md: the engine knows no MBMS, Netty or JDBC; adapters
+ * know no MIKEY; one package each touches Groovy, Spring and Bouncy Castle), checked on the compiled main
+ * classes of every module (this module sees them all).
  */
 class ArchitectureTest {
 

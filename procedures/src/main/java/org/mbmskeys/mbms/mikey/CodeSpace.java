@@ -7,7 +7,7 @@ import java.util.function.ToIntFunction;
 
 /**
  * A one-byte code space, built once per type in a static initialiser. Building fails if two members share
- * a code or a code does not fit a byte (STYLE.md P4: ice4j's two error codes of value 3 are what this
+ * a code or a code does not fit a byte (ice4j's two error codes of value 3 are what this
  * prevents), so a bad table stops the class from loading instead of decoding wrongly.
  *
  * <p>For a closed space the members are all there is; for an open space they are the named codes.

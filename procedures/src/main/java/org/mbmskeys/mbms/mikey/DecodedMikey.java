@@ -9,8 +9,8 @@ import org.mbmskeys.engine.bytes.Bytes;
  * A decoded message together with the exact bytes it was decoded from, and where its MAC sits.
  *
  * <p>MAC verification must run over the <em>received</em> bytes ({@link #macInput()}), never over a
- * re-encoding: a re-encoding could hide a difference the sender's MAC does not cover (STYLE.md P5,
- * ice4j's {@code locationInMessage}).
+ * re-encoding: a re-encoding could hide a difference the sender's MAC does not cover (ice4j
+ * verifies over {@code locationInMessage} for the same reason).
  *
  * @param macOffset offset in {@code received} of the MAC field of the last payload, when that payload is
  *                  a KEMAC (its MAC) or a V (its verification data); absent otherwise. With MAC alg NULL

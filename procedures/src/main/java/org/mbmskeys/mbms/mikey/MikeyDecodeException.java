@@ -14,7 +14,7 @@ package org.mbmskeys.mbms.mikey;
  * keeps its own stack trace.)
  *
  * <p>This is the only exception {@link MikeyCodec#decode}, {@link KeyDataCodec#decode} and
- * {@link KeyIdExtension#from} throw for bad input (STYLE.md P6): callers catch it in one place and
+ * {@link KeyIdExtension#from} throw for bad input: callers catch it in one place and
  * discard the message.
  */
 public final class MikeyDecodeException extends RuntimeException {

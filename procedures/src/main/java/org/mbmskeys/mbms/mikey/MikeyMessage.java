@@ -11,7 +11,7 @@ import java.util.Optional;
  * payload bytes are implied by the order.
  *
  * <p>A payload carrying a MAC over the message (KEMAC, V) must be last: the MAC covers only what precedes
- * it, so anything after it would be unauthenticated (cf. ice4j #309, STYLE.md P5).
+ * it, so anything after it would be unauthenticated (cf. ice4j #309).
  *
  * <pre>{@code
  * MikeyMessage msg = new MikeyMessage(hdr, List.of(keyIdExt, t, rand, idi, idr, kemac));

@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
-/** Key material never shows in toString or rejection messages of the key rule types (STYLE.md P7, P11). */
+/** Key material never shows in toString or rejection messages of the key rule types (secrets never reach logs, exceptions or toString). */
 class SecretsAreNotPrintedTest {
 
     private static final List<SecretBytes> UE_KEYS = List.of(MUK, MRK, MSK_A, MTK_1, SALT);

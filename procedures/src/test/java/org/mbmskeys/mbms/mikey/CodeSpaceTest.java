@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** STYLE.md P4: each code space is closed or open on purpose, and a duplicate code stops the class loading. */
+/** Each code space is closed or open on purpose, and a duplicate code stops the class loading. */
 class CodeSpaceTest {
 
     @Test

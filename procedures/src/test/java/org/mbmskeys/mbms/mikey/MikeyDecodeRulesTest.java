@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.Hex;
 
-/** The structural decode rules of {@link MikeyCodec} (STYLE.md P5/P6, RFC 3830 §6), one rule per test. */
+/** The structural decode rules of {@link MikeyCodec} (RFC 3830 §6; one typed exception for every bad input), one rule per test. */
 class MikeyDecodeRulesTest {
 
     /** HDR: v1, PSK init, V=0, PRF 0, CSB ID 00f11000, #CS 0, empty map; the next payload byte is a parameter. */

@@ -20,7 +20,7 @@ final class BouncyCastleCryptoSuite implements CryptoSuite {
 
     private static final ThreadLocal<HMac> SHA1 = ThreadLocal.withInitial(() -> new HMac(new SHA1Digest()));
     private static final ThreadLocal<HMac> SHA256 = ThreadLocal.withInitial(() -> new HMac(new SHA256Digest()));
-    // newInstance: the constructors are deprecated in BC 1.86 (TOOLCHAIN.md).
+    // newInstance: the constructors are deprecated in BC 1.86.
     private static final ThreadLocal<CTRModeCipher> AES_CTR =
             ThreadLocal.withInitial(() -> SICBlockCipher.newInstance(AESEngine.newInstance()));
 

@@ -8,7 +8,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@link CryptoSuite} on the JDK's JCA. {@code Mac.getInstance}/{@code Cipher.getInstance} cost about
- * 0.3 µs each (provider lookup, TOOLCHAIN.md), so each thread keeps one instance per algorithm and
+ * 0.3 µs each (provider lookup, measured on the build machine), so each thread keeps one instance per algorithm and
  * re-keys it with {@code init} on every call; {@code init} also resets any state a failed call left.
  */
 final class JcaCryptoSuite implements CryptoSuite {

@@ -8,7 +8,7 @@
  * <p>Start with {@link org.mbmskeys.mbms.mikey.crypto.KemacKeys#derive}, then
  * {@link org.mbmskeys.mbms.mikey.crypto.KemacMac} and {@link org.mbmskeys.mbms.mikey.crypto.KemacCipher}.
  * Nothing here parses MIKEY: the API works on byte strings, so the codec and the protection step stay
- * separate (STYLE.md P5, P8). Verify a MAC before decrypting anything it covers.
+ * separate. Verify a MAC before decrypting anything it covers.
  *
  * <p>This is the only package of the project that imports {@code javax.crypto} or {@code org.bouncycastle}.
  * Key material is held in {@link org.mbmskeys.engine.bytes.SecretBytes} and never printed.
