@@ -37,7 +37,9 @@ final class Secrets {
                 s.lastMukGeneration(),
                 s.msks().values().stream().collect(Collectors.toMap(StoredMsk::ref, Secrets::copy)),
                 s.mtks().stream().map(Secrets::copy).toList(),
-                s.invalidatedMsks());
+                s.invalidatedMsks(),
+                s.retiredMukCounters(),
+                s.retiredMtkStates());
     }
 
     static StoredGbaKey copy(StoredGbaKey k) {

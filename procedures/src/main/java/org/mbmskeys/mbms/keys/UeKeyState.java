@@ -30,6 +30,10 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *       session, §6.5.4), each under a held MSK;</li>
  *   <li>{@code invalidatedMsks}: MSKs deleted by an invalidation (SEQl &gt; SEQu), remembered so that MTK
  *       messages for them are reported as such.</li>
+ *   <li>{@code retiredMukCounters}, {@code retiredMtkStates}: the replay state of MUKs and MSKs the ME no
+ *       longer holds, with a fingerprint of the key (never the key), so that the same key coming back
+ *       under the same ID does not start a fresh counter (TS 33.246 §6.4.3 resets a counter only for a new
+ *       MUK or a new MSK).</li>
  * </ul>
  *
  * <p>The constructor checks the invariants a storage implementation must keep: map keys match their
@@ -46,10 +50,13 @@ public record UeKeyState(
         long lastMukGeneration,
         Map<MskRef, StoredMsk> msks,
         List<StoredMtk> mtks,
-        Set<MskRef> invalidatedMsks) {
+        Set<MskRef> invalidatedMsks,
+        Map<MukId, RetiredMukCounter> retiredMukCounters,
+        Map<MskRef, RetiredMtkState> retiredMtkStates) {
 
     private static final UeKeyState EMPTY =
-            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of());
+            new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of(),
+                    Map.of(), Map.of());
 
     public UeKeyState {
         Objects.requireNonNull(uicc, "uicc");
@@ -61,6 +68,8 @@ public record UeKeyState(
         msks = Map.copyOf(msks);
         mtks = List.copyOf(mtks);
         invalidatedMsks = Set.copyOf(invalidatedMsks);
+        retiredMukCounters = Map.copyOf(retiredMukCounters);
+        retiredMtkStates = Map.copyOf(retiredMtkStates);
         requireKeyedBy(currentMuks, k -> k.id().idi(), "currentMuks");
         requireKeyedBy(lastUsedMuks, k -> k.id().idi(), "lastUsedMuks");
         requireKeyedBy(mrks, k -> k.id().idi(), "mrks");
@@ -77,7 +86,8 @@ public record UeKeyState(
     /** True if no key, counter or invalidation marker is held (the UICC identity may be). */
     public boolean holdsNoKeys() {
         return currentMuks.isEmpty() && lastUsedMuks.isEmpty() && mrks.isEmpty() && mukCounters.isEmpty()
-                && mukGenerations.isEmpty() && msks.isEmpty() && mtks.isEmpty() && invalidatedMsks.isEmpty();
+                && mukGenerations.isEmpty() && msks.isEmpty() && mtks.isEmpty() && invalidatedMsks.isEmpty()
+                && retiredMukCounters.isEmpty() && retiredMtkStates.isEmpty();
     }
 
     /** Every key object held, for copying and destroying. */

@@ -62,7 +62,10 @@ import org.slf4j.LoggerFactory;
  * <p>When an MSK is replaced by a <i>different</i> key its MTKs, current MTK ID and MTK counter are
  * dropped (messages under the old key can no longer verify); when the same key is delivered again they
  * are kept, so old MTK messages stay replays. An MSK that is deleted (evicted or invalidated) takes its
- * MTKs along.
+ * MTKs along, but its current MTK ID and MTK counter are retired with a fingerprint of the key: the same
+ * MSK delivered again gets them back (TS 33.246 §6.4.3 resets the MTK counter only for a new MSK). A key
+ * validity update (with or without the key) deletes the MTKs of that MSK it no longer covers, so an
+ * excluded MTK is no longer current.
  *
  * <h2>Keys and threads</h2>
  * Keys passed in are copied; keys handed out are copies the caller may destroy; keys the store drops are
@@ -139,13 +142,16 @@ public final class UeKeyStore {
      * Installs the MUK from a GBA run as the current MUK of {@code id.idi()}, replacing the previous current
      * one (TS 31.102: one MUK per IDi), and gives it the next install generation (the two-MSK rule's last
      * resort, {@link MskAge}). The last successfully used MUK is kept. The counter of a MUK ID that is
-     * neither current nor last used any more is dropped.
+     * neither current nor last used any more is retired with a fingerprint of the MUK; installing the same
+     * MUK ID with the same key again brings its counter back, a different key under that ID starts a new
+     * counter (a MUK update, TS 33.246 §6.4.3).
      */
     public void installMuk(MukId id, SecretBytes muk) {
         StoredGbaKey entry = new StoredGbaKey(Objects.requireNonNull(id, "id"), Secrets.copy(Objects.requireNonNull(muk, "muk")));
         locked(() -> {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
+            next.restoreMukCounter(id, entry.key());
             next.currentMuks.put(id.idi(), entry);
             next.lastMukGeneration++;
             next.mukGenerations.put(id, next.lastMukGeneration);
@@ -337,7 +343,7 @@ public final class UeKeyStore {
     }
 
     private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref, MskStamp stamp) {
-        next.msks.remove(ref);
+        next.deleteMsk(ref);
         next.invalidatedMsks.add(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty(), stamp.answer()));
     }
@@ -355,6 +361,7 @@ public final class UeKeyStore {
                             + "(TS 33.246 §6.5.3); the MSK itself must be delivered first");
         }
         next.msks.put(ref, stamp.applyTo(held.withValidity(validity)));
+        next.dropMtksOutside(ref, validity);
         return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty(), stamp.answer()));
     }
 
@@ -367,7 +374,9 @@ public final class UeKeyStore {
             StoredMsk replaced = sameKey
                     ? held.withKey(held.key(), validity, rand, serviceType)
                     : held.withKey(Secrets.copy(key), validity, rand, serviceType).withoutMtkState();
-            if (!sameKey) {
+            if (sameKey) {
+                next.dropMtksOutside(ref, validity);
+            } else {
                 next.dropMtksOf(ref);
             }
             next.msks.put(ref, stamp.applyTo(replaced));
@@ -377,9 +386,9 @@ public final class UeKeyStore {
         List<StoredMsk> sameGroup = before.msks().values().stream().filter(m -> m.ref().sameGroupAs(ref)).toList();
         Optional<MskRef> evicted = sameGroup.size() < 2 ? Optional.empty()
                 : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks)).map(StoredMsk::ref);
-        evicted.ifPresent(next.msks::remove);
-        next.msks.put(ref, new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType, stamp.mukId(),
-                stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty()));
+        evicted.ifPresent(next::deleteMsk);
+        next.msks.put(ref, next.withRetiredMtkState(new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType,
+                stamp.mukId(), stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty())));
         next.invalidatedMsks.remove(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
     }

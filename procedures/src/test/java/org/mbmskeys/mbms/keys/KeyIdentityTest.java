@@ -106,7 +106,7 @@ class KeyIdentityTest {
                     UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty(), Optional.empty()));
         }
         assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), 0, three, List.of(), Set.of()))
+                Map.of(), Map.of(), 0, three, List.of(), Set.of(), Map.of(), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two MSKs");
     }
 }

@@ -71,7 +71,7 @@ class UeUiccRulesTest {
         UeKeyState after = store.snapshot();
         assertThat(after.holdsNoKeys()).isTrue();
         assertThat(after).isEqualTo(new UeKeyState(Optional.of(OTHER_UICC), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of()));
+                Map.of(), Map.of(), Map.of(), 0, Map.of(), List.of(), Set.of(), Map.of(), Map.of()));
         assertThat(store.uicc()).contains(OTHER_UICC);
     }
 
