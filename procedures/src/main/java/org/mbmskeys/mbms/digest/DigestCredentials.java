@@ -12,8 +12,9 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * DigestCredentials lookup = (btid, realm) -> registrations.mrk(btid, realm).map(MrkDigestPassword::derive);
  * }</pre>
  *
- * <p>Implementations must be thread-safe. The verifier reads the returned secret and never destroys it,
- * so an implementation may return a cached instance.
+ * <p>Implementations must be thread-safe. The verifier destroys the returned secret as soon as it has
+ * computed HA1 from it, so an implementation returns a fresh instance on every call (as
+ * {@link MrkDigestPassword#derive} does), never a cached one.
  */
 @FunctionalInterface
 public interface DigestCredentials {

@@ -23,7 +23,10 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  */
 public sealed interface DigestVerification permits DigestVerification.Accepted, DigestVerification.Rejected {
 
-    /** The request is authentic. Holds HA1 to compute {@code rspauth}; HA1 never appears in {@link #toString()}. */
+    /**
+     * The request is authentic. Holds HA1 to compute {@code rspauth} until {@link #authenticationInfo} is
+     * called (once) or {@link #discard} is, which zero it; HA1 never appears in {@link #toString()}.
+     */
     final class Accepted implements DigestVerification {
 
         private final DigestAuthorization authorization;
@@ -60,14 +63,29 @@ public sealed interface DigestVerification permits DigestVerification.Accepted, 
         /**
          * The {@code Authentication-Info} for the 200 response: {@code rspauth} over an empty method, the
          * request's uri and, for auth-int, {@code responseBody} (RFC 2617 §3.2.3), plus qop, cnonce, nc
-         * and a fresh {@code nextnonce}. Call it once the response body is known.
+         * and a fresh {@code nextnonce}. Call it once, when the response body is known: it zeroes HA1.
+         *
+         * @throws IllegalStateException if it was already called, or {@link #discard} was
          */
         public AuthenticationInfo authenticationInfo(Bytes responseBody) {
             Objects.requireNonNull(responseBody, "responseBody (use Bytes.empty() for none)");
+            if (ha1.isDestroyed()) {
+                throw new IllegalStateException("Authentication-Info of this request was already produced (or the "
+                        + "acceptance discarded); it is computed once per response");
+            }
             DigestAuthorization a = authorization;
-            String ha2 = DigestMath.ha2(a.algorithm(), "", a.uri(), a.qop(), responseBody);
-            String rspauth = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
-            return new AuthenticationInfo(a.qop(), rspauth, a.cnonce(), a.nc(), Optional.of(nextNonce.apply(realm)));
+            try {
+                String ha2 = DigestMath.ha2(a.algorithm(), "", a.uri(), a.qop(), responseBody);
+                String rspauth = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
+                return new AuthenticationInfo(a.qop(), rspauth, a.cnonce(), a.nc(), Optional.of(nextNonce.apply(realm)));
+            } finally {
+                ha1.destroy();
+            }
+        }
+
+        /** Zeroes HA1 when no {@code Authentication-Info} will be sent. Idempotent. */
+        public void discard() {
+            ha1.destroy();
         }
 
         @Override

@@ -168,7 +168,13 @@ public final class DigestVerifier {
             return reject(DigestFailure.UNKNOWN_USER, "no credentials for username '" + a.username() + "' in realm "
                     + realm + " (unknown or expired bootstrapping)", realm);
         }
-        SecretBytes ha1 = DigestMath.ha1(a.algorithm(), a.username(), a.realm(), password.get());
+        SecretBytes ha1;
+        try {
+            ha1 = DigestMath.ha1(a.algorithm(), a.username(), a.realm(), password.get());
+        } finally {
+            // HA1 is all the verifier needs from here on; the password leaves no copy behind.
+            password.get().destroy();
+        }
         String ha2 = DigestMath.ha2(a.algorithm(), method, requestUri, a.qop(), body);
         String expected = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
         if (!DigestMath.sameDigest(expected, a.response())) {

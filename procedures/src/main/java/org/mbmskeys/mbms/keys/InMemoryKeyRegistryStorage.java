@@ -63,7 +63,11 @@ final class InMemoryKeyRegistryStorage implements KeyRegistryStorage {
 
     @Override
     public void removeMsk(MskRef ref) {
-        msks.remove(ref);
+        // The registry hands out copies only, so the stored key has no other user: wipe it.
+        RegisteredMsk removed = msks.remove(ref);
+        if (removed != null) {
+            removed.key().destroy();
+        }
     }
 
     @Override

@@ -132,7 +132,14 @@ public final class KeyRegistry {
         SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
         Bytes rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
         while (true) {
-            KeyGroupRecord group = requireGroup(keyDomain, keyGroup);
+            KeyGroupRecord group;
+            try {
+                group = requireGroup(keyDomain, keyGroup);
+            } catch (RuntimeException e) {
+                // The new MSK was never stored or handed out: wipe it before the failure leaves.
+                key.destroy();
+                throw e;
+            }
             MskRef ref = MskRef.of(keyDomain, MskId.of(keyGroup, group.nextKeyNumber()));
             if (!storage.replaceGroup(group, group.rotatedTo(ref))) {
                 continue;
@@ -261,9 +268,15 @@ public final class KeyRegistry {
         return storage.msk(ref).map(RegisteredMsk::withKeyCopy);
     }
 
+    /**
+     * Removes the MSK and its counter and wipes the key record read from the storage (for a storage that
+     * hands out its own record, the stored key itself; the in-memory storage also wipes on removal).
+     */
     private void forget(MskRef ref) {
+        Optional<RegisteredMsk> dropped = storage.msk(ref);
         storage.removeMsk(ref);
         storage.removeCounter(ProtectingKey.msk(ref));
+        dropped.ifPresent(m -> m.key().destroy());
     }
 
     private KeyGroupRecord requireGroup(KeyDomainId keyDomain, KeyGroup keyGroup) {

@@ -10,8 +10,9 @@ import java.util.Optional;
  * lock held across nodes: a node whose compare-and-set fails re-reads and tries again.
  *
  * <p>Contract: every method is atomic and thread-safe. "Expected" values are compared with
- * {@code equals}. Implementations store the objects they are given as they are (no copying or destroying
- * of key material); {@link KeyRegistry} copies keys before handing them out.
+ * {@code equals}. Implementations store the objects they are given as they are (no copying of key
+ * material); {@link KeyRegistry} copies keys before handing them out, so a removed record's key has no
+ * other user and {@link #removeMsk} may wipe it (the registry wipes the record it read, too).
  */
 public interface KeyRegistryStorage {
 
@@ -33,6 +34,7 @@ public interface KeyRegistryStorage {
     /** Replaces {@code expected} by {@code next} (same identity) if the stored record still equals {@code expected}. */
     boolean replaceMsk(RegisteredMsk expected, RegisteredMsk next);
 
+    /** Removes the MSK record; an in-memory storage wipes its key. */
     void removeMsk(MskRef ref);
 
     /** The last counter value issued for this key. */

@@ -67,7 +67,7 @@ public final class MikeyOpener {
             KeyData k = key.orElseThrow();
             String problem = MbmsKeyData.mskProblem(k);
             if (problem != null) {
-                k.key().destroy();
+                discard(k);
                 return OpenResult.rejected(NOT_IN_PROFILE, problem);
             }
             Optional<SecretBytes> msk = k.key().isEmpty() ? Optional.empty() : Optional.of(k.key());
@@ -99,8 +99,7 @@ public final class MikeyOpener {
             KeyData k = key.orElseThrow();
             String problem = MbmsKeyData.mtkProblem(k, service);
             if (problem != null) {
-                k.key().destroy();
-                k.salt().ifPresent(SecretBytes::destroy);
+                discard(k);
                 return OpenResult.rejected(NOT_IN_PROFILE, problem);
             }
             return OpenResult.opened(new OpenedMtk(message, k.key(), k.salt()));
@@ -174,14 +173,20 @@ public final class MikeyOpener {
             Arrays.fill(plaintext, (byte) 0);
         }
         if (keyData.size() != 1) {
-            keyData.forEach(k -> {
-                k.key().destroy();
-                k.salt().ifPresent(SecretBytes::destroy);
-            });
+            keyData.forEach(MikeyOpener::discard);
             return OpenResult.rejected(NOT_IN_PROFILE, "KEMAC carries " + keyData.size()
                     + " Key data sub-payloads; an MBMS message carries one key");
         }
         return OpenResult.opened(keyData.get(0));
+    }
+
+    /**
+     * Wipes a decrypted Key data sub-payload that is refused: its key and, whatever its type (an MSK
+     * message may wrongly carry TEK+SALT), its salt.
+     */
+    static void discard(KeyData k) {
+        k.key().destroy();
+        k.salt().ifPresent(SecretBytes::destroy);
     }
 
     private static String ids(MskMessage m) {
