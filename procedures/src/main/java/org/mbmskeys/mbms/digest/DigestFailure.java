@@ -22,8 +22,10 @@ public enum DigestFailure {
     URI_MISMATCH,
     /** The {@code opaque} parameter is not the one the server sent. */
     OPAQUE_MISMATCH,
-    /** The nonce was not issued by this server (bad encoding, bad HMAC, other realm). */
+    /** The nonce was not issued by this server (bad or non-canonical encoding, bad HMAC, other realm). */
     INVALID_NONCE,
+    /** The response's {@code algorithm} is not the one its nonce was issued with (e.g. MD5 to a SHA-256 challenge). */
+    ALGORITHM_MISMATCH,
     /** No credentials for the username (B-TID): unknown or expired bootstrapping. */
     UNKNOWN_USER,
     /** The request digest is wrong: wrong password, or method, URI or (auth-int) body changed. */

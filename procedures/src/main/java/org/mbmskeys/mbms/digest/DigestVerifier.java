@@ -40,7 +40,9 @@ import org.slf4j.LoggerFactory;
  *   <li>no header: {@link DigestFailure#NO_AUTHORIZATION}; bad syntax: {@link DigestFailure#MALFORMED};</li>
  *   <li>realm, algorithm, qop, uri (must equal the request-URI), opaque: the matching *_MISMATCH /
  *       UNSUPPORTED_* failure;</li>
- *   <li>nonce not issued here: {@link DigestFailure#INVALID_NONCE};</li>
+ *   <li>nonce not issued here, or not in the exact base64 form issued: {@link DigestFailure#INVALID_NONCE};</li>
+ *   <li>response algorithm other than the one the nonce was issued with: {@link DigestFailure#ALGORITHM_MISMATCH}
+ *       (logged at info);</li>
  *   <li>no password for the username (B-TID): {@link DigestFailure#UNKNOWN_USER};</li>
  *   <li>response digest wrong (password, method, uri or auth-int body): {@link DigestFailure#WRONG_RESPONSE};</li>
  *   <li>nonce older than its lifetime: {@link DigestFailure#STALE_NONCE} — only after a correct response,
@@ -108,7 +110,7 @@ public final class DigestVerifier {
     private List<DigestChallenge> challenges(DigestRealm realm, boolean stale) {
         List<DigestChallenge> out = new ArrayList<>(algorithms.size());
         for (DigestAlgorithm a : algorithms) {
-            out.add(new DigestChallenge(realm.value(), nonces.issue(realm), opaque, a, qops, stale));
+            out.add(new DigestChallenge(realm.value(), nonces.issue(realm, a), opaque, a, qops, stale));
         }
         return out;
     }
@@ -163,6 +165,13 @@ public final class DigestVerifier {
         if (nonce.verdict() == NonceCheck.Verdict.INVALID) {
             return reject(DigestFailure.INVALID_NONCE, nonce.detail(), realm);
         }
+        if (nonce.algorithm().isPresent() && nonce.algorithm().get() != a.algorithm()) {
+            LOG.info("Digest response with algorithm {} to a nonce issued for {} refused (username '{}')",
+                    a.algorithm().token(), nonce.algorithm().get().token(), a.username());
+            return reject(DigestFailure.ALGORITHM_MISMATCH, "the response uses algorithm " + a.algorithm().token()
+                    + " but its nonce was issued in a " + nonce.algorithm().get().token() + " challenge; answer "
+                    + "each challenge with its own algorithm", realm);
+        }
         Optional<SecretBytes> password = credentials.password(a.username(), realm);
         if (password.isEmpty()) {
             return reject(DigestFailure.UNKNOWN_USER, "no credentials for username '" + a.username() + "' in realm "
@@ -188,7 +197,7 @@ public final class DigestVerifier {
         }
         Instant now = clock.instant();
         return switch (nonceCounts.advance(a.nonce(), a.nc(), nonce.issuedAt(), nonce.expiresAt(), now)) {
-            case ACCEPTED -> new DigestVerification.Accepted(a, realm, ha1, nonces::issue);
+            case ACCEPTED -> new DigestVerification.Accepted(a, realm, ha1, r -> nonces.issue(r, a.algorithm()));
             case REPLAYED -> {
                 ha1.destroy();
                 yield reject(DigestFailure.NONCE_COUNT_REPLAY, "nc " + NonceCount.format(a.nc())

@@ -7,7 +7,8 @@ package org.mbmskeys.mbms.digest;
  */
 interface NonceAuthority {
 
-    String issue(DigestRealm realm);
+    /** A nonce for a challenge in {@code realm} with {@code algorithm}; only that algorithm may answer it. */
+    String issue(DigestRealm realm, DigestAlgorithm algorithm);
 
     NonceCheck check(String nonce, DigestRealm realm);
 }

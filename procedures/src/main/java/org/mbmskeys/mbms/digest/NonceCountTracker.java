@@ -11,12 +11,14 @@ import java.util.Map;
  * <ul>
  *   <li>an entry lives until its nonce expires; after that the nonce is STALE anyway, so forgetting it
  *       cannot let a replay through;</li>
- *   <li>when {@code maxNonces} live entries exist, the one first used longest ago is evicted and the issue time of
- *       the evicted nonce becomes a floor: any untracked nonce issued at or before the floor is refused
- *       as {@link Outcome#FORGOTTEN} (the server answers stale=true and the client moves to a new nonce).
- *       So eviction costs a round trip, never a replay.</li>
+ *   <li>when {@code maxNonces} entries exist, the one first used longest ago is evicted (expired entries
+ *       at the head go first) and the issue time of the evicted nonce becomes a floor: any untracked nonce
+ *       issued at or before the floor is refused as {@link Outcome#FORGOTTEN} (the server answers
+ *       stale=true and the client moves to a new nonce). So eviction costs a round trip, never a replay.</li>
  * </ul>
- * Thread-safe; one lock, held for a map operation.
+ * A new nonce costs O(1) amortised, also when full: entries are kept in first-use order, only the head is
+ * ever looked at for expiry or eviction, and nothing scans the map (an expired entry behind a live one
+ * waits for its turn at the head). Thread-safe; one lock, held for a map operation.
  */
 final class NonceCountTracker {
 
@@ -47,9 +49,6 @@ final class NonceCountTracker {
         }
         dropExpiredHead(now);
         if (byNonce.size() >= maxNonces) {
-            byNonce.values().removeIf(e -> now.isAfter(e.expiresAt()));
-        }
-        if (byNonce.size() >= maxNonces) {
             Iterator<Entry> eldest = byNonce.values().iterator();
             Entry evicted = eldest.next();
             eldest.remove();
@@ -64,7 +63,8 @@ final class NonceCountTracker {
         return Outcome.ACCEPTED;
     }
 
-    // Entries are roughly in expiry order (used soon after issue), so this keeps the map small without a scan.
+    // Entries are roughly in expiry order (used soon after issue), so this keeps the map small without a
+    // scan; each entry is removed once, so the loop is O(1) amortised per new nonce.
     private void dropExpiredHead(Instant now) {
         Iterator<Entry> it = byNonce.values().iterator();
         while (it.hasNext() && now.isAfter(it.next().expiresAt())) {

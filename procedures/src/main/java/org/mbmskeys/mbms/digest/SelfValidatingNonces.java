@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -19,11 +20,16 @@ import org.mbmskeys.engine.spi.RandomBytes;
 /**
  * Stateless server nonces (RFC 7616 §3.3 suggests a time stamp and a private key in the nonce):
  * <pre>
- * nonce = base64( time (8 bytes, Unix ms, big-endian) ‖ random (16) ‖ HMAC-SHA-256(secret, time ‖ random ‖ realm) )
+ * nonce = base64( time (8 bytes, Unix ms, big-endian) ‖ random (16)
+ *                 ‖ HMAC-SHA-256(secret, time ‖ random ‖ realm ‖ 0x00 ‖ algorithm token) )
  * </pre>
- * 56 bytes, 76 base64 characters. Any server holding the secret can check a nonce without having stored
- * it: a bad encoding, length or HMAC, or a different realm, is INVALID; a good one older than the
- * lifetime is STALE. Replay within the lifetime is the {@link NonceCountTracker}'s job.
+ * 56 bytes, 76 base64 characters. The algorithm of the challenge the nonce was issued in is under the
+ * HMAC, so {@link #check} tells which algorithm the nonce belongs to and the verifier refuses a response
+ * computed with another one (no MD5 answer to a SHA-256 challenge). Any server holding the secret can
+ * check a nonce without having stored it: a bad encoding, a spelling other than the canonical base64 text
+ * this class writes (no other padding, no other unused low bits: one nonce, one spelling, one nonce-count
+ * record), a bad length or HMAC, or a different realm, is INVALID; a good one older than the lifetime is
+ * STALE. Replay within the lifetime is the {@link NonceCountTracker}'s job.
  */
 final class SelfValidatingNonces implements NonceAuthority {
 
@@ -50,7 +56,7 @@ final class SelfValidatingNonces implements NonceAuthority {
     }
 
     @Override
-    public String issue(DigestRealm realm) {
+    public String issue(DigestRealm realm, DigestAlgorithm algorithm) {
         Bytes rnd = random.next(RANDOM_LENGTH);
         if (rnd.length() != RANDOM_LENGTH) {
             throw new IllegalStateException("RandomBytes returned " + rnd.length() + " bytes, asked for " + RANDOM_LENGTH);
@@ -58,7 +64,7 @@ final class SelfValidatingNonces implements NonceAuthority {
         ByteBuffer nonce = ByteBuffer.allocate(NONCE_LENGTH);
         nonce.putLong(clock.millis());
         nonce.put(rnd.asReadOnlyBuffer());
-        nonce.put(mac(nonce.array(), realm));
+        nonce.put(mac(nonce.array(), realm, algorithm));
         return Base64.getEncoder().encodeToString(nonce.array());
     }
 
@@ -73,9 +79,17 @@ final class SelfValidatingNonces implements NonceAuthority {
         if (raw.length != NONCE_LENGTH) {
             return NonceCheck.invalid("nonce has " + raw.length + " bytes; this server issues " + NONCE_LENGTH);
         }
-        byte[] expected = mac(raw, realm);
+        // The decoder also takes other spellings of the same bytes (padding left out, other unused low bits
+        // in the last character); each would be a nonce-count record of its own, so only our text counts.
+        if (!Base64.getEncoder().encodeToString(raw).equals(nonce)) {
+            return NonceCheck.invalid("nonce is not the canonical base64 text this server issues, so it was not "
+                    + "issued by this server");
+        }
         byte[] receivedMac = Arrays.copyOfRange(raw, TIME_LENGTH + RANDOM_LENGTH, NONCE_LENGTH);
-        if (!MessageDigest.isEqual(expected, receivedMac)) {
+        Optional<DigestAlgorithm> algorithm = Arrays.stream(DigestAlgorithm.values())
+                .filter(a -> MessageDigest.isEqual(mac(raw, realm, a), receivedMac))
+                .findFirst();
+        if (algorithm.isEmpty()) {
             return NonceCheck.invalid("nonce HMAC does not verify: not issued by this server for realm " + realm);
         }
         Instant issuedAt = Instant.ofEpochMilli(ByteBuffer.wrap(raw).getLong());
@@ -85,16 +99,20 @@ final class SelfValidatingNonces implements NonceAuthority {
         }
         Instant expiresAt = issuedAt.plus(lifetime);
         NonceCheck.Verdict verdict = now.isAfter(expiresAt) ? NonceCheck.Verdict.STALE : NonceCheck.Verdict.FRESH;
-        return new NonceCheck(verdict, issuedAt, expiresAt, "nonce issued at " + issuedAt + ", valid until " + expiresAt);
+        return new NonceCheck(verdict, issuedAt, expiresAt, algorithm, "nonce issued at " + issuedAt + " for "
+                + algorithm.get().token() + ", valid until " + expiresAt);
     }
 
-    /** HMAC over the time and random prefix of {@code nonce} and the realm. */
-    private byte[] mac(byte[] nonce, DigestRealm realm) {
+    /** HMAC over the time and random prefix of {@code nonce}, the realm and the algorithm. */
+    private byte[] mac(byte[] nonce, DigestRealm realm, DigestAlgorithm algorithm) {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(new SecretKeySpec(secret.unsafeArray(), HMAC));
             mac.update(nonce, 0, TIME_LENGTH + RANDOM_LENGTH);
             mac.update(realm.value().getBytes(UTF_8));
+            // 0x00 never occurs in a realm, so realm and algorithm cannot be shifted into each other.
+            mac.update((byte) 0);
+            mac.update(algorithm.token().getBytes(UTF_8));
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is mandatory on every Java SE platform; a key of 32+ bytes is always valid for it.

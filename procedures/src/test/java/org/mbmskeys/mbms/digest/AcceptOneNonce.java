@@ -18,7 +18,7 @@ final class AcceptOneNonce implements NonceAuthority {
     }
 
     @Override
-    public String issue(DigestRealm realm) {
+    public String issue(DigestRealm realm, DigestAlgorithm algorithm) {
         return nonce;
     }
 
@@ -28,6 +28,6 @@ final class AcceptOneNonce implements NonceAuthority {
             return NonceCheck.invalid("test authority knows one nonce only");
         }
         return new NonceCheck(NonceCheck.Verdict.FRESH, clock.instant(), clock.instant().plus(Duration.ofMinutes(1)),
-                "the RFC example nonce");
+                java.util.Optional.empty(), "the RFC example nonce (bound to no algorithm)");
     }
 }

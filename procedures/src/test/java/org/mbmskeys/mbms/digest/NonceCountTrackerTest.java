@@ -62,6 +62,37 @@ class NonceCountTrackerTest {
     }
 
     @Test
+    void whenFullTheFirstUsedNonceIsEvictedWithoutScanningForExpiredOnes() {
+        NonceCountTracker small = new NonceCountTracker(3);
+        use(small, "a", 1, T0, T0);
+        // "b" was issued long ago: used second, it expires first, behind the live "a".
+        small.advance("b", 1, T0.minus(LIFETIME), T0.plusSeconds(1), T0);
+        use(small, "c", 1, T0, T0);
+        Instant later = T0.plusSeconds(2);
+
+        assertThat(use(small, "d", 1, later, later)).isEqualTo(Outcome.ACCEPTED);
+
+        // The bound holds, and the eldest entry went, not the expired one further in (no O(n) scan).
+        assertThat(small.size()).isEqualTo(3);
+        assertThat(use(small, "a", 2, T0, later)).isEqualTo(Outcome.FORGOTTEN);
+        assertThat(use(small, "c", 1, T0, later)).isEqualTo(Outcome.REPLAYED);
+        assertThat(use(small, "d", 1, later, later)).isEqualTo(Outcome.REPLAYED);
+    }
+
+    @Test
+    void evictionFollowsFirstUseNotLaterUse() {
+        NonceCountTracker small = new NonceCountTracker(2);
+        use(small, "a", 1, T0, T0);
+        use(small, "b", 1, T0.plusSeconds(1), T0.plusSeconds(1));
+        use(small, "a", 2, T0, T0.plusSeconds(2));
+
+        use(small, "c", 1, T0.plusSeconds(3), T0.plusSeconds(3));
+
+        assertThat(use(small, "a", 3, T0, T0.plusSeconds(4))).isEqualTo(Outcome.FORGOTTEN);
+        assertThat(use(small, "b", 1, T0.plusSeconds(1), T0.plusSeconds(4))).isEqualTo(Outcome.REPLAYED);
+    }
+
+    @Test
     void expiredEntriesMakeRoomWithoutForgettingLiveNonces() {
         NonceCountTracker small = new NonceCountTracker(1);
         use(small, "a", 1, T0, T0);

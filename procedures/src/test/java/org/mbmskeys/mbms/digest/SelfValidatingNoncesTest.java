@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
-/** Stateless nonces: base64(time ‖ random ‖ HMAC-SHA-256(secret, time ‖ random ‖ realm)). */
+/** Stateless nonces: base64(time ‖ random ‖ HMAC-SHA-256(secret, time ‖ random ‖ realm ‖ 0x00 ‖ algorithm)). */
 class SelfValidatingNoncesTest {
 
     private static final SecretBytes SECRET = SecretBytes.ofHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
@@ -27,7 +27,7 @@ class SelfValidatingNoncesTest {
 
     @Test
     void freshNonceIsValidAndCarriesItsIssueTime() {
-        String nonce = nonces.issue(REALM);
+        String nonce = nonces.issue(REALM, DigestAlgorithm.MD5);
 
         NonceCheck check = nonces.check(nonce, REALM);
 
@@ -38,8 +38,8 @@ class SelfValidatingNoncesTest {
     }
 
     @Test
-    void layoutIsTimeThenRandomThenMacOverBothAndTheRealm() throws Exception {
-        Bytes raw = Bytes.of(Base64.getDecoder().decode(nonces.issue(REALM)));
+    void layoutIsTimeThenRandomThenMacOverBothTheRealmAndTheAlgorithm() throws Exception {
+        Bytes raw = Bytes.of(Base64.getDecoder().decode(nonces.issue(REALM, DigestAlgorithm.MD5)));
 
         assertThat(raw.length()).isEqualTo(56);
         assertThat(raw.slice(0, 8)).isEqualTo(Bytes.ofHex("000001a202b2c500")); // 1795341600000 ms = T0
@@ -47,18 +47,20 @@ class SelfValidatingNoncesTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.copyBytes(), "HmacSHA256"));
         mac.update(raw.slice(0, 24).toByteArray());
-        byte[] expected = mac.doFinal(REALM.value().getBytes(StandardCharsets.UTF_8));
+        mac.update(REALM.value().getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        byte[] expected = mac.doFinal("MD5".getBytes(StandardCharsets.UTF_8));
         assertThat(raw.slice(24, 32)).isEqualTo(Bytes.of(expected));
     }
 
     @Test
     void twoNoncesIssuedInTheSameMillisecondDiffer() {
-        assertThat(nonces.issue(REALM)).isNotEqualTo(nonces.issue(REALM));
+        assertThat(nonces.issue(REALM, DigestAlgorithm.MD5)).isNotEqualTo(nonces.issue(REALM, DigestAlgorithm.MD5));
     }
 
     @Test
     void nonceIsFreshUpToItsLifetimeAndStaleOneMillisecondAfter() {
-        String nonce = nonces.issue(REALM);
+        String nonce = nonces.issue(REALM, DigestAlgorithm.MD5);
 
         clock.advance(LIFETIME);
         assertThat(nonces.check(nonce, REALM).verdict()).isEqualTo(NonceCheck.Verdict.FRESH);
@@ -69,7 +71,7 @@ class SelfValidatingNoncesTest {
     @ParameterizedTest(name = "byte {0} flipped")
     @ValueSource(ints = {0, 7, 8, 23, 24, 55})
     void anyFlippedByteMakesTheNonceInvalid(int index) {
-        Bytes raw = Bytes.of(Base64.getDecoder().decode(nonces.issue(REALM)));
+        Bytes raw = Bytes.of(Base64.getDecoder().decode(nonces.issue(REALM, DigestAlgorithm.MD5)));
         String forged = Base64.getEncoder().encodeToString(raw.withByteXored(index, 0x01).toByteArray());
 
         NonceCheck check = nonces.check(forged, REALM);
@@ -80,8 +82,41 @@ class SelfValidatingNoncesTest {
     }
 
     @Test
+    void aNonceTellsTheAlgorithmOfItsChallenge() {
+        assertThat(nonces.check(nonces.issue(REALM, DigestAlgorithm.MD5), REALM).algorithm()).contains(DigestAlgorithm.MD5);
+        assertThat(nonces.check(nonces.issue(REALM, DigestAlgorithm.SHA_256), REALM).algorithm())
+                .contains(DigestAlgorithm.SHA_256);
+    }
+
+    @Test
+    void aNonceWithoutItsPaddingIsInvalidThoughItDecodesToTheSameBytes() {
+        String nonce = nonces.issue(REALM, DigestAlgorithm.MD5);
+        assertThat(nonce).endsWith("=");
+        String unpadded = nonce.substring(0, nonce.length() - 1);
+        assertThat(Base64.getDecoder().decode(unpadded)).isEqualTo(Base64.getDecoder().decode(nonce));
+
+        NonceCheck check = nonces.check(unpadded, REALM);
+
+        assertThat(check.verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
+        assertThat(check.detail()).contains("canonical base64");
+    }
+
+    @Test
+    void aNonceWithOtherUnusedLowBitsIsInvalidThoughItDecodesToTheSameBytes() {
+        String nonce = nonces.issue(REALM, DigestAlgorithm.MD5);
+        // 56 bytes: the last character before "=" carries 4 data bits and 2 unused ones; flip an unused one.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char last = nonce.charAt(nonce.length() - 2);
+        char other = alphabet.charAt(alphabet.indexOf(last) ^ 0x01);
+        String respelled = nonce.substring(0, nonce.length() - 2) + other + "=";
+        assertThat(Base64.getDecoder().decode(respelled)).isEqualTo(Base64.getDecoder().decode(nonce));
+
+        assertThat(nonces.check(respelled, REALM).verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
+    }
+
+    @Test
     void nonceOfAnotherRealmIsInvalid() {
-        String nonce = nonces.issue(DigestRealm.gbaU("bmsc.example.org"));
+        String nonce = nonces.issue(DigestRealm.gbaU("bmsc.example.org"), DigestAlgorithm.MD5);
 
         assertThat(nonces.check(nonce, REALM).verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
     }
@@ -89,14 +124,14 @@ class SelfValidatingNoncesTest {
     @Test
     void nonceOfAServerWithAnotherSecretIsInvalid() {
         SecretBytes other = SecretBytes.ofHex("ff112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-        String nonce = new SelfValidatingNonces(other, clock, new SeededRandom(7), LIFETIME).issue(REALM);
+        String nonce = new SelfValidatingNonces(other, clock, new SeededRandom(7), LIFETIME).issue(REALM, DigestAlgorithm.MD5);
 
         assertThat(nonces.check(nonce, REALM).verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
     }
 
     @Test
     void nonceOfAnotherNodeWithTheSameSecretIsFresh() {
-        String nonce = new SelfValidatingNonces(SECRET, clock, new SeededRandom(99), LIFETIME).issue(REALM);
+        String nonce = new SelfValidatingNonces(SECRET, clock, new SeededRandom(99), LIFETIME).issue(REALM, DigestAlgorithm.MD5);
 
         assertThat(nonces.check(nonce, REALM).verdict()).isEqualTo(NonceCheck.Verdict.FRESH);
     }
@@ -111,8 +146,8 @@ class SelfValidatingNoncesTest {
     void nonceFromAClockSlightlyAheadIsAcceptedButFromTheFarFutureIsInvalid() {
         TestClock ahead = new TestClock(T0.plus(SelfValidatingNonces.FUTURE_TOLERANCE));
         TestClock farAhead = new TestClock(T0.plus(SelfValidatingNonces.FUTURE_TOLERANCE).plusMillis(1));
-        String slightly = new SelfValidatingNonces(SECRET, ahead, new SeededRandom(1), LIFETIME).issue(REALM);
-        String far = new SelfValidatingNonces(SECRET, farAhead, new SeededRandom(1), LIFETIME).issue(REALM);
+        String slightly = new SelfValidatingNonces(SECRET, ahead, new SeededRandom(1), LIFETIME).issue(REALM, DigestAlgorithm.MD5);
+        String far = new SelfValidatingNonces(SECRET, farAhead, new SeededRandom(1), LIFETIME).issue(REALM, DigestAlgorithm.MD5);
 
         assertThat(nonces.check(slightly, REALM).verdict()).isEqualTo(NonceCheck.Verdict.FRESH);
         assertThat(nonces.check(far, REALM).verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
