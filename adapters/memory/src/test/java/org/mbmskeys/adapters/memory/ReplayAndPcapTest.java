@@ -76,4 +76,22 @@ class ReplayAndPcapTest {
         assertThat(file.slice(second + 14 + 12, 8).toHex()).isEqualTo("0a000002" + "0a000001"); // ue-1 -> bmsc
         assertThat(file.slice(file.length() - 1, 1).toHex()).isEqualTo("03");
     }
+
+    @Test
+    void aReplayedDatagramIsOnTheWireAgainSoThePcapShowsItTwice(@TempDir Path dir) throws Exception {
+        Peers p = new Peers(1, "bmsc", "ue-1");
+        p.send("bmsc", "ue-1", "0a0b");
+        p.time.advance(Duration.ofSeconds(1));
+        p.network.reinject(p.network.capture().get(0));
+        Path pcap = dir.resolve("replay.pcap");
+
+        p.network.writePcap(pcap);
+
+        Bytes file = Bytes.wrap(Files.readAllBytes(pcap));
+        int record = 16 + 14 + 20 + 8 + 2;
+        assertThat(file.length()).isEqualTo(24 + 2 * record);
+        int secondsOfReplay = Integer.reverseBytes((int) p.time.now().getEpochSecond()); // little-endian header
+        assertThat(file.slice(24 + record, 4).toHex()).isEqualTo(String.format("%08x", secondsOfReplay));
+        assertThat(file.slice(file.length() - 2, 2).toHex()).isEqualTo("0a0b");
+    }
 }
