@@ -1,4 +1,4 @@
-package org.mbmskeys.adapters.app.pcap;
+package org.mbmskeys.adapters.memory.pcap;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 /**
  * Writes UDP datagrams as a classic libpcap file (Ethernet, IPv4, UDP) that Wireshark and tshark open.
  *
- * <p>Used by {@code mbms-keys mikey pcap} and by the interop tests to let an independent dissector
+ * <p>Used by {@code mbms-keys mikey pcap}, by {@code MemoryNetwork.writePcap} and by the interop tests to let an independent dissector
  * decode our MIKEY messages. The file is written in one call, so nothing is left half-written on error.
  * Addresses default to the documentation range (RFC 5737) and the MIKEY port 2269: the file describes
  * traffic, nothing is sent.
