@@ -1,20 +1,13 @@
 package org.mbmskeys.engine.dsl;
 
 import java.util.List;
-import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.DynamicVariable;
-import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
-import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
-import org.codehaus.groovy.classgen.GeneratorContext;
-import org.codehaus.groovy.control.CompilePhase;
-import org.codehaus.groovy.control.SourceUnit;
-import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.mbmskeys.engine.model.Problem;
-import org.mbmskeys.engine.model.SourceRef;
 
 /**
  * For dynamically compiled scripts: finds unknown words in action bodies at load time. Action bodies run
@@ -25,45 +18,20 @@ import org.mbmskeys.engine.model.SourceRef;
  * <p>Only the body's own statements are checked, not closures nested in it: those may resolve names
  * against their own delegate ({@code list.each { ... }}, {@code obj.with { ... }}).
  */
-final class ActionLint extends CompilationCustomizer {
-
-    private final String file;
-    private final List<Problem> problems;
-    private boolean done;
+final class ActionLint extends BodyLint {
 
     ActionLint(String file, List<Problem> problems) {
-        super(CompilePhase.CANONICALIZATION);
-        this.file = file;
-        this.problems = problems;
+        super(file, problems);
     }
 
     @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (done) {
-            return;
-        }
-        done = true;
-        ScriptFacts facts = ScriptFacts.of(source.getAST());
-        CodeVisitorSupport finder = new CodeVisitorSupport() {
-            @Override
-            public void visitMethodCallExpression(MethodCallExpression call) {
-                List<Expression> args = ScriptFacts.arguments(call);
-                if (call.isImplicitThis() && BlockKind.openedBy(call.getMethodAsString()) == BlockKind.ACTION
-                        && !args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression body) {
-                    body.getCode().visit(new BodyChecker(facts));
-                    return;
-                }
-                super.visitMethodCallExpression(call);
-            }
-        };
-        source.getAST().getStatementBlock().visit(finder);
-        for (ClassNode type : source.getAST().getClasses()) {
-            for (MethodNode method : type.getMethods()) {
-                if (method.getCode() != null && !(type.isScript() && "run".equals(method.getName()))) {
-                    method.getCode().visit(finder);
-                }
-            }
-        }
+    boolean checks(String keyword) {
+        return BlockKind.openedBy(keyword) == BlockKind.ACTION;
+    }
+
+    @Override
+    CodeVisitorSupport checker(ModuleNode module) {
+        return new BodyChecker(ScriptFacts.of(module));
     }
 
     private final class BodyChecker extends CodeVisitorSupport {
@@ -95,10 +63,6 @@ final class ActionLint extends CompilationCustomizer {
         @Override
         public void visitClosureExpression(ClosureExpression expression) {
             // nested closures may have their own delegate; see the class comment
-        }
-
-        private void report(int line, int column, String message) {
-            problems.add(new Problem(new SourceRef(file, line, column), message));
         }
     }
 }

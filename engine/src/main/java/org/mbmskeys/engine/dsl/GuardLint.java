@@ -4,25 +4,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.DynamicVariable;
-import org.codehaus.groovy.ast.MethodNode;
+import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
-import org.codehaus.groovy.ast.expr.ClosureExpression;
 import org.codehaus.groovy.ast.expr.DeclarationExpression;
 import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PostfixExpression;
 import org.codehaus.groovy.ast.expr.PrefixExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
-import org.codehaus.groovy.classgen.GeneratorContext;
-import org.codehaus.groovy.control.CompilePhase;
-import org.codehaus.groovy.control.SourceUnit;
-import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.codehaus.groovy.syntax.Types;
 import org.mbmskeys.engine.model.Problem;
-import org.mbmskeys.engine.model.SourceRef;
 
 /**
  * Guards only read, in both compilation modes: a {@code guard { ... }} body that assigns a procedure
@@ -36,48 +29,24 @@ import org.mbmskeys.engine.model.SourceRef;
  * <p>Nested closures in a guard are checked too: they run while the guard runs. Local variables the guard
  * declares may be assigned freely.
  */
-final class GuardLint extends CompilationCustomizer {
+final class GuardLint extends BodyLint {
 
     /** The action keywords that change the instance or act on the world; keep in line with {@link ActionScope}. */
     static final Set<String> CHANGING_KEYWORDS = Stream.of(Keyword.SET, Keyword.SEND, Keyword.REPLY, Keyword.START,
             Keyword.SIGNAL, Keyword.EMIT, Keyword.RESTART_TIMER).map(Keyword::word).collect(Collectors.toUnmodifiableSet());
 
-    private final String file;
-    private final List<Problem> problems;
-    private boolean done;
-
     GuardLint(String file, List<Problem> problems) {
-        super(CompilePhase.CANONICALIZATION);
-        this.file = file;
-        this.problems = problems;
+        super(file, problems);
     }
 
     @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (done) {
-            return;
-        }
-        done = true;
-        CodeVisitorSupport finder = new CodeVisitorSupport() {
-            @Override
-            public void visitMethodCallExpression(MethodCallExpression call) {
-                List<Expression> args = ScriptFacts.arguments(call);
-                if (call.isImplicitThis() && "guard".equals(call.getMethodAsString())
-                        && !args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression body) {
-                    body.getCode().visit(new BodyChecker());
-                    return;
-                }
-                super.visitMethodCallExpression(call);
-            }
-        };
-        source.getAST().getStatementBlock().visit(finder);
-        for (ClassNode type : source.getAST().getClasses()) {
-            for (MethodNode method : type.getMethods()) {
-                if (method.getCode() != null && !(type.isScript() && "run".equals(method.getName()))) {
-                    method.getCode().visit(finder);
-                }
-            }
-        }
+    boolean checks(String keyword) {
+        return Keyword.GUARD.word().equals(keyword);
+    }
+
+    @Override
+    CodeVisitorSupport checker(ModuleNode module) {
+        return new BodyChecker();
     }
 
     /** The message for a guard that assigns {@code variable}. */
@@ -134,8 +103,7 @@ final class GuardLint extends CompilationCustomizer {
         }
 
         private void report(Expression at, String message) {
-            problems.add(new Problem(new SourceRef(file, Math.max(1, at.getLineNumber()), Math.max(1, at.getColumnNumber())),
-                    message));
+            GuardLint.this.report(at.getLineNumber(), at.getColumnNumber(), message);
         }
     }
 }
