@@ -166,8 +166,6 @@ public final class DigestVerifier {
             return reject(DigestFailure.INVALID_NONCE, nonce.detail(), realm);
         }
         if (nonce.algorithm().isPresent() && nonce.algorithm().get() != a.algorithm()) {
-            LOG.info("Digest response with algorithm {} to a nonce issued for {} refused (username '{}')",
-                    a.algorithm().token(), nonce.algorithm().get().token(), a.username());
             return reject(DigestFailure.ALGORITHM_MISMATCH, "the response uses algorithm " + a.algorithm().token()
                     + " but its nonce was issued in a " + nonce.algorithm().get().token() + " challenge; answer "
                     + "each challenge with its own algorithm", realm);

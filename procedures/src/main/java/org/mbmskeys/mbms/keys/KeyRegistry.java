@@ -129,8 +129,9 @@ public final class KeyRegistry {
      */
     public RegisteredMsk rotate(KeyDomainId keyDomain, KeyGroup keyGroup, KeyValidity validity) {
         requireUsable(validity, "rotate " + keyDomain + "/" + keyGroup);
-        SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
+        // the public RAND first: if drawing it fails, no secret has been made yet
         Bytes rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
+        SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
         while (true) {
             KeyGroupRecord group;
             try {
@@ -232,9 +233,14 @@ public final class KeyRegistry {
             MtkId mtkId = MtkId.of(candidate);
             if (storage.replaceMsk(held, held.withLastMtk(mtkId))) {
                 SecretBytes mtk = generate(InterimProfile.MTK_LENGTH, "MTK");
-                Optional<SecretBytes> salt = held.serviceType() == ServiceType.STREAMING
-                        ? Optional.of(generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt")) : Optional.empty();
-                return new MtkAllocation.Allocated(held.ref(), mtkId, mtk, salt);
+                try {
+                    Optional<SecretBytes> salt = held.serviceType() == ServiceType.STREAMING
+                            ? Optional.of(generate(InterimProfile.MTK_SALT_LENGTH, "MTK salt")) : Optional.empty();
+                    return new MtkAllocation.Allocated(held.ref(), mtkId, mtk, salt);
+                } catch (RuntimeException e) {
+                    mtk.destroy();   // never handed out
+                    throw e;
+                }
             }
         }
     }
@@ -328,6 +334,9 @@ public final class KeyRegistry {
     private SecretBytes generate(int length, String what) {
         SecretBytes key = keys.generate(length);
         if (key == null || key.length() != length) {
+            if (key != null) {
+                key.destroy();
+            }
             throw new IllegalStateException("KeyMaterialSource returned " + (key == null ? "null" : key.length() + " bytes")
                     + " for a " + length + "-byte " + what + "; it must return exactly the length asked for");
         }
