@@ -129,9 +129,14 @@ public final class KeyRegistry {
      */
     public RegisteredMsk rotate(KeyDomainId keyDomain, KeyGroup keyGroup, KeyValidity validity) {
         requireUsable(validity, "rotate " + keyDomain + "/" + keyGroup);
-        // the public RAND first: if drawing it fails, no secret has been made yet
-        Bytes rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
         SecretBytes key = generate(InterimProfile.MSK_LENGTH, "MSK");
+        Bytes rand;
+        try {
+            rand = publicValue(generate(InterimProfile.RAND_LENGTH, "MIKEY-RAND"));
+        } catch (RuntimeException e) {
+            key.destroy();   // never stored or handed out
+            throw e;
+        }
         while (true) {
             KeyGroupRecord group;
             try {
