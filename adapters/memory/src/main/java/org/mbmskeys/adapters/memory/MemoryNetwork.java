@@ -132,7 +132,8 @@ public final class MemoryNetwork {
             return;
         }
         ReplyHandle nobody = payload -> LOG.debug("the answer to replayed capture #{} reached no one", captured.id());
-        route(m, arrival(target, m, m.kind() == Kind.REQUEST ? Optional.of(nobody) : Optional.empty()),
+        // the answer travels back through the network like any response (captured, faults apply); no one waits
+        route(m, arrival(target, m, m.kind() == Kind.REQUEST ? Optional.of(answerTo(m, nobody)) : Optional.empty()),
                 Optional.of(captured.id()));
     }
 
@@ -174,6 +175,11 @@ public final class MemoryNetwork {
         }
         Kind kind = envelope.replyHandle().isPresent() ? Kind.REQUEST : Kind.DATAGRAM;
         String host = envelope.to().host();
+        if (kind == Kind.REQUEST && groups.containsKey(host)) {
+            // every member would answer the one handle; a request has one server
+            throw new IllegalArgumentException("a request cannot go to multicast group '" + host + "': it expects one "
+                    + "answer; send it to one node");
+        }
         List<String> recipients = nodes.containsKey(host) ? List.of(host)
                 : groups.containsKey(host) ? groups.get(host).stream().filter(n -> !n.equals(sender.name())).toList()
                 : List.of();

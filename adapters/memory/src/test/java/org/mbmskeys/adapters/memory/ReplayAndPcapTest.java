@@ -55,6 +55,33 @@ class ReplayAndPcapTest {
     }
 
     @Test
+    void theAnswerToAReinjectedRequestTravelsBackAndIsCapturedLikeAnyResponse() {
+        Peers p = new Peers(1, "ue-1");
+        p.network.node("bmsc").receive(e -> e.replyHandle().orElseThrow().reply(Bytes.ofHex("c8")));
+        p.node("ue-1").send(Envelope.of(Peers.at("ue-1"), Peers.at("bmsc"), Bytes.ofHex("50")).withReplyHandle(x -> { }));
+        p.time.runDue();
+
+        p.network.reinject(p.network.capture().get(0));
+        p.time.runDue();
+
+        assertThat(p.network.capture()).extracting(c -> c.message().kind())
+                .containsExactly(Message.Kind.REQUEST, Message.Kind.RESPONSE, Message.Kind.REQUEST,
+                        Message.Kind.RESPONSE);
+        assertThat(p.network.capture().get(2).replayOf()).contains(1);
+    }
+
+    @Test
+    void aRequestToAMulticastGroupIsRefused() {
+        Peers p = new Peers(1, "bmsc", "ue-1");
+        p.node("ue-1").join("mtk-group");
+
+        assertThatThrownBy(() -> p.node("bmsc").send(Envelope.of(Peers.at("bmsc"), Peers.at("mtk-group"), Bytes.ofHex("50"))
+                .withReplyHandle(x -> { })))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a request cannot go to multicast group 'mtk-group'");
+    }
+
+    @Test
     void thePcapHoldsEachSentDatagramOnceWithAddressesForNodesAndGroups(@TempDir Path dir) throws Exception {
         Peers p = new Peers(1, "bmsc", "ue-1", "ue-2");
         p.node("ue-1").join("mtk-group");
