@@ -45,7 +45,9 @@ final class ClosureAction implements Action {
         call.setResolveStrategy(Closure.DELEGATE_ONLY);
         try {
             return call.call();
-        } catch (Exception e) {   // Groovy code can throw checked exceptions without declaring them
+        } catch (ActionFailure e) {   // a nested script block already said where
+            throw e;
+        } catch (Exception | AssertionError e) {   // checked exceptions undeclared; a failed Groovy assert is an Error
             throw new ActionFailure(role, at.file(), ActionFailure.lineIn(e, at.file(), at.line()), e);
         }
     }

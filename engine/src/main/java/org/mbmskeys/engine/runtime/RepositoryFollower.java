@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.dsl.ReloadListener;
+import org.mbmskeys.engine.model.InvalidDefinitionException;
 import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ final class RepositoryFollower implements ReloadListener {
     private final ProcedureRepository repository;
     private final DefaultEngine engine;
     private final Set<String> followed = new HashSet<>();
+    /** Versions tried already ("name vN"), deployed or refused: each is deployed, or reported, once. */
+    private final Set<String> tried = new HashSet<>();
 
     RepositoryFollower(ProcedureRepository repository, DefaultEngine engine) {
         this.repository = repository;
@@ -50,11 +53,15 @@ final class RepositoryFollower implements ReloadListener {
                 .collect(Collectors.toMap(ProcedureDefinition::name, Function.identity()));
         for (ProcedureDefinition d : current.values()) {
             boolean newer = engine.definition(d.name()).map(deployed -> deployed.version() < d.version()).orElse(true);
-            if (newer) {
+            if (newer && tried.add(d.name() + " v" + d.version())) {   // a refused version is reported once
                 try {
                     engine.deploy(d);
                 } catch (RuntimeException e) {
-                    LOG.error("{} of the repository could not be deployed; the engine keeps what it had: {}", d, e.getMessage());
+                    if (engine.isClosed()) {
+                        return;   // closed while this reload ran
+                    }
+                    LOG.error("{} of the repository could not be deployed; the engine keeps what it had: {}", d,
+                            e.getMessage(), e instanceof InvalidDefinitionException ? null : e);
                 }
             }
         }

@@ -183,9 +183,7 @@ final class Stepper {
         try {
             return adopt(stored.get());
         } catch (UnboundRecordException e) {
-            if (!stored.get().failure().equals(Optional.of(e.getMessage()))) {
-                leaveUnbound(stored.get(), e);
-            }
+            leaveUnbound(stored.get(), e);
             return null;
         } catch (RuntimeException e) {
             LOG.warn("cannot run {}[{}]: {}", procedure, key, e.getMessage());
@@ -208,6 +206,10 @@ final class Stepper {
      * the log and the listeners are told.
      */
     private void leaveUnbound(InstanceRecord stored, UnboundRecordException why) {
+        if (stored.failure().equals(Optional.of(why.getMessage()))) {
+            LOG.debug("{}", why.getMessage());   // already saved, logged and reported
+            return;
+        }
         engine.store.save(InstanceRecord.of(stored.procedure(), stored.version(), stored.fingerprint().orElse(null),
                 stored.key(), stored.state(), stored.inputs(), stored.variables(), stored.deadlines(), stored.attempts(),
                 Optional.of(why.getMessage())));

@@ -88,4 +88,30 @@ class FailurePositionsTest {
                     .endsWith("]- (internal) at t.groovy:13 threw UnsupportedOperationException");
         }
     }
+
+    @Test
+    void aFailedGroovyAssertIsAFailureWithItsPositionToo() {
+        for (boolean statically : new boolean[] {true, false}) {
+            ProcedureDefinition d = define(statically, """
+                    procedure('t') {
+                        initial 'waiting'
+                        state('waiting') {
+                            on(Ack) {
+                                action { assert event.ok() }
+                                goTo 'done'
+                            }
+                        }
+                        finalState 'done'
+                        errorState 'failed'
+                    }
+                    """);
+            Harness h = Harness.of(backend, d);
+            h.engine.start("t", "k", Map.of());
+
+            h.engine.send("t", "k", new Ack(false));
+
+            assertThat(failure(h)).as("static=%s", statically)
+                    .startsWith("action of transition 'waiting' -[Ack]-> 'done' at t.groovy:5 threw PowerAssertionError: ");
+        }
+    }
 }
