@@ -1,11 +1,10 @@
 /**
- * Key identities and key rules of TS 33.246: Key Domain ID, MSK ID (Key Group ‖ Key Number), MTK ID,
- * MUK ID (IDi ‖ IDr), COUNTER timestamps with RFC 1982 ordering, key validity (SEQl..SEQu), the UE key
- * store rules (MGV-S) and the BM-SC key registry.
+ * Key identities of TS 33.246 shared by both roles: Key Domain ID, MSK ID (Key Group ‖ Key Number), MTK ID,
+ * MUK ID (IDi ‖ IDr), COUNTER timestamps with RFC 1982 ordering, key validity (SEQl..SEQu), the service
+ * type of a Key Group, and the source of fresh key material.
  *
- * <p>Where to start: on the UE side {@link org.mbmskeys.mbms.keys.UeKeyStore} (over a
- * {@link org.mbmskeys.mbms.keys.UeKeyStorage}); on the BM-SC side
- * {@link org.mbmskeys.mbms.keys.KeyRegistry} (over a {@link org.mbmskeys.mbms.keys.KeyRegistryStorage}).
+ * <p>The rules of each role live in their own package: the UE's key store (MGV-S) in
+ * {@code org.mbmskeys.mbms.ue.keys}, the BM-SC's key registry in {@code org.mbmskeys.mbms.bmsc.keys}.
  * Both take typed values and answer with typed results; MIKEY bytes and crypto are elsewhere.
  */
 package org.mbmskeys.mbms.keys;

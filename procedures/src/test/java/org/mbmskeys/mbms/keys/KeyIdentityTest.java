@@ -14,6 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.bmsc.keys.KeyGroupRecord;
+import org.mbmskeys.mbms.ue.keys.StoredMsk;
+import org.mbmskeys.mbms.ue.keys.UeKeyState;
+import org.mbmskeys.mbms.ue.keys.UiccId;
 
 /**
  * Identities used by the key rules: MUK ID = IDi ‖ IDr (TS 33.246 §6.4.6.1), MSK identity = Key Domain ID
@@ -94,19 +98,5 @@ class KeyIdentityTest {
         assertThatThrownBy(() -> new KeyGroupRecord(domain, KeyGroup.of(1), ServiceType.STREAMING, 1,
                 Optional.of(MskRef.of(domain, MskId.of(2, 1))), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not belong to Key Group 0001");
-    }
-
-    @Test
-    void stateRefusesAThirdMskOfAKeyGroup() {
-        KeyDomainId domain = KeyDomainId.parse("001-01");
-        Map<MskRef, StoredMsk> three = new HashMap<>();
-        for (int n = 1; n <= 3; n++) {
-            MskRef ref = MskRef.of(domain, MskId.of(1, n));
-            three.put(ref, new StoredMsk(ref, UeFixtures.MSK_A, UeFixtures.VALIDITY, UeFixtures.RAND, ServiceType.STREAMING,
-                    UeFixtures.MUK_ID, 1, TimestampCounter.of(n), Optional.empty(), Optional.empty()));
-        }
-        assertThatThrownBy(() -> new UeKeyState(Optional.empty(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), 0, three, List.of(), Set.of(), Map.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two MSKs");
     }
 }
