@@ -100,6 +100,14 @@ public final class ActionScope implements GroovyObject {
         return $context;
     }
 
+    /**
+     * The role service of {@code type} the embedder registered with the engine, for what a script does not
+     * do itself: {@code service(KeyDistribution).push(key, msk)}.
+     */
+    public <T> T service(Class<T> type) {
+        return $context.service(type);
+    }
+
     /** {@code length} random bytes from the engine's source. */
     public Bytes random(int length) {
         return $context.random(length);

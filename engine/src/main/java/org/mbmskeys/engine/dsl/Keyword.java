@@ -52,6 +52,7 @@ enum Keyword {
     GET("get", "get('variable')"),
     SET("set", "set('variable', value)"),
     RANDOM("random", "random(16)"),
+    SERVICE("service", "service(TypeName), as in service(KeyDistribution).push(key, msk)"),
     // the action properties: read by bare name
     EVENT("event", "event (the event being processed)"),
     NOW("now", "now (the current time)"),

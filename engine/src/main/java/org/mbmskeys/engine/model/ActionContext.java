@@ -58,4 +58,13 @@ public interface ActionContext {
 
     /** How many times the current state has been retried by a bounded retry (0 on first entry). */
     int attempt();
+
+    /**
+     * The role service of that type the embedder registered with {@code EngineBuilder.service(type, service)}:
+     * the Java code a script calls for what is not flow (key stores, crypto, message building). A guard may
+     * call it too, to read.
+     *
+     * @throws IllegalArgumentException if no service of that type was registered; the message lists those that were
+     */
+    <T> T service(Class<T> type);
 }

@@ -44,6 +44,7 @@ final class DefaultEngine implements Engine {
     final InstanceStore store;
     final Scheduler scheduler;
     final RandomBytes random;
+    final Services services;
     final Listeners listeners;
     final Migration migration;
     private final Map<String, Channel> channels;
@@ -61,6 +62,7 @@ final class DefaultEngine implements Engine {
         this.store = b.store;
         this.scheduler = b.scheduler;
         this.random = b.random;
+        this.services = new Services(b.services);
         this.listeners = new Listeners(b.listeners);
         this.migration = b.migration;
         this.channels = new HashMap<>(b.channels);

@@ -81,6 +81,7 @@ public final class EngineBuilder {
     ThreadFactory threadFactory;
     Scheduler scheduler;
     RandomBytes random;
+    final java.util.Map<Class<?>, Object> services = new java.util.LinkedHashMap<>();
     InstanceStore store;
     final List<ProcedureListener> listeners = new ArrayList<>();
     final Map<String, Channel> channels = new LinkedHashMap<>();
@@ -240,6 +241,26 @@ public final class EngineBuilder {
     public EngineBuilder random(RandomBytes random) {
         requireUnset(this.random == null, "random", this.random);
         this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    /**
+     * Registers {@code service} as the role service of {@code type}, which scripts reach with
+     * {@code service(Type)} (and Java actions with {@link org.mbmskeys.engine.model.ActionContext#service(Class)}).
+     * Services are the embedder's: the engine only hands them out, and a service shared by every lane must be
+     * safe for concurrent calls for different keys.
+     *
+     * @throws IllegalStateException if a service of that type was registered already
+     * @throws IllegalArgumentException if {@code service} is not an instance of {@code type}
+     */
+    public <T> EngineBuilder service(Class<T> type, T service) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(service, "service");
+        if (!type.isInstance(service)) {
+            throw new IllegalArgumentException("service " + service.getClass().getName() + " is not a " + type.getName());
+        }
+        requireUnset(!services.containsKey(type), "service " + type.getSimpleName(), services.get(type));
+        services.put(type, service);
         return this;
     }
 

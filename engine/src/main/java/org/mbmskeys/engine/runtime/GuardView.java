@@ -58,6 +58,11 @@ final class GuardView implements ActionContext {
     }
 
     @Override
+    public <T> T service(Class<T> type) {
+        return step.service(type);
+    }
+
+    @Override
     public Bytes random(int length) {
         return step.random(length);
     }

@@ -282,6 +282,11 @@ final class StepScope implements StepContext, ActionContext {
     }
 
     @Override
+    public <T> T service(Class<T> type) {
+        return engine.services.get(type);
+    }
+
+    @Override
     public Bytes random(int length) {
         return engine.random.next(length);
     }

@@ -21,7 +21,7 @@ class KeywordsTest {
         assertThat(Keywords.of(BlockKind.AFTER)).containsExactly("action", "goTo", "guard", "hours", "millis", "minutes", "retry",
                 "seconds");
         assertThat(Keywords.of(BlockKind.ACTION)).containsExactly("attempt", "context", "emit", "event", "get", "input", "key",
-                "now", "procedure", "random", "reply", "restartTimer", "send", "set", "signal", "start", "state");
+                "now", "procedure", "random", "reply", "restartTimer", "send", "service", "set", "signal", "start", "state");
         assertThat(Keywords.actionProperties()).containsExactly("attempt", "context", "event", "key", "now", "procedure", "state");
     }
 

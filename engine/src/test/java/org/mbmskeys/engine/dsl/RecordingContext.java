@@ -13,6 +13,7 @@ class RecordingContext implements ActionContext {
 
     final Map<String, Object> inputs = new HashMap<>();
     final Map<String, Object> variables = new HashMap<>();
+    final Map<Class<?>, Object> services = new HashMap<>();
     final List<String> effects = new ArrayList<>();
     Object event;
     int attempt;
@@ -77,6 +78,11 @@ class RecordingContext implements ActionContext {
     @Override
     public Instant now() {
         return now;
+    }
+
+    @Override
+    public <T> T service(Class<T> type) {
+        return type.cast(services.get(type));
     }
 
     @Override
