@@ -1,0 +1,61 @@
+@todo
+Feature: MSK push by the BM-SC
+  The BM-SC decides when an MSK changes and pushes it to every registered UE that needs it, in a MIKEY
+  message over UDP protected with the UE's MUK (TS 33.246 §6.3.2.3.1). When it asks for an
+  acknowledgement (the V bit), it resends until the UE answers or the schedule runs out, and keeps a
+  delivery record an operator can use for charging and for support. The retransmission schedule is
+  written in the procedure script (bmsc/msk-push.groovy); the examples below use the shipped one:
+  resend after 2 s, then back off doubling up to 30 s, 5 resends at most.
+
+  Background:
+    Given a BM-SC "bmsc.example.org" in Key Domain 001-01
+    And the user service "news" uses the streaming Key Group 0101
+    And UE "alice" is bootstrapped at the BSF
+    And "alice" is registered to "news"
+
+  Rule: A push with the V bit is acknowledged by the UE and recorded as delivered (§6.3.2.3.1, §6.4.6.1)
+
+    Example: Re-keying a Key Group reaches the UE once
+      When the operator rotates Key Group 0101
+      Then "alice" holds the current MSK of Key Group 0101
+      And "alice" sent 1 MIKEY verification message
+      And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged after 1 attempt
+
+  Rule: An unacknowledged push is sent again, the same bytes, on the script's schedule (§6.3.2.3.1)
+
+    Example: A lost push is resent and then acknowledged
+      Given the network loses the next MIKEY message to "alice"
+      When the operator rotates Key Group 0101
+      And 2 seconds pass
+      Then "alice" holds the current MSK of Key Group 0101
+      And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged after 2 attempts
+
+    Example: A lost acknowledgement makes the BM-SC resend, and the UE acknowledges the duplicate without applying it twice
+      Given the network loses the next MIKEY message from "alice"
+      When the operator rotates Key Group 0101
+      And 2 seconds pass
+      Then "alice" applied the MSK once and acknowledged it twice
+      And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged after 2 attempts
+
+    Example: A UE that stays offline is given up after the schedule
+      Given "alice" is offline
+      When the operator rotates Key Group 0101
+      And 2 minutes pass
+      Then the BM-SC sent the push to "alice" 6 times at 0s, 2s, 6s, 14s, 30s and 60s
+      And the BM-SC recorded the delivery of that MSK to "alice" as given up
+
+  Rule: A push may only update the key validity (§6.3.2.3.1)
+
+    Example: A validity-only update keeps the key and moves its validity
+      Given "alice" holds the current MSK of Key Group 0101
+      When the operator extends the validity of the current MSK of Key Group 0101 to MTK IDs 1 to 2000
+      Then "alice" holds the same MSK with validity 1 to 2000
+
+  Rule: A push under a MUK that is not the UE's current one is answered like a solicited pull (§6.3.2.3.1)
+
+    Example: The UE bootstrapped again; the push under its previous MUK brings an MSK request, not an acknowledgement
+      Given "alice" has bootstrapped again since it registered
+      When the operator rotates Key Group 0101
+      Then "alice" sent no MIKEY verification message
+      And "alice" sent an MSK request for Key Group 0101
+      And "alice" holds the current MSK of Key Group 0101

@@ -1,0 +1,57 @@
+@todo
+Feature: MTK delivery by the BM-SC
+  The traffic keys of a session are delivered to every receiver at once: for streaming, MIKEY messages
+  to the session's multicast group on UDP port 2269, sent again periodically so that a UE joining late
+  or missing one catches up, and sent ahead of the switch to a new MTK; for download, as an
+  application/mikey object next to the file it protects (TS 33.246 §6.3.3). Nobody answers an MTK
+  message: no acknowledgement, no error, no request.
+
+  Background:
+    Given a BM-SC "bmsc.example.org" in Key Domain 001-01
+    And the user service "news" uses the streaming Key Group 0101 for the session "news-live" on group 239.1.1.1
+    And the operator has rotated Key Group 0101
+    And UE "alice" is bootstrapped at the BSF
+    And "alice" is registered to "news"
+    And "alice" joins the "news-live" session
+
+  Rule: Streaming MTKs go to the session's multicast group on port 2269 and are resent periodically (§6.3.3.2.2)
+
+    Example: A UE joining after the first MTK message gets the key from a resend
+      When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
+      And UE "bob" is bootstrapped at the BSF
+      And "bob" is registered to "news"
+      And "bob" joins the "news-live" session
+      And 5 seconds pass
+      Then "bob" holds the current MTK of "news-live"
+      And every MTK message went to 239.1.1.1 port 2269
+
+  Rule: The next MTK is sent ahead of the switch, and MTK IDs only go up (§6.3.3.1, §6.3.3.2.2)
+
+    Example: Switching to the next MTK
+      Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
+      When the BM-SC moves "news-live" to its next MTK
+      Then "alice" holds the next MTK of "news-live" as current
+
+    Example: A replayed older MTK message is discarded
+      Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
+      And the BM-SC moved "news-live" to its next MTK
+      When the first captured MTK message of "news-live" is replayed
+      Then "alice" discarded it as a replayed counter
+      And "alice" holds the next MTK of "news-live" as current
+
+  Rule: Nobody answers an MTK message (§6.3.3.2)
+
+    Example: A tampered MTK message is dropped silently
+      Given the network flips byte 40 of the next MIKEY message to "alice"
+      When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
+      Then "alice" discarded it as a bad MAC
+      And "alice" sent no MIKEY message
+
+  Rule: Download MTKs travel as an application/mikey object next to the file they protect (§6.3.3.2.1)
+
+    Example: An MTK object for a file
+      Given the user service "weather" uses the download Key Group 0202 for the session "maps"
+      And the operator has rotated Key Group 0202
+      When the BM-SC prepares the file "map.bin" of "maps"
+      Then the BM-SC made an "application/mikey" object for "map.bin"
+      And a UE registered to "weather" opens it with the MSK of Key Group 0202

@@ -1,0 +1,42 @@
+@todo
+Feature: MTK message reception by the UE
+  An MTK message is opened with the MSK it names and the MIKEY-RAND stored with that MSK (TS 33.246
+  §6.4.6.2, §6.5.4). Before the MAC, the UE checks that the counter is newer than the last one of that
+  MSK and that the MTK ID is above the current one and inside the MSK's key validity (SEQl < MTK ID <=
+  SEQu). Whatever fails is dropped silently: nothing is ever sent back for an MTK message (§6.3.3.2).
+
+  Background:
+    Given a BM-SC "bmsc.example.org" in Key Domain 001-01
+    And the user service "news" uses the streaming Key Group 0101 for the session "news-live" on group 239.1.1.1
+    And the operator has rotated Key Group 0101 with validity 10 to 20
+    And UE "alice" is bootstrapped at the BSF
+    And "alice" is registered to "news"
+    And "alice" joins the "news-live" session
+
+  Rule: The first MTK of an MSK has an ID above SEQl, and SEQl follows the MTK ID (§6.3.3.1, §6.5.4)
+
+    Example: The first MTK is 11
+      When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
+      Then "alice" holds MTK 11 of "news-live" as current
+
+  Rule: An MTK ID outside SEQl..SEQu or not above the current one is refused before the MAC (§6.5.4)
+
+    Example: An MTK ID going back
+      Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
+      And the BM-SC moved "news-live" to its next MTK
+      When the BM-SC sends an MTK message for MTK 11 with a fresh counter
+      Then "alice" discarded it as an MTK ID that is not newer
+      And "alice" holds MTK 12 of "news-live" as current
+
+    Example: An MTK ID above SEQu
+      When the BM-SC sends an MTK message for MTK 21 with a fresh counter
+      Then "alice" discarded it as outside the key validity
+
+  Rule: The UE keeps the two most recent MTKs of a Key Group, for the switch-over (§6.5.4)
+
+    Example: The previous MTK stays until the one after the next arrives
+      Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
+      When the BM-SC moves "news-live" to its next MTK
+      Then "alice" holds MTKs 11 and 12 of "news-live"
+      When the BM-SC moves "news-live" to its next MTK
+      Then "alice" holds MTKs 12 and 13 of "news-live"
