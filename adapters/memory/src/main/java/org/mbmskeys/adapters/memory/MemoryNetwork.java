@@ -91,6 +91,13 @@ public final class MemoryNetwork {
     }
 
     /**
+     * A transport for many nodes at once (one engine hosting many UEs); nodes are added to it by name.
+     */
+    public Hosts hosts() {
+        return new Hosts(this);
+    }
+
+    /**
      * Installs a fault rule after the ones already installed; it applies to messages sent from now on.
      * Cancelling the returned handle removes it (heals a partition).
      */
