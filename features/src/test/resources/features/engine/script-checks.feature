@@ -185,7 +185,7 @@ Feature: Script checks before anything runs
       When the engine tries to load its procedures from that directory
       Then loading failed with:
         """
-        beta.groovy:4:12: unknown keyword 'sginal' in a state block; did you mean 'signal'? allowed here: after, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state
+        beta.groovy:4:12: unknown keyword 'sginal' in a state block; did you mean 'signal'? allowed here: after, delay, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state
         1 problem in 1 file
         """
 

@@ -132,3 +132,42 @@ Feature: Timers
         [10s] session[test] busy -[timer 'session' @open]-> closed (exit [busy, open], enter [closed])
         [10s] session[test] ended in 'closed'
         """
+
+  Rule: A timer's delay may be computed from the instance each time the timer is armed
+
+    A delay that depends on the instance or the world (an announced back-off, a server's Retry-After) is
+    written after(delay('what it is') { duration }): the block reads like a guard and gives a duration,
+    and it runs again at each arming, retries included.
+
+    Background:
+      Given the procedure:
+        """groovy
+        procedure('backoff') {
+            input 'wait', String
+            initial 'waiting'
+            state('waiting') {
+                onEntry { send 'out', "asked at attempt ${attempt}" }
+                after(delay('announced back-off') { seconds((input('wait') as long) * (attempt + 1)) }, 'backOff') {
+                    retry 1
+                    goTo 'asking'
+                }
+            }
+            finalState 'asking'
+            errorState 'failed'
+        }
+        """
+
+    Example: The first wait is the announced one, the retry's is computed again
+      When the instance is started with:
+        | wait | 10 |
+      Then the instance has a timer 'backOff' due at 10s
+      When the clock reaches 10s
+      Then the instance has a timer 'backOff' due at 30s
+      When the clock reaches 30s
+      Then the instance ended in state 'asking'
+      And 2 messages were sent on 'out' in all
+
+    Example: A delay that is not positive fails the instance into its error state
+      When the instance is started with:
+        | wait | 0 |
+      Then the instance ended in state 'failed'

@@ -61,7 +61,7 @@ final class Labels {
         }
         Trigger.OnTimer t = (Trigger.OnTimer) trigger;
         // An unverified definition may name a timer its state does not declare; say so rather than fail.
-        return owner.timer(t.name()).map(TimerDefinition::delay).map(d -> "after " + duration(d))
+        return owner.timer(t.name()).map(d -> "after " + d.computed().map(c -> c.label()).orElse(duration(d.delay())))
                 .orElse("timer '" + t.name() + "'");
     }
 

@@ -108,6 +108,26 @@ public final class ActionScope implements GroovyObject {
         return $context.service(type);
     }
 
+    /** A duration of {@code n} milliseconds (for a computed delay, or to compare times). */
+    public java.time.Duration millis(long n) {
+        return java.time.Duration.ofMillis(n);
+    }
+
+    /** A duration of {@code n} seconds. */
+    public java.time.Duration seconds(long n) {
+        return java.time.Duration.ofSeconds(n);
+    }
+
+    /** A duration of {@code n} minutes. */
+    public java.time.Duration minutes(long n) {
+        return java.time.Duration.ofMinutes(n);
+    }
+
+    /** A duration of {@code n} hours. */
+    public java.time.Duration hours(long n) {
+        return java.time.Duration.ofHours(n);
+    }
+
     /** {@code length} random bytes from the engine's source. */
     public Bytes random(int length) {
         return $context.random(length);

@@ -25,6 +25,8 @@ abstract class BodyLint extends CompilationCustomizer {
     private final String file;
     private final List<Problem> problems;
     private boolean done;
+    /** The keyword whose body is being checked. */
+    String keyword = "";
 
     BodyLint(String file, List<Problem> problems) {
         super(CompilePhase.CANONICALIZATION);
@@ -55,6 +57,7 @@ abstract class BodyLint extends CompilationCustomizer {
                 List<Expression> args = ScriptFacts.arguments(call);
                 if (call.isImplicitThis() && call.getMethodAsString() != null && checks(call.getMethodAsString())
                         && !args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression body) {
+                    keyword = call.getMethodAsString();
                     body.getCode().visit(checker);
                     return;
                 }

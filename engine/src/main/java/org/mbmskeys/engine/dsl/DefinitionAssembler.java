@@ -86,7 +86,7 @@ final class DefinitionAssembler {
         for (TransitionSpec t : s.$transitions) {
             Optional<RetryDefinition> retry = Optional.empty();
             if (t instanceof TimerSpec timer) {
-                timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at));
+                timers.add(new TimerDefinition(timer.$timerName, timer.$delay, timer.$at, Optional.ofNullable(timer.$computed)));
                 retry = Optional.ofNullable(timer.$retry).map(Given::value);
             }
             String described = describe(s.$name, t);

@@ -41,7 +41,7 @@ final class GuardLint extends BodyLint {
 
     @Override
     boolean checks(String keyword) {
-        return Keyword.GUARD.word().equals(keyword);
+        return Keyword.GUARD.word().equals(keyword) || Keyword.DELAY.word().equals(keyword);
     }
 
     @Override
@@ -59,6 +59,13 @@ final class GuardLint extends BodyLint {
     static String calls(String keyword) {
         return "a guard cannot " + keyword + ": guards only read and decide whether the transition fires; "
                 + keyword + " in the transition's action { ... } instead";
+    }
+
+    /** The same message for a {@code delay { ... }} body, which only reads as a guard does. */
+    static String asDelay(String guardMessage) {
+        return guardMessage.replace("a guard cannot", "a delay cannot")
+                .replace("guards only read and decide whether the transition fires", "a delay only reads and gives the timer's delay")
+                .replace("in the transition's action { ... } instead", "in an action { ... } instead");
     }
 
     private final class BodyChecker extends CodeVisitorSupport {
@@ -103,7 +110,7 @@ final class GuardLint extends BodyLint {
         }
 
         private void report(Expression at, String message) {
-            GuardLint.this.report(at.getLineNumber(), at.getColumnNumber(), message);
+            GuardLint.this.report(at.getLineNumber(), at.getColumnNumber(), Keyword.DELAY.is(keyword) ? asDelay(message) : message);
         }
     }
 }

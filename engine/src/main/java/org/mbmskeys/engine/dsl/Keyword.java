@@ -32,6 +32,8 @@ enum Keyword {
     ON_EXIT("onExit", "onExit { ... }", Map.of(), BlockKind.ACTION, Declares.NOTHING, Trigger.ANY),
     ON("on", "an event class or signal('name'), as in on(Ack) { ... } or on(signal('cancel')) { ... }", Map.of(),
             BlockKind.ON, Declares.NOTHING, Trigger.EVENT_OR_SIGNAL),
+    DELAY("delay", "delay { duration } or delay('what it is') { duration }, as in after(delay('back-off') { seconds(30) }) { ... }",
+            BlockKind.ACTION),
     AFTER("after", "a duration, as in after(seconds(5)) { ... } or after(seconds(5), 'timerName') { ... }", Map.of(),
             BlockKind.AFTER, Declares.NOTHING, Trigger.TIMER),
     SIGNAL("signal", "signal('name'), as in on(signal('cancel')) { ... }", Map.of(BlockKind.ACTION,

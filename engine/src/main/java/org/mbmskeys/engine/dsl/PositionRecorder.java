@@ -33,7 +33,7 @@ final class PositionRecorder extends CompilationCustomizer {
             public void visitMethodCallExpression(MethodCallExpression call) {
                 if (call.isImplicitThis() && call.getMethodAsString() != null) {
                     index.add(call.getMethodAsString(), call.getLineNumber(), call.getColumnNumber(), call.getLastLineNumber());
-                    if (Keyword.GUARD.is(call.getMethodAsString())) {
+                    if (Keyword.GUARD.is(call.getMethodAsString()) || Keyword.DELAY.is(call.getMethodAsString())) {
                         List<Expression> args = ScriptFacts.arguments(call);
                         if (!args.isEmpty() && args.get(args.size() - 1) instanceof ClosureExpression condition) {
                             GuardSource.of(condition, index).ifPresent(text ->

@@ -97,6 +97,43 @@ public final class StateSpec extends DslBlock {
         }
     }
 
+    /**
+     * A timer whose delay is computed each time it is armed, from the instance (read only, like a guard):
+     * {@code after(delay('back-off') { seconds(input('wait')) }, 'backOff') { goTo 'requesting' }}.
+     */
+    public void after(DelaySpec delay, String timer,
+                      @DelegatesTo(value = TimerSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        SourceRef where = here("after");
+        if (named("after", timer, where)) {
+            addComputedTimer(delay, timer, where, body);
+        }
+    }
+
+    /** A timer with a computed delay, named {@code <state>.afterN}. */
+    public void after(DelaySpec delay, @DelegatesTo(value = TimerSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
+        addComputedTimer(delay, null, here("after"), body);
+    }
+
+    /**
+     * A delay computed when its timer is armed, for {@code after}; the label is what diagrams show
+     * ({@code after back-off}). The block reads like a guard and gives a {@link Duration}.
+     */
+    public DelaySpec delay(String label, @DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> duration) {
+        SourceRef where = here("delay");
+        if (label == null || label.isBlank()) {
+            $context.report(where, "the delay label is empty: say what the delay is, as in delay('back-off') { seconds(30) }, "
+                    + "or leave the label out: delay { seconds(30) }");
+            label = "computed";
+        }
+        return new DelaySpec(keep(duration), label, where);
+    }
+
+    /** A computed delay labelled with its source text (or {@code computed} when that is long or several statements). */
+    public DelaySpec delay(@DelegatesTo(value = ActionScope.class, strategy = Closure.DELEGATE_ONLY) Closure<?> duration) {
+        SourceRef where = here("delay");
+        return new DelaySpec(keep(duration), $context.guardSource(where).orElse("computed"), where);
+    }
+
     /** A nested state. */
     public void state(String name, @DelegatesTo(value = StateSpec.class, strategy = Closure.DELEGATE_ONLY) Closure<?> body) {
         SourceRef where = here("state");
@@ -150,6 +187,21 @@ public final class StateSpec extends DslBlock {
     private void addTransition(TransitionSpec transition, Closure<?> body) {
         $transitions.add(transition);
         evaluate(body, transition);
+    }
+
+    private void addComputedTimer(DelaySpec delay, String timer, SourceRef where, Closure<?> body) {
+        String timerName = timer != null ? timer : $name + ".after" + ($timers + 1);
+        // the smallest positive delay: a retry's max: is compared with it
+        TimerSpec spec = new TimerSpec($context, timerName, Duration.ofMillis(1), where, $name);
+        if (delay == null) {
+            $context.report(where, "after(null) is not valid: a timer needs a duration or a delay { ... }, as in "
+                    + "after(delay('back-off') { seconds(30) }) { ... }");
+            evaluate(body, spec);
+            return;
+        }
+        spec.$computed = delay.model(timerName);
+        $timers++;
+        addTransition(spec, body);
     }
 
     private void addTimer(Duration delay, String timer, SourceRef where, Closure<?> body) {

@@ -32,6 +32,8 @@ public final class TimerSpec extends TransitionSpec {
     final String $timerName;
     final Duration $delay;
     Given<RetryDefinition> $retry;
+    /** The computed delay, for {@code after(delay { ... })}; null for a fixed one. */
+    org.mbmskeys.engine.model.ComputedDelay $computed;
 
     /** The named options of {@code retry}. */
     static final List<String> RETRY_OPTIONS = List.of("backoff", "max", "jitter");

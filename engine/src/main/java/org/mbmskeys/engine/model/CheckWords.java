@@ -32,7 +32,8 @@ final class CheckWords {
             return "on(signal('" + sig.name() + "'))";
         }
         String timer = ((Trigger.OnTimer) trigger).name();
-        return s.timer(timer).map(td -> "after(" + Durations.format(td.delay()) + ")").orElse("the timer '" + timer + "'");
+        return s.timer(timer).map(td -> "after(" + td.computed().map(c -> "delay '" + c.label() + "'").orElse(Durations.format(td.delay()))
+                + ")").orElse("the timer '" + timer + "'");
     }
 
     /** Whether any action or guard may throw, which sends an instance to the error state. */

@@ -53,7 +53,8 @@ public final class Fingerprints {
                     .append(" initial ").append(s.initialChild().orElse("-")).append(" entry ").append(s.onEntry().size())
                     .append(" exit ").append(s.onExit().size()).append('\n');
             for (TimerDefinition t : s.timers()) {
-                b.append("  after ").append(t.delay().toMillis()).append("ms ").append(t.name()).append('\n');
+                b.append("  after ").append(t.computed().map(c -> "delay '" + c.label() + "'").orElse(t.delay().toMillis() + "ms"))
+                        .append(' ').append(t.name()).append('\n');
             }
             for (TransitionDefinition t : s.transitions()) {
                 b.append("  on ").append(trigger(t.trigger()))

@@ -251,6 +251,16 @@ public final class ProcedureBuilder {
             return after(timer, delay, t -> t.to(target));
         }
 
+        /**
+         * A timer {@code timer} whose delay {@code delay} computes each time it is armed (read only, like a
+         * guard), shown in diagrams as {@code after <label>}, and the transition it fires.
+         */
+        public StateBuilder after(String timer, String label, TimerDelay delay, Consumer<TransitionBuilder> body) {
+            timers.add(new TimerDefinition(timer, Duration.ofMillis(1), CallerPosition.of(),
+                    Optional.of(new ComputedDelay(delay, label))));
+            return on(Trigger.timer(timer), body);
+        }
+
         /** A timer alone; give it a transition with {@code on(Trigger.timer(timer), ...)}. */
         public StateBuilder timer(String timer, Duration delay) {
             timers.add(new TimerDefinition(timer, delay, CallerPosition.of()));

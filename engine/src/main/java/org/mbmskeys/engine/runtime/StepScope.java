@@ -177,7 +177,7 @@ final class StepScope implements StepContext, ActionContext {
     private void arm(int slot) {
         TimerSlot timer = procedure.timers[slot];
         int retrySlot = procedure.retrySlot[timer.state];
-        long delay = timer.delayMillis(retrySlot < 0 ? 0 : rec.attempts[retrySlot], engine.random);
+        long delay = timer.delayMillis(retrySlot < 0 ? 0 : rec.attempts[retrySlot], engine.random, guards());
         long now = nowMillis();
         // an unbounded back-off can grow past the range of a long: such a timer is due never, not at once
         long at = delay > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + delay;

@@ -1,6 +1,9 @@
 package org.mbmskeys.engine.runtime;
 
+import java.time.Duration;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.model.ActionContext;
+import org.mbmskeys.engine.model.ComputedDelay;
 import org.mbmskeys.engine.model.RetryDefinition;
 import org.mbmskeys.engine.model.TimerDefinition;
 import org.mbmskeys.engine.model.TimerFired;
@@ -36,18 +39,46 @@ final class TimerSlot {
 
     /**
      * The delay to arm this timer with when its state has been retried {@code attempt} times; draws from
-     * {@code random} only for a retry with jitter.
+     * {@code random} only for a retry with jitter. A computed delay is computed now, from {@code instance}
+     * (a read-only view), and backs off from there.
      */
-    long delayMillis(int attempt, RandomBytes random) {
+    long delayMillis(int attempt, RandomBytes random, ActionContext instance) {
+        Duration base = timer.delay();
+        long baseMillis = delayMillis;
+        if (timer.computed().isPresent()) {
+            base = compute(timer.computed().get(), instance);
+            baseMillis = roundedUp(base);
+        }
         if (backoff == null || attempt == 0) {
-            return delayMillis;
+            return baseMillis;
         }
         double spread = 0;
         if (backoff.jitter() != 0) {
             Bytes r = random.next(2);
             spread = ((r.u8(0) << 8) | r.u8(1)) / 65535.0 * 2 - 1;   // uniform in [-1, 1]
         }
-        return backoff.delayMillis(timer.delay(), attempt, spread);
+        return backoff.delayMillis(base, attempt, spread);
+    }
+
+    private Duration compute(ComputedDelay computed, ActionContext instance) {
+        Duration d;
+        try {
+            d = computed.function().delay(instance);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the delay '" + computed.label() + "' of " + this + " threw " + e, e);
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalStateException("the delay '" + computed.label() + "' of " + this + " must be positive, got " + d);
+        }
+        return d;
+    }
+
+    private static long roundedUp(Duration d) {
+        // Deadlines are whole milliseconds; round up so a timer never fires early.
+        long millis = d.toMillis();
+        return d.minusMillis(millis).isZero() ? millis : millis + 1;
     }
 
     @Override

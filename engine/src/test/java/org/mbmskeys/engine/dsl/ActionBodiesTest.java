@@ -267,8 +267,8 @@ class ActionBodiesTest {
         assertThatThrownBy(() -> scope.invokeMethod("sned", new Object[] {"x", 1}))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("unknown action keyword 'sned' in procedure 'test.procedure'; did you mean 'send'? action keywords: "
-                        + "attempt, context, emit, event, get, input, key, now, procedure, random, reply, restartTimer, send, set, "
-                        + "signal, start, state");
+                        + "attempt, context, emit, event, get, hours, input, key, millis, minutes, now, procedure, random, reply, "
+                        + "restartTimer, seconds, send, service, set, signal, start, state");
     }
 
     @Test

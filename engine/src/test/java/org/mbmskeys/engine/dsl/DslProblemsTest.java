@@ -16,9 +16,9 @@ import org.mbmskeys.engine.model.InvalidDefinitionException;
 class DslProblemsTest {
 
     static final String PROCEDURE_WORDS = "correlateBy, description, errorState, finalState, initial, input, spec, state, variable";
-    static final String STATE_WORDS = "after, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state";
-    static final String ACTION_WORDS = "attempt, context, emit, event, get, input, key, now, procedure, random, reply, "
-            + "restartTimer, send, set, signal, start, state";
+    static final String STATE_WORDS = "after, delay, hours, initial, millis, minutes, on, onEntry, onExit, seconds, signal, state";
+    static final String ACTION_WORDS = "attempt, context, emit, event, get, hours, input, key, millis, minutes, now, procedure, "
+            + "random, reply, restartTimer, seconds, send, service, set, signal, start, state";
 
     @ParameterizedTest(name = "static={0}")
     @ValueSource(booleans = {true, false})

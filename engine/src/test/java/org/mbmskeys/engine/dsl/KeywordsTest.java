@@ -15,13 +15,14 @@ class KeywordsTest {
         assertThat(Keywords.of(BlockKind.TOP)).containsExactly("procedure");
         assertThat(Keywords.of(BlockKind.PROCEDURE)).containsExactly("correlateBy", "description", "errorState", "finalState",
                 "initial", "input", "spec", "state", "variable");
-        assertThat(Keywords.of(BlockKind.STATE)).containsExactly("after", "hours", "initial", "millis", "minutes", "on",
+        assertThat(Keywords.of(BlockKind.STATE)).containsExactly("after", "delay", "hours", "initial", "millis", "minutes", "on",
                 "onEntry", "onExit", "seconds", "signal", "state");
         assertThat(Keywords.of(BlockKind.ON)).containsExactly("action", "goTo", "guard");
         assertThat(Keywords.of(BlockKind.AFTER)).containsExactly("action", "goTo", "guard", "hours", "millis", "minutes", "retry",
                 "seconds");
-        assertThat(Keywords.of(BlockKind.ACTION)).containsExactly("attempt", "context", "emit", "event", "get", "input", "key",
-                "now", "procedure", "random", "reply", "restartTimer", "send", "service", "set", "signal", "start", "state");
+        assertThat(Keywords.of(BlockKind.ACTION)).containsExactly("attempt", "context", "emit", "event", "get", "hours", "input",
+                "key", "millis", "minutes", "now", "procedure", "random", "reply", "restartTimer", "seconds", "send", "service", "set",
+                "signal", "start", "state");
         assertThat(Keywords.actionProperties()).containsExactly("attempt", "context", "event", "key", "now", "procedure", "state");
     }
 
