@@ -154,6 +154,11 @@ public final class UeBootstrapping implements MukLifetime {
         return new BmscKeys.Installed(install(bmscFqdn, keyManagement), context.expiresAt());
     }
 
+    /** {@link #keysFor(String, MbmsKeyManagement)} for the BM-SC and key management a registration decided on. */
+    public BmscKeys keysFor(Fqdn bmsc, MbmsKeyManagement keyManagement) {
+        return keysFor(bmsc.value(), keyManagement);
+    }
+
     /** The end of the key lifetime of a MUK this instance installed (current or recent bootstrapping). */
     @Override
     public synchronized Optional<Instant> expiresAt(MukId id) {

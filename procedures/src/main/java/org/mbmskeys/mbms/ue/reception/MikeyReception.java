@@ -147,7 +147,7 @@ public final class MikeyReception {
     /** §6.4.6.1, §6.5.3. */
     private Reception receiveMsk(MskMessage message, Bytes datagram) {
         MukId mukId = new MukId(message.idi().data(), message.idr().data());
-        if (message.askForVerification()) {
+        if (message.askForVerification() && stillHeld(mukId)) {
             Optional<Bytes> again = acks.answerFor(mukId, datagram);
             if (again.isPresent()) {
                 LOG.debug("MSK message {}/{} counter {} under {} received again: verification message sent again",
@@ -271,6 +271,15 @@ public final class MikeyReception {
             return discard(Stage.APPLY, applied.rejection().orElseThrow(), applied.detail());
         }
         return new MtkStored(applied.value());
+    }
+
+    /**
+     * The MUK is still the current or the last used one: a duplicate is answered only while the key that
+     * verified the original is held (a card change made through the store directly deletes it).
+     */
+    private boolean stillHeld(MukId mukId) {
+        Optional<MukId> held = Optional.of(mukId);
+        return store.currentMuk(mukId.idi()).equals(held) || store.lastUsedMuk(mukId.idi()).equals(held);
     }
 
     private static Reception discard(Stage stage, Enum<?> reason, String detail) {

@@ -107,7 +107,7 @@ class UeBootstrappingTest {
         UeBootstrapping gba = gba(GbaMode.GBA_U);
         BTid bTid = ((BootstrapResult.Bootstrapped) gba.bootstrap()).bTid();
 
-        BmscKeys keys = gba.keysFor(BMSC, keyManagement);
+        BmscKeys keys = gba.keysFor(org.mbmskeys.mbms.gba.Fqdn.of(BMSC), keyManagement);
 
         MukId expectedId = MukId.of(BMSC, bTid.format());
         assertThat(keys).isEqualTo(new BmscKeys.Installed(expectedId, START.plus(LIFETIME)));

@@ -258,6 +258,18 @@ class MikeyReceptionTest {
         assertDiscardedUnchanged(wire, Stage.CHECK, KeyRejection.UNKNOWN_MUK);
     }
 
+    /** A card change made on the store directly also ends the duplicate answers: the MUK is gone. */
+    @Test
+    void noDuplicateAnswerOnceTheMukIsGone() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        Bytes wire = bmsc.mskMessage(bmsc.rotate(), BTID_OLD, MUK_OLD, true);
+        reception.receive(wire);
+
+        store.uiccInserted(UiccId.of("8949440000007654321"));
+
+        assertDiscardedUnchanged(wire, Stage.CHECK, KeyRejection.UNKNOWN_MUK);
+    }
+
     // ------------------------------------------------------------------------------------ discarded
 
     @Test
@@ -366,15 +378,22 @@ class MikeyReceptionTest {
     }
 
     @Test
-    void discardsNameNoKeyMaterial() {
-        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+    void noAnswerPrintsKeyMaterial() {
+        BmscSide bmsc = new BmscSide(ServiceType.STREAMING);
         RegisteredMsk msk = bmsc.rotate();
-        Bytes wire = bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, false);
-        reception.receive(wire);
+        Bytes wire = bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, true);
+        Reception stored = reception.receive(wire);
+        Reception discarded = reception.receive(bmsc.mskMessage(msk, BTID_NEW, MUK_NEW, false));
+        MtkAllocation.Allocated mtk = bmsc.nextMtk(msk);
+        String mtkHex = mtk.mtk().revealHex();
+        String saltHex = mtk.salt().orElseThrow().revealHex();
+        Reception mtkStored = reception.receive(bmsc.mtkMessage(msk, mtk));
 
-        Reception r = reception.receive(wire);
-
-        assertThat(r.toString()).doesNotContain(msk.key().revealHex()).doesNotContain(MUK_OLD.revealHex());
+        for (Reception r : new Reception[] {stored, discarded, mtkStored, reception.receive(wire)}) {
+            assertThat(r.toString()).doesNotContain(msk.key().revealHex()).doesNotContain(MUK_OLD.revealHex())
+                    .doesNotContain(mtkHex).doesNotContain(saltHex);
+        }
+        assertThat(mtkStored).isInstanceOf(MtkStored.class);
     }
 
     // ------------------------------------------------------------------------------------ helpers
