@@ -1,16 +1,50 @@
 package org.mbmskeys.mbms.gba;
 
 /**
- * Checks host names used as key-derivation input (NAF FQDN, BSF domain). The name is used byte for byte
- * in the KDF, so nothing is normalised: a trailing dot or a different letter case would silently give
- * another key, and the first is rejected here while the second is the caller's to keep consistent.
+ * A host name used as key-derivation input or key management address (NAF FQDN, BSF domain, the BM-SC
+ * FQDNs of a service announcement), and the checks behind it. The name is used byte for byte in the KDF, so
+ * nothing is normalised: a trailing dot or a different letter case would silently give another key, and the
+ * first is rejected here while the second is the caller's to keep consistent. As a value ({@link #of}),
+ * equality is that of the text.
  */
 public final class Fqdn {
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL = 63;
 
-    private Fqdn() {
+    private final String name;
+
+    private Fqdn(String name) {
+        this.name = name;
+    }
+
+    /**
+     * The host name {@code name} as a value.
+     *
+     * @throws IllegalArgumentException if it is not a host name
+     */
+    public static Fqdn of(String name) {
+        return new Fqdn(require("FQDN", name));
+    }
+
+    /** The name as given. */
+    public String value() {
+        return name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fqdn other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     /** Returns {@code name}, or throws naming {@code what} and the first problem. */
