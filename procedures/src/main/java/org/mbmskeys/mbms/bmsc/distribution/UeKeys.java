@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  *       the first MIKEY message of a push solicited pull procedure" (§6.3.2.2.4 NOTE 1):
  *       {@link #forSolicitedPull} hands out the last MUK whatever its age. That is why the last MUK is kept
  *       until {@link #forget}, not dropped at expiry: the BSF would no longer give it.</li>
- *   <li><b>Cache</b>: {@link #lookUp} asks the BSF only if the UE's last MUK is not of this B-TID or has
- *       expired.</li>
+ *   <li><b>Cache</b>: {@link #lookUp} asks the BSF only if the UE's last MUK is not of this B-TID or its
+ *       NAF keys have expired. A MUK's lifetime runs from its first derivation: learning the same B-TID
+ *       again does not restart it.</li>
  * </ul>
  *
  * <p>Keys: every MUK handed out is a copy the caller destroys; the MRK derived with it is wiped at once (the
@@ -111,15 +112,17 @@ public final class UeKeys {
 
     /**
      * Makes the MUK of {@code bTid} the UE's last MUK, asking the BSF unless the UE's last MUK is already of
-     * this B-TID and unexpired.
+     * this B-TID and its NAF keys are still valid. The MUK answered may be past a BM-SC MUK lifetime shorter
+     * than the NAF keys' ({@link KnownMuk#isExpiredAt}): deriving the same MUK again does not restart its
+     * lifetime, and the BM-SC answers such a UE with a Bootstrapping Renegotiation Request (§6.3.2.2.4).
      */
     public MukLookup lookUp(BTid bTid) {
         Objects.requireNonNull(bTid, "bTid");
         Instant now = clock.instant();
         String impi = byBTid.get(bTid);
         Entry cached = impi == null ? null : byImpi.get(impi);
-        if (cached != null && cached.known.bTid().equals(bTid) && !cached.known.isExpiredAt(now)) {
-            return new MukLookup.Known(cached.known);
+        if (cached != null && cached.known.bTid().equals(bTid) && now.isBefore(cached.known.nafKeysExpireAt())) {
+            return new MukLookup.Known(cached.known);   // the BSF would give the same keys
         }
         NafKeyLookup answer = bootstrapping.lookUp(bTid, nafId);
         if (answer instanceof NafKeyLookup.Found found) {
@@ -161,6 +164,9 @@ public final class UeKeys {
         Entry kept = byImpi.compute(keys.impi(), (impi, old) -> {
             if (old != null && old.known.derivedAt().isAfter(fresh.known.derivedAt())) {
                 return old;   // a late answer for an older request must not roll the UE back
+            }
+            if (old != null && old.known.bTid().equals(fresh.known.bTid())) {
+                return old;   // the same MUK: deriving it again must not restart its lifetime
             }
             if (old != null) {
                 replaced[0] = old;

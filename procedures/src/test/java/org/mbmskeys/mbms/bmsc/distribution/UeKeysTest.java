@@ -87,6 +87,26 @@ class UeKeysTest {
         assertThat(shortLived.ueKeys.forSolicitedPull(IMPI_A).orElseThrow().key()).isEqualTo(KS_A);
     }
 
+    /** The lifetime runs from the first derivation: the UE's next request with the same B-TID does not renew it. */
+    @Test
+    void theSameBTidAgainDoesNotRestartTheMukLifetime() {
+        Bmsc shortLived = new Bmsc(Duration.ofHours(2));
+        shortLived.ueKeys.lookUp(BTID_A);
+        shortLived.clock.advance(Duration.ofHours(3));
+
+        KnownMuk again = ((MukLookup.Known) shortLived.ueKeys.lookUp(BTID_A)).muk();
+        NafKeyMaterial same = NafKeyMaterial.gbaMe(NafId.forMbms(Bmsc.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
+                SecretBytes.wrap(KS_A.copyBytes()));
+        KnownMuk learned = shortLived.ueKeys.learn(same);
+
+        assertThat(again.derivedAt()).isEqualTo(START);
+        assertThat(learned.derivedAt()).isEqualTo(START);
+        assertThat(again.isExpiredAt(shortLived.clock.instant())).isTrue();
+        assertThat(shortLived.ueKeys.forDelivery(IMPI_A)).isInstanceOf(MukUse.Expired.class);
+        assertThat(shortLived.bsf.lookups).isEqualTo(1);
+        assertThat(shortLived.retired).isEmpty();
+    }
+
     @Test
     void aLongerMukLifetimeNeverOutlivesTheNafKeys() {
         Bmsc longLived = new Bmsc(Duration.ofDays(30));
