@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  *       message of any attempt acknowledges the delivery.</li>
  *   <li><b>Invalidation</b> (§6.3.2.1B): an MSK message without key whose key validity has SEQl &gt; SEQu
  *       ({@link KeyValidity#invalidated()}); "In case the MSK message does not include any key in KEMAC
- *       payload, then the Key Validity data of the MSK is updated" (§6.5.3), which is what drops the MSK at
- *       the UE. A <b>validity update</b> is the same keyless message with the registry's current key
+ *       payload, then the Key Validity data shall be updated for the specified MSK" (§6.5.3), and an
+ *       interval that admits no MTK ID leaves the UE nothing to use the MSK for. A <b>validity update</b> is the same keyless message with the registry's current key
  *       validity.</li>
  *   <li><b>Solicited pull</b> (§6.3.2.2.4): Key Number 0, KEMAC without key data, V never set, the last MUK
  *       the BM-SC knows whatever its age, and a fresh RAND (U13: whether the pull carries a RAND is open; a

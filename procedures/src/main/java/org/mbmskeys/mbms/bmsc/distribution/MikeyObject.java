@@ -8,7 +8,7 @@ import org.mbmskeys.engine.bytes.Bytes;
  * delivered over the same FLUTE stream as the object to be downloaded [...] specified as a separate object
  * in the FLUTE File Delivery Table", with "the IANA-registered type for MIKEY" as its media type.
  *
- * @param mediaType {@value MtkStream#MIKEY_MEDIA_TYPE} (RFC 3830 §10)
+ * @param mediaType {@value MtkStream#MIKEY_MEDIA_TYPE}, the MIKEY type in the IANA media type registry
  * @param content   the MIKEY message bytes
  * @param protects  the name (FDT Content-Location) of the file this MTK protects
  */

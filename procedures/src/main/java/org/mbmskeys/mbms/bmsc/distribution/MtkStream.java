@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MtkStream {
 
-    /** The IANA-registered MIKEY media type (RFC 3830 §10), for MTK objects in FLUTE (§6.3.3.2.1). */
+    /** "the IANA-registered type for MIKEY", the media type of MTK objects in FLUTE (§6.3.3.2.1). */
     public static final String MIKEY_MEDIA_TYPE = "application/mikey";
 
     private static final Logger LOG = LoggerFactory.getLogger(MtkStream.class);

@@ -16,9 +16,10 @@ import org.mbmskeys.mbms.gba.Impi;
  * through {@link org.mbmskeys.mbms.bmsc.services.UserServices}, and nothing here is secret.
  *
  * @param bTid     the B-TID of the UE's last authenticated request (the HTTP Digest username, §6.2.1.3)
- * @param source   where the registration request came from: the BM-SC "shall use the source IP address
- *                 of the Registration request" for later key management (§6.3.1); MIKEY goes to that host
- *                 on port 2269 ({@link #mikeyDestination})
+ * @param source   where the registration request came from: "The BM-SC receives the IP address of the UE
+ *                 from the source IP address field of the MBMS User Service Registration message" and stores
+ *                 it "for further key management usage" (§6.3.1); MIKEY goes to that host on port 2269
+ *                 ({@link #mikeyDestination})
  * @param services the MBMS User Services the UE is registered to, never empty (a UE without services has
  *                 no registration)
  * @param lastMuk  the last MUK the BM-SC derived for the UE, once it has derived one
