@@ -12,6 +12,7 @@ import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ProtectingKey;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
@@ -276,6 +277,16 @@ public final class KeyRegistry {
                 return next;
             }
         }
+    }
+
+    /**
+     * Drops the COUNTER stream of a MUK that will protect no more messages: a newer MUK of the UE replaced it,
+     * and "The counter in the TS field shall be reset for MSK transport messages when the MUK is updated"
+     * (TS 33.246 §6.4.3). Without this, every MUK a BM-SC ever used would keep its stream. Only MUK streams
+     * can be dropped: an MTK stream lives as long as its MSK.
+     */
+    public void forgetMukCounter(MukId mukId) {
+        storage.removeCounter(ProtectingKey.muk(mukId));
     }
 
     /** The last counter value handed out for {@code key}. */

@@ -44,6 +44,20 @@ class KeyRegistryCountersTest {
         assertThat(registry.lastCounter(UE_1)).contains(TimestampCounter.of(3));
     }
 
+    /** §6.4.3: a MUK replaced by a newer one is never used again; its stream can go, the others stay. */
+    @Test
+    void aForgottenMukStreamIsGoneAndOtherStreamsKeepCounting() {
+        registry.nextCounter(UE_1);
+        registry.nextCounter(UE_2);
+        registry.nextCounter(UE_2);
+
+        registry.forgetMukCounter(((ProtectingKey.Muk) UE_1).id());
+
+        assertThat(registry.lastCounter(UE_1)).isEmpty();
+        assertThat(registry.lastCounter(UE_2)).contains(TimestampCounter.of(2));
+        assertThat(registry.nextCounter(UE_2)).isEqualTo(TimestampCounter.of(3));
+    }
+
     @Test
     void firstValueIsConfigurable() {
         KeyRegistry configured = KeyRegistry.create(KeyRegistryStorage.inMemory(), seeded(1), TimestampCounter.of(1000));
