@@ -19,6 +19,21 @@ public record MskRef(KeyDomainId keyDomain, MskId mskId) {
         return new MskRef(keyDomain, mskId);
     }
 
+    /**
+     * Reads the written form {@code 001-01/00010002} ({@link #toString()}).
+     *
+     * @throws IllegalArgumentException if {@code text} is not a Key Domain ID, a slash and 8 hex digits
+     */
+    public static MskRef parse(String text) {
+        Objects.requireNonNull(text, "text");
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("an MSK is written as Key Domain ID/MSK ID, as in 001-01/00010002; got '"
+                    + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'");
+        }
+        return new MskRef(KeyDomainId.parse(text.substring(0, slash)), MskId.parseHex(text.substring(slash + 1)));
+    }
+
     public KeyGroup keyGroup() {
         return mskId.keyGroup();
     }

@@ -1,0 +1,60 @@
+package org.mbmskeys.mbms.bmsc.procedure;
+
+import java.util.Optional;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPull;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
+
+/**
+ * The BM-SC's Key Distribution function for one UE as the {@code bmsc.msk-push} and
+ * {@code bmsc.solicited-pull} scripts call it ({@code service(KeyDelivery)}): it builds, checks and records;
+ * the scripts decide when to send, send again and give up. UEs are named by IMPI, MSKs written as
+ * {@code MskRef} ({@code 001-01/01010002}, Key Number 0 = the group's current MSK), Key Groups as
+ * {@code 001-01/0101}.
+ */
+public interface KeyDelivery {
+
+    /** What an MSK message does at the UE (§6.3.2.3.1, §6.3.2.1B). */
+    enum Kind {
+        /** carries the MSK */
+        DELIVER,
+        /** updates the key validity only */
+        VALIDITY,
+        /** SEQl &gt; SEQu: the UE can no longer use the MSK */
+        INVALIDATE
+    }
+
+    /**
+     * The first MSK message of a push, with the V bit (§6.3.2.3.1); empty when it cannot be made (no MUK,
+     * MUK expired, unknown MSK): the refusal is logged and recorded for the UE.
+     */
+    Optional<PreparedPush> push(String ue, String msk, Kind kind);
+
+    /** The next attempt of {@code previous}: the same message with the next counter (§6.4.3). */
+    Optional<PreparedPush> retransmission(PreparedPush previous);
+
+    /** The datagram of a push, addressed to the UE's registration address (§6.3.1). */
+    Envelope datagram(PreparedPush push);
+
+    /** Whether {@code arrived} is the UE's verification message for any attempt of {@code push} (§6.4.5.2). */
+    boolean acknowledges(PreparedPush push, MikeyArrived arrived);
+
+    /** Records the push as delivered and acknowledged by {@code arrived}; the record, for listeners. */
+    DeliveryRecord delivered(PreparedPush push, MikeyArrived arrived);
+
+    /** Records the push as given up after its last attempt; the record, for listeners. */
+    DeliveryRecord gaveUp(PreparedPush push);
+
+    /**
+     * A solicited pull of {@code keyGroup} for the UE (§6.3.2.2.4): Key Number 0, no key, no V bit, under the
+     * last MUK the BM-SC knows; empty when the BM-SC knows no MUK of the UE.
+     */
+    Optional<PreparedPull> solicit(String ue, String keyGroup);
+
+    /** The datagram of a solicited pull. */
+    Envelope datagram(PreparedPull pull);
+
+    /** The current MSK of {@code keyGroup}, written as {@code MskRef}, to push when a pull went unanswered. */
+    String currentMsk(String keyGroup);
+}

@@ -1,0 +1,38 @@
+import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery
+
+// A lost solicitation is sent again twice (after 10 s and 20 s); a UE that still does not ask (offline, or
+// its answer lost) gets the MSK pushed instead, which the push procedure sends until acknowledged.
+procedure('bmsc.solicited-pull') {
+    description 'Asks one UE to fetch the current MSK of a Key Group (Key Number 0, no key, no V bit, under the last MUK the BM-SC knows), asks again when no MSK request follows, and pushes the MSK when the UE still does not ask'
+    spec 'TS 33.246 §6.3.2.2.4'
+    input 'ue', String
+    input 'group', String
+    initial 'soliciting'
+
+    state('soliciting') {
+        onEntry {
+            def delivery = service(KeyDelivery)
+            def pull = delivery.solicit(input('ue') as String, input('group') as String)
+            if (pull.isPresent()) {
+                send 'mikey', delivery.datagram(pull.get())
+            } else {
+                signal procedure, key, 'not-prepared'   // no MUK of the UE is known
+            }
+        }
+        on(signal('requested')) { goTo 'pulled' }
+        on(signal('not-prepared')) { goTo 'pushed' }
+        after(seconds(10), 'solicitAgain') {
+            retry 2, backoff: 2.0
+            goTo 'pushed'
+        }
+    }
+
+    finalState 'pulled'
+    finalState('pushed') {
+        onEntry {
+            String msk = service(KeyDelivery).currentMsk(input('group') as String)
+            start 'bmsc.msk-push', "${input('ue')}|${msk}|DELIVER", [ue: input('ue'), msk: msk, kind: 'DELIVER']
+        }
+    }
+    errorState 'failed'
+}
