@@ -16,7 +16,8 @@ procedure('bmsc.msk-push') {
     state('pushing') {
         onEntry {
             def delivery = service(KeyDelivery)
-            def next = push == null ? delivery.push(input('ue') as String, input('msk') as String, KeyDelivery.Kind.valueOf(input('kind') as String))
+            def next = push == null ? delivery.push(key as String, input('ue') as String, input('msk') as String,
+                    KeyDelivery.Kind.valueOf(input('kind') as String))
                     : delivery.retransmission(push)
             if (next.isPresent()) {
                 push = next.get()

@@ -290,6 +290,18 @@ public final class ProcedureRepository implements ProcedureCatalog {
             return this;
         }
 
+        /**
+         * Scripts in classpath folder {@code folder} (the shipped ones), where a script in {@code overrides} (and
+         * its subdirectories) replaces the shipped script of the same file name, and the folder's other scripts
+         * are added. The folder need not exist; when it is created or changes, {@link #reloadChanged} picks it up.
+         */
+        public Builder classpath(String folder, Path overrides) {
+            classpath(folder);
+            ScriptSource shipped = sources.remove(sources.size() - 1);
+            sources.add(new OverlayScripts(shipped, Objects.requireNonNull(overrides, "overrides")));
+            return this;
+        }
+
         /** Scripts in {@code directory} and its subdirectories. */
         public Builder directory(Path directory) {
             sources.add(new DirectoryScripts(Objects.requireNonNull(directory, "directory")));

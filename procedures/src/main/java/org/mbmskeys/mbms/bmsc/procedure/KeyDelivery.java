@@ -27,9 +27,10 @@ public interface KeyDelivery {
 
     /**
      * The first MSK message of a push, with the V bit (§6.3.2.3.1); empty when it cannot be made (no MUK,
-     * MUK expired, unknown MSK): the refusal is logged and recorded for the UE.
+     * MUK expired, unknown MSK): the refusal is logged. {@code instance} is the key of the procedure instance
+     * that runs the push, to which the UE's verification message is routed.
      */
-    Optional<PreparedPush> push(String ue, String msk, Kind kind);
+    Optional<PreparedPush> push(String instance, String ue, String msk, Kind kind);
 
     /** The next attempt of {@code previous}: the same message with the next counter (§6.4.3). */
     Optional<PreparedPush> retransmission(PreparedPush previous);

@@ -1,0 +1,51 @@
+package org.mbmskeys.engine.dsl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Shipped scripts with an operator's folder over them: a script in the folder replaces the shipped script of
+ * the same file name ({@code msk-push.groovy}), and its other scripts are added. A folder that does not exist
+ * (yet) overrides nothing. Each script keeps its own file name, so a reload sees an override appear as the
+ * shipped file going away and the operator's arriving: the procedure's next version.
+ */
+final class OverlayScripts implements ScriptSource {
+
+    private final ScriptSource shipped;
+    private final DirectoryScripts overrides;
+    private final java.nio.file.Path folder;
+
+    OverlayScripts(ScriptSource shipped, java.nio.file.Path folder) {
+        this.shipped = shipped;
+        this.folder = folder;
+        this.overrides = new DirectoryScripts(folder);
+    }
+
+    @Override
+    public String describe() {
+        return shipped.describe() + " overridden by " + folder;
+    }
+
+    @Override
+    public List<ScriptText> read() throws IOException {
+        List<ScriptText> own = Files.isDirectory(folder) ? overrides.read() : List.of();
+        Set<String> replaced = own.stream().map(s -> fileName(s.file())).collect(Collectors.toSet());
+        List<ScriptText> out = new ArrayList<>();
+        for (ScriptText s : shipped.read()) {
+            if (!replaced.contains(fileName(s.file()))) {
+                out.add(s);
+            }
+        }
+        out.addAll(own);
+        return out;
+    }
+
+    private static String fileName(String file) {
+        int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+        return file.substring(slash + 1);
+    }
+}

@@ -1,0 +1,241 @@
+package org.mbmskeys.mbms.bmsc.runtime;
+
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.mbms.bmsc.distribution.AckCheck;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
+import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
+import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
+import org.mbmskeys.mbms.bmsc.distribution.Preparation;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedMtk;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPull;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
+import org.mbmskeys.mbms.bmsc.distribution.Recipient;
+import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
+import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
+import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
+import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
+import org.mbmskeys.mbms.bmsc.registrations.Registrations;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenResult;
+import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Key Distribution function behind the BM-SC's scripts: {@link KeyDistribution} for the messages, the
+ * registrations for where they go (§6.3.1), the delivery records, the index that routes a UE's
+ * verification message to the push it acknowledges (by CSB ID), the solicited pulls waiting for their MSK
+ * request, and the MTK streams of the sessions.
+ */
+final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BmscKeyDelivery.class);
+
+    private final KeyDistribution distribution;
+    private final KeyRegistry registry;
+    private final Registrations registrations;
+    private final DeliveryRecords records;
+    private final Endpoint self;
+    private final InstantSource clock;
+    private final Map<String, MtkStream> sessions;
+    /** CSB ID of a push waiting for its verification message -> the instance running it. */
+    private final Map<Integer, String> awaitingAck = new ConcurrentHashMap<>();
+    /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
+    private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
+    /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
+    private final Map<String, Endpoint> lastAddresses = new ConcurrentHashMap<>();
+
+    BmscKeyDelivery(KeyDistribution distribution, KeyRegistry registry, Registrations registrations,
+                    DeliveryRecords records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
+        this.distribution = distribution;
+        this.registry = registry;
+        this.registrations = registrations;
+        this.records = records;
+        this.self = self;
+        this.clock = clock;
+        this.sessions = sessions;
+    }
+
+    // ------------------------------------------------------------------------------------ MSK push
+
+    @Override
+    public Optional<PreparedPush> push(String instance, String ue, String msk, Kind kind) {
+        Optional<Endpoint> to = registrations.mikeyDestination(ue).or(() -> Optional.ofNullable(lastAddresses.get(ue)));
+        if (to.isEmpty()) {
+            LOG.debug("no MSK message for {}: it has no registration and no address is known", ue);
+            return Optional.empty();
+        }
+        MskRef ref = MskRef.parse(msk);
+        Recipient recipient = new Recipient(ue, to.get());
+        Preparation<PreparedPush> prepared = switch (kind) {
+            case DELIVER -> distribution.push(recipient, ref, true);
+            case VALIDITY -> distribution.validityUpdate(recipient, ref, true);
+            case INVALIDATE -> distribution.invalidate(recipient, ref, true);
+        };
+        return ready(prepared, instance);
+    }
+
+    @Override
+    public Optional<PreparedPush> retransmission(PreparedPush previous) {
+        return ready(distribution.retransmission(previous), awaitingAck.get(previous.csbId().value()));
+    }
+
+    private Optional<PreparedPush> ready(Preparation<PreparedPush> prepared, String instance) {
+        if (prepared instanceof Preparation.Ready<PreparedPush> ready) {
+            if (instance != null) {
+                awaitingAck.put(ready.message().csbId().value(), instance);
+            }
+            return Optional.of(ready.message());
+        }
+        Preparation.Refused<PreparedPush> refused = (Preparation.Refused<PreparedPush>) prepared;
+        LOG.info("MSK message not sent: {} ({})", refused.reason(), refused.detail());
+        return Optional.empty();
+    }
+
+    @Override
+    public Envelope datagram(PreparedPush push) {
+        return Envelope.of(self, push.to(), push.datagram());
+    }
+
+    @Override
+    public boolean acknowledges(PreparedPush push, MikeyArrived arrived) {
+        AckCheck check = distribution.checkAck(push, arrived.datagram());
+        if (check instanceof AckCheck.Rejected rejected) {
+            LOG.debug("verification message from {} does not acknowledge the push to {}: {}", arrived.source(),
+                    push.impi(), rejected);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public DeliveryRecord delivered(PreparedPush push, MikeyArrived arrived) {
+        AckCheck check = distribution.checkAck(push, arrived.datagram());
+        if (!(check instanceof AckCheck.Acknowledged acknowledged)) {
+            throw new IllegalStateException("the push to " + push.impi() + " is not acknowledged by " + arrived + ": " + check);
+        }
+        return record(DeliveryRecord.acknowledged(push, acknowledged, clock.instant()));
+    }
+
+    @Override
+    public DeliveryRecord gaveUp(PreparedPush push) {
+        return record(DeliveryRecord.unacknowledged(push));
+    }
+
+    private DeliveryRecord record(DeliveryRecord record) {
+        awaitingAck.remove(record.csbId().value());
+        records.add(record);
+        return record;
+    }
+
+    /** The instance a UE's MIKEY datagram (its verification message) is for: the push with that CSB ID. */
+    Optional<String> pushAcknowledgedBy(MikeyArrived arrived) {
+        OpenResult<InboundMikey> read = MikeyReader.read(arrived.datagram());
+        if (read instanceof OpenResult.Rejected<InboundMikey> rejected) {
+            LOG.debug("MIKEY datagram from {} not read: {}", arrived.source(), rejected);
+            return Optional.empty();
+        }
+        if (!(read.orElseThrow() instanceof VerificationMessage ack)) {
+            LOG.debug("MIKEY datagram from {} is not a verification message; a BM-SC takes no other", arrived.source());
+            return Optional.empty();
+        }
+        return Optional.ofNullable(awaitingAck.get(ack.csbId().value()));
+    }
+
+    /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */
+    void rememberAddress(String ue, Endpoint address) {
+        lastAddresses.put(ue, address);
+    }
+
+    void forgetAddress(String ue) {
+        lastAddresses.remove(ue);
+    }
+
+    // ------------------------------------------------------------------------------------ solicited pull
+
+    @Override
+    public Optional<PreparedPull> solicit(String ue, String keyGroup) {
+        KeyGroupRef group = parseGroup(keyGroup);
+        Preparation<PreparedPull> prepared = registrations.mikeyDestination(ue)
+                .map(to -> distribution.solicitedPull(new Recipient(ue, to), group.keyDomain(), group.keyGroup()))
+                .orElse(null);
+        if (prepared instanceof Preparation.Ready<PreparedPull> ready) {
+            pendingPulls.add(ue + "|" + keyGroup);
+            return Optional.of(ready.message());
+        }
+        LOG.info("solicited pull of {} for {} not sent: {}", keyGroup, ue, prepared == null ? "no registration" : prepared);
+        return Optional.empty();
+    }
+
+    @Override
+    public Envelope datagram(PreparedPull pull) {
+        return Envelope.of(self, pull.to(), pull.datagram());
+    }
+
+    @Override
+    public String currentMsk(String keyGroup) {
+        KeyGroupRef group = parseGroup(keyGroup);
+        return registry.group(group.keyDomain(), group.keyGroup()).flatMap(r -> r.current())
+                .orElse(group.current()).toString();
+    }
+
+    /** Whether an MSK request of {@code ue} for {@code group} answers a pending solicited pull (and ends it). */
+    boolean answersPull(String ue, KeyGroupRef group) {
+        return pendingPulls.remove(ue + "|" + group);
+    }
+
+    // ------------------------------------------------------------------------------------ MTK delivery
+
+    @Override
+    public Envelope next(String session) {
+        MtkStream stream = stream(session);
+        MtkStep step = stream.next();
+        if (step instanceof MtkStep.Next next) {
+            return envelope(session, next.message());
+        }
+        throw new IllegalStateException("session '" + session + "' has no next MTK: " + step
+                + "; rotate the MSK of " + stream.group());
+    }
+
+    @Override
+    public Envelope current(String session) {
+        return stream(session).current().map(m -> envelope(session, m)).orElseGet(() -> next(session));
+    }
+
+    private Envelope envelope(String session, PreparedMtk message) {
+        Endpoint to = message.to().orElseThrow(() -> new IllegalStateException("session '" + session
+                + "' is a download session: its MTKs travel as objects, not datagrams"));
+        return Envelope.of(self, to, message.datagram());
+    }
+
+    private MtkStream stream(String session) {
+        MtkStream stream = sessions.get(session);
+        if (stream == null) {
+            throw new IllegalArgumentException("no session '" + session + "'; sessions: " + sessions.keySet());
+        }
+        return stream;
+    }
+
+    static KeyGroupRef parseGroup(String text) {
+        Objects.requireNonNull(text, "text");
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("a Key Group is written as Key Domain ID/Key Group, as in 001-01/0101");
+        }
+        return KeyGroupRef.of(KeyDomainId.parse(text.substring(0, slash)), KeyGroup.parseHex(text.substring(slash + 1)));
+    }
+}
