@@ -30,7 +30,7 @@ class UeKeysMemoryTest {
         UeKeys keys = UeKeys.builder((bTid, nafId) -> {
             throw new AssertionError("no Zn in this test");
         }, naf, clock).build();
-        KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), Bmsc.seededKeys(1));
+        KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), BmscFixture.seededKeys(1));
         Instant expiry = clock.instant().plus(Duration.ofDays(1));
 
         long before = usedHeap();
