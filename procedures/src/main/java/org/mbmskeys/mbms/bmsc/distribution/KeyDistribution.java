@@ -23,7 +23,6 @@ import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.AckExpectation;
 import org.mbmskeys.mbms.mikey.protection.CsbIds;
-import org.mbmskeys.mbms.mikey.protection.IdPolicy;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;

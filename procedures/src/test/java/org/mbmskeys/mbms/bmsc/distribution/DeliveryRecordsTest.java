@@ -2,9 +2,9 @@ package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.IMPI_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.IMPI_B;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.START;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_B;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,11 +66,11 @@ class DeliveryRecordsTest {
 
     @Test
     void pushesWithoutAckAreRecordedByWhetherOneWasAskedAndInvalidationsAsInvalidated() {
-        Bmsc bmsc = new Bmsc();
-        bmsc.ueKeys.lookUp(Bmsc.BTID_A);
-        PreparedPush withV = bmsc.distribution.push(Bmsc.ueA(), Bmsc.DOWNLOAD.current(), true).orElseThrow();
-        PreparedPush withoutV = bmsc.distribution.push(Bmsc.ueA(), Bmsc.DOWNLOAD.current(), false).orElseThrow();
-        PreparedPush invalidation = bmsc.distribution.invalidate(Bmsc.ueA(), withV.msk(), true).orElseThrow();
+        BmscFixture bmsc = new BmscFixture();
+        bmsc.ueKeys.lookUp(BmscFixture.BTID_A);
+        PreparedPush withV = bmsc.distribution.push(BmscFixture.ueA(), BmscFixture.DOWNLOAD.current(), true).orElseThrow();
+        PreparedPush withoutV = bmsc.distribution.push(BmscFixture.ueA(), BmscFixture.DOWNLOAD.current(), false).orElseThrow();
+        PreparedPush invalidation = bmsc.distribution.invalidate(BmscFixture.ueA(), withV.msk(), true).orElseThrow();
 
         assertThat(DeliveryRecord.unacknowledged(withV).outcome()).isEqualTo(DeliveryOutcome.GAVE_UP);
         assertThat(DeliveryRecord.unacknowledged(withoutV).outcome()).isEqualTo(DeliveryOutcome.SENT_WITHOUT_ACK);

@@ -1,13 +1,13 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A2;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOWNLOAD;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.STREAMING;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ue;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ueA;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
  */
 class KeyDistributionAckTest {
 
-    private final Bmsc bmsc = new Bmsc();
+    private final BmscFixture bmsc = new BmscFixture();
     private final TestUe ue = ue(BTID_A, KS_A);
     private PreparedPush push;
     private Bytes ack;
@@ -131,8 +131,8 @@ class KeyDistributionAckTest {
         assertThat(delivered.outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
         assertThat(delivered.counter()).isEqualTo(TimestampCounter.of(1));
         assertThat(delivered.attempts()).isEqualTo(1);
-        assertThat(delivered.firstSentAt()).isEqualTo(Bmsc.START);
-        assertThat(delivered.acknowledgedAt()).contains(Bmsc.START);
+        assertThat(delivered.firstSentAt()).isEqualTo(BmscFixture.START);
+        assertThat(delivered.acknowledgedAt()).contains(BmscFixture.START);
         assertThat(DeliveryRecord.unacknowledged(bmsc.distribution.retransmission(push).orElseThrow()))
                 .satisfies(r -> {
                     assertThat(r.outcome()).isEqualTo(DeliveryOutcome.GAVE_UP);

@@ -1,20 +1,20 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A2;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOMAIN;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOWNLOAD;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.EMPTY;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A2;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.SESSION;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.STREAMING;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.UE_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.VALIDITY;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.mukId;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ue;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ueA;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOMAIN;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.EMPTY;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.SESSION;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.UE_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.VALIDITY;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ import org.mbmskeys.mbms.ue.keys.MskKey;
  */
 class KeyDistributionPushTest {
 
-    private final Bmsc bmsc = new Bmsc();
+    private final BmscFixture bmsc = new BmscFixture();
 
     @Test
     void aPushDeliversTheRegistrysCurrentMskUnderTheUesMukToItsAddress() {
@@ -71,11 +71,11 @@ class KeyDistributionPushTest {
     @Test
     void eachMskMessageTakesTheNextCounterOfThatUesMuk() {
         bmsc.ueKeys.lookUp(BTID_A);
-        bmsc.ueKeys.lookUp(Bmsc.BTID_B);
+        bmsc.ueKeys.lookUp(BmscFixture.BTID_B);
 
         assertThat(bmsc.distribution.push(ueA(), DOWNLOAD.current(), false).orElseThrow().counter().value()).isEqualTo(1);
         assertThat(bmsc.distribution.push(ueA(), STREAMING.current(), false).orElseThrow().counter().value()).isEqualTo(2);
-        assertThat(bmsc.distribution.push(Bmsc.ueB(), DOWNLOAD.current(), false).orElseThrow().counter().value())
+        assertThat(bmsc.distribution.push(BmscFixture.ueB(), DOWNLOAD.current(), false).orElseThrow().counter().value())
                 .isEqualTo(1);
     }
 
@@ -123,7 +123,7 @@ class KeyDistributionPushTest {
     /** §6.3.2.2.4: past the BM-SC MUK lifetime no push; the script runs a solicited pull instead. */
     @Test
     void pastTheMukLifetimeAPushIsRefusedAsExpired() {
-        Bmsc shortLived = new Bmsc(Duration.ofHours(1));
+        BmscFixture shortLived = new BmscFixture(Duration.ofHours(1));
         shortLived.ueKeys.lookUp(BTID_A);
         assertThat(shortLived.distribution.push(ueA(), DOWNLOAD.current(), false).isReady()).isTrue();
 
@@ -222,7 +222,7 @@ class KeyDistributionPushTest {
         MskMessage read = (MskMessage) MikeyReader.read(one.datagram()).orElseThrow();
         assertThat(read.csbId()).isEqualTo(one.csbId());
         assertThat(new String(read.idi().data().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo(Bmsc.FQDN);
+                .isEqualTo(BmscFixture.FQDN);
         assertThat(new String(read.idr().data().toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo(BTID_A.format());
     }

@@ -2,15 +2,15 @@ package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOMAIN;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOWNLOAD;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.EMPTY;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.STREAMING;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.VALIDITY;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ue;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ueA;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOMAIN;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.EMPTY;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.VALIDITY;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class MtkStreamTest {
 
     private static final Endpoint RTP = Endpoint.of("232.1.2.3", 5004);
 
-    private final Bmsc bmsc = new Bmsc();
+    private final BmscFixture bmsc = new BmscFixture();
     private final TestUe ue = ue(BTID_A, KS_A);
 
     MtkStreamTest() {

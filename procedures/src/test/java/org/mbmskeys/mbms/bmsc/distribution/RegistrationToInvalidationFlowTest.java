@@ -1,12 +1,12 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOMAIN;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOWNLOAD;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.IMPI_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.STREAMING;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOMAIN;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +39,13 @@ class RegistrationToInvalidationFlowTest {
 
     @Test
     void registerPushAcknowledgeRecordDeregisterInvalidate() {
-        Bmsc bmsc = new Bmsc();
+        BmscFixture bmsc = new BmscFixture();
         UserServices services = new UserServices();
         services.define(UserService.of(NEWS, ServiceType.DOWNLOAD, DOWNLOAD));
         services.define(UserService.of(SPORT, ServiceType.STREAMING, DOWNLOAD, STREAMING));
         Registrations registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
         DeliveryRecords records = new DeliveryRecords(100);
-        TestUe ue = Bmsc.ue(BTID_A, KS_A);
+        TestUe ue = BmscFixture.ue(BTID_A, KS_A);
 
         // Registration (after HTTP Digest accepted B-TID A; the BSF said it is IMPI A).
         KnownMuk muk = ((MukLookup.Known) bmsc.ueKeys.lookUp(BTID_A)).muk();

@@ -1,13 +1,13 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOMAIN;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.DOWNLOAD;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.UE_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.mukId;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.ueA;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOMAIN;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.UE_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class SolicitedPullTest {
 
     @Test
     void aPullNamesTheGroupWithKeyNumberZeroWithoutVAndVerifiesWithTheLastMuk() {
-        Bmsc bmsc = new Bmsc();
+        BmscFixture bmsc = new BmscFixture();
         bmsc.ueKeys.lookUp(BTID_A);
 
         PreparedPull pull = bmsc.distribution.solicitedPull(ueA(), DOMAIN, DOWNLOAD.keyGroup()).orElseThrow();
@@ -63,7 +63,7 @@ class SolicitedPullTest {
     /** NOTE 1: the last MUK may be used past its lifetime for this message, and the pull says so. */
     @Test
     void pastTheMukLifetimeThePullStillGoesUnderTheLastMuk() {
-        Bmsc bmsc = new Bmsc(Duration.ofHours(1));
+        BmscFixture bmsc = new BmscFixture(Duration.ofHours(1));
         bmsc.ueKeys.lookUp(BTID_A);
         bmsc.clock.advance(Duration.ofDays(3));   // past the BM-SC MUK lifetime and the Ks_NAF lifetime
 
@@ -76,7 +76,7 @@ class SolicitedPullTest {
 
     @Test
     void aPullNeedsAKnownMukAndAKnownGroup() {
-        Bmsc bmsc = new Bmsc();
+        BmscFixture bmsc = new BmscFixture();
         Preparation<PreparedPull> noMuk = bmsc.distribution.solicitedPull(ueA(), DOMAIN, DOWNLOAD.keyGroup());
         assertThat(((Preparation.Refused<PreparedPull>) noMuk).reason()).isEqualTo(DistributionRefusal.NO_MUK);
 
@@ -89,7 +89,7 @@ class SolicitedPullTest {
     /** The pull shares the counter stream of the UE's MUK with the MSK messages (§6.4.3: one per UE). */
     @Test
     void aPullTakesTheNextCounterOfTheMuk() {
-        Bmsc bmsc = new Bmsc();
+        BmscFixture bmsc = new BmscFixture();
         bmsc.ueKeys.lookUp(BTID_A);
         bmsc.distribution.push(ueA(), DOWNLOAD.current(), false).orElseThrow();
 

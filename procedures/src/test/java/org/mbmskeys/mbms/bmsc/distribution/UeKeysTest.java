@@ -2,16 +2,16 @@ package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_A2;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.BTID_B;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.IMPI_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.IMPI_B;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.KS_A2;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.NAF_LIFETIME;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.START;
-import static org.mbmskeys.mbms.bmsc.distribution.Bmsc.mukId;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_B;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_B;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.NAF_LIFETIME;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ import org.mbmskeys.mbms.gba.NafKeyMaterial;
 /** The BM-SC's MUK per UE (TS 33.246 §6.1, §6.3.2.2.4). */
 class UeKeysTest {
 
-    private final Bmsc bmsc = new Bmsc();
+    private final BmscFixture bmsc = new BmscFixture();
 
     /** GBA_ME: MUK = Ks_NAF; by default it lives as long as the NAF keys. */
     @Test
@@ -73,7 +73,7 @@ class UeKeysTest {
      */
     @Test
     void aShorterMukLifetimeEndsDeliveriesButNotTheSolicitedPull() {
-        Bmsc shortLived = new Bmsc(Duration.ofHours(2));
+        BmscFixture shortLived = new BmscFixture(Duration.ofHours(2));
         shortLived.ueKeys.lookUp(BTID_A);
         assertThat(shortLived.ueKeys.lastKnown(IMPI_A).orElseThrow().expiresAt()).isEqualTo(START.plus(Duration.ofHours(2)));
 
@@ -90,12 +90,12 @@ class UeKeysTest {
     /** The lifetime runs from the first derivation: the UE's next request with the same B-TID does not renew it. */
     @Test
     void theSameBTidAgainDoesNotRestartTheMukLifetime() {
-        Bmsc shortLived = new Bmsc(Duration.ofHours(2));
+        BmscFixture shortLived = new BmscFixture(Duration.ofHours(2));
         shortLived.ueKeys.lookUp(BTID_A);
         shortLived.clock.advance(Duration.ofHours(3));
 
         KnownMuk again = ((MukLookup.Known) shortLived.ueKeys.lookUp(BTID_A)).muk();
-        NafKeyMaterial same = NafKeyMaterial.gbaMe(NafId.forMbms(Bmsc.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
+        NafKeyMaterial same = NafKeyMaterial.gbaMe(NafId.forMbms(BmscFixture.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
                 SecretBytes.wrap(KS_A.copyBytes()));
         KnownMuk learned = shortLived.ueKeys.learn(same);
 
@@ -109,7 +109,7 @@ class UeKeysTest {
 
     @Test
     void aLongerMukLifetimeNeverOutlivesTheNafKeys() {
-        Bmsc longLived = new Bmsc(Duration.ofDays(30));
+        BmscFixture longLived = new BmscFixture(Duration.ofDays(30));
         longLived.ueKeys.lookUp(BTID_A);
         assertThat(longLived.ueKeys.lastKnown(IMPI_A).orElseThrow().expiresAt()).isEqualTo(START.plus(NAF_LIFETIME));
         assertThat(longLived.ueKeys.mukExpired(IMPI_B, START)).isTrue();   // no MUK at all
@@ -138,7 +138,7 @@ class UeKeysTest {
         bmsc.clock.advance(Duration.ofMinutes(5));
         bmsc.ueKeys.lookUp(BTID_A2);
         bmsc.clock.set(START);
-        NafKeyMaterial old = NafKeyMaterial.gbaMe(NafId.forMbms(Bmsc.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
+        NafKeyMaterial old = NafKeyMaterial.gbaMe(NafId.forMbms(BmscFixture.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
                 SecretBytes.wrap(KS_A.copyBytes()));
 
         KnownMuk kept = bmsc.ueKeys.learn(old);
@@ -160,7 +160,7 @@ class UeKeysTest {
     @Test
     void forgettingWipesTheMukButKeepsItsCounterStream() {
         bmsc.ueKeys.lookUp(BTID_A);
-        bmsc.distribution.push(Bmsc.ueA(), Bmsc.DOWNLOAD.current(), false).orElseThrow();
+        bmsc.distribution.push(BmscFixture.ueA(), BmscFixture.DOWNLOAD.current(), false).orElseThrow();
 
         assertThat(bmsc.ueKeys.forget(IMPI_A)).isTrue();
 
@@ -169,14 +169,14 @@ class UeKeysTest {
         assertThat(bmsc.ueKeys.forget(IMPI_A)).isFalse();
         // Back with the same B-TID, the UE's MGV-S still holds counter 1 for this MUK: the stream goes on.
         bmsc.ueKeys.lookUp(BTID_A);
-        assertThat(bmsc.distribution.push(Bmsc.ueA(), Bmsc.DOWNLOAD.current(), false).orElseThrow().counter().value())
+        assertThat(bmsc.distribution.push(BmscFixture.ueA(), BmscFixture.DOWNLOAD.current(), false).orElseThrow().counter().value())
                 .isEqualTo(2);
     }
 
     /** U9: the key management choice decides the MUK; a GBA_ME key cannot serve UICC key management. */
     @Test
     void theKeyManagementChoiceIsConfigurable() {
-        UeKeys uicc = UeKeys.builder(bmsc.bsf, NafId.forMbms(Bmsc.FQDN), bmsc.clock)
+        UeKeys uicc = UeKeys.builder(bmsc.bsf, NafId.forMbms(BmscFixture.FQDN), bmsc.clock)
                 .keyManagement(k -> MbmsKeyManagement.UICC).build();
         assertThatThrownBy(() -> uicc.lookUp(BTID_A)).isInstanceOf(IllegalArgumentException.class);
         assertThat(uicc.size()).isZero();

@@ -3,8 +3,15 @@ package org.mbmskeys.mbms.bmsc.registrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
@@ -180,9 +187,42 @@ class RegistrationsTest {
         assertThat(registrations.uesOfKeyGroup(G2, Optional.empty(), 10)).containsExactly(BOB, carol);
         assertThat(registrations.uesOfKeyGroup(G3, Optional.empty(), 10)).isEmpty();
 
-        assertThat(registrations.remove(carol)).contains(java.util.Set.of(G1, G2));
+        assertThat(registrations.remove(carol)).contains(Set.of(G1, G2));
         assertThat(registrations.uesOfKeyGroup(G1, Optional.empty(), 10)).containsExactly(ALICE, BOB);
         assertThat(registrations.remove(carol)).isEmpty();
+    }
+
+    /** Concurrent requests of one UE all land: each change is a compare-and-set on the UE's record, retried. */
+    @Test
+    void concurrentRegistrationsOfOneUeAreAllKept() throws Exception {
+        List<ServiceId> ids = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            ServiceId id = ServiceId.of("urn:example:channel:" + i);
+            services.define(UserService.of(id, ServiceType.DOWNLOAD, KeyGroupRef.of(DOMAIN, KeyGroup.of(100 + i))));
+            ids.add(id);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<RegistrationResult>> done = new ArrayList<>();
+            for (ServiceId id : ids) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    return registrations.register(ALICE, BTID_1, FROM, List.of(id));
+                }));
+            }
+            start.countDown();
+            for (Future<RegistrationResult> f : done) {
+                assertThat(f.get(10, TimeUnit.SECONDS).items())
+                        .extracting(RegistrationResult.Item::outcome).containsExactly(RegistrationOutcome.REGISTERED);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(registrations.registration(ALICE).orElseThrow().services()).containsExactlyInAnyOrderElementsOf(ids);
+        for (ServiceId id : ids) {
+            assertThat(registrations.uesOfService(id, Optional.empty(), 10)).containsExactly(ALICE);
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.mbmskeys.mbms.mikey.protection.StreamingSession;
  * A BM-SC's Key Distribution function wired for tests: registry with a download and a streaming Key Group,
  * a Zn side, UeKeys, KeyDistribution, virtual time and seeded randomness.
  */
-final class Bmsc {
+final class BmscFixture {
 
     static final String FQDN = "bmsc.example.org";
     static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
@@ -63,11 +63,11 @@ final class Bmsc {
     final KeyDistribution distribution;
     final RandomBytes random = seededRandom(7);
 
-    Bmsc() {
+    BmscFixture() {
         this(null);
     }
 
-    Bmsc(Duration mukLifetime) {
+    BmscFixture(Duration mukLifetime) {
         registry.createGroup(DOMAIN, DOWNLOAD.keyGroup(), ServiceType.DOWNLOAD);
         registry.createGroup(DOMAIN, STREAMING.keyGroup(), ServiceType.STREAMING);
         registry.createGroup(DOMAIN, EMPTY.keyGroup(), ServiceType.DOWNLOAD);
