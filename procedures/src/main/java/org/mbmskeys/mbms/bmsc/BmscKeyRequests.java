@@ -1,4 +1,4 @@
-package org.mbmskeys.mbms.bmsc.runtime;
+package org.mbmskeys.mbms.bmsc;
 
 import java.util.ArrayList;
 import java.util.List;

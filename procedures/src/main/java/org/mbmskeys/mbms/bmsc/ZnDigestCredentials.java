@@ -1,4 +1,4 @@
-package org.mbmskeys.mbms.bmsc.runtime;
+package org.mbmskeys.mbms.bmsc;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,0 +1,442 @@
+package org.mbmskeys.mbms.bmsc;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.dsl.ProcedureRepository;
+import org.mbmskeys.engine.dsl.ReloadResult;
+import org.mbmskeys.engine.runtime.Engine;
+import org.mbmskeys.engine.runtime.EngineBuilder;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.ProcedureListener;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.mbmskeys.engine.spi.Transport;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
+import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
+import org.mbmskeys.mbms.bmsc.distribution.StreamingSessions;
+import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
+import org.mbmskeys.mbms.bmsc.keymanagement.KeyRequestFunction;
+import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
+import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
+import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
+import org.mbmskeys.mbms.bmsc.procedure.KeyRequests;
+import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
+import org.mbmskeys.mbms.bmsc.registrations.Registration;
+import org.mbmskeys.mbms.bmsc.registrations.RegistrationStorage;
+import org.mbmskeys.mbms.bmsc.registrations.Registrations;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.bmsc.services.Membership;
+import org.mbmskeys.mbms.bmsc.services.ServiceId;
+import org.mbmskeys.mbms.bmsc.services.UserService;
+import org.mbmskeys.mbms.bmsc.services.UserServices;
+import org.mbmskeys.mbms.digest.DigestRealm;
+import org.mbmskeys.mbms.digest.DigestVerifier;
+import org.mbmskeys.mbms.gba.Bootstrapping;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.keys.KeyMaterialSource;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+
+/**
+ * A BM-SC: the Key Request, Key Distribution and Membership functions of TS 33.246 running their
+ * procedure scripts ({@code procedures/bmsc/*.groovy}) on one engine. An integrator defines user services,
+ * rotates MSKs, runs MTK delivery for sessions and asks about registrations and deliveries; UEs reach it
+ * over the transport (HTTP key management requests, MIKEY verification messages).
+ *
+ * <pre>{@code
+ * Bmsc bmsc = Bmsc.builder("bmsc.example.org")
+ *         .bootstrapping(bsf)                      // the BSF's Zn side
+ *         .transport(node).httpCodec(codec)        // MIKEY datagrams and HTTP requests, one address
+ *         .scheduler(scheduler).build();
+ * KeyGroupRef news = KeyGroupRef.of(KeyDomainId.parse("001-01"), KeyGroup.of(0x0101));
+ * bmsc.defineService("news", ServiceType.STREAMING, news);
+ * bmsc.rotate(news);                               // every registered UE gets the new MSK pushed
+ * }</pre>
+ */
+public final class Bmsc implements AutoCloseable {
+
+    /** The procedure names of the BM-SC's scripts. */
+    public static final String REGISTRATION = "bmsc.registration";
+    public static final String DEREGISTRATION = "bmsc.deregistration";
+    public static final String MSK_REQUEST = "bmsc.msk-request";
+    public static final String MSK_PUSH = "bmsc.msk-push";
+    public static final String SOLICITED_PULL = "bmsc.solicited-pull";
+    public static final String MTK_DELIVERY = "bmsc.mtk-delivery";
+
+    /** A new MSK's default key validity: every MTK ID but the maximum, which is never used (§6.4.5.1). */
+    public static final KeyValidity DEFAULT_VALIDITY = KeyValidity.of(0, 0xFFFE);
+
+    /** How a rotated MSK reaches the registered UEs. */
+    public enum Rekeying {
+        /** an MSK push with the V bit (§6.3.2.3.1) */
+        PUSH,
+        /** a solicited pull, then the UE's MSK request (§6.3.2.2.4) */
+        SOLICITED_PULL
+    }
+
+    private final String fqdn;
+    private final Engine engine;
+    private final ProcedureRepository procedures;
+    private final KeyRegistry registry;
+    private final UserServices services;
+    private final Registrations registrations;
+    private final DeliveryRecords deliveries;
+    private final BmscKeyDelivery delivery;
+    private final Map<String, MtkStream> sessions;
+    private final Map<KeyGroupRef, StreamingSession> streamingPolicies;
+    private final RandomBytes random;
+    private final CryptoSuite suite;
+    private final Rekeying rekeying;
+
+    private Bmsc(Builder b) {
+        this.fqdn = b.fqdn;
+        this.random = b.random;
+        this.suite = b.suite;
+        this.rekeying = b.rekeying;
+        this.registry = KeyRegistry.create(b.keyStorage, b.keyMaterial);
+        this.services = new UserServices();
+        this.registrations = Registrations.create(b.registrationStorage, services, b.membership);
+        this.deliveries = new DeliveryRecords(b.deliveryRecords);
+        this.sessions = new ConcurrentHashMap<>();
+        this.streamingPolicies = new ConcurrentHashMap<>();
+        NafId nafId = NafId.forMbms(fqdn);
+        UeKeys.Builder ueKeysBuilder = UeKeys.builder(b.bootstrapping, nafId, b.scheduler::now)
+                .onRetired(KeyDistribution.retireCountersIn(registry));
+        b.mukLifetime.ifPresent(ueKeysBuilder::mukLifetime);
+        UeKeys ueKeys = ueKeysBuilder.build();
+        KeyDistribution distribution = new KeyDistribution(registry, ueKeys,
+                group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
+        Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
+        this.delivery = new BmscKeyDelivery(distribution, registry, registrations, deliveries, self, b.scheduler::now, sessions);
+        DigestRealm realm = DigestRealm.gbaMe(fqdn);
+        DigestVerifier verifier = DigestVerifier.builder()
+                .realms(realm)
+                .serverSecret(SecretBytes.wrap(random.next(32).toByteArray()))
+                .credentials(new ZnDigestCredentials(b.bootstrapping, nafId, ueKeys, k -> k.mode().defaultKeyManagement()))
+                .clock(b.scheduler::now)
+                .random(random)
+                .build();
+        KeyRequestFunction function = new KeyRequestFunction(verifier, realm, Optional.empty());
+        BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery);
+        this.procedures = b.overrides
+                .map(folder -> ProcedureRepository.builder().classpath("procedures/bmsc", folder))
+                .orElseGet(() -> ProcedureRepository.builder().classpath("procedures/bmsc"))
+                .build();
+        EngineBuilder engineBuilder = Engine.builder()
+                .procedures(procedures)
+                .scheduler(b.scheduler)
+                .random(random)
+                .backend(b.backend)
+                .transport("mikey", b.transport)
+                .route(new BmscRouting(function, b.codec, delivery))
+                .service(KeyRequests.class, requests)
+                .service(KeyDelivery.class, delivery)
+                .service(MtkDelivery.class, delivery);
+        if (b.deterministic) {
+            engineBuilder.deterministic();
+        }
+        b.listeners.forEach(engineBuilder::listener);
+        this.engine = engineBuilder.build();
+    }
+
+    /** A BM-SC whose key management FQDN is {@code fqdn} (IDi of its MIKEY messages, the host of its Digest realm). */
+    public static Builder builder(String fqdn) {
+        return new Builder(fqdn);
+    }
+
+    // ------------------------------------------------------------------------------------ user services
+
+    /**
+     * Defines user service {@code serviceId} protected by the MSKs of {@code keyGroups}; Key Groups not known
+     * yet are created with the service's type.
+     */
+    public void defineService(String serviceId, ServiceType type, KeyGroupRef... keyGroups) {
+        UserService service = UserService.of(ServiceId.of(serviceId), type, keyGroups);
+        for (KeyGroupRef group : keyGroups) {
+            if (registry.group(group.keyDomain(), group.keyGroup()).isEmpty()) {
+                registry.createGroup(group.keyDomain(), group.keyGroup(), type);
+            }
+        }
+        services.define(service);
+    }
+
+    /** The user services defined. */
+    public List<UserService> services() {
+        return services.all();
+    }
+
+    // ------------------------------------------------------------------------------------ MSKs
+
+    /** {@link #rotate(KeyGroupRef, KeyValidity)} with {@link #DEFAULT_VALIDITY}. */
+    public MskRef rotate(KeyGroupRef group) {
+        return rotate(group, DEFAULT_VALIDITY);
+    }
+
+    /**
+     * Makes a new MSK the current one of {@code group} and re-keys every UE registered to a service that uses
+     * the group: a push or a solicited pull each, as the builder's {@link Rekeying} says.
+     */
+    public MskRef rotate(KeyGroupRef group, KeyValidity validity) {
+        MskRef msk = registry.rotate(group.keyDomain(), group.keyGroup(), validity).ref();
+        forEachUeOf(group, ue -> {
+            if (rekeying == Rekeying.PUSH) {
+                push(ue, msk, KeyDelivery.Kind.DELIVER);
+            } else {
+                engine.start(SOLICITED_PULL, ue + "|" + group, Map.of("ue", ue, "group", group.toString()));
+            }
+        });
+        return msk;
+    }
+
+    /** Gives {@code msk} a new key validity and tells every UE of its Key Group (a push without key, §6.3.2.3.1). */
+    public void updateValidity(MskRef msk, KeyValidity validity) {
+        registry.updateValidity(msk, validity);
+        forEachUeOf(KeyGroupRef.of(msk), ue -> push(ue, msk, KeyDelivery.Kind.VALIDITY));
+    }
+
+    /** Asks one UE to fetch the current MSK of {@code group} (§6.3.2.2.4). */
+    public void solicitPull(String impi, KeyGroupRef group) {
+        engine.start(SOLICITED_PULL, impi + "|" + group, Map.of("ue", impi, "group", group.toString()));
+    }
+
+    private void push(String ue, MskRef msk, KeyDelivery.Kind kind) {
+        engine.start(MSK_PUSH, ue + "|" + msk + "|" + kind, Map.of("ue", ue, "msk", msk.toString(), "kind", kind.name()));
+    }
+
+    private void forEachUeOf(KeyGroupRef group, java.util.function.Consumer<String> action) {
+        Optional<String> after = Optional.empty();
+        while (true) {
+            List<String> page = registrations.uesOfKeyGroup(group, after, 1_000);
+            page.forEach(action);
+            if (page.size() < 1_000) {
+                return;
+            }
+            after = Optional.of(page.get(page.size() - 1));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ MTK delivery
+
+    /**
+     * Defines streaming session {@code session} of {@code group}: its MTK messages go to the RTP destination's
+     * address on port 2269 (§6.3.3.2.2), and the group's MSK messages carry the policy's SRTP-ID map entry and
+     * SP (§6.4.5.1). A streaming Key Group's MSKs are pushed only once its session is defined.
+     */
+    public void defineStreamingSession(String session, KeyGroupRef group, Endpoint rtpDestination, StreamingSession policy) {
+        streamingPolicies.put(group, policy);
+        sessions.put(session, MtkStream.streaming(registry, group, MtkStream.mikeyDestinationFor(rtpDestination), random, suite));
+    }
+
+    /** Starts MTK delivery for a defined streaming session: the first MTK now, then as the script says. */
+    public void startMtkDelivery(String session) {
+        if (!sessions.containsKey(session)) {
+            throw new IllegalArgumentException("no streaming session '" + session + "'; define it first; sessions: "
+                    + sessions.keySet());
+        }
+        engine.start(MTK_DELIVERY, session, Map.of("session", session));
+    }
+
+    /** Sends the next MTK of {@code session} ahead of the switch to it. */
+    public void nextMtk(String session) {
+        engine.signal(MTK_DELIVERY, session, "next", null);
+    }
+
+    /** Stops MTK delivery for {@code session}. */
+    public void stopMtkDelivery(String session) {
+        engine.signal(MTK_DELIVERY, session, "stop", null);
+    }
+
+    // ------------------------------------------------------------------------------------ queries
+
+    /** The registration of the UE with IMPI {@code impi}. */
+    public Optional<Registration> registration(String impi) {
+        return registrations.registration(impi);
+    }
+
+    /** The delivery records of a UE, oldest first: what an operator charges and supports with. */
+    public List<DeliveryRecord> deliveries(String impi) {
+        return new ArrayList<>(deliveries.byUe(impi));
+    }
+
+    /** The current MSK of {@code group}, if one was issued. */
+    public Optional<MskRef> currentMsk(KeyGroupRef group) {
+        return registry.group(group.keyDomain(), group.keyGroup()).flatMap(r -> r.current());
+    }
+
+    /** The BM-SC's key management FQDN. */
+    public String fqdn() {
+        return fqdn;
+    }
+
+    /** The engine running the scripts (for listeners, diagrams, instances). */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Loads scripts changed in the override folder: new instances use them, running ones finish on theirs. */
+    public ReloadResult reloadScripts() {
+        return procedures.reloadChanged();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "BM-SC " + fqdn;
+    }
+
+    /** What a BM-SC needs; {@link #bootstrapping}, {@link #transport} and {@link #httpCodec} are required. */
+    public static final class Builder {
+        private final String fqdn;
+        private Bootstrapping bootstrapping;
+        private Transport transport;
+        private HttpCodec codec;
+        private Scheduler scheduler;
+        private RandomBytes random = RandomBytes.secure();
+        private KeyMaterialSource keyMaterial = KeyMaterialSource.secureRandom();
+        private CryptoSuite suite = CryptoSuite.jca();
+        private KeyRegistryStorage keyStorage = KeyRegistryStorage.inMemory();
+        private RegistrationStorage registrationStorage = RegistrationStorage.inMemory();
+        private Membership membership = Membership.open();
+        private Optional<Duration> mukLifetime = Optional.empty();
+        private Optional<Path> overrides = Optional.empty();
+        private String backend = "native";
+        private boolean deterministic;
+        private int mikeyPort = Registrations.MIKEY_PORT;
+        private int deliveryRecords = 100_000;
+        private Rekeying rekeying = Rekeying.PUSH;
+        private final List<ProcedureListener> listeners = new ArrayList<>();
+
+        private Builder(String fqdn) {
+            this.fqdn = Objects.requireNonNull(fqdn, "fqdn");
+        }
+
+        /** The BSF's Zn side: NAF keys by B-TID. */
+        public Builder bootstrapping(Bootstrapping bootstrapping) {
+            this.bootstrapping = Objects.requireNonNull(bootstrapping, "bootstrapping");
+            return this;
+        }
+
+        /** Where the BM-SC sends MIKEY from and receives HTTP requests and verification messages. */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** Reads and writes HTTP/1.1 wire bytes. */
+        public Builder httpCodec(HttpCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Time and timers; a {@code ManualScheduler} in tests. */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Random bytes for CSB IDs, RANDs, nonces and jitter; seeded in tests. */
+        public Builder random(RandomBytes random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Where MSKs and MTKs come from. */
+        public Builder keyMaterial(KeyMaterialSource keyMaterial) {
+            this.keyMaterial = Objects.requireNonNull(keyMaterial, "keyMaterial");
+            return this;
+        }
+
+        /** The crypto of MIKEY; the JCA by default. */
+        public Builder cryptoSuite(CryptoSuite suite) {
+            this.suite = Objects.requireNonNull(suite, "suite");
+            return this;
+        }
+
+        /** Who may register to which service; open by default. */
+        public Builder membership(Membership membership) {
+            this.membership = Objects.requireNonNull(membership, "membership");
+            return this;
+        }
+
+        /** A BM-SC MUK lifetime shorter than the Ks_NAF lifetime (§6.3.2.2.4). */
+        public Builder mukLifetime(Duration lifetime) {
+            this.mukLifetime = Optional.of(lifetime);
+            return this;
+        }
+
+        /** How a rotation reaches the UEs; {@link Rekeying#PUSH} by default. */
+        public Builder rekeying(Rekeying rekeying) {
+            this.rekeying = Objects.requireNonNull(rekeying, "rekeying");
+            return this;
+        }
+
+        /**
+         * A folder whose scripts replace the shipped ones of the same file name (a different push schedule,
+         * say); they go through the same checks. {@link Bmsc#reloadScripts()} loads later changes.
+         */
+        public Builder scripts(Path overrides) {
+            this.overrides = Optional.of(overrides);
+            return this;
+        }
+
+        /** The engine backend: {@code native} (default) or {@code spring}. */
+        public Builder backend(String backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /** Runs every step on the calling thread, in order (tests, simulations). */
+        public Builder deterministic() {
+            this.deterministic = true;
+            return this;
+        }
+
+        /** The port the BM-SC sends MIKEY from (2269). */
+        public Builder mikeyPort(int port) {
+            this.mikeyPort = port;
+            return this;
+        }
+
+        public Builder keyStorage(KeyRegistryStorage storage) {
+            this.keyStorage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        public Builder registrationStorage(RegistrationStorage storage) {
+            this.registrationStorage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /** Tells {@code listener} of every step, outcome (delivery records) and rejection of the BM-SC's procedures. */
+        public Builder listener(ProcedureListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @throws IllegalStateException if the bootstrapping, transport, codec or scheduler is missing */
+        public Bmsc build() {
+            if (bootstrapping == null || transport == null || codec == null || scheduler == null) {
+                throw new IllegalStateException("a BM-SC needs bootstrapping(...), transport(...), httpCodec(...) and "
+                        + "scheduler(...)");
+            }
+            return new Bmsc(this);
+        }
+    }
+}
