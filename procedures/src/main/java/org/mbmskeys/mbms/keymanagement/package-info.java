@@ -6,6 +6,8 @@
  * {@link org.mbmskeys.mbms.keymanagement.UeRetryPolicy}), the {@code 3gpp-gba} User-Agent token
  * ({@link org.mbmskeys.mbms.keymanagement.GbaUserAgent}) and the wait before an MSK request
  * ({@link org.mbmskeys.mbms.keymanagement.MskRequestBackOff}). An HTTP adapter or a procedure script
- * uses them; Digest authentication is in {@link org.mbmskeys.mbms.digest}.
+ * uses them; Digest authentication is in {@link org.mbmskeys.mbms.digest}, the XML bodies in
+ * {@link org.mbmskeys.mbms.keymanagement.xml}, and the two ends of an exchange in
+ * {@link org.mbmskeys.mbms.ue.keymanagement} and {@link org.mbmskeys.mbms.bmsc.keymanagement}.
  */
 package org.mbmskeys.mbms.keymanagement;

@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.memory;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -12,7 +13,9 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.MalformedHttpException;
@@ -63,7 +66,8 @@ public final class HttpWire {
      *         HTTP/1.1 request: truncated, invalid, or followed by more bytes
      */
     public static FullHttpRequest parseRequest(Bytes wire) {
-        return decode(new EmbeddedChannel(new HttpRequestDecoder(), new HttpObjectAggregator(MAX_CONTENT)), wire,
+        RequestDecoder decoder = new RequestDecoder();
+        return decode(new EmbeddedChannel(decoder, new HttpObjectAggregator(MAX_CONTENT)), decoder.end, wire,
                 FullHttpRequest.class, "request");
     }
 
@@ -75,8 +79,48 @@ public final class HttpWire {
      *         Content-Length or chunking ends with the bytes, as at connection close
      */
     public static FullHttpResponse parseResponse(Bytes wire) {
-        return decode(new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(MAX_CONTENT)), wire,
+        ResponseDecoder decoder = new ResponseDecoder();
+        return decode(new EmbeddedChannel(decoder, new HttpObjectAggregator(MAX_CONTENT)), decoder.end, wire,
                 FullHttpResponse.class, "response");
+    }
+
+    /**
+     * Where the first message ended in the input. Between messages Netty's decoder skips CR, LF and other
+     * control characters before it looks for the next start line, so the bytes it leaves unread do not
+     * show a lone CRLF after a message; the offset noted when the message's last part came out does.
+     */
+    private static final class MessageEnd {
+        private int offset = -1;
+
+        void note(ByteBuf buffer, List<Object> out, int before) {
+            for (int i = before; offset < 0 && i < out.size(); i++) {
+                if (out.get(i) instanceof LastHttpContent) {
+                    offset = buffer.readerIndex();
+                }
+            }
+        }
+    }
+
+    private static final class RequestDecoder extends HttpRequestDecoder {
+        final MessageEnd end = new MessageEnd();
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            int before = out.size();
+            super.decode(ctx, buffer, out);
+            end.note(buffer, out, before);
+        }
+    }
+
+    private static final class ResponseDecoder extends HttpResponseDecoder {
+        final MessageEnd end = new MessageEnd();
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            int before = out.size();
+            super.decode(ctx, buffer, out);
+            end.note(buffer, out, before);
+        }
     }
 
     private static Bytes encode(EmbeddedChannel channel, HttpMessage message) {
@@ -99,7 +143,8 @@ public final class HttpWire {
         }
     }
 
-    private static <T extends HttpMessage> T decode(EmbeddedChannel channel, Bytes wire, Class<T> type, String what) {
+    private static <T extends HttpMessage> T decode(EmbeddedChannel channel, MessageEnd end, Bytes wire, Class<T> type,
+                                                    String what) {
         // The decoder reads from this very buffer (it is the first and only one), so what it leaves
         // unread is what follows the first message.
         ByteBuf in = Unpooled.wrappedBuffer(wire.toByteArray());
@@ -134,8 +179,8 @@ public final class HttpWire {
                         + "HTTP/1.1 " + what + ": " + clip(String.valueOf(cause.getMessage())));
             }
             Object next = channel.readInbound();
-            if (next != null || in.isReadable()) {
-                int trailing = in.readableBytes();
+            int trailing = end.offset < 0 ? in.readableBytes() : wire.length() - end.offset;
+            if (next != null || trailing > 0) {
                 release(next);
                 release(message);
                 throw new MalformedHttpException(MalformedHttpException.Reason.TRAILING_BYTES, "the " + wire.length()

@@ -9,13 +9,16 @@ public enum BodyFailure {
     NOT_XML,
     /** The body has a document type declaration: refused before any of it is read (no DTDs, no entities). */
     DOCTYPE,
-    /** Over the size limit ({@value XmlBodies#MAX_BODY_BYTES} bytes) or the item limit ({@value XmlBodies#MAX_ITEMS}). */
+    /** Over the size limit (16 KiB) or the item limit (256 service IDs, MSKs or responses). */
     TOO_LARGE,
     /** Well-formed, but not valid against the TS 26.346 schema of its media type (wrong root, namespace, element). */
     SCHEMA,
     /** The list of services or MSKs is empty; TS 33.246 §6.3.2.4 wants at least one item. */
     EMPTY_LIST,
-    /** Valid against the schema, but an identifier is not one this project can name: a Key Domain ID that is not 3 BCD-packed octets, Key Group 0, a blank or control-character service ID. */
+    /**
+     * Valid against the schema, but an identifier is not one this project can name: a Key Domain ID that is
+     * not 3 octets of MCC-MNC digits, an MSK of Key Group 0, a blank or control-character service ID.
+     */
     BAD_ID,
     /** A {@code ResponseCode} that does not start with a three-digit status code. */
     BAD_STATUS

@@ -15,7 +15,8 @@ final class ServiceIds {
 
     /**
      * @throws IllegalArgumentException for a blank ID, one with white space at either end, a control
-     *                                  character, or more than {@value #MAX_LENGTH} characters
+     *                                  character or one XML cannot carry, or more than {@value #MAX_LENGTH}
+     *                                  characters
      */
     static String require(String serviceId) {
         Objects.requireNonNull(serviceId, "serviceId");
@@ -37,10 +38,16 @@ final class ServiceIds {
         if (!serviceId.strip().equals(serviceId)) {
             return "'" + XmlBodies.clip(serviceId) + "' has white space at an end";
         }
-        for (int i = 0; i < serviceId.length(); i++) {
-            if (Character.isISOControl(serviceId.charAt(i))) {
+        for (int i = 0; i < serviceId.length(); ) {
+            int c = serviceId.codePointAt(i);
+            if (Character.isISOControl(c)) {
                 return "'" + XmlBodies.clip(serviceId) + "' has a control character at index " + i;
             }
+            // What XML 1.0 cannot carry (§2.2 Char): a lone surrogate, U+FFFE, U+FFFF.
+            if (Character.isSurrogate((char) c) || c == 0xFFFE || c == 0xFFFF) {
+                return "'" + XmlBodies.clip(serviceId) + "' has a character XML cannot carry at index " + i;
+            }
+            i += Character.charCount(c);
         }
         return null;
     }

@@ -326,6 +326,10 @@ class KeyManagementBodiesTest {
                 .hasMessageContaining("1 to 256");
         assertThatThrownBy(() -> RegistrationRequest.of("urn:a\u0001")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("control character");
+        assertThatThrownBy(() -> RegistrationRequest.of("urn:a\uffff")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("XML cannot carry");
+        assertThatThrownBy(() -> RegistrationRequest.of("urn:a\ud800")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(RegistrationRequest.of("urn:\ud83d\ude00").serviceIds()).hasSize(1);
         assertThatThrownBy(() -> MskRequestBody.of(MskRef.of(KeyDomainId.parse("001-01"), MskId.of(0, 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Key Group 0");
     }
