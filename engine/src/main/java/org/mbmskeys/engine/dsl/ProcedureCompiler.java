@@ -93,9 +93,17 @@ public final class ProcedureCompiler {
         return new Builder();
     }
 
-    /** Static compilation, default imports only, the engine's class loader. */
+    /**
+     * Static compilation, default imports only, the engine's class loader: one shared compiler, so a script
+     * text is compiled once per JVM however many repositories (a BM-SC, many UEs, tests) load it.
+     */
     public static ProcedureCompiler standard() {
-        return builder().build();
+        return Standard.INSTANCE;
+    }
+
+    /** Holder: built on first use. */
+    private static final class Standard {
+        static final ProcedureCompiler INSTANCE = builder().build();
     }
 
     public boolean compilesStatically() {
