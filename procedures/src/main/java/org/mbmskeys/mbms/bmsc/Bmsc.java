@@ -28,6 +28,7 @@ import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyRequestFunction;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
+import org.mbmskeys.mbms.bmsc.procedure.BmscContract;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.KeyRequests;
 import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
@@ -134,6 +135,7 @@ public final class Bmsc implements AutoCloseable {
         this.procedures = b.overrides
                 .map(folder -> ProcedureRepository.builder().classpath("procedures/bmsc", folder))
                 .orElseGet(() -> ProcedureRepository.builder().classpath("procedures/bmsc"))
+                .check(BmscContract.CONTRACT)
                 .build();
         EngineBuilder engineBuilder = Engine.builder()
                 .procedures(procedures)

@@ -49,11 +49,12 @@ final class CompilerOptions {
                         + "ending in .*, as in org.example.events.* or org.example.events.Ack; got '" + i + "'");
             }
         }
-        return ScriptChecker.using(ProcedureCompiler.builder()
+        ProcedureCompiler.Builder compiler = ProcedureCompiler.builder()
                 .classLoader(classLoader(spec))
                 .imports(imports.toArray(String[]::new))
-                .compileStatic(!dynamic)
-                .build());
+                .compileStatic(!dynamic);
+        ShippedProcedures.ROLE_CONTRACTS.forEach(compiler::check);   // what the role code expects of its scripts
+        return ScriptChecker.using(compiler.build());
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.mbmskeys.adapters.app.procedures;
 
+import org.mbmskeys.mbms.bmsc.procedure.BmscContract;
+import org.mbmskeys.mbms.roles.RoleContract;
+
 import java.util.List;
 import org.mbmskeys.engine.dsl.CompileResult;
 import org.mbmskeys.engine.dsl.ScriptChecker;
@@ -13,6 +16,12 @@ import org.mbmskeys.engine.dsl.ScriptChecker;
  * @param loader the class loader that sees the folder
  */
 record ShippedProcedures(String folder, ClassLoader loader) {
+
+    /**
+     * What the role code expects of the scripts it starts and signals (names, inputs, events, signals): a
+     * script checked here that overrides a shipped one must keep them.
+     */
+    static final List<RoleContract> ROLE_CONTRACTS = List.of(BmscContract.CONTRACT);
 
     /** The one place the shipped scripts' classpath folder is named. */
     static final String FOLDER = "procedures";
