@@ -1,4 +1,4 @@
-procedure('bmsc.msk-push') {
+procedure('example.push') {
     initial 'pushing'
     state('pushing') { after(seconds(5)) { goTo 'done' } }
     finalState 'done'

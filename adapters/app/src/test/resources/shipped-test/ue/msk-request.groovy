@@ -1,4 +1,4 @@
-procedure('ue.msk-request') {
+procedure('example.msk-request') {
     initial 'requesting'
     state('requesting') { on(signal('answered')) { goTo 'done' } }
     finalState 'done'

@@ -80,12 +80,13 @@ class CheckCommandTest {
     }
 
     @Test
-    void withoutArgumentsItChecksTheShippedScriptsOfWhichThereAreNoneYet() {
+    void withoutArgumentsItChecksTheShippedScriptsAgainstTheRoleCode() {
         CliRun run = CliRun.of("procedures", "check");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).containsExactly("0 procedure scripts found in classpath:"
-                + ShippedProcedures.FOLDER + "/");
+        assertThat(run.out().lines()).contains("OK  bmsc.msk-push (procedures/bmsc/msk-push.groovy)",
+                "OK  bmsc.registration (procedures/bmsc/registration.groovy)");
+        assertThat(run.out().lines().reduce((a, b) -> b)).hasValueSatisfying(last -> assertThat(last).matches("\\d+ procedures OK"));
     }
 
     @Test
@@ -94,8 +95,8 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).containsExactly(
-                "OK  bmsc.msk-push (shipped-test/bmsc/msk-push.groovy)",
-                "OK  ue.msk-request (shipped-test/ue/msk-request.groovy)",
+                "OK  example.push (shipped-test/bmsc/msk-push.groovy)",
+                "OK  example.msk-request (shipped-test/ue/msk-request.groovy)",
                 "2 procedures OK");
     }
 

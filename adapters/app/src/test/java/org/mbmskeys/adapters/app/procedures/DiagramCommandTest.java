@@ -35,29 +35,29 @@ class DiagramCommandTest {
 
     @Test
     void drawsAShippedProcedureByName() {
-        CliRun run = CliRun.of(SHIPPED_TEST_SCRIPTS, "procedures", "diagram", "ue.msk-request");
+        CliRun run = CliRun.of(SHIPPED_TEST_SCRIPTS, "procedures", "diagram", "example.msk-request");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("title: \"ue.msk-request\"", "requesting --> done : signal 'answered'");
+        assertThat(run.out()).contains("title: \"example.msk-request\"", "requesting --> done : signal 'answered'");
     }
 
     @Test
     void anUnknownNameIsAnArgumentErrorThatListsTheShippedProcedures() {
-        CliRun run = CliRun.of(SHIPPED_TEST_SCRIPTS, "procedures", "diagram", "ue.msk-requst");
+        CliRun run = CliRun.of(SHIPPED_TEST_SCRIPTS, "procedures", "diagram", "example.msk-requst");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown procedure 'ue.msk-requst'; did you mean 'ue.msk-request'? the shipped "
-                + "procedures are: bmsc.msk-push, ue.msk-request");
+        assertThat(run.err()).contains("unknown procedure 'example.msk-requst'; did you mean 'example.msk-request'? the "
+                + "shipped procedures are: example.msk-request, example.push");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
-    void anUnknownNameSaysSoWhenNoProceduresAreShippedYet() {
-        CliRun run = CliRun.of("procedures", "diagram", "ue.msk-request");
+    void drawsTheShippedBmscPushScript() {
+        CliRun run = CliRun.of("procedures", "diagram", "bmsc.msk-push");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown procedure 'ue.msk-request'; no procedures are shipped in classpath:"
-                + ShippedProcedures.FOLDER + "/ yet; give a script file instead");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("title: \"bmsc.msk-push (TS 33.246 §6.3.2.3.1)", "pushing --> delivered : MikeyArrived [acknowledges this push]",
+                "after 2s, retry ≤5, ×2 up to 30s");
     }
 
     @Test
