@@ -1,0 +1,103 @@
+package org.mbmskeys.features.livingdocs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.sourceforge.plantuml.ErrorUml;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+import net.sourceforge.plantuml.core.Diagram;
+import net.sourceforge.plantuml.error.PSystemError;
+
+/**
+ * Renders PlantUML text to SVG in this JVM with PlantUML's own layout ({@code !pragma layout smetana}: pure
+ * Java, no Graphviz on the machine), added to any diagram that does not choose a layout itself. The same
+ * text is rendered once: ladders that are the same on both backends cost one rendering.
+ *
+ * <p>Not thread-safe; one renderer per site.
+ */
+final class DiagramRenderer {
+
+    static final String SMETANA = "!pragma layout smetana";
+
+    private final Map<String, String> rendered = new HashMap<>();
+    private int renderings;
+
+    static {
+        // PlantUML measures text with AWT fonts; never open a display for it
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /**
+     * The SVG of {@code plantUml}.
+     *
+     * @throws IllegalArgumentException if PlantUML cannot read the text, with its error and the line
+     */
+    String svg(String plantUml) {
+        String source = withLayout(plantUml);
+        String svg = rendered.get(source);
+        if (svg == null) {
+            svg = render(source);
+            rendered.put(source, svg);
+        }
+        return svg;
+    }
+
+    /** How many diagrams were really rendered (not taken from the cache). */
+    int renderings() {
+        return renderings;
+    }
+
+    /** {@code plantUml} with the smetana layout chosen after {@code @startuml}, unless it chooses a layout. */
+    static String withLayout(String plantUml) {
+        if (plantUml.contains("!pragma layout")) {
+            return plantUml;
+        }
+        int start = plantUml.indexOf("@startuml");
+        if (start < 0) {
+            throw new IllegalArgumentException("not a PlantUML diagram (no @startuml): "
+                    + plantUml.lines().findFirst().orElse(""));
+        }
+        int lineEnd = plantUml.indexOf('\n', start);
+        if (lineEnd < 0) {
+            return plantUml + "\n" + SMETANA + "\n";
+        }
+        return plantUml.substring(0, lineEnd + 1) + SMETANA + "\n" + plantUml.substring(lineEnd + 1);
+    }
+
+    private String render(String source) {
+        SourceStringReader reader = new SourceStringReader(source);
+        if (reader.getBlocks().isEmpty()) {
+            throw new IllegalArgumentException("PlantUML found no diagram in:\n" + source);
+        }
+        Diagram diagram = reader.getBlocks().get(0).getDiagram();
+        if (diagram instanceof PSystemError error) {
+            String problems = error.getErrorsUml().stream().map(ErrorUml::getError).collect(Collectors.joining("; "));
+            String line = error.getLineLocation() == null ? "?" : String.valueOf(error.getLineLocation().getPosition() + 1);
+            throw new IllegalArgumentException("PlantUML cannot read the diagram (line " + line + "): " + problems
+                    + "\n" + numbered(source));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            reader.outputImage(out, new FileFormatOption(FileFormat.SVG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PlantUML failed to write SVG", e);
+        }
+        renderings++;
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String numbered(String source) {
+        String[] lines = source.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            out.append(String.format("%4d  %s%n", i + 1, lines[i]));
+        }
+        return out.toString();
+    }
+}
