@@ -4,8 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.sourceforge.plantuml.ErrorUml;
 import net.sourceforge.plantuml.FileFormat;
@@ -19,14 +28,15 @@ import net.sourceforge.plantuml.error.PSystemError;
  * Java, no Graphviz on the machine), added to any diagram that does not choose a layout itself. The same
  * text is rendered once: ladders that are the same on both backends cost one rendering.
  *
- * <p>Not thread-safe; one renderer per site.
+ * <p>Rendering costs about 20-100 ms a diagram once PlantUML is warm (and a few seconds for the first);
+ * {@link #renderAll} renders many on the machine's cores, after which {@link #svg} only looks them up.
  */
 final class DiagramRenderer {
 
     static final String SMETANA = "!pragma layout smetana";
 
-    private final Map<String, String> rendered = new HashMap<>();
-    private int renderings;
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final AtomicInteger renderings = new AtomicInteger();
 
     static {
         // PlantUML measures text with AWT fonts; never open a display for it
@@ -42,15 +52,62 @@ final class DiagramRenderer {
         String source = withLayout(plantUml);
         String svg = rendered.get(source);
         if (svg == null) {
+            // not computeIfAbsent: a rendering takes long, and would hold a lock other threads need
             svg = render(source);
-            rendered.put(source, svg);
+            renderings.incrementAndGet();
+            String earlier = rendered.putIfAbsent(source, svg);
+            if (earlier != null) {
+                svg = earlier;
+            }
         }
         return svg;
     }
 
+    /**
+     * Renders every diagram of {@code plantUml} not rendered yet, on up to as many threads as there are
+     * cores (PlantUML keeps no state between diagrams).
+     *
+     * @throws IllegalArgumentException for the first text PlantUML cannot read
+     */
+    void renderAll(Collection<String> plantUml) {
+        List<String> todo = new ArrayList<>();
+        for (String text : new LinkedHashSet<>(plantUml)) {
+            String source = withLayout(text);
+            if (!rendered.containsKey(source)) {
+                todo.add(source);
+            }
+        }
+        int threads = Math.min(todo.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            todo.forEach(this::svg);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "living-docs-diagrams");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<String>> futures = todo.stream().map(source -> pool.submit(() -> svg(source))).toList();
+            for (Future<String> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("rendering failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering diagrams", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** How many diagrams were really rendered (not taken from the cache). */
     int renderings() {
-        return renderings;
+        return renderings.get();
     }
 
     /** {@code plantUml} with the smetana layout chosen after {@code @startuml}, unless it chooses a layout. */
@@ -70,7 +127,7 @@ final class DiagramRenderer {
         return plantUml.substring(0, lineEnd + 1) + SMETANA + "\n" + plantUml.substring(lineEnd + 1);
     }
 
-    private String render(String source) {
+    private static String render(String source) {
         SourceStringReader reader = new SourceStringReader(source);
         if (reader.getBlocks().isEmpty()) {
             throw new IllegalArgumentException("PlantUML found no diagram in:\n" + source);
@@ -88,7 +145,6 @@ final class DiagramRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("PlantUML failed to write SVG", e);
         }
-        renderings++;
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -102,7 +102,7 @@ final class Html {
             String n = String.valueOf(i + 1);
             out.append("<span class=\"line\" id=\"L").append(n).append("\"><span class=\"ln\">")
                     .append(" ".repeat(width - n.length())).append(n).append("</span>")
-                    .append(text(lines.get(i))).append("</span>\n");
+                    .append(text(lines.get(i))).append("</span>");
         }
         return out.append("</pre>\n").toString();
     }

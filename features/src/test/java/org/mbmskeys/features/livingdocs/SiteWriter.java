@@ -42,6 +42,7 @@ final class SiteWriter {
         int pages = 0;
         int diagrams = 0;
         copy("style.css");
+        renderer.renderAll(diagrams(site));
         for (ProcedureDoc p : site.procedures()) {
             write(ProcedurePage.diagram(p), renderer.svg(p.plantUml()));
             write(ProcedurePage.path(p), ProcedurePage.html(p));
@@ -65,6 +66,20 @@ final class SiteWriter {
         Path index = write("index.html", IndexPage.html(site, reportLinks(site), coverage.size()));
         pages += 2;
         return new Written(index, pages, diagrams, renderer.renderings(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Every diagram the site shows, so that they can be rendered together. */
+    private static List<String> diagrams(Site site) {
+        List<String> out = new ArrayList<>();
+        site.procedures().forEach(p -> out.add(p.plantUml()));
+        for (FeatureDoc f : site.features()) {
+            for (FeatureDoc.Run run : f.runs()) {
+                for (ResultReader.BackendResults b : site.backends()) {
+                    site.ladder(b.backend(), run.id()).ifPresent(l -> out.add(LadderDiagram.plantUml(l)));
+                }
+            }
+        }
+        return out;
     }
 
     /**
