@@ -11,13 +11,16 @@ import java.util.Objects;
  * @param path        below the {@code features} folder, e.g. {@code ue/msk-request.feature}
  * @param name        the Feature's name
  * @param description the text under {@code Feature:}, trimmed
+ * @param background  the steps of the Feature's {@code Background:}, run before every example; empty if none
  * @param children    rules and loose examples, in file order
  */
-record FeatureDoc(String path, String name, String description, List<String> tags, List<Child> children) {
+record FeatureDoc(String path, String name, String description, List<String> tags, List<Step> background,
+                  List<Child> children) {
 
     FeatureDoc {
         Objects.requireNonNull(path, "path");
         tags = List.copyOf(tags);
+        background = List.copyOf(background);
         children = List.copyOf(children);
     }
 
@@ -48,9 +51,14 @@ record FeatureDoc(String path, String name, String description, List<String> tag
     sealed interface Child permits Rule, Example {
     }
 
-    /** A {@code Rule:} with its examples; its name and description cite the clause it states. */
-    record Rule(String name, String description, int line, List<Example> examples) implements Child {
+    /**
+     * A {@code Rule:} with its examples; its name and description cite the clause it states.
+     *
+     * @param background the steps of the Rule's {@code Background:}, run before each of its examples
+     */
+    record Rule(String name, String description, int line, List<Step> background, List<Example> examples) implements Child {
         Rule {
+            background = List.copyOf(background);
             examples = List.copyOf(examples);
         }
     }

@@ -31,7 +31,8 @@ final class FeaturePage {
         for (String tag : feature.tags()) {
             out.append(" <span class=\"tag\">").append(Html.text(tag)).append("</span>");
         }
-        out.append("</p>\n<div class=\"description\">").append(Html.prose(feature.description())).append("</div>\n");
+        out.append("</p>\n<div class=\"description\">").append(Html.prose(feature.description())).append("</div>\n")
+                .append(background(feature.background()));
         out.append(IndexPage.summary(feature.runs(), site)).append('\n');
         boolean looseTable = false;
         for (FeatureDoc.Child child : feature.children()) {
@@ -42,7 +43,8 @@ final class FeaturePage {
                 }
                 out.append("<section class=\"rule\" id=\"L").append(rule.line()).append("\">\n<h2><span class=\"keyword\">Rule:</span> ")
                         .append(Html.inline(rule.name())).append(clauses(Clause.citedIn(rule.name() + "\n" + rule.description()), root))
-                        .append("</h2>\n<div class=\"description\">").append(Html.prose(rule.description())).append("</div>\n");
+                        .append("</h2>\n<div class=\"description\">").append(Html.prose(rule.description())).append("</div>\n")
+                        .append(background(rule.background()));
                 out.append(tableHead(site));
                 for (FeatureDoc.Example e : rule.examples()) {
                     out.append(example(e, site, ladders, root));
@@ -74,7 +76,7 @@ final class FeaturePage {
         String title = "<span class=\"keyword\">" + Html.text(e.keyword()) + ":</span> " + Html.inline(e.name())
                 + clauses(Clause.citedIn(e.name() + "\n" + e.description()), root);
         if (!e.isOutline()) {
-            out.append(runRow(e.id(), title + details(e), site));
+            out.append(runRow(e.id(), title + details(e), site)).append(ladders(e.id(), e.name(), ladders, root, columns));
         } else {
             out.append("<tr class=\"outline\" id=\"L").append(e.id().line()).append("\"><td colspan=\"").append(columns)
                     .append("\">").append(title).append(details(e)).append("</td></tr>\n");
@@ -83,17 +85,32 @@ final class FeaturePage {
                 String label = "<span class=\"row\">" + (row.title().isBlank() ? "" : Html.text(row.title()) + ": ")
                         + "<code>" + Html.text(String.join(" | ", row.cells())) + "</code></span>"
                         + (header.isBlank() ? "" : " <span class=\"header\">(" + Html.text(header) + ")</span>");
-                out.append(runRow(row.id(), label, site));
-            }
-        }
-        for (FeatureDoc.Run run : e.runs()) {
-            for (Figure f : ladders.getOrDefault(run.id(), List.of())) {
-                out.append("<tr class=\"ladder\"><td colspan=\"").append(columns).append("\"><figure><img src=\"")
-                        .append(root).append(Html.text(f.src())).append("\" alt=\"messages of ").append(Html.text(run.label()))
-                        .append("\"/><figcaption>").append(Html.text(f.caption())).append("</figcaption></figure></td></tr>\n");
+                out.append(runRow(row.id(), label, site))
+                        .append(ladders(row.id(), e.name() + ": " + String.join(" | ", row.cells()), ladders, root, columns));
             }
         }
         return out.toString();
+    }
+
+    /** The ladder rows of one run, right under its row. */
+    private static String ladders(ScenarioId id, String label, Map<ScenarioId, List<Figure>> ladders, String root, int columns) {
+        StringBuilder out = new StringBuilder();
+        for (Figure f : ladders.getOrDefault(id, List.of())) {
+            out.append("<tr class=\"ladder\" data-scenario-ladder=\"").append(Html.text(id.toString())).append("\"><td colspan=\"")
+                    .append(columns).append("\"><figure><img src=\"").append(root).append(Html.text(f.src()))
+                    .append("\" alt=\"messages of ").append(Html.text(label)).append("\"/><figcaption>")
+                    .append(Html.text(f.caption())).append("</figcaption></figure></td></tr>\n");
+        }
+        return out.toString();
+    }
+
+    /** A Background's steps, folded: they run before every example below them. */
+    private static String background(List<FeatureDoc.Step> steps) {
+        if (steps.isEmpty()) {
+            return "";
+        }
+        return "<details class=\"background\"><summary>Background: run before every example below</summary>"
+                + stepsText(steps) + "</details>\n";
     }
 
     private static String runRow(ScenarioId id, String label, Site site) {
@@ -111,14 +128,18 @@ final class FeaturePage {
         if (!e.description().isBlank()) {
             out.append("<div class=\"description\">").append(Html.prose(e.description())).append("</div>");
         }
-        out.append("<pre>");
-        for (FeatureDoc.Step s : e.steps()) {
+        return out.append(stepsText(e.steps())).append("</details>").toString();
+    }
+
+    private static String stepsText(List<FeatureDoc.Step> steps) {
+        StringBuilder out = new StringBuilder("<pre>");
+        for (FeatureDoc.Step s : steps) {
             out.append("<b>").append(Html.text(s.keyword())).append("</b> ").append(Html.text(s.text())).append('\n');
             if (!s.argument().isEmpty()) {
                 s.argument().lines().forEach(l -> out.append("    ").append(Html.text(l)).append('\n'));
             }
         }
-        return out.append("</pre></details>").toString();
+        return out.append("</pre>").toString();
     }
 
     /** Clause badges linking to the coverage table. */

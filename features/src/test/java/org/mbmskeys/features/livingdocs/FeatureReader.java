@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -57,7 +58,7 @@ final class FeatureReader {
         return out;
     }
 
-    private java.util.Optional<FeatureDoc> read(Path file) {
+    private Optional<FeatureDoc> read(Path file) {
         String path = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         List<Envelope> envelopes;
         try (Stream<Envelope> parsed = parser.parse(file)) {
@@ -76,18 +77,21 @@ final class FeatureReader {
     private static FeatureDoc feature(String path, Feature f) {
         String id = path.replaceFirst("\\.feature$", "");
         List<FeatureDoc.Child> children = new ArrayList<>();
+        List<FeatureDoc.Step> background = new ArrayList<>();
         for (FeatureChild c : f.getChildren()) {
+            c.getBackground().ifPresent(b -> background.addAll(steps(b.getSteps())));
             c.getScenario().ifPresent(s -> children.add(example(id, s)));
             c.getRule().ifPresent(r -> children.add(new FeatureDoc.Rule(r.getName().strip(), trim(r.getDescription()),
-                    line(r.getLocation()), r.getChildren().stream().map(RuleChild::getScenario)
-                            .flatMap(java.util.Optional::stream).map(s -> example(id, s)).toList())));
+                    line(r.getLocation()), r.getChildren().stream().map(RuleChild::getBackground)
+                            .flatMap(Optional::stream).flatMap(b -> steps(b.getSteps()).stream()).toList(),
+                    r.getChildren().stream().map(RuleChild::getScenario)
+                            .flatMap(Optional::stream).map(s -> example(id, s)).toList())));
         }
-        return new FeatureDoc(path, f.getName().strip(), trim(f.getDescription()), tags(f.getTags()), children);
+        return new FeatureDoc(path, f.getName().strip(), trim(f.getDescription()), tags(f.getTags()), background, children);
     }
 
     private static FeatureDoc.Example example(String feature, Scenario s) {
-        List<FeatureDoc.Step> steps = s.getSteps().stream().map(st -> new FeatureDoc.Step(st.getKeyword().strip(),
-                st.getText(), argument(st))).toList();
+        List<FeatureDoc.Step> steps = steps(s.getSteps());
         List<String> header = new ArrayList<>();
         List<FeatureDoc.Row> rows = new ArrayList<>();
         for (Examples examples : s.getExamples()) {
@@ -102,6 +106,10 @@ final class FeatureReader {
         }
         return new FeatureDoc.Example(new ScenarioId(feature, line(s.getLocation())), s.getKeyword().strip(),
                 s.getName().strip(), trim(s.getDescription()), tags(s.getTags()), steps, header, rows);
+    }
+
+    private static List<FeatureDoc.Step> steps(List<io.cucumber.messages.types.Step> steps) {
+        return steps.stream().map(st -> new FeatureDoc.Step(st.getKeyword().strip(), st.getText(), argument(st))).toList();
     }
 
     private static String argument(io.cucumber.messages.types.Step step) {

@@ -24,6 +24,7 @@ class FeatureReaderTest {
         assertThat(f.description()).startsWith("A sample feature for the living docs' own tests. The UE asks")
                 .contains("\n(`POST msk-request`)");
         assertThat(f.children()).hasSize(3);
+        assertThat(f.background()).isEmpty();
         assertThat(f.children().get(0)).isInstanceOfSatisfying(FeatureDoc.Example.class,
                 e -> assertThat(e.id()).isEqualTo(new ScenarioId("ue/msk-request", 6)));
         assertThat(f.children().get(1)).isInstanceOfSatisfying(FeatureDoc.Rule.class, r -> {
@@ -31,6 +32,7 @@ class FeatureReaderTest {
             assertThat(r.description()).isEqualTo("The request names key IDs; TS 33.220 §4.5.2 derives the keys it uses.");
             assertThat(r.line()).isEqualTo(9);
             assertThat(r.examples()).extracting(e -> e.id().line()).containsExactly(15, 22);
+            assertThat(r.background()).containsExactly(new FeatureDoc.Step("Given", "a UE", ""));
         });
     }
 

@@ -37,6 +37,9 @@ import org.mbmskeys.adapters.memory.Captured;
  * {@code at} is virtual time in milliseconds since the scenario began. Participants are drawn UEs first,
  * then the BM-SC, then the BSF, then any other node, each under the name the arrows give it.
  *
+ * <p>Labels and notes are published on the site: name keys by their IDs ({@code MSK 0001:0002}), never
+ * put key material (MUK, MRK, MSK, MTK, Ks_NAF, passwords) in them.
+ *
  * @param scenario the scenario's name, for the reader of the file
  * @param arrows   in sending order
  */

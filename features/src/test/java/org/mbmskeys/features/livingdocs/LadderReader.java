@@ -16,7 +16,7 @@ final class LadderReader {
     }
 
     /**
-     * Every ladder below {@code root}, by scenario; none if the folder does not exist.
+     * Every ladder below {@code root} with at least one arrow, by scenario; none if the folder does not exist.
      *
      * @throws IllegalArgumentException if a file is not a ladder or is not named {@code <line>.json}
      */
@@ -38,7 +38,10 @@ final class LadderReader {
             if (slash < 0 || !name.matches("[1-9][0-9]*")) {
                 throw new IllegalArgumentException(file + " is not where a ladder goes: <feature>/<line>.json below " + root);
             }
-            out.put(new ScenarioId(relative.substring(0, slash), Integer.parseInt(name)), Ladder.read(file));
+            Ladder ladder = Ladder.read(file);
+            if (!ladder.arrows().isEmpty()) {   // nothing crossed the network: nothing to draw
+                out.put(new ScenarioId(relative.substring(0, slash), Integer.parseInt(name)), ladder);
+            }
         }
         return out;
     }

@@ -101,7 +101,7 @@ class LivingDocsTest {
                         .orElseThrow(() -> new AssertionError("a ladder of " + backend.getKey() + " names no feature: " + id));
                 Document page = Xml.parse(docs.output().resolve(FeaturePage.path(feature)));
                 assertThat(Xml.select(page, "//tr[@data-scenario='" + id + "']")).as("the scenario of ladder " + id).hasSize(1);
-                assertThat(Xml.select(page, "//tr[@class='ladder']//img")).as("ladders on " + feature.path()).isNotEmpty();
+                assertThat(Xml.select(page, "//tr[@data-scenario-ladder='" + id + "']//img")).as("the ladder of " + id).isNotEmpty();
             }
         }
     }

@@ -1,6 +1,8 @@
 package org.mbmskeys.features.livingdocs;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which scenario, the same from every side: the feature file's path below the {@code features} folder
@@ -13,6 +15,9 @@ import java.util.Objects;
  */
 record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
 
+    /** A folder named {@code features}: the feature's path starts after the last one. */
+    private static final Pattern FEATURES_FOLDER = Pattern.compile("(?:^|[/:])features/");
+
     ScenarioId {
         Objects.requireNonNull(feature, "feature");
         if (line < 1) {
@@ -23,13 +28,18 @@ record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
     /**
      * The id of the scenario at {@code line} of the feature at {@code uri}: {@code classpath:features/ue/msk-request.feature},
      * {@code file:/.../src/test/resources/features/ue/msk-request.feature} or a path relative to the
-     * {@code features} folder ({@code ue/msk-request.feature}) all name feature {@code ue/msk-request}.
+     * {@code features} folder ({@code ue/msk-request.feature}) all name feature {@code ue/msk-request}: the
+     * path after the last folder named {@code features} ({@code bmsc-features/} is not one).
      */
     static ScenarioId of(String uri, long line) {
         String path = uri.replace('\\', '/');
-        int folder = path.lastIndexOf("features/");
-        if (folder >= 0) {
-            path = path.substring(folder + "features/".length());
+        Matcher folder = FEATURES_FOLDER.matcher(path);
+        int after = -1;
+        while (folder.find()) {
+            after = folder.end();
+        }
+        if (after >= 0) {
+            path = path.substring(after);
         } else if (path.indexOf(':') >= 0) {
             path = path.substring(path.lastIndexOf(':') + 1);
         }

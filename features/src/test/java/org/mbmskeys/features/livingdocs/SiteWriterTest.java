@@ -85,12 +85,17 @@ class SiteWriterTest {
         assertThat(Xml.select(feature, "//section[@id='L9']//tr[@data-scenario]")).hasSize(2);
         assertThat(Xml.select(feature, "//section[@id='L26']//tr[@data-scenario]")).hasSize(3);
         assertThat(texts(feature, "//tr[@data-scenario='ue/msk-request:39']/td[1]")).containsExactly("many: 10 (n)");
+        assertThat(texts(feature, "//section[@id='L9']/details[@class='background']/pre")).containsExactly("Given a UE");
     }
 
     @Test
     void a_ladder_the_same_on_both_backends_is_drawn_once_and_different_ones_once_each() throws Exception {
         Document feature = page("features/ue/msk-request.html");
         List<String> captions = texts(feature, "//tr[@class='ladder']//figcaption");
+        assertThat(Xml.select(feature, "//tr[@class='ladder']")).extracting(r -> r.getAttribute("data-scenario-ladder"))
+                .containsExactly("ue/msk-request:15", "ue/msk-request:22", "ue/msk-request:22");
+        assertThat(Xml.select(feature, "//tr[@data-scenario='ue/msk-request:15']/following-sibling::tr[1]"))
+                .extracting(r -> r.getAttribute("class")).containsExactly("ladder");
         assertThat(captions).containsExactly("Messages on the network (the same on native and spring)",
                 "Messages on the network on native (the backends differ)",
                 "Messages on the network on spring (the backends differ)");
