@@ -57,7 +57,8 @@ final class CoverageTable {
                 row(rows, c).procedures().add(p);
             }
         }
-        return List.copyOf(rows.values());
+        return rows.values().stream().map(r -> new Row(r.clause(), List.copyOf(r.rules()), List.copyOf(r.examples()),
+                List.copyOf(r.procedures()))).toList();
     }
 
     private static Row row(Map<Clause, Row> rows, Clause clause) {

@@ -4,6 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,6 +29,7 @@ import net.sourceforge.plantuml.FileFormatOption;
 import net.sourceforge.plantuml.SourceStringReader;
 import net.sourceforge.plantuml.core.Diagram;
 import net.sourceforge.plantuml.error.PSystemError;
+import net.sourceforge.plantuml.version.Version;
 
 /**
  * Renders PlantUML text to SVG in this JVM with PlantUML's own layout ({@code !pragma layout smetana}: pure
@@ -30,6 +38,8 @@ import net.sourceforge.plantuml.error.PSystemError;
  *
  * <p>Rendering costs about 20-100 ms a diagram once PlantUML is warm (and a few seconds for the first);
  * {@link #renderAll} renders many on the machine's cores, after which {@link #svg} only looks them up.
+ * With a cache folder, a diagram rendered by an earlier build (same text, same PlantUML version) is read
+ * from there instead: the file is named by a hash of both, so it cannot be stale.
  */
 final class DiagramRenderer {
 
@@ -37,6 +47,17 @@ final class DiagramRenderer {
 
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
     private final AtomicInteger renderings = new AtomicInteger();
+    private final Optional<Path> cache;
+
+    /** A renderer that keeps what it renders in memory only. */
+    DiagramRenderer() {
+        this.cache = Optional.empty();
+    }
+
+    /** A renderer that also keeps every SVG in {@code cache}, for the next build. */
+    DiagramRenderer(Path cache) {
+        this.cache = Optional.of(cache);
+    }
 
     static {
         // PlantUML measures text with AWT fonts; never open a display for it
@@ -53,8 +74,7 @@ final class DiagramRenderer {
         String svg = rendered.get(source);
         if (svg == null) {
             // not computeIfAbsent: a rendering takes long, and would hold a lock other threads need
-            svg = render(source);
-            renderings.incrementAndGet();
+            svg = cached(source);
             String earlier = rendered.putIfAbsent(source, svg);
             if (earlier != null) {
                 svg = earlier;
@@ -105,7 +125,38 @@ final class DiagramRenderer {
         }
     }
 
-    /** How many diagrams were really rendered (not taken from the cache). */
+    private String cached(String source) {
+        Path file = cache.map(dir -> dir.resolve(hash(Version.versionString() + "\n" + source) + ".svg")).orElse(null);
+        try {
+            if (file != null && Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            }
+            String svg = render(source);
+            renderings.incrementAndGet();
+            if (file != null) {
+                Files.createDirectories(file.getParent());
+                // written whole, then moved: a build stopped half way leaves no half file
+                Path partial = Files.createTempFile(file.getParent(), "partial-", ".svg");
+                Files.writeString(partial, svg, StandardCharsets.UTF_8);
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return svg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the diagram cache " + file, e);
+        }
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code text}. */
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** How many diagrams were really rendered (not taken from memory or the cache folder). */
     int renderings() {
         return renderings.get();
     }

@@ -3,9 +3,13 @@ package org.mbmskeys.features.livingdocs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiagramRendererTest {
 
@@ -42,6 +46,22 @@ class DiagramRendererTest {
             assertThat(together.svg(d)).isEqualTo(alone.svg(d));
         }
         assertThat(together.renderings()).as("nothing rendered twice").isEqualTo(diagrams.size());
+    }
+
+    @Test
+    void a_cache_folder_keeps_each_svg_for_the_next_renderer(@TempDir Path cache) throws Exception {
+        String diagram = "@startuml\n[*] --> cached\n@enduml\n";
+        DiagramRenderer first = new DiagramRenderer(cache);
+        String svg = first.svg(diagram);
+        assertThat(first.renderings()).isEqualTo(1);
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).singleElement().asString().matches("[0-9a-f]{16}\\.svg");
+        }
+        DiagramRenderer next = new DiagramRenderer(cache);
+        assertThat(next.svg(diagram)).isEqualTo(svg);
+        assertThat(next.renderings()).as("read from the cache, not rendered").isZero();
+        next.svg("@startuml\n[*] --> other\n@enduml\n");
+        assertThat(next.renderings()).isEqualTo(1);
     }
 
     @Test

@@ -35,6 +35,11 @@ record LivingDocs(Path features, Path target, List<String> backends, ProcedureRe
         return target.resolve("living-docs");
     }
 
+    /** The SVGs of earlier builds, by content: {@code target/diagram-cache} (a clean build starts it empty). */
+    Path diagramCache() {
+        return target.resolve("diagram-cache");
+    }
+
     Site read() {
         List<ProcedureDoc> docs = List.of();
         Optional<String> problems = Optional.empty();
@@ -52,10 +57,5 @@ record LivingDocs(Path features, Path target, List<String> backends, ProcedureRe
         }
         return new Site(docs, procedures.folder(), problems, new FeatureReader(features).readAll(), results, ladders,
                 target.resolve("reports"));
-    }
-
-    /** Reads everything and writes the site to {@link #output()}. */
-    SiteWriter.Written build() {
-        return new SiteWriter(output()).write(read());
     }
 }

@@ -33,7 +33,7 @@ class LivingDocsTest {
         Path features = Path.of(System.getProperty("mbmskeys.livingdocs.features", "src/test/resources/features"));
         docs = new LivingDocs(features, target, LivingDocs.BACKENDS, ProcedureReader.shipped());
         site = docs.read();
-        written = new SiteWriter(docs.output()).write(site);
+        written = new SiteWriter(docs.output(), new DiagramRenderer(docs.diagramCache())).write(site);
         System.out.printf("[living-docs] %s: %d pages, %d diagrams (%d rendered) in %d ms%n", written.index(),
                 written.pages(), written.diagrams(), written.renderings(), written.millis());
     }

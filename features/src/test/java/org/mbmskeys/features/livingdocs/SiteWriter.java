@@ -6,11 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +23,16 @@ import java.util.stream.Stream;
 final class SiteWriter {
 
     private final Path out;
-    private final DiagramRenderer renderer = new DiagramRenderer();
+    private final DiagramRenderer renderer;
 
+    /** A writer that renders every diagram anew. */
     SiteWriter(Path out) {
+        this(out, new DiagramRenderer());
+    }
+
+    SiteWriter(Path out, DiagramRenderer renderer) {
         this.out = out;
+        this.renderer = renderer;
     }
 
     /** What was written, for the build log. */
@@ -95,7 +98,7 @@ final class SiteWriter {
         List<FeaturePage.Figure> figures = new ArrayList<>();
         boolean same = backendsBySource.size() == 1;
         backendsBySource.forEach((source, backends) -> {
-            String file = "ladders/" + hash(source) + ".svg";
+            String file = "ladders/" + DiagramRenderer.hash(source) + ".svg";
             if (!Files.exists(out.resolve(file))) {
                 write(file, renderer.svg(source));
             }
@@ -154,15 +157,6 @@ final class SiteWriter {
             write(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + resource, e);
-        }
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }
