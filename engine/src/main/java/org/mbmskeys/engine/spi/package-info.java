@@ -8,7 +8,10 @@
  * {@link org.mbmskeys.engine.spi.Transport}s carrying {@link org.mbmskeys.engine.spi.Envelope}s between
  * {@link org.mbmskeys.engine.spi.Endpoint}s, are mapped to instances by
  * {@link org.mbmskeys.engine.spi.RoutingRule}s and leave through named
- * {@link org.mbmskeys.engine.spi.Channel}s.
+ * {@link org.mbmskeys.engine.spi.Channel}s. HTTP messages are values
+ * ({@link org.mbmskeys.engine.spi.HttpRequestMessage}, {@link org.mbmskeys.engine.spi.HttpResponseMessage},
+ * {@link org.mbmskeys.engine.spi.HttpHeaders}) that an adapter's {@link org.mbmskeys.engine.spi.HttpCodec}
+ * turns into wire bytes, so procedures build and read HTTP without an HTTP library.
  *
  * <p>This package depends on nothing but the JDK, the engine's {@code bytes} and Caffeine (for the
  * in-memory store).

@@ -104,6 +104,38 @@ public record ItemStatus(int code) {
         };
     }
 
+    /**
+     * The RFC 9110 reason phrase of this code, e.g. {@code Service Unavailable}, or {@code ""} for a code
+     * that has none there. Used on the status line and in the {@code ResponseCode} of the XML bodies
+     * (TS 26.346 §11.7.2 writes {@code 200 OK}).
+     */
+    public String reasonPhrase() {
+        return switch (code) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 202 -> "Accepted";
+            case 203 -> "Non-Authoritative Information";
+            case 204 -> "No Content";
+            case 205 -> "Reset Content";
+            case 206 -> "Partial Content";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 402 -> "Payment Required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 415 -> "Unsupported Media Type";
+            case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            case 505 -> "HTTP Version Not Supported";
+            default -> "";
+        };
+    }
+
     @Override
     public String toString() {
         return Integer.toString(code);

@@ -3,6 +3,7 @@ package org.mbmskeys.adapters.memory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMessage;
@@ -13,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import java.io.ByteArrayOutputStream;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.MalformedHttpException;
 
 /**
  * HTTP/1.1 requests and responses as the bytes that cross a socket, made and read by Netty's HTTP codec
@@ -34,6 +37,15 @@ public final class HttpWire {
     private HttpWire() {
     }
 
+    /**
+     * The {@link HttpCodec} on this class: {@link org.mbmskeys.engine.spi.HttpRequestMessage} and
+     * {@link org.mbmskeys.engine.spi.HttpResponseMessage} values to wire bytes and back. Stateless and
+     * thread-safe.
+     */
+    public static HttpCodec codec() {
+        return NettyHttpCodec.INSTANCE;
+    }
+
     /** The wire bytes of {@code request}; the request is consumed (released). */
     public static Bytes request(FullHttpRequest request) {
         return encode(new EmbeddedChannel(new HttpRequestEncoder()), request);
@@ -47,7 +59,8 @@ public final class HttpWire {
     /**
      * The request in {@code wire}; the caller releases it.
      *
-     * @throws IllegalArgumentException if the bytes are not one complete HTTP/1.1 request
+     * @throws MalformedHttpException (an IllegalArgumentException) if the bytes are not exactly one complete
+     *         HTTP/1.1 request: truncated, invalid, or followed by more bytes
      */
     public static FullHttpRequest parseRequest(Bytes wire) {
         return decode(new EmbeddedChannel(new HttpRequestDecoder(), new HttpObjectAggregator(MAX_CONTENT)), wire,
@@ -57,7 +70,9 @@ public final class HttpWire {
     /**
      * The response in {@code wire}; the caller releases it.
      *
-     * @throws IllegalArgumentException if the bytes are not one complete HTTP/1.1 response
+     * @throws MalformedHttpException (an IllegalArgumentException) if the bytes are not exactly one complete
+     *         HTTP/1.1 response: truncated, invalid, or followed by more bytes. A response without
+     *         Content-Length or chunking ends with the bytes, as at connection close
      */
     public static FullHttpResponse parseResponse(Bytes wire) {
         return decode(new EmbeddedChannel(new HttpResponseDecoder(), new HttpObjectAggregator(MAX_CONTENT)), wire,
@@ -85,23 +100,62 @@ public final class HttpWire {
     }
 
     private static <T extends HttpMessage> T decode(EmbeddedChannel channel, Bytes wire, Class<T> type, String what) {
+        // The decoder reads from this very buffer (it is the first and only one), so what it leaves
+        // unread is what follows the first message.
+        ByteBuf in = Unpooled.wrappedBuffer(wire.toByteArray());
+        in.retain();
         try {
-            channel.writeInbound(Unpooled.wrappedBuffer(wire.toByteArray()));
+            channel.writeInbound(in);
             Object parsed = channel.readInbound();
+            if (parsed == null && type == FullHttpResponse.class && !in.isReadable()) {
+                // A response without Content-Length or chunking ends at connection close (RFC 9112 §6.3).
+                try {
+                    channel.finish();
+                } catch (PrematureChannelClosureException e) {
+                    throw new MalformedHttpException(MalformedHttpException.Reason.INCOMPLETE, "the " + wire.length()
+                            + " bytes end inside an HTTP/1.1 " + what);
+                }
+                parsed = channel.readInbound();
+            }
             if (!type.isInstance(parsed)) {
                 release(parsed);
-                throw new IllegalArgumentException("the " + wire.length() + " bytes are not one complete HTTP/1.1 " + what);
+                throw new MalformedHttpException(MalformedHttpException.Reason.INCOMPLETE, "the " + wire.length()
+                        + " bytes are not one complete HTTP/1.1 " + what);
             }
             T message = type.cast(parsed);
             if (message.decoderResult().isFailure()) {
-                String cause = String.valueOf(message.decoderResult().cause().getMessage());
+                Throwable cause = message.decoderResult().cause();
                 release(message);
-                throw new IllegalArgumentException("the bytes are not a valid HTTP/1.1 " + what + ": " + cause);
+                if (cause instanceof PrematureChannelClosureException) {
+                    throw new MalformedHttpException(MalformedHttpException.Reason.INCOMPLETE, "the " + wire.length()
+                            + " bytes end inside an HTTP/1.1 " + what + ": " + clip(String.valueOf(cause.getMessage())));
+                }
+                throw new MalformedHttpException(MalformedHttpException.Reason.INVALID, "the bytes are not a valid "
+                        + "HTTP/1.1 " + what + ": " + clip(String.valueOf(cause.getMessage())));
+            }
+            Object next = channel.readInbound();
+            if (next != null || in.isReadable()) {
+                int trailing = in.readableBytes();
+                release(next);
+                release(message);
+                throw new MalformedHttpException(MalformedHttpException.Reason.TRAILING_BYTES, "the " + wire.length()
+                        + " bytes hold one HTTP/1.1 " + what + " followed by "
+                        + (next != null ? "another message" : trailing + " more bytes") + "; send one message per unit");
             }
             return message;
         } finally {
-            channel.finishAndReleaseAll();
+            in.release();
+            try {
+                channel.finishAndReleaseAll();
+            } catch (RuntimeException e) {
+                // Closing a channel that holds half a message makes the aggregator complain; the bytes
+                // were already judged above, so there is nothing more to say.
+            }
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private static void release(Object o) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.engine.spi.MalformedHttpException;
 
 /** HTTP/1.1 exchanges as wire bytes over the network, made and read back by Netty's codec. */
 class HttpWireTest {
@@ -69,7 +70,7 @@ class HttpWireTest {
         Bytes truncated = post("<register/>").slice(0, 20);
 
         assertThatThrownBy(() -> HttpWire.parseRequest(truncated))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the 20 bytes are not one complete HTTP/1.1 request");
+                .isInstanceOf(MalformedHttpException.class)
+                .hasMessage("INCOMPLETE: the 20 bytes are not one complete HTTP/1.1 request");
     }
 }
