@@ -27,6 +27,7 @@ import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
@@ -72,10 +73,14 @@ class UeEndToEndTest {
                 .keyManagementPort(MinimalBmsc.HTTP_PORT)
                 .listener(outcomes::add)
                 .build();
-        alice.announce(UserServiceDescription.protectedBy(SERVICE, new ServiceProtection(
-                List.of(Fqdn.of(MinimalBmsc.FQDN)), false, false, List.of(MSK), Optional.empty(),
-                Map.of("video", MSK), ServiceType.DOWNLOAD)));
+        alice.announce(description());
         return alice;
+    }
+
+    private static UserServiceDescription description() {
+        return UserServiceDescription.protectedBy(SERVICE, new ServiceProtection(
+                List.of(Fqdn.of(MinimalBmsc.FQDN)), false, false, List.of(MSK), Optional.empty(),
+                Map.of("video", MSK), ServiceType.DOWNLOAD));
     }
 
     @AfterEach
@@ -120,6 +125,43 @@ class UeEndToEndTest {
         assertThat(outcomes).filteredOn(UeOutcome.MtkReceived.class::isInstance).hasSize(1);
         assertThat(bmsc.verifications).hasSize(1);
         assertThat(network.capture()).filteredOn(c -> c.message().sender().equals("alice")).hasSize(3);
+    }
+
+    /** One engine for many UEs on the network's hosts: each gets its own MUK and its own push (§6.3.1). */
+    @Test
+    void manyUesOnOneHostEachRegisterAndGetTheirPush() {
+        org.mbmskeys.adapters.memory.Hosts hosts = network.hosts();
+        UeHost host = UeHost.builder()
+                .transport(hosts).httpCodec(HttpWire.codec())
+                .scheduler(time).deterministic().random(MinimalBmsc.random(9))
+                .keyManagementPort(MinimalBmsc.HTTP_PORT)
+                .listener(outcomes::add)
+                .build();
+        try {
+            List<Ue> ues = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String impi = "00101012345678" + i + "@ims.mnc001.mcc001.3gppnetwork.org";
+                bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+                GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC),
+                        Sqn.of(0), GbaMode.GBA_ME), time::now);
+                hosts.add("ue-" + i);
+                Ue ue = host.add(UeProfile.usim("ue-" + i, UiccId.of("894944000000000000" + i),
+                        UbClient.simulated(gba, bsf)));
+                ue.announce(description());
+                ue.powerOn();
+                ue.use(SERVICE);
+                ues.add(ue);
+            }
+            settle();
+
+            assertThat(bmsc.calls()).containsExactly("register", "register", "register");
+            assertThat(ues).allSatisfy(ue -> assertThat(ue.msks(SERVICE)).singleElement()
+                    .satisfies(m -> assertThat(m.key()).isEqualTo(bmsc.currentMsk().key())));
+            assertThat(bmsc.verifications).hasSize(3);
+            assertThat(host.engine().instance("ue.mikey-reception", "ue-2")).isPresent();
+        } finally {
+            host.close();
+        }
     }
 
     @Test

@@ -34,12 +34,14 @@ import org.slf4j.LoggerFactory;
  * its host name. TS 33.246 §6.3.2 (key management), §6.4.6 (reception).
  *
  * <pre>{@code
+ * Hosts hosts = network.hosts();                        // one Hosts: each call makes a new one
  * UeHost ues = UeHost.builder()
  *         .scheduler(time).deterministic()
- *         .transport(network.hosts())                  // or per UE: ues.add(profile, network.node("alice"))
+ *         .transport(hosts)                            // or per UE: ues.add(profile, network.node("alice"))
  *         .httpCodec(HttpWire.codec())
  *         .listener(outcome -> log.info("{}", outcome))
  *         .build();
+ * hosts.add("alice");
  * Ue alice = ues.add(UeProfile.usim("alice", uicc, UbClient.simulated(gbaClient, bsf)));
  * alice.announce(description);
  * alice.powerOn();

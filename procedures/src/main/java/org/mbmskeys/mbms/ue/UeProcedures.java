@@ -46,7 +46,25 @@ public final class UeProcedures {
         return problems;
     };
 
+    /** The shipped scripts, compiled once per class loader: definitions are immutable and shared by engines. */
+    private static volatile List<ProcedureDefinition> shipped;
+
     private UeProcedures() {
+    }
+
+    private static List<ProcedureDefinition> shipped() {
+        List<ProcedureDefinition> s = shipped;
+        if (s == null) {
+            synchronized (UeProcedures.class) {
+                s = shipped;
+                if (s == null) {
+                    s = repository(ProcedureRepository.builder().classpath(CLASSPATH_FOLDER,
+                            UeProcedures.class.getClassLoader())).definitions();
+                    shipped = s;
+                }
+            }
+        }
+        return s;
     }
 
     /**
@@ -57,8 +75,7 @@ public final class UeProcedures {
      */
     public static List<ProcedureDefinition> load(Optional<Path> overrides) {
         Map<String, ProcedureDefinition> byName = new LinkedHashMap<>();
-        for (ProcedureDefinition d : repository(ProcedureRepository.builder().classpath(CLASSPATH_FOLDER,
-                UeProcedures.class.getClassLoader())).definitions()) {
+        for (ProcedureDefinition d : shipped()) {
             byName.put(d.name(), d);
         }
         if (overrides.isPresent()) {
