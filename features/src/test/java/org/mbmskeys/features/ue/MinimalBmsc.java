@@ -48,6 +48,7 @@ import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MskDelivery;
 import org.mbmskeys.mbms.mikey.protection.MtkDelivery;
+import org.mbmskeys.mbms.mikey.protection.SolicitedPull;
 import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 
 /**
@@ -71,6 +72,7 @@ final class MinimalBmsc {
     private final KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), keys(0x33246L));
     private final MikeySealer sealer = new MikeySealer(CryptoSuite.jca());
     private int csb = 0x0c5b1d00;
+    private volatile String lastUe;
 
     /** What to answer per item: OK unless a test says otherwise. */
     volatile ItemStatus itemStatus = ItemStatus.OK;
@@ -139,7 +141,8 @@ final class MinimalBmsc {
         envelope.replyHandle().get().reply(codec.encode(krf.answer(call, Collections.nCopies(call.itemCount(), status))));
         if (status.isSuccess() && !(call instanceof KeyManagementCall.Deregister)) {
             // §6.3.1: MIKEY goes to the source address of the registration, UDP port 2269.
-            push(call.btid(), envelope.from().host());
+            lastUe = envelope.from().host();
+            push(call.btid(), lastUe);
         }
     }
 
@@ -157,6 +160,24 @@ final class MinimalBmsc {
             node.send(Envelope.of(Endpoint.of(FQDN, 2269), Endpoint.of(ueHost, 2269), datagram));
         } finally {
             keys.get().destroy();
+        }
+    }
+
+    /**
+     * A solicited pull to the UE that registered last (§6.3.2.2.4): Key Number 0, keyless KEMAC, V not set,
+     * under the MUK of its B-TID.
+     */
+    void solicitedPull() {
+        KeyManagementCall last = calls.get(calls.size() - 1);
+        String bTid = last.btid();
+        MukMrk keys = mukMrk(bTid).orElseThrow();
+        try {
+            Bytes datagram = sealer.seal(new SolicitedPull(CsbId.of(csb++), DOMAIN, GROUP,
+                    registry.nextCounter(ProtectingKey.muk(MukId.of(FQDN, bTid))),
+                    Bytes.ofHex("0f0e0d0c0b0a09080706050403020100"), FQDN, bTid), keys.muk());
+            node.send(Envelope.of(Endpoint.of(FQDN, 2269), Endpoint.of(lastUe, 2269), datagram));
+        } finally {
+            keys.destroy();
         }
     }
 

@@ -22,6 +22,7 @@ import org.mbmskeys.mbms.gba.simulated.GbaClient;
 import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
 import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
 import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keymanagement.BackOffParameters;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
@@ -78,8 +79,12 @@ class UeEndToEndTest {
     }
 
     private static UserServiceDescription description() {
+        return description(Optional.empty());
+    }
+
+    private static UserServiceDescription description(Optional<BackOffParameters> backOff) {
         return UserServiceDescription.protectedBy(SERVICE, new ServiceProtection(
-                List.of(Fqdn.of(MinimalBmsc.FQDN)), false, false, List.of(MSK), Optional.empty(),
+                List.of(Fqdn.of(MinimalBmsc.FQDN)), false, false, List.of(MSK), backOff,
                 Map.of("video", MSK), ServiceType.DOWNLOAD));
     }
 
@@ -180,6 +185,62 @@ class UeEndToEndTest {
         assertThat(bmsc.calls()).containsExactly("register", "msk-request");
         assertThat(outcomes).filteredOn(UeOutcome.MskRequestAnswered.class::isInstance).hasSize(1);
         assertThat(ue.msks(SERVICE)).extracting(MskKey::ref).contains(bmsc.currentMsk().ref());
+    }
+
+    /** §6.3.2.2.1: the announced back-off is waited before an MSK request, except for a solicited pull. */
+    @Test
+    void aSolicitedPullIsAnsweredAtOnceWhileAMissedKeyWaitsTheBackOff() {
+        Ue ue = alice("native");
+        ue.announce(description(Optional.of(new BackOffParameters(Duration.ofSeconds(60), Duration.ZERO))));
+        ue.powerOn();
+        ue.use(SERVICE);
+        settle();
+        bmsc.rotate();
+
+        bmsc.sendMtk(GROUP_ADDRESS);                 // an MTK under an MSK the UE lacks: back-off first
+        time.advance(Duration.ofSeconds(59));
+        assertThat(bmsc.calls()).containsExactly("register");
+
+        bmsc.solicitedPull();                        // the BM-SC asks: no more waiting
+        settle();
+        assertThat(bmsc.calls()).containsExactly("register", "msk-request");
+        assertThat(ue.msks(SERVICE)).extracting(MskKey::ref).contains(bmsc.currentMsk().ref());
+        time.advance(Duration.ofMinutes(2));
+        assertThat(bmsc.calls()).containsExactly("register", "msk-request");
+    }
+
+    @Test
+    void leavingAServiceDeregistersItAndPowerOnDoesNotRegisterItAgain() {
+        Ue ue = alice("native");
+        ue.powerOn();
+        ue.use(SERVICE);
+        settle();
+
+        ue.leave(SERVICE);
+        settle();
+        ue.powerDown();
+        ue.powerOn();
+        settle();
+
+        assertThat(bmsc.calls()).containsExactly("register", "deregister");
+        assertThat(ue.registration(SERVICE).orElseThrow().userLeft()).isTrue();
+    }
+
+    @Test
+    void aLostConnectionRegistersAgainAndACardChangeDeletesEveryKey() {
+        Ue ue = alice("native");
+        ue.powerOn();
+        ue.use(SERVICE);
+        settle();
+
+        ue.connectionLost();
+        settle();
+        assertThat(bmsc.calls()).containsExactly("register", "register");
+
+        ue.uiccChanged(UiccId.of("8949440000007654321"));
+        settle();
+        assertThat(ue.msks(SERVICE)).isEmpty();
+        assertThat(ue.registrations()).isEmpty();
     }
 
     @Test
