@@ -1,0 +1,221 @@
+package org.mbmskeys.mbms.ue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.runtime.Engine;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.engine.spi.Transport;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.keys.CurrentMtk;
+import org.mbmskeys.mbms.ue.keys.MskKey;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.registration.ServiceRegistration;
+
+/**
+ * One UE (TS 33.246: the ME with its MGV-F and MGV-S): what an integrator calls. Each operation becomes a
+ * signal to the UE's {@code ue.service} procedure, which starts registrations and deregistrations; MIKEY
+ * datagrams go to its {@code ue.mikey-reception}. What happens is told to the listeners as
+ * {@link org.mbmskeys.mbms.ue.procedure.UeOutcome}s. Calls return at once; the work is done on the engine.
+ *
+ * <pre>{@code
+ * Ue alice = Ue.builder(UeProfile.usim("alice", uicc, ub))
+ *         .transport(network.node("alice")).httpCodec(HttpWire.codec())
+ *         .scheduler(time).deterministic()
+ *         .listener(outcomes::add)
+ *         .build();
+ * alice.announce(description);
+ * alice.powerOn();
+ * alice.use("urn:3gpp:mbms:news");              // registration, then MSKs by MIKEY
+ * alice.currentMtk("urn:3gpp:mbms:news", "video");
+ * }</pre>
+ */
+public final class Ue {
+
+    private final String name;
+    private final UeNode node;
+    private final Engine engine;
+    private final UeHost host;
+
+    Ue(String name, UeNode node, Engine engine, UeHost host) {
+        this.name = name;
+        this.node = node;
+        this.engine = engine;
+        this.host = host;
+    }
+
+    /** A builder for a UE on an engine of its own (a handset); {@link UeHost} hosts many. */
+    public static Builder builder(UeProfile profile) {
+        return new Builder(profile);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The host (and engine) this UE runs on. */
+    public UeHost host() {
+        return host;
+    }
+
+    /**
+     * A User Service Description the UE read (TS 33.246 §6.3.2.1A): what {@link #use} registers to. A newer one of
+     * the same service replaces it.
+     */
+    public void announce(UserServiceDescription description) {
+        node.announce(Objects.requireNonNull(description, "description"));
+    }
+
+    /** Power-on: the registrations of the services the user did not leave are made again (§6.3.2.1A). */
+    public void powerOn() {
+        engine.signal(UeHost.SERVICE, name, "powerOn");
+    }
+
+    /** Power-down: every ongoing service is deregistered (§6.3.2.1B). */
+    public void powerDown() {
+        engine.signal(UeHost.SERVICE, name, "powerDown");
+    }
+
+    /** The user wants {@code serviceId} (announced before): GBA if needed, then registration (§6.3.2.1A). */
+    public void use(String serviceId) {
+        engine.signal(UeHost.SERVICE, name, "use", Objects.requireNonNull(serviceId, "serviceId"));
+    }
+
+    /** The user no longer wants {@code serviceId}: it is deregistered and stays off at power-on (§6.3.2.1B). */
+    public void leave(String serviceId) {
+        engine.signal(UeHost.SERVICE, name, "leave", Objects.requireNonNull(serviceId, "serviceId"));
+    }
+
+    /** The network released the PDP context / PDN connection of key management: register again (§6.3.2.1A). */
+    public void connectionLost() {
+        engine.signal(UeHost.SERVICE, name, "connectionLost");
+    }
+
+    /** Another UICC (or SIM) was inserted: every MBMS key is deleted (§6.1). */
+    public void uiccChanged(UiccId uicc) {
+        engine.signal(UeHost.SERVICE, name, "uiccChanged", Objects.requireNonNull(uicc, "uicc"));
+    }
+
+    /** Every service the user wanted, with where its registration stands. */
+    public List<ServiceRegistration> registrations() {
+        return node.registrations();
+    }
+
+    /** The registration of one service, if the user ever wanted it. */
+    public Optional<ServiceRegistration> registration(String serviceId) {
+        return registrations().stream().filter(r -> r.serviceId().equals(serviceId)).findFirst();
+    }
+
+    /**
+     * The MSKs held for the Key Groups of an announced service; copies that the caller destroys
+     * ({@code key().destroy()}).
+     */
+    public List<MskKey> msks(String serviceId) {
+        Optional<ServiceProtection> protection = node.announcement(serviceId).flatMap(UserServiceDescription::protection);
+        List<MskKey> out = new ArrayList<>();
+        for (MskKey msk : node.store().msks()) {
+            if (protection.isPresent() && protection.get().usesKeyGroup(msk.ref())) {
+                out.add(msk);
+            } else {
+                msk.key().destroy();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The newest MTK held for a session (RTP session or FLUTE channel) of an announced service: the key that
+     * decrypts its traffic now (TS 33.246 §6.5.4). A copy the caller destroys.
+     */
+    public Optional<CurrentMtk> currentMtk(String serviceId, String sessionId) {
+        Optional<MskRef> msk = node.announcement(serviceId).flatMap(UserServiceDescription::protection)
+                .flatMap(p -> p.mskFor(sessionId));
+        if (msk.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CurrentMtk> mtks = node.store().mtks(msk.get().keyDomain(), msk.get().keyGroup());
+        CurrentMtk newest = null;
+        for (CurrentMtk m : mtks) {
+            if (newest == null || Integer.compareUnsigned(m.mtkId().value(), newest.mtkId().value()) > 0) {
+                if (newest != null) {
+                    destroy(newest);
+                }
+                newest = m;
+            } else {
+                destroy(m);
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    private static void destroy(CurrentMtk m) {
+        m.key().destroy();
+        m.salt().ifPresent(SecretBytes::destroy);
+    }
+
+    /** The UE's key store (MGV-S): for inspection and tests. */
+    public UeKeyStore keyStore() {
+        return node.store();
+    }
+
+    @Override
+    public String toString() {
+        return "Ue[" + name + "]";
+    }
+
+    /** Builds a UE on an engine of its own; see {@link UeSettings} for the settings. */
+    public static final class Builder extends UeSettings<Builder> {
+
+        private final UeProfile profile;
+
+        private Builder(UeProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile");
+        }
+
+        /** Builds the engine and starts the UE's procedures; the UE is off until {@link Ue#powerOn()}. */
+        public Ue build() {
+            UeHost.Builder hostBuilder = UeHost.builder();
+            copyTo(hostBuilder);
+            return hostBuilder.build().add(profile, transport);
+        }
+
+        private void copyTo(UeHost.Builder b) {
+            b.scheduler = scheduler;
+            b.random = random;
+            b.clock = clock;
+            b.backend = backend;
+            b.lanes = lanes;
+            b.deterministic = deterministic;
+            b.transport = transport == null ? null : sendOnly(transport);
+            b.codec = codec;
+            b.scripts = scripts;
+            b.outcomeListeners.addAll(outcomeListeners);
+            b.engineListeners.addAll(engineListeners);
+            b.keyManagementPort = keyManagementPort;
+            b.suite = suite;
+            b.userAgent = userAgent;
+            b.keyStores = keyStores;
+        }
+    }
+
+    /** The shared transport of a one-UE host: it only sends; the UE's own binding receives. */
+    private static Transport sendOnly(Transport transport) {
+        return new Transport() {
+            @Override
+            public void send(Envelope envelope) {
+                transport.send(envelope);
+            }
+
+            @Override
+            public void receive(Consumer<Envelope> handler) {
+                // the UE's own binding of the same transport receives
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+import java.time.Duration
+import org.mbmskeys.mbms.keymanagement.xml.RegisterResponse
+import org.mbmskeys.mbms.ue.gba.BootstrapResult
+import org.mbmskeys.mbms.ue.keymanagement.KeyManagementExchange
+import org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome
+import org.mbmskeys.mbms.ue.procedure.KeyManagementAnswer
+import org.mbmskeys.mbms.ue.procedure.LifecycleStep
+import org.mbmskeys.mbms.ue.procedure.UeKeyManagement
+import org.mbmskeys.mbms.ue.procedure.UeLifecycle
+import org.mbmskeys.mbms.ue.procedure.UeOutcome
+import org.mbmskeys.mbms.ue.registration.RegistrationAction
+
+// MBMS User Service Deregistration: one HTTP POST to the BM-SC the services were registered with, listing
+// their service IDs, answered with one status code per service (the register response type, G.2.2).
+// Operators tune the numbers below (timers, retries, waits); the rest is the
+// clause's flow.
+procedure('ue.deregistration') {
+    description 'Deregisters the UE from MBMS User Services at their BM-SC: HTTP POST with Digest (GBA first when needed), per-service status codes, repeats only after 401 and 503'
+    spec 'TS 33.246 §6.3.2.1B, §6.3.2.4, Annex G.2.2, Annex G.2.4'
+    input 'ue', String
+    input 'request', RegistrationAction
+    variable 'pending', RegistrationAction      // the services asked for now: the request, then its repeats
+    variable 'exchange', KeyManagementExchange  // the POST in flight; resent as is after 401, stale nonce, 503, no answer
+    variable 'pause', Duration                  // how long to wait before the next try
+    variable 'unavailable', Integer, 0          // 503s waited for
+    variable 'rounds', Integer, 0               // repeats for services answered 401 or 503 in the body
+    initial 'starting'
+
+    state('starting') {
+        onEntry {
+            pending = input('request')
+            signal procedure, key, 'begin'
+        }
+        on(signal('begin')) {
+            guard('no valid GBA keys') { service(UeKeyManagement).needsBootstrap(input('ue')) }
+            goTo 'bootstrapping'
+        }
+        on(signal('begin')) { goTo 'requesting' }
+    }
+
+    // "Without valid keys it runs GBA with the home BSF" (§6.1).
+    state('bootstrapping') {
+        onEntry { signal procedure, key, 'bootstrapped', service(UeKeyManagement).bootstrap(input('ue')) }
+        on(signal('bootstrapped')) {
+            guard('GBA run succeeded') { event.payload instanceof BootstrapResult.Bootstrapped }
+            goTo 'requesting'
+        }
+        on(signal('bootstrapped')) {
+            action {
+                LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.BOOTSTRAP_FAILED,
+                        String.valueOf(event.payload))
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
+        }
+    }
+
+    state('requesting') {
+        onEntry {
+            UeKeyManagement km = service(UeKeyManagement)
+            String bmsc = pending.bmsc().value()
+            exchange = exchange == null ? km.post(input('ue'), pending) : km.resend(input('ue'), bmsc, exchange)
+            send 'http', km.envelope(input('ue'), bmsc, exchange, procedure, key)
+        }
+        on(KeyManagementAnswer) {
+            guard('authenticated 200 to this POST') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Answered
+            }
+            action {
+                KeyManagementOutcome.Answered answered = (KeyManagementOutcome.Answered) event.outcome()
+                LifecycleStep step = service(UeLifecycle).answered(input('ue'), pending,
+                        (RegisterResponse) answered.body())
+                for (UeOutcome o : step.outcomes()) { emit o }
+                pending = step.requests().isEmpty() ? null : step.requests().get(0)
+                exchange = null
+                pause = seconds(30)                  // G.2.4 gives no wait for a 401/503 in the body
+            }
+            goTo 'answered'
+        }
+        // Annex H steps 2-4: the first POST is challenged; a stale nonce is answered with the new one.
+        on(KeyManagementAnswer) {
+            guard('challenged without credentials, or stale nonce') {
+                event.sent() == exchange && ((event.outcome() instanceof KeyManagementOutcome.Challenged
+                        && !exchange.authorization().isPresent())
+                        || event.outcome() instanceof KeyManagementOutcome.StaleNonce)
+            }
+            goTo 'requesting'
+        }
+        // A 401 to credentials: the BM-SC does not take the UE's key (wrong MRK, unknown B-TID).
+        on(KeyManagementAnswer) {
+            guard('challenged again after credentials') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Challenged
+            }
+            action {
+                LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending,
+                        UeOutcome.Failure.NOT_AUTHENTICATED, 'a 401 answered the POST that carried credentials')
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
+        }
+        // G.2.4: 503 is repeated after Retry-After.
+        on(KeyManagementAnswer) {
+            guard('503, waited for fewer than 3 times') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Failed
+                        && ((KeyManagementOutcome.Failed) event.outcome()).repeatable() && unavailable < 3
+            }
+            action {
+                Optional<Duration> retryAfter = ((KeyManagementOutcome.Failed) event.outcome()).retryAfter()
+                pause = retryAfter.isPresent() && retryAfter.get() >= seconds(1) ? retryAfter.get() : seconds(30)
+                unavailable = unavailable + 1
+            }
+            goTo 'unavailable'
+        }
+        // G.2.4: nothing else is repeated (403, 404, 505, ...).
+        on(KeyManagementAnswer) {
+            guard('any other failure of the whole POST') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Failed
+            }
+            action {
+                KeyManagementOutcome.Failed failed = (KeyManagementOutcome.Failed) event.outcome()
+                LifecycleStep step = failed.repeatable()
+                        ? service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.UNAVAILABLE,
+                                "still " + failed.status() + " after " + unavailable + " waits")
+                        : service(UeLifecycle).failed(input('ue'), pending, failed.status())
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
+        }
+        // An answer the UE cannot use (no valid Authentication-Info, bad body) is taken as none: the timer resends.
+        // No answer: send again, backing off, then give up.
+        after(seconds(10), 'noAnswer') {
+            retry 3, backoff: 2.0, max: seconds(60), jitter: 0.1
+            action {
+                LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.NO_ANSWER,
+                        'no usable answer to 4 POSTs')
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
+        }
+    }
+
+    state('unavailable') {
+        after(delay('Retry-After') { pause }, 'retryAfter') { goTo 'requesting' }
+    }
+
+    // Services answered 401 or 503 in the body are asked for again, a few times.
+    state('answered') {
+        onEntry { signal procedure, key, 'next' }
+        on(signal('next')) {
+            guard('services to ask again, fewer than 3 rounds') { pending != null && rounds < 3 }
+            action { rounds = rounds + 1 }
+            goTo 'repeating'
+        }
+        on(signal('next')) {
+            guard('services left to ask') { pending != null }
+            action {
+                LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.UNAVAILABLE,
+                        'services still answered 401 or 503 after ' + rounds + ' repeats')
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
+        }
+        on(signal('next')) { goTo 'done' }
+    }
+
+    state('repeating') {
+        after(delay('repeat wait') { pause }, 'repeatWait') { goTo 'requesting' }
+    }
+
+    finalState 'done'
+    finalState 'gaveUp'
+    errorState 'failed'
+}
