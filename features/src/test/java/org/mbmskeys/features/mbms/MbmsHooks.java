@@ -1,0 +1,83 @@
+package org.mbmskeys.features.mbms;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import java.time.Instant;
+import java.util.List;
+import org.mbmskeys.adapters.memory.Captured;
+import org.mbmskeys.engine.testkit.TraceRecorder;
+import org.mbmskeys.features.livingdocs.Ladder;
+
+/** After every scenario: its ladder for the living documentation, then the world is closed. */
+public class MbmsHooks {
+
+    private final MbmsWorld world;
+
+    public MbmsHooks(MbmsWorld world) {
+        this.world = world;
+    }
+
+    @After
+    public void writeLadderAndClose(Scenario scenario) {
+        try {
+            writeTrace(scenario);
+            Instant start = world.start;
+            List<Ladder.Arrow> arrows = world.network.capture().stream()
+                    .map(c -> Ladder.Arrow.of(c, start, Labels.of(c))).toList();
+            if (!arrows.isEmpty()) {
+                new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());
+            }
+        } finally {
+            world.close();
+        }
+    }
+
+    /**
+     * The scenario's status and the transition trace of every instance of both roles, to
+     * {@code <traces>/<feature>/<line>.trace}: nothing in it names the backend, so {@code TracesAgreeTest}
+     * compares the two runs line by line.
+     */
+    private void writeTrace(Scenario scenario) {
+        String folder = System.getProperty("mbmskeys.features.traces");
+        if (folder == null) {
+            return;   // run from an IDE without the POM's folders
+        }
+        StringBuilder text = new StringBuilder("status: ").append(scenario.getStatus()).append('\n');
+        for (TraceRecorder recorder : List.of(world.bmscTrace, world.ueTrace)) {
+            recorder.instances().stream().sorted(java.util.Comparator.comparing(Object::toString)).forEach(ref ->
+                    text.append(ref).append('\n').append(recorder.trace(ref)).append('\n'));
+        }
+        String feature = scenario.getUri().toString().replaceAll("^.*features/", "").replace(".feature", "");
+        java.nio.file.Path file = java.nio.file.Path.of(folder, feature, scenario.getLine() + ".trace");
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the trace " + file, e);
+        }
+    }
+
+    /** What an arrow says: MIKEY message type or HTTP request line / status; never key material. */
+    static final class Labels {
+        static String of(Captured c) {
+            return switch (c.message().kind()) {
+                case DATAGRAM -> "MIKEY " + c.message().bytes().length() + " B";
+                case REQUEST -> requestLine(c);
+                case RESPONSE -> statusLine(c);
+            };
+        }
+
+        private static String requestLine(Captured c) {
+            String text = new String(c.message().bytes().toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
+            int end = text.indexOf(" HTTP/");
+            String line = end > 0 ? text.substring(0, end) : "HTTP request";
+            return line + (text.contains("\r\nAuthorization: Digest") ? " (Digest)" : "");
+        }
+
+        private static String statusLine(Captured c) {
+            String text = new String(c.message().bytes().toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
+            int end = text.indexOf("\r\n");
+            return end > 0 ? text.substring(text.indexOf(' ') + 1, end) : "HTTP response";
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.mbmskeys.features.mbms;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.memory.MemoryNetwork;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.ManualScheduler;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.engine.testkit.TraceRecorder;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
+import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+
+/**
+ * One scenario's world: virtual time, the in-memory network, the simulated BSF, one BM-SC and the UEs
+ * (one engine hosting them all, each UE on a node of its own), all seeded, on the backend the run selects.
+ * Steps read and change it; nothing in it outlives the scenario.
+ */
+public final class MbmsWorld {
+
+    static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
+    private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
+    private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
+
+    final ManualScheduler time = new ManualScheduler();
+    final Instant start = time.now();
+    final MemoryNetwork network = MemoryNetwork.builder(time).seed(33246).build();
+    final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+    final TraceRecorder bmscTrace = new TraceRecorder();
+    final TraceRecorder ueTrace = new TraceRecorder();
+    final List<UeOutcome> ueOutcomes = new CopyOnWriteArrayList<>();
+    final Map<String, KeyGroupRef> services = new LinkedHashMap<>();
+    final Map<String, ServiceType> serviceTypes = new LinkedHashMap<>();
+    final Map<String, Ue> ues = new LinkedHashMap<>();
+    final Map<String, String> impis = new LinkedHashMap<>();
+    private final RandomBytes keyMaterial = seeded(2);
+    Bmsc bmsc;
+    KeyDomainId domain;
+    UeHost ueHost;
+    /** The MSK the last rotation made, and when. */
+    MskRef lastRotated;
+    Instant lastRotatedAt;
+
+    static String backend() {
+        return System.getProperty(BACKEND_PROPERTY, "native");
+    }
+
+    void startBmsc(String fqdn, KeyDomainId keyDomain) {
+        domain = keyDomain;
+        bmsc = Bmsc.builder(fqdn).bootstrapping(bsf).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
+                .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
+                .backend(backend()).deterministic().listener(bmscTrace).build();
+        ueHost = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time)
+                .deterministic().random(seeded(4)).backend(backend()).keyManagementPort(80)
+                .listener(ueOutcomes::add).engineListener(ueTrace).build();
+    }
+
+    KeyGroupRef group(String hex) {
+        return KeyGroupRef.of(domain, KeyGroup.parseHex(hex));
+    }
+
+    void defineService(String service, ServiceType type, String groupHex) {
+        KeyGroupRef group = group(groupHex);
+        bmsc.defineService(service, type, group);
+        services.put(service, group);
+        serviceTypes.put(service, type);
+        if (type == ServiceType.STREAMING) {
+            bmsc.defineStreamingSession(service + "-live", group, Endpoint.of("239.1.1." + (services.size()), 5004),
+                    StreamingSession.of(0x5eed0000L + services.size(), 0, 10, SrtpAuthentication.RCCM1));
+        }
+    }
+
+    Ue bootstrap(String name) {
+        int n = ues.size() + 1;
+        String impi = "00101012345678" + n + "@ims.mnc001.mcc001.3gppnetwork.org";
+        bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
+                GbaMode.GBA_ME), time::now);
+        Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), UbClient.simulated(gba, bsf)),
+                network.node(name));
+        ues.put(name, ue);
+        impis.put(name, impi);
+        return ue;
+    }
+
+    void announce(String ue, String service) {
+        KeyGroupRef group = services.get(service);
+        MskRef current = MskRef.of(group.keyDomain(), MskId.current(group.keyGroup()));
+        ues.get(ue).announce(UserServiceDescription.protectedBy(service, new ServiceProtection(
+                List.of(Fqdn.of(bmsc.fqdn())), false, false, List.of(current), Optional.empty(),
+                Map.of(service + "-live", current), serviceTypes.get(service))));
+    }
+
+    Ue ue(String name) {
+        Ue ue = ues.get(name);
+        if (ue == null) {
+            throw new IllegalArgumentException("no UE '" + name + "' in this scenario; UEs: " + ues.keySet());
+        }
+        return ue;
+    }
+
+    String impi(String ue) {
+        return impis.get(ue);
+    }
+
+    /** Lets everything that is due now happen (deliveries, steps), as a reader expects after a "When". */
+    void settle() {
+        time.runDue();
+    }
+
+    void close() {
+        if (ueHost != null) {
+            ueHost.close();
+        }
+        if (bmsc != null) {
+            bmsc.close();
+        }
+    }
+
+    static RandomBytes seeded(long seed) {
+        Random random = new Random(seed);
+        return n -> {
+            byte[] b = new byte[n];
+            random.nextBytes(b);
+            return Bytes.wrap(b);
+        };
+    }
+}
