@@ -57,8 +57,11 @@ class LivingDocsTest {
                     assertThat(rows).as("the row of " + run.id()).hasSize(1);
                     for (ResultReader.BackendResults backend : site.backends()) {
                         Status status = backend.of(run.id()).status();
+                        // an example tagged @todo is specified but not built: the runs filter it out, it shows as missing
+                        boolean todo = feature.tags().contains("@todo") || example.tags().contains("@todo");
                         assertThat(status).as(run.id() + " on " + backend.backend() + ": the run's report has it")
-                                .isNotEqualTo(Status.MISSING);
+                                .matches(st -> todo ? st == Status.MISSING : st != Status.MISSING, todo
+                                        ? "missing, as a @todo example is not run" : "in the run's report");
                         assertThat(rows.get(0).getAttribute("data-" + backend.backend())).isEqualTo(status.word());
                         assertThat(Xml.select(page, "//tr[@data-scenario='" + run.id() + "']/td[@data-backend='"
                                 + backend.backend() + "']")).as(run.id() + " shows its " + backend.backend() + " result").hasSize(1);
