@@ -80,12 +80,17 @@ class CheckCommandTest {
     }
 
     @Test
-    void withoutArgumentsItChecksTheShippedScriptsOfWhichThereAreNoneYet() {
+    void withoutArgumentsItChecksTheShippedScripts() {
         CliRun run = CliRun.of("procedures", "check");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).containsExactly("0 procedure scripts found in classpath:"
-                + ShippedProcedures.FOLDER + "/");
+        assertThat(run.out().lines()).contains(
+                "OK  ue.deregistration (" + ShippedProcedures.FOLDER + "/ue/deregistration.groovy)",
+                "OK  ue.mikey-reception (" + ShippedProcedures.FOLDER + "/ue/mikey-reception.groovy)",
+                "OK  ue.msk-request (" + ShippedProcedures.FOLDER + "/ue/msk-request.groovy)",
+                "OK  ue.registration (" + ShippedProcedures.FOLDER + "/ue/registration.groovy)",
+                "OK  ue.service (" + ShippedProcedures.FOLDER + "/ue/service.groovy)");
+        assertThat(run.out().lines()).last().asString().endsWith(" procedures OK");
     }
 
     @Test
