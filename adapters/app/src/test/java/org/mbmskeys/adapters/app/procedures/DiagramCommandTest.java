@@ -52,12 +52,11 @@ class DiagramCommandTest {
     }
 
     @Test
-    void anUnknownNameSaysSoWhenNoProceduresAreShippedYet() {
+    void aShippedUeProcedureIsDrawnByItsName() {
         CliRun run = CliRun.of("procedures", "diagram", "ue.msk-request");
 
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown procedure 'ue.msk-request'; no procedures are shipped in classpath:"
-                + ShippedProcedures.FOLDER + "/ yet; give a script file instead");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("stateDiagram", "backingOff", "after announced back-off");
     }
 
     @Test
