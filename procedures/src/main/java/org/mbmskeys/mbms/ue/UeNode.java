@@ -289,7 +289,9 @@ final class UeNode {
                 break;
             }
         }
-        return MskRequestBackOff.of(parameters, random).waitBefore(reason);
+        // §6.3.2.2.1 exempts only the answer to a solicited pull; the request after a push under the last used MUK
+        // (§6.3.2.3.1, "in a similar way as the push solicited pull") is not named there, so it waits too.
+        return MskRequestBackOff.of(parameters, random, false).waitBefore(reason);
     }
 
     // ------------------------------------------------------------------------------------ MIKEY
