@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue;
 
 import java.nio.file.Path;
+import org.mbmskeys.mbms.ue.procedure.UeContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,6 @@ public final class UeProcedures {
     }
 
     private static ProcedureRepository repository(ProcedureRepository.Builder builder) {
-        return builder.check(NAMES_CLAUSE_AND_PURPOSE).build();
+        return builder.check(NAMES_CLAUSE_AND_PURPOSE).check(UeContract.CONTRACT).build();
     }
 }

@@ -39,13 +39,18 @@ class UeScriptsLoadTest {
     @Test
     void anOverrideReplacesTheShippedScriptOfTheSameName(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("mikey-reception.groovy"), """
+                import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
+
                 procedure('ue.mikey-reception') {
                     description 'Listens and does nothing'
                     spec 'TS 33.246 §6.4.6'
                     input 'ue', String
                     correlateBy 'ue'
                     initial 'listening'
-                    state('listening') { on(signal('stop')) { goTo 'stopped' } }
+                    state('listening') {
+                        on(MikeyDatagram) { }
+                        on(signal('stop')) { goTo 'stopped' }
+                    }
                     finalState 'stopped'
                 }
                 """);
@@ -91,5 +96,23 @@ class UeScriptsLoadTest {
         assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("payload");
+    }
+
+    @Test
+    void anOverrideThatDropsWhatTheUeReliesOnIsRefused(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("service.groovy"), """
+                procedure('ue.service') {
+                    description 'An edit that forgot the power signals'
+                    spec 'TS 33.246 §6.3.2.1A'
+                    input 'ue', String
+                    initial 'on'
+                    state('on') { on(signal('use')) { goTo 'off' } }
+                    finalState 'off'
+                }
+                """);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
+                .hasMessageContaining("procedure 'ue.service' handles no signal 'powerOn' in any state")
+                .hasMessageContaining("handles no signal 'uiccChanged' in any state");
     }
 }

@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app.procedures;
 
 import org.mbmskeys.mbms.bmsc.procedure.BmscContract;
 import org.mbmskeys.mbms.roles.RoleContract;
+import org.mbmskeys.mbms.ue.procedure.UeContract;
 
 import java.util.List;
 import org.mbmskeys.engine.dsl.CompileResult;
@@ -21,7 +22,7 @@ record ShippedProcedures(String folder, ClassLoader loader) {
      * What the role code expects of the scripts it starts and signals (names, inputs, events, signals): a
      * script checked here that overrides a shipped one must keep them.
      */
-    static final List<RoleContract> ROLE_CONTRACTS = List.of(BmscContract.CONTRACT);
+    static final List<RoleContract> ROLE_CONTRACTS = List.of(BmscContract.CONTRACT, UeContract.CONTRACT);
 
     /** The one place the shipped scripts' classpath folder is named. */
     static final String FOLDER = "procedures";
