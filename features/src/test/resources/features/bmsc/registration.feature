@@ -1,4 +1,3 @@
-@todo
 Feature: User Service Registration at the BM-SC
   A UE that wants a protected MBMS user service registers to it at the BM-SC before it can get any key
   (TS 33.246 §6.3.2.1A). The registration is where the BM-SC authenticates the subscriber (HTTP Digest
@@ -26,6 +25,7 @@ Feature: User Service Registration at the BM-SC
       And the 401 offered realm "3GPP-bootstrapping@bmsc.example.org" with qop "auth-int" and algorithm MD5
       And "alice" is registered to "news" at "bmsc.example.org"
 
+    @todo
     Example: A request signed with a wrong MRK registers nothing
       Given "alice" computes its Digest password from a wrong MRK
       When "alice" starts using "news"
@@ -41,6 +41,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: Each service of a request gets its own status code; the status line says whether the request was processed (§6.3.2.4, Annex G.2.4)
 
+    @todo
     Example: A subscriber who may have one service but not the other is registered to the one
       Given only "bob" may register to "weather"
       When "alice" starts using "news" and "weather"
@@ -51,12 +52,14 @@ Feature: User Service Registration at the BM-SC
       And "alice" is registered to "news" at "bmsc.example.org"
       And "alice" is not registered to "weather"
 
+    @todo
     Example: A service the BM-SC does not carry is answered 501
       When "alice" asks to register to "sports"
       Then the BM-SC answered "alice" 200 with the statuses:
         | service | status |
         | sports  | 501    |
 
+    @todo
     Example: A malformed registration body is a 400 and changes nothing
       When "alice" posts a registration whose body is not XML
       Then the BM-SC answered "alice" 400
@@ -65,13 +68,14 @@ Feature: User Service Registration at the BM-SC
   Rule: The BM-SC sends MIKEY to the source address of the registration (§6.3.1)
 
     Example: MSK delivery goes to where the registration came from
+      Given the operator has rotated Key Group 0101
       When "alice" starts using "news"
       Then the BM-SC sent the MSK of Key Group 0101 to the address "alice" registered from, port 2269
 
   Rule: After a registration the BM-SC delivers the MSKs of the registered services (§6.3.2.1A)
 
     Example: A registered UE holds the current MSK of its service
-      Given the BM-SC has rotated Key Group 0101
+      Given the operator has rotated Key Group 0101
       When "alice" starts using "news"
       Then "alice" holds the current MSK of Key Group 0101
       And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged
