@@ -121,6 +121,8 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
             "2147483647, 2147483643, true",
             "20, 2147483658, false",           // 2^31 - 10 + 20 behind, across the wrap
             "2147483658, 20, true",
+            "2147483648, 0, false",            // exactly 2^31 apart: unordered, so not newer either way
+            "0, 2147483648, false",
     })
     void rfc1982DistancesNotSums(long candidate, long stored, boolean newer) {
         assertThat(TimestampCounter.of(candidate).isNewerThan(TimestampCounter.of(stored))).isEqualTo(newer);

@@ -8,6 +8,7 @@ import static org.mbmskeys.mbms.bmsc.keys.RegistryFixtures.OTHER_DOMAIN;
 import static org.mbmskeys.mbms.bmsc.keys.RegistryFixtures.VALIDITY;
 import static org.mbmskeys.mbms.bmsc.keys.RegistryFixtures.ref;
 
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -16,7 +17,9 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ProtectingKey;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
  * The registry's records keep their invariants whoever builds them (a storage loading rows, a test), and
@@ -86,11 +89,16 @@ class RegistryRecordsRefuseInconsistentValuesTest {
     void inMemoryStorageListsGroupsByKeyDomainThenKeyGroup() {
         KeyRegistryStorage storage = KeyRegistryStorage.inMemory();
         storage.insertGroup(KeyGroupRecord.empty(OTHER_DOMAIN, KeyGroup.of(1), ServiceType.STREAMING));
-        storage.insertGroup(KeyGroupRecord.empty(DOMAIN, KeyGroup.of(0x0200), ServiceType.STREAMING));
-        storage.insertGroup(KeyGroupRecord.empty(DOMAIN, KeyGroup.of(0x0003), ServiceType.STREAMING));
+        // Inserted in descending order, many of them, so that no hash order happens to be the sorted one.
+        for (int group = 40; group >= 1; group--) {
+            storage.insertGroup(KeyGroupRecord.empty(DOMAIN, KeyGroup.of(group * 0x0101), ServiceType.STREAMING));
+        }
 
-        assertThat(storage.groups()).extracting(g -> g.keyDomain() + "/" + g.keyGroup())
-                .containsExactly("001-01/0003", "001-01/0200", "310-410/0001");
+        List<String> listed = storage.groups().stream().map(g -> g.keyDomain() + "/" + g.keyGroup()).toList();
+
+        assertThat(listed).hasSize(41).startsWith("001-01/0101", "001-01/0202").endsWith("001-01/2828", "310-410/0001");
+        assertThat(storage.groups()).isSortedAccordingTo(java.util.Comparator
+                .comparing((KeyGroupRecord g) -> g.keyDomain().toString()).thenComparingInt(g -> g.keyGroup().value()));
     }
 
     @Test
@@ -117,5 +125,21 @@ class RegistryRecordsRefuseInconsistentValuesTest {
         assertThatThrownBy(() -> storage.replaceMsk(one, msk(ref(2), VALIDITY, RAND)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not MSK");
         assertThat(storage.msk(ref(2))).isEmpty();
+        RegisteredMsk stale = msk(ref(1), KeyValidity.of(1, 2), RAND);
+        assertThat(storage.replaceMsk(stale, msk(ref(1), KeyValidity.of(1, 3), RAND))).isFalse();
+        assertThat(storage.msk(ref(1))).contains(one);
+    }
+
+    @Test
+    void inMemoryStorageSetsACounterOnlyIfItIsStillTheExpectedOne() {
+        KeyRegistryStorage storage = KeyRegistryStorage.inMemory();
+        ProtectingKey key = ProtectingKey.msk(ref(1));
+        assertThat(storage.compareAndSetCounter(key, Optional.empty(), TimestampCounter.of(1))).isTrue();
+
+        assertThat(storage.compareAndSetCounter(key, Optional.empty(), TimestampCounter.of(5))).isFalse();
+        assertThat(storage.compareAndSetCounter(key, Optional.of(TimestampCounter.of(3)), TimestampCounter.of(5))).isFalse();
+        assertThat(storage.counter(key)).contains(TimestampCounter.of(1));
+        assertThat(storage.compareAndSetCounter(key, Optional.of(TimestampCounter.of(1)), TimestampCounter.of(2))).isTrue();
+        assertThat(storage.counter(key)).contains(TimestampCounter.of(2));
     }
 }

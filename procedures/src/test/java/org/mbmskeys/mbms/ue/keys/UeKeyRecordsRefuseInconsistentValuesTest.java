@@ -168,6 +168,8 @@ class UeKeyRecordsRefuseInconsistentValuesTest {
 
         assertThat(outcome.rejection()).contains(KeyRejection.UNKNOWN_MUK);
         assertThat(outcome.detail()).contains("the current MUK is " + MUK_ID).contains("last used MUK is none");
+        UeFixtures.deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
+        assertThat(store.mukFor(NEW_MUK_ID).detail()).contains("the last used MUK is " + MUK_ID);
     }
 
     @Test
