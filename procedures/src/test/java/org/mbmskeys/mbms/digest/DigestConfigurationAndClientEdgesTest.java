@@ -191,4 +191,25 @@ class DigestConfigurationAndClientEdgesTest {
         }
         client.onAuthenticationInfo(sent, info, Bytes.wrap("ok".getBytes(UTF_8)));
     }
+
+    @Test
+    void aMissingOpaqueIsNamedAsMissingAndAChangedOneAsDifferent() {
+        DigestVerifier verifier = DigestVerifier.builder().realms(REALM).serverSecret(SECRET).credentials(CREDENTIALS)
+                .clock(clock).random(new SeededRandom(1)).build();
+        DigestClient client = ue();
+        client.onChallenge(((DigestVerification.Rejected) verifier.verify("POST", URI, BODY, null)).wwwAuthenticate());
+        DigestAuthorization a = client.authorize("POST", URI, BODY);
+        DigestAuthorization without = new DigestAuthorization(a.username(), a.realm(), a.nonce(), a.uri(), a.response(),
+                a.algorithm(), Optional.empty(), a.qop(), a.cnonce(), a.nc());
+        DigestAuthorization changed = new DigestAuthorization(a.username(), a.realm(), a.nonce(), a.uri(), a.response(),
+                a.algorithm(), Optional.of("changed"), a.qop(), a.cnonce(), a.nc());
+
+        assertThat(((DigestVerification.Rejected) verifier.verify("POST", URI, BODY, without.toHeaderValue())).detail())
+                .isEqualTo("opaque is missing; send the value of the challenge");
+        assertThat(((DigestVerification.Rejected) verifier.verify("POST", URI, BODY, changed.toHeaderValue())).detail())
+                .isEqualTo("opaque differs from the value of the challenge");
+        assertThatThrownBy(() -> new DigestAuthorization(a.username(), a.realm(), a.nonce(), a.uri(), a.response(),
+                a.algorithm(), Optional.of("o\u0001"), a.qop(), a.cnonce(), a.nc()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opaque");
+    }
 }

@@ -62,4 +62,14 @@ class NonceCountEvictionKeepsReplaysOutTest {
         // c has expired, so there is room without an eviction; e was issued below the floor t(3).
         assertThat(tracker.advance("e", 1, t(2), t(7), t(5))).isEqualTo(Outcome.FORGOTTEN);
     }
+
+    @Test
+    void theFloorRisesWithEachLaterEviction() {
+        NonceCountTracker tracker = new NonceCountTracker(1);
+        tracker.advance("a", 1, t(2), t(12), t(2));
+        tracker.advance("b", 1, t(3), t(13), t(3));   // evicts a: floor t(2)
+        tracker.advance("c", 1, t(5), t(15), t(5));   // evicts b: floor t(3)
+
+        assertThat(tracker.advance("between", 1, t(2).plusSeconds(30), t(12), t(6))).isEqualTo(Outcome.FORGOTTEN);
+    }
 }

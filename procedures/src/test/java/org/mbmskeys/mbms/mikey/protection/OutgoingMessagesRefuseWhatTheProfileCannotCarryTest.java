@@ -105,6 +105,7 @@ class OutgoingMessagesRefuseWhatTheProfileCannotCarryTest {
         assertThatThrownBy(() -> MbmsSrtpPolicy.of(0, 0x10000, SrtpAuthentication.RCCM1))
                 .isInstanceOf(IllegalArgumentException.class);
 
+        assertThat(MbmsSrtpPolicy.of(0, 0xFFFF, SrtpAuthentication.RCCM1).parameters()).isNotEmpty();
         SecurityPolicyPayload sp = MbmsSrtpPolicy.of(0, 0xFF02, SrtpAuthentication.RCCM2);
 
         assertThat(sp.parameters()).filteredOn(p -> p.type() == MbmsSrtpPolicy.ROC_TRANSMISSION_RATE)

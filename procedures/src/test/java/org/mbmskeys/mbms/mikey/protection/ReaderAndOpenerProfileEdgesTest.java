@@ -177,6 +177,18 @@ class ReaderAndOpenerProfileEdgesTest {
     }
 
     @Test
+    void aKeyIdExtensionWhoseSubPayloadsDoNotFillItIsMalformed() {
+        // The encoder refuses to write this, so the wire bytes are patched: the Key Domain ID sub-payload
+        // declares 5 bytes where 3 follow inside the extension.
+        String hex = mskMessage().toHex();
+        assertThat(hex).containsOnlyOnce("000300f110");
+
+        OpenResult<InboundMikey> r = MikeyReader.read(Bytes.ofHex(hex.replace("000300f110", "000500f110")));
+
+        assertThat(r.rejection().reason()).isEqualTo(MikeyRejection.MALFORMED);
+    }
+
+    @Test
     void twoTimestampsOrTwoRandsAreNotInTheProfile() {
         assertRejected(withPayloads(mskMessage(), ps -> insertBeforeLast(ps, new TimestampPayload(
                 org.mbmskeys.mbms.mikey.TimestampType.COUNTER, 8))), MikeyRejection.NOT_IN_PROFILE, "found 2");
