@@ -30,7 +30,7 @@ procedure('bmsc.solicited-pull') {
     finalState 'pulled'
     finalState('pushed') {
         onEntry {
-            String msk = service(KeyDelivery).currentMsk(input('group') as String)
+            String msk = service(KeyDelivery).unanswered(input('ue') as String, input('group') as String)
             start 'bmsc.msk-push', "${input('ue')}|${msk}|DELIVER", [ue: input('ue'), msk: msk, kind: 'DELIVER']
         }
     }

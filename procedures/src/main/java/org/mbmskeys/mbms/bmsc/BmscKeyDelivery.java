@@ -54,6 +54,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Map<String, MtkStream> sessions;
     /** CSB ID of a push waiting for its verification message -> the instance running it. */
     private final Map<Integer, String> awaitingAck = new ConcurrentHashMap<>();
+    /** The check a guard just passed, by CSB ID, so that the action that follows does not verify the MAC again. */
+    private final Map<Integer, AckCheck.Acknowledged> verified = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
     private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
     /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
@@ -91,7 +93,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
-        return ready(distribution.retransmission(previous), awaitingAck.get(previous.csbId().value()));
+        Optional<PreparedPush> next = ready(distribution.retransmission(previous), awaitingAck.get(previous.csbId().value()));
+        if (next.isEmpty()) {
+            awaitingAck.remove(previous.csbId().value());   // the push ends here: nothing is awaited any more
+        }
+        return next;
     }
 
     private Optional<PreparedPush> ready(Preparation<PreparedPush> prepared, String instance) {
@@ -119,12 +125,14 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
                     push.impi(), rejected);
             return false;
         }
+        verified.put(push.csbId().value(), (AckCheck.Acknowledged) check);
         return true;
     }
 
     @Override
     public DeliveryRecord delivered(PreparedPush push, MikeyArrived arrived) {
-        AckCheck check = distribution.checkAck(push, arrived.datagram());
+        AckCheck.Acknowledged passed = verified.remove(push.csbId().value());
+        AckCheck check = passed != null ? passed : distribution.checkAck(push, arrived.datagram());
         if (!(check instanceof AckCheck.Acknowledged acknowledged)) {
             throw new IllegalStateException("the push to " + push.impi() + " is not acknowledged by " + arrived + ": " + check);
         }
@@ -138,6 +146,10 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     private DeliveryRecord record(DeliveryRecord record) {
         awaitingAck.remove(record.csbId().value());
+        verified.remove(record.csbId().value());
+        if (registrations.registration(record.impi()).isEmpty()) {
+            lastAddresses.remove(record.impi());   // the invalidations sent after a full deregistration are done
+        }
         records.add(record);
         return record;
     }
@@ -159,10 +171,6 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */
     void rememberAddress(String ue, Endpoint address) {
         lastAddresses.put(ue, address);
-    }
-
-    void forgetAddress(String ue) {
-        lastAddresses.remove(ue);
     }
 
     // ------------------------------------------------------------------------------------ solicited pull
@@ -187,7 +195,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     @Override
-    public String currentMsk(String keyGroup) {
+    public String unanswered(String ue, String keyGroup) {
+        pendingPulls.remove(ue + "|" + keyGroup);
+        return currentMsk(keyGroup);
+    }
+
+    private String currentMsk(String keyGroup) {
         KeyGroupRef group = parseGroup(keyGroup);
         return registry.group(group.keyDomain(), group.keyGroup()).flatMap(r -> r.current())
                 .orElse(group.current()).toString();

@@ -56,6 +56,9 @@ public interface KeyDelivery {
     /** The datagram of a solicited pull. */
     Envelope datagram(PreparedPull pull);
 
-    /** The current MSK of {@code keyGroup}, written as {@code MskRef}, to push when a pull went unanswered. */
-    String currentMsk(String keyGroup);
+    /**
+     * Ends the solicited pull of {@code keyGroup} for the UE as unanswered and gives the group's current MSK,
+     * written as {@code MskRef}, to push instead.
+     */
+    String unanswered(String ue, String keyGroup);
 }

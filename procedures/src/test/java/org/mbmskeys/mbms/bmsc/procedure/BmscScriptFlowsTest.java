@@ -112,6 +112,7 @@ class BmscScriptFlowsTest {
         assertThat(kit.sent("mikey")).hasSize(3);   // at 0, 10 and 30 s
         kit.advance(Duration.ofSeconds(1)).expectEnded("pushed");
         assertThat(delivery.attempts).containsExactly(1);   // the push it fell back to sent its first attempt
+        assertThat(delivery.unanswered).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -162,6 +163,7 @@ class BmscScriptFlowsTest {
     private static final class FakeDelivery implements KeyDelivery {
         final List<Integer> attempts = new ArrayList<>();
         int gaveUp;
+        int unanswered;
         boolean refuse;
         private Instant now = Instant.EPOCH;
 
@@ -219,7 +221,8 @@ class BmscScriptFlowsTest {
         }
 
         @Override
-        public String currentMsk(String keyGroup) {
+        public String unanswered(String ue, String keyGroup) {
+            unanswered++;
             return MSK.toString();
         }
     }
