@@ -1,5 +1,6 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import java.util.List;
 import java.util.Map;
 

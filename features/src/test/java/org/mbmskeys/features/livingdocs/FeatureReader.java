@@ -1,5 +1,6 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Examples;

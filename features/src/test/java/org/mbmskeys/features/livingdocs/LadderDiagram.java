@@ -3,6 +3,7 @@ package org.mbmskeys.features.livingdocs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mbmskeys.steps.Ladder;
 
 /**
  * A {@link Ladder} as a PlantUML sequence diagram: one lifeline per node (UEs, BM-SC, BSF, others), one

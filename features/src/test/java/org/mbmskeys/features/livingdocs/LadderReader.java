@@ -1,5 +1,6 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.mbmskeys.steps.Ladder;
 
 /** Reads the ladders one backend's run left ({@code target/ladders/<backend>/<feature>/<line>.json}). */
 final class LadderReader {

@@ -15,6 +15,7 @@ import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.steps.Ladder;
 import org.w3c.dom.Document;
 
 class LadderTest {

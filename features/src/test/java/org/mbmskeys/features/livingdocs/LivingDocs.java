@@ -1,5 +1,6 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
+import org.mbmskeys.steps.Ladder;
 
 /**
  * Gathers what the site shows from where the build left it, below the features module's {@code target}:

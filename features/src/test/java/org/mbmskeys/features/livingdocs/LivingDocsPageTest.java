@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbmskeys.steps.Ladder;
 
 /** The examples in docs/living-docs.md are what the code reads, so the page cannot drift from it. */
 class LivingDocsPageTest {

@@ -1,9 +1,11 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mbmskeys.steps.Ladder;
 
 /**
  * Everything the site shows, read before anything is written.

@@ -1,5 +1,6 @@
 package org.mbmskeys.features.livingdocs;
 
+import org.mbmskeys.steps.ScenarioId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.mbmskeys.steps.Ladder;
 
 /**
  * Writes the site to a folder, emptied first: {@code index.html}, {@code coverage.html},

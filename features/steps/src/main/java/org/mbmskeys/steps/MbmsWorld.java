@@ -1,4 +1,4 @@
-package org.mbmskeys.features.mbms;
+package org.mbmskeys.steps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ import org.mbmskeys.mbms.ue.procedure.UeOutcome;
  */
 public final class MbmsWorld {
 
-    static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
+    public static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
 
@@ -70,7 +70,36 @@ public final class MbmsWorld {
     MskRef lastRotated;
     Instant lastRotatedAt;
 
-    static String backend() {
+    /** The virtual clock every node of the scenario runs on. */
+    public ManualScheduler time() {
+        return time;
+    }
+
+    /** The in-memory network: faults, captures and replays. */
+    public MemoryNetwork network() {
+        return network;
+    }
+
+    /** The simulated BSF the UEs bootstrap with and the BM-SC asks over Zn. */
+    public SimulatedBsf bsf() {
+        return bsf;
+    }
+
+    /** The BM-SC, once a step started it. */
+    public Bmsc bmsc() {
+        if (bmsc == null) {
+            throw new IllegalStateException("no BM-SC in this scenario yet: start one with 'a BM-SC ...' first");
+        }
+        return bmsc;
+    }
+
+    /** Every outcome the UEs reported, in order. */
+    public List<UeOutcome> ueOutcomes() {
+        return ueOutcomes;
+    }
+
+    /** The backend this run executes the scripts on ({@value #BACKEND_PROPERTY}, default native). */
+    public static String backend() {
         return System.getProperty(BACKEND_PROPERTY, "native");
     }
 
@@ -120,7 +149,8 @@ public final class MbmsWorld {
                 Map.of(service + "-live", current), serviceTypes.get(service))));
     }
 
-    Ue ue(String name) {
+    /** The UE a scenario named. */
+    public Ue ue(String name) {
         Ue ue = ues.get(name);
         if (ue == null) {
             throw new IllegalArgumentException("no UE '" + name + "' in this scenario; UEs: " + ues.keySet());
@@ -128,12 +158,13 @@ public final class MbmsWorld {
         return ue;
     }
 
-    String impi(String ue) {
+    /** The IMPI the UE bootstrapped with. */
+    public String impi(String ue) {
         return impis.get(ue);
     }
 
     /** Lets everything that is due now happen (deliveries, steps), as a reader expects after a "When". */
-    void settle() {
+    public void settle() {
         time.runDue();
     }
 

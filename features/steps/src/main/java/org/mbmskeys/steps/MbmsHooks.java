@@ -1,4 +1,4 @@
-package org.mbmskeys.features.mbms;
+package org.mbmskeys.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.engine.testkit.TraceRecorder;
-import org.mbmskeys.features.livingdocs.Ladder;
 
 /** After every scenario: its ladder for the living documentation, then the world is closed. */
 public class MbmsHooks {

@@ -1,4 +1,4 @@
-package org.mbmskeys.features.mbms;
+package org.mbmskeys.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mbmskeys.features.mbms;
+package org.mbmskeys.steps;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;

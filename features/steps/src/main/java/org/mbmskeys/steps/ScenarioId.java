@@ -1,4 +1,4 @@
-package org.mbmskeys.features.livingdocs;
+package org.mbmskeys.steps;
 
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * @param feature e.g. {@code ue/msk-request}
  * @param line    1-based
  */
-record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
+public record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
 
     /** A folder named {@code features}: the feature's path starts after the last one. */
     private static final Pattern FEATURES_FOLDER = Pattern.compile("(?:^|[/:])features/");
 
-    ScenarioId {
+    public ScenarioId {
         Objects.requireNonNull(feature, "feature");
         if (line < 1) {
             throw new IllegalArgumentException("line " + line + " of " + feature + " is not a line");
@@ -31,7 +31,7 @@ record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
      * {@code features} folder ({@code ue/msk-request.feature}) all name feature {@code ue/msk-request}: the
      * path after the last folder named {@code features} ({@code bmsc-features/} is not one).
      */
-    static ScenarioId of(String uri, long line) {
+    public static ScenarioId of(String uri, long line) {
         String path = uri.replace('\\', '/');
         Matcher folder = FEATURES_FOLDER.matcher(path);
         int after = -1;
@@ -48,7 +48,7 @@ record ScenarioId(String feature, int line) implements Comparable<ScenarioId> {
     }
 
     /** The ladder file's path below a backend's ladder folder: {@code ue/msk-request/42.json}. */
-    String ladderFile() {
+    public String ladderFile() {
         return feature + "/" + line + ".json";
     }
 

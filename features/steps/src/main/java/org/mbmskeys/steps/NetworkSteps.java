@@ -1,4 +1,4 @@
-package org.mbmskeys.features.mbms;
+package org.mbmskeys.steps;
 
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;

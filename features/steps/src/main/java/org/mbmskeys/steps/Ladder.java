@@ -1,4 +1,4 @@
-package org.mbmskeys.features.livingdocs;
+package org.mbmskeys.steps;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

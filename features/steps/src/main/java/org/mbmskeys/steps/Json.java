@@ -1,4 +1,4 @@
-package org.mbmskeys.features.livingdocs;
+package org.mbmskeys.steps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
  * class path has no JSON library of its own (Cucumber shades its Jackson), and this is smaller than
  * adding one.
  */
-final class Json {
+public final class Json {
 
     private final String text;
     private int at;
@@ -26,7 +26,7 @@ final class Json {
      *
      * @throws IllegalArgumentException if it is not JSON, naming the offset where reading stopped
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.space();
@@ -37,7 +37,7 @@ final class Json {
     }
 
     /** {@code s} as a JSON string literal, quotes included. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
