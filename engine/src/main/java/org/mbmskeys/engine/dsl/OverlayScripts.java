@@ -3,7 +3,9 @@ package org.mbmskeys.engine.dsl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,7 +13,9 @@ import java.util.stream.Collectors;
  * Shipped scripts with an operator's folder over them: a script in the folder replaces the shipped script of
  * the same file name ({@code msk-push.groovy}), and its other scripts are added. A folder that does not exist
  * (yet) overrides nothing. Each script keeps its own file name, so a reload sees an override appear as the
- * shipped file going away and the operator's arriving: the procedure's next version.
+ * shipped file going away and the operator's arriving: the procedure's next version. The operator's script
+ * names the file it {@linkplain ScriptText#replaces() replaces}, so an override that fails its checks is
+ * rejected like any broken edit: the version loaded before stays.
  */
 final class OverlayScripts implements ScriptSource {
 
@@ -33,14 +37,19 @@ final class OverlayScripts implements ScriptSource {
     @Override
     public List<ScriptText> read() throws IOException {
         List<ScriptText> own = Files.isDirectory(folder) ? overrides.read() : List.of();
-        Set<String> replaced = own.stream().map(s -> fileName(s.file())).collect(Collectors.toSet());
+        Set<String> replacing = own.stream().map(s -> fileName(s.file())).collect(Collectors.toSet());
+        Map<String, String> replaced = new HashMap<>();
         List<ScriptText> out = new ArrayList<>();
         for (ScriptText s : shipped.read()) {
-            if (!replaced.contains(fileName(s.file()))) {
+            if (replacing.contains(fileName(s.file()))) {
+                replaced.put(fileName(s.file()), s.file());
+            } else {
                 out.add(s);
             }
         }
-        out.addAll(own);
+        for (ScriptText s : own) {
+            out.add(new ScriptText(s.file(), s.text(), replaced.get(fileName(s.file()))));
+        }
         return out;
     }
 

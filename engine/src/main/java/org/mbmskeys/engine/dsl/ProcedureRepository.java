@@ -175,10 +175,12 @@ public final class ProcedureRepository implements ProcedureCatalog {
                 readable[i] = problems.size() == before;
             }
             // deletions first, so that a procedure moved to another file is free to load from there
+            Map<String, Loaded> deleted = new HashMap<>();
             for (var it = byFile.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 if (readable[entry.getValue().source()] && !seen.containsKey(entry.getKey())) {
                     it.remove();
+                    deleted.put(entry.getKey(), entry.getValue());
                     current.remove(entry.getValue().procedure());
                     removed.add(entry.getValue().procedure());
                 }
@@ -191,9 +193,10 @@ public final class ProcedureRepository implements ProcedureCatalog {
                 List<Problem> rejected = replace(script, sourceOf.get(script.file()), before, current, versions, loaded, removed);
                 if (!rejected.isEmpty()) {
                     problems.addAll(rejected);
+                    Loaded stays = before != null ? before : keepReplaced(script, deleted, current, removed);
                     LOG.warn("rejected changed procedure script {}; {}:\n{}", script.file(),
-                            before == null ? "it is not loaded" : "version " + latestVersion.get(before.procedure())
-                                    + " of '" + before.procedure() + "' stays current",
+                            stays == null ? "it is not loaded" : "version " + latestVersion.get(stays.procedure())
+                                    + " of '" + stays.procedure() + "' stays current",
                             rejected.stream().map(Problem::toString).collect(Collectors.joining("\n")));
                     listeners.forEach(l -> l.rejected(script.file(), rejected));
                 }
@@ -209,6 +212,22 @@ public final class ProcedureRepository implements ProcedureCatalog {
             }
             return new ReloadResult(loaded, removed, problems);
         }
+    }
+
+    /**
+     * A rejected script that stands in for another file (an operator's override of a shipped script) leaves
+     * that file's procedure as it was, as a rejected edit of the file itself would.
+     */
+    private Loaded keepReplaced(ScriptText rejected, Map<String, Loaded> deleted, Map<String, ProcedureDefinition> current,
+                                List<String> removed) {
+        Loaded kept = rejected.replaces() == null ? null : deleted.get(rejected.replaces());
+        if (kept == null || current.containsKey(kept.procedure())) {
+            return null;
+        }
+        byFile.put(rejected.replaces(), kept);
+        current.put(kept.procedure(), snapshot.current().get(kept.procedure()));
+        removed.remove(kept.procedure());
+        return kept;
     }
 
     private List<Problem> replace(ScriptText script, int source, Loaded before, Map<String, ProcedureDefinition> current,

@@ -354,4 +354,62 @@ class ProcedureRepositoryTest {
 
         assertThat(recorder.events).containsExactly("loaded dir.a v2");
     }
+
+    @Test
+    void anOverrideReplacesTheShippedScriptOfTheSameFileNameAsItsNextVersion() throws IOException {
+        Recorder recorder = new Recorder();
+        ProcedureRepository repository = ProcedureRepository.builder().classpath("procedures-test", dir)
+                .compiler(Scripts.STATIC).listener(recorder).build();
+        assertThat(repository.current("test.push")).map(ProcedureDefinition::version).contains(1);
+
+        write("push.groovy", changed("test.push"));
+        ReloadResult result = repository.reloadChanged();
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(repository.current("test.push")).map(ProcedureDefinition::version).contains(2);
+        assertThat(repository.current("test.push")).map(ProcedureDefinition::description).contains("changed");
+        assertThat(repository.names()).contains("test.pull");
+    }
+
+    @Test
+    void aBrokenOverrideIsRejectedAndTheShippedVersionStays() throws IOException {
+        Recorder recorder = new Recorder();
+        ProcedureRepository repository = ProcedureRepository.builder().classpath("procedures-test", dir)
+                .compiler(Scripts.STATIC).listener(recorder).build();
+        ProcedureDefinition shipped = repository.current("test.push").orElseThrow();
+
+        write("push.groovy", "procedure('test.push') {\n    initial 'a'\n");
+        ReloadResult broken = repository.reloadChanged();
+        ReloadResult again = repository.reloadChanged();
+
+        assertThat(broken.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.where().file()).endsWith("push.groovy"));
+        assertThat(broken.removed()).as("the shipped procedure is not removed by a broken override").isEmpty();
+        assertThat(again.removed()).isEmpty();
+        assertThat(again.problems()).as("the broken file is still there: reported again").isNotEmpty();
+        assertThat(repository.current("test.push")).containsSame(shipped);
+        assertThat(recorder.events).containsExactly("rejected push.groovy (" + broken.problems().size() + ")",
+                "rejected push.groovy (" + again.problems().size() + ")");
+
+        write("push.groovy", changed("test.push"));
+        ReloadResult fixed = repository.reloadChanged();
+
+        assertThat(fixed.problems()).isEmpty();
+        assertThat(repository.current("test.push")).map(ProcedureDefinition::version).contains(2);
+    }
+
+    @Test
+    void deletingABrokenOverrideLeavesTheShippedScript() throws IOException {
+        ProcedureRepository repository = ProcedureRepository.builder().classpath("procedures-test", dir)
+                .compiler(Scripts.STATIC).build();
+        ProcedureDefinition shipped = repository.current("test.push").orElseThrow();
+        Path override = write("push.groovy", "procedure('test.push') {\n");
+        repository.reloadChanged();
+
+        Files.delete(override);
+        ReloadResult result = repository.reloadChanged();
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.removed()).isEmpty();
+        assertThat(repository.current("test.push")).containsSame(shipped);
+    }
 }

@@ -23,7 +23,7 @@ public class MbmsHooks {
             Instant start = world.start;
             List<Ladder.Arrow> arrows = world.network.capture().stream()
                     .map(c -> Ladder.Arrow.of(c, start, Labels.of(c))).toList();
-            if (!arrows.isEmpty()) {
+            if (!arrows.isEmpty() && System.getProperty(Ladder.PROPERTY) != null) {   // no folder: no living docs
                 new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());
             }
         } finally {

@@ -1,13 +1,19 @@
 package org.mbmskeys.steps;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -48,6 +54,10 @@ import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 public final class MbmsWorld {
 
     public static final String BACKEND_PROPERTY = "mbmskeys.engine.backend";
+    /** A folder of BM-SC scripts that replace shipped ones of the same file name (optional). */
+    public static final String BMSC_SCRIPTS_PROPERTY = "mbmskeys.steps.bmsc.scripts";
+    /** A folder of UE scripts that replace shipped ones of the same procedure name (optional). */
+    public static final String UE_SCRIPTS_PROPERTY = "mbmskeys.steps.ue.scripts";
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
 
@@ -66,6 +76,10 @@ public final class MbmsWorld {
     Bmsc bmsc;
     KeyDomainId domain;
     UeHost ueHost;
+    /** The BM-SC's override folder, when it has one: the configured folder, or the scenario's own copy. */
+    Optional<Path> bmscScripts = folder(BMSC_SCRIPTS_PROPERTY);
+    /** A copy made for this scenario (so steps may edit scripts), deleted when the scenario ends. */
+    private Path scenarioScripts;
     /** The MSK the last rotation made, and when. */
     MskRef lastRotated;
     Instant lastRotatedAt;
@@ -105,12 +119,60 @@ public final class MbmsWorld {
 
     void startBmsc(String fqdn, KeyDomainId keyDomain) {
         domain = keyDomain;
-        bmsc = Bmsc.builder(fqdn).bootstrapping(bsf).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
+        Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsf).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
-                .backend(backend()).deterministic().listener(bmscTrace).build();
-        ueHost = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time)
+                .backend(backend()).deterministic().listener(bmscTrace);
+        bmscScripts.ifPresent(bmscBuilder::scripts);
+        bmsc = bmscBuilder.build();
+        UeHost.Builder ueBuilder = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time)
                 .deterministic().random(seeded(4)).backend(backend()).keyManagementPort(80)
-                .listener(ueOutcomes::add).engineListener(ueTrace).build();
+                .listener(ueOutcomes::add).engineListener(ueTrace);
+        folder(UE_SCRIPTS_PROPERTY).ifPresent(ueBuilder::scripts);
+        ueHost = ueBuilder.build();
+    }
+
+    /**
+     * Gives the BM-SC a script folder of this scenario's own, a copy of the configured one (or empty): steps
+     * may then edit its scripts and reload them without touching the project's files. Before the BM-SC starts.
+     */
+    public Path ownBmscScriptFolder() {
+        if (bmsc != null) {
+            throw new IllegalStateException("the BM-SC already runs; give it a script folder before it starts");
+        }
+        if (scenarioScripts == null) {
+            try {
+                scenarioScripts = Files.createTempDirectory("mbms-keys-bmsc-scripts");
+                if (bmscScripts.isPresent()) {
+                    try (Stream<Path> files = Files.list(bmscScripts.get())) {
+                        for (Path f : files.filter(Files::isRegularFile).toList()) {
+                            Files.copy(f, scenarioScripts.resolve(f.getFileName()));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make the scenario's script folder", e);
+            }
+            bmscScripts = Optional.of(scenarioScripts);
+        }
+        return scenarioScripts;
+    }
+
+    /** The BM-SC's override folder, if it has one. */
+    public Optional<Path> bmscScripts() {
+        return bmscScripts;
+    }
+
+    private static Optional<Path> folder(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Path folder = Path.of(value);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("system property " + property + " names " + folder.toAbsolutePath()
+                    + ", which is not a folder");
+        }
+        return Optional.of(folder);
     }
 
     KeyGroupRef group(String hex) {
@@ -174,6 +236,15 @@ public final class MbmsWorld {
         }
         if (bmsc != null) {
             bmsc.close();
+        }
+        if (scenarioScripts != null) {
+            try (Stream<Path> files = Files.walk(scenarioScripts)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the scenario's script folder " + scenarioScripts, e);
+            }
         }
     }
 
