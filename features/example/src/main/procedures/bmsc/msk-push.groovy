@@ -1,0 +1,44 @@
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPush
+import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery
+import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived
+
+// ACME's schedule: resend every 5 s, 3 resends at most (sent at 0, 5, 10 and 15 s; given up at 20 s).
+procedure('bmsc.msk-push') {
+    description 'Sends one UE an MSK message with the V bit (a new MSK, a key validity update or an invalidation) and waits for its verification message, sending it again with the next counter on a back-off schedule'
+    spec 'TS 33.246 §6.3.2.3.1'
+    input 'ue', String
+    input 'msk', String
+    input 'kind', String
+    variable 'push', PreparedPush
+    initial 'pushing'
+
+    state('pushing') {
+        onEntry {
+            def delivery = service(KeyDelivery)
+            def next = push == null ? delivery.push(key as String, input('ue') as String, input('msk') as String,
+                    KeyDelivery.Kind.valueOf(input('kind') as String))
+                    : delivery.retransmission(push)
+            if (next.isPresent()) {
+                push = next.get()
+                send 'mikey', delivery.datagram(next.get())
+            } else {
+                signal procedure, key, 'not-prepared'   // why is logged and in the UE's delivery records
+            }
+        }
+        on(MikeyArrived) {
+            guard('acknowledges this push') { push != null && service(KeyDelivery).acknowledges(push, event) }
+            action { emit service(KeyDelivery).delivered(push, event) }
+            goTo 'delivered'
+        }
+        on(signal('not-prepared')) { goTo 'not-delivered' }
+        after(seconds(5), 'resend') {
+            retry 3, backoff: 1.0, max: seconds(5)
+            action { emit service(KeyDelivery).gaveUp(push) }
+            goTo 'not-delivered'
+        }
+    }
+
+    finalState 'delivered'
+    finalState 'not-delivered'
+    errorState 'failed'
+}
