@@ -30,9 +30,9 @@ import org.mbmskeys.adapters.memory.Captured;
  * <pre>{@code
  * {"format": 1, "scenario": "The UE registers and gets its MSK",
  *  "arrows": [
- *   {"at": 0,  "from": "ue-1", "to": "bmsc", "kind": "HTTP_REQUEST",  "label": "POST register", "fate": "DELIVERED", "note": ""},
+ *   {"at": 0,  "from": "ue-1", "to": "bmsc", "kind": "HTTP_REQUEST",  "label": "POST /keymanagement?requesttype=register", "fate": "DELIVERED", "note": ""},
  *   {"at": 0,  "from": "bmsc", "to": "ue-1", "kind": "HTTP_RESPONSE", "label": "401",           "fate": "DELIVERED", "note": ""},
- *   {"at": 20, "from": "bmsc", "to": "ue-1", "kind": "MIKEY", "label": "MSK push V=1 MSK 0001:0002", "fate": "DROPPED", "note": "partitioned"}]}
+ *   {"at": 20, "from": "bmsc", "to": "ue-1", "kind": "MIKEY", "label": "MSK message V 001-01 0101:0002 T=3", "fate": "DROPPED", "note": "partitioned"}]}
  * }</pre>
  * {@code at} is virtual time in milliseconds since the scenario began. Participants are drawn UEs first,
  * then the BM-SC, then the BSF, then any other node, each under the name the arrows give it.
@@ -83,7 +83,7 @@ public record Ladder(String scenario, List<Arrow> arrows) {
      * @param from  the sending node (e.g. {@code ue-1}, {@code bmsc}, {@code bsf})
      * @param to    the receiving node (one arrow per recipient of a multicast)
      * @param kind  MIKEY, HTTP request or response
-     * @param label what it is, short: {@code MSK push V=1 MSK 0001:0002}, {@code POST register}, {@code 401}
+     * @param label what it is, short: {@code MSK message V 001-01 0101:0002 T=3}, {@code 401 Unauthorized}
      * @param fate  what became of it
      * @param note  anything else worth a word ({@code delayed PT2S}, {@code replay of #3}); empty if nothing
      */

@@ -20,11 +20,13 @@ public class MbmsHooks {
     public void writeLadderAndClose(Scenario scenario) {
         try {
             writeTrace(scenario);
-            Instant start = world.start;
-            List<Ladder.Arrow> arrows = world.network.capture().stream()
-                    .map(c -> Ladder.Arrow.of(c, start, Labels.of(c))).toList();
-            if (!arrows.isEmpty() && System.getProperty(Ladder.PROPERTY) != null) {   // no folder: no living docs
-                new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());
+            if (System.getProperty(Ladder.PROPERTY) != null) {   // no folder, no living docs: nothing to write
+                Instant start = world.start;
+                List<Ladder.Arrow> arrows = world.network.capture().stream()
+                        .map(c -> Ladder.Arrow.of(c, start, LadderLabels.of(c))).toList();
+                if (!arrows.isEmpty()) {
+                    new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());
+                }
             }
         } finally {
             world.close();
@@ -53,30 +55,6 @@ public class MbmsHooks {
             java.nio.file.Files.writeString(file, text);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write the trace " + file, e);
-        }
-    }
-
-    /** What an arrow says: MIKEY message type or HTTP request line / status; never key material. */
-    static final class Labels {
-        static String of(Captured c) {
-            return switch (c.message().kind()) {
-                case DATAGRAM -> "MIKEY " + c.message().bytes().length() + " B";
-                case REQUEST -> requestLine(c);
-                case RESPONSE -> statusLine(c);
-            };
-        }
-
-        private static String requestLine(Captured c) {
-            String text = new String(c.message().bytes().toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
-            int end = text.indexOf(" HTTP/");
-            String line = end > 0 ? text.substring(0, end) : "HTTP request";
-            return line + (text.contains("\r\nAuthorization: Digest") ? " (Digest)" : "");
-        }
-
-        private static String statusLine(Captured c) {
-            String text = new String(c.message().bytes().toByteArray(), java.nio.charset.StandardCharsets.US_ASCII);
-            int end = text.indexOf("\r\n");
-            return end > 0 ? text.substring(text.indexOf(' ') + 1, end) : "HTTP response";
         }
     }
 }
