@@ -96,4 +96,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
                 .check(classes);
     }
+
+    @Test
+    void theStepLibraryIsOnlyUsedByFeatures() {
+        noClasses().that().resideInAPackage("org.mbmskeys..")
+                .and().resideOutsideOfPackage("org.mbmskeys.steps..")
+                .should().dependOnClassesThat().resideInAPackage("org.mbmskeys.steps..")
+                .because("the step library (mbms-keys-steps) is test vocabulary: nothing shipped may need it")
+                .check(classes);
+    }
 }
