@@ -56,7 +56,6 @@ Feature: User Service Registration at the BM-SC
         | service | status |
         | sports  | 501    |
 
-    @todo
     Example: A malformed registration body is a 400 and changes nothing
       When "alice" posts a registration whose body is not XML
       Then the BM-SC answered "alice" 400

@@ -1,5 +1,6 @@
 package org.mbmskeys.steps;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Given;
@@ -9,7 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mbmskeys.adapters.memory.Message;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.mbms.digest.DigestClient;
+import org.mbmskeys.mbms.digest.DigestRealm;
+import org.mbmskeys.mbms.digest.MrkDigestPassword;
+import org.mbmskeys.mbms.gba.BootstrappingContext;
+import org.mbmskeys.mbms.gba.MukMrk;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.services.ServiceId;
 import org.mbmskeys.mbms.gba.Fqdn;
@@ -31,6 +43,8 @@ public class BmscRegistrationSteps {
 
     private final MbmsWorld world;
     private Instant deregisteredAt;
+    private int capturedBefore;
+    private KeyGroup invalidatedGroup;
 
     public BmscRegistrationSteps(MbmsWorld world) {
         this.world = world;
@@ -85,6 +99,7 @@ public class BmscRegistrationSteps {
     @When("{string} deregisters from {string}")
     public void deregistersFrom(String ue, String service) {
         deregisteredAt = world.time().now();
+        capturedBefore = world.network().capture().size();
         world.ue(ue).leave(service);
         world.settle();
     }
@@ -92,6 +107,7 @@ public class BmscRegistrationSteps {
     @Then("the BM-SC sent {string} an invalidation of the MSK of Key Group {word}")
     public void sentAnInvalidation(String ue, String group) {
         KeyGroup keyGroup = world.group(group).keyGroup();
+        invalidatedGroup = keyGroup;
         assertThat(mikeyToSinceDeregistration(ue)).as("MIKEY messages to %s since the deregistration", ue).isNotEmpty();
         assertThat(world.ueOutcomes()).as("what %s made of them", ue).anyMatch(o -> o instanceof UeOutcome.MskReceived r
                 && r.ue().equals(ue) && r.change() == MskChange.INVALIDATED && r.msk().keyGroup().equals(keyGroup));
@@ -110,7 +126,8 @@ public class BmscRegistrationSteps {
     @Then("the BM-SC recorded the invalidation for {string}")
     public void recordedTheInvalidation(String ue) {
         assertThat(world.bmsc().deliveries(world.impi(ue))).as("delivery records of %s", ue)
-                .anyMatch(d -> d.outcome() == DeliveryOutcome.INVALIDATED && !d.firstSentAt().isBefore(deregisteredAt));
+                .anyMatch(d -> d.outcome() == DeliveryOutcome.INVALIDATED
+                        && d.msk().keyGroup().equals(invalidatedGroup) && !d.firstSentAt().isBefore(deregisteredAt));
     }
 
     @Then("the BM-SC sent {string} no invalidation")
@@ -127,7 +144,65 @@ public class BmscRegistrationSteps {
 
     private List<?> mikeyToSinceDeregistration(String ue) {
         assertThat(deregisteredAt).as("a deregistration happened").isNotNull();
-        return world.network().capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
-                && c.message().recipient().equals(ue) && !c.sent().isBefore(deregisteredAt)).toList();
+        return world.network().capture().stream().skip(capturedBefore).filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+                && c.message().recipient().equals(ue)).toList();
+    }
+
+    // ------------------------------------------------------------------------------- a request made by hand
+
+    /**
+     * The steps speak for the UE: a GBA run on its card, then a registration POST from its address whose body is
+     * not XML, first without credentials (answered with the challenge), then with Digest over that body (auth-int,
+     * password from the MRK, Annex H), so that only the body is wrong.
+     */
+    @When("{string} posts a registration whose body is not XML")
+    public void postsANonXmlRegistration(String ue) {
+        String fqdn = world.bmsc().fqdn();
+        GbaClient gba = world.gbaClientOnTheCardOf(ue);
+        BootstrappingContext context = gba.bootstrap(world.bsf());
+        MukMrk keys = gba.mukMrk(NafId.forMbms(fqdn));
+        DigestClient digest;
+        try {
+            digest = new DigestClient(context.bTid().format(), MrkDigestPassword.derive(keys.mrk()), DigestRealm.gbaMe(fqdn),
+                    MbmsWorld.seeded(5));
+        } finally {
+            keys.destroy();
+        }
+        String uri = "/keymanagement?requesttype=register";
+        Bytes body = Bytes.wrap("this is not XML".getBytes(US_ASCII));
+        String challenge = post(ue, uri, body, Optional.empty());
+        assertThat(challenge).as("the answer to the request without credentials").startsWith("HTTP/1.1 401 ");
+        List<String> wwwAuthenticate = challenge.lines().filter(l -> l.startsWith("WWW-Authenticate: "))
+                .map(l -> l.substring("WWW-Authenticate: ".length())).toList();
+        digest.onChallenge(wwwAuthenticate);
+        post(ue, uri, body, Optional.of(digest.authorize("POST", uri, body).toHeaderValue()));
+    }
+
+    @Then("the BM-SC answered {string} {int}")
+    public void theBmscAnswered(String ue, int status) {
+        List<Integer> statuses = BmscKeyRequestSteps.statusesTo(world, ue);
+        assertThat(statuses).as("the status codes of the BM-SC's answers to %s", ue).isNotEmpty();
+        assertThat(statuses.get(statuses.size() - 1)).as("the last answer to %s", ue).isEqualTo(status);
+    }
+
+    private String post(String ue, String uri, Bytes body, Optional<String> authorization) {
+        String head = "POST " + uri + " HTTP/1.1\r\n"
+                + "Host: " + world.bmsc().fqdn() + ":80\r\n"
+                + "User-Agent: mbms-keys-steps 3gpp-gba\r\n"
+                + "Content-Type: application/mbms-register+xml\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + authorization.map(a -> "Authorization: " + a + "\r\n").orElse("")
+                + "\r\n";
+        byte[] h = head.getBytes(US_ASCII);
+        byte[] b = body.toByteArray();
+        byte[] all = new byte[h.length + b.length];
+        System.arraycopy(h, 0, all, 0, h.length);
+        System.arraycopy(b, 0, all, h.length, b.length);
+        AtomicReference<String> answer = new AtomicReference<>();
+        world.network().node(ue).send(Envelope.of(Endpoint.of(ue, 40000), Endpoint.of(world.bmsc().fqdn(), 80), Bytes.wrap(all))
+                .withReplyHandle(payload -> answer.set(new String(((Bytes) payload).toByteArray(), US_ASCII))));
+        world.settle();
+        assertThat(answer.get()).as("the BM-SC's answer to %s's request", ue).isNotNull();
+        return answer.get();
     }
 }

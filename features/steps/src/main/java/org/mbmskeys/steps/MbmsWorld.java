@@ -199,4 +199,11 @@ public final class MbmsWorld {
         java.util.Set<String> names = onlyMayRegister.get(service.toString());
         return names == null || names.stream().anyMatch(n -> impi.equals(impis.get(n)));
     }
+
+    /** A second GBA client on the card of {@code ue} (same IMPI, K and OPc), for steps that speak for the UE by hand. */
+    GbaClient gbaClientOnTheCardOf(String ue) {
+        String impi = impis.get(ue);
+        return new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0), GbaMode.GBA_ME),
+                time::now);
+    }
 }
