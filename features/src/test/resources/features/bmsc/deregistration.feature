@@ -1,4 +1,3 @@
-@todo
 Feature: User Service Deregistration at the BM-SC
   When a UE leaves services, the BM-SC forgets those registrations and should make the keys the UE no
   longer needs useless to it: it invalidates them with an MSK delivery whose key validity has SEQl above
@@ -9,6 +8,8 @@ Feature: User Service Deregistration at the BM-SC
     And the user service "news" uses the streaming Key Group 0101
     And the user service "news-hd" uses the streaming Key Group 0101
     And the user service "weather" uses the download Key Group 0202
+    And the operator has rotated Key Group 0101
+    And the operator has rotated Key Group 0202
     And UE "alice" is bootstrapped at the BSF
     And "alice" is registered to "news", "news-hd" and "weather"
 
@@ -27,6 +28,9 @@ Feature: User Service Deregistration at the BM-SC
 
   Rule: Only an authenticated UE can deregister (§6.3.2.1B)
 
+    # not built: the UE keeps the Digest password it derived from its MRK when it registered (one Digest client per
+    # B-TID), so a wrong MRK given after the registration is never used; the steps need a way to make the UE derive it anew
+    @todo
     Example: A deregistration with a wrong MRK changes nothing
       Given "alice" computes its Digest password from a wrong MRK
       When "alice" deregisters from "weather"
