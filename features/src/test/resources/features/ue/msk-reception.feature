@@ -18,10 +18,10 @@ Feature: MSK message reception by the UE
     Example: A push with V is acknowledged
       Then "alice" sent 1 MIKEY verification message
 
-    @todo
-    Example: An MSK delivered after an MSK request without V is not acknowledged
-      When "alice" requests the current MSK of Key Group 0101
-      Then "alice" sent 1 MIKEY verification message
+    Example: An MSK message without V is applied and not acknowledged
+      When the BM-SC sends "alice" the current MSK of Key Group 0101 without the V bit
+      Then "alice" applied it without a verification message
+      And "alice" sent 1 MIKEY verification message
 
   Rule: A replayed MSK message is discarded: its counter is not newer than the last one of its MUK (§6.4.6.1 step 2)
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.mbmskeys.mbms.mikey.protection.MikeyRejection;
@@ -21,15 +22,18 @@ import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.protection.CsbIds;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
+import org.mbmskeys.mbms.mikey.protection.MskDelivery;
 import org.mbmskeys.mbms.mikey.protection.MtkDelivery;
 import org.mbmskeys.mbms.profile.InterimProfile;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.StoredMsk;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.mbms.ue.keys.KeyRejection;
@@ -144,6 +148,43 @@ public class UeReceptionSteps {
                 .last().isEqualTo(world.bmsc().currentMsk(world.group(group)).orElseThrow());
         assertThat(heldMsks(ue, group)).hasSize(count)
                 .containsExactlyInAnyOrderElementsOf(delivered.subList(delivered.size() - count, delivered.size()));
+    }
+
+    /**
+     * The current MSK again, sealed as the BM-SC seals it (its FQDN as IDi, the UE's B-TID as IDr, the UE's current
+     * MUK, the next counter of that MUK) but without the V bit, sent from the BM-SC to the UE (§6.4.2, §6.4.6.1).
+     * The BM-SC itself sets V on every MSK delivery, so the step seals the message here.
+     */
+    @When("the BM-SC sends {string} the current MSK of Key Group {word} without the V bit")
+    public void theBmscSendsTheCurrentMskWithoutV(String ue, String group) {
+        MskRef msk = world.bmsc().currentMsk(world.group(group)).orElseThrow();
+        UeKeyStore store = world.ue(ue).keyStore();
+        Bytes idi = Bytes.wrap(world.bmsc().fqdn().getBytes(StandardCharsets.UTF_8));
+        MukId mukId = store.currentMuk(idi).orElseThrow(() -> new IllegalStateException(ue + " has no MUK of the BM-SC"));
+        MskKey held = store.msk(msk).orElseThrow(() -> new IllegalStateException(ue + " does not hold " + msk));
+        SecretBytes muk = store.mukFor(mukId).value().key();
+        long counter = store.counterFor(mukId).map(TimestampCounter::value).orElse(0L) + 1;
+        RandomBytes random = MbmsWorld.seeded(counter);
+        try {
+            Bytes datagram = MikeySealer.jca().seal(MskDelivery.delivery(CsbIds.random(random), msk.keyDomain(),
+                    msk.mskId(), held.key(), held.validity(), TimestampCounter.of(counter), held.rand(),
+                    new String(mukId.idi().toByteArray(), StandardCharsets.UTF_8),
+                    new String(mukId.idr().toByteArray(), StandardCharsets.UTF_8), false), muk);
+            String fqdn = world.bmsc().fqdn();
+            world.network().node(fqdn).send(Envelope.of(Endpoint.of(fqdn, MIKEY_PORT), Endpoint.of(world.ue(ue).name(),
+                    MIKEY_PORT), datagram));
+        } finally {
+            muk.destroy();
+            held.key().destroy();
+        }
+        world.settle();
+    }
+
+    @Then("{string} applied it without a verification message")
+    public void appliedItWithoutVerification(String ue) {
+        List<UeOutcome> ofUe = world.ueOutcomes().stream().filter(o -> o.ue().equals(ue)).toList();
+        assertThat(ofUe).as("what %s reported", ue).isNotEmpty().last().isInstanceOfSatisfying(UeOutcome.MskReceived.class,
+                r -> assertThat(r.verificationSent()).as("verification message sent").isFalse());
     }
 
     // ------------------------------------------------------------------------------------ MTK messages
