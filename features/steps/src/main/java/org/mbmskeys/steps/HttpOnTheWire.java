@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.adapters.memory.Message;
+import org.mbmskeys.engine.bytes.Bytes;
 
 /**
  * The key management HTTP exchanges of one UE as the in-memory network carried them: its requests, with their
@@ -53,7 +54,11 @@ final class HttpOnTheWire {
         }
 
         static String text(Captured c) {
-            return new String(c.message().bytes().toByteArray(), US_ASCII);
+            return text(c.message().bytes());
+        }
+
+        static String text(Bytes bytes) {
+            return new String(bytes.toByteArray(), US_ASCII);
         }
     }
 
