@@ -1,4 +1,3 @@
-@todo
 Feature: BM-SC solicited pull
   To re-key a UE, or a whole Key Group, without pushing the key itself, the BM-SC sends a short MIKEY
   message that only says "ask me for the current MSK of this Key Group": Key Number 0, no key in the
@@ -40,6 +39,7 @@ Feature: BM-SC solicited pull
 
   Rule: The solicitation may use the last MUK past its GBA key lifetime; the UE bootstraps again before its request (§6.3.2.2.4 NOTE 1, §6.1)
 
+    @todo
     Example: A UE whose Ks_NAF expired accepts the pull and bootstraps before asking
       Given the Ks_NAF of "alice" has expired
       When the operator rotates Key Group 0101
@@ -49,6 +49,7 @@ Feature: BM-SC solicited pull
 
   Rule: When the BM-SC's MUK lifetime ran out, it demands new bootstrapping on the UE's next request (§6.3.2.2.4)
 
+    @todo
     Example: An expired MUK at the BM-SC
       Given the BM-SC keeps a MUK for 1 hour
       And 2 hours pass

@@ -6,11 +6,21 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.adapters.memory.Fault;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Selector;
 import org.mbmskeys.engine.spi.Cancellable;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.mikey.KemacPayload;
+import org.mbmskeys.mbms.mikey.MikeyMessage;
+import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.OpenResult;
+import org.mbmskeys.mbms.mikey.protection.SolicitedPullMessage;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
 /** The BM-SC's solicited pull (§6.3.2.2.4) and what it needs around it: long waits, a UE back online, tampering. */
@@ -53,5 +63,43 @@ public class SolicitedPullSteps {
                 .noneMatch(o -> o instanceof UeOutcome.MskReceived r && r.ue().equals(ue) && r.verificationSent());
         assertThat(world.network().capture()).as("MIKEY datagrams %s sent", ue)
                 .noneMatch(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue));
+    }
+
+    @Given("the BM-SC re-keys Key Group {word} by solicited pull")
+    public void theBmscReKeysBySolicitedPull(String group) {
+        assertThat(world.services).as("a service of this scenario uses Key Group %s", group)
+                .containsValue(world.group(group));
+        world.bmsc().rekeying(Bmsc.Rekeying.SOLICITED_PULL);
+    }
+
+    @Then("the BM-SC sent {string} a solicited pull for Key Group {word} with Key Number 0, no key and V not set")
+    public void theBmscSentASolicitedPull(String ue, String group) {
+        List<SolicitedPullMessage> pulls = pullsTo(ue);
+        assertThat(pulls).as("solicited pulls the BM-SC sent %s", ue).isNotEmpty().allSatisfy(pull -> {
+            assertThat(pull.keyDomain()).isEqualTo(world.domain);
+            assertThat(pull.keyGroup()).isEqualTo(world.group(group).keyGroup());
+            MikeyMessage message = pull.decoded().message();
+            assertThat(message.header().vFlag()).as("the V bit").isFalse();
+            assertThat(message.find(KemacPayload.class)).as("the KEMAC").hasValueSatisfying(k ->
+                    assertThat(k.isKeyless()).as("a KEMAC without key data").isTrue());
+        });
+    }
+
+    /**
+     * The solicited pulls the BM-SC sent the UE since the last rotation, as they left the BM-SC: MIKEY messages the
+     * reader classifies as a pull, which is a message whose MSK ID has Key Number 0 (§6.3.2.2.4).
+     */
+    List<SolicitedPullMessage> pullsTo(String ue) {
+        List<SolicitedPullMessage> pulls = new ArrayList<>();
+        for (Captured c : world.network().capture()) {
+            Message m = c.message();
+            if (m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn()) && m.recipient().equals(ue)
+                    && (world.lastRotatedAt == null || !c.sent().isBefore(world.lastRotatedAt))
+                    && MikeyReader.read(m.bytes()) instanceof OpenResult.Opened<InboundMikey> o
+                    && o.value() instanceof SolicitedPullMessage pull) {
+                pulls.add(pull);
+            }
+        }
+        return pulls;
     }
 }
