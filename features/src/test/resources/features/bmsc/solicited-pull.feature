@@ -39,7 +39,6 @@ Feature: BM-SC solicited pull
 
   Rule: The solicitation may use the last MUK past its GBA key lifetime; the UE bootstraps again before its request (§6.3.2.2.4 NOTE 1, §6.1)
 
-    @todo
     Example: A UE whose Ks_NAF expired accepts the pull and bootstraps before asking
       Given the Ks_NAF of "alice" has expired
       When the operator rotates Key Group 0101

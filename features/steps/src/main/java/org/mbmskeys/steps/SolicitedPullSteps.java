@@ -15,6 +15,7 @@ import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Selector;
 import org.mbmskeys.engine.spi.Cancellable;
 import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.gba.simulated.BootstrapConfirmation;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
@@ -83,6 +84,25 @@ public class SolicitedPullSteps {
             assertThat(message.find(KemacPayload.class)).as("the KEMAC").hasValueSatisfying(k ->
                     assertThat(k.isKeyless()).as("a KEMAC without key data").isTrue());
         });
+    }
+
+    /**
+     * The solicited pull was protected with the MUK of the UE's previous bootstrapping (IDr names its B-TID, whose
+     * key lifetime is over), the UE discarded nothing, and its MSK request came after the pull.
+     */
+    @Then("{string} accepted the solicited pull with its last MUK")
+    public void acceptedTheSolicitedPullWithItsLastMuk(String ue) {
+        List<SolicitedPullMessage> pulls = pullsTo(ue);
+        assertThat(pulls).as("solicited pulls the BM-SC sent %s", ue).isNotEmpty();
+        List<BootstrapConfirmation> runs = world.bsf().bootstrappings(world.impi(ue));
+        assertThat(runs).as("bootstrappings of %s at the BSF", ue).hasSizeGreaterThanOrEqualTo(2);
+        BootstrapConfirmation previous = runs.get(runs.size() - 2);
+        assertThat(pulls.get(0).idr().text()).as("IDr of the pull: the B-TID of the MUK protecting it")
+                .hasValue(previous.bTid().format());
+        assertThat(previous.expiresAt()).as("the key lifetime of that bootstrapping").isBeforeOrEqualTo(world.time().now());
+        assertThat(world.ueOutcomes()).as("discards reported by %s", ue)
+                .noneMatch(o -> o instanceof UeOutcome.DatagramDiscarded d && d.ue().equals(ue));
+        assertThat(HttpOnTheWire.of(world, ue, "msk-request")).as("MSK requests of %s", ue).isNotEmpty();
     }
 
     /**
