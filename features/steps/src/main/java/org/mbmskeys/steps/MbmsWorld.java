@@ -211,4 +211,6 @@ public final class MbmsWorld {
     // --- added for h2
     /** The partitions that took UEs offline, by UE, so that a step can bring one back. */
     final Map<String, org.mbmskeys.engine.spi.Cancellable> partitions = new LinkedHashMap<>();
+    /** How many messages the network had captured when the last rotation began (-1: none yet). */
+    int lastRotatedAfterCapture = -1;
 }

@@ -16,6 +16,7 @@ import org.mbmskeys.adapters.memory.Selector;
 import org.mbmskeys.engine.spi.Cancellable;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.gba.simulated.BootstrapConfirmation;
+import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.MikeyMessage;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
@@ -57,13 +58,20 @@ public class SolicitedPullSteps {
                 index, 0xFF));
     }
 
-    /** The UE neither reported a verification message nor put any MIKEY datagram (its only kind: ACKs) on the wire. */
+    /**
+     * Since the last rotation (or ever, without one) the UE reported no verification message for that MSK and put no
+     * MIKEY datagram (its only kind: verification messages) on the wire.
+     */
     @Then("{string} sent no MIKEY verification message")
     public void sentNoVerificationMessage(String ue) {
-        assertThat(world.ueOutcomes()).as("verification messages %s reported", ue)
-                .noneMatch(o -> o instanceof UeOutcome.MskReceived r && r.ue().equals(ue) && r.verificationSent());
-        assertThat(world.network().capture()).as("MIKEY datagrams %s sent", ue)
-                .noneMatch(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue));
+        List<UeOutcome> verifications = world.ueOutcomes().stream().filter(o -> o instanceof UeOutcome.MskReceived r
+                && r.ue().equals(ue) && r.verificationSent()
+                && (world.lastRotated == null || r.msk().equals(world.lastRotated))).toList();
+        assertThat(verifications).as("verification messages %s reported", ue).isEmpty();
+        List<Captured> capture = world.network().capture();
+        List<Captured> sent = capture.subList(Math.max(world.lastRotatedAfterCapture, 0), capture.size()).stream()
+                .filter(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue)).toList();
+        assertThat(sent).as("MIKEY datagrams %s sent", ue).isEmpty();
     }
 
     @Given("the BM-SC re-keys Key Group {word} by solicited pull")
@@ -103,6 +111,18 @@ public class SolicitedPullSteps {
         assertThat(world.ueOutcomes()).as("discards reported by %s", ue)
                 .noneMatch(o -> o instanceof UeOutcome.DatagramDiscarded d && d.ue().equals(ue));
         assertThat(HttpOnTheWire.of(world, ue, "msk-request")).as("MSK requests of %s", ue).isNotEmpty();
+    }
+
+    /** The UE ran GBA again without telling the BM-SC: the BM-SC still knows only the B-TID it registered with. */
+    @Given("{string} has bootstrapped again since it registered")
+    public void hasBootstrappedAgainSinceItRegistered(String ue) {
+        String registeredWith = world.bmsc().registration(world.impi(ue)).orElseThrow().bTid().format();
+        assertThat(world.ue(ue).bootstrapNow()).isInstanceOf(BootstrapResult.Bootstrapped.class);
+        world.settle();
+        List<BootstrapConfirmation> runs = world.bsf().bootstrappings(world.impi(ue));
+        assertThat(runs.get(runs.size() - 1).bTid().format()).as("the new B-TID of %s", ue).isNotEqualTo(registeredWith);
+        assertThat(world.bmsc().registration(world.impi(ue)).orElseThrow().bTid().format())
+                .as("the B-TID the BM-SC knows for %s", ue).isEqualTo(registeredWith);
     }
 
     /**
