@@ -53,9 +53,9 @@ Feature: MSK push by the BM-SC
 
   Rule: A push under a MUK that is not the UE's current one is answered like a solicited pull (§6.3.2.3.1)
 
-    @todo
     Example: The UE bootstrapped again; the push under its previous MUK brings an MSK request, not an acknowledgement
-      Given "alice" has bootstrapped again since it registered
+      Given the operator has rotated Key Group 0101
+      And "alice" has bootstrapped again since it registered
       When the operator rotates Key Group 0101
       Then "alice" sent no MIKEY verification message
       And "alice" sent an MSK request for Key Group 0101

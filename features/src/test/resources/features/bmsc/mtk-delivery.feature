@@ -1,4 +1,3 @@
-@todo
 Feature: MTK delivery by the BM-SC
   The traffic keys of a session are delivered to every receiver at once: for streaming, MIKEY messages
   to the session's multicast group on UDP port 2269, sent again periodically so that a UE joining late
@@ -49,6 +48,9 @@ Feature: MTK delivery by the BM-SC
 
   Rule: Download MTKs travel as an application/mikey object next to the file they protect (§6.3.3.2.1)
 
+    # not built: the Bmsc facade has no download session and no way to ask for the application/mikey object of a
+    # file (MtkStream.download and PreparedMtk.asObject exist in bmsc.distribution, but nothing wires them)
+    @todo
     Example: An MTK object for a file
       Given the user service "weather" uses the download Key Group 0202 for the session "maps"
       And the operator has rotated Key Group 0202

@@ -181,6 +181,50 @@ class BmscAndUesTest {
         assertThat(bmsc.engine().instance(Bmsc.SOLICITED_PULL, impi(1) + "|" + NEWS)).isEmpty();   // ended: pulled
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "spring"})
+    void aBmscThatRekeysOnRequestSendsNothingAtARotationAndTheUeAsksWhenAnMtkNamesTheNewMsk(String backend) {
+        start(backend, Bmsc.Rekeying.PUSH);
+        Ue alice = ue("alice", 1);
+        settle();
+        bmsc.rekeying(Bmsc.Rekeying.ON_REQUEST);
+        int sent = network.capture().size();
+
+        MskRef second = bmsc.rotate(NEWS);
+        settle();
+        assertThat(network.capture()).hasSize(sent);                      // nothing at the rotation
+        assertThat(alice.msks(SERVICE)).extracting(MskKey::ref).doesNotContain(second);
+
+        bmsc.startMtkDelivery("news-live");                               // an MTK under the new MSK (§6.3.2.2.3)
+        settle();
+        assertThat(alice.msks(SERVICE)).extracting(MskKey::ref).contains(second);
+        assertThat(outcomes).filteredOn(UeOutcome.MskRequestAnswered.class::isInstance).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "spring"})
+    void anMskInvalidatedAtOneUeOpensNoMoreMtkMessagesThereButStaysWithTheOthers(String backend) {
+        start(backend, Bmsc.Rekeying.PUSH);
+        Ue alice = ue("alice", 1);
+        Ue bob = ue("bob", 2);
+        settle();
+        MskRef msk = bmsc.currentMsk(NEWS).orElseThrow();
+
+        bmsc.invalidate(impi(1), msk);
+        settle();
+        assertThat(alice.keyStore().isInvalidated(msk)).isTrue();
+        assertThat(bmsc.deliveries(impi(1))).last().satisfies(r -> assertThat(r.outcome()).isEqualTo(DeliveryOutcome.INVALIDATED));
+        assertThat(bmsc.currentMsk(NEWS)).contains(msk);                  // the registry keeps it
+
+        bmsc.startMtkDelivery("news-live");
+        settle();
+        assertThat(alice.currentMtk(SERVICE, "news-live")).isEmpty();
+        assertThat(outcomes).filteredOn(o -> o instanceof UeOutcome.DatagramDiscarded d && d.ue().equals("alice"))
+                .last().satisfies(d -> assertThat(((UeOutcome.DatagramDiscarded) d).reason())
+                        .isEqualTo(org.mbmskeys.mbms.ue.keys.KeyRejection.MSK_INVALIDATED));
+        assertThat(bob.currentMtk(SERVICE, "news-live")).isPresent();
+    }
+
     private static RandomBytes seeded(long seed) {
         Random random = new Random(seed);
         return n -> {

@@ -40,6 +40,7 @@ public class BmscSteps {
     @When("the operator rotates Key Group {word}")
     public void theOperatorRotates(String group) {
         world.lastRotatedAt = world.time.now();
+        world.lastRotatedAfterCapture = world.network.capture().size();
         world.lastRotated = world.bmsc.rotate(world.group(group));
         world.settle();
     }

@@ -277,4 +277,32 @@ public final class MbmsWorld {
         return new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0), GbaMode.GBA_ME),
                 time::now);
     }
+
+    // --- added for h4
+    /** Streaming sessions defined with their multicast group by a step: session name to group host. */
+    final Map<String, String> sessionGroups = new LinkedHashMap<>();
+
+    /**
+     * The multicast group a session's MTK messages are sent to: the one a step defined it on, else that of the
+     * session {@link #defineService} made for a streaming service ({@code <service>-live}, or the service's name).
+     */
+    public String sessionGroup(String session) {
+        String group = sessionGroups.get(session);
+        if (group != null) {
+            return group;
+        }
+        String service = session.endsWith("-live") ? session.substring(0, session.length() - "-live".length()) : session;
+        int index = List.copyOf(services.keySet()).indexOf(service);
+        if (index < 0 || serviceTypes.get(service) != ServiceType.STREAMING) {
+            throw new IllegalArgumentException("no streaming session '" + session + "' in this scenario; sessions: "
+                    + sessionGroups.keySet() + " and the '-live' session of each streaming service " + services.keySet());
+        }
+        return "239.1.1." + (index + 1);
+    }
+
+    // --- added for h2
+    /** The partitions that took UEs offline, by UE, so that a step can bring one back. */
+    final Map<String, org.mbmskeys.engine.spi.Cancellable> partitions = new LinkedHashMap<>();
+    /** How many messages the network had captured when the last rotation began (-1: none yet). */
+    int lastRotatedAfterCapture = -1;
 }

@@ -85,7 +85,12 @@ public final class Bmsc implements AutoCloseable {
         /** an MSK push with the V bit (§6.3.2.3.1) */
         PUSH,
         /** a solicited pull, then the UE's MSK request (§6.3.2.2.4) */
-        SOLICITED_PULL
+        SOLICITED_PULL,
+        /**
+         * nothing at the rotation: each UE asks with an MSK request when an MTK message names the MSK it lacks
+         * (§6.3.2.2.3 missed key update)
+         */
+        ON_REQUEST
     }
 
     private final String fqdn;
@@ -100,7 +105,7 @@ public final class Bmsc implements AutoCloseable {
     private final Map<KeyGroupRef, StreamingSession> streamingPolicies;
     private final RandomBytes random;
     private final CryptoSuite suite;
-    private final Rekeying rekeying;
+    private volatile Rekeying rekeying;
 
     private Bmsc(Builder b) {
         this.fqdn = b.fqdn;
@@ -193,14 +198,32 @@ public final class Bmsc implements AutoCloseable {
      */
     public MskRef rotate(KeyGroupRef group, KeyValidity validity) {
         MskRef msk = registry.rotate(group.keyDomain(), group.keyGroup(), validity).ref();
+        Rekeying how = rekeying;
+        if (how == Rekeying.ON_REQUEST) {
+            return msk;
+        }
         forEachUeOf(group, ue -> {
-            if (rekeying == Rekeying.PUSH) {
+            if (how == Rekeying.PUSH) {
                 push(ue, msk, KeyDelivery.Kind.DELIVER);
             } else {
                 engine.start(SOLICITED_PULL, ue + "|" + group, Map.of("ue", ue, "group", group.toString()));
             }
         });
         return msk;
+    }
+
+    /** How the next rotations reach the UEs; the builder's {@link Builder#rekeying} until changed. */
+    public void rekeying(Rekeying how) {
+        this.rekeying = Objects.requireNonNull(how, "how");
+    }
+
+    /**
+     * Invalidates {@code msk} at the UE with IMPI {@code impi}: an MSK message without key whose key validity has
+     * SEQl &gt; SEQu, with the V bit, pushed and resent like any push (§6.3.2.1B, §6.5.3). The UE then refuses every
+     * MTK message under that MSK until the MSK is delivered again. The registry keeps the MSK.
+     */
+    public void invalidate(String impi, MskRef msk) {
+        push(Objects.requireNonNull(impi, "impi"), Objects.requireNonNull(msk, "msk"), KeyDelivery.Kind.INVALIDATE);
     }
 
     /** Gives {@code msk} a new key validity and tells every UE of its Key Group (a push without key, §6.3.2.3.1). */

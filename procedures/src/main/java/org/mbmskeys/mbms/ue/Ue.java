@@ -13,7 +13,9 @@ import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.keymanagement.MskRequestReason;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
@@ -59,6 +61,11 @@ public final class Ue {
 
     public String name() {
         return name;
+    }
+
+    /** What the UE's card allows for MBMS key management (TS 33.246 §6.3.2.1A), from its profile. */
+    public UeCapabilities capabilities() {
+        return node.capabilities();
     }
 
     /** The host (and engine) this UE runs on. */
@@ -122,6 +129,17 @@ public final class Ue {
     /** Another UICC (or SIM) was inserted: every MBMS key is deleted (§6.1). */
     public void uiccChanged(UiccId uicc) {
         engine.signal(UeHost.SERVICE, name, "uiccChanged", Objects.requireNonNull(uicc, "uicc"));
+    }
+
+    /**
+     * Runs GBA over Ub now, as the device may at any time for another application (TS 33.220), and answers how it
+     * went: on success a new B-TID and Ks, and a new MUK for every BM-SC in use; the previous MUK stays as the last
+     * successfully used one if an MSK message verified with it (§6.1). A BM-SC learns the new B-TID from the UE's
+     * next key management request; a push it protects with the previous MUK until then is answered with an MSK
+     * request, not a verification message (§6.3.2.3.1). Runs on the calling thread; nothing is sent to a BM-SC.
+     */
+    public BootstrapResult bootstrapNow() {
+        return node.bootstrap();
     }
 
     /** Every service the user wanted, with where its registration stands. */

@@ -18,6 +18,7 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.ue.keymanagement.KeyManagementExchange;
 import org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome;
+import org.mbmskeys.mbms.ue.keys.KeyRejection;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.KeyManagementAnswer;
 import org.mbmskeys.mbms.ue.procedure.LifecycleStep;
@@ -110,6 +111,12 @@ final class UeRoleServices implements UeMikey, UeKeyManagement, UeLifecycle {
             out.add(new UeOutcome.MskReceived(ue, s.update().msk(), s.update().change(), s.verification().isPresent()));
         } else if (reception instanceof Reception.MskRequestNeeded n) {
             n.update().ifPresent(u -> out.add(new UeOutcome.MskReceived(ue, u.msk(), u.change(), false)));
+            if (n.cause() == Reception.MskRequestNeeded.Cause.UNKNOWN_MSK) {
+                // §6.3.2.2.3: the MTK message itself cannot be verified and is dropped; reported like any discard.
+                out.add(new UeOutcome.DatagramDiscarded(ue, datagram.from(), Reception.Stage.CHECK, KeyRejection.UNKNOWN_KEY,
+                        "MTK message under an MSK of Key Group " + n.keyDomain() + "/" + n.keyGroup()
+                                + " the UE does not hold (TS 33.246 §6.4.6.2); an MSK request is due (§6.3.2.2.3)"));
+            }
             if (mskRequestFor(ue, n).isEmpty()) {
                 out.add(new UeOutcome.MskRequestSkipped(ue, MskRef.of(n.keyDomain(),
                         org.mbmskeys.mbms.keys.MskId.current(n.keyGroup())), n.cause()));

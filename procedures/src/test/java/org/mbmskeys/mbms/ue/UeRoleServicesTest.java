@@ -1,0 +1,100 @@
+package org.mbmskeys.mbms.ue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.HttpRequestMessage;
+import org.mbmskeys.engine.spi.HttpResponseMessage;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.keymanagement.GbaUserAgent;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.keys.KeyRejection;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.MikeyDatagram;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+import org.mbmskeys.mbms.ue.reception.Reception;
+
+/** What the UE reports for each reception: an MTK message under an MSK it lacks is a discard too (§6.3.2.2.3). */
+class UeRoleServicesTest {
+
+    private static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
+    private static final Endpoint BMSC = Endpoint.of("bmsc.example.org", 2269);
+
+    private final UeRoleServices services = new UeRoleServices(new NoHttp(), 80);
+
+    UeRoleServicesTest() {
+        UeNode node = new UeNode(UeProfile.usim("alice", UiccId.of("8949440000001234567"), () -> {
+            throw new IllegalStateException("no GBA in this test");
+        }), UeKeyStore.inMemory(), CryptoSuite.jca(), n -> Bytes.wrap(new byte[n]), () -> Instant.EPOCH,
+                GbaUserAgent.with("test"), 80);
+        MskRef group7 = MskRef.of(DOMAIN, MskId.current(KeyGroup.of(7)));
+        node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of("bmsc.example.org")),
+                false, false, List.of(group7), Optional.empty(), Map.of(), ServiceType.STREAMING)));
+        services.add(node);
+    }
+
+    @Test
+    void anMtkMessageUnderAnUnknownMskIsReportedAsDiscardedBeforeTheMac() {
+        MikeyDatagram datagram = new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1));
+
+        List<UeOutcome> outcomes = services.outcomes(datagram, new Reception.MskRequestNeeded(DOMAIN, KeyGroup.of(7),
+                Reception.MskRequestNeeded.Cause.UNKNOWN_MSK, Optional.empty()));
+
+        assertThat(outcomes).first().isInstanceOfSatisfying(UeOutcome.DatagramDiscarded.class, d -> {
+            assertThat(d.from()).isEqualTo(BMSC);
+            assertThat(d.stage()).isEqualTo(Reception.Stage.CHECK);
+            assertThat(d.reason()).isEqualTo(KeyRejection.UNKNOWN_KEY);
+            assertThat(d.detail()).contains("001-01/0007").contains("§6.3.2.2.3");
+        });
+        // not registered: the request is skipped, and said so
+        assertThat(outcomes).last().isInstanceOf(UeOutcome.MskRequestSkipped.class);
+    }
+
+    @Test
+    void aSolicitedPullIsNoDiscard() {
+        MikeyDatagram datagram = new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1));
+
+        List<UeOutcome> outcomes = services.outcomes(datagram, new Reception.MskRequestNeeded(DOMAIN, KeyGroup.of(7),
+                Reception.MskRequestNeeded.Cause.SOLICITED_PULL, Optional.empty()));
+
+        assertThat(outcomes).noneMatch(UeOutcome.DatagramDiscarded.class::isInstance);
+    }
+
+    /** The reception outcomes need no HTTP. */
+    private static final class NoHttp implements HttpCodec {
+        @Override
+        public Bytes encode(HttpRequestMessage request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Bytes encode(HttpResponseMessage response) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public HttpRequestMessage decodeRequest(Bytes wire) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public HttpResponseMessage decodeResponse(Bytes wire) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
