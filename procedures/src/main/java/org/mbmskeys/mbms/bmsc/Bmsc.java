@@ -202,11 +202,13 @@ public final class Bmsc implements AutoCloseable {
         if (how == Rekeying.ON_REQUEST) {
             return msk;
         }
+        String mskText = msk.toString();   // once per rotation, not once per UE
+        String groupText = group.toString();
         forEachUeOf(group, ue -> {
             if (how == Rekeying.PUSH) {
-                push(ue, msk, KeyDelivery.Kind.DELIVER);
+                push(ue, mskText, KeyDelivery.Kind.DELIVER);
             } else {
-                engine.start(SOLICITED_PULL, ue + "|" + group, Map.of("ue", ue, "group", group.toString()));
+                engine.start(SOLICITED_PULL, ue + "|" + groupText, Map.of("ue", ue, "group", groupText));
             }
         });
         return msk;
@@ -223,13 +225,14 @@ public final class Bmsc implements AutoCloseable {
      * MTK message under that MSK until the MSK is delivered again. The registry keeps the MSK.
      */
     public void invalidate(String impi, MskRef msk) {
-        push(Objects.requireNonNull(impi, "impi"), Objects.requireNonNull(msk, "msk"), KeyDelivery.Kind.INVALIDATE);
+        push(Objects.requireNonNull(impi, "impi"), Objects.requireNonNull(msk, "msk").toString(), KeyDelivery.Kind.INVALIDATE);
     }
 
     /** Gives {@code msk} a new key validity and tells every UE of its Key Group (a push without key, §6.3.2.3.1). */
     public void updateValidity(MskRef msk, KeyValidity validity) {
         registry.updateValidity(msk, validity);
-        forEachUeOf(KeyGroupRef.of(msk), ue -> push(ue, msk, KeyDelivery.Kind.VALIDITY));
+        String mskText = msk.toString();
+        forEachUeOf(KeyGroupRef.of(msk), ue -> push(ue, mskText, KeyDelivery.Kind.VALIDITY));
     }
 
     /** Asks one UE to fetch the current MSK of {@code group} (§6.3.2.2.4). */
@@ -237,8 +240,9 @@ public final class Bmsc implements AutoCloseable {
         engine.start(SOLICITED_PULL, impi + "|" + group, Map.of("ue", impi, "group", group.toString()));
     }
 
-    private void push(String ue, MskRef msk, KeyDelivery.Kind kind) {
-        engine.start(MSK_PUSH, ue + "|" + msk + "|" + kind, Map.of("ue", ue, "msk", msk.toString(), "kind", kind.name()));
+    /** {@code msk} in its written form ({@link MskRef#toString()}), made once by the caller for all its UEs. */
+    private void push(String ue, String msk, KeyDelivery.Kind kind) {
+        engine.start(MSK_PUSH, ue + "|" + msk + "|" + kind, Map.of("ue", ue, "msk", msk, "kind", kind.name()));
     }
 
     private void forEachUeOf(KeyGroupRef group, java.util.function.Consumer<String> action) {

@@ -41,7 +41,7 @@ public record MskId(KeyGroup keyGroup, int keyNumber) {
 
     /** Parses 8 hex digits, e.g. {@code 00010002}. */
     public static MskId parseHex(String hex) {
-        if (hex == null || !hex.matches("[0-9a-fA-F]{8}")) {
+        if (hex == null || !isEightHexDigits(hex)) {
             throw new IllegalArgumentException("MSK ID must be 8 hex digits (Key Group ‖ Key Number), e.g. 00010002; got '" + hex + "'");
         }
         return fromInt((int) Long.parseLong(hex, 16));
@@ -73,8 +73,23 @@ public record MskId(KeyGroup keyGroup, int keyNumber) {
         return Bytes.of((byte) (g >> 8), (byte) g, (byte) (keyNumber >> 8), (byte) keyNumber);
     }
 
+    /** 8 lower-case hex digits, as {@code String.format("%08x", toInt())} but without a Formatter (once per push). */
     @Override
     public String toString() {
-        return String.format("%08x", toInt());
+        String hex = Integer.toHexString(toInt());
+        return hex.length() == 8 ? hex : "00000000".substring(hex.length()) + hex;
+    }
+
+    private static boolean isEightHexDigits(String s) {
+        if (s.length() != 8) {
+            return false;
+        }
+        for (int i = 0; i < 8; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -79,6 +79,23 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
                 .hasMessageContaining("4 bytes");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0x00010000, 0x00010002, 0x0000ffff, 0x0abc0001, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffe0000})
+    void mskIdTextIsEightLowerCaseHexDigitsAndReadsBack(int raw) {
+        MskId id = MskId.fromInt(raw);
+
+        assertThat(id.toString()).isEqualTo(String.format("%08x", raw)).hasSize(8);
+        assertThat(MskId.parseHex(id.toString())).isEqualTo(id);
+        assertThat(MskId.parseHex(id.toString().toUpperCase(java.util.Locale.ROOT))).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "0102030g", "010203 4", "+1020304", "-1020304", "0x010203", "010203040", "０1020304"})
+    void mskIdTextThatIsNotEightHexDigitsIsRefused(String text) {
+        assertThatThrownBy(() -> MskId.parseHex(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("8 hex digits");
+    }
+
     @Test
     void mtkIdIsTwoBytes() {
         assertThat(MtkId.fromBytes(Bytes.ofHex("0102"))).isEqualTo(MtkId.of(0x0102));

@@ -68,6 +68,9 @@ public final class MemoryNetwork {
     private final List<Captured> capture = new ArrayList<>();
     private final List<PcapWriter.Datagram> wire = new ArrayList<>();
     private final Map<String, Integer> pcapHosts = new LinkedHashMap<>();
+    /** How many nodes and groups {@link #pcapHosts} numbered: a counter each, not a scan per datagram. */
+    private int pcapNodes;
+    private int pcapGroups;
     private final Map<String, List<Runnable>> heldBack = new LinkedHashMap<>();
 
     private MemoryNetwork(Builder builder) {
@@ -348,8 +351,11 @@ public final class MemoryNetwork {
             return PcapWriter.UdpEndpoint.of(a[0], a[1], a[2], a[3], e.port());
         }
         boolean group = groups.containsKey(host);
-        int index = (int) pcapHosts.keySet().stream().filter(h -> groups.containsKey(h) == group).count() + 1;
-        int i = pcapHosts.computeIfAbsent(host, h -> index); // the host's number among nodes, or among groups
+        Integer i = pcapHosts.get(host);
+        if (i == null) { // the host's number among nodes, or among groups, in order of first appearance
+            i = group ? ++pcapGroups : ++pcapNodes;
+            pcapHosts.put(host, i);
+        }
         return PcapWriter.UdpEndpoint.of(group ? 239 : 10, (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF, e.port());
     }
 

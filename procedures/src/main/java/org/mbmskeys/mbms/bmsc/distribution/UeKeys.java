@@ -1,5 +1,6 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -9,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.Bootstrapping;
@@ -84,10 +86,19 @@ public final class UeKeys {
     private final ConcurrentMap<String, Entry> byImpi = new ConcurrentHashMap<>();
     /** B-TID of each UE's last MUK → IMPI; follows {@code byImpi}, updated inside its atomic operations. */
     private final ConcurrentMap<BTid, String> byBTid = new ConcurrentHashMap<>();
+    /**
+     * Memory per UE (a BM-SC holds a MUK for each of up to millions of UEs): IDi of every MUK ID is this
+     * BM-SC's FQDN, so all MUK IDs share one copy of its bytes; and the few BSF domains of the B-TIDs are kept
+     * once each (at most {@link #MAX_SHARED_BSF_DOMAINS}; any further one is simply not shared).
+     */
+    private final Bytes mukIdi;
+    private final ConcurrentMap<String, String> bsfDomains = new ConcurrentHashMap<>();
+    static final int MAX_SHARED_BSF_DOMAINS = 64;
 
     private UeKeys(Builder b) {
         this.bootstrapping = b.bootstrapping;
         this.nafId = b.nafId;
+        this.mukIdi = Bytes.wrap(b.nafId.fqdn().getBytes(StandardCharsets.UTF_8));   // as MukId.of encodes IDi
         this.clock = b.clock;
         this.mukLifetime = b.mukLifetime;
         this.keyManagement = b.keyManagement;
@@ -157,8 +168,9 @@ public final class UeKeys {
         MukMrk derived = keys.mukMrk(management);
         derived.mrk().destroy();
         Instant mukEnd = mukLifetime.map(now::plus).filter(end -> end.isBefore(keys.expiresAt())).orElse(keys.expiresAt());
-        KnownMuk known = new KnownMuk(keys.impi(), keys.bTid(), MukId.of(nafId.fqdn(), keys.bTid().format()), management,
-                now, keys.expiresAt(), mukEnd);
+        BTid bTid = sharingBsfDomain(keys.bTid());
+        MukId mukId = new MukId(mukIdi, Bytes.wrap(bTid.format().getBytes(StandardCharsets.UTF_8)));
+        KnownMuk known = new KnownMuk(keys.impi(), bTid, mukId, management, now, keys.expiresAt(), mukEnd);
         Entry fresh = new Entry(known, derived.muk());
         Entry[] replaced = new Entry[1];
         Entry kept = byImpi.compute(keys.impi(), (impi, old) -> {
@@ -277,6 +289,18 @@ public final class UeKeys {
     }
 
     /** Configures {@link UeKeys}. */
+    /** {@code bTid}, or an equal B-TID whose BSF domain is the one String kept for that domain. */
+    private BTid sharingBsfDomain(BTid bTid) {
+        String domain = bsfDomains.get(bTid.bsfDomain());
+        if (domain == null) {
+            if (bsfDomains.size() >= MAX_SHARED_BSF_DOMAINS) {
+                return bTid;
+            }
+            domain = bsfDomains.computeIfAbsent(bTid.bsfDomain(), d -> d);
+        }
+        return domain == bTid.bsfDomain() ? bTid : BTid.of(bTid.rand(), domain);
+    }
+
     public static final class Builder {
         private final Bootstrapping bootstrapping;
         private final NafId nafId;

@@ -46,6 +46,26 @@ class UeKeysTest {
         assertThat(((MukUse.Usable) bmsc.ueKeys.forDelivery(IMPI_A)).muk().key()).isEqualTo(KS_A);
     }
 
+    /**
+     * Memory per UE: every MUK ID shares one copy of IDi (the BM-SC's FQDN), and B-TIDs of one BSF share one
+     * String for its domain; names, equality and look-ups by a freshly parsed B-TID are unchanged.
+     */
+    @Test
+    void mukIdsShareTheirIdiAndBTidsTheirBsfDomain() {
+        KnownMuk a = ((MukLookup.Known) bmsc.ueKeys.lookUp(BTid.parse(BTID_A.format()))).muk();
+        KnownMuk b = ((MukLookup.Known) bmsc.ueKeys.lookUp(BTid.parse(BTID_B.format()))).muk();
+
+        assertThat(a.mukId()).isEqualTo(mukId(BTID_A));
+        assertThat(b.mukId()).isEqualTo(mukId(BTID_B));
+        assertThat(a.mukId().idi()).isSameAs(b.mukId().idi());
+        assertThat(a.bTid()).isEqualTo(BTID_A);
+        assertThat(b.bTid()).isEqualTo(BTID_B);
+        assertThat(a.bTid().bsfDomain()).isSameAs(b.bTid().bsfDomain());
+        assertThat(bmsc.ueKeys.lookUp(BTid.parse(BTID_B.format()))).isEqualTo(new MukLookup.Known(b));
+        assertThat(bmsc.bsf.lookups).isEqualTo(2);
+        assertThat(bmsc.ueKeys.lastKnown(IMPI_B)).contains(b);
+    }
+
     @Test
     void aValidCachedMukIsNotFetchedAgain() {
         bmsc.ueKeys.lookUp(BTID_A);

@@ -1,0 +1,299 @@
+package org.mbmskeys.benchmarks.rekey;
+
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.mbmskeys.adapters.memory.Hosts;
+import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.memory.MemoryNetwork;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.InstanceRef;
+import org.mbmskeys.engine.spi.ManualScheduler;
+import org.mbmskeys.engine.spi.ProcedureListener;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.protection.AckExpectation;
+import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MikeySealer;
+import org.mbmskeys.mbms.mikey.protection.MskDelivery;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenedMsk;
+import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+
+/**
+ * Re-key throughput: N registered UEs of one Key Group get a new MSK, end to end, against the bare crypto of
+ * the same messages, side by side in one JVM. Not a JMH benchmark: one operation is a whole rotation of N UEs
+ * (seconds), and the set-up (N registrations) is far more expensive than what is measured.
+ *
+ * <p><b>End to end</b> ({@code e2e}): a {@link Bmsc} and a {@link UeHost} with N UEs, both on their shipped
+ * scripts, deterministic engines on one {@link ManualScheduler}, exchanging bytes over a {@link MemoryNetwork}.
+ * The UEs are set up as the features do: each bootstraps with the simulated BSF, reads the announcement and
+ * registers over HTTP with Digest (and gets and acknowledges the group's first MSK). Measured: {@code
+ * bmsc.rotate(group)} and then running the scheduler until every push is acknowledged (the BM-SC reports a
+ * {@code DELIVERED} delivery record per UE; anything else fails the run). Per UE that is: the BM-SC's
+ * {@code bmsc.msk-push} instance (counter, CSB ID, seal under the UE's MUK), the network, the UE's {@code
+ * ue.mikey-reception} (read, key store checks, open, store, verification message), the network again, and
+ * the BM-SC checking the verification message and recording the delivery.
+ *
+ * <p><b>Crypto only</b> ({@code crypto}): the same messages with the {@code mbms.mikey.protection} API the
+ * role code calls, for N UEs with keys and IDs of the same shapes (32-byte MUK, the UE's B-TID as IDr, 16-byte
+ * MSK): {@code MikeySealer.seal(MskDelivery, muk)}, {@code MikeyReader.read} + {@code MikeyOpener.open},
+ * {@code MikeySealer.acknowledge}, {@code MikeyReader.read} + {@code MikeyOpener.verify}.
+ *
+ * <p>Everything runs on the main thread, so its CPU time ({@code ThreadMXBean}) is the work of the measured
+ * part without the waits for a core that a shared machine adds; GC and JIT threads are not in it. The two
+ * alternate, round after round, so the JIT and the load are the same for both; the ratio of each round is
+ * printed, and the last rounds are the figures (the first ones warm up).
+ *
+ * <pre>
+ * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.rekey.RekeyThroughput 100000 5
+ * </pre>
+ * Arguments: N (UEs, default 100,000), rounds (default 5).
+ */
+public final class RekeyThroughput {
+
+    private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
+    private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
+    private static final String BMSC = "bmsc.example.org";
+    private static final String SERVICE = "urn:example:mbms:news";
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private RekeyThroughput() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        System.out.printf(Locale.ROOT, "JVM %s %s, %d processors, max heap %,d MiB; N = %,d UEs, %d rounds%n",
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, n, rounds);
+
+        World world = new World(n);
+        Crypto crypto = new Crypto(n, world.bTids);
+        List<double[]> results = new ArrayList<>();
+        for (int r = 1; r <= rounds; r++) {
+            Measure c = Measure.of(crypto::run);
+            Measure e = Measure.of(world::rekey);
+            double cpuRatio = c.cpuNanos / (double) e.cpuNanos;
+            double wallRatio = c.wallNanos / (double) e.wallNanos;
+            results.add(new double[] {c.cpuNanos, e.cpuNanos, c.wallNanos, e.wallNanos, c.allocated, e.allocated});
+            System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: CPU %.2f, wall %.2f%n",
+                    r, c.describe(n), e.describe(n), cpuRatio, wallRatio);
+        }
+        world.close();
+    }
+
+    /** CPU and wall time and allocation of the calling thread over one run. */
+    private record Measure(long cpuNanos, long wallNanos, long allocated) {
+        static Measure of(Runnable run) {
+            long tid = Thread.currentThread().getId();
+            long a0 = THREADS.getThreadAllocatedBytes(tid);
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            long w0 = System.nanoTime();
+            run.run();
+            long w1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
+            long a1 = THREADS.getThreadAllocatedBytes(tid);
+            return new Measure(c1 - c0, w1 - w0, a1 - a0);
+        }
+
+        String describe(int n) {
+            return String.format(Locale.ROOT, "%,.0f UEs/s CPU (%.2f µs/UE), %,.0f UEs/s wall (%.2f µs/UE), %,d B/UE",
+                    n / (cpuNanos / 1e9), cpuNanos / 1e3 / n, n / (wallNanos / 1e9), wallNanos / 1e3 / n, allocated / n);
+        }
+    }
+
+    /** The bare crypto of one re-key per UE, through the protection API. */
+    static final class Crypto {
+        private final MikeySealer sealer = new MikeySealer(CryptoSuite.jca());
+        private final MikeyOpener opener = new MikeyOpener(CryptoSuite.jca());
+        private final SecretBytes[] muks;
+        private final String[] idrs;
+        private final SecretBytes msk;
+        private final Bytes rand;
+        private final Random random = new Random(7);
+        private long counter = 1;
+        private long sink;
+
+        Crypto(int n, String[] bTids) {
+            muks = new SecretBytes[n];
+            idrs = bTids.clone();
+            for (int i = 0; i < n; i++) {
+                byte[] k = new byte[32];
+                random.nextBytes(k);
+                muks[i] = SecretBytes.wrap(k);
+            }
+            byte[] m = new byte[16];
+            random.nextBytes(m);
+            msk = SecretBytes.wrap(m);
+            byte[] r = new byte[16];
+            random.nextBytes(r);
+            rand = Bytes.wrap(r);
+        }
+
+        void run() {
+            MskId mskId = MskId.parseHex("01010002");
+            KeyDomainId domain = KeyDomainId.parse("001-01");
+            KeyValidity validity = Bmsc.DEFAULT_VALIDITY;
+            Bytes idi = Bytes.wrap(BMSC.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < muks.length; i++) {
+                CsbId csbId = CsbId.of(random.nextInt());
+                TimestampCounter c = TimestampCounter.of(counter++);
+                MskDelivery d = MskDelivery.delivery(csbId, domain, mskId, msk, validity, c, rand, BMSC, idrs[i], true);
+                Bytes push = sealer.seal(d, muks[i]);
+                MskMessage m = (MskMessage) MikeyReader.read(push).orElseThrow();
+                OpenedMsk opened = opener.open(m, muks[i]).orElseThrow();
+                Bytes ack = sealer.acknowledge(opened, muks[i]);
+                VerificationMessage v = (VerificationMessage) MikeyReader.read(ack).orElseThrow();
+                AckExpectation expected = new AckExpectation(csbId, rand, idi, m.idr().data(), c);
+                sink += opener.verify(v, expected, muks[i]).orElseThrow().counter().value();
+                opened.msk().ifPresent(SecretBytes::destroy);
+            }
+        }
+    }
+
+    /** A BM-SC and N UEs on one memory network, registered as the features register them. */
+    static final class World {
+        final ManualScheduler time = new ManualScheduler();
+        final MemoryNetwork network = MemoryNetwork.builder(time).seed(33246).build();
+        final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+        final KeyGroupRef group = KeyGroupRef.of(KeyDomainId.parse("001-01"), KeyGroup.of(0x0101));
+        final LongAdder delivered = new LongAdder();
+        final LongAdder otherOutcomes = new LongAdder();
+        final AtomicReference<MskRef> expected = new AtomicReference<>();
+        final Bmsc bmsc;
+        final UeHost ueHost;
+        final String[] impis;
+        final String[] bTids;
+        final int n;
+
+        World(int n) {
+            this.n = n;
+            RandomBytes keyMaterial = seeded(2);
+            bmsc = Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(HttpWire.codec())
+                    .scheduler(time).random(seeded(3)).keyMaterial(k -> SecretBytes.wrap(keyMaterial.next(k).toByteArray()))
+                    .deterministic().listener(new Deliveries()).build();
+            Hosts hosts = network.hosts();
+            ueHost = UeHost.builder().transport(hosts).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
+                    .random(seeded(4)).keyManagementPort(80).build();
+            bmsc.defineService(SERVICE, ServiceType.DOWNLOAD, group);
+            MskRef first = bmsc.rotate(group);
+            expected.set(first);
+            MskRef current = MskRef.of(group.keyDomain(), MskId.current(group.keyGroup()));
+            UserServiceDescription description = UserServiceDescription.protectedBy(SERVICE, new ServiceProtection(
+                    List.of(Fqdn.of(BMSC)), false, false, List.of(current), Optional.empty(),
+                    Map.of(SERVICE + "-files", current), ServiceType.DOWNLOAD));
+            impis = new String[n];
+            bTids = new String[n];
+            long t0 = System.nanoTime();
+            long c0 = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                String name = "ue-" + i;
+                String impi = String.format(Locale.ROOT, "0010100%08d@ims.mnc001.mcc001.3gppnetwork.org", i);
+                impis[i] = impi;
+                bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+                GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
+                        GbaMode.GBA_ME), time::now);
+                hosts.add(name);
+                Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of(String.format(Locale.ROOT, "8949440%012d", i)),
+                        UbClient.simulated(gba, bsf)));
+                ue.announce(description);
+                ue.powerOn();
+                ue.use(SERVICE);
+                if (i % 1000 == 999) {
+                    time.runDue();
+                }
+            }
+            time.runDue();
+            require(delivered.sum() == n, "set-up: " + delivered.sum() + " of " + n + " UEs acknowledged the first MSK ("
+                    + otherOutcomes.sum() + " other outcomes)");
+            for (int i = 0; i < n; i++) {
+                bTids[i] = bmsc.registration(impis[i]).orElseThrow().bTid().toString();
+            }
+            System.out.printf(Locale.ROOT, "set-up: %,d UEs bootstrapped, registered and given the first MSK in %.1f s "
+                    + "(%.1f s CPU of the main thread)%n", n, (System.nanoTime() - t0) / 1e9,
+                    (THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
+        }
+
+        /** The measured part: a rotation, until every UE acknowledged the new MSK. */
+        void rekey() {
+            delivered.reset();
+            otherOutcomes.reset();
+            MskRef msk = bmsc.rotate(group);
+            expected.set(msk);
+            time.runDue();
+            require(delivered.sum() == n && otherOutcomes.sum() == 0, "re-key: " + delivered.sum() + " of " + n
+                    + " UEs acknowledged " + msk + ", " + otherOutcomes.sum() + " other outcomes");
+            require(time.pendingTasks() == 0 || time.nextDue().orElseThrow().isAfter(time.now()),
+                    "tasks left due after the re-key");
+        }
+
+        void close() {
+            ueHost.close();
+            bmsc.close();
+        }
+
+        /** Counts the BM-SC's delivery records of the expected MSK. */
+        private final class Deliveries implements ProcedureListener {
+            @Override
+            public void outcome(InstanceRef instance, Object outcome) {
+                if (outcome instanceof DeliveryRecord d && d.outcome() == DeliveryOutcome.DELIVERED
+                        && d.msk().equals(expected.get())) {
+                    delivered.increment();
+                } else if (outcome instanceof DeliveryRecord) {
+                    otherOutcomes.increment();
+                }
+            }
+        }
+    }
+
+    static RandomBytes seeded(long seed) {
+        Random random = new Random(seed);
+        return k -> {
+            byte[] b = new byte[k];
+            random.nextBytes(b);
+            return Bytes.wrap(b);
+        };
+    }
+
+    static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+}
