@@ -60,3 +60,5 @@ Feature: MSK push by the BM-SC
       Then "alice" sent no MIKEY verification message
       And "alice" sent an MSK request for Key Group 0101
       And "alice" holds the current MSK of Key Group 0101
+      When 2 seconds pass
+      Then the BM-SC recorded the delivery of that MSK to "alice" as acknowledged

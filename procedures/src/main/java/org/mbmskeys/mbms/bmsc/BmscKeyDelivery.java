@@ -10,6 +10,7 @@ import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.mbms.bmsc.distribution.AckCheck;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
+import org.mbmskeys.mbms.bmsc.distribution.DistributionRefusal;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
@@ -93,11 +94,31 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
-        Optional<PreparedPush> next = ready(distribution.retransmission(previous), awaitingAck.get(previous.csbId().value()));
+        String instance = awaitingAck.get(previous.csbId().value());
+        Preparation<PreparedPush> prepared = distribution.retransmission(previous);
+        if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.MUK_CHANGED) {
+            // The UE bootstrapped again since the first attempt, so it can no longer verify this chain: what it has
+            // not acknowledged is pushed afresh under its current MUK (a new CSB ID and counter), rather than the
+            // delivery ending with nothing recorded.
+            awaitingAck.remove(previous.csbId().value());
+            LOG.info("MSK message for {} pushed afresh: {}", previous.impi(), refused.detail());
+            prepared = afresh(previous);
+        }
+        Optional<PreparedPush> next = ready(prepared, instance);
         if (next.isEmpty()) {
             awaitingAck.remove(previous.csbId().value());   // the push ends here: nothing is awaited any more
         }
         return next;
+    }
+
+    private Preparation<PreparedPush> afresh(PreparedPush previous) {
+        Recipient recipient = new Recipient(previous.impi(),
+                registrations.mikeyDestination(previous.impi()).orElse(previous.to()));
+        return switch (previous.kind()) {
+            case DELIVERY -> distribution.push(recipient, previous.msk(), previous.ackRequested());
+            case VALIDITY_UPDATE -> distribution.validityUpdate(recipient, previous.msk(), previous.ackRequested());
+            case INVALIDATION -> distribution.invalidate(recipient, previous.msk(), previous.ackRequested());
+        };
     }
 
     private Optional<PreparedPush> ready(Preparation<PreparedPush> prepared, String instance) {
