@@ -1,4 +1,3 @@
-@todo
 Feature: User Service Deregistration by the UE
   A handset tells the BM-SC when it no longer wants a service: when the user leaves it and, for every
   ongoing service, at power-down (TS 33.246 §6.3.2.1B). Without it the BM-SC keeps pushing keys to a

@@ -1,4 +1,3 @@
-@todo
 Feature: GBA key lifetime at the UE
   The MUK and MRK come from a GBA run and live as long as its Ks_NAF (TS 33.246 §6.1, TS 33.220). A UE
   whose key expired bootstraps again before its next HTTP request to the BM-SC, and keeps its last MUK

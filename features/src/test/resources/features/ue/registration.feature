@@ -1,4 +1,3 @@
-@todo
 Feature: User Service Registration by the UE
   A handset registers to a protected user service before it can receive its keys, and keeps that
   registration alive as long as the user wants the service (TS 33.246 §6.3.2.1A). What it registers for,
@@ -35,8 +34,9 @@ Feature: User Service Registration by the UE
       Given a second BM-SC "bmsc2.example.org" serves "news" as well
       And "alice" has read the service announcement of "news" naming "bmsc.example.org" and "bmsc2.example.org"
       When "alice" starts using "news"
+      And "alice" is switched off and on again
       Then "alice" is registered to "news" at the BM-SC it chose
-      And every later key management request of "alice" goes to that BM-SC
+      And every key management request of "alice" went to that BM-SC
 
   Rule: The UE trusts a 200 only when the BM-SC proved it knows the MRK (§6.2.1.3 mutual authentication, Annex H step 8)
 
@@ -49,6 +49,8 @@ Feature: User Service Registration by the UE
 
   Rule: The UE repeats a failed registration only where G.2.4 says so: 401 and 503 (after Retry-After), backing off
 
+    # not built: the BM-SC has no way to answer 503 with Retry-After (no overload state), and the in-memory network cannot answer in its place
+    @todo
     Example: A BM-SC that is temporarily unavailable is asked again after Retry-After
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
       And the BM-SC answers the next registration 503 with Retry-After 30 seconds
@@ -96,5 +98,6 @@ Feature: User Service Registration by the UE
     Example: A lost PDP context is followed by a new registration that overrides the old one
       Given "alice" is registered to "news"
       When the key management connection of "alice" is lost
-      Then "alice" is registered to "news" at "bmsc.example.org"
-      And the BM-SC has exactly one registration of "alice" to "news"
+      Then "alice" sent a registration request after the connection was lost
+      And "alice" is registered to "news" at "bmsc.example.org"
+      And the BM-SC still has exactly one registration of "alice" to "news"

@@ -126,7 +126,17 @@ procedure('ue.deregistration') {
             }
             goTo 'gaveUp'
         }
-        // An answer the UE cannot use (no valid Authentication-Info, bad body) is taken as none: the timer resends.
+        // An answer the UE cannot use (no valid Authentication-Info, bad body or challenge) is taken as none: it is
+        // reported and the POST is resent when the timer runs out (Annex H step 8: nothing in it is used).
+        on(KeyManagementAnswer) {
+            guard('an unusable answer to this POST') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Malformed
+            }
+            action {
+                KeyManagementOutcome.Malformed unusable = (KeyManagementOutcome.Malformed) event.outcome()
+                emit new UeOutcome.AnswerUnusable(input('ue'), procedure, pending.bmsc().value(), unusable.defect(), unusable.detail())
+            }
+        }
         // No answer: send again, backing off, then give up.
         after(seconds(10), 'noAnswer') {
             retry 3, backoff: 2.0, max: seconds(60), jitter: 0.1

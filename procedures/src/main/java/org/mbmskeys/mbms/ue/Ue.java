@@ -11,6 +11,7 @@ import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
@@ -57,6 +58,11 @@ public final class Ue {
 
     public String name() {
         return name;
+    }
+
+    /** What the UE's card allows for MBMS key management (TS 33.246 §6.3.2.1A), from its profile. */
+    public UeCapabilities capabilities() {
+        return node.capabilities();
     }
 
     /** The host (and engine) this UE runs on. */

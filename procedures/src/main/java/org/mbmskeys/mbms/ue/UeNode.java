@@ -32,6 +32,7 @@ import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.ue.announcement.ProtectionDecision;
 import org.mbmskeys.mbms.ue.announcement.ServiceAccess;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.gba.BmscKeys;
 import org.mbmskeys.mbms.ue.gba.BootstrapResult;
@@ -102,6 +103,10 @@ final class UeNode {
 
     UeKeyStore store() {
         return store;
+    }
+
+    UeCapabilities capabilities() {
+        return profile.capabilities();
     }
 
     // ------------------------------------------------------------------------------------ announcements

@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -62,6 +64,7 @@ public final class SimulatedBsf implements Bootstrapping {
     private final Map<String, Pending> pending = new HashMap<>();
     private final Map<BTid, Session> sessions = new HashMap<>();
     private final Map<String, BTid> currentByImpi = new HashMap<>();
+    private final Map<String, List<BootstrapConfirmation>> history = new HashMap<>();
 
     /**
      * @param domain      the BSF server domain name, the part of every B-TID after '@'
@@ -98,6 +101,30 @@ public final class SimulatedBsf implements Bootstrapping {
         }
         subscribers.put(impi, new Subscriber(Milenage.withOpc(k, opc), Objects.requireNonNull(sqnHe, "sqnHe"),
                 Objects.requireNonNull(mode, "mode")));
+    }
+
+    /**
+     * Gives the subscriber's next bootstrappings this key lifetime instead of the BSF's (TS 33.220: the lifetime
+     * is the operator's choice, e.g. per subscription). Bootstrappings already made keep theirs.
+     *
+     * @throws BootstrappingException {@link BootstrappingFailure#UNKNOWN_IMPI} if there is no such subscriber
+     * @throws IllegalArgumentException if the lifetime is not positive
+     */
+    public synchronized void keyLifetime(String impi, Duration lifetime) {
+        Objects.requireNonNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("key lifetime must be positive, got " + lifetime);
+        }
+        subscriber(impi).keyLifetime = lifetime;
+    }
+
+    /**
+     * Every successful bootstrapping of {@code impi} at this BSF, oldest first: B-TID and end of key lifetime,
+     * no key. Empty if the subscriber never bootstrapped (or is unknown). For tests that ask whether and when a
+     * UE ran GBA.
+     */
+    public synchronized List<BootstrapConfirmation> bootstrappings(String impi) {
+        return List.copyOf(history.getOrDefault(Objects.requireNonNull(impi, "impi"), List.of()));
     }
 
     /**
@@ -147,7 +174,7 @@ public final class SimulatedBsf implements Bootstrapping {
                 throw new BootstrappingException(BootstrappingFailure.RES_MISMATCH, "RES from " + impi
                         + " does not match XRES at BSF " + domain + "; the UE must answer a new challenge");
             }
-            Instant expiresAt = clock.instant().plus(keyLifetime);
+            Instant expiresAt = clock.instant().plus(subscriber.keyLifetime == null ? keyLifetime : subscriber.keyLifetime);
             BTid bTid = BTid.of(p.rand, domain);
             BootstrappingContext context = BootstrappingContext.fromAka(p.ck, p.ik, p.rand, impi, bTid, expiresAt);
             BTid replaced = currentByImpi.put(impi, bTid);
@@ -155,7 +182,9 @@ public final class SimulatedBsf implements Bootstrapping {
                 sessions.remove(replaced).context.ks().destroy();
             }
             sessions.put(bTid, new Session(context, subscriber.mode));
-            return new BootstrapConfirmation(bTid, expiresAt);
+            BootstrapConfirmation confirmation = new BootstrapConfirmation(bTid, expiresAt);
+            history.computeIfAbsent(impi, i -> new ArrayList<>()).add(confirmation);
+            return confirmation;
         } finally {
             p.destroy();
         }
@@ -238,6 +267,7 @@ public final class SimulatedBsf implements Bootstrapping {
         final Milenage milenage;
         final GbaMode mode;
         Sqn sqnHe;
+        Duration keyLifetime; // null: the BSF's
 
         Subscriber(Milenage milenage, Sqn sqnHe, GbaMode mode) {
             this.milenage = milenage;

@@ -7,6 +7,7 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keymanagement.xml.MskStatus;
 import org.mbmskeys.mbms.ue.announcement.ProtectionDecision;
+import org.mbmskeys.mbms.ue.keymanagement.AnswerDefect;
 import org.mbmskeys.mbms.ue.keys.MskChange;
 import org.mbmskeys.mbms.ue.reception.Reception;
 
@@ -131,6 +132,24 @@ public sealed interface UeOutcome {
             Objects.requireNonNull(bmsc, "bmsc");
             Objects.requireNonNull(what, "what");
             Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(detail, "detail");
+        }
+    }
+
+    /**
+     * An answer of the BM-SC that the UE could not use and took as none (the procedure's timer resends): a 2xx
+     * whose {@code Authentication-Info} does not prove the MRK (TS 33.246 §6.2.1.3, Annex H step 8), a wrong media
+     * type or body, or a 401 without a usable challenge. Nothing in it was used.
+     *
+     * @param procedure the script, e.g. {@code ue.registration}
+     */
+    record AnswerUnusable(String ue, String procedure, String bmsc, AnswerDefect defect, String detail)
+            implements UeOutcome {
+        public AnswerUnusable {
+            Objects.requireNonNull(ue, "ue");
+            Objects.requireNonNull(procedure, "procedure");
+            Objects.requireNonNull(bmsc, "bmsc");
+            Objects.requireNonNull(defect, "defect");
             Objects.requireNonNull(detail, "detail");
         }
     }

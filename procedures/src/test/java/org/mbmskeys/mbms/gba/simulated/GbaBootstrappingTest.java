@@ -263,4 +263,27 @@ class GbaBootstrappingTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("CK and IK are 16 bytes each; got 16 and 8");
     }
+
+    @Test
+    void aSubscribersOwnKeyLifetimeAppliesToItsNextBootstrappingsWhichTheBsfLists() {
+        GbaClient ue = ue(GbaMode.GBA_ME, TestSupport.k());
+        assertThat(bsf.bootstrappings(TestSupport.IMPI)).isEmpty();
+        BootstrappingContext first = ue.bootstrap(bsf);
+        bsf.keyLifetime(TestSupport.IMPI, Duration.ofMinutes(5));
+        clock.set(START.plusSeconds(60));
+        BootstrappingContext second = ue.bootstrap(bsf);
+
+        assertThat(first.expiresAt()).isEqualTo(START.plus(LIFETIME));
+        assertThat(second.expiresAt()).isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(5)));
+        assertThat(bsf.bootstrappings(TestSupport.IMPI)).containsExactly(
+                new BootstrapConfirmation(first.bTid(), first.expiresAt()),
+                new BootstrapConfirmation(second.bTid(), second.expiresAt()));
+        assertThat(bsf.lookUp(second.bTid(), BMSC)).isInstanceOf(NafKeyLookup.Found.class);
+        clock.set(second.expiresAt());
+        assertThat(bsf.lookUp(second.bTid(), BMSC)).isInstanceOf(NafKeyLookup.Expired.class);
+        assertThatThrownBy(() -> bsf.keyLifetime(TestSupport.IMPI, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> bsf.keyLifetime("nobody@ims.example.org", Duration.ofMinutes(1)))
+                .isInstanceOf(BootstrappingException.class);
+    }
 }

@@ -116,8 +116,13 @@ class RegistrationScriptTest {
 
         kit.send(new KeyManagementAnswer(toFirst.sent(), OK)).expectRejected(RejectionReason.GUARD_REJECTED);
         kit.send(role.answer(new KeyManagementOutcome.Malformed(AnswerDefect.NOT_AUTHENTICATED, "bad rspauth")))
-                .expectRejected(RejectionReason.GUARD_REJECTED).expectState("requesting");
+                .expectState("requesting").expectSent("http", 2)
+                .expectOutcome(new UeOutcome.AnswerUnusable("alice", "ue.registration", FakeUeRole.BMSC,
+                        AnswerDefect.NOT_AUTHENTICATED, "bad rspauth"));
         assertThat(role.lifecycle).isEmpty();
+
+        // taken as no answer: the POST is resent when the answer timer runs out
+        kit.advance(Duration.ofSeconds(11)).expectSent("http", 3);
     }
 
     @Test
