@@ -14,7 +14,6 @@ Feature: MSK request by the UE
 
   Rule: Key Number 0 asks for the current MSK of the Key Group (§6.3.2.1, §6.3.2.2.1)
 
-    @todo
     Example: The request for 0101:0000 brings the current MSK
       Given the operator has rotated Key Group 0101
       When "alice" requests the current MSK of Key Group 0101
@@ -48,9 +47,9 @@ Feature: MSK request by the UE
 
   Rule: One status code per pair; the UE may retry the failed pairs (§6.3.2.4)
 
-    @todo
     Example: A pair of a Key Group the UE is not registered for is refused alone
       Given the user service "weather" uses the download Key Group 0202
+      And the operator has rotated Key Group 0101
       When "alice" requests the current MSKs of Key Groups 0101 and 0202
       Then the BM-SC answered "alice" 200 with the statuses:
         | msk                 | status |

@@ -1,4 +1,3 @@
-@todo
 Feature: MTK message reception by the UE
   An MTK message is opened with the MSK it names and the MIKEY-RAND stored with that MSK (TS 33.246
   §6.4.6.2, §6.5.4). Before the MAC, the UE checks that the counter is newer than the last one of that

@@ -11,23 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mbmskeys.adapters.memory.Captured;
+import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.keymanagement.BackOffParameters;
-import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
-import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
-import org.mbmskeys.mbms.ue.keys.CurrentMtk;
-import org.mbmskeys.adapters.memory.HttpWire;
-import org.mbmskeys.adapters.memory.Message;
-import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
 import org.mbmskeys.mbms.keymanagement.xml.MskRequestBody;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 
 /**
  * The MSK requests a UE sends (TS 33.246 §6.3.2.2.1, §6.3.2.2.3, G.2.3), as the wire shows them: the HTTP POSTs
