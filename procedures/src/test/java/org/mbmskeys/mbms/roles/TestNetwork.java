@@ -28,7 +28,7 @@ import org.mbmskeys.engine.spi.Transport;
 final class TestNetwork {
 
     /** One message on the wire: a datagram, a request or the answer to one. */
-    record Sent(String kind, String from, String to, Bytes payload) {
+    record Sent(String kind, String from, String to, Bytes payload, int fromPort) {
     }
 
     private final ManualScheduler time;
@@ -95,7 +95,7 @@ final class TestNetwork {
     private void send(Envelope envelope) {
         String host = envelope.to().host();
         sent.add(new Sent(envelope.replyHandle().isPresent() ? "request" : "datagram", envelope.from().host(), host,
-                envelope.payload()));
+                envelope.payload(), envelope.from().port()));
         List<String> recipients = groups.getOrDefault(host, List.of(host));
         for (String recipient : recipients) {
             Consumer<Envelope> handler = nodes.get(recipient);
@@ -114,7 +114,7 @@ final class TestNetwork {
             if (answers.incrementAndGet() > 1) {
                 throw new IllegalStateException("already answered: " + request);
             }
-            sent.add(new Sent("answer", request.to().host(), request.from().host(), (Bytes) payload));
+            sent.add(new Sent("answer", request.to().host(), request.from().host(), (Bytes) payload, request.to().port()));
             if (!answersLost) {
                 time.schedule(Duration.ZERO, () -> original.reply(payload));
             }
