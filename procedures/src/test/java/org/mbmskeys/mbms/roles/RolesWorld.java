@@ -1,0 +1,119 @@
+package org.mbmskeys.mbms.roles;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.ManualScheduler;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+
+/**
+ * A BM-SC and UEs on the real facades ({@link Bmsc}, {@link UeHost}, {@link Ue}), a simulated BSF, virtual time
+ * and a {@link TestNetwork}, all seeded: what the role tests of this module drive end to end.
+ */
+final class RolesWorld {
+
+    static final String BMSC = "bmsc.example.org";
+    static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
+    static final KeyGroupRef NEWS = KeyGroupRef.of(DOMAIN, KeyGroup.of(0x0101));
+    static final KeyGroupRef LIVE = KeyGroupRef.of(DOMAIN, KeyGroup.of(0x0202));
+    private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
+    private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
+
+    final ManualScheduler time = new ManualScheduler();
+    final TestNetwork network = new TestNetwork(time);
+    final TestNetwork.TokenCodec codec = new TestNetwork.TokenCodec();
+    final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+    final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
+    final Bmsc bmsc;
+    final UeHost ueHost;
+    private final RandomBytes keyMaterial = seeded(2);
+    private int ues;
+
+    RolesWorld() {
+        this(b -> b);
+    }
+
+    RolesWorld(UnaryOperator<Bmsc.Builder> bmscSettings) {
+        bmsc = bmscSettings.apply(Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(codec)
+                .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
+                .deterministic()).build();
+        ueHost = UeHost.builder().transport(network.node("ue-host")).httpCodec(codec).scheduler(time).deterministic()
+                .random(seeded(4)).keyManagementPort(80).listener(outcomes::add).build();
+    }
+
+    static String impi(int n) {
+        return "00101012345678" + n + "@ims.mnc001.mcc001.3gppnetwork.org";
+    }
+
+    /** A UE known to the BSF, on a node of its own that also receives the multicast groups {@code joins}. */
+    Ue ue(String name, String... joins) {
+        int n = ++ues;
+        String impi = impi(n);
+        bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
+                GbaMode.GBA_ME), time::now);
+        return ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), UbClient.simulated(gba, bsf)),
+                network.node(name, joins));
+    }
+
+    /** The announcement of {@code service} protected by the current MSK of {@code group}, session {@code session}. */
+    static UserServiceDescription announcement(String service, KeyGroupRef group, String session, ServiceType type) {
+        MskRef current = MskRef.of(group.keyDomain(), MskId.current(group.keyGroup()));
+        return UserServiceDescription.protectedBy(service, new ServiceProtection(List.of(Fqdn.of(BMSC)), false, false,
+                List.of(current), Optional.empty(), Map.of(session, current), type));
+    }
+
+    /** Runs what is due, then advances virtual time in small steps until {@code duration} has passed. */
+    void run(Duration duration) {
+        time.runDue();
+        time.advance(duration);
+        time.runDue();
+    }
+
+    void settle() {
+        run(Duration.ofMillis(1));
+    }
+
+    <T extends UeOutcome> List<T> outcomes(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        outcomes.stream().filter(type::isInstance).map(type::cast).forEach(out::add);
+        return out;
+    }
+
+    static RandomBytes seeded(long seed) {
+        Random random = new Random(seed);
+        return n -> {
+            byte[] b = new byte[n];
+            random.nextBytes(b);
+            return Bytes.wrap(b);
+        };
+    }
+}

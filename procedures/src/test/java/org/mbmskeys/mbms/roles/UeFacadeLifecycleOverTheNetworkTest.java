@@ -1,0 +1,178 @@
+package org.mbmskeys.mbms.roles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.roles.RolesWorld.LIVE;
+import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.testkit.TraceRecorder;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.MskKey;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+import org.mbmskeys.mbms.ue.registration.RegistrationState;
+
+/**
+ * The UE facades ({@link Ue}, {@link UeHost}) against a real BM-SC: each life-cycle call reaches the UE's
+ * procedures and the network (TS 33.246 §6.3.2.1A power-on and connection loss, §6.3.2.1B power-down and leave,
+ * §6.1 UICC change), a UE on the host's shared transport receives its MIKEY like one on its own, a one-UE
+ * {@link Ue#builder} works alone, and what the facades hand out is the UE's own state.
+ */
+class UeFacadeLifecycleOverTheNetworkTest {
+
+    private final RolesWorld world = new RolesWorld();
+
+    private Ue using(Ue ue, String service) {
+        ue.announce(RolesWorld.announcement(service, NEWS, service + "-files", ServiceType.DOWNLOAD));
+        ue.powerOn();
+        ue.use(service);
+        world.settle();
+        return ue;
+    }
+
+    private int registrationRequests() {
+        return (int) world.network.sent().stream().filter(s -> s.kind().equals("request"))
+                .map(s -> world.codec.message(s.payload()).orElseThrow())
+                .filter(m -> m.toString().contains("requesttype=register")).count();
+    }
+
+    @Test
+    void powerDownDeregistersEveryServiceAndPowerOnRegistersThemAgain() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        world.bmsc.rotate(NEWS);
+        Ue alice = using(world.ue("alice"), "news");
+        assertThat(world.bmsc.registration(RolesWorld.impi(1))).isPresent();
+
+        alice.powerDown();
+        world.settle();
+        assertThat(world.bmsc.registration(RolesWorld.impi(1))).isEmpty();
+        assertThat(world.outcomes(UeOutcome.ServiceDeregistered.class)).hasSize(1);
+
+        alice.powerOn();
+        world.settle();
+        assertThat(world.bmsc.registration(RolesWorld.impi(1))).isPresent();
+        assertThat(alice.registration("news")).get().satisfies(r -> assertThat(r.state()).isEqualTo(RegistrationState.REGISTERED));
+        assertThat(world.outcomes(UeOutcome.ServiceRegistered.class)).hasSize(2);
+    }
+
+    @Test
+    void aLostConnectionMakesTheUeRegisterAgain() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        Ue alice = using(world.ue("alice"), "news");
+        int before = registrationRequests();
+
+        alice.connectionLost();
+        world.settle();
+
+        assertThat(registrationRequests()).isGreaterThan(before);
+        assertThat(world.outcomes(UeOutcome.ServiceRegistered.class)).hasSize(2);
+    }
+
+    @Test
+    void anotherUiccDeletesEveryMbmsKey() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        world.bmsc.rotate(NEWS);
+        Ue alice = using(world.ue("alice"), "news");
+        assertThat(alice.keyStore().msks()).hasSize(1);
+
+        alice.uiccChanged(UiccId.of("8949440000000000099"));
+        world.settle();
+
+        assertThat(alice.keyStore().msks()).isEmpty();
+        assertThat(alice.keyStore().uicc()).contains(UiccId.of("8949440000000000099"));
+    }
+
+    @Test
+    void theMsksOfAServiceAreOnlyThoseOfItsKeyGroups() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        world.bmsc.defineService("other", ServiceType.DOWNLOAD, LIVE);
+        MskRef news = world.bmsc.rotate(NEWS);
+        MskRef other = world.bmsc.rotate(LIVE);
+        Ue alice = world.ue("alice");
+        alice.announce(RolesWorld.announcement("news", NEWS, "files", ServiceType.DOWNLOAD));
+        alice.announce(RolesWorld.announcement("other", LIVE, "files", ServiceType.DOWNLOAD));
+        alice.powerOn();
+        alice.use("news");
+        alice.use("other");
+        world.settle();
+
+        assertThat(alice.msks("news")).extracting(MskKey::ref).containsExactly(news);
+        assertThat(alice.msks("other")).extracting(MskKey::ref).containsExactly(other);
+        assertThat(alice.msks("not-announced")).isEmpty();
+        assertThat(alice.registrations()).extracting(r -> r.serviceId()).containsExactlyInAnyOrder("news", "other");
+        assertThat(alice.registration("other")).get().satisfies(r -> assertThat(r.serviceId()).isEqualTo("other"));
+        assertThat(alice.registration("nothing")).isEmpty();
+    }
+
+    @Test
+    void aUeOnTheHostsSharedTransportGetsItsMikeyThere() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        MskRef msk = world.bmsc.rotate(NEWS);
+        world.bsf.addSubscriber(RolesWorld.impi(7), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(7), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        world.network.alias("carol", "ue-host");
+        Ue carol = world.ueHost.add(UeProfile.usim("carol", UiccId.of("8949440000000000077"), UbClient.simulated(gba, world.bsf)));
+
+        using(carol, "news");
+
+        assertThat(carol.msks("news")).extracting(MskKey::ref).containsExactly(msk);
+        assertThat(world.ueHost.ue("carol")).containsSame(carol);
+        assertThat(world.ueHost.ue("dave")).isEmpty();
+        assertThat(carol.host()).isSameAs(world.ueHost);
+        assertThat(carol.name()).isEqualTo("carol");
+        assertThat(carol).hasToString("Ue[carol]");
+        assertThat(world.ueHost.engine().instance("ue.service", "carol")).isPresent();
+    }
+
+    @Test
+    void aUeBuiltAloneRunsOnAnEngineOfItsOwn() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        MskRef msk = world.bmsc.rotate(NEWS);
+        world.bsf.addSubscriber(RolesWorld.impi(8), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(8), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
+        TraceRecorder trace = new TraceRecorder();
+        Ue erin = Ue.builder(UeProfile.usim("erin", UiccId.of("8949440000000000088"), UbClient.simulated(gba, world.bsf)))
+                .transport(world.network.node("erin")).httpCodec(world.codec).scheduler(world.time).deterministic()
+                .random(RolesWorld.seeded(9)).listener(outcomes::add).engineListener(trace).build();
+
+        using(erin, "news");
+
+        assertThat(outcomes).filteredOn(UeOutcome.MskReceived.class::isInstance).singleElement()
+                .satisfies(o -> assertThat(((UeOutcome.MskReceived) o).msk()).isEqualTo(msk));
+        assertThat(erin.msks("news")).extracting(MskKey::ref).containsExactly(msk);
+        assertThat(trace.instances()).isNotEmpty();
+        assertThat(erin.host()).isNotSameAs(world.ueHost);
+        assertThat(world.outcomes).isEmpty();
+    }
+
+    @Test
+    void aUeHostNeedsATransportAndACodec() {
+        assertThatThrownBy(() -> UeHost.builder().httpCodec(world.codec).build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transport");
+        assertThatThrownBy(() -> UeHost.builder().transport(world.network.node("x")).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("codec");
+        assertThatThrownBy(() -> UeHost.builder().keyManagementPort(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> UeHost.builder().keyManagementPort(65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(UeHost.builder().keyManagementPort(1)).isNotNull();
+        assertThat(UeHost.builder().keyManagementPort(65535)).isNotNull();
+    }
+}
