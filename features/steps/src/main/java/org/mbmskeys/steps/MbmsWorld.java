@@ -207,4 +207,8 @@ public final class MbmsWorld {
         }
         return "239.1.1." + (index + 1);
     }
+
+    // --- added for h2
+    /** The partitions that took UEs offline, by UE, so that a step can bring one back. */
+    final Map<String, org.mbmskeys.engine.spi.Cancellable> partitions = new LinkedHashMap<>();
 }

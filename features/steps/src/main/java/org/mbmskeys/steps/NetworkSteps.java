@@ -33,7 +33,7 @@ public class NetworkSteps {
 
     @Given("{string} is offline")
     public void isOffline(String ue) {
-        world.network.inject(new Fault.Partition(ue));
+        world.partitions.put(ue, world.network.inject(new Fault.Partition(ue)));
     }
 
     @When("{int} second(s) pass(es)")
