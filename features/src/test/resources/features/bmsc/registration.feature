@@ -25,7 +25,6 @@ Feature: User Service Registration at the BM-SC
       And the 401 offered realm "3GPP-bootstrapping@bmsc.example.org" with qop "auth-int" and algorithm MD5
       And "alice" is registered to "news" at "bmsc.example.org"
 
-    @todo
     Example: A request signed with a wrong MRK registers nothing
       Given "alice" computes its Digest password from a wrong MRK
       When "alice" starts using "news"
@@ -41,7 +40,6 @@ Feature: User Service Registration at the BM-SC
 
   Rule: Each service of a request gets its own status code; the status line says whether the request was processed (§6.3.2.4, Annex G.2.4)
 
-    @todo
     Example: A subscriber who may have one service but not the other is registered to the one
       Given only "bob" may register to "weather"
       When "alice" starts using "news" and "weather"
@@ -52,7 +50,6 @@ Feature: User Service Registration at the BM-SC
       And "alice" is registered to "news" at "bmsc.example.org"
       And "alice" is not registered to "weather"
 
-    @todo
     Example: A service the BM-SC does not carry is answered 501
       When "alice" asks to register to "sports"
       Then the BM-SC answered "alice" 200 with the statuses:

@@ -37,6 +37,8 @@ import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.UeKeyStorage;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
@@ -107,9 +109,10 @@ public final class MbmsWorld {
         domain = keyDomain;
         bmsc = Bmsc.builder(fqdn).bootstrapping(bsf).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
-                .backend(backend()).deterministic().listener(bmscTrace).build();
+                .membership(this::mayRegister).backend(backend()).deterministic().listener(bmscTrace).build();
         ueHost = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time)
                 .deterministic().random(seeded(4)).backend(backend()).keyManagementPort(80)
+                .keyStores(name -> new UeKeyStore(new WrongMrkStorage(UeKeyStorage.inMemory(), () -> wrongMrk.contains(name))))
                 .listener(ueOutcomes::add).engineListener(ueTrace).build();
     }
 
@@ -211,4 +214,15 @@ public final class MbmsWorld {
     // --- added for h2
     /** The partitions that took UEs offline, by UE, so that a step can bring one back. */
     final Map<String, org.mbmskeys.engine.spi.Cancellable> partitions = new LinkedHashMap<>();
+
+    // --- added for h1: who may register (the BM-SC's Membership function), a UE made to use a wrong MRK
+    /** Per service, the UEs (by scenario name) that alone may register to it; a service not listed admits everyone. */
+    final Map<String, java.util.Set<String>> onlyMayRegister = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The UEs whose key store hands out a wrong MRK, so that their Digest password is wrong. */
+    final java.util.Set<String> wrongMrk = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private boolean mayRegister(String impi, org.mbmskeys.mbms.bmsc.services.ServiceId service) {
+        java.util.Set<String> names = onlyMayRegister.get(service.toString());
+        return names == null || names.stream().anyMatch(n -> impi.equals(impis.get(n)));
+    }
 }

@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.ue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.Transport;
+import org.mbmskeys.mbms.keymanagement.MskRequestReason;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
 import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
@@ -96,6 +98,26 @@ public final class Ue {
     /** The user no longer wants {@code serviceId}: it is deregistered and stays off at power-on (§6.3.2.1B). */
     public void leave(String serviceId) {
         engine.signal(UeHost.SERVICE, name, "leave", Objects.requireNonNull(serviceId, "serviceId"));
+    }
+
+    /**
+     * The application needs these MSKs now (Key Number 0: the current MSK of the group): a Basic MSK request
+     * to {@code bmsc} (§6.3.2.2.1), after the announced back-off, with GBA first when the keys are missing or
+     * expired. Per-MSK answers come as {@link org.mbmskeys.mbms.ue.procedure.UeOutcome.MskRequestAnswered}, the
+     * MSKs by MIKEY. One request per set of Key Groups at a time: a second one while it runs is rejected by the
+     * engine ({@code ALREADY_RUNNING}).
+     */
+    public void requestMsks(String bmsc, List<MskRef> msks) {
+        Objects.requireNonNull(bmsc, "bmsc");
+        if (Objects.requireNonNull(msks, "msks").isEmpty()) {
+            throw new IllegalArgumentException("an MSK request names at least one MSK (TS 33.246 §6.3.2.2.1)");
+        }
+        StringBuilder key = new StringBuilder(name).append("/msk");
+        for (MskRef msk : msks) {
+            key.append('/').append(msk.keyDomain()).append('/').append(msk.keyGroup());
+        }
+        engine.start(UeHost.MSK_REQUEST, key.toString(), Map.of("ue", name, "bmsc", bmsc, "msks", List.copyOf(msks),
+                "reason", MskRequestReason.MSK_NEEDED));
     }
 
     /** The network released the PDP context / PDN connection of key management: register again (§6.3.2.1A). */

@@ -54,6 +54,7 @@ public final class UeHost implements AutoCloseable {
 
     static final String RECEPTION = "ue.mikey-reception";
     static final String SERVICE = "ue.service";
+    static final String MSK_REQUEST = "ue.msk-request";
 
     private final Engine engine;
     private final UeRoleServices role;

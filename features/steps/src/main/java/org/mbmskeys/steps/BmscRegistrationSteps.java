@@ -1,0 +1,133 @@
+package org.mbmskeys.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mbmskeys.adapters.memory.Message;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
+import org.mbmskeys.mbms.bmsc.services.ServiceId;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.keys.MskChange;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+import org.mbmskeys.mbms.ue.registration.RegistrationState;
+
+/**
+ * Registration and deregistration at the BM-SC (TS 33.246 §6.3.2.1A, §6.3.2.1B): Digest failures, services the
+ * BM-SC refuses or does not carry, and the invalidation of the MSKs a UE no longer needs.
+ */
+public class BmscRegistrationSteps {
+
+    private final MbmsWorld world;
+    private Instant deregisteredAt;
+
+    public BmscRegistrationSteps(MbmsWorld world) {
+        this.world = world;
+    }
+
+    @Given("{string} computes its Digest password from a wrong MRK")
+    public void computesItsPasswordFromAWrongMrk(String ue) {
+        world.ue(ue);
+        world.wrongMrk.add(ue);
+    }
+
+    @Then("the BM-SC answered {string} {int} every time")
+    public void answeredEveryTime(String ue, int status) {
+        assertThat(BmscKeyRequestSteps.statusesTo(world, ue)).as("the status codes of the BM-SC's answers to %s", ue)
+                .isNotEmpty().containsOnly(status);
+    }
+
+    @When("{string} starts using {string} and {string}")
+    public void startsUsingBoth(String ue, String first, String second) {
+        world.ue(ue).use(first);
+        world.ue(ue).use(second);
+        world.settle();
+    }
+
+    /** A service the UE read an announcement of (Key Group 0909, Key Number 0), which the BM-SC does not define. */
+    @When("{string} asks to register to {string}")
+    public void asksToRegisterTo(String ue, String service) {
+        assertThat(world.services).as("services the BM-SC defines").doesNotContainKey(service);
+        MskRef msk = MskRef.of(world.domain, MskId.current(KeyGroup.parseHex("0909")));
+        world.ue(ue).announce(UserServiceDescription.protectedBy(service, new ServiceProtection(
+                List.of(Fqdn.of(world.bmsc().fqdn())), false, false, List.of(msk), Optional.empty(),
+                Map.of(service + "-live", msk), ServiceType.DOWNLOAD)));
+        world.ue(ue).use(service);
+        world.settle();
+    }
+
+    // ------------------------------------------------------------------------------- deregistration
+
+    @Given("{string} is registered to {string}, {string} and {string}")
+    public void isRegisteredToThree(String ue, String first, String second, String third) {
+        for (String service : List.of(first, second, third)) {
+            world.announce(ue, service);
+            world.ue(ue).use(service);
+        }
+        world.settle();
+        for (String service : List.of(first, second, third)) {
+            assertThat(world.ue(ue).registration(service)).as("%s registered to %s", ue, service)
+                    .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(RegistrationState.REGISTERED));
+        }
+    }
+
+    @When("{string} deregisters from {string}")
+    public void deregistersFrom(String ue, String service) {
+        deregisteredAt = world.time().now();
+        world.ue(ue).leave(service);
+        world.settle();
+    }
+
+    @Then("the BM-SC sent {string} an invalidation of the MSK of Key Group {word}")
+    public void sentAnInvalidation(String ue, String group) {
+        KeyGroup keyGroup = world.group(group).keyGroup();
+        assertThat(mikeyToSinceDeregistration(ue)).as("MIKEY messages to %s since the deregistration", ue).isNotEmpty();
+        assertThat(world.ueOutcomes()).as("what %s made of them", ue).anyMatch(o -> o instanceof UeOutcome.MskReceived r
+                && r.ue().equals(ue) && r.change() == MskChange.INVALIDATED && r.msk().keyGroup().equals(keyGroup));
+        assertThat(world.ueOutcomes()).noneMatch(o -> o instanceof UeOutcome.MskReceived r && r.ue().equals(ue)
+                && r.change() == MskChange.INVALIDATED && !r.msk().keyGroup().equals(keyGroup));
+    }
+
+    @Then("{string} treats the MSK of Key Group {word} as invalid")
+    public void treatsAsInvalid(String ue, String group) {
+        MskRef current = world.bmsc().currentMsk(world.group(group)).orElseThrow();
+        assertThat(world.ue(ue).keyStore().isInvalidated(current)).as("%s holds %s as invalidated", ue, current).isTrue();
+        assertThat(world.ue(ue).keyStore().msks()).as("MSKs %s holds", ue)
+                .noneMatch(m -> m.ref().keyGroup().equals(current.keyGroup()) && !m.validity().isInvalidation());
+    }
+
+    @Then("the BM-SC recorded the invalidation for {string}")
+    public void recordedTheInvalidation(String ue) {
+        assertThat(world.bmsc().deliveries(world.impi(ue))).as("delivery records of %s", ue)
+                .anyMatch(d -> d.outcome() == DeliveryOutcome.INVALIDATED && !d.firstSentAt().isBefore(deregisteredAt));
+    }
+
+    @Then("the BM-SC sent {string} no invalidation")
+    public void sentNoInvalidation(String ue) {
+        assertThat(mikeyToSinceDeregistration(ue)).as("MIKEY messages to %s since the deregistration", ue).isEmpty();
+        assertThat(world.bmsc().deliveries(world.impi(ue))).noneMatch(d -> d.outcome() == DeliveryOutcome.INVALIDATED);
+    }
+
+    @Then("{string} is still registered at the BM-SC to {string}, {string} and {string}")
+    public void stillRegisteredTo(String ue, String first, String second, String third) {
+        assertThat(world.bmsc().registration(world.impi(ue))).hasValueSatisfying(r -> assertThat(r.services())
+                .containsExactlyInAnyOrder(ServiceId.of(first), ServiceId.of(second), ServiceId.of(third)));
+    }
+
+    private List<?> mikeyToSinceDeregistration(String ue) {
+        assertThat(deregisteredAt).as("a deregistration happened").isNotNull();
+        return world.network().capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+                && c.message().recipient().equals(ue) && !c.sent().isBefore(deregisteredAt)).toList();
+    }
+}
