@@ -263,6 +263,14 @@ public class UeRegistrationSteps {
         assertThat(world.ue(ue).registration(service)).as("a registration of %s", service).isEmpty();
     }
 
+    /** The UE's own view only: the BM-SC may well hold the registration it answered. */
+    @Then("{string} does not take itself as registered to {string}")
+    public void doesNotTakeItselfAsRegistered(String ue, String service) {
+        assertThat(world.ue(ue).registration(service).map(r -> r.state()))
+                .as("the state of the registration of %s to %s at the UE", ue, service)
+                .isNotEqualTo(Optional.of(RegistrationState.REGISTERED));
+    }
+
     @Then("{string} reported the BM-SC's answer as not authenticated")
     public void reportedTheAnswerAsNotAuthenticated(String ue) {
         assertThat(world.ueOutcomes()).anySatisfy(o ->
