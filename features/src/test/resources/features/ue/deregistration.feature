@@ -30,6 +30,6 @@ Feature: User Service Deregistration by the UE
     Example: The answer uses the register response type
       When the user of "alice" leaves "weather"
       Then the BM-SC answered the deregistration with content type "application/mbms-register-response+xml"
-      And the BM-SC answered "alice" 200 with the statuses:
+      And the BM-SC answered the deregistration of "alice" with the statuses:
         | service | status |
         | weather | 200    |

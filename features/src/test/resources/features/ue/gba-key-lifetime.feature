@@ -19,6 +19,17 @@ Feature: GBA key lifetime at the UE
 
   Rule: Only a solicited pull may still use the last MUK (§6.3.2.2.4 NOTE 1)
 
+    Example: A push that arrives after the key lifetime is discarded, not acknowledged
+      Given 59 minutes pass
+      And 59 seconds pass
+      And the network delays the next MIKEY message to "alice" by 2 minutes
+      When the operator rotates Key Group 0101
+      And 2 minutes pass
+      Then "alice" discarded the push as its MUK had expired, without a verification message
+
+    # not built: the BM-SC does not push under an expired MUK (the push is refused, MUK_EXPIRED) and the UE does not
+    # answer a push under an expired MUK with an MSK request; and the MSK pushed after that request is acknowledged
+    @todo
     Example: A push under the expired MUK is answered like a solicited pull
       Given 2 hours pass
       When the operator rotates Key Group 0101

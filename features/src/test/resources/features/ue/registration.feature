@@ -44,7 +44,7 @@ Feature: User Service Registration by the UE
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
       And the network replaces the rspauth of the next 200 to "alice"
       When "alice" starts using "news"
-      Then "alice" is not registered to "news"
+      Then "alice" does not take itself as registered to "news"
       And "alice" reported the BM-SC's answer as not authenticated
 
   Rule: The UE repeats a failed registration only where G.2.4 says so: 401 and 503 (after Retry-After), backing off

@@ -29,7 +29,7 @@ class LivingDocsPageTest {
         Ladder ladder = Ladder.read(file);
         assertThat(ladder.arrows()).hasSize(3);
         assertThat(ladder.arrows().get(2)).isEqualTo(new Ladder.Arrow(20, "bmsc", "ue-1", Ladder.Kind.MIKEY,
-                "MSK push V=1 MSK 0001:0002", Ladder.Fate.DROPPED, "partitioned"));
+                "MSK message V 001-01 0101:0002 T=3", Ladder.Fate.DROPPED, "partitioned"));
     }
 
     @Test

@@ -7,10 +7,15 @@ import io.cucumber.java.en.Then;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.mbmskeys.adapters.memory.Fault;
+import org.mbmskeys.adapters.memory.Message;
+import org.mbmskeys.adapters.memory.Selector;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.gba.NafKeyLookup;
 import org.mbmskeys.mbms.gba.simulated.BootstrapConfirmation;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+import org.mbmskeys.mbms.ue.reception.ReceptionRejection;
 
 /**
  * GBA as the UE runs it with the simulated BSF (TS 33.246 §6.1, TS 33.220): key lifetimes, their expiry, and
@@ -96,6 +101,28 @@ public class GbaSteps {
                 assertThat(t).containsPattern("\r\nAuthentication-Info: [^\r\n]*rspauth=\"[0-9a-f]+\""));
         assertThat(world.bsf().lookUp(latest, NafId.forMbms(world.bmsc().fqdn())))
                 .as("the BSF's answer for the new B-TID").isInstanceOf(NafKeyLookup.Found.class);
+    }
+
+    @Given("the network delays the next MIKEY message to {string} by {int} minute(s)")
+    public void delaysTheNextMikeyMessage(String ue, int minutes) {
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        world.network().inject(new Fault.Delay(Selector.matching("the next MIKEY message to " + ue,
+                m -> m.kind() == Message.Kind.DATAGRAM && m.recipient().equals(ue) && seen.getAndIncrement() == 0),
+                Duration.ofMinutes(minutes)));
+    }
+
+    /** The UE's last discard was an MSK message under a MUK past its GBA key lifetime, and it answered none. */
+    @Then("{string} discarded the push as its MUK had expired, without a verification message")
+    public void discardedThePushAsItsMukHadExpired(String ue) {
+        List<UeOutcome.DatagramDiscarded> discards = world.ueOutcomes().stream()
+                .filter(o -> o instanceof UeOutcome.DatagramDiscarded d && d.ue().equals(ue))
+                .map(UeOutcome.DatagramDiscarded.class::cast).toList();
+        assertThat(discards).as("discards reported by %s", ue).isNotEmpty();
+        assertThat(discards.get(discards.size() - 1).reason()).isEqualTo(ReceptionRejection.MUK_EXPIRED);
+        assertThat(world.ueOutcomes()).as("MSK messages %s applied", ue)
+                .noneMatch(o -> o instanceof UeOutcome.MskReceived r && r.ue().equals(ue) && r.msk().equals(world.lastRotated));
+        assertThat(world.network().capture()).as("MIKEY datagrams sent by %s", ue).noneMatch(c ->
+                c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue));
     }
 
     private List<BootstrapConfirmation> runs(String ue) {

@@ -251,6 +251,23 @@ public class UeRegistrationSteps {
                         assertThat(t).containsPattern("(?i)\r\nContent-Type: " + Pattern.quote(contentType) + "\\s*(;[^\r\n]*)?\r\n")));
     }
 
+    /** Only the answers to the UE's deregistration requests, one status per service (§6.3.2.4). */
+    @Then("the BM-SC answered the deregistration of {string} with the statuses:")
+    public void answeredTheDeregistrationWithTheStatuses(String ue, io.cucumber.datatable.DataTable table) {
+        Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+        for (HttpOnTheWire.Exchange e : HttpOnTheWire.of(world, ue, "deregister")) {
+            if (e.status() == 200) {
+                for (org.mbmskeys.mbms.keymanagement.xml.ServiceStatus status : org.mbmskeys.mbms.keymanagement.xml
+                        .RegisterResponse.parse(BmscKeyRequestSteps.body(e.response().orElseThrow())).services()) {
+                    seen.put(status.serviceId(), status.status().code());
+                }
+            }
+        }
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        table.asMaps().forEach(row -> expected.put(row.get("service"), Integer.parseInt(row.get("status"))));
+        assertThat(seen).as("the services in the 200s to the deregistrations of %s", ue).containsExactlyEntriesOf(expected);
+    }
+
     @Then("{string} reported {string} as not accessible because the UICC cannot do MBMS key management")
     public void reportedNotAccessible(String ue, String service) {
         assertThat(world.ueOutcomes()).anySatisfy(o -> {
@@ -261,6 +278,14 @@ public class UeRegistrationSteps {
             });
         });
         assertThat(world.ue(ue).registration(service)).as("a registration of %s", service).isEmpty();
+    }
+
+    /** The UE's own view only: the BM-SC may well hold the registration it answered. */
+    @Then("{string} does not take itself as registered to {string}")
+    public void doesNotTakeItselfAsRegistered(String ue, String service) {
+        assertThat(world.ue(ue).registration(service).map(r -> r.state()))
+                .as("the state of the registration of %s to %s at the UE", ue, service)
+                .isNotEqualTo(Optional.of(RegistrationState.REGISTERED));
     }
 
     @Then("{string} reported the BM-SC's answer as not authenticated")
