@@ -7,13 +7,15 @@ import org.mbmskeys.steps.Ladder;
 
 /**
  * A {@link Ladder} as a PlantUML sequence diagram: one lifeline per node (UEs, BM-SC, BSF, others), one
- * arrow per message in sending order. MIKEY datagrams are blue, HTTP requests solid, responses dashed; a
+ * arrow per message in sending order. MIKEY datagrams are blue, HTTP requests solid, responses dashed,
+ * exchanges with the (simulated, in-process) BSF over Ub and Zn grey and dashed; a
  * message that never arrived ends in a cross, with its fate in the label. When virtual time moves on
  * between two messages, a gap says by how much ({@code ... +2.5 s ...}).
  */
 final class LadderDiagram {
 
     private static final String MIKEY_COLOR = "#1F5FA8";
+    private static final String GBA_COLOR = "#7A7A7A";
 
     private LadderDiagram() {
     }
@@ -45,6 +47,7 @@ final class LadderDiagram {
             case MIKEY -> "-[" + MIKEY_COLOR + "]";
             case HTTP_REQUEST -> "-";
             case HTTP_RESPONSE -> "--";
+            case GBA -> "-[" + GBA_COLOR + "]-";
         };
         return line + (a.fate() == Ladder.Fate.DELIVERED ? ">" : ">x");
     }

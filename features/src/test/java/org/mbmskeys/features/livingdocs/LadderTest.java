@@ -76,6 +76,18 @@ class LadderTest {
     }
 
     @Test
+    void nodes_named_by_the_scenario_take_the_rank_of_what_they_do() {
+        Ladder ladder = new Ladder("names", List.of(
+                new Ladder.Arrow(0, "bmsc.example.org", "239.1.1.1", Ladder.Kind.MIKEY, "MTK message"),
+                new Ladder.Arrow(0, "bob", "bsf", Ladder.Kind.GBA, "Ub bootstrapping"),
+                new Ladder.Arrow(0, "alice", "keys.example.org", Ladder.Kind.HTTP_REQUEST, "POST register"),
+                new Ladder.Arrow(0, "keys.example.org", "bsf", Ladder.Kind.GBA, "Zn key request"),
+                new Ladder.Arrow(0, "bsf", "keys.example.org", Ladder.Kind.GBA, "Zn answer")));
+        assertThat(ladder.participants())
+                .containsExactly("alice", "bob", "bmsc.example.org", "keys.example.org", "bsf", "239.1.1.1");
+    }
+
+    @Test
     void a_captured_message_becomes_an_arrow_with_its_fate_effects_and_replay() {
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         Captured captured = new Captured(3, start.plusMillis(1500),

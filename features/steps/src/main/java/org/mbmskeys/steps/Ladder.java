@@ -60,10 +60,16 @@ public record Ladder(String scenario, List<Arrow> arrows) {
     public enum Kind {
         /** A MIKEY datagram (UDP port 2269): MSK or MTK delivery, a verification message, a solicited pull. */
         MIKEY,
-        /** An HTTP request: register, deregister, MSK request, or one to the BSF. */
+        /** An HTTP request: register, deregister, MSK request. */
         HTTP_REQUEST,
         /** The answer to an HTTP request. */
-        HTTP_RESPONSE
+        HTTP_RESPONSE,
+        /**
+         * An exchange with the BSF: a UE's bootstrapping over Ub, a BM-SC's key request over Zn (TS 33.220).
+         * The simulated BSF of the features is called in process, so these leave no bytes on the network:
+         * the arrow shows where in the flow the exchange happened and what it answered.
+         */
+        GBA
     }
 
     /** What became of a message, as the in-memory network records it ({@link Captured.Fate}). */
@@ -213,21 +219,39 @@ public record Ladder(String scenario, List<Arrow> arrows) {
         }
     }
 
-    /** The nodes the arrows name, in drawing order: UEs, the BM-SC, the BSF, then others as they appear. */
+    /**
+     * The nodes the arrows name, in drawing order: UEs, BM-SCs, the BSF, then others (multicast groups, unknown
+     * names) as they appear. A node is a UE when its name starts with {@code ue} or it sends HTTP requests or
+     * bootstraps with the BSF; a BM-SC when its name starts with {@code bmsc} or it answers HTTP requests or
+     * asks the BSF over Zn (features name their UEs {@code alice}, their BM-SCs by FQDN). A name that says
+     * {@code ue}, {@code bmsc} or {@code bsf} decides by itself.
+     */
     public List<String> participants() {
         List<String> seen = new ArrayList<>();
+        Map<String, Integer> roles = new java.util.HashMap<>();
         for (Arrow a : arrows) {
             for (String node : List.of(a.from(), a.to())) {
                 if (!seen.contains(node)) {
                     seen.add(node);
                 }
             }
+            if (a.kind() == Kind.HTTP_REQUEST) {
+                roles.merge(a.from(), 0, Math::min);
+                roles.merge(a.to(), 1, Math::min);
+            } else if (a.kind() == Kind.GBA && rank(a.to()) == 2 && a.label().startsWith("Ub")) {
+                roles.merge(a.from(), 0, Math::min);
+            } else if (a.kind() == Kind.GBA && rank(a.to()) == 2 && a.label().startsWith("Zn")) {
+                roles.merge(a.from(), 1, Math::min);
+            }
         }
-        return seen.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b))
-                        : rank(a) == 0 ? naturalOrder(a, b) : Integer.compare(seen.indexOf(a), seen.indexOf(b)))
+        java.util.function.ToIntFunction<String> rank = node -> rank(node) < 3 ? rank(node) : roles.getOrDefault(node, 3);
+        return seen.stream().sorted((a, b) -> rank.applyAsInt(a) != rank.applyAsInt(b)
+                        ? Integer.compare(rank.applyAsInt(a), rank.applyAsInt(b))
+                        : rank.applyAsInt(a) == 0 ? naturalOrder(a, b) : Integer.compare(seen.indexOf(a), seen.indexOf(b)))
                 .collect(Collectors.toList());
     }
 
+    /** The rank a node's name alone gives it. */
     private static int rank(String node) {
         String n = node.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         if (n.startsWith("ue")) {

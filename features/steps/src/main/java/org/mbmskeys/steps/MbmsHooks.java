@@ -22,8 +22,8 @@ public class MbmsHooks {
             writeTrace(scenario);
             if (System.getProperty(Ladder.PROPERTY) != null) {   // no folder, no living docs: nothing to write
                 Instant start = world.start;
-                List<Ladder.Arrow> arrows = world.network.capture().stream()
-                        .map(c -> Ladder.Arrow.of(c, start, LadderLabels.of(c))).toList();
+                List<Ladder.Arrow> arrows = world.bsfExchanges.interleave(world.network.capture().stream()
+                        .map(c -> Ladder.Arrow.of(c, start, LadderLabels.of(c))).toList());
                 if (!arrows.isEmpty()) {
                     new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());
                 }
@@ -45,9 +45,9 @@ public class MbmsHooks {
         }
         StringBuilder text = new StringBuilder("status: ").append(scenario.getStatus()).append('\n');
         for (TraceRecorder recorder : List.of(world.bmscTrace, world.ueTrace)) {
-            recorder.instances().stream().sorted(java.util.Comparator.comparing(Object::toString)).forEach(ref ->
-                    text.append(ref).append('\n').append(recorder.trace(ref)).append('\n'));
+            append(recorder, text);
         }
+        world.otherBmscTraces.forEach((fqdn, recorder) -> append(recorder, text.append("BM-SC ").append(fqdn).append('\n')));
         String feature = scenario.getUri().toString().replaceAll("^.*features/", "").replace(".feature", "");
         java.nio.file.Path file = java.nio.file.Path.of(folder, feature, scenario.getLine() + ".trace");
         try {
@@ -56,5 +56,10 @@ public class MbmsHooks {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write the trace " + file, e);
         }
+    }
+
+    private static void append(TraceRecorder recorder, StringBuilder text) {
+        recorder.instances().stream().sorted(java.util.Comparator.comparing(Object::toString)).forEach(ref ->
+                text.append(ref).append('\n').append(recorder.trace(ref)).append('\n'));
     }
 }

@@ -69,6 +69,10 @@ public final class MbmsWorld {
     final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
     final TraceRecorder bmscTrace = new TraceRecorder();
     final TraceRecorder ueTrace = new TraceRecorder();
+    /** The traces of BM-SCs a scenario adds beside the first, by FQDN. */
+    final Map<String, TraceRecorder> otherBmscTraces = new LinkedHashMap<>();
+    /** The Ub and Zn exchanges with the simulated BSF, for the ladder (they cross no network). */
+    final BsfExchanges bsfExchanges = new BsfExchanges(time::now, start, () -> network.capture().size());
     final List<UeOutcome> ueOutcomes = new CopyOnWriteArrayList<>();
     final Map<String, KeyGroupRef> services = new LinkedHashMap<>();
     final Map<String, ServiceType> serviceTypes = new LinkedHashMap<>();
@@ -121,7 +125,7 @@ public final class MbmsWorld {
 
     void startBmsc(String fqdn, KeyDomainId keyDomain) {
         domain = keyDomain;
-        Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsf).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
+        Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsfExchanges.zn(fqdn, bsf)).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
                 .membership(this::mayRegister).backend(backend()).deterministic().listener(bmscTrace);
         bmscScripts.ifPresent(bmscBuilder::scripts);
@@ -199,7 +203,7 @@ public final class MbmsWorld {
         bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
         GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_ME), time::now);
-        Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), UbClient.simulated(gba, bsf)),
+        Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), bsfExchanges.ub(name, UbClient.simulated(gba, bsf))),
                 network.node(name));
         ues.put(name, ue);
         impis.put(name, impi);

@@ -85,10 +85,13 @@ public class UeRegistrationSteps {
     public void aSecondBmscServes(String fqdn, String service) {
         KeyGroupRef group = world.services.get(service);
         org.mbmskeys.engine.spi.RandomBytes keys = MbmsWorld.seeded(6);
-        Bmsc second = Bmsc.builder(fqdn).bootstrapping(world.bsf()).transport(world.network().node(fqdn))
+        org.mbmskeys.engine.testkit.TraceRecorder trace = new org.mbmskeys.engine.testkit.TraceRecorder();
+        world.otherBmscTraces.put(fqdn, trace);
+        Bmsc second = Bmsc.builder(fqdn).bootstrapping(world.bsfExchanges.zn(fqdn, world.bsf()))
+                .transport(world.network().node(fqdn))
                 .httpCodec(HttpWire.codec()).scheduler(world.time()).random(MbmsWorld.seeded(5))
                 .keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
-                .backend(MbmsWorld.backend()).deterministic().build();
+                .backend(MbmsWorld.backend()).deterministic().listener(trace).build();
         otherBmscs.add(second);
         second.defineService(service, world.serviceTypes.get(service), group);
     }
