@@ -8,8 +8,10 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.bmsc.Bmsc;
@@ -36,7 +38,8 @@ import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
 /**
  * A BM-SC and UEs on the real facades ({@link Bmsc}, {@link UeHost}, {@link Ue}), a simulated BSF, virtual time
- * and a {@link TestNetwork}, all seeded: what the role tests of this module drive end to end.
+ * and a {@link TestNetwork} carrying real HTTP/1.1 bytes ({@link HttpWire}, the in-memory network's Netty codec),
+ * all seeded: what the role tests of this module drive end to end.
  */
 final class RolesWorld {
 
@@ -49,7 +52,7 @@ final class RolesWorld {
 
     final ManualScheduler time = new ManualScheduler();
     final TestNetwork network = new TestNetwork(time);
-    final TestNetwork.TokenCodec codec = new TestNetwork.TokenCodec();
+    final HttpCodec codec = HttpWire.codec();
     final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
     final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
     final Bmsc bmsc;

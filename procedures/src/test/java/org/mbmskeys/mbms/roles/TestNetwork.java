@@ -11,19 +11,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Envelope;
-import org.mbmskeys.engine.spi.HttpCodec;
-import org.mbmskeys.engine.spi.HttpRequestMessage;
-import org.mbmskeys.engine.spi.HttpResponseMessage;
-import org.mbmskeys.engine.spi.MalformedHttpException;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.ReplyHandle;
 import org.mbmskeys.engine.spi.Transport;
 
 /**
- * The smallest network the role facades run on in this module (the in-memory network of {@code adapters/memory}
- * is not a dependency of {@code procedures}): nodes by host name, multicast groups a node joins, every delivery
- * and every answer on the scheduler's next run (never inside the sender's call), and a log of what was sent.
- * Requests (envelopes with a reply handle) are answered once; the answer goes back the same way.
+ * The transport the role tests of this module run the facades on: nodes by host name, multicast groups a node
+ * joins, every delivery and every answer on the scheduler's next run (never inside the sender's call), and a log
+ * of what was sent. Requests (envelopes with a reply handle) are answered once; the answer goes back the same way.
+ * It carries whatever bytes the nodes send; {@link RolesWorld} gives both roles the in-memory network's HTTP/1.1
+ * codec ({@code HttpWire}), so requests and answers are real HTTP bytes. Faults, captures and replays are the
+ * features' business ({@code MemoryNetwork}); these tests need only {@link #sent()} and lost answers.
  */
 final class TestNetwork {
 
@@ -121,53 +119,4 @@ final class TestNetwork {
         };
     }
 
-    /**
-     * An HTTP codec for this network: a message is carried as a token naming it, so both ends see the very
-     * message the other built. Bytes that are no token of the right kind are malformed, as on a real codec.
-     */
-    static final class TokenCodec implements HttpCodec {
-        private final Map<String, Object> messages = new ConcurrentHashMap<>();
-        private final AtomicInteger next = new AtomicInteger();
-
-        @Override
-        public Bytes encode(HttpRequestMessage request) {
-            return token("REQ", request);
-        }
-
-        @Override
-        public Bytes encode(HttpResponseMessage response) {
-            return token("RSP", response);
-        }
-
-        @Override
-        public HttpRequestMessage decodeRequest(Bytes wire) {
-            if (messages.get(text(wire)) instanceof HttpRequestMessage r) {
-                return r;
-            }
-            throw new MalformedHttpException(MalformedHttpException.Reason.INVALID, "not a request: " + wire.length() + " bytes");
-        }
-
-        @Override
-        public HttpResponseMessage decodeResponse(Bytes wire) {
-            if (messages.get(text(wire)) instanceof HttpResponseMessage r) {
-                return r;
-            }
-            throw new MalformedHttpException(MalformedHttpException.Reason.INVALID, "not a response: " + wire.length() + " bytes");
-        }
-
-        /** The message a token on the wire names, if it is one. */
-        Optional<Object> message(Bytes wire) {
-            return Optional.ofNullable(messages.get(text(wire)));
-        }
-
-        private Bytes token(String kind, Object message) {
-            String token = kind + "#" + next.incrementAndGet();
-            messages.put(token, message);
-            return Bytes.wrap(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        }
-
-        private static String text(Bytes wire) {
-            return new String(wire.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -46,8 +46,8 @@ class UeFacadeLifecycleOverTheNetworkTest {
 
     private int registrationRequests() {
         return (int) world.network.sent().stream().filter(s -> s.kind().equals("request"))
-                .map(s -> world.codec.message(s.payload()).orElseThrow())
-                .filter(m -> m.toString().contains("requesttype=register")).count();
+                .map(s -> world.codec.decodeRequest(s.payload()))
+                .filter(m -> m.target().contains("requesttype=register")).count();
     }
 
     @Test
