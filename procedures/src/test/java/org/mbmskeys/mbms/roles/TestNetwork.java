@@ -29,11 +29,21 @@ final class TestNetwork {
     record Sent(String kind, String from, String to, Bytes payload, int fromPort) {
     }
 
+    /** A message and when (virtual time) it was sent. */
+    record Timed(Sent sent, java.time.Instant at) {
+    }
+
     private final ManualScheduler time;
     private final Map<String, Consumer<Envelope>> nodes = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    /** The same log with the virtual time of each send. */
+    private final List<Timed> sentAt = new CopyOnWriteArrayList<>();
     private volatile boolean answersLost;
+    /** Hosts whose datagrams are lost on the way (a UE whose verification messages never arrive). */
+    private final java.util.Set<String> datagramsLostFrom = ConcurrentHashMap.newKeySet();
+    /** Hosts that datagrams do not reach. */
+    private final java.util.Set<String> datagramsLostTo = ConcurrentHashMap.newKeySet();
 
     TestNetwork(ManualScheduler time) {
         this.time = time;
@@ -69,9 +79,30 @@ final class TestNetwork {
         answersLost = true;
     }
 
+    /** From now on the datagrams {@code host} sends are lost (logged as sent, delivered to no one). */
+    void loseDatagramsFrom(String host) {
+        datagramsLostFrom.add(host);
+    }
+
+    /** From now on the datagrams sent to {@code host} are lost (a UE out of coverage). */
+    void loseDatagramsTo(String host) {
+        datagramsLostTo.add(host);
+    }
+
+    /** The datagrams {@code host} sends, and those sent to it, arrive again. */
+    void deliverDatagramsOf(String host) {
+        datagramsLostFrom.remove(host);
+        datagramsLostTo.remove(host);
+    }
+
     /** Everything sent so far, oldest first. */
     List<Sent> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Everything sent so far with its virtual time, oldest first. */
+    List<Timed> sentAt() {
+        return List.copyOf(sentAt);
     }
 
     /** The datagrams (not requests, not answers) sent to {@code host}. */
@@ -92,8 +123,12 @@ final class TestNetwork {
 
     private void send(Envelope envelope) {
         String host = envelope.to().host();
-        sent.add(new Sent(envelope.replyHandle().isPresent() ? "request" : "datagram", envelope.from().host(), host,
+        log(new Sent(envelope.replyHandle().isPresent() ? "request" : "datagram", envelope.from().host(), host,
                 envelope.payload(), envelope.from().port()));
+        if (envelope.replyHandle().isEmpty()
+                && (datagramsLostFrom.contains(envelope.from().host()) || datagramsLostTo.contains(host))) {
+            return;
+        }
         List<String> recipients = groups.getOrDefault(host, List.of(host));
         for (String recipient : recipients) {
             Consumer<Envelope> handler = nodes.get(recipient);
@@ -106,13 +141,18 @@ final class TestNetwork {
         }
     }
 
+    private void log(Sent message) {
+        sent.add(message);
+        sentAt.add(new Timed(message, time.now()));
+    }
+
     private ReplyHandle answerOnce(Envelope request, ReplyHandle original) {
         AtomicInteger answers = new AtomicInteger();
         return payload -> {
             if (answers.incrementAndGet() > 1) {
                 throw new IllegalStateException("already answered: " + request);
             }
-            sent.add(new Sent("answer", request.to().host(), request.from().host(), (Bytes) payload, request.to().port()));
+            log(new Sent("answer", request.to().host(), request.from().host(), (Bytes) payload, request.to().port()));
             if (!answersLost) {
                 time.schedule(Duration.ZERO, () -> original.reply(payload));
             }
