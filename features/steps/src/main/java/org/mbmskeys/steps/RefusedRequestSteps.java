@@ -12,18 +12,19 @@ import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Selector;
 
 /**
- * Key management requests changed on the way (TS 33.246 §6.2.1.3: HTTP Digest with qop auth-int covers the
- * request body): the network flips the last byte of a UE's next HTTP request, which with a Content-Length is the
- * last byte of its body, and the steps look at what the BM-SC answered that request and what it did.
+ * Key management requests the BM-SC must refuse (TS 33.246 §6.2.1.3: HTTP Digest with the MRK as password, qop
+ * auth-int covering the body): requests changed on the way, where the network flips the last byte of a UE's next
+ * HTTP request (with a Content-Length, the last byte of its body), and requests signed with a wrong MRK; and what
+ * the BM-SC answered them and did.
  */
-public class TamperingSteps {
+public class RefusedRequestSteps {
 
     private final MbmsWorld world;
     private String tamperedFrom;
     private int capturedBefore;
     private int deliveriesBefore;
 
-    public TamperingSteps(MbmsWorld world) {
+    public RefusedRequestSteps(MbmsWorld world) {
         this.world = world;
     }
 
@@ -54,6 +55,14 @@ public class TamperingSteps {
                         && c.message().recipient().equals(ue));
         assertThat(world.bmsc().deliveries(world.impi(ue))).as("the BM-SC's delivery records of %s", ue)
                 .hasSize(deliveriesBefore);
+    }
+
+    @Then("the BM-SC answered every deregistration request of {string} {int}")
+    public void answeredEveryDeregistrationRequest(String ue, int status) {
+        List<HttpOnTheWire.Exchange> deregistrations = HttpOnTheWire.of(world, ue, "deregister");
+        assertThat(deregistrations).as("the deregistration requests of %s", ue).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.status()).as("the status of the BM-SC's answer to %s", e.text().lines()
+                        .findFirst().orElse("")).isEqualTo(status));
     }
 
     /** The request the fault changed: sent by the UE since the fault was installed, delivered with other bytes. */
