@@ -318,6 +318,16 @@ final class UeNode {
         return r;
     }
 
+    /** An {@code application/mikey} object of a download session: an MTK message, and nothing else (§6.3.3.2.1). */
+    synchronized Reception receiveMtkObject(Bytes object) {
+        Reception r = reception.receiveMtkObject(object);
+        if (r instanceof Reception.MtkStored stored) {
+            stored.mtk().key().destroy();
+            stored.mtk().salt().ifPresent(SecretBytes::destroy);
+        }
+        return r;
+    }
+
     /** The MSK request for a Key Group the UE needs, if a service it is registered to uses that group. */
     synchronized Optional<MskRequestPlan> mskRequestFor(Reception.MskRequestNeeded needed) {
         MskRef current = MskRef.of(needed.keyDomain(), MskId.current(needed.keyGroup()));
