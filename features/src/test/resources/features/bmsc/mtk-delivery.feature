@@ -48,12 +48,18 @@ Feature: MTK delivery by the BM-SC
 
   Rule: Download MTKs travel as an application/mikey object next to the file they protect (§6.3.3.2.1)
 
-    # not built: the Bmsc facade has no download session and no way to ask for the application/mikey object of a
-    # file (MtkStream.download and PreparedMtk.asObject exist in bmsc.distribution, but nothing wires them)
-    @todo
     Example: An MTK object for a file
       Given the user service "weather" uses the download Key Group 0202 for the session "maps"
       And the operator has rotated Key Group 0202
+      And "alice" is registered to "weather"
       When the BM-SC prepares the file "map.bin" of "maps"
+      And "alice" is handed that object by its download client
       Then the BM-SC made an "application/mikey" object for "map.bin"
-      And a UE registered to "weather" opens it with the MSK of Key Group 0202
+      And "alice" opened it with the current MSK of Key Group 0202
+
+    Example: A UE without the MSK cannot open the object
+      Given the user service "weather" uses the download Key Group 0202 for the session "maps"
+      And the operator has rotated Key Group 0202
+      When the BM-SC prepares the file "map.bin" of "maps"
+      And "alice" is handed that object by its download client
+      Then "alice" discarded it as for an unknown MSK

@@ -22,6 +22,7 @@ import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
+import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
 import org.mbmskeys.mbms.bmsc.distribution.StreamingSessions;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
@@ -102,6 +103,7 @@ public final class Bmsc implements AutoCloseable {
     private final DeliveryRecords deliveries;
     private final BmscKeyDelivery delivery;
     private final Map<String, MtkStream> sessions;
+    private final Map<String, MtkStream> downloadSessions = new ConcurrentHashMap<>();
     private final Map<KeyGroupRef, StreamingSession> streamingPolicies;
     private final RandomBytes random;
     private final CryptoSuite suite;
@@ -265,8 +267,59 @@ public final class Bmsc implements AutoCloseable {
      * SP (§6.4.5.1). A streaming Key Group's MSKs are pushed only once its session is defined.
      */
     public void defineStreamingSession(String session, KeyGroupRef group, Endpoint rtpDestination, StreamingSession policy) {
+        if (downloadSessions.containsKey(session)) {
+            throw new IllegalArgumentException("'" + session + "' is a download session; a streaming session needs a name "
+                    + "of its own");
+        }
         streamingPolicies.put(group, policy);
         sessions.put(session, MtkStream.streaming(registry, group, MtkStream.mikeyDestinationFor(rtpDestination), random, suite));
+    }
+
+    /**
+     * Defines download session {@code session} (a FLUTE channel) of the download Key Group {@code group}: its MTKs
+     * travel as {@code application/mikey} objects next to the files they protect, asked for with
+     * {@link #downloadMtk} (§6.3.3.2.1). Defining it again replaces it; the MTK IDs go on from the registry.
+     *
+     * @throws IllegalArgumentException if the group does not exist (define a service with it first), is not a
+     *                                  download Key Group, or the name is taken by a streaming session
+     */
+    public void defineDownloadSession(String session, KeyGroupRef group) {
+        Objects.requireNonNull(session, "session");
+        if (session.isBlank()) {
+            throw new IllegalArgumentException("a download session needs a name");
+        }
+        if (sessions.containsKey(session)) {
+            throw new IllegalArgumentException("'" + session + "' is a streaming session; a download session needs a name "
+                    + "of its own");
+        }
+        downloadSessions.put(session, MtkStream.download(registry, Objects.requireNonNull(group, "group"), random, suite));
+    }
+
+    /**
+     * The MTK for {@code file} of download session {@code session}: the next MTK under the session's current MSK
+     * (MTK IDs only go up, §6.3.3.1), sealed in an MTK message (Key data TGK, no salt, no V bit, §6.4.5.3) and given as
+     * the {@code application/mikey} object that travels in the same FLUTE session as the file, as a separate object
+     * (§6.3.3.2.1). The caller protects the file with that MTK (DCF) and sends both; the BM-SC sends nothing itself.
+     * Each call makes a new MTK: call it once per file version.
+     *
+     * @return {@link DownloadMtk.Ready} with the object, or {@link DownloadMtk.NoMtk} (no current MSK, or its MTK IDs
+     *         are used up) with nothing allocated
+     * @throws IllegalArgumentException if no download session of that name is defined, or the file name is blank
+     */
+    public DownloadMtk downloadMtk(String session, String file) {
+        MtkStream stream = downloadSessions.get(Objects.requireNonNull(session, "session"));
+        if (stream == null) {
+            throw new IllegalArgumentException("no download session '" + session + "'; define it with "
+                    + "defineDownloadSession first; download sessions: " + downloadSessions.keySet());
+        }
+        if (Objects.requireNonNull(file, "file").isBlank()) {
+            throw new IllegalArgumentException("name the file the MTK protects (its FDT Content-Location)");
+        }
+        MtkStep step = stream.next();
+        if (step instanceof MtkStep.Next next) {
+            return new DownloadMtk.Ready(next.message().asObject(file), next.message().msk(), next.message().mtkId());
+        }
+        return new DownloadMtk.NoMtk(step);
     }
 
     /** Starts MTK delivery for a defined streaming session: the first MTK now, then as the script says. */

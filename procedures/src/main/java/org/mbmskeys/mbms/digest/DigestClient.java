@@ -33,7 +33,10 @@ import org.mbmskeys.engine.spi.RandomBytes;
  * client.onAuthenticationInfo(auth, response200.header("Authentication-Info"), response200.body());
  * }</pre>
  *
- * <p>The password is kept (not copied, not destroyed) and never printed.
+ * <p>The password is never printed. Given as {@link SecretBytes}, it is kept (not copied, not destroyed) for the
+ * client's life. Given as a source ({@link #DigestClient(String, Supplier, DigestRealm, RandomBytes)}), it is
+ * asked for each time a request is signed or an {@code rspauth} checked, and destroyed after that use: a UE
+ * derives it from the MRK as its key store holds it then, and keeps no copy between requests.
  */
 public final class DigestClient {
 
@@ -41,7 +44,7 @@ public final class DigestClient {
     private static final int CNONCE_BYTES = 16;
 
     private final String username;
-    private final SecretBytes password;
+    private final Supplier<SecretBytes> password;
     private final DigestRealm expectedRealm;
     private final Supplier<String> cnonces;
 
@@ -60,15 +63,50 @@ public final class DigestClient {
         this(username, password, expectedRealm, cnonceFrom(Objects.requireNonNull(random, "random")));
     }
 
+    /**
+     * A client that asks {@code password} for the password at each use (signing a request, checking an
+     * {@code rspauth}) and destroys what it got after that use.
+     *
+     * @param password gives base64(MRK) as ASCII bytes, a fresh copy each time ({@link MrkDigestPassword#derive});
+     *                 it may throw when the key is gone, and the call that needed it fails with that exception
+     */
+    public DigestClient(String username, Supplier<SecretBytes> password, DigestRealm expectedRealm, RandomBytes random) {
+        this(username, Objects.requireNonNull(password, "password"), expectedRealm,
+                cnonceFrom(Objects.requireNonNull(random, "random")));
+    }
+
     /** Test seam: the RFC examples use fixed cnonces. */
     DigestClient(String username, SecretBytes password, DigestRealm expectedRealm, Supplier<String> cnonces) {
+        this(username, kept(password), expectedRealm, cnonces);
+    }
+
+    private DigestClient(String username, Supplier<SecretBytes> password, DigestRealm expectedRealm,
+                         Supplier<String> cnonces) {
         this.username = HeaderText.requireText("username", username);
-        if (password.isEmpty()) {
-            throw new IllegalArgumentException("password must not be empty; use MrkDigestPassword.derive(mrk)");
-        }
         this.password = password;
         this.expectedRealm = Objects.requireNonNull(expectedRealm, "expectedRealm");
         this.cnonces = cnonces;
+    }
+
+    /** The kept password, handed out as a copy that each use destroys. */
+    private static Supplier<SecretBytes> kept(SecretBytes password) {
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("password must not be empty; use MrkDigestPassword.derive(mrk)");
+        }
+        return () -> SecretBytes.wrap(password.copyBytes());
+    }
+
+    /** HA1 with the password of this use; the password is destroyed before this returns. */
+    private SecretBytes ha1(DigestAlgorithm algorithm, String user, String realm) {
+        SecretBytes pw = Objects.requireNonNull(password.get(), "the password source gave no password");
+        try {
+            if (pw.isEmpty()) {
+                throw new IllegalStateException("the password source gave an empty password; it must give base64(MRK)");
+            }
+            return DigestMath.ha1(algorithm, user, realm, pw);
+        } finally {
+            pw.destroy();
+        }
     }
 
     private static Supplier<String> cnonceFrom(RandomBytes random) {
@@ -147,7 +185,7 @@ public final class DigestClient {
         nc++;
         DigestAlgorithm algorithm = challenge.algorithm();
         String cnonce = cnonces.get();
-        SecretBytes ha1 = DigestMath.ha1(algorithm, username, challenge.realm(), password);
+        SecretBytes ha1 = ha1(algorithm, username, challenge.realm());
         try {
             String ha2 = DigestMath.ha2(algorithm, method, uri, qop, body);
             String response = DigestMath.response(algorithm, ha1, nonce, nc, cnonce, qop, ha2);
@@ -183,7 +221,7 @@ public final class DigestClient {
                     + "qop/nc/cnonce are " + info.qop().token() + "/" + NonceCount.format(info.nc()) + "/" + info.cnonce()
                     + ", the request had " + sent.qop().token() + "/" + NonceCount.format(sent.nc()) + "/" + sent.cnonce());
         }
-        SecretBytes ha1 = DigestMath.ha1(sent.algorithm(), sent.username(), sent.realm(), password);
+        SecretBytes ha1 = ha1(sent.algorithm(), sent.username(), sent.realm());
         try {
             String ha2 = DigestMath.ha2(sent.algorithm(), "", sent.uri(), sent.qop(), responseBody);
             String expected = DigestMath.response(sent.algorithm(), ha1, sent.nonce(), sent.nc(), sent.cnonce(),

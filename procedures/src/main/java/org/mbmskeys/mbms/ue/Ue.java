@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.spi.Envelope;
@@ -20,6 +21,7 @@ import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.MikeyDatagram;
 import org.mbmskeys.mbms.ue.registration.ServiceRegistration;
 
 /**
@@ -41,6 +43,9 @@ import org.mbmskeys.mbms.ue.registration.ServiceRegistration;
  * }</pre>
  */
 public final class Ue {
+
+    /** The media type of an MTK object in a download session: "the IANA-registered type for MIKEY" (§6.3.3.2.1). */
+    public static final String MIKEY_MEDIA_TYPE = "application/mikey";
 
     private final String name;
     private final UeNode node;
@@ -140,6 +145,31 @@ public final class Ue {
      */
     public BootstrapResult bootstrapNow() {
         return node.bootstrap();
+    }
+
+    /**
+     * An object the UE's download client received in a FLUTE session (TS 33.246 §6.3.3.2.1): an MTK message sent
+     * "as a separate object" next to the file it protects, with "the IANA-registered type for MIKEY"
+     * ({@value #MIKEY_MEDIA_TYPE}). It is received like an MTK message over UDP (§6.4.6.2, §6.5.4), by the UE's
+     * {@code ue.mikey-reception}: stored and reported as {@code MtkReceived}, or discarded and reported with the
+     * reason; an MTK under an MSK the UE lacks starts an MSK request (§6.3.2.2.3). Only an MTK message is taken
+     * this way (anything else is discarded as {@code UNEXPECTED_MESSAGE}), and nothing is ever sent back. Then
+     * {@link #currentMtk} gives the key that decrypts the file. Runs when the engine gets to it ({@code settle} in
+     * virtual time).
+     *
+     * @param mediaType the object's Content-Type from the FDT; parameters are ignored
+     * @throws IllegalArgumentException if the media type is not {@value #MIKEY_MEDIA_TYPE} or the object is empty
+     */
+    public void receiveMikeyObject(String mediaType, Bytes content) {
+        String type = Objects.requireNonNull(mediaType, "mediaType").split(";", 2)[0].strip();
+        if (!type.equalsIgnoreCase(MIKEY_MEDIA_TYPE)) {
+            throw new IllegalArgumentException("an MTK object is of type " + MIKEY_MEDIA_TYPE + " (TS 33.246 §6.3.3.2.1), "
+                    + "not '" + mediaType + "'; hand the UE only the MIKEY objects of a download session");
+        }
+        if (Objects.requireNonNull(content, "content").isEmpty()) {
+            throw new IllegalArgumentException("an empty " + MIKEY_MEDIA_TYPE + " object carries no MTK message");
+        }
+        engine.send(UeHost.RECEPTION, name, MikeyDatagram.downloadObject(name, content));
     }
 
     /** Every service the user wanted, with where its registration stands. */

@@ -246,7 +246,9 @@ final class UeNode {
 
     /**
      * The client for {@code bmsc} under the current bootstrapping, made when the B-TID changed: MUK and MRK are
-     * derived and installed for that BM-SC, the Digest password is base64(MRK) (Annex H step 4).
+     * derived and installed for that BM-SC. The Digest password is base64(MRK) (Annex H step 4), derived from the
+     * MRK the key store holds for that BM-SC each time a request is signed or an answer checked: no copy of it
+     * lives outside the store between requests, and a MRK installed anew is used from the next request on.
      */
     private KeyManagementClient client(String bmsc) {
         CurrentBootstrap current = gba.current().orElseThrow(() -> new IllegalStateException(name()
@@ -260,18 +262,23 @@ final class UeNode {
         if (gba.keysFor(bmsc, keyManagement) instanceof BmscKeys.BootstrapNeeded needed) {
             throw new IllegalStateException(name() + " cannot reach " + bmsc + " without GBA keys: " + needed.detail());
         }
-        StoredGbaKey mrk = store.mrk(Bytes.wrap(bmsc.getBytes(StandardCharsets.UTF_8)))
-                .orElseThrow(() -> new IllegalStateException("no MRK installed for " + bmsc));
-        DigestClient digest;
-        try {
-            DigestRealm realm = keyManagement == MbmsKeyManagement.UICC ? DigestRealm.gbaU(bmsc) : DigestRealm.gbaMe(bmsc);
-            digest = new DigestClient(bTid, MrkDigestPassword.derive(mrk.key()), realm, random);
-        } finally {
-            mrk.key().destroy();
-        }
+        Bytes idi = Bytes.wrap(bmsc.getBytes(StandardCharsets.UTF_8));
+        digestPassword(bmsc, idi).destroy();   // fail now, not at the first request, if no MRK was installed
+        DigestRealm realm = keyManagement == MbmsKeyManagement.UICC ? DigestRealm.gbaU(bmsc) : DigestRealm.gbaMe(bmsc);
+        DigestClient digest = new DigestClient(bTid, () -> digestPassword(bmsc, idi), realm, random);
         KeyManagementClient client = new KeyManagementClient(bmsc + ":" + keyManagementPort, digest, userAgent, clock);
         clients.put(bmsc, new BmscClient(bTid, client));
         return client;
+    }
+
+    /** base64(MRK) of the MRK the store holds for {@code bmsc} now (TS 33.246 §6.2.1.3, Annex H step 4). */
+    private SecretBytes digestPassword(String bmsc, Bytes idi) {
+        StoredGbaKey mrk = store.mrk(idi).orElseThrow(() -> new IllegalStateException("no MRK installed for " + bmsc));
+        try {
+            return MrkDigestPassword.derive(mrk.key());
+        } finally {
+            mrk.key().destroy();
+        }
     }
 
     /** UICC key management where a service with this BM-SC decided so (§6.3.2.1A), ME otherwise. */
@@ -305,6 +312,16 @@ final class UeNode {
         Reception r = reception.receive(datagram);
         if (r instanceof Reception.MtkStored stored) {
             // The store keeps the MTK; these copies were handed to us.
+            stored.mtk().key().destroy();
+            stored.mtk().salt().ifPresent(SecretBytes::destroy);
+        }
+        return r;
+    }
+
+    /** An {@code application/mikey} object of a download session: an MTK message, and nothing else (§6.3.3.2.1). */
+    synchronized Reception receiveMtkObject(Bytes object) {
+        Reception r = reception.receiveMtkObject(object);
+        if (r instanceof Reception.MtkStored stored) {
             stored.mtk().key().destroy();
             stored.mtk().salt().ifPresent(SecretBytes::destroy);
         }

@@ -90,11 +90,16 @@ final class UeRoleServices implements UeMikey, UeKeyManagement, UeLifecycle {
 
     @Override
     public Reception receive(MikeyDatagram datagram) {
-        return node(datagram.ue()).receive(datagram.bytes());
+        UeNode node = node(datagram.ue());
+        return datagram.isDownloadObject() ? node.receiveMtkObject(datagram.bytes()) : node.receive(datagram.bytes());
     }
 
     @Override
     public Envelope answer(MikeyDatagram received, Bytes verification) {
+        if (received.isDownloadObject()) {
+            throw new IllegalStateException("a download object carries an MTK message, which is never answered "
+                    + "(TS 33.246 §6.3.3.2); there is no address to answer " + received + " at");
+        }
         return Envelope.of(Endpoint.of(received.ue(), MIKEY_PORT), received.from(), verification);
     }
 

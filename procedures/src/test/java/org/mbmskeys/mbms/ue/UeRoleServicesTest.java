@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -73,6 +74,19 @@ class UeRoleServicesTest {
                 Reception.MskRequestNeeded.Cause.SOLICITED_PULL, Optional.empty()));
 
         assertThat(outcomes).noneMatch(UeOutcome.DatagramDiscarded.class::isInstance);
+    }
+
+    /** §6.3.3.2, §6.3.3.2.1: an object of a download session is taken as an MTK message only and never answered. */
+    @Test
+    void aDownloadObjectIsReadAsAnMtkMessageOnlyAndNeverAnswered() {
+        MikeyDatagram object = MikeyDatagram.downloadObject("alice", Bytes.of((byte) 1));
+
+        assertThat(object.isDownloadObject()).isTrue();
+        assertThat(new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1)).isDownloadObject()).isFalse();
+        assertThat(services.receive(object)).isInstanceOfSatisfying(Reception.Discarded.class,
+                d -> assertThat(d.stage()).isEqualTo(Reception.Stage.READ));
+        assertThatThrownBy(() -> services.answer(object, Bytes.of((byte) 2))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("never answered");
     }
 
     /** The reception outcomes need no HTTP. */

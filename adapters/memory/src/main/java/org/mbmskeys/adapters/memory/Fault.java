@@ -11,6 +11,7 @@ import java.util.Objects;
  * <pre>{@code
  * network.inject(new Fault.Drop(Selector.nth(2)));
  * network.inject(new Fault.Corrupt(Selector.every(), 10, 0x01));
+ * network.inject(new Fault.CorruptFromEnd(Selector.nth(1), 1, 0x01));   // the last byte: an HTTP body's
  * Cancellable offline = network.inject(new Fault.Partition("ue-1"));   // offline.cancel() heals it
  * }</pre>
  */
@@ -64,6 +65,24 @@ public sealed interface Fault {
             Objects.requireNonNull(which, "which");
             if (index < 0) {
                 throw new IllegalArgumentException("a byte index counts from 0, got " + index);
+            }
+            if (xor < 1 || xor > 0xFF) {
+                throw new IllegalArgumentException("the XOR mask is one non-zero byte (1..255), got " + xor);
+            }
+        }
+    }
+
+    /**
+     * The byte {@code fromEnd} places before the end arrives XORed with {@code xor}: 1 is the last byte, 2 the one
+     * before it. For a message whose length is not known in advance, such as the last byte of an HTTP request's
+     * body (with a {@code Content-Length}, the body ends the message). Messages shorter than {@code fromEnd} pass
+     * unchanged.
+     */
+    record CorruptFromEnd(Selector which, int fromEnd, int xor) implements Fault {
+        public CorruptFromEnd {
+            Objects.requireNonNull(which, "which");
+            if (fromEnd < 1) {
+                throw new IllegalArgumentException("a byte counted from the end starts at 1 (the last byte), got " + fromEnd);
             }
             if (xor < 1 || xor > 0xFF) {
                 throw new IllegalArgumentException("the XOR mask is one non-zero byte (1..255), got " + xor);

@@ -268,6 +268,12 @@ public final class MemoryNetwork {
                     bytes = bytes.withByteXored(c.index(), c.xor());
                     effects.add(String.format("byte %d xor 0x%02x", c.index(), c.xor()));
                 }
+            } else if (f instanceof Fault.CorruptFromEnd c) {
+                if (c.fromEnd() <= bytes.length()) {
+                    int index = bytes.length() - c.fromEnd();
+                    bytes = bytes.withByteXored(index, c.xor());
+                    effects.add(String.format("byte %d (%d from the end) xor 0x%02x", index, c.fromEnd(), c.xor()));
+                }
             }
         }
         Bytes arriving = bytes;
@@ -315,6 +321,8 @@ public final class MemoryNetwork {
             return d.which();
         } else if (f instanceof Fault.Reorder r) {
             return r.which();
+        } else if (f instanceof Fault.CorruptFromEnd c) {
+            return c.which();
         } else {
             return ((Fault.Corrupt) f).which();
         }

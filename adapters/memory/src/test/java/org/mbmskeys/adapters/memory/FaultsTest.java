@@ -1,6 +1,7 @@
 package org.mbmskeys.adapters.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -143,6 +144,45 @@ class FaultsTest {
         assertThat(first.message().bytes().toHex()).isEqualTo("010203");
         assertThat(first.delivered()).map(b -> b.toHex()).contains("01fd03");
         assertThat(first.effects()).containsExactly("byte 1 xor 0xff");
+    }
+
+    @Test
+    void aByteCountedFromTheEndIsXoredWhateverTheMessageLength() {
+        Peers p = new Peers(1, "bmsc", "ue-1");
+        p.network.inject(new Fault.CorruptFromEnd(Selector.every(), 1, 0x01));
+
+        p.send("bmsc", "ue-1", "010203");
+        p.send("bmsc", "ue-1", "0a0b0c0d0e");
+        p.time.runDue();
+
+        assertThat(p.arrivedAt("ue-1")).containsExactly("010202", "0a0b0c0d0f");
+        Captured first = p.network.capture().get(0);
+        assertThat(first.message().bytes().toHex()).isEqualTo("010203");
+        assertThat(first.effects()).containsExactly("byte 2 (1 from the end) xor 0x01");
+        assertThat(p.network.capture().get(1).effects()).containsExactly("byte 4 (1 from the end) xor 0x01");
+    }
+
+    @Test
+    void aMessageShorterThanTheDistanceFromTheEndPassesUnchanged() {
+        Peers p = new Peers(1, "bmsc", "ue-1");
+        p.network.inject(new Fault.CorruptFromEnd(Selector.nth(1), 3, 0xff));
+
+        p.send("bmsc", "ue-1", "0102");     // too short for the third byte from the end
+        p.send("bmsc", "ue-1", "010203");   // not selected: the rule took only its first message
+        p.time.runDue();
+
+        assertThat(p.arrivedAt("ue-1")).containsExactly("0102", "010203");
+        assertThat(p.network.capture()).allSatisfy(c -> assertThat(c.effects()).isEmpty());
+    }
+
+    @Test
+    void aByteCountedFromTheEndStartsAtOneAndTheMaskIsOneNonZeroByte() {
+        assertThatThrownBy(() -> new Fault.CorruptFromEnd(Selector.every(), 0, 0x01))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts at 1");
+        assertThatThrownBy(() -> new Fault.CorruptFromEnd(Selector.every(), 1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("XOR mask");
+        assertThatThrownBy(() -> new Fault.CorruptFromEnd(Selector.every(), 1, 0x100))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -14,6 +14,23 @@ import org.mbmskeys.engine.spi.Endpoint;
  */
 public record MikeyDatagram(String ue, Endpoint from, Bytes bytes) {
 
+    /**
+     * The {@code from} of an MTK message that the UE's download client took from a FLUTE session as an
+     * {@code application/mikey} object (§6.3.3.2.1) rather than from UDP: it names no address, and nothing is ever
+     * sent back to it (nobody answers an MTK message, §6.3.3.2).
+     */
+    public static final Endpoint DOWNLOAD_OBJECT = Endpoint.of("download-object", 0);
+
+    /** An {@code application/mikey} object of a download session, handed over by the download client (§6.3.3.2.1). */
+    public static MikeyDatagram downloadObject(String ue, Bytes bytes) {
+        return new MikeyDatagram(ue, DOWNLOAD_OBJECT, bytes);
+    }
+
+    /** Whether it came as a FLUTE object ({@link #downloadObject}), where only an MTK message may travel. */
+    public boolean isDownloadObject() {
+        return from.equals(DOWNLOAD_OBJECT);
+    }
+
     public MikeyDatagram {
         Objects.requireNonNull(ue, "ue");
         Objects.requireNonNull(from, "from");

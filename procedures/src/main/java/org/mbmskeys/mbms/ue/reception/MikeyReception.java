@@ -131,6 +131,26 @@ public final class MikeyReception {
     }
 
     /**
+     * Processes an {@code application/mikey} object that the download client took from a FLUTE session
+     * (§6.3.3.2.1): like {@link #receive} for an MTK message (§6.4.6.2, §6.5.4); any other MIKEY message is
+     * discarded at {@code READ} as {@link MikeyRejection#UNEXPECTED_MESSAGE}, unchecked and unapplied, since only
+     * the MTK message of a file travels that way. Never throws for any input.
+     */
+    public synchronized Reception receiveMtkObject(Bytes object) {
+        Objects.requireNonNull(object, "object");
+        OpenResult<InboundMikey> read = MikeyReader.read(object);
+        if (read instanceof OpenResult.Rejected<InboundMikey> r) {
+            return discard(Stage.READ, r.reason(), r.detail());
+        }
+        if (read.orElseThrow() instanceof MtkMessage mtk) {
+            return receiveMtk(mtk);
+        }
+        return discard(Stage.READ, MikeyRejection.UNEXPECTED_MESSAGE, read.orElseThrow().getClass().getSimpleName()
+                + " in an application/mikey object of a download session: only MTK messages travel as FLUTE objects"
+                + " (TS 33.246 §6.3.3.2.1)");
+    }
+
+    /**
      * The UICC (or SIM) identity at card insertion or power-on (TS 33.246 §6.1): a different card deletes every
      * MBMS key in the store and what this reception remembers of accepted messages.
      */

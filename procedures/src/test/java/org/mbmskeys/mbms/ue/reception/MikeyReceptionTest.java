@@ -121,6 +121,46 @@ class MikeyReceptionTest {
         assertThat(store.currentMtk(DOMAIN, msk.ref().mskId())).isPresent();
     }
 
+    /** §6.3.3.2.1: an application/mikey object of a download session is an MTK message, taken as over UDP. */
+    @Test
+    void anMtkObjectOfADownloadSessionIsTakenLikeAnMtkMessage() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        RegisteredMsk msk = bmsc.rotate();
+        reception.receive(bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, false));
+        MtkAllocation.Allocated mtk = bmsc.nextMtk(msk);
+        Bytes object = bmsc.mtkMessage(msk, mtk);
+
+        Reception r = reception.receiveMtkObject(object);
+
+        assertThat(r).isInstanceOfSatisfying(MtkStored.class, s -> {
+            assertThat(s.mtk().mtkId()).isEqualTo(mtk.mtkId());
+            assertThat(s.mtk().salt()).isEmpty();
+        });
+        assertThat(store.currentMtk(DOMAIN, msk.ref().mskId())).isPresent();
+        UeKeyState before = store.snapshot();
+        assertThat(reception.receiveMtkObject(object)).as("the same object again: a replay")
+                .isInstanceOfSatisfying(Discarded.class, d -> assertThat(d.stage()).isEqualTo(Stage.CHECK));
+        assertThat(store.snapshot()).isEqualTo(before);
+    }
+
+    /** Only an MTK message travels as a FLUTE object: an MSK message handed over that way is neither checked nor applied. */
+    @Test
+    void anMskMessageOrBytesThatAreNoMikeyHandedOverAsAnObjectAreDiscardedUnchanged() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        Bytes push = bmsc.mskMessage(bmsc.rotate(), BTID_OLD, MUK_OLD, true);
+        UeKeyState before = store.snapshot();
+
+        assertThat(reception.receiveMtkObject(push)).isInstanceOfSatisfying(Discarded.class, d -> {
+            assertThat(d.stage()).isEqualTo(Stage.READ);
+            assertThat(d.reason()).isEqualTo(MikeyRejection.UNEXPECTED_MESSAGE);
+            assertThat(d.detail()).contains("§6.3.3.2.1");
+        });
+        assertThat(reception.receiveMtkObject(Bytes.ofHex("01"))).isInstanceOfSatisfying(Discarded.class,
+                d -> assertThat(d.stage()).isEqualTo(Stage.READ));
+        assertThat(store.snapshot()).isEqualTo(before);
+        assertThat(reception.receive(push)).as("the same message over UDP").isInstanceOf(MskStored.class);
+    }
+
     @Test
     void aValidityUpdateAndAnInvalidationAreApplied() {
         BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
