@@ -119,6 +119,12 @@ public final class RekeyThroughput {
     }
 
     /** CPU and wall time and allocation of the calling thread over one run. */
+    /**
+     * Whether the network keeps a capture and pcap record of every message ({@code -Drekey.recording=true});
+     * off by default, as for any load test: the messages still cross as bytes, only nothing is kept of them.
+     */
+    static final boolean RECORDING = Boolean.getBoolean("rekey.recording");
+
     private record Measure(long cpuNanos, long wallNanos, long allocated) {
         static Measure of(Runnable run) {
             long tid = Thread.currentThread().getId();
@@ -190,7 +196,7 @@ public final class RekeyThroughput {
     /** A BM-SC and N UEs on one memory network, registered as the features register them. */
     static final class World {
         final ManualScheduler time = new ManualScheduler();
-        final MemoryNetwork network = MemoryNetwork.builder(time).seed(33246).build();
+        final MemoryNetwork network = MemoryNetwork.builder(time).seed(33246).recording(RECORDING).build();
         final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
         final KeyGroupRef group = KeyGroupRef.of(KeyDomainId.parse("001-01"), KeyGroup.of(0x0101));
         final LongAdder delivered = new LongAdder();

@@ -17,15 +17,47 @@ import org.mbmskeys.engine.bytes.Bytes;
  * MukId id = MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
  * }</pre>
  */
-public record MukId(Bytes idi, Bytes idr) {
+public final class MukId {
 
-    public MukId {
+    private final Bytes idi;
+    private final Bytes idr;
+    /**
+     * Computed once: a MUK ID is a map key on every MSK message (the BM-SC's COUNTER per MUK, the UE's replay
+     * counters), and hashing its bytes each time showed in the re-key profile. The field fits in the object's
+     * alignment padding, so it costs no memory.
+     */
+    private final int hash;
+
+    public MukId(Bytes idi, Bytes idr) {
         Objects.requireNonNull(idi, "idi");
         Objects.requireNonNull(idr, "idr");
         if (idi.isEmpty() || idr.isEmpty()) {
             throw new IllegalArgumentException("MUK ID needs a non-empty IDi and IDr (TS 33.246 §6.4.6.1); got IDi of "
                     + idi.length() + " bytes and IDr of " + idr.length() + " bytes");
         }
+        this.idi = idi;
+        this.idr = idr;
+        this.hash = 31 * idi.hashCode() + idr.hashCode();
+    }
+
+    /** IDi: the ID payload data naming the BM-SC, as received. */
+    public Bytes idi() {
+        return idi;
+    }
+
+    /** IDr: the ID payload data naming the UE's bootstrapping, as received. */
+    public Bytes idr() {
+        return idr;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof MukId other && hash == other.hash && idi.equals(other.idi) && idr.equals(other.idr);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** IDi and IDr from their UTF-8 text, e.g. the BM-SC FQDN and the B-TID. */

@@ -40,6 +40,11 @@ class KeyIdentityTest {
         MukId id = MukId.of("bmsc.example.org", "btid@bsf");
         assertThat(id.concatenated()).isEqualTo(Bytes.wrap("bmsc.example.orgbtid@bsf".getBytes(StandardCharsets.US_ASCII)));
         assertThat(id).isEqualTo(new MukId(Bytes.ofHex("626d73632e6578616d706c652e6f7267"), Bytes.ofHex("6274696440627366")));
+        assertThat(id.hashCode()).isEqualTo(new MukId(Bytes.ofHex("626d73632e6578616d706c652e6f7267"),
+                Bytes.ofHex("6274696440627366")).hashCode());
+        assertThat(id).isNotEqualTo(MukId.of("bmsc.example.org", "btid@bsg")).isNotEqualTo(MukId.of("bmsc.example.orh", "btid@bsf"))
+                .isNotEqualTo("bmsc.example.orgbtid@bsf");
+        assertThat(MukId.of("ab", "c")).isNotEqualTo(MukId.of("a", "bc"));   // IDi and IDr are two fields, not one string
     }
 
     @Test

@@ -66,6 +66,10 @@ public final class MemoryNetwork {
     private final Map<String, Set<String>> groups = new LinkedHashMap<>();
     private final List<Installed> faults = new ArrayList<>();
     private final List<Captured> capture = new ArrayList<>();
+    /** Whether {@link #capture} and the pcap datagrams are kept ({@link Builder#recording}). */
+    private final boolean recording;
+    /** Messages carried so far: the next capture number, counted whether or not they are kept. */
+    private int messages;
     private final List<PcapWriter.Datagram> wire = new ArrayList<>();
     private final Map<String, Integer> pcapHosts = new LinkedHashMap<>();
     /** How many nodes and groups {@link #pcapHosts} numbered: a counter each, not a scan per datagram. */
@@ -77,6 +81,7 @@ public final class MemoryNetwork {
         this.scheduler = builder.scheduler;
         this.random = builder.random;
         this.latency = builder.latency;
+        this.recording = builder.recording;
     }
 
     /** A network on {@code scheduler}'s time (a {@code ManualScheduler} in tests). */
@@ -340,13 +345,19 @@ public final class MemoryNetwork {
 
     private void record(Message m, Fate fate, Optional<Instant> due, Optional<Bytes> delivered, List<String> effects,
                         Optional<Integer> replayOf) {
-        Captured c = new Captured(capture.size() + 1, scheduler.now(), m, fate, due, delivered, effects, replayOf);
-        capture.add(c);
+        messages++;
+        if (!recording && !LOG.isDebugEnabled()) {
+            return;
+        }
+        Captured c = new Captured(messages, scheduler.now(), m, fate, due, delivered, effects, replayOf);
+        if (recording) {
+            capture.add(c);
+        }
         LOG.debug("{}", c); // the record names sizes and fates, never payload bytes
     }
 
     private void wire(Message m) {
-        if (m.kind() == Kind.DATAGRAM && m.bytes().length() <= PcapWriter.MAX_PAYLOAD) {
+        if (recording && m.kind() == Kind.DATAGRAM && m.bytes().length() <= PcapWriter.MAX_PAYLOAD) {
             wire.add(new PcapWriter.Datagram(scheduler.now(), pcapEndpoint(m.from()), pcapEndpoint(m.to()), m.bytes()));
         }
     }
@@ -397,6 +408,7 @@ public final class MemoryNetwork {
         private final Scheduler scheduler;
         private RandomBytes random = seeded(0);
         private Duration latency = Duration.ZERO;
+        private boolean recording = true;
 
         private Builder(Scheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -420,6 +432,16 @@ public final class MemoryNetwork {
                 throw new IllegalArgumentException("latency cannot be negative, got " + latency);
             }
             this.latency = latency;
+            return this;
+        }
+
+        /**
+         * Whether the network keeps what it carries (default: yes): the {@link MemoryNetwork#capture()} and the
+         * datagrams of {@link MemoryNetwork#writePcap}. A load test of many nodes turns it off, so that a run of
+         * millions of messages does not keep them all; faults apply either way, and the capture stays empty.
+         */
+        public Builder recording(boolean recording) {
+            this.recording = recording;
             return this;
         }
 

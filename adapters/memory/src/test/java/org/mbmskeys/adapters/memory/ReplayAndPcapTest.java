@@ -121,4 +121,24 @@ class ReplayAndPcapTest {
         assertThat(file.slice(24 + record, 4).toHex()).isEqualTo(String.format("%08x", secondsOfReplay));
         assertThat(file.slice(file.length() - 2, 2).toHex()).isEqualTo("0a0b");
     }
+
+    @Test
+    void aNetworkThatDoesNotRecordCarriesAndFaultsAlikeButKeepsNothing(@TempDir Path dir) throws Exception {
+        org.mbmskeys.engine.spi.ManualScheduler time = new org.mbmskeys.engine.spi.ManualScheduler();
+        MemoryNetwork network = MemoryNetwork.builder(time).recording(false).build();
+        java.util.List<String> arrived = new java.util.ArrayList<>();
+        network.node("ue-1").receive(e -> arrived.add(e.payload().toHex()));
+        network.inject(new Fault.Corrupt(Selector.nth(2), 0, 0x01));
+
+        for (String hex : java.util.List.of("0a0b", "0a0b", "0c")) {
+            network.node("bmsc").send(Envelope.of(Peers.at("bmsc"), Peers.at("ue-1"), Bytes.ofHex(hex)));
+        }
+        time.runDue();
+        Path pcap = dir.resolve("nothing.pcap");
+        network.writePcap(pcap);
+
+        assertThat(arrived).containsExactly("0a0b", "0b0b", "0c");
+        assertThat(network.capture()).isEmpty();
+        assertThat(Files.size(pcap)).isEqualTo(24);   // the file header, no datagram
+    }
 }

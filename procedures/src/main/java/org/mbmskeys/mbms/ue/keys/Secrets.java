@@ -1,10 +1,9 @@
 package org.mbmskeys.mbms.ue.keys;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
@@ -59,10 +58,37 @@ final class Secrets {
         return keys.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> copy(e.getValue())));
     }
 
-    /** Destroys every key object of {@code before} that {@code after} no longer holds. */
+    /**
+     * Destroys every key object of {@code before} that {@code after} no longer holds. A UE holds a handful of
+     * key objects (its MUKs and MRKs, two MSKs per Key Group, two MTKs per session), so the kept ones are
+     * compared by identity in a plain list rather than hashed; a UE of many services gets an identity set.
+     */
     static void destroyDropped(UeKeyState before, UeKeyState after) {
-        Set<SecretBytes> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        after.secrets().forEach(kept::add);
-        before.secrets().filter(s -> !kept.contains(s)).forEach(SecretBytes::destroy);
+        List<SecretBytes> kept = new ArrayList<>(8);
+        after.forEachSecret(kept::add);
+        if (kept.size() > 16) {
+            java.util.Set<SecretBytes> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            set.addAll(kept);
+            before.forEachSecret(secret -> {
+                if (!set.contains(secret)) {
+                    secret.destroy();
+                }
+            });
+            return;
+        }
+        before.forEachSecret(secret -> {
+            if (!containsIdentical(kept, secret)) {
+                secret.destroy();
+            }
+        });
+    }
+
+    private static boolean containsIdentical(List<SecretBytes> secrets, SecretBytes secret) {
+        for (int i = 0; i < secrets.size(); i++) {
+            if (secrets.get(i) == secret) {
+                return true;
+            }
+        }
+        return false;
     }
 }

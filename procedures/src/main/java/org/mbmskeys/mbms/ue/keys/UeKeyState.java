@@ -1,11 +1,13 @@
 package org.mbmskeys.mbms.ue.keys;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -96,13 +98,33 @@ public record UeKeyState(
 
     /** Every key object held, for copying and destroying. */
     Stream<SecretBytes> secrets() {
-        return Stream.of(
-                        currentMuks.values().stream().map(StoredGbaKey::key),
-                        lastUsedMuks.values().stream().map(StoredGbaKey::key),
-                        mrks.values().stream().map(StoredGbaKey::key),
-                        msks.values().stream().map(StoredMsk::key),
-                        mtks.stream().flatMap(m -> Stream.concat(Stream.of(m.key()), m.salt().stream())))
-                .flatMap(Function.identity());
+        List<SecretBytes> all = new ArrayList<>();
+        forEachSecret(all::add);
+        return all.stream();
+    }
+
+    /**
+     * Hands every key object held to {@code action}, with plain loops: {@link UeKeyStore} does this twice per
+     * accepted MSK or MTK message (what a commit drops is wiped), where setting up streams showed in the re-key
+     * profile.
+     */
+    void forEachSecret(Consumer<SecretBytes> action) {
+        for (StoredGbaKey k : currentMuks.values()) {
+            action.accept(k.key());
+        }
+        for (StoredGbaKey k : lastUsedMuks.values()) {
+            action.accept(k.key());
+        }
+        for (StoredGbaKey k : mrks.values()) {
+            action.accept(k.key());
+        }
+        for (StoredMsk m : msks.values()) {
+            action.accept(m.key());
+        }
+        for (StoredMtk m : mtks) {
+            action.accept(m.key());
+            m.salt().ifPresent(action);
+        }
     }
 
     private static <K, V> void requireKeyedBy(Map<K, V> map, Function<V, K> keyOf, String name) {
