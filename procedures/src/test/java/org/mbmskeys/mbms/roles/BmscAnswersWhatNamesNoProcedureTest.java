@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
@@ -31,7 +32,7 @@ class BmscAnswersWhatNamesNoProcedureTest {
     private final List<Object> answers = new ArrayList<>();
 
     private void request(Bytes payload) {
-        world.network.inject(Envelope.of(Endpoint.of("mallory", 40000), Endpoint.of(RolesWorld.BMSC, 80), payload)
+        world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 40000), Endpoint.of(RolesWorld.BMSC, 80), payload)
                 .withReplyHandle(answers::add));
         world.settle();
     }
@@ -86,12 +87,12 @@ class BmscAnswersWhatNamesNoProcedureTest {
 
     @Test
     void aDatagramThatAcknowledgesNoPushIsDropped() {
-        world.network.inject(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of(RolesWorld.BMSC, 2269),
+        world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of(RolesWorld.BMSC, 2269),
                 Bytes.wrap(new byte[] {1, 2, 3})));
         world.settle();
 
         assertThat(trace.instances()).isEmpty();
-        assertThat(world.network.sent()).hasSize(1);   // nothing answered
+        assertThat(world.sent()).hasSize(1);   // nothing answered
     }
 
     @Test
@@ -109,7 +110,7 @@ class BmscAnswersWhatNamesNoProcedureTest {
     @Test
     void aBmscNeedsBootstrappingTransportCodecAndScheduler() {
         ManualScheduler time = new ManualScheduler();
-        TestNetwork network = new TestNetwork(time);
+        MemoryNetwork network = MemoryNetwork.builder(time).build();
         Bmsc.Builder noScheduler = Bmsc.builder("b").bootstrapping(world.bsf).transport(network.node("b"))
                 .httpCodec(world.codec);
         assertThatThrownBy(noScheduler::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("scheduler(...)");

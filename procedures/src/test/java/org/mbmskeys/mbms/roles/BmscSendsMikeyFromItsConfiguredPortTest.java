@@ -3,6 +3,8 @@ package org.mbmskeys.mbms.roles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.adapters.memory.Captured;
+import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
@@ -24,8 +26,9 @@ class BmscSendsMikeyFromItsConfiguredPortTest {
         alice.use("news");
         world.settle();
 
-        assertThat(world.network.sent()).filteredOn(s -> s.kind().equals("datagram") && s.from().equals(RolesWorld.BMSC))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.fromPort()).isEqualTo(3000));
+        assertThat(world.sent()).extracting(Captured::message)
+                .filteredOn(m -> m.kind() == Message.Kind.DATAGRAM && m.sender().equals(RolesWorld.BMSC))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.from().port()).isEqualTo(3000));
         assertThat(world.outcomes(UeOutcome.MskReceived.class)).singleElement()
                 .satisfies(r -> assertThat(r.verificationSent()).isTrue());
         assertThat(world.bmsc.deliveries(RolesWorld.impi(1))).singleElement()
@@ -43,7 +46,8 @@ class BmscSendsMikeyFromItsConfiguredPortTest {
         alice.use("news");
         world.settle();
 
-        assertThat(world.network.sent()).filteredOn(s -> s.kind().equals("datagram") && s.from().equals(RolesWorld.BMSC))
-                .isNotEmpty().allSatisfy(s -> assertThat(s.fromPort()).isEqualTo(2269));
+        assertThat(world.sent()).extracting(Captured::message)
+                .filteredOn(m -> m.kind() == Message.Kind.DATAGRAM && m.sender().equals(RolesWorld.BMSC))
+                .isNotEmpty().allSatisfy(m -> assertThat(m.from().port()).isEqualTo(2269));
     }
 }

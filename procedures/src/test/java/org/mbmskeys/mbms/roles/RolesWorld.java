@@ -8,10 +8,16 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
+import org.mbmskeys.adapters.memory.Captured;
+import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.memory.MemoryNetwork;
+import org.mbmskeys.adapters.memory.Message;
+import org.mbmskeys.adapters.memory.Node;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.bmsc.Bmsc;
@@ -38,8 +44,8 @@ import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
 /**
  * A BM-SC and UEs on the real facades ({@link Bmsc}, {@link UeHost}, {@link Ue}), a simulated BSF, virtual time
- * and a {@link TestNetwork} carrying real HTTP/1.1 bytes ({@link HttpWire}, the in-memory network's Netty codec),
- * all seeded: what the role tests of this module drive end to end.
+ * and the in-memory network of {@code adapters/memory} carrying real HTTP/1.1 bytes ({@link HttpWire}), all
+ * seeded: what the role tests of this module drive end to end, wired the way the step library's world is.
  */
 final class RolesWorld {
 
@@ -51,8 +57,10 @@ final class RolesWorld {
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
 
     final ManualScheduler time = new ManualScheduler();
-    final TestNetwork network = new TestNetwork(time);
+    final MemoryNetwork network = MemoryNetwork.builder(time).seed(5).build();
     final HttpCodec codec = HttpWire.codec();
+    /** The UE host's shared transport: a UE added without a transport of its own sends and receives here. */
+    final Hosts hosts = network.hosts();
     final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
     final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
     final Bmsc bmsc;
@@ -68,7 +76,7 @@ final class RolesWorld {
         bmsc = bmscSettings.apply(Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(codec)
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
                 .deterministic()).build();
-        ueHost = UeHost.builder().transport(network.node("ue-host")).httpCodec(codec).scheduler(time).deterministic()
+        ueHost = UeHost.builder().transport(hosts).httpCodec(codec).scheduler(time).deterministic()
                 .random(seeded(4)).keyManagementPort(80).listener(outcomes::add).build();
     }
 
@@ -84,7 +92,34 @@ final class RolesWorld {
         GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_ME), time::now);
         return ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), UbClient.simulated(gba, bsf)),
-                network.node(name, joins));
+                node(name, joins));
+    }
+
+    /** The node {@code name} of the network, member of the multicast groups {@code joins}. */
+    Node node(String name, String... joins) {
+        Node node = network.node(name);
+        for (String group : joins) {
+            node.join(group);
+        }
+        return node;
+    }
+
+    /** Puts the node {@code name} on the UE host's shared transport (for a UE added without a transport). */
+    Node onSharedTransport(String name) {
+        return hosts.add(name);
+    }
+
+    /** What the network carried so far, one entry per recipient, oldest first. */
+    List<Captured> sent() {
+        return network.capture();
+    }
+
+    /** The HTTP requests carried so far, decoded from the bytes on the wire. */
+    List<HttpRequestMessage> requests() {
+        List<HttpRequestMessage> out = new ArrayList<>();
+        sent().stream().filter(c -> c.message().kind() == Message.Kind.REQUEST)
+                .forEach(c -> out.add(codec.decodeRequest(c.message().bytes())));
+        return out;
     }
 
     /** The announcement of {@code service} protected by the current MSK of {@code group}, session {@code session}. */

@@ -45,9 +45,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
     }
 
     private int registrationRequests() {
-        return (int) world.network.sent().stream().filter(s -> s.kind().equals("request"))
-                .map(s -> world.codec.decodeRequest(s.payload()))
-                .filter(m -> m.target().contains("requesttype=register")).count();
+        return (int) world.requests().stream().filter(r -> r.target().contains("requesttype=register")).count();
     }
 
     @Test
@@ -126,7 +124,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
                 SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
         GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(7), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
                 SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
-        world.network.alias("carol", "ue-host");
+        world.onSharedTransport("carol");
         Ue carol = world.ueHost.add(UeProfile.usim("carol", UiccId.of("8949440000000000077"), UbClient.simulated(gba, world.bsf)));
 
         using(carol, "news");
