@@ -107,7 +107,7 @@ procedure('ue.msk-request') {
             }
             goTo 'requesting'
         }
-        // TS 33.220 §4.5.3, TS 24.109 §5.2.5: a 401 with a fresh challenge to a POST that carried credentials is a
+        // TS 33.220 §4.5.3 and TS 24.109: a 401 with a fresh challenge to a POST that carried credentials is a
         // Bootstrapping Renegotiation Request (the BM-SC's MUK lifetime ran out, TS 33.246 §6.3.2.2.4): GBA runs once
         // more and the POST goes again under the new B-TID. A 401 after that renegotiation is not taken as another.
         on(KeyManagementAnswer) {

@@ -168,7 +168,8 @@ final class BmscKeyRequests implements KeyRequests {
 
     /**
      * The MUK of the B-TID that authenticated is past the BM-SC's MUK lifetime (shorter than the Ks_NAF one): "the
-     * BM-SC [...] shall answer the UE's following HTTP POST with a Bootstrapping Renegotiation Request" (§6.3.2.2.4).
+     * BM-SC should initiate the BM-SC solicited pull procedure and answer to the HTTP POST of Figure 6.2b with a
+     * Bootstrapping Renegotiation Request according to TS 33.220" (§6.3.2.2.4).
      * Nothing of the request is done; the UE bootstraps again and sends it once more under its new B-TID.
      */
     private Answer renegotiate(KeyManagementCall call, KnownMuk muk) {
