@@ -48,9 +48,6 @@ Feature: BM-SC solicited pull
 
   Rule: When the BM-SC's MUK lifetime ran out, it demands new bootstrapping on the UE's next request (§6.3.2.2.4)
 
-    # not built: the BM-SC's MUK lifetime is fixed when it is built (no step can set it after the Background), and
-    # no MSK request is answered with a Bootstrapping Renegotiation Request (Annex G) when the MUK expired
-    @todo
     Example: An expired MUK at the BM-SC
       Given the BM-SC keeps a MUK for 1 hour
       And 2 hours pass
@@ -58,3 +55,4 @@ Feature: BM-SC solicited pull
       Then the BM-SC answered the MSK request of "alice" with a bootstrapping renegotiation
       And "alice" ran GBA again before its next MSK request
       And "alice" holds the current MSK of Key Group 0101
+      And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged

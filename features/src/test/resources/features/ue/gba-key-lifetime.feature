@@ -27,11 +27,11 @@ Feature: GBA key lifetime at the UE
       And 2 minutes pass
       Then "alice" discarded the push as its MUK had expired, without a verification message
 
-    # not built: the BM-SC does not push under an expired MUK (the push is refused, MUK_EXPIRED) and the UE does not
-    # answer a push under an expired MUK with an MSK request; and the MSK pushed after that request is acknowledged
-    @todo
-    Example: A push under the expired MUK is answered like a solicited pull
+    Example: An MSK due under the expired MUK is solicited, not pushed, and the UE asks for it like after a pull
       Given 2 hours pass
       When the operator rotates Key Group 0101
-      Then "alice" sent no MIKEY verification message
+      Then the BM-SC sent "alice" nothing but a solicited pull under its expired MUK
       And "alice" sent an MSK request for Key Group 0101
+      And "alice" ran GBA again before its MSK request
+      And "alice" holds the current MSK of Key Group 0101
+      And the BM-SC recorded the delivery of that MSK to "alice" as acknowledged

@@ -49,14 +49,25 @@ Feature: User Service Registration by the UE
 
   Rule: The UE repeats a failed registration only where G.2.4 says so: 401 and 503 (after Retry-After), backing off
 
-    # not built: the BM-SC has no way to answer 503 with Retry-After (no overload state), and the in-memory network cannot answer in its place
-    @todo
     Example: A BM-SC that is temporarily unavailable is asked again after Retry-After
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
-      And the BM-SC answers the next registration 503 with Retry-After 30 seconds
+      And the BM-SC is overloaded for the next 30 seconds
       When "alice" starts using "news"
       And 30 seconds pass
       Then "alice" is registered to "news" at "bmsc.example.org"
+      And the BM-SC answered "alice" 503 with Retry-After 30 seconds once
+
+    Example: The UE waits the whole Retry-After, even when the overload ends sooner
+      Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
+      And the BM-SC is overloaded, answering 503 with Retry-After 20 seconds
+      When "alice" starts using "news"
+      And 10 seconds pass
+      And the operator ends the overload of the BM-SC
+      And 9 seconds pass
+      Then "alice" is not registered to "news"
+      When 1 second passes
+      Then "alice" is registered to "news" at "bmsc.example.org"
+      And the BM-SC answered "alice" 503 with Retry-After 20 seconds once
 
     Example: A refused service is not asked again
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"

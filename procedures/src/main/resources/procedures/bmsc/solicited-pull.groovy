@@ -23,11 +23,23 @@ procedure('bmsc.solicited-pull') {
         on(signal('not-prepared')) { goTo 'pushed' }
         after(seconds(10), 'solicitAgain') {
             retry 2, backoff: 2.0
-            goTo 'pushed'
+            goTo 'unanswered'
         }
     }
 
     finalState 'pulled'
+    // Unanswered: the MSK is pushed instead, unless the MUK is past its lifetime, when no push can be made (a push
+    // would come back here as a pull) and the UE gets the MSK when it next asks (§6.3.2.2.3, §6.3.2.2.4).
+    state('unanswered') {
+        onEntry { signal procedure, key, 'decide' }
+        on(signal('decide')) {
+            guard('the MUK expired') { service(KeyDelivery).mukExpired(input('ue') as String) }
+            action { service(KeyDelivery).unanswered(input('ue') as String, input('group') as String) }
+            goTo 'abandoned'
+        }
+        on(signal('decide')) { goTo 'pushed' }
+    }
+    finalState 'abandoned'
     finalState('pushed') {
         onEntry {
             String msk = service(KeyDelivery).unanswered(input('ue') as String, input('group') as String)

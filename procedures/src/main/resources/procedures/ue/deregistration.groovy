@@ -24,6 +24,7 @@ procedure('ue.deregistration') {
     variable 'pause', Duration                  // how long to wait before the next try
     variable 'unavailable', Integer, 0          // 503s waited for
     variable 'rounds', Integer, 0               // repeats for services answered 401 or 503 in the body
+    variable 'renegotiated', Boolean, false      // GBA run again after a 401 to credentials
     initial 'starting'
 
     state('starting') {
@@ -85,6 +86,16 @@ procedure('ue.deregistration') {
                         || event.outcome() instanceof KeyManagementOutcome.StaleNonce)
             }
             goTo 'requesting'
+        }
+        // TS 33.220 §4.5.3 and TS 24.109: a 401 with a fresh challenge to a POST that carried credentials is a
+        // Bootstrapping Renegotiation Request (the BM-SC's MUK lifetime ran out, TS 33.246 §6.3.2.2.4): GBA runs once
+        // more and the POST goes again under the new B-TID. A 401 after that renegotiation is not taken as another.
+        on(KeyManagementAnswer) {
+            guard('bootstrapping renegotiation: a 401 to credentials, GBA not run again for it yet') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Challenged && !renegotiated
+            }
+            action { renegotiated = true }
+            goTo 'bootstrapping'
         }
         // A 401 to credentials: the BM-SC does not take the UE's key (wrong MRK, unknown B-TID).
         on(KeyManagementAnswer) {

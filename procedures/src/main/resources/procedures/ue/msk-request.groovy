@@ -26,6 +26,7 @@ procedure('ue.msk-request') {
     variable 'pause', Duration
     variable 'unavailable', Integer, 0
     variable 'rounds', Integer, 0
+    variable 'renegotiated', Boolean, false      // GBA run again after a 401 to credentials
     initial 'deciding'
 
     // §6.3.2.2.1: "The UE shall always (except in the case of a BM-SC solicited pull) wait a period of time as
@@ -105,6 +106,16 @@ procedure('ue.msk-request') {
                         || event.outcome() instanceof KeyManagementOutcome.StaleNonce)
             }
             goTo 'requesting'
+        }
+        // TS 33.220 §4.5.3 and TS 24.109: a 401 with a fresh challenge to a POST that carried credentials is a
+        // Bootstrapping Renegotiation Request (the BM-SC's MUK lifetime ran out, TS 33.246 §6.3.2.2.4): GBA runs once
+        // more and the POST goes again under the new B-TID. A 401 after that renegotiation is not taken as another.
+        on(KeyManagementAnswer) {
+            guard('bootstrapping renegotiation: a 401 to credentials, GBA not run again for it yet') {
+                event.sent() == exchange && event.outcome() instanceof KeyManagementOutcome.Challenged && !renegotiated
+            }
+            action { renegotiated = true }
+            goTo 'bootstrapping'
         }
         on(KeyManagementAnswer) {
             guard('challenged again after credentials') {

@@ -26,6 +26,7 @@ import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
 import org.mbmskeys.mbms.bmsc.distribution.StreamingSessions;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
+import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementAdmission;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyRequestFunction;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
@@ -108,6 +109,8 @@ public final class Bmsc implements AutoCloseable {
     private final RandomBytes random;
     private final CryptoSuite suite;
     private volatile Rekeying rekeying;
+    private final UeKeys ueKeys;
+    private final KeyManagementAdmission admission;
 
     private Bmsc(Builder b) {
         this.fqdn = b.fqdn;
@@ -125,6 +128,8 @@ public final class Bmsc implements AutoCloseable {
                 .onRetired(KeyDistribution.retireCountersIn(registry));
         b.mukLifetime.ifPresent(ueKeysBuilder::mukLifetime);
         UeKeys ueKeys = ueKeysBuilder.build();
+        this.ueKeys = ueKeys;
+        this.admission = new KeyManagementAdmission(b.scheduler::now);
         KeyDistribution distribution = new KeyDistribution(registry, ueKeys,
                 group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
@@ -138,7 +143,8 @@ public final class Bmsc implements AutoCloseable {
                 .random(random)
                 .build();
         KeyRequestFunction function = new KeyRequestFunction(verifier, realm, Optional.empty());
-        BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery);
+        BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery,
+                b.scheduler::now);
         this.procedures = b.overrides
                 .map(folder -> ProcedureRepository.builder().classpath("procedures/bmsc", folder))
                 .orElseGet(() -> ProcedureRepository.builder().classpath("procedures/bmsc"))
@@ -150,7 +156,7 @@ public final class Bmsc implements AutoCloseable {
                 .random(random)
                 .backend(b.backend)
                 .transport("mikey", b.transport)
-                .route(new BmscRouting(function, b.codec, delivery))
+                .route(new BmscRouting(function, b.codec, delivery, admission))
                 .service(KeyRequests.class, requests)
                 .service(KeyDelivery.class, delivery)
                 .service(MtkDelivery.class, delivery);
@@ -257,6 +263,57 @@ public final class Bmsc implements AutoCloseable {
             }
             after = Optional.of(page.get(page.size() - 1));
         }
+    }
+
+    // ------------------------------------------------------------------------------------ operation
+
+    /**
+     * Sets the BM-SC MUK lifetime while the BM-SC runs, counted from each MUK's derivation and never beyond its
+     * Ks_NAF lifetime (§6.3.2.2.4); it applies to the MUKs held now too. Past it, an MSK push to the UE becomes a
+     * solicited pull (which may still use that MUK, NOTE 1), and the UE's next HTTP POST is answered with a
+     * Bootstrapping Renegotiation Request (401 with a fresh challenge): the UE runs GBA and asks again.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public void mukLifetime(Duration lifetime) {
+        ueKeys.mukLifetime(Optional.of(Objects.requireNonNull(lifetime, "lifetime")));
+    }
+
+    /** Back to MUKs that live as long as their Ks_NAF. */
+    public void mukLifetimeOfNafKeys() {
+        ueKeys.mukLifetime(Optional.empty());
+    }
+
+    /** The BM-SC MUK lifetime in force; empty when MUKs live as long as their Ks_NAF. */
+    public Optional<Duration> mukLifetime() {
+        return ueKeys.mukLifetime();
+    }
+
+    /**
+     * Declares the BM-SC overloaded until {@link #acceptKeyManagement()}: every key management request is answered
+     * 503 with {@code Retry-After: retryAfter} before any work (table G.2.4-1), and the UE repeats it after that
+     * delay. MIKEY (pushes, verification messages, MTK delivery) goes on.
+     */
+    public void overloaded(Duration retryAfter) {
+        admission.overloaded(retryAfter);
+    }
+
+    /**
+     * Declares the BM-SC overloaded for {@code period} from now (maintenance, say): 503 with the time left as
+     * {@code Retry-After}, then requests are served again by themselves.
+     */
+    public void overloadedFor(Duration period) {
+        admission.overloadedFor(period);
+    }
+
+    /** Ends an overload: key management requests are served again. */
+    public void acceptKeyManagement() {
+        admission.open();
+    }
+
+    /** The key management admission control: whether overloaded now, how many requests it refused. */
+    public KeyManagementAdmission admission() {
+        return admission;
     }
 
     // ------------------------------------------------------------------------------------ MTK delivery

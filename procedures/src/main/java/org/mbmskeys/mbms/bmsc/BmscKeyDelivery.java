@@ -93,6 +93,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     @Override
+    public boolean mukExpired(String ue) {
+        return distribution.mukExpired(ue);
+    }
+
+    @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
         String instance = awaitingAck.get(previous.csbId().value());
         Preparation<PreparedPush> prepared = distribution.retransmission(previous);

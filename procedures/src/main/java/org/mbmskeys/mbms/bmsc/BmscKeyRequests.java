@@ -1,5 +1,6 @@
 package org.mbmskeys.mbms.bmsc;
 
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +43,11 @@ final class BmscKeyRequests implements KeyRequests {
     private final Registrations registrations;
     private final KeyRegistry registry;
     private final BmscKeyDelivery delivery;
+    private final InstantSource clock;
 
     BmscKeyRequests(KeyRequestFunction function, HttpCodec codec, UeKeys ueKeys, Registrations registrations,
-                    KeyRegistry registry, BmscKeyDelivery delivery) {
+                    KeyRegistry registry, BmscKeyDelivery delivery, InstantSource clock) {
+        this.clock = clock;
         this.function = function;
         this.codec = codec;
         this.ueKeys = ueKeys;
@@ -59,6 +62,9 @@ final class BmscKeyRequests implements KeyRequests {
         Optional<KnownMuk> muk = muk(call);
         if (muk.isEmpty()) {
             return unavailable(call);
+        }
+        if (muk.get().isExpiredAt(clock.instant())) {
+            return renegotiate(call, muk.get());
         }
         String impi = muk.get().impi();
         List<ServiceId> services = call.body().serviceIds().stream().map(ServiceId::of).toList();
@@ -80,6 +86,9 @@ final class BmscKeyRequests implements KeyRequests {
         if (muk.isEmpty()) {
             return unavailable(call);
         }
+        if (muk.get().isExpiredAt(clock.instant())) {
+            return renegotiate(call, muk.get());
+        }
         String impi = muk.get().impi();
         registrations.mikeyDestination(impi).ifPresent(address -> delivery.rememberAddress(impi, address));
         List<ServiceId> services = call.body().serviceIds().stream().map(ServiceId::of).toList();
@@ -99,6 +108,9 @@ final class BmscKeyRequests implements KeyRequests {
         Optional<KnownMuk> muk = muk(call);
         if (muk.isEmpty()) {
             return unavailable(call);
+        }
+        if (muk.get().isExpiredAt(clock.instant())) {
+            return renegotiate(call, muk.get());
         }
         String impi = muk.get().impi();
         registrations.mukDerived(impi, muk.get().asLastMuk());
@@ -152,6 +164,18 @@ final class BmscKeyRequests implements KeyRequests {
         }
         LOG.info("no MUK for authenticated {}: {}", bTid, lookup);
         return Optional.empty();
+    }
+
+    /**
+     * The MUK of the B-TID that authenticated is past the BM-SC's MUK lifetime (shorter than the Ks_NAF one): "the
+     * BM-SC should initiate the BM-SC solicited pull procedure and answer to the HTTP POST of Figure 6.2b with a
+     * Bootstrapping Renegotiation Request according to TS 33.220" (§6.3.2.2.4).
+     * Nothing of the request is done; the UE bootstraps again and sends it once more under its new B-TID.
+     */
+    private Answer renegotiate(KeyManagementCall call, KnownMuk muk) {
+        LOG.info("{} of {} under {}: its MUK expired at {}, bootstrapping renegotiation requested", call.type().requestType(),
+                muk.impi(), muk.bTid(), muk.expiresAt());
+        return new Answer(encode(function.renegotiate(call)), "", List.of(), List.of(), List.of());
     }
 
     /** The BSF lost the bootstrapping between Digest and now: ask the UE to come back (G.2.4: 503 repeats). */

@@ -1,5 +1,6 @@
 package org.mbmskeys.mbms.bmsc;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +15,7 @@ import org.mbmskeys.engine.spi.Route;
 import org.mbmskeys.engine.spi.RoutingRule;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementCall;
+import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementAdmission;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementInbound;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyRequestFunction;
 import org.mbmskeys.mbms.bmsc.procedure.KeyRequestArrived;
@@ -41,9 +43,11 @@ final class BmscRouting implements RoutingRule {
     private final KeyRequestFunction function;
     private final HttpCodec codec;
     private final BmscKeyDelivery delivery;
+    private final KeyManagementAdmission admission;
     private final AtomicLong requests = new AtomicLong();
 
-    BmscRouting(KeyRequestFunction function, HttpCodec codec, BmscKeyDelivery delivery) {
+    BmscRouting(KeyRequestFunction function, HttpCodec codec, BmscKeyDelivery delivery, KeyManagementAdmission admission) {
+        this.admission = admission;
         this.function = function;
         this.codec = codec;
         this.delivery = delivery;
@@ -55,6 +59,13 @@ final class BmscRouting implements RoutingRule {
     }
 
     private Optional<Route> request(Envelope envelope, ReplyHandle handle) {
+        Optional<Duration> overloaded = admission.refusal();
+        if (overloaded.isPresent()) {
+            // Admission control: refused before it is read, so an overload costs no Digest, Zn lookup or instance.
+            LOG.debug("HTTP request from {} answered 503: overloaded, Retry-After {}", envelope.from(), overloaded.get());
+            handle.reply(codec.encode(KeyManagementAdmission.serviceUnavailable(overloaded.get())));
+            return Optional.empty();
+        }
         HttpRequestMessage request;
         try {
             request = codec.decodeRequest(envelope.payload());

@@ -254,6 +254,15 @@ public final class KeyDistribution {
     // ---------------------------------------------------------------------------------------- solicited pull
 
     /**
+     * Whether the BM-SC holds a MUK for the UE that is past its lifetime: a push, validity update or invalidation
+     * is then refused ({@link DistributionRefusal#MUK_EXPIRED}) and only a solicited pull may still use it
+     * (§6.3.2.2.4 NOTE 1). False when it holds none.
+     */
+    public boolean mukExpired(String impi) {
+        return ueKeys.lastKnown(impi).map(k -> k.isExpiredAt(now())).orElse(false);
+    }
+
+    /**
      * A solicited pull for the group {@code keyDomain}/{@code keyGroup} to {@code ue}, protected with the last
      * MUK the BM-SC knows for it, expired or not (TS 33.246 §6.3.2.2.4).
      */

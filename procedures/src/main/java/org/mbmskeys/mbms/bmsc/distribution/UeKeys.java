@@ -80,7 +80,8 @@ public final class UeKeys {
     private final Bootstrapping bootstrapping;
     private final NafId nafId;
     private final InstantSource clock;
-    private final Optional<Duration> mukLifetime;
+    /** The BM-SC MUK lifetime; an operator may change it while the BM-SC runs ({@link #mukLifetime(Optional)}). */
+    private volatile Optional<Duration> mukLifetime;
     private final Function<NafKeyMaterial, MbmsKeyManagement> keyManagement;
     private final Consumer<KnownMuk> retired;
     private final ConcurrentMap<String, Entry> byImpi = new ConcurrentHashMap<>();
@@ -167,7 +168,8 @@ public final class UeKeys {
         MbmsKeyManagement management = keyManagement.apply(keys);
         MukMrk derived = keys.mukMrk(management);
         derived.mrk().destroy();
-        Instant mukEnd = mukLifetime.map(now::plus).filter(end -> end.isBefore(keys.expiresAt())).orElse(keys.expiresAt());
+        Optional<Duration> lifetime = mukLifetime;
+        Instant mukEnd = end(now, keys.expiresAt(), lifetime);
         BTid bTid = sharingBsfDomain(keys.bTid());
         MukId mukId = new MukId(mukIdi, Bytes.wrap(bTid.format().getBytes(StandardCharsets.UTF_8)));
         KnownMuk known = new KnownMuk(keys.impi(), bTid, mukId, management, now, keys.expiresAt(), mukEnd);
@@ -194,12 +196,61 @@ public final class UeKeys {
             fresh.key.destroy();
             return kept.known;
         }
+        if (lifetime != mukLifetime) {
+            restamp(known.impi());   // the operator changed the MUK lifetime while this MUK was being derived
+        }
         LOG.debug("MUK of {} is now {} ({} key management), usable until {}", known.impi(), known.mukId(), management,
                 mukEnd);
         if (replaced[0] != null && !replaced[0].known.mukId().equals(known.mukId())) {
             retired.accept(replaced[0].known);
         }
         return known;
+    }
+
+    /** The end of a MUK derived at {@code derivedAt}: its NAF keys' end, or earlier under a BM-SC MUK lifetime. */
+    private static Instant end(Instant derivedAt, Instant nafKeysExpireAt, Optional<Duration> lifetime) {
+        return lifetime.map(derivedAt::plus).filter(end -> end.isBefore(nafKeysExpireAt)).orElse(nafKeysExpireAt);
+    }
+
+    // ---------------------------------------------------------------------------------------- MUK lifetime
+
+    /** The BM-SC MUK lifetime in force; empty: a MUK lives as long as its NAF keys. */
+    public Optional<Duration> mukLifetime() {
+        return mukLifetime;
+    }
+
+    /**
+     * Changes the BM-SC MUK lifetime while the BM-SC runs, for the MUKs held now and those derived later: each
+     * MUK is usable until its derivation time plus {@code lifetime}, never beyond its NAF keys (TS 33.246
+     * §6.3.2.2.4: "the BM-SC has chosen the MUK lifetime less than the GBA key lifetime"). A MUK that is past
+     * the new lifetime is expired at once: the next MSK delivery to its UE is a solicited pull and the UE's next
+     * HTTP POST is answered with a Bootstrapping Renegotiation Request. Empty: back to the NAF keys' lifetime.
+     * Goes once over every UE's entry (each updated atomically).
+     *
+     * @throws IllegalArgumentException if the lifetime is zero or negative
+     */
+    public void mukLifetime(Optional<Duration> lifetime) {
+        Objects.requireNonNull(lifetime, "lifetime");
+        lifetime.ifPresent(UeKeys::requirePositive);
+        this.mukLifetime = lifetime;
+        byImpi.keySet().forEach(this::restamp);
+        LOG.info("BM-SC MUK lifetime is now {}", lifetime.map(Duration::toString).orElse("that of the NAF keys"));
+    }
+
+    private void restamp(String impi) {
+        byImpi.computeIfPresent(impi, (k, e) -> {
+            KnownMuk was = e.known;
+            Instant end = end(was.derivedAt(), was.nafKeysExpireAt(), mukLifetime);
+            return end.equals(was.expiresAt()) ? e : new Entry(new KnownMuk(was.impi(), was.bTid(), was.mukId(),
+                    was.keyManagement(), was.derivedAt(), was.nafKeysExpireAt(), end), e.key);
+        });
+    }
+
+    private static Duration requirePositive(Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("MUK lifetime must be positive, got " + lifetime);
+        }
+        return lifetime;
     }
 
     // ---------------------------------------------------------------------------------------- using MUKs
@@ -323,10 +374,7 @@ public final class UeKeys {
          */
         public Builder mukLifetime(Duration lifetime) {
             Objects.requireNonNull(lifetime, "lifetime");
-            if (lifetime.isNegative() || lifetime.isZero()) {
-                throw new IllegalArgumentException("MUK lifetime must be positive, got " + lifetime);
-            }
-            this.mukLifetime = Optional.of(lifetime);
+            this.mukLifetime = Optional.of(requirePositive(lifetime));
             return this;
         }
 

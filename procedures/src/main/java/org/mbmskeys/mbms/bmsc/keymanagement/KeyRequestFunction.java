@@ -245,6 +245,27 @@ public final class KeyRequestFunction {
         return empty(status.code(), headers);
     }
 
+    /**
+     * The Bootstrapping Renegotiation Request answering an authenticated request whose bootstrapped key the BM-SC
+     * no longer takes (TS 33.246 §6.3.2.2.4: the BM-SC's MUK lifetime ran out; TS 33.220 §4.5.3): 401 with fresh
+     * Digest challenges in the realm the UE authenticated in, as the first challenge of Annex H step 2, so that
+     * the UE runs GBA again and sends the request once more under its new B-TID. Nothing of the request is
+     * processed; wipes the call's HA1.
+     *
+     * @throws IllegalStateException if the call was already answered or refused
+     */
+    public HttpResponseMessage renegotiate(KeyManagementCall call) {
+        Objects.requireNonNull(call, "call");
+        DigestRealm realm = call.authentication().realm();
+        call.authentication().discard();
+        HttpHeaders headers = HttpHeaders.empty();
+        for (DigestChallenge c : verifier.challenges(realm)) {
+            headers = headers.with("WWW-Authenticate", c.toHeaderValue());
+        }
+        LOG.debug("key management {} of {}: bootstrapping renegotiation requested", call.type().requestType(), call.btid());
+        return empty(401, headers);
+    }
+
     private static HttpResponseMessage empty(int status, HttpHeaders headers) {
         return new HttpResponseMessage(status, ItemStatus.received(status).reasonPhrase(),
                 headers.with("Content-Length", "0"), Bytes.empty());

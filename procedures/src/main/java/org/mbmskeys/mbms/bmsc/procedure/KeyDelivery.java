@@ -32,6 +32,20 @@ public interface KeyDelivery {
      */
     Optional<PreparedPush> push(String instance, String ue, String msk, Kind kind);
 
+    /**
+     * Whether the BM-SC's MUK of the UE is past its lifetime (§6.3.2.2.4): {@link #push} is then refused, and a
+     * solicited pull, which may still use that MUK (NOTE 1), gets the MSK to the UE instead. False by default (a
+     * Key Distribution function without MUK lifetimes).
+     */
+    default boolean mukExpired(String ue) {
+        return false;
+    }
+
+    /** The Key Group ({@code 001-01/0101}) of an MSK written as {@code MskRef} ({@code 001-01/01010002}). */
+    default String keyGroupOf(String msk) {
+        return org.mbmskeys.mbms.bmsc.services.KeyGroupRef.of(org.mbmskeys.mbms.keys.MskRef.parse(msk)).toString();
+    }
+
     /** The next attempt of {@code previous}: the same message with the next counter (§6.4.3). */
     Optional<PreparedPush> retransmission(PreparedPush previous);
 

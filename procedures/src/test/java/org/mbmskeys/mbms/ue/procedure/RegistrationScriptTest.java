@@ -57,12 +57,22 @@ class RegistrationScriptTest {
         assertThat(role.lifecycle).containsExactly("answered [200, 200]");
     }
 
+    /**
+     * A 401 to credentials is a Bootstrapping Renegotiation Request (TS 33.246 §6.3.2.2.4, TS 33.220): GBA runs again
+     * and the POST goes once more; a 401 to credentials after that is a wrong key, not another renegotiation.
+     */
     @Test
-    void aSecond401AfterCredentialsIsAWrongKeyNotARetry() {
+    void a401ToCredentialsRenegotiatesBootstrappingOnceThenIsAWrongKey() {
         ProcedureTestKit kit = started();
         kit.send(role.answer(role.challenge()));
+        assertThat(role.bootstraps).isZero();
 
-        kit.send(role.answer(role.challenge())).expectEnded("gaveUp").expectSent("http", 2);
+        kit.send(role.answer(role.challenge())).expectState("requesting").expectSent("http", 3);
+        assertThat(role.bootstraps).isEqualTo(1);
+        assertThat(role.lifecycle).isEmpty();
+
+        kit.send(role.answer(role.challenge())).expectEnded("gaveUp").expectSent("http", 3);
+        assertThat(role.bootstraps).isEqualTo(1);
         assertThat(role.lifecycle).containsExactly("gaveUp NOT_AUTHENTICATED");
         assertThat(kit.outcomes()).singleElement().isInstanceOfSatisfying(UeOutcome.KeyManagementFailed.class,
                 f -> assertThat(f.failure()).isEqualTo(UeOutcome.Failure.NOT_AUTHENTICATED));
