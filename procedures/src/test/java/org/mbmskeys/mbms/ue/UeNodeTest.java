@@ -103,4 +103,121 @@ class UeNodeTest {
         assertThat(node.registrations()).singleElement().satisfies(r -> assertThat(r.state())
                 .isEqualTo(RegistrationState.NOT_REGISTERED));
     }
+
+    private static UserServiceDescription service(String id) {
+        return UserServiceDescription.protectedBy(id, new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
+                false, List.of(GROUP_7), Optional.empty(), Map.of(), ServiceType.DOWNLOAD));
+    }
+
+    private RegistrationAction registerAll(String... ids) {
+        for (String id : ids) {
+            node.announce(service(id));
+        }
+        RegistrationAction first = node.use(ids[0]).requests().get(0);
+        for (int i = 1; i < ids.length; i++) {
+            node.use(ids[i]);
+        }
+        return new RegistrationAction.Register(Fqdn.of(BMSC), List.of(ids));
+    }
+
+    @Test
+    void eachServiceOfAnAnswerEndsAsRegisteredOrRefusedByItsOwnCodeAndCodesTheUeRepeatsEndNothing() {
+        RegistrationAction register = registerAll("urn:a", "urn:b", "urn:c", "urn:d", "urn:e", "urn:f");
+
+        LifecycleStep step = node.answered(register, new RegisterResponse(List.of(
+                new ServiceStatus("urn:a", ItemStatus.received(200)),
+                new ServiceStatus("urn:b", ItemStatus.received(299)),
+                new ServiceStatus("urn:c", ItemStatus.received(199)),
+                new ServiceStatus("urn:d", ItemStatus.received(401)),
+                new ServiceStatus("urn:e", ItemStatus.received(503)))));   // urn:f: not in the answer
+
+        assertThat(step.outcomes()).containsExactly(
+                new UeOutcome.ServiceRegistered("alice", "urn:a", BMSC, 200),
+                new UeOutcome.ServiceRegistered("alice", "urn:b", BMSC, 299),
+                new UeOutcome.ServiceRefused("alice", "urn:c", BMSC, 199));
+    }
+
+    @Test
+    void aCodeJustAboveTheSuccessRangeRefusesTheService() {
+        RegistrationAction register = registerAll("urn:a");
+
+        LifecycleStep step = node.answered(register, RegisterResponse.of(
+                new ServiceStatus("urn:a", ItemStatus.received(300))));
+
+        assertThat(step.outcomes()).containsExactly(new UeOutcome.ServiceRefused("alice", "urn:a", BMSC, 300));
+    }
+
+    @Test
+    void aWholeRequestFailureIsTheCodeForEveryServiceOfTheRequest() {
+        RegistrationAction register = registerAll("urn:a", "urn:b");
+
+        LifecycleStep refused = node.failed(register, 404);
+
+        assertThat(refused.requests()).isEmpty();
+        assertThat(refused.outcomes()).containsExactly(
+                new UeOutcome.ServiceRefused("alice", "urn:a", BMSC, 404),
+                new UeOutcome.ServiceRefused("alice", "urn:b", BMSC, 404));
+    }
+
+    @Test
+    void aDeregistrationAnswerReportsEveryServiceDeregisteredWhateverTheCode() {
+        RegistrationAction register = registerAll("urn:a");
+        node.answered(register, RegisterResponse.of(new ServiceStatus("urn:a", ItemStatus.OK)));
+        RegistrationAction deregister = node.leave("urn:a").requests().get(0);
+        assertThat(deregister).isInstanceOf(RegistrationAction.Deregister.class);
+
+        LifecycleStep step = node.answered(deregister, RegisterResponse.of(
+                new ServiceStatus("urn:a", ItemStatus.received(404))));
+
+        assertThat(step.outcomes()).containsExactly(new UeOutcome.ServiceDeregistered("alice", "urn:a", BMSC, 404));
+    }
+
+    @Test
+    void givingUpADeregistrationNamesTheDeregistrationProcedure() {
+        RegistrationAction register = registerAll("urn:a");
+        node.answered(register, RegisterResponse.of(new ServiceStatus("urn:a", ItemStatus.OK)));
+        RegistrationAction deregister = node.leave("urn:a").requests().get(0);
+
+        LifecycleStep step = node.gaveUp(deregister, UeOutcome.Failure.NO_ANSWER, "silence");
+
+        assertThat(step.outcomes()).singleElement().isInstanceOfSatisfying(UeOutcome.KeyManagementFailed.class,
+                f -> assertThat(f.procedure()).isEqualTo("ue.deregistration"));
+        assertThat(step.requests()).isEmpty();
+    }
+
+    @Test
+    void anUnprotectedServiceIsUsedWithoutRegistrationAndWithoutOutcome() {
+        node.announce(UserServiceDescription.unprotected("urn:free"));
+
+        LifecycleStep step = node.use("urn:free");
+
+        assertThat(step).isEqualTo(LifecycleStep.none());
+        assertThat(node.registrations()).isEmpty();
+    }
+
+    @Test
+    void aChangedUiccAsksForNothingAndTheAnnouncementsStay() {
+        node.announce(news(Optional.empty()));
+
+        assertThat(node.uiccChanged(UiccId.of("8949440000007654321"))).isEqualTo(LifecycleStep.none());
+        assertThat(node.uiccChanged(UiccId.of("8949440000007654321"))).isEqualTo(LifecycleStep.none());
+        assertThat(node.announcement("urn:news")).isPresent();
+    }
+
+    @Test
+    void aUeThatNeverBootstrappedNeedsABootstrapAndCannotTalkToABmsc() {
+        node.announce(news(Optional.empty()));
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+
+        assertThat(node.needsBootstrap()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.post(register))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no GBA bootstrapping");
+    }
+
+    @Test
+    void itsProfileNamesItAndSaysWhatItCan() {
+        assertThat(node.name()).isEqualTo("alice");
+        assertThat(node.capabilities()).isNotNull();
+        assertThat(node.toString()).contains("alice");
+    }
 }

@@ -26,9 +26,11 @@ import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.keys.KeyRejection;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.LifecycleStep;
 import org.mbmskeys.mbms.ue.procedure.MikeyDatagram;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 import org.mbmskeys.mbms.ue.reception.Reception;
+import org.mbmskeys.mbms.ue.registration.RegistrationAction;
 
 /** What the UE reports for each reception: an MTK message under an MSK it lacks is a discard too (§6.3.2.2.3). */
 class UeRoleServicesTest {
@@ -87,6 +89,45 @@ class UeRoleServicesTest {
                 d -> assertThat(d.stage()).isEqualTo(Reception.Stage.READ));
         assertThatThrownBy(() -> services.answer(object, Bytes.of((byte) 2))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("never answered");
+    }
+
+    @Test
+    void aDiscardIsReportedWithItsStageReasonAndSenderAndADuplicateIsNotReported() {
+        MikeyDatagram datagram = new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1));
+
+        assertThat(services.outcomes(datagram, new Reception.Discarded(Reception.Stage.CHECK, KeyRejection.UNKNOWN_KEY,
+                "no such key"))).containsExactly(new UeOutcome.DatagramDiscarded("alice", BMSC, Reception.Stage.CHECK,
+                KeyRejection.UNKNOWN_KEY, "no such key"));
+        assertThat(services.outcomes(datagram, new Reception.Duplicate(Bytes.of((byte) 2)))).isEmpty();
+    }
+
+    @Test
+    void aUeIsHostedOnceUnderItsNameAndAnUnknownNameIsRefused() {
+        UeNode again = new UeNode(UeProfile.usim("alice", UiccId.of("8949440000001234567"), () -> {
+            throw new IllegalStateException("no GBA in this test");
+        }), UeKeyStore.inMemory(), CryptoSuite.jca(), n -> Bytes.wrap(new byte[n]), () -> Instant.EPOCH,
+                GbaUserAgent.with("test"), 80);
+
+        assertThatThrownBy(() -> services.add(again)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already hosted");
+        assertThat(services.hosts("alice")).isTrue();
+        assertThat(services.hosts("bob")).isFalse();
+        assertThatThrownBy(() -> services.node("bob")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no UE named 'bob'");
+        assertThat(services.node("alice")).isNotSameAs(again);
+    }
+
+    @Test
+    void theLifecycleCallsReachTheNamedUe() {
+        RegistrationAction register = services.use("alice", "urn:news").requests().get(0);
+
+        assertThat(services.uiccChanged("alice", UiccId.of("8949440000001234567"))).isEqualTo(LifecycleStep.none());
+        assertThat(services.failed("alice", register, 404).outcomes()).containsExactly(
+                new UeOutcome.ServiceRefused("alice", "urn:news", "bmsc.example.org", 404));
+        RegistrationAction again = services.use("alice", "urn:news").requests().get(0);
+        assertThat(services.gaveUp("alice", again, UeOutcome.Failure.NO_ANSWER, "silence").outcomes())
+                .singleElement().isInstanceOf(UeOutcome.KeyManagementFailed.class);
+        assertThat(services.needsBootstrap("alice")).isTrue();
     }
 
     /** The reception outcomes need no HTTP. */

@@ -81,6 +81,19 @@ class UeBootstrappingTest {
         assertThat(store.currentMuk(idi(BMSC))).isEmpty();
     }
 
+    @Test
+    void itsTextNamesTheModeTheBTidItsExpiryAndTheBmscsButNoKey() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+        assertThat(gba.toString()).contains("GBA_ME").contains("not bootstrapped");
+
+        gba.bootstrap();
+        gba.keysFor(BMSC, MbmsKeyManagement.ME);
+
+        CurrentBootstrap current = gba.current().orElseThrow();
+        assertThat(gba.toString()).contains(current.bTid().toString()).contains(START.plus(LIFETIME).toString())
+                .contains(BMSC).doesNotContain("not bootstrapped");
+    }
+
     /** Ks and its NAF keys are valid strictly before the expiry the BSF gave (TS 33.220 key lifetime). */
     @Test
     void theKeyLifetimeEndsExactlyAtTheExpiry() {

@@ -229,6 +229,18 @@ class KeyManagementClientTest {
     }
 
     @Test
+    void theHostIsPrintableAsciiWithoutSpaceAndNothingElse() {
+        String ua = org.mbmskeys.mbms.keymanagement.GbaUserAgent.with("test");
+        for (String bad : List.of("", "bmsc example.org", "bmsc.example.org\u007f", "bmsc\u00e9.example.org")) {
+            assertThatThrownBy(() -> new KeyManagementClient(bad, peers.ueDigest, ua, peers.clock)).as("'%s'", bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BM-SC authority");
+        }
+        for (String good : List.of("!bmsc.example.org~:80", KeyManagementPeers.HOST)) {
+            assertThat(new KeyManagementClient(good, peers.ueDigest, ua, peers.clock)).as("'%s'", good).isNotNull();
+        }
+    }
+
+    @Test
     void aFailedOutcomeMustAgreeWithTableG24() {
         assertThatThrownBy(() -> new KeyManagementOutcome.Failed(403, Optional.empty(), true))
                 .isInstanceOf(IllegalArgumentException.class);

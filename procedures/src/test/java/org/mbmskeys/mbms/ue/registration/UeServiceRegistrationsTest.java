@@ -173,6 +173,23 @@ class UeServiceRegistrationsTest {
         assertThat(state("svc-a")).isEqualTo(RegistrationState.DEREGISTERING);
     }
 
+    @Test
+    void successIsExactlyTheTwoHundredsNotTheCodesBesideThem() {
+        assertThat(UeServiceRegistrations.isSuccess(199)).isFalse();
+        assertThat(UeServiceRegistrations.isSuccess(200)).isTrue();
+        assertThat(UeServiceRegistrations.isSuccess(299)).isTrue();
+        assertThat(UeServiceRegistrations.isSuccess(300)).isFalse();
+    }
+
+    @Test
+    void usingARegisteredServiceAgainSendsNothing() {
+        registered("urn:news", BMSC_1);
+
+        assertThat(ue.use("urn:news", BMSC_1)).isEmpty();
+        assertThat(ue.registrations()).singleElement().satisfies(r -> assertThat(r.state())
+                .isEqualTo(RegistrationState.REGISTERED));
+    }
+
     private void registered(String serviceId, Fqdn bmsc) {
         List<RegistrationAction> register = ue.use(serviceId, bmsc);
         assertThat(ue.answered(register.get(0), Map.of(serviceId, 200))).isEmpty();
