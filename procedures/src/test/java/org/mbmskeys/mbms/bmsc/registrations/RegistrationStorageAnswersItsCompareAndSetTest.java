@@ -113,6 +113,12 @@ class RegistrationStorageAnswersItsCompareAndSetTest {
     }
 
     @Test
+    void aRegistrationToNoServiceIsRefused() {
+        assertThatThrownBy(() -> of(1, BTID_1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("names no MBMS User Service");
+    }
+
+    @Test
     void theMikeyPortIsAcceptedFrom1To65535() {
         UserServices services = new UserServices();
         assertThat(Registrations.create(storage, services, Membership.open(), 1).mikeyPort()).isEqualTo(1);
