@@ -52,6 +52,7 @@ class DeliveryRecordsTest {
         assertThat(records.byUe(IMPI_A)).containsExactly(a2);
         assertThat(records.byMsk(MSK_1)).containsExactly(b1);
         assertThatThrownBy(() -> new DeliveryRecords(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new DeliveryRecords(1).size()).isZero();   // the smallest capacity
     }
 
     @Test
