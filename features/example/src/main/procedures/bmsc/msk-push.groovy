@@ -30,6 +30,19 @@ procedure('bmsc.msk-push') {
             action { emit service(KeyDelivery).delivered(push, event) }
             goTo 'delivered'
         }
+        // §6.3.2.2.4: past the BM-SC's MUK lifetime only a solicited pull may use the MUK (NOTE 1); the UE answers it
+        // with an MSK request (under a new B-TID, after a bootstrapping renegotiation) and the MSK is pushed then.
+        // Only for a push not sent yet: resends that run past the lifetime end the push as before.
+        on(signal('not-prepared')) {
+            guard('a new MSK not sent yet, but the MUK expired') {
+                push == null && input('kind') == 'DELIVER' && service(KeyDelivery).mukExpired(input('ue') as String)
+            }
+            action {
+                String group = service(KeyDelivery).keyGroupOf(input('msk') as String)
+                start 'bmsc.solicited-pull', "${input('ue')}|${group}", [ue: input('ue'), group: group]
+            }
+            goTo 'solicited'
+        }
         on(signal('not-prepared')) { goTo 'not-delivered' }
         after(seconds(5), 'resend') {
             retry 3, backoff: 1.0, max: seconds(5)
@@ -39,6 +52,7 @@ procedure('bmsc.msk-push') {
     }
 
     finalState 'delivered'
+    finalState 'solicited'
     finalState 'not-delivered'
     errorState 'failed'
 }
