@@ -38,10 +38,11 @@ Feature: MSK request at the BM-SC
       Then the BM-SC answered the MSK request with content type "application/mbms-msk-response+xml"
       And the answer carried an Authentication-Info that "alice" verified
 
-  Rule: A tampered request body is refused by Digest auth-int (§6.2.1.3)
+  Rule: A tampered request body is refused by Digest auth-int; the UE repeats the request (§6.2.1.3, table G.2.4-1)
 
     Example: A request whose body was changed on the way
       Given the network flips the last byte of the next HTTP request from "alice"
       When "alice" requests the current MSK of Key Group 0101
       Then the BM-SC answered that request 401
       And the BM-SC sent "alice" no MSK for it
+      And "alice" repeated the request with fresh Digest credentials and got the MSK

@@ -47,14 +47,37 @@ public class RefusedRequestSteps {
                 .isEqualTo(status);
     }
 
+    /**
+     * No MIKEY message reached {@code ue} in answer to the changed request: none between it and the UE's next
+     * request (the UE repeats a request answered 401 at once, TS 33.246 table G.2.4-1; what that brings is
+     * {@link #repeatedTheRequestAndGotTheMsk}'s to check).
+     */
     @Then("the BM-SC sent {string} no MSK for it")
     public void sentNoMskForIt(String ue) {
         long tamperedId = tampered().request().id();
-        assertThat(world.network().capture()).as("MIKEY messages to %s after the request changed on the way", ue)
-                .noneMatch(c -> c.id() > tamperedId && c.message().kind() == Message.Kind.DATAGRAM
-                        && c.message().recipient().equals(ue));
+        long nextRequestId = HttpOnTheWire.of(world, ue).stream().mapToLong(e -> e.request().id())
+                .filter(id -> id > tamperedId).min().orElse(Long.MAX_VALUE);
+        assertThat(world.network().capture()).as("MIKEY messages to %s after the request changed on the way and "
+                        + "before its next request", ue)
+                .noneMatch(c -> c.id() > tamperedId && c.id() < nextRequestId
+                        && c.message().kind() == Message.Kind.DATAGRAM && c.message().recipient().equals(ue));
+    }
+
+    @Then("{string} repeated the request with fresh Digest credentials and got the MSK")
+    public void repeatedTheRequestAndGotTheMsk(String ue) {
+        long tamperedId = tampered().request().id();
+        List<HttpOnTheWire.Exchange> repeats = HttpOnTheWire.of(world, ue, "msk-request").stream()
+                .filter(e -> e.request().id() > tamperedId).toList();
+        assertThat(repeats).as("the MSK requests %s sent after the one changed on the way", ue).isNotEmpty();
+        HttpOnTheWire.Exchange last = repeats.get(repeats.size() - 1);
+        assertThat(last.username()).as("the Digest credentials of the repeated request").isPresent();
+        assertThat(last.status()).as("the BM-SC's answer to the repeated request").isEqualTo(200);
+        assertThat(world.network().capture()).as("MIKEY messages to %s after the repeated request", ue)
+                .filteredOn(c -> c.id() > last.request().id() && c.message().kind() == Message.Kind.DATAGRAM
+                        && c.message().recipient().equals(ue))
+                .hasSize(1);
         assertThat(world.bmsc().deliveries(world.impi(ue))).as("the BM-SC's delivery records of %s", ue)
-                .hasSize(deliveriesBefore);
+                .hasSize(deliveriesBefore + 1);
     }
 
     @Then("the BM-SC answered every deregistration request of {string} {int}")
