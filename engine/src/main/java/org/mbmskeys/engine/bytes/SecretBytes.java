@@ -12,7 +12,8 @@ import java.util.Objects;
  * hash table leaks nothing through its bucket. {@link #destroy()} zeroes the content; using a destroyed
  * secret throws {@link IllegalStateException}.
  *
- * <p>Reading the content is deliberate and greppable: {@link #copyBytes()} and {@link #revealHex()}.
+ * <p>Reading the content is deliberate and greppable: {@link #copyBytes()} and {@link #revealHex()}. A test
+ * sees which secrets a block of code left undestroyed with {@link SecretAudit}.
  */
 public final class SecretBytes {
 
@@ -21,6 +22,7 @@ public final class SecretBytes {
 
     private SecretBytes(byte[] data) {
         this.data = data;
+        SecretAudit.created(this);
     }
 
     /** A copy of {@code data}. */
