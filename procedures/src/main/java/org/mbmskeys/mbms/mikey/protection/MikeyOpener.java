@@ -170,7 +170,7 @@ public final class MikeyOpener {
             // The MAC verified, so the sender built this: a profile mismatch, not tampering.
             return OpenResult.rejected(MALFORMED, "KEMAC key data: " + e.getMessage());
         } finally {
-            Arrays.fill(plaintext, (byte) 0);
+            secret.destroy();   // zeroes plaintext, which it wraps
         }
         if (keyData.size() != 1) {
             keyData.forEach(MikeyOpener::discard);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretAudit;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MtkId;
@@ -250,6 +251,33 @@ class ReaderAndOpenerProfileEdgesTest {
         KeyData one = KeyData.of(KeyDataType.TEK, Fixtures.msk(), KvInterval.of(VALIDITY));
 
         assertRejected(openMsk(plaintext(one, one)).rejection(), MikeyRejection.NOT_IN_PROFILE, "carries 2 Key data");
+    }
+
+    /**
+     * Refused Key data is decrypted before the profile check refuses it; its key (and salt) never leave
+     * {@code open}, so only {@link SecretAudit} can see that they are wiped on the way out.
+     */
+    @Test
+    void refusedKeyDataLeavesNoSecretBehind() {
+        KeyData one = KeyData.of(KeyDataType.TEK, Fixtures.msk(), KvInterval.of(VALIDITY));
+        MskMessage twoKeys = (MskMessage) MikeyReader.read(resealed(mskMessage(), Fixtures.muk(), RAND,
+                plaintext(one, one))).orElseThrow();
+        MskMessage tgkMsk = (MskMessage) MikeyReader.read(resealed(mskMessage(), Fixtures.muk(), RAND,
+                plaintext(KeyData.of(KeyDataType.TGK, Fixtures.msk(), KvInterval.of(VALIDITY))))).orElseThrow();
+        MtkMessage mtkWithKv = (MtkMessage) MikeyReader.read(resealed(mtkMessage(), Fixtures.msk(), RAND,
+                plaintext(KeyData.of(KeyDataType.TGK, Fixtures.mtk(), KvInterval.of(VALIDITY))))).orElseThrow();
+        SecretBytes muk = Fixtures.muk();
+        SecretBytes msk = Fixtures.msk();
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            assertThat(opener.open(twoKeys, muk).rejection().reason()).isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+            assertThat(opener.open(tgkMsk, muk).rejection().reason()).isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+            assertThat(opener.open(mtkWithKv, msk, RAND, ServiceType.DOWNLOAD).rejection().reason())
+                    .isEqualTo(MikeyRejection.NOT_IN_PROFILE);
+
+            assertThat(audit.createdCount()).as("derived keys, plaintexts and decoded keys").isGreaterThan(6);
+            assertThat(audit.undestroyed()).as("secrets left alive by the refusals").isEmpty();
+        }
     }
 
     @Test
