@@ -89,6 +89,16 @@ class OutgoingMessagesRefuseWhatTheProfileCannotCarryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     }
 
+    /** TS 33.246 §4.2, §6.4.5.1: an MSK message with a streaming session is for streaming, otherwise download. */
+    @Test
+    void anMskDeliveryIsForStreamingExactlyWhenItCarriesAStreamingSession() {
+        MskDelivery download = Fixtures.mskDelivery(7, false);
+
+        assertThat(download.serviceType()).isEqualTo(ServiceType.DOWNLOAD);
+        assertThat(download.forStreaming(StreamingSession.of(0x0a0b0c0dL, 0, 1, SrtpAuthentication.RCCM1))
+                .serviceType()).isEqualTo(ServiceType.STREAMING);
+    }
+
     @Test
     void aStreamingSessionHasTheSrtpPolicyOfItsMapEntry() {
         SecurityPolicyPayload srtp = MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1);
