@@ -1,9 +1,13 @@
 package org.mbmskeys.mbms.ue.keys;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
@@ -59,36 +63,58 @@ final class Secrets {
     }
 
     /**
-     * Destroys every key object of {@code before} that {@code after} no longer holds. A UE holds a handful of
-     * key objects (its MUKs and MRKs, two MSKs per Key Group, two MTKs per session), so the kept ones are
-     * compared by identity in a plain list rather than hashed; a UE of many services gets an identity set.
+     * Destroys every key object of {@code before} that {@code after} no longer holds. Only the collections
+     * {@code after} does not share with {@code before} (a draft shares what it left untouched) can have
+     * dropped anything; the others are not walked.
      */
     static void destroyDropped(UeKeyState before, UeKeyState after) {
-        List<SecretBytes> kept = new ArrayList<>(8);
-        after.forEachSecret(kept::add);
-        if (kept.size() > 16) {
-            java.util.Set<SecretBytes> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            set.addAll(kept);
-            before.forEachSecret(secret -> {
-                if (!set.contains(secret)) {
-                    secret.destroy();
-                }
-            });
+        List<SecretBytes> candidates = new ArrayList<>();
+        if (before.currentMuks() != after.currentMuks()) {
+            addGbaKeys(candidates, before.currentMuks());
+        }
+        if (before.lastUsedMuks() != after.lastUsedMuks()) {
+            addGbaKeys(candidates, before.lastUsedMuks());
+        }
+        if (before.mrks() != after.mrks()) {
+            addGbaKeys(candidates, before.mrks());
+        }
+        if (before.msks() != after.msks()) {
+            for (StoredMsk m : before.msks().values()) {
+                candidates.add(m.key());
+            }
+        }
+        if (before.mtks() != after.mtks()) {
+            addMtkKeys(candidates, before.mtks());
+        }
+        if (candidates.isEmpty()) {
             return;
         }
-        before.forEachSecret(secret -> {
-            if (!containsIdentical(kept, secret)) {
-                secret.destroy();
-            }
-        });
-    }
-
-    private static boolean containsIdentical(List<SecretBytes> secrets, SecretBytes secret) {
-        for (int i = 0; i < secrets.size(); i++) {
-            if (secrets.get(i) == secret) {
-                return true;
+        // A key object may have moved to another collection (a current MUK becoming the last used one).
+        Set<SecretBytes> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        addGbaKeys(kept, after.currentMuks());
+        addGbaKeys(kept, after.lastUsedMuks());
+        addGbaKeys(kept, after.mrks());
+        for (StoredMsk m : after.msks().values()) {
+            kept.add(m.key());
+        }
+        addMtkKeys(kept, after.mtks());
+        for (SecretBytes s : candidates) {
+            if (!kept.contains(s)) {
+                s.destroy();
             }
         }
-        return false;
+    }
+
+    private static void addGbaKeys(Collection<SecretBytes> to, Map<?, StoredGbaKey> keys) {
+        for (StoredGbaKey k : keys.values()) {
+            to.add(k.key());
+        }
+    }
+
+    private static void addMtkKeys(Collection<SecretBytes> to, List<StoredMtk> mtks) {
+        for (StoredMtk m : mtks) {
+            to.add(m.key());
+            m.salt().ifPresent(to::add);
+        }
     }
 }

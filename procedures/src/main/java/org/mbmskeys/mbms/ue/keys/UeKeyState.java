@@ -103,11 +103,7 @@ public record UeKeyState(
         return all.stream();
     }
 
-    /**
-     * Hands every key object held to {@code action}, with plain loops: {@link UeKeyStore} does this twice per
-     * accepted MSK or MTK message (what a commit drops is wiped), where setting up streams showed in the re-key
-     * profile.
-     */
+    /** Hands every key object held to {@code action}, with plain loops (no stream to set up). */
     void forEachSecret(Consumer<SecretBytes> action) {
         for (StoredGbaKey k : currentMuks.values()) {
             action.accept(k.key());

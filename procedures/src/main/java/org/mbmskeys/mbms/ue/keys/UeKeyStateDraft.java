@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.KeyValidity;
@@ -19,34 +18,96 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 final class UeKeyStateDraft {
 
     Optional<UiccId> uicc;
-    final Map<Bytes, StoredGbaKey> currentMuks;
-    final Map<Bytes, StoredGbaKey> lastUsedMuks;
-    final Map<Bytes, StoredGbaKey> mrks;
-    final Map<MukId, TimestampCounter> mukCounters;
-    final Map<MukId, Long> mukGenerations;
     long lastMukGeneration;
-    final Map<MskRef, StoredMsk> msks;
-    final List<StoredMtk> mtks;
-    final Set<MskRef> invalidatedMsks;
-    final Map<MukId, RetiredMukCounter> retiredMukCounters;
-    final Map<MskRef, RetiredMtkState> retiredMtkStates;
     /** The state this draft started from: the keys of MUKs it stops holding are found there. */
     private final UeKeyState origin;
+    // Copy on write: each collection is the origin's (immutable, shared by the new state when untouched)
+    // until its accessor below first copies it for editing.
+    private Map<Bytes, StoredGbaKey> currentMuks;
+    private Map<Bytes, StoredGbaKey> lastUsedMuks;
+    private Map<Bytes, StoredGbaKey> mrks;
+    private Map<MukId, TimestampCounter> mukCounters;
+    private Map<MukId, Long> mukGenerations;
+    private Map<MskRef, StoredMsk> msks;
+    private List<StoredMtk> mtks;
+    private Set<MskRef> invalidatedMsks;
+    private Map<MukId, RetiredMukCounter> retiredMukCounters;
+    private Map<MskRef, RetiredMtkState> retiredMtkStates;
 
     UeKeyStateDraft(UeKeyState s) {
         origin = s;
         uicc = s.uicc();
-        currentMuks = new HashMap<>(s.currentMuks());
-        lastUsedMuks = new HashMap<>(s.lastUsedMuks());
-        mrks = new HashMap<>(s.mrks());
-        mukCounters = new HashMap<>(s.mukCounters());
-        mukGenerations = new HashMap<>(s.mukGenerations());
         lastMukGeneration = s.lastMukGeneration();
-        msks = new HashMap<>(s.msks());
-        mtks = new ArrayList<>(s.mtks());
-        invalidatedMsks = new HashSet<>(s.invalidatedMsks());
-        retiredMukCounters = new HashMap<>(s.retiredMukCounters());
-        retiredMtkStates = new HashMap<>(s.retiredMtkStates());
+    }
+
+    Map<Bytes, StoredGbaKey> currentMuks() {
+        if (currentMuks == null) {
+            currentMuks = new HashMap<>(origin.currentMuks());
+        }
+        return currentMuks;
+    }
+
+    Map<Bytes, StoredGbaKey> lastUsedMuks() {
+        if (lastUsedMuks == null) {
+            lastUsedMuks = new HashMap<>(origin.lastUsedMuks());
+        }
+        return lastUsedMuks;
+    }
+
+    Map<Bytes, StoredGbaKey> mrks() {
+        if (mrks == null) {
+            mrks = new HashMap<>(origin.mrks());
+        }
+        return mrks;
+    }
+
+    Map<MukId, TimestampCounter> mukCounters() {
+        if (mukCounters == null) {
+            mukCounters = new HashMap<>(origin.mukCounters());
+        }
+        return mukCounters;
+    }
+
+    Map<MukId, Long> mukGenerations() {
+        if (mukGenerations == null) {
+            mukGenerations = new HashMap<>(origin.mukGenerations());
+        }
+        return mukGenerations;
+    }
+
+    Map<MskRef, StoredMsk> msks() {
+        if (msks == null) {
+            msks = new HashMap<>(origin.msks());
+        }
+        return msks;
+    }
+
+    List<StoredMtk> mtks() {
+        if (mtks == null) {
+            mtks = new ArrayList<>(origin.mtks());
+        }
+        return mtks;
+    }
+
+    Set<MskRef> invalidatedMsks() {
+        if (invalidatedMsks == null) {
+            invalidatedMsks = new HashSet<>(origin.invalidatedMsks());
+        }
+        return invalidatedMsks;
+    }
+
+    Map<MukId, RetiredMukCounter> retiredMukCounters() {
+        if (retiredMukCounters == null) {
+            retiredMukCounters = new HashMap<>(origin.retiredMukCounters());
+        }
+        return retiredMukCounters;
+    }
+
+    Map<MskRef, RetiredMtkState> retiredMtkStates() {
+        if (retiredMtkStates == null) {
+            retiredMtkStates = new HashMap<>(origin.retiredMtkStates());
+        }
+        return retiredMtkStates;
     }
 
     /**
@@ -57,16 +118,29 @@ final class UeKeyStateDraft {
      */
     void dropCountersOfUnusableMuks() {
         Set<MukId> usable = new HashSet<>();
-        currentMuks.values().forEach(k -> usable.add(k.id()));
-        lastUsedMuks.values().forEach(k -> usable.add(k.id()));
-        mukCounters.forEach((id, counter) -> {
-            if (!usable.contains(id)) {
-                keyOfOriginMuk(id).ifPresent(key ->
-                        retiredMukCounters.put(id, new RetiredMukCounter(KeyFingerprint.of(key), counter)));
+        for (StoredGbaKey k : currentMuks().values()) {
+            usable.add(k.id());
+        }
+        for (StoredGbaKey k : lastUsedMuks().values()) {
+            usable.add(k.id());
+        }
+        boolean countersGo = false;
+        for (Map.Entry<MukId, TimestampCounter> e : currentMukCounters().entrySet()) {
+            if (!usable.contains(e.getKey())) {
+                countersGo = true;
+                Optional<SecretBytes> key = keyOfOriginMuk(e.getKey());
+                if (key.isPresent()) {
+                    retiredMukCounters().put(e.getKey(),
+                            new RetiredMukCounter(KeyFingerprint.of(key.get()), e.getValue()));
+                }
             }
-        });
-        mukCounters.keySet().retainAll(usable);
-        mukGenerations.keySet().retainAll(usable);
+        }
+        if (countersGo) {
+            mukCounters().keySet().retainAll(usable);
+        }
+        if (!usable.containsAll(currentMukGenerations().keySet())) {
+            mukGenerations().keySet().retainAll(usable);
+        }
     }
 
     /**
@@ -74,21 +148,21 @@ final class UeKeyStateDraft {
      * different key under that ID is a MUK update, TS 33.246 §6.4.3), whether the ID is held or retired.
      */
     void restoreMukCounter(MukId id, SecretBytes muk) {
-        RetiredMukCounter retired = retiredMukCounters.remove(id);
+        RetiredMukCounter retired = retiredMukCounters().remove(id);
         if (retired != null && retired.muk().matches(muk)) {
-            mukCounters.put(id, retired.counter());
+            mukCounters().put(id, retired.counter());
         }
         Optional<SecretBytes> held = keyOfOriginMuk(id);
         if (held.isPresent() && !held.get().equals(muk)) {
-            mukCounters.remove(id);
+            mukCounters().remove(id);
         }
     }
 
     /** Deletes a held MSK (invalidation, two-MSK rule), retiring its MTK replay state with it. */
     void deleteMsk(MskRef ref) {
-        StoredMsk gone = msks.remove(ref);
+        StoredMsk gone = msks().remove(ref);
         if (gone != null && gone.currentMtkId().isPresent()) {
-            retiredMtkStates.put(ref, new RetiredMtkState(KeyFingerprint.of(gone.key()), gone.currentMtkId().get(),
+            retiredMtkStates().put(ref, new RetiredMtkState(KeyFingerprint.of(gone.key()), gone.currentMtkId().get(),
                     gone.mtkCounter().orElseThrow()));
         }
     }
@@ -98,7 +172,7 @@ final class UeKeyStateDraft {
      * earlier comes back; a different key under that ID starts afresh (TS 33.246 §6.4.3).
      */
     StoredMsk withRetiredMtkState(StoredMsk delivered) {
-        RetiredMtkState retired = retiredMtkStates.remove(delivered.ref());
+        RetiredMtkState retired = retiredMtkStates().remove(delivered.ref());
         return retired != null && retired.msk().matches(delivered.key())
                 ? delivered.withMtkAccepted(retired.currentMtkId(), retired.mtkCounter()).withValidity(delivered.validity())
                 : delivered;
@@ -106,7 +180,7 @@ final class UeKeyStateDraft {
 
     /** Deletes the MTKs held under {@code msk}. */
     void dropMtksOf(MskRef msk) {
-        mtks.removeIf(m -> m.msk().equals(msk));
+        mtks().removeIf(m -> m.msk().equals(msk));
     }
 
     /**
@@ -115,21 +189,59 @@ final class UeKeyStateDraft {
      * so an MTK a validity update excluded is no longer current. The MSK's MTK replay state stays.
      */
     void dropMtksOutside(MskRef msk, KeyValidity validity) {
-        mtks.removeIf(m -> m.msk().equals(msk)
+        mtks().removeIf(m -> m.msk().equals(msk)
                 && (m.mtkId().compareTo(validity.seqLow()) < 0 || m.mtkId().compareTo(validity.seqHigh()) > 0));
     }
 
     private Optional<SecretBytes> keyOfOriginMuk(MukId id) {
-        return Stream.of(origin.currentMuks().get(id.idi()), origin.lastUsedMuks().get(id.idi()))
-                .filter(k -> k != null && k.id().equals(id))
-                .map(StoredGbaKey::key)
-                .findFirst();
+        StoredGbaKey current = origin.currentMuks().get(id.idi());
+        if (current != null && current.id().equals(id)) {
+            return Optional.of(current.key());
+        }
+        StoredGbaKey lastUsed = origin.lastUsedMuks().get(id.idi());
+        if (lastUsed != null && lastUsed.id().equals(id)) {
+            return Optional.of(lastUsed.key());
+        }
+        return Optional.empty();
+    }
+
+    /** True if {@code muk} (its ID and the very key object) is the last used MUK of its IDi already. */
+    boolean holdsAsLastUsed(MukKey muk) {
+        StoredGbaKey held = orElse(lastUsedMuks, origin.lastUsedMuks()).get(muk.id().idi());
+        return held != null && held.id().equals(muk.id()) && held.key() == muk.key();
+    }
+
+    /** The MUK counters as they are now, without copying them. */
+    private Map<MukId, TimestampCounter> currentMukCounters() {
+        return mukCounters != null ? mukCounters : origin.mukCounters();
+    }
+
+    private Map<MukId, Long> currentMukGenerations() {
+        return mukGenerations != null ? mukGenerations : origin.mukGenerations();
+    }
+
+    private static <T> T orElse(T edited, T unchanged) {
+        return edited != null ? edited : unchanged;
     }
 
     UeKeyState build() {
         // An MTK is usable only with its MSK: a deleted (evicted, invalidated) MSK takes its MTKs along.
-        mtks.removeIf(m -> !msks.containsKey(m.msk()));
-        return new UeKeyState(uicc, currentMuks, lastUsedMuks, mrks, mukCounters, mukGenerations, lastMukGeneration,
-                msks, mtks, invalidatedMsks, retiredMukCounters, retiredMtkStates);
+        // Untouched collections are the origin's immutable ones: the new state shares them (Map.copyOf and
+        // List.copyOf return an immutable collection as it is).
+        Map<MskRef, StoredMsk> heldMsks = orElse(msks, origin.msks());
+        List<StoredMtk> heldMtks = orElse(mtks, origin.mtks());
+        for (StoredMtk m : heldMtks) {
+            if (!heldMsks.containsKey(m.msk())) {
+                heldMtks = mtks();
+                heldMtks.removeIf(t -> !heldMsks.containsKey(t.msk()));
+                break;
+            }
+        }
+        return new UeKeyState(uicc, orElse(currentMuks, origin.currentMuks()),
+                orElse(lastUsedMuks, origin.lastUsedMuks()), orElse(mrks, origin.mrks()), currentMukCounters(),
+                currentMukGenerations(), lastMukGeneration, heldMsks, heldMtks,
+                orElse(invalidatedMsks, origin.invalidatedMsks()),
+                orElse(retiredMukCounters, origin.retiredMukCounters()),
+                orElse(retiredMtkStates, origin.retiredMtkStates()));
     }
 }

@@ -161,9 +161,9 @@ public final class UeKeyStore {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             next.restoreMukCounter(id, entry.key());
-            next.currentMuks.put(id.idi(), entry);
+            next.currentMuks().put(id.idi(), entry);
             next.lastMukGeneration++;
-            next.mukGenerations.put(id, next.lastMukGeneration);
+            next.mukGenerations().put(id, next.lastMukGeneration);
             next.dropCountersOfUnusableMuks();
             commit(before, next);
             return null;
@@ -176,7 +176,7 @@ public final class UeKeyStore {
         locked(() -> {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            next.mrks.put(id.idi(), entry);
+            next.mrks().put(id.idi(), entry);
             commit(before, next);
             return null;
         });
@@ -288,7 +288,7 @@ public final class UeKeyStore {
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             // The MAC verified: this MUK is now the last one successfully used (§6.3.2.2.4), which the
             // two-MSK rule below consults.
-            next.mukCounters.put(mukId, counter);
+            next.mukCounters().put(mukId, counter);
             markLastUsed(next, muk.get());
             MskUpdate.Answer answer = muk.get().role() == MukKey.Role.CURRENT
                     ? MskUpdate.Answer.ACK_IF_ASKED : MskUpdate.Answer.REQUEST_MSK_NO_ACK;
@@ -296,7 +296,7 @@ public final class UeKeyStore {
                 commit(before, next);
                 return KeyOutcome.accepted(new MskUpdate(MskChange.NOT_APPLIED, ref, Optional.empty(), answer));
             }
-            MskStamp stamp = new MskStamp(mukId, next.mukGenerations.getOrDefault(mukId, 0L), counter, answer);
+            MskStamp stamp = new MskStamp(mukId, next.mukGenerations().getOrDefault(mukId, 0L), counter, answer);
             KeyOutcome<MskUpdate> outcome;
             if (validity.isInvalidation()) {
                 outcome = invalidate(next, ref, stamp);
@@ -336,7 +336,7 @@ public final class UeKeyStore {
                 return replay.get();
             }
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            next.mukCounters.put(mukId, counter);
+            next.mukCounters().put(mukId, counter);
             markLastUsed(next, muk.get());
             commit(before, next);
             return KeyOutcome.accepted(wanted);
@@ -353,7 +353,7 @@ public final class UeKeyStore {
 
     private static KeyOutcome<MskUpdate> invalidate(UeKeyStateDraft next, MskRef ref, MskStamp stamp) {
         next.deleteMsk(ref);
-        next.invalidatedMsks.add(ref);
+        next.invalidatedMsks().add(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.INVALIDATED, ref, Optional.empty(), stamp.answer()));
     }
 
@@ -369,7 +369,7 @@ public final class UeKeyStore {
                             + " for MSK " + ref + ": the message carries no key and the UE holds no such MSK "
                             + "(TS 33.246 §6.5.3); the MSK itself must be delivered first");
         }
-        next.msks.put(ref, stamp.applyTo(held.withValidity(validity)));
+        next.msks().put(ref, stamp.applyTo(held.withValidity(validity)));
         next.dropMtksOutside(ref, validity);
         return KeyOutcome.accepted(new MskUpdate(MskChange.VALIDITY_UPDATED, ref, Optional.empty(), stamp.answer()));
     }
@@ -388,17 +388,17 @@ public final class UeKeyStore {
             } else {
                 next.dropMtksOf(ref);
             }
-            next.msks.put(ref, stamp.applyTo(replaced));
+            next.msks().put(ref, stamp.applyTo(replaced));
             return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty(), stamp.answer()));
         }
         // §6.5.3: with two MSKs of this Key Group already stored, keep the newer and delete the older.
         List<StoredMsk> sameGroup = before.msks().values().stream().filter(m -> m.ref().sameGroupAs(ref)).toList();
         Optional<MskRef> evicted = sameGroup.size() < 2 ? Optional.empty()
-                : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks)).map(StoredMsk::ref);
+                : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks())).map(StoredMsk::ref);
         evicted.ifPresent(next::deleteMsk);
-        next.msks.put(ref, next.withRetiredMtkState(new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType,
+        next.msks().put(ref, next.withRetiredMtkState(new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType,
                 stamp.mukId(), stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty())));
-        next.invalidatedMsks.remove(ref);
+        next.invalidatedMsks().remove(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
     }
 
@@ -452,13 +452,13 @@ public final class UeKeyStore {
             StoredMtk stored = new StoredMtk(ref, mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
-            next.msks.put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));
+            next.msks().put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));
             // §6.5.4: with two MTKs of this session held, "keep the newer and delete the older".
-            List<StoredMtk> sameSession = next.mtks.stream().filter(m -> m.msk().sameGroupAs(ref)).toList();
+            List<StoredMtk> sameSession = next.mtks().stream().filter(m -> m.msk().sameGroupAs(ref)).toList();
             if (sameSession.size() >= 2) {
-                next.mtks.remove(sameSession.get(0));
+                next.mtks().remove(sameSession.get(0));
             }
-            next.mtks.add(stored);
+            next.mtks().add(stored);
             commit(before, next);
             return KeyOutcome.accepted(currentMtkOf(stored));
         });
@@ -511,8 +511,8 @@ public final class UeKeyStore {
         return locked(() -> {
             UeKeyState before = storage.load();
             UeKeyStateDraft next = new UeKeyStateDraft(before);
-            next.mtks.removeIf(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup));
-            int deleted = before.mtks().size() - next.mtks.size();
+            next.mtks().removeIf(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup));
+            int deleted = before.mtks().size() - next.mtks().size();
             if (deleted > 0) {
                 commit(before, next);
             }
@@ -618,7 +618,10 @@ public final class UeKeyStore {
     }
 
     private static void markLastUsed(UeKeyStateDraft next, MukKey muk) {
-        next.lastUsedMuks.put(muk.id().idi(), new StoredGbaKey(muk.id(), muk.key()));
+        if (next.holdsAsLastUsed(muk)) {
+            return; // already the last used MUK, same key object: nothing changes
+        }
+        next.lastUsedMuks().put(muk.id().idi(), new StoredGbaKey(muk.id(), muk.key()));
         next.dropCountersOfUnusableMuks();
     }
 
