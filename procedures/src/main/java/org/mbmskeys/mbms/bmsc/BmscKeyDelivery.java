@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.mbms.bmsc.distribution.AckCheck;
@@ -53,10 +54,10 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Endpoint self;
     private final InstantSource clock;
     private final Map<String, MtkStream> sessions;
-    /** CSB ID of a push waiting for its verification message -> the instance running it. */
-    private final Map<Integer, String> awaitingAck = new ConcurrentHashMap<>();
-    /** The check a guard just passed, by CSB ID, so that the action that follows does not verify the MAC again. */
-    private final Map<Integer, AckCheck.Acknowledged> verified = new ConcurrentHashMap<>();
+    /** A push waiting for its verification message -> the instance running it. */
+    private final Map<AwaitedAck, String> awaitingAck = new ConcurrentHashMap<>();
+    /** The check a guard just passed, so that the action that follows does not verify the MAC again. */
+    private final Map<AwaitedAck, AckCheck.Acknowledged> verified = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
     private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
     /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
@@ -99,19 +100,19 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
-        String instance = awaitingAck.get(previous.csbId().value());
+        String instance = awaitingAck.get(AwaitedAck.of(previous));
         Preparation<PreparedPush> prepared = distribution.retransmission(previous);
         if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.MUK_CHANGED) {
             // The UE bootstrapped again since the first attempt, so it can no longer verify this chain: what it has
             // not acknowledged is pushed afresh under its current MUK (a new CSB ID and counter), rather than the
             // delivery ending with nothing recorded.
-            awaitingAck.remove(previous.csbId().value());
+            awaitingAck.remove(AwaitedAck.of(previous));
             LOG.info("MSK message for {} pushed afresh: {}", previous.impi(), refused.detail());
             prepared = afresh(previous);
         }
         Optional<PreparedPush> next = ready(prepared, instance);
         if (next.isEmpty()) {
-            awaitingAck.remove(previous.csbId().value());   // the push ends here: nothing is awaited any more
+            awaitingAck.remove(AwaitedAck.of(previous));   // the push ends here: nothing is awaited any more
         }
         return next;
     }
@@ -129,7 +130,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private Optional<PreparedPush> ready(Preparation<PreparedPush> prepared, String instance) {
         if (prepared instanceof Preparation.Ready<PreparedPush> ready) {
             if (instance != null) {
-                awaitingAck.put(ready.message().csbId().value(), instance);
+                awaitingAck.put(AwaitedAck.of(ready.message()), instance);
             }
             return Optional.of(ready.message());
         }
@@ -151,28 +152,29 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
                     push.impi(), rejected);
             return false;
         }
-        verified.put(push.csbId().value(), (AckCheck.Acknowledged) check);
+        verified.put(AwaitedAck.of(push), (AckCheck.Acknowledged) check);
         return true;
     }
 
     @Override
     public DeliveryRecord delivered(PreparedPush push, MikeyArrived arrived) {
-        AckCheck.Acknowledged passed = verified.remove(push.csbId().value());
+        AckCheck.Acknowledged passed = verified.remove(AwaitedAck.of(push));
         AckCheck check = passed != null ? passed : distribution.checkAck(push, arrived.datagram());
         if (!(check instanceof AckCheck.Acknowledged acknowledged)) {
             throw new IllegalStateException("the push to " + push.impi() + " is not acknowledged by " + arrived + ": " + check);
         }
-        return record(DeliveryRecord.acknowledged(push, acknowledged, clock.instant()));
+        return record(push, DeliveryRecord.acknowledged(push, acknowledged, clock.instant()));
     }
 
     @Override
     public DeliveryRecord gaveUp(PreparedPush push) {
-        return record(DeliveryRecord.unacknowledged(push));
+        return record(push, DeliveryRecord.unacknowledged(push));
     }
 
-    private DeliveryRecord record(DeliveryRecord record) {
-        awaitingAck.remove(record.csbId().value());
-        verified.remove(record.csbId().value());
+    private DeliveryRecord record(PreparedPush push, DeliveryRecord record) {
+        AwaitedAck awaited = AwaitedAck.of(push);
+        awaitingAck.remove(awaited);
+        verified.remove(awaited);
         if (registrations.registration(record.impi()).isEmpty()) {
             lastAddresses.remove(record.impi());   // the invalidations sent after a full deregistration are done
         }
@@ -191,7 +193,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             LOG.debug("MIKEY datagram from {} is not a verification message; a BM-SC takes no other", arrived.source());
             return Optional.empty();
         }
-        return Optional.ofNullable(awaitingAck.get(ack.csbId().value()));
+        return Optional.ofNullable(awaitingAck.get(new AwaitedAck(ack.csbId().value(), ack.idr().data())));
     }
 
     /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */
@@ -276,5 +278,17 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             throw new IllegalArgumentException("a Key Group is written as Key Domain ID/Key Group, as in 001-01/0101");
         }
         return KeyGroupRef.of(KeyDomainId.parse(text.substring(0, slash)), KeyGroup.parseHex(text.substring(slash + 1)));
+    }
+
+    /**
+     * What tells the verification message of one push from any other: its CSB ID, 32 random bits per push
+     * (§6.4.5.1), of which two of 100,000 UEs re-keyed at once share one about once, and the IDr of the MUK
+     * it was sealed under, the UE's B-TID, which the verification message echoes (§6.4.5.2).
+     */
+    private record AwaitedAck(int csbId, Bytes idr) {
+
+        static AwaitedAck of(PreparedPush push) {
+            return new AwaitedAck(push.csbId().value(), push.mukId().idr());
+        }
     }
 }
