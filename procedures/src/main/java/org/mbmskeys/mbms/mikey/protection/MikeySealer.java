@@ -1,7 +1,6 @@
 package org.mbmskeys.mbms.mikey.protection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -73,10 +72,15 @@ public final class MikeySealer {
         payloads.add(IdPolicy.initiator(d.idi()));
         payloads.add(IdPolicy.responder(d.idr()));
         d.streaming().ifPresent(s -> payloads.add(s.policy()));
-        KeyData key = d.msk().isPresent()
-                ? MbmsKeyData.msk(d.msk().get(), d.validity())
-                : MbmsKeyData.validityOnly(d.validity());
-        return seal(hdr, payloads, List.of(key), muk, d.rand(), d.counter());
+        if (d.msk().isPresent()) {
+            return seal(hdr, payloads, List.of(MbmsKeyData.msk(d.msk().get(), d.validity())), muk, d.rand(), d.counter());
+        }
+        KeyData validityOnly = MbmsKeyData.validityOnly(d.validity());
+        try {
+            return seal(hdr, payloads, List.of(validityOnly), muk, d.rand(), d.counter());
+        } finally {
+            validityOnly.key().destroy();   // the sealer's own (empty) key, unlike the caller's MSK
+        }
     }
 
     /**
@@ -133,7 +137,8 @@ public final class MikeySealer {
     private Bytes seal(CommonHeader hdr, List<MikeyPayload> payloads, List<KeyData> keys, SecretBytes psk, Bytes rand,
                        TimestampCounter counter) {
         KemacKeys kemacKeys = KemacKeys.derive(suite, psk, hdr.csbId().value(), rand);
-        byte[] plaintext = keys.isEmpty() ? NO_KEY : KeyDataCodec.encode(keys).unsafeArray();
+        SecretBytes encoded = keys.isEmpty() ? null : KeyDataCodec.encode(keys);
+        byte[] plaintext = encoded == null ? NO_KEY : encoded.unsafeArray();
         try {
             byte[] encrypted = KemacCipher.encrypt(suite, kemacKeys, hdr.csbId().value(), counter, plaintext);
             List<MikeyPayload> all = new ArrayList<>(payloads.size() + 1);
@@ -146,7 +151,9 @@ public final class MikeySealer {
             System.arraycopy(mac, 0, out, macAt, mac.length);
             return Bytes.wrap(out);
         } finally {
-            Arrays.fill(plaintext, (byte) 0);
+            if (encoded != null) {
+                encoded.destroy();   // zeroes plaintext, which it wraps
+            }
             kemacKeys.destroy();
         }
     }

@@ -1,0 +1,91 @@
+package org.mbmskeys.mbms.bmsc.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_B;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
+
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretAudit;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+
+/**
+ * The BM-SC's Key Distribution keeps one copy of each UE's MUK and the registry's keys; every other copy it
+ * takes (the MUK and MSK sealed into one message, the MUK checking one verification message, the MTK drawn for
+ * one MTK message, the MRK and NAF keys of a first look-up) is wiped before the call returns. These copies
+ * never leave the method, so only {@link SecretAudit} can see the wipe.
+ */
+class KeyDistributionLeavesNoSecretBehindTest {
+
+    private final BmscFixture bmsc = new BmscFixture();
+
+    KeyDistributionLeavesNoSecretBehindTest() {
+        bmsc.ueKeys.lookUp(BTID_A);
+    }
+
+    @Test
+    void aFirstLookUpKeepsTheMukAndNothingElse() {
+        try (SecretAudit audit = SecretAudit.begin()) {
+            bmsc.ueKeys.lookUp(BTID_B);
+
+            assertThat(audit.createdCount()).as("Ks_NAF, MUK, MRK and copies").isGreaterThan(2);
+            assertThat(audit.undestroyed()).as("what the look-up left alive").hasSize(1)
+                    .allSatisfy(c -> assertThat(c.secret().length()).isEqualTo(32));
+        }
+    }
+
+    @Test
+    void pushesUpdatesInvalidationsAndRetransmissionsLeaveNoCopyBehind() {
+        try (SecretAudit audit = SecretAudit.begin()) {
+            PreparedPush push = bmsc.distribution.push(ueA(), DOWNLOAD.current(), true).orElseThrow();
+            bmsc.distribution.retransmission(push).orElseThrow();
+            bmsc.distribution.validityUpdate(ueA(), DOWNLOAD.current(), true).orElseThrow();
+            bmsc.distribution.invalidate(ueA(), STREAMING.current(), true).orElseThrow();
+
+            assertThat(audit.createdCount()).isGreaterThan(8);
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSolicitedPullLeavesNoCopyBehind() {
+        try (SecretAudit audit = SecretAudit.begin()) {
+            bmsc.distribution.solicitedPull(ueA(), DOWNLOAD.keyDomain(), DOWNLOAD.keyGroup()).orElseThrow();
+
+            assertThat(audit.createdCount()).isPositive();
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+
+    @Test
+    void checkingAVerificationMessageLeavesNoCopyBehind() {
+        PreparedPush push = bmsc.distribution.push(ueA(), DOWNLOAD.current(), true).orElseThrow();
+        Bytes ack = ue(BTID_A, KS_A).receiveMsk(push.datagram()).ack().orElseThrow();
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            assertThat(bmsc.distribution.checkAck(push, ack).isAcknowledged()).isTrue();
+
+            assertThat(audit.createdCount()).isPositive();
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+
+    @Test
+    void anMtkMessageLeavesNoCopyOfItsMtkOrMskBehind() {
+        MtkStream stream = MtkStream.streaming(bmsc.registry, STREAMING, Endpoint.of("232.1.2.3", 2269), bmsc.random,
+                CryptoSuite.jca());
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            assertThat(stream.next()).isInstanceOf(MtkStep.Next.class);
+
+            assertThat(audit.createdCount()).as("the MSK copy, the MTK, its salt, derived keys").isGreaterThan(3);
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+}
