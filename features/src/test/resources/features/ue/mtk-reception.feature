@@ -18,7 +18,16 @@ Feature: MTK message reception by the UE
       When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
       Then "alice" holds MTK 11 of "news-live" as current
 
-  Rule: An MTK ID outside SEQl..SEQu or not above the current one is refused before the MAC (§6.5.4)
+  Rule: An MTK message whose counter is not newer than the last one of its MSK is discarded (§6.4.6.2 step 2, §6.4.3)
+
+    Example: A captured MTK message replayed after the switch to the next MTK
+      Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
+      And the BM-SC moved "news-live" to its next MTK
+      When the first captured MTK message of "news-live" is replayed
+      Then "alice" discarded it as a replayed counter
+      And "alice" holds MTKs 11 and 12 of "news-live"
+
+  Rule: An MTK ID outside SEQl..SEQu or not above the current one is refused before the MAC (§6.4.6.2 step 3, §6.5.4)
 
     Example: An MTK ID going back
       Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
