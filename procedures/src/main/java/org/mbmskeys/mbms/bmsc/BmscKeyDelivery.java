@@ -56,6 +56,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Map<String, MtkStream> sessions;
     /** A push waiting for its verification message -> the instance running it. */
     private final Map<AwaitedAck, String> awaitingAck = new ConcurrentHashMap<>();
+    /**
+     * The verification message {@link #pushAcknowledgedBy} read to find its push, so that the guard that checks
+     * it does not decode it again; taken by the guard, or dropped when the push ends.
+     */
+    private final Map<AwaitedAck, VerificationMessage> routed = new ConcurrentHashMap<>();
     /** The check a guard just passed, so that the action that follows does not verify the MAC again. */
     private final Map<AwaitedAck, AckCheck.Acknowledged> verified = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
@@ -146,7 +151,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public boolean acknowledges(PreparedPush push, MikeyArrived arrived) {
-        AckCheck check = distribution.checkAck(push, arrived.datagram());
+        VerificationMessage read = routed.remove(AwaitedAck.of(push));
+        // Only the message read from this very datagram: another one with the same CSB ID and IDr routed meanwhile
+        // (a duplicate, or a forgery) must not stand in for it.
+        AckCheck check = read != null && read.decoded().received() == arrived.datagram()
+                ? distribution.checkAck(push, read)
+                : distribution.checkAck(push, arrived.datagram());
         if (check instanceof AckCheck.Rejected rejected) {
             LOG.debug("verification message from {} does not acknowledge the push to {}: {}", arrived.source(),
                     push.impi(), rejected);
@@ -174,6 +184,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private DeliveryRecord record(PreparedPush push, DeliveryRecord record) {
         AwaitedAck awaited = AwaitedAck.of(push);
         awaitingAck.remove(awaited);
+        routed.remove(awaited);
         verified.remove(awaited);
         if (registrations.registration(record.impi()).isEmpty()) {
             lastAddresses.remove(record.impi());   // the invalidations sent after a full deregistration are done
@@ -193,7 +204,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             LOG.debug("MIKEY datagram from {} is not a verification message; a BM-SC takes no other", arrived.source());
             return Optional.empty();
         }
-        return Optional.ofNullable(awaitingAck.get(new AwaitedAck(ack.csbId().value(), ack.idr().data())));
+        AwaitedAck awaited = new AwaitedAck(ack.csbId().value(), ack.idr().data());
+        String instance = awaitingAck.get(awaited);
+        if (instance != null) {
+            routed.put(awaited, ack);
+        }
+        return Optional.ofNullable(instance);
     }
 
     /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */

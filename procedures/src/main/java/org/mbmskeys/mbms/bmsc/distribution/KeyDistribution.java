@@ -314,6 +314,21 @@ public final class KeyDistribution {
             return rejected(push, AckRejection.NOT_A_VERIFICATION_MESSAGE, "a "
                     + read.orElseThrow().getClass().getSimpleName() + ", not a verification message");
         }
+        return checkAck(push, ack);
+    }
+
+    /**
+     * Whether {@code ack}, a verification message already read (by whoever routed it to the push, so that it
+     * is not decoded twice), answers {@code push}: the same checks as {@link #checkAck(PreparedPush, Bytes)}
+     * after the reading.
+     */
+    public AckCheck checkAck(PreparedPush push, VerificationMessage ack) {
+        Objects.requireNonNull(push, "push");
+        Objects.requireNonNull(ack, "ack");
+        if (push.ackExpectation().isEmpty()) {
+            return rejected(push, AckRejection.NO_ACK_REQUESTED, "the " + push.kind() + " of MSK " + push.msk()
+                    + " did not set the V bit; nothing acknowledges it");
+        }
         AckExpectation expected = push.ackExpectation().get();
         if (!ack.csbId().equals(expected.csbId())) {
             return rejected(push, AckRejection.WRONG_CSB_ID, "CSB ID " + ack.csbId() + ", the push had "

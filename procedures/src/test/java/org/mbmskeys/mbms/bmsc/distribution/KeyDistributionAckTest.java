@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 
@@ -40,6 +42,18 @@ class KeyDistributionAckTest {
     void theUesVerificationMessageAcknowledgesThePush() {
         assertThat(push.ackExpectation()).isPresent();
         assertThat(bmsc.distribution.checkAck(push, ack)).isEqualTo(new AckCheck.Acknowledged(push.counter()));
+    }
+
+    @Test
+    void aVerificationMessageAlreadyReadIsCheckedLikeItsBytes() {
+        VerificationMessage read = (VerificationMessage) MikeyReader.read(ack).orElseThrow();
+        VerificationMessage tampered = (VerificationMessage) MikeyReader.read(ack.withByteXored(ack.length() - 1, 0x01))
+                .orElseThrow();
+        PreparedPush noV = bmsc.distribution.push(ueA(), DOWNLOAD.current(), false).orElseThrow();
+
+        assertThat(bmsc.distribution.checkAck(push, read)).isEqualTo(new AckCheck.Acknowledged(push.counter()));
+        assertRejected(bmsc.distribution.checkAck(push, tampered), AckRejection.BAD_MAC);
+        assertRejected(bmsc.distribution.checkAck(noV, read), AckRejection.NO_ACK_REQUESTED);
     }
 
     @Test
