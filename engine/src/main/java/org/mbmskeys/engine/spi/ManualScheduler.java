@@ -22,6 +22,11 @@ import java.util.PriorityQueue;
  * time.advance(Duration.ofSeconds(30));     // the 30 s timer of the initial state fires here
  * }</pre>
  *
+ * <p>Cancelling is O(1): a cancelled task stays in the queue, marked, until it reaches the head or until
+ * cancelled tasks make up half of the queue, when they are dropped in one pass. A simulation that arms a
+ * resend timer per UE and cancels it at the answer (100,000 UEs in one re-key) would otherwise scan the
+ * queue at every cancellation.
+ *
  * <p>Thread-safe, but only meaningful when one thread drives time.
  */
 public final class ManualScheduler implements Scheduler {
@@ -29,9 +34,14 @@ public final class ManualScheduler implements Scheduler {
     /** Where a {@code new ManualScheduler()} starts: a fixed instant, so runs are reproducible. */
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
 
+    /** Below this many cancelled tasks in the queue, they are only dropped when they reach its head. */
+    static final int PURGE_THRESHOLD = 64;
+
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    /** How many tasks in {@link #tasks} are cancelled (and so will not run). */
+    private int cancelled;
 
     public ManualScheduler() {
         this(DEFAULT_START);
@@ -97,37 +107,77 @@ public final class ManualScheduler implements Scheduler {
 
     /** How many tasks are waiting (not yet run and not cancelled). */
     public synchronized int pendingTasks() {
-        return tasks.size();
+        return tasks.size() - cancelled;
     }
 
     /** When the next task is due, if any. */
     public synchronized Optional<Instant> nextDue() {
-        Task head = tasks.peek();
+        Task head = liveHead();
         return head == null ? Optional.empty() : Optional.of(head.due);
     }
 
     private synchronized Task pollDue(Instant target) {
-        Task head = tasks.peek();
+        Task head = liveHead();
         if (head == null || head.due.isAfter(target)) {
             return null;
         }
         tasks.poll();
+        head.state = Task.TAKEN;
         if (head.due.isAfter(now)) {
             now = head.due;
         }
         return head;
     }
 
+    /** The first task that will run, after dropping the cancelled ones ahead of it. */
+    private Task liveHead() {
+        Task head;
+        while ((head = tasks.peek()) != null && head.state == Task.CANCELLED) {
+            tasks.poll();
+            cancelled--;
+        }
+        return head;
+    }
+
     private synchronized void cancel(Task t) {
-        tasks.remove(t);
+        if (t.state != Task.WAITING) {
+            return;   // already ran, is running, or was cancelled
+        }
+        t.state = Task.CANCELLED;
+        cancelled++;
+        if (cancelled >= PURGE_THRESHOLD && cancelled * 2 >= tasks.size()) {
+            tasks.removeIf(x -> x.state == Task.CANCELLED);   // PriorityQueue.removeIf keeps the heap order
+            cancelled = 0;
+        }
+    }
+
+    /** How many entries the queue holds, cancelled ones included (for tests of the purge). */
+    synchronized int queued() {
+        return tasks.size();
     }
 
     @Override
     public synchronized String toString() {
-        return "ManualScheduler at " + now + " with " + tasks.size() + " pending tasks";
+        return "ManualScheduler at " + now + " with " + pendingTasks() + " pending tasks";
     }
 
-    private record Task(Instant due, long sequence, Runnable task) implements Comparable<Task> {
+    private static final class Task implements Comparable<Task> {
+        static final byte WAITING = 0;
+        static final byte TAKEN = 1;
+        static final byte CANCELLED = 2;
+
+        final Instant due;
+        final long sequence;
+        final Runnable task;
+        /** Guarded by the scheduler's lock. */
+        byte state = WAITING;
+
+        Task(Instant due, long sequence, Runnable task) {
+            this.due = due;
+            this.sequence = sequence;
+            this.task = task;
+        }
+
         @Override
         public int compareTo(Task o) {
             int byDue = due.compareTo(o.due);

@@ -81,6 +81,62 @@ class ManualSchedulerTest {
     }
 
     @Test
+    void aCancelledTaskIsNeitherPendingNorNextDue() {
+        Cancellable first = time.schedule(Duration.ofSeconds(1), record("first"));
+        time.schedule(Duration.ofSeconds(2), record("second"));
+
+        first.cancel();
+
+        assertThat(time.pendingTasks()).isEqualTo(1);
+        assertThat(time.nextDue()).contains(t0.plusSeconds(2));
+        assertThat(time.toString()).endsWith("with 1 pending tasks");
+    }
+
+    @Test
+    void cancellingATaskThatRanOrIsRunningChangesNothing() {
+        Cancellable[] self = new Cancellable[1];
+        self[0] = time.schedule(Duration.ofSeconds(1), () -> {
+            record("self").run();
+            self[0].cancel();
+        });
+        Cancellable other = time.schedule(Duration.ofSeconds(1), record("other"));
+        time.advance(Duration.ofSeconds(1));
+
+        other.cancel();
+        time.schedule(Duration.ofSeconds(1), record("later"));
+
+        assertThat(time.pendingTasks()).isEqualTo(1);
+        time.advance(Duration.ofSeconds(1));
+        assertThat(ran).containsExactly("self@1000", "other@1000", "later@2000");
+        assertThat(time.pendingTasks()).isZero();
+    }
+
+    @Test
+    void cancelledTasksAreDroppedOnceTheyAreHalfTheQueueAndTheRestStillRunInOrder() {
+        List<Cancellable> handles = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            handles.add(time.schedule(Duration.ofMillis(i + 1), record("t" + i)));
+        }
+        for (int i = 0; i < 1_000; i += 2) {
+            handles.get(i).cancel();
+            handles.get(i).cancel();   // counted once
+        }
+
+        assertThat(time.pendingTasks()).isEqualTo(500);
+        assertThat(time.queued()).as("the 500 cancelled entries are gone").isEqualTo(500);
+
+        handles.get(1).cancel();   // one more, below the threshold: only marked
+        assertThat(time.queued()).isEqualTo(500);
+        assertThat(time.pendingTasks()).isEqualTo(499);
+
+        time.advance(Duration.ofSeconds(1));
+        assertThat(ran).hasSize(499).first().isEqualTo("t3@4");
+        assertThat(ran).last().isEqualTo("t999@1000");
+        assertThat(time.pendingTasks()).isZero();
+        assertThat(time.queued()).isZero();
+    }
+
+    @Test
     void runDueRunsZeroAndNegativeDelayTasksWithoutMovingTime() {
         time.schedule(Duration.ZERO, record("now"));
         time.schedule(Duration.ofSeconds(-5), record("overdue"));
