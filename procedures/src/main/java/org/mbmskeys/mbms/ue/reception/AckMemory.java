@@ -1,7 +1,5 @@
 package org.mbmskeys.mbms.ue.reception;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +7,16 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.MukId;
 
 /**
- * The last accepted MSK message with the V bit per MUK, as a SHA-256 digest of its bytes, with the
- * verification message sent for it. The BM-SC retransmits an unacknowledged push as the same bytes
- * (TS 33.246 §6.4.2: "may start a timer and resend"); the counter rule (§6.4.3) refuses them as a replay, so
- * without this memory a lost verification message would make the BM-SC give up on a UE that holds the key.
+ * The last accepted MSK message with the V bit per MUK, its bytes, with the verification message sent for it.
+ * The BM-SC may send an unacknowledged push again as the same bytes (TS 33.246 §6.4.2: "may start a timer and
+ * resend"); the counter rule (§6.4.3) refuses them as a replay, so without this memory a lost verification
+ * message would make the BM-SC give up on a UE that holds the key.
  *
  * <p>Bounded: one entry per MUK ID, at most {@link #MAX_MUKS} MUK IDs (the least recently used is forgotten),
- * which covers the current and the last used MUK of a handful of BM-SCs. Holds no key: the digest and the
- * verification message are sent in clear anyway. Not thread-safe; {@link MikeyReception} guards it.
+ * which covers the current and the last used MUK of a handful of BM-SCs. Holds no key: the MSK message (whose
+ * key data is encrypted) and the verification message crossed the air in clear. The bytes are kept rather than
+ * a digest of them: a few hundred bytes per MUK, against a SHA-256 of every acknowledged push. Not thread-safe;
+ * {@link MikeyReception} guards it.
  */
 final class AckMemory {
 
@@ -29,18 +29,18 @@ final class AckMemory {
         }
     };
 
-    private record Entry(byte[] digest, Bytes verification) {
+    private record Entry(Bytes datagram, Bytes verification) {
     }
 
     /** Remembers {@code datagram}, accepted under {@code muk}, and the verification message answering it. */
     void remember(MukId muk, Bytes datagram, Bytes verification) {
-        byMuk.put(muk, new Entry(digest(datagram), verification));
+        byMuk.put(muk, new Entry(datagram, verification));
     }
 
     /** The verification message sent for exactly these bytes under {@code muk}, if they are the last remembered. */
     Optional<Bytes> answerFor(MukId muk, Bytes datagram) {
         Entry entry = byMuk.get(muk);
-        if (entry == null || !MessageDigest.isEqual(entry.digest(), digest(datagram))) {
+        if (entry == null || !entry.datagram().equals(datagram)) {
             return Optional.empty();
         }
         return Optional.of(entry.verification());
@@ -52,13 +52,5 @@ final class AckMemory {
 
     int size() {
         return byMuk.size();
-    }
-
-    private static byte[] digest(Bytes datagram) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(datagram.toByteArray());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
