@@ -306,5 +306,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         static AwaitedAck of(PreparedPush push) {
             return new AwaitedAck(push.csbId().value(), push.mukId().idr());
         }
+
+        /** The CSB ID alone: random, so it spreads the keys, and the IDr (60-odd bytes) is not hashed at every look-up. */
+        @Override
+        public int hashCode() {
+            return csbId;
+        }
     }
 }
