@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_B;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.FQDN;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_B;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_A2;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.KS_B;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.NAF_LIFETIME;
+import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
@@ -12,7 +18,11 @@ import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
+import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.mbms.gba.BTid;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 
 /**
@@ -88,4 +98,42 @@ class KeyDistributionLeavesNoSecretBehindTest {
             assertThat(audit.undestroyed()).isEmpty();
         }
     }
+
+    @Test
+    void aNewBootstrappingWipesTheMukItReplaces() {
+        BTid renewed = BTid.parse("MDEyMzQ1Njc4OWFiY2RlZg==@bsf.example.org");
+        bmsc.bsf.bootstrap(IMPI_B, renewed, KS_A2, START.plus(NAF_LIFETIME));
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            bmsc.ueKeys.lookUp(BTID_B);
+            bmsc.ueKeys.lookUp(renewed);
+
+            assertThat(audit.undestroyed()).as("only the MUK of the new bootstrapping").hasSize(1);
+            assertThat(audit.undestroyed().get(0).secret().revealHex()).isEqualTo(KS_A2.revealHex());   // GBA_ME: MUK = Ks_NAF
+        }
+    }
+
+    @Test
+    void theSameMukDerivedAgainIsWipedAndTheKeptOneStays() {
+        try (SecretAudit audit = SecretAudit.begin()) {
+            bmsc.ueKeys.lookUp(BTID_B);
+            NafKeyMaterial again = NafKeyMaterial.gbaMe(NafId.forMbms(FQDN), BTID_B, IMPI_B, START.plus(NAF_LIFETIME),
+                    SecretBytes.wrap(KS_B.copyBytes()));
+            bmsc.ueKeys.learn(again);
+            again.destroy();
+
+            assertThat(audit.undestroyed()).as("the MUK kept from the first derivation").hasSize(1);
+        }
+    }
+
+    @Test
+    void forgettingAUeWipesItsMuk() {
+        try (SecretAudit audit = SecretAudit.begin()) {
+            bmsc.ueKeys.lookUp(BTID_B);
+            assertThat(bmsc.ueKeys.forget(IMPI_B)).isTrue();
+
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
 }
+
