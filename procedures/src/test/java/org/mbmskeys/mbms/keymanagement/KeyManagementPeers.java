@@ -40,8 +40,7 @@ public final class KeyManagementPeers {
         DigestVerifier verifier = DigestVerifier.builder()
                 .realms(ME_REALM, U_REALM)
                 .serverSecret(SecretBytes.ofHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"))
-                .credentials((user, realm) -> user.equals(BTID) ? Optional.of(MrkDigestPassword.derive(mrk()))
-                        : Optional.empty())
+                .credentials((user, realm) -> user.equals(BTID) ? Optional.of(passwordOf(mrk())) : Optional.empty())
                 .clock(clock)
                 .random(TestSupport.seededRandom(1))
                 .nonceLifetime(NONCE_LIFETIME)
@@ -49,6 +48,15 @@ public final class KeyManagementPeers {
         bmsc = new KeyRequestFunction(verifier, ME_REALM, Optional.of(U_REALM));
         ueDigest = new DigestClient(BTID, MrkDigestPassword.derive(ueMrk), ME_REALM, TestSupport.seededRandom(2));
         ue = new KeyManagementClient(HOST, ueDigest, GbaUserAgent.with("MBMSAgent; Release-6"), clock);
+    }
+
+    /** The Digest password of {@code mrk}, which is wiped (as the BM-SC's Zn side wipes its copy). */
+    private static SecretBytes passwordOf(SecretBytes mrk) {
+        try {
+            return MrkDigestPassword.derive(mrk);
+        } finally {
+            mrk.destroy();
+        }
     }
 
     /** The MRK both ends hold. */
