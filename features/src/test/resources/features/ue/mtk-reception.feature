@@ -27,6 +27,27 @@ Feature: MTK message reception by the UE
       Then "alice" discarded it as a replayed counter
       And "alice" holds MTKs 11 and 12 of "news-live"
 
+  Rule: A counter may jump ahead: BM-SCs sharing a service may count NTP-UTC seconds in it (§6.3.4.6, §6.4.3)
+    Newer is decided by RFC 1982 serial arithmetic on 32 bits: a jump of less than half the range is newer,
+    also across the wrap of NTP era 0 in 2036; half the range or more is not.
+
+    Example: MTK messages counting NTP seconds, an hour apart
+      When the BM-SC sends an MTK message for MTK 11 with counter 3976000000
+      And the BM-SC sends an MTK message for MTK 12 with counter 3976003600
+      Then "alice" holds MTKs 11 and 12 of "news-live"
+      And "alice" holds MTK 12 of "news-live" as current
+
+    Example: The NTP seconds wrap at the end of era 0
+      When the BM-SC sends an MTK message for MTK 11 with counter 4294967000
+      And the BM-SC sends an MTK message for MTK 12 with counter 304
+      Then "alice" holds MTK 12 of "news-live" as current
+
+    Example: A jump of half the range is not newer
+      When the BM-SC sends an MTK message for MTK 11 with counter 1000
+      And the BM-SC sends an MTK message for MTK 12 with counter 2147484648
+      Then "alice" discarded it as a replayed counter
+      And "alice" holds MTK 11 of "news-live" as current
+
   Rule: An MTK ID outside SEQl..SEQu or not above the current one is refused before the MAC (§6.4.6.2 step 3, §6.5.4)
 
     Example: An MTK ID going back

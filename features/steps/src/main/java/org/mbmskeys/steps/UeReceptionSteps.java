@@ -213,23 +213,43 @@ public class UeReceptionSteps {
      */
     @When("the BM-SC sends an MTK message for MTK {int} with a fresh counter")
     public void theBmscSendsAnMtkMessageFor(int mtkId) {
-        String service = world.services.entrySet().stream()
+        String service = onlyStreamingService();
+        MskRef msk = world.bmsc().currentMsk(world.services.get(service)).orElseThrow();
+        long counter = world.ues.values().stream()
+                .map(u -> Optional.ofNullable(u.keyStore().snapshot().msks().get(msk)).flatMap(StoredMsk::mtkCounter))
+                .flatMap(Optional::stream).mapToLong(TimestampCounter::value).max().orElse(0) + 1;
+        sendMtkMessage(service, msk, mtkId, TimestampCounter.of(counter));
+    }
+
+    /**
+     * The same, with the counter given: BM-SCs that share a user service may put the integral seconds of
+     * NTP-UTC time into the COUNTER field to keep their MTK messages in step (TS 33.246 §6.3.4.6), so the UE
+     * sees it jump.
+     */
+    @When("the BM-SC sends an MTK message for MTK {int} with counter {long}")
+    public void theBmscSendsAnMtkMessageWithCounter(int mtkId, long counter) {
+        String service = onlyStreamingService();
+        sendMtkMessage(service, world.bmsc().currentMsk(world.services.get(service)).orElseThrow(), mtkId,
+                TimestampCounter.of(counter));
+    }
+
+    private String onlyStreamingService() {
+        return world.services.entrySet().stream()
                 .filter(e -> world.serviceTypes.get(e.getKey()) == ServiceType.STREAMING).map(Map.Entry::getKey)
                 .reduce((a, b) -> {
                     throw new IllegalStateException("more than one streaming session: " + world.services.keySet());
                 }).orElseThrow();
-        MskRef msk = world.bmsc().currentMsk(world.services.get(service)).orElseThrow();
+    }
+
+    private void sendMtkMessage(String service, MskRef msk, int mtkId, TimestampCounter counter) {
         MskKey held = world.ues.values().stream().map(u -> u.keyStore().msk(msk)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no UE holds " + msk + " to seal an MTK message with"));
-        long counter = world.ues.values().stream()
-                .map(u -> Optional.ofNullable(u.keyStore().snapshot().msks().get(msk)).flatMap(StoredMsk::mtkCounter))
-                .flatMap(Optional::stream).mapToLong(TimestampCounter::value).max().orElse(0) + 1;
         RandomBytes random = MbmsWorld.seeded(mtkId);
         SecretBytes mtk = SecretBytes.wrap(random.next(InterimProfile.MTK_LENGTH).toByteArray());
         SecretBytes salt = SecretBytes.wrap(random.next(InterimProfile.MTK_SALT_LENGTH).toByteArray());
         try {
             Bytes datagram = MikeySealer.jca().seal(MtkDelivery.streaming(CsbIds.random(random), msk.keyDomain(),
-                    msk.mskId(), MtkId.of(mtkId), mtk, salt, TimestampCounter.of(counter), held.rand()), held.key());
+                    msk.mskId(), MtkId.of(mtkId), mtk, salt, counter, held.rand()), held.key());
             String fqdn = world.bmsc().fqdn();
             world.network().node(fqdn).send(Envelope.of(Endpoint.of(fqdn, MIKEY_PORT),
                     Endpoint.of(world.sessionGroup(service + "-live"), MIKEY_PORT), datagram));
