@@ -67,6 +67,14 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
     /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
     private final Map<String, Endpoint> lastAddresses = new ConcurrentHashMap<>();
+    /**
+     * The MSK the scripts named last, read: a rotation pushes the same MSK to every UE of the Key Group, so
+     * its written form is parsed once per rotation, not once per UE.
+     */
+    private volatile NamedMsk lastNamed = new NamedMsk(null, null);
+
+    private record NamedMsk(String text, MskRef ref) {
+    }
 
     BmscKeyDelivery(KeyDistribution distribution, KeyRegistry registry, Registrations registrations,
                     DeliveryRecords records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
@@ -88,7 +96,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             LOG.debug("no MSK message for {}: it has no registration and no address is known", ue);
             return Optional.empty();
         }
-        MskRef ref = MskRef.parse(msk);
+        MskRef ref = mskNamed(msk);
         Recipient recipient = new Recipient(ue, to.get());
         Preparation<PreparedPush> prepared = switch (kind) {
             case DELIVER -> distribution.push(recipient, ref, true);
@@ -96,6 +104,16 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             case INVALIDATE -> distribution.invalidate(recipient, ref, true);
         };
         return ready(prepared, instance);
+    }
+
+    private MskRef mskNamed(String text) {
+        NamedMsk last = lastNamed;
+        if (Objects.requireNonNull(text, "msk").equals(last.text())) {
+            return last.ref();
+        }
+        MskRef ref = MskRef.parse(text);
+        lastNamed = new NamedMsk(text, ref);
+        return ref;
     }
 
     @Override

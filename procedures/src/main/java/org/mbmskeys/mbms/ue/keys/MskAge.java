@@ -42,6 +42,20 @@ final class MskAge {
         return FALLBACK_BY_MUK_INSTALL_ORDER.compare(a, b) > 0;
     }
 
+    /**
+     * The older of two MSKs of one Key Group under §6.5.3; when neither is newer, the lower Key Number (the
+     * order {@link #olderFirst} gives them).
+     */
+    static StoredMsk older(StoredMsk a, StoredMsk b, Map<Bytes, StoredGbaKey> lastUsedMuks) {
+        if (isNewer(a, b, lastUsedMuks)) {
+            return b;
+        }
+        if (isNewer(b, a, lastUsedMuks)) {
+            return a;
+        }
+        return a.ref().mskId().keyNumber() <= b.ref().mskId().keyNumber() ? a : b;
+    }
+
     /** Older first within each Key Group; groups by Key Domain ID, then Key Group. */
     static Comparator<StoredMsk> olderFirst(Map<Bytes, StoredGbaKey> lastUsedMuks) {
         Comparator<StoredMsk> byGroup = Comparator.comparing((StoredMsk m) -> m.ref().keyDomain().toString())

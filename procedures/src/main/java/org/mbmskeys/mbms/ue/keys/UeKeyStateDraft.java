@@ -148,7 +148,8 @@ final class UeKeyStateDraft {
      * different key under that ID is a MUK update, TS 33.246 §6.4.3), whether the ID is held or retired.
      */
     void restoreMukCounter(MukId id, SecretBytes muk) {
-        RetiredMukCounter retired = retiredMukCounters().remove(id);
+        RetiredMukCounter retired = orElse(retiredMukCounters, origin.retiredMukCounters()).containsKey(id)
+                ? retiredMukCounters().remove(id) : null;
         if (retired != null && retired.muk().matches(muk)) {
             mukCounters().put(id, retired.counter());
         }
@@ -172,10 +173,20 @@ final class UeKeyStateDraft {
      * earlier comes back; a different key under that ID starts afresh (TS 33.246 §6.4.3).
      */
     StoredMsk withRetiredMtkState(StoredMsk delivered) {
+        if (!orElse(retiredMtkStates, origin.retiredMtkStates()).containsKey(delivered.ref())) {
+            return delivered; // the common case: nothing retired, and the map is not copied to find that out
+        }
         RetiredMtkState retired = retiredMtkStates().remove(delivered.ref());
         return retired != null && retired.msk().matches(delivered.key())
                 ? delivered.withMtkAccepted(retired.currentMtkId(), retired.mtkCounter()).withValidity(delivered.validity())
                 : delivered;
+    }
+
+    /** Drops the invalidation marker of {@code ref}, if there is one (copying the markers only then). */
+    void forgetInvalidation(MskRef ref) {
+        if (orElse(invalidatedMsks, origin.invalidatedMsks()).contains(ref)) {
+            invalidatedMsks().remove(ref);
+        }
     }
 
     /** Deletes the MTKs held under {@code msk}. */
@@ -209,6 +220,11 @@ final class UeKeyStateDraft {
     boolean holdsAsLastUsed(MukKey muk) {
         StoredGbaKey held = orElse(lastUsedMuks, origin.lastUsedMuks()).get(muk.id().idi());
         return held != null && held.id().equals(muk.id()) && held.key() == muk.key();
+    }
+
+    /** The last used MUKs as they are now, for reading: not copied (do not edit). */
+    Map<Bytes, StoredGbaKey> lastUsedMuksNow() {
+        return orElse(lastUsedMuks, origin.lastUsedMuks());
     }
 
     /** The MUK counters as they are now, without copying them. */

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue.keys;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -392,14 +393,34 @@ public final class UeKeyStore {
             return KeyOutcome.accepted(new MskUpdate(MskChange.REPLACED, ref, Optional.empty(), stamp.answer()));
         }
         // §6.5.3: with two MSKs of this Key Group already stored, keep the newer and delete the older.
-        List<StoredMsk> sameGroup = before.msks().values().stream().filter(m -> m.ref().sameGroupAs(ref)).toList();
-        Optional<MskRef> evicted = sameGroup.size() < 2 ? Optional.empty()
-                : sameGroup.stream().min(MskAge.olderFirst(next.lastUsedMuks())).map(StoredMsk::ref);
+        Optional<MskRef> evicted = olderOfTwo(before, ref, next.lastUsedMuksNow());
         evicted.ifPresent(next::deleteMsk);
         next.msks().put(ref, next.withRetiredMtkState(new StoredMsk(ref, Secrets.copy(key), validity, rand, serviceType,
                 stamp.mukId(), stamp.mukGeneration(), stamp.counter(), Optional.empty(), Optional.empty())));
-        next.invalidatedMsks().remove(ref);
+        next.forgetInvalidation(ref);
         return KeyOutcome.accepted(new MskUpdate(MskChange.STORED, ref, evicted, stamp.answer()));
+    }
+
+    /**
+     * The older of the two MSKs of {@code ref}'s Key Group held in {@code before}, if there are two (there are
+     * never more). A plain loop: this runs at every MSK delivery, and the group's MSKs are at most two.
+     */
+    private static Optional<MskRef> olderOfTwo(UeKeyState before, MskRef ref, Map<Bytes, StoredGbaKey> lastUsedMuks) {
+        StoredMsk first = null;
+        StoredMsk second = null;
+        for (StoredMsk m : before.msks().values()) {
+            if (m.ref().sameGroupAs(ref)) {
+                if (first == null) {
+                    first = m;
+                } else {
+                    second = m;
+                }
+            }
+        }
+        if (second == null) {
+            return Optional.empty();
+        }
+        return Optional.of(MskAge.older(first, second, lastUsedMuks).ref());
     }
 
     // ---------------------------------------------------------------------------------------- MTK messages

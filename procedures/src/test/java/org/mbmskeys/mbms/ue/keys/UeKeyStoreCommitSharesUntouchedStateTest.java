@@ -81,6 +81,26 @@ class UeKeyStoreCommitSharesUntouchedStateTest {
         deliverMsk(ue, 1, MSK_ID_2, MSK_B, VALIDITY);
     }
 
+    /**
+     * Storing another MSK neither copies the invalidation markers nor the retired MTK replay states to find
+     * out that it has none of its own to drop (they are shared, and still hold the invalidated MSK's).
+     */
+    @Test
+    void aNewMskSharesTheInvalidationMarkersAndRetiredMtkStatesOfOthers() {
+        deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+        deliverMsk(store, 2, MSK_ID_1, MSK_A, KeyValidity.invalidated());
+        UeKeyState before = storage.load();
+        assertThat(before.invalidatedMsks()).containsExactly(ref(MSK_ID_1));
+        assertThat(before.retiredMtkStates()).containsOnlyKeys(ref(MSK_ID_1));
+
+        deliverMsk(store, 3, MSK_ID_2, MSK_B, VALIDITY);
+
+        UeKeyState after = storage.load();
+        assertThat(after.msks()).containsOnlyKeys(ref(MSK_ID_2));
+        assertThat(after.invalidatedMsks()).isSameAs(before.invalidatedMsks());
+        assertThat(after.retiredMtkStates()).isSameAs(before.retiredMtkStates());
+    }
+
     /** Invalidating one MSK takes its MTKs along and only its MTKs (§6.5.4: an MTK is usable only with its MSK). */
     @Test
     void anInvalidatedMskTakesOnlyItsOwnMtksAlong() {
