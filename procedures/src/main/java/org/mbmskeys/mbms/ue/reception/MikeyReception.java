@@ -167,9 +167,11 @@ public final class MikeyReception {
     /** §6.4.6.1, §6.5.3. */
     private Reception receiveMsk(MskMessage message, Bytes datagram) {
         MukId mukId = new MukId(message.idi().data(), message.idr().data());
-        if (message.askForVerification() && stillHeld(mukId)) {
+        if (message.askForVerification()) {
+            // The memory first: it answers "not a repeat" for nearly every message, and stillHeld takes the
+            // store's lock twice.
             Optional<Bytes> again = acks.answerFor(mukId, datagram);
-            if (again.isPresent()) {
+            if (again.isPresent() && stillHeld(mukId)) {
                 LOG.debug("MSK message {}/{} counter {} under {} received again: verification message sent again",
                         message.keyDomain(), message.mskId(), message.counter(), mukId);
                 return new Duplicate(again.get());
