@@ -132,17 +132,12 @@ public record UeKeyState(
     }
 
     private static void requireMtksUnderHeldMsksAtMostTwoPerKeyGroup(List<StoredMtk> mtks, Map<MskRef, StoredMsk> msks) {
+        Map<MskRef, Integer> perGroup = new HashMap<>();
         for (StoredMtk mtk : mtks) {
             if (!msks.containsKey(mtk.msk())) {
                 throw new IllegalArgumentException("MTK " + mtk.mtkId() + " under MSK " + mtk.msk()
                         + ", which is not held; an MTK is kept only with its MSK");
             }
-        }
-        if (mtks.size() <= 2) {
-            return; // two cannot be more than two of a group (a state is built at every accepted message)
-        }
-        Map<MskRef, Integer> perGroup = new HashMap<>();
-        for (StoredMtk mtk : mtks) {
             MskRef group = MskRef.of(mtk.msk().keyDomain(), MskId.current(mtk.msk().keyGroup()));
             if (perGroup.merge(group, 1, Integer::sum) > 2) {
                 throw new IllegalArgumentException("more than two MTKs for Key Domain ID " + group.keyDomain()
