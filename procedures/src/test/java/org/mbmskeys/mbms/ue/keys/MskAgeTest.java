@@ -48,6 +48,16 @@ class MskAgeTest {
         assertThat(MskAge.older(underLastUsedMuk, underOldMuk, NEW_MUK_LAST_USED)).isSameAs(underOldMuk);
     }
 
+    /** {@link UeKeyStore#msks()} lists a group's MSKs older first, by the same rule, whichever it compares first. */
+    @Test
+    void theListingOrderPutsTheOlderFirstFromEitherSide() {
+        StoredMsk older = msk(MSK_ID_2, MUK_ID, 7);
+        StoredMsk newer = msk(MSK_ID_1, MUK_ID, 8);
+
+        assertThat(MskAge.olderFirst(Map.of()).compare(older, newer)).isNegative();
+        assertThat(MskAge.olderFirst(Map.of()).compare(newer, older)).isPositive();
+    }
+
     /** Neither is newer (same MUK, same counter: no store builds this, the order must not depend on the call). */
     @Test
     void whenNeitherIsNewerTheLowerKeyNumberIsTheOlder() {
