@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mbmskeys.mbms.roles.RolesWorld.LIVE;
 import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.testkit.TraceRecorder;
 import org.mbmskeys.mbms.gba.GbaMode;
@@ -17,11 +20,13 @@ import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
 import org.mbmskeys.mbms.gba.simulated.Sqn;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.gba.UbClient;
 import org.mbmskeys.mbms.ue.keys.MskKey;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 import org.mbmskeys.mbms.ue.registration.RegistrationState;
@@ -160,6 +165,68 @@ class UeFacadeLifecycleOverTheNetworkTest {
         assertThat(trace.instances()).isNotEmpty();
         assertThat(erin.host()).isNotSameAs(world.ueHost);
         assertThat(world.outcomes).isEmpty();
+    }
+
+    /**
+     * Every setting of a one-UE builder reaches the UE: its key store, its crypto, its clock, its User-Agent
+     * product (with {@code 3gpp-gba} added, Annex H), its backend, lanes and (empty) script folder.
+     */
+    @Test
+    void aUeBuiltAloneTakesEverySettingItIsGiven(@TempDir Path noOverrides) {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        MskRef msk = world.bmsc.rotate(NEWS);
+        world.bsf.addSubscriber(RolesWorld.impi(9), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(9), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UeKeyStore frank = UeKeyStore.inMemory();
+        AtomicInteger clockReads = new AtomicInteger();
+        AtomicInteger macs = new AtomicInteger();
+        CryptoSuite jca = CryptoSuite.jca();
+        CryptoSuite counting = new CryptoSuite() {
+            @Override
+            public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
+                macs.incrementAndGet();
+                return jca.hmacSha1(key, data, offset, length);
+            }
+
+            @Override
+            public byte[] hmacSha1(byte[] key, byte[]... parts) {
+                macs.incrementAndGet();
+                return jca.hmacSha1(key, parts);
+            }
+
+            @Override
+            public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
+                return jca.hmacSha256(key, data, offset, length);
+            }
+
+            @Override
+            public byte[] hmacSha256(byte[] key, byte[]... parts) {
+                return jca.hmacSha256(key, parts);
+            }
+
+            @Override
+            public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
+                return jca.aesCtr(key16, iv16, data, offset, length);
+            }
+        };
+        Ue frankUe = Ue.builder(UeProfile.usim("frank", UiccId.of("8949440000000000099"), UbClient.simulated(gba, world.bsf)))
+                .transport(world.network.node("frank")).httpCodec(world.codec).scheduler(world.time).deterministic()
+                .random(RolesWorld.seeded(10)).clock(() -> {
+                    clockReads.incrementAndGet();
+                    return world.time.now();
+                }).backend("native").lanes(1).scripts(noOverrides).cryptoSuite(counting)
+                .userAgent("Handset/2.1").keyStores(name -> frank).build();
+
+        using(frankUe, "news");
+
+        assertThat(frank.msk(msk)).isPresent();
+        assertThat(frankUe.keyStore()).isSameAs(frank);
+        assertThat(macs).hasPositiveValue();
+        assertThat(clockReads).hasPositiveValue();
+        assertThat(world.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.header("User-Agent"))
+                .hasValueSatisfying(ua -> assertThat(ua).contains("Handset/2.1").contains("3gpp-gba")));
     }
 
     @Test
