@@ -1,0 +1,125 @@
+package org.mbmskeys.mbms.roles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.adapters.memory.Hosts;
+import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.GbaClient;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeHost;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.MskKey;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+
+/**
+ * A {@link UeHost}'s shared transport carries MIKEY to its UEs on UDP port 2269 only (TS 33.246 §6.3.1): a
+ * datagram to another port reaches no UE procedure, and a UE added with a transport of its own receives there; a host
+ * built with no random source and no crypto suite uses secure random bytes and the JCA; a host that is closed
+ * runs nothing more.
+ */
+class UeHostRoutesOnlyMikeyToItsUesTest {
+
+    private final RolesWorld world = new RolesWorld();
+    private final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
+
+    /** A host with the defaults (no random, no crypto suite given) and carol on its shared transport. */
+    private final Hosts shared = world.network.hosts();
+    private final UeHost host = UeHost.builder().transport(shared).httpCodec(HttpWire.codec())
+            .scheduler(world.time).deterministic().keyManagementPort(80).listener(outcomes::add).build();
+
+    private Ue carol() {
+        world.bsf.addSubscriber(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        shared.add("carol");
+        return host.add(UeProfile.usim("carol", UiccId.of("8949440000000000055"), UbClient.simulated(gba, world.bsf)));
+    }
+
+    private void sendToCarol(int port) {
+        world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of("carol", port),
+                Bytes.ofHex("0102030405")));
+        world.settle();
+    }
+
+    private List<UeOutcome.DatagramDiscarded> discards() {
+        return outcomes.stream().filter(UeOutcome.DatagramDiscarded.class::isInstance)
+                .map(UeOutcome.DatagramDiscarded.class::cast).toList();
+    }
+
+    @Test
+    void withTheDefaultRandomAndCryptoTheUeRegistersAndOpensItsMsk() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        MskRef msk = world.bmsc.rotate(NEWS);
+        Ue carol = carol();
+        carol.announce(RolesWorld.announcement("news", NEWS, "news-files", ServiceType.DOWNLOAD));
+        carol.powerOn();
+        carol.use("news");
+        world.settle();
+
+        assertThat(carol.msks("news")).extracting(MskKey::ref).containsExactly(msk);
+    }
+
+    @Test
+    void aDatagramOnPort2269ReachesTheUesReceptionAndAnyOtherPortDoesNot() {
+        carol();
+
+        sendToCarol(5004);
+        assertThat(discards()).isEmpty();
+
+        sendToCarol(2269);
+        assertThat(discards()).singleElement().satisfies(d -> {
+            assertThat(d.ue()).isEqualTo("carol");
+            assertThat(d.from()).isEqualTo(Endpoint.of("mallory", 2269));
+        });
+    }
+
+    @Test
+    void aUeWithATransportOfItsOwnReceivesItsMikeyThere() {
+        world.bsf.addSubscriber(RolesWorld.impi(6), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(6), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
+                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        host.add(UeProfile.usim("dora", UiccId.of("8949440000000000066"), UbClient.simulated(gba, world.bsf)),
+                world.network.node("dora"));
+
+        world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of("dora", 2269),
+                Bytes.ofHex("0102030405")));
+        world.settle();
+
+        assertThat(discards()).as("dora's own node delivered it to her reception").singleElement()
+                .satisfies(d -> assertThat(d.ue()).isEqualTo("dora"));
+    }
+
+    @Test
+    void anUnknownBackendIsRefusedWhenTheHostIsBuilt() {
+        assertThatThrownBy(() -> UeHost.builder().transport(world.network.hosts()).httpCodec(HttpWire.codec())
+                .scheduler(world.time).deterministic().backend("no-such-backend").build())
+                .hasMessageContaining("no-such-backend");
+    }
+
+    @Test
+    void aClosedHostStartsNoMoreProcedures() {
+        Ue carol = carol();
+        host.close();
+
+        assertThatThrownBy(() -> carol.requestMsks(RolesWorld.BMSC, List.of(MskRef.parse("001-01/01010000"))))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
