@@ -243,5 +243,7 @@ class KeyDistributionPushTest {
         assertThat(p).isInstanceOf(Preparation.Refused.class);
         assertThat(((Preparation.Refused<?>) p).reason()).as(p.toString()).isEqualTo(reason);
         assertThat(((Preparation.Refused<?>) p).detail()).isNotBlank();
+        assertThat(p.isReady()).isFalse();
+        assertThat(p.toString()).as("the log line says why").isEqualTo(reason + ": " + ((Preparation.Refused<?>) p).detail());
     }
 }

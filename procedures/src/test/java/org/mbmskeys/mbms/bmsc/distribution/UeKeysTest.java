@@ -40,7 +40,8 @@ class UeKeysTest {
         assertThat(known.expiresAt()).isEqualTo(START.plus(NAF_LIFETIME)).isEqualTo(known.nafKeysExpireAt());
         UeMuk muk = ((MukUse.Usable) bmsc.ueKeys.forDelivery(IMPI_A)).muk();
         assertThat(muk.key()).isEqualTo(KS_A);
-        assertThat(muk.toString()).doesNotContainIgnoringCase(KS_A.revealHex());
+        assertThat(muk.toString()).doesNotContainIgnoringCase(KS_A.revealHex())
+                .as("names whose MUK it is").contains(IMPI_A, mukId(BTID_A).toString(), known.expiresAt().toString());
         muk.destroy();
         // The copy was wiped, not the key the BM-SC keeps.
         assertThat(((MukUse.Usable) bmsc.ueKeys.forDelivery(IMPI_A)).muk().key()).isEqualTo(KS_A);
