@@ -66,7 +66,10 @@ class BmscKeyDeliveryServesItsScriptsTest {
     private static final Endpoint RTP = Endpoint.of("239.1.1.1", 5004);
     private static final Instant NOW = Instant.parse("2026-12-04T02:00:00Z");
 
+    private static final BTid NEW_BTID = BTid.parse("AAECAwQFBgcICQoLDA0ODw==@bsf.example.org");
+
     private KeyRegistry registry;
+    private UeKeys ueKeys;
     private BmscKeyDelivery delivery;
     private DeliveryRecords records;
 
@@ -78,7 +81,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
         registry.createGroup(DOMAIN, LIVE.keyGroup(), ServiceType.STREAMING);
         registry.rotate(DOMAIN, GROUP.keyGroup(), KeyValidity.of(10, 20));
         registry.rotate(DOMAIN, LIVE.keyGroup(), KeyValidity.of(10, 20));
-        UeKeys ueKeys = UeKeys.builder((bTid, nafId) -> new NafKeyLookup.Found(NafKeyMaterial.gbaMe(nafId, bTid, IMPI,
+        ueKeys = UeKeys.builder((bTid, nafId) -> new NafKeyLookup.Found(NafKeyMaterial.gbaMe(nafId, bTid, IMPI,
                 NOW.plusSeconds(86_400), SecretBytes.ofHex(KS_NAF))), NafId.forMbms(FQDN), clock).build();
         UserServices services = new UserServices();
         services.define(UserService.of(ServiceId.of("news"), ServiceType.DOWNLOAD, GROUP));
@@ -107,6 +110,21 @@ class BmscKeyDeliveryServesItsScriptsTest {
         assertThat(record.outcome()).isEqualTo(DeliveryOutcome.GAVE_UP);
         assertThat(record.impi()).isEqualTo(IMPI);
         assertThat(records.byUe(IMPI)).containsExactly(record);
+    }
+
+    /** The UE bootstrapped again between two attempts: what it has not acknowledged goes afresh under its new MUK. */
+    @Test
+    void aResendAfterTheUeBootstrappedAgainIsAFreshPushUnderItsNewMuk() {
+        PreparedPush push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
+        ueKeys.lookUp(NEW_BTID);
+
+        PreparedPush again = delivery.retransmission(push).orElseThrow();
+
+        assertThat(again.mukId()).isNotEqualTo(push.mukId());
+        assertThat(again.mukId().idr().toHex()).isEqualTo(Bytes.wrap(NEW_BTID.format().getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).toHex());
+        assertThat(again.msk()).isEqualTo(push.msk());
+        assertThat(again.ackRequested()).isTrue();
     }
 
     @Test
