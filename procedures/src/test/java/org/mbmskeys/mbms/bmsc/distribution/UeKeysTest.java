@@ -202,4 +202,16 @@ class UeKeysTest {
         assertThatThrownBy(() -> uicc.lookUp(BTID_A)).isInstanceOf(IllegalArgumentException.class);
         assertThat(uicc.size()).isZero();
     }
+
+    /** The builder's settings chain: a MUK lifetime set in the chain is the one the MUKs get. */
+    @Test
+    void theMukLifetimeSetInTheBuilderChainIsTheOneInForce() {
+        UeKeys oneHour = UeKeys.builder(bmsc.bsf, NafId.forMbms(BmscFixture.FQDN), bmsc.clock)
+                .mukLifetime(Duration.ofHours(1)).onRetired(m -> { }).build();
+
+        KnownMuk known = ((MukLookup.Known) oneHour.lookUp(BTID_A)).muk();
+
+        assertThat(oneHour.mukLifetime()).contains(Duration.ofHours(1));
+        assertThat(known.expiresAt()).isEqualTo(START.plus(Duration.ofHours(1)));
+    }
 }
