@@ -138,8 +138,8 @@ class KeyRequestFunctionTest {
     /** The function names the realms it challenges in and its Digest settings, and no password. */
     @Test
     void itsDescriptionNamesItsRealms() {
-        assertThat(peers.bmsc.toString()).startsWith("KeyRequestFunction[")
-                .contains(KeyManagementPeers.ME_REALM.toString(), KeyManagementPeers.U_REALM.toString(), "DigestVerifier[")
+        assertThat(peers.bmsc.toString()).startsWith("KeyRequestFunction[" + KeyManagementPeers.ME_REALM + ", "
+                        + KeyManagementPeers.U_REALM + ", DigestVerifier[")
                 .doesNotContainIgnoringCase("00112233445566778899aabbccddeeff");   // the verifier's server secret
     }
 
@@ -319,6 +319,8 @@ class KeyRequestFunctionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lists 2 items");
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.UNAUTHORIZED, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.OK, Optional.empty()))
+                .as("a success refuses nothing").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.FORBIDDEN, Optional.of(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("503 only");
     }
