@@ -127,6 +127,16 @@ class BmscKeyDeliveryServesItsScriptsTest {
         assertThat(again.ackRequested()).isTrue();
     }
 
+    /** Recording as delivered what no answer acknowledged is a script error; the error names where the datagram came from. */
+    @Test
+    void aDeliveryNoAnswerAcknowledgedIsNotRecorded() {
+        PreparedPush push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
+
+        assertThatThrownBy(() -> delivery.delivered(push, new MikeyArrived(UE, Bytes.wrap(new byte[] {1, 2, 3}))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("MIKEY from " + UE + " (3 bytes)");
+        assertThat(records.size()).isZero();
+    }
+
     @Test
     void aDatagramThatIsNoVerificationMessageIsRoutedToNoPush() {
         PreparedPush push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();

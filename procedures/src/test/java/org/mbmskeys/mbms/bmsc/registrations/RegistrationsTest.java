@@ -144,6 +144,19 @@ class RegistrationsTest {
         assertThat(registrations.deregister(ALICE, BTID_1, List.of(SPORT)).remaining()).contains(before);
     }
 
+    /** A registration to one more service keeps what the BM-SC knows of the UE's last MUK. */
+    @Test
+    void aRegistrationToAnotherServiceKeepsTheLastMukRecorded() {
+        registrations.register(ALICE, BTID_1, FROM, List.of(NEWS));
+        LastMuk muk = new LastMuk(BTID_1, Instant.parse("2026-12-02T12:00:00Z"));
+        registrations.mukDerived(ALICE, muk);
+
+        Registration after = registrations.register(ALICE, BTID_1, FROM, List.of(SPORT)).registration().orElseThrow();
+
+        assertThat(after.services()).containsExactlyInAnyOrder(NEWS, SPORT);
+        assertThat(after.lastMuk()).contains(muk);
+    }
+
     /** A service named twice in one deregistration is deregistered once and answered 200 both times. */
     @Test
     void aServiceListedTwiceInADeregistrationIsAnsweredDeregisteredBothTimes() {
