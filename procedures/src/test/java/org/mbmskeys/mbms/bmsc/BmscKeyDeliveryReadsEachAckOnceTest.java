@@ -67,6 +67,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
 
     /** The HMACs the BM-SC computed: sealing a push and verifying a verification message's MAC. */
     private final java.util.concurrent.atomic.AtomicInteger macs = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
     private BmscKeyDelivery delivery;
     private DeliveryRecords records;
     private PreparedPush push;
@@ -75,7 +76,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
 
     @BeforeEach
     void aPushAndItsAnswers() {
-        InstantSource clock = InstantSource.fixed(NOW);
+        InstantSource clock = now::get;
         KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), seededKeys());
         registry.createGroup(DOMAIN, GROUP.keyGroup(), ServiceType.DOWNLOAD);
         registry.rotate(DOMAIN, GROUP.keyGroup(), KeyValidity.of(10, 20));
@@ -128,6 +129,15 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
                 .isFalse();
         assertThat(delivery.acknowledges(push, answer)).as("the genuine answer, read again").isTrue();
         assertThat(delivery.delivered(push, answer).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+    }
+
+    /** A push that ended with its last resend refused awaits nothing more: a late answer is routed to no push. */
+    @Test
+    void anAnswerArrivingAfterThePushEndedIsRoutedToNoPush() {
+        now.set(NOW.plusSeconds(2 * 86_400));   // past the UE's NAF keys, so past its MUK: no resend
+
+        assertThat(delivery.retransmission(push)).isEmpty();
+        assertThat(delivery.pushAcknowledgedBy(new MikeyArrived(UE, genuine))).isEmpty();
     }
 
     /** The action that records the delivery takes the check its guard passed: the MAC is verified once. */
