@@ -14,6 +14,7 @@ import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BTid;
@@ -126,6 +127,17 @@ class UeKeysTest {
         assertThat(shortLived.ueKeys.forDelivery(IMPI_A)).isInstanceOf(MukUse.Expired.class);
         assertThat(shortLived.bsf.lookups).isEqualTo(1);
         assertThat(shortLived.retired).isEmpty();
+    }
+
+    /** §6.3.2.2.4: a BM-SC MUK lifetime only ever shortens the Ks_NAF one; a MUK known to outlive it is refused. */
+    @Test
+    void aMukThatWouldOutliveItsNafKeysIsRefused() {
+        Instant nafEnd = START.plus(NAF_LIFETIME);
+
+        assertThat(new KnownMuk(IMPI_A, BTID_A, mukId(BTID_A), MbmsKeyManagement.ME, START, nafEnd, nafEnd).expiresAt())
+                .isEqualTo(nafEnd);
+        assertThatThrownBy(() -> new KnownMuk(IMPI_A, BTID_A, mukId(BTID_A), MbmsKeyManagement.ME, START, nafEnd,
+                nafEnd.plusSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outlive");
     }
 
     @Test
