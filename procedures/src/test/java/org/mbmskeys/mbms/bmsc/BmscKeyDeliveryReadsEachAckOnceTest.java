@@ -65,6 +65,9 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
     private static final Endpoint UE = Endpoint.of("10.0.0.1", 2269);
     private static final Instant NOW = Instant.parse("2026-12-04T02:00:00Z");
 
+    /** The HMACs the BM-SC computed: sealing a push and verifying a verification message's MAC. */
+    private final java.util.concurrent.atomic.AtomicInteger macs = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
     private BmscKeyDelivery delivery;
     private DeliveryRecords records;
     private PreparedPush push;
@@ -73,7 +76,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
 
     @BeforeEach
     void aPushAndItsAnswers() {
-        InstantSource clock = InstantSource.fixed(NOW);
+        InstantSource clock = now::get;
         KeyRegistry registry = KeyRegistry.create(KeyRegistryStorage.inMemory(), seededKeys());
         registry.createGroup(DOMAIN, GROUP.keyGroup(), ServiceType.DOWNLOAD);
         registry.rotate(DOMAIN, GROUP.keyGroup(), KeyValidity.of(10, 20));
@@ -86,7 +89,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         ueKeys.lookUp(BTID);
         records = new DeliveryRecords(10);
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
-                seededRandom(), CryptoSuite.jca()), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
+                seededRandom(), counting(CryptoSuite.jca())), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
                 Map.of());
 
         push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
@@ -126,6 +129,63 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
                 .isFalse();
         assertThat(delivery.acknowledges(push, answer)).as("the genuine answer, read again").isTrue();
         assertThat(delivery.delivered(push, answer).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+    }
+
+    /** A push that ended with its last resend refused awaits nothing more: a late answer is routed to no push. */
+    @Test
+    void anAnswerArrivingAfterThePushEndedIsRoutedToNoPush() {
+        now.set(NOW.plusSeconds(2 * 86_400));   // past the UE's NAF keys, so past its MUK: no resend
+
+        assertThat(delivery.retransmission(push)).isEmpty();
+        assertThat(delivery.pushAcknowledgedBy(new MikeyArrived(UE, genuine))).isEmpty();
+    }
+
+    /** The action that records the delivery takes the check its guard passed: the MAC is verified once. */
+    @Test
+    void theMacOfTheAnswerIsVerifiedOnceForTheGuardAndTheRecord() {
+        MikeyArrived arrived = new MikeyArrived(UE, genuine);
+        assertThat(delivery.pushAcknowledgedBy(arrived)).contains("push-1");
+        int before = macs.get();
+
+        assertThat(delivery.acknowledges(push, arrived)).isTrue();
+        int checked = macs.get();
+        assertThat(delivery.delivered(push, arrived).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+
+        assertThat(checked).as("the guard verified the MAC").isGreaterThan(before);
+        assertThat(macs.get()).as("the record did not verify it again").isEqualTo(checked);
+    }
+
+    private CryptoSuite counting(CryptoSuite jca) {
+        return new CryptoSuite() {
+            @Override
+            public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
+                macs.incrementAndGet();
+                return jca.hmacSha1(key, data, offset, length);
+            }
+
+            @Override
+            public byte[] hmacSha1(byte[] key, byte[]... parts) {
+                macs.incrementAndGet();
+                return jca.hmacSha1(key, parts);
+            }
+
+            @Override
+            public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
+                macs.incrementAndGet();
+                return jca.hmacSha256(key, data, offset, length);
+            }
+
+            @Override
+            public byte[] hmacSha256(byte[] key, byte[]... parts) {
+                macs.incrementAndGet();
+                return jca.hmacSha256(key, parts);
+            }
+
+            @Override
+            public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
+                return jca.aesCtr(key16, iv16, data, offset, length);
+            }
+        };
     }
 
     /** What a conforming UE answers to {@code datagram} (GBA_ME: MUK = Ks_NAF). */

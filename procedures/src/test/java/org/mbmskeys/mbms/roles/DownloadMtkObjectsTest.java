@@ -153,6 +153,8 @@ class DownloadMtkObjectsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("streaming session");
         assertThatThrownBy(() -> world.bmsc.downloadMtk("live-rtp", "map.bin"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no download session");
+        assertThatThrownBy(() -> world.bmsc.defineDownloadSession(" ", MAPS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a name");
         world.bmsc.defineDownloadSession("maps", MAPS);
         assertThatThrownBy(() -> world.bmsc.downloadMtk("maps", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name the file");

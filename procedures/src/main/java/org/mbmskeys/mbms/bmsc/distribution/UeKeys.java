@@ -185,9 +185,7 @@ public final class UeKeys {
             if (old != null) {
                 replaced[0] = old;
                 old.key.destroy();
-                if (!old.known.bTid().equals(fresh.known.bTid())) {
-                    byBTid.remove(old.known.bTid(), impi);
-                }
+                byBTid.remove(old.known.bTid(), impi);   // another B-TID: the same one returned above
             }
             byBTid.put(fresh.known.bTid(), impi);
             return fresh;

@@ -157,6 +157,9 @@ class KeyDistributionAckTest {
     private static void assertRejected(AckCheck check, AckRejection reason) {
         assertThat(check).isInstanceOf(AckCheck.Rejected.class);
         assertThat(((AckCheck.Rejected) check).reason()).as(check.toString()).isEqualTo(reason);
+        assertThat(check.isAcknowledged()).isFalse();
+        assertThat(check.toString()).as("the log line says why").startsWith(reason + ": ")
+                .isEqualTo(reason + ": " + ((AckCheck.Rejected) check).detail());
     }
 
     private static int indexOf(byte[] h, byte[] n) {

@@ -112,9 +112,13 @@ class KeyDistributionPushTest {
     void unknownGroupsAndMsksAreRefusedWithoutUsingACounter() {
         bmsc.ueKeys.lookUp(BTID_A);
 
-        assertRefused(bmsc.distribution.push(ueA(), EMPTY.current(), false), DistributionRefusal.UNKNOWN_MSK);
-        assertRefused(bmsc.distribution.push(ueA(), MskRef.of(DOMAIN, MskId.of(DOWNLOAD.keyGroup(), 9)), false),
-                DistributionRefusal.UNKNOWN_MSK);
+        Preparation<PreparedPush> noCurrent = bmsc.distribution.push(ueA(), EMPTY.current(), false);
+        assertRefused(noCurrent, DistributionRefusal.UNKNOWN_MSK);
+        assertThat(((Preparation.Refused<PreparedPush>) noCurrent).detail()).contains("the group has no current MSK yet");
+        Preparation<PreparedPush> noSuchMsk = bmsc.distribution.push(ueA(), MskRef.of(DOMAIN, MskId.of(DOWNLOAD.keyGroup(), 9)),
+                false);
+        assertRefused(noSuchMsk, DistributionRefusal.UNKNOWN_MSK);
+        assertThat(((Preparation.Refused<PreparedPush>) noSuchMsk).detail()).doesNotContain("current");
         assertRefused(bmsc.distribution.push(ueA(), KeyGroupRef.of(DOMAIN, org.mbmskeys.mbms.keys.KeyGroup.of(0x77))
                 .current(), false), DistributionRefusal.UNKNOWN_KEY_GROUP);
         assertThat(bmsc.registry.lastCounter(ProtectingKey.muk(mukId(BTID_A)))).isEmpty();
@@ -130,6 +134,19 @@ class KeyDistributionPushTest {
         shortLived.clock.advance(Duration.ofHours(1));
 
         assertRefused(shortLived.distribution.push(ueA(), DOWNLOAD.current(), false), DistributionRefusal.MUK_EXPIRED);
+    }
+
+    /** §6.3.2.2.4: a resend that would go out past the BM-SC MUK lifetime is refused too; the push ends there. */
+    @Test
+    void aResendPastTheMukLifetimeIsRefusedAsExpired() {
+        BmscFixture shortLived = new BmscFixture(Duration.ofHours(1));
+        shortLived.ueKeys.lookUp(BTID_A);
+        PreparedPush first = shortLived.distribution.push(ueA(), DOWNLOAD.current(), true).orElseThrow();
+        assertThat(shortLived.distribution.retransmission(first).isReady()).as("within the lifetime").isTrue();
+
+        shortLived.clock.advance(Duration.ofHours(1));
+
+        assertRefused(shortLived.distribution.retransmission(first), DistributionRefusal.MUK_EXPIRED);
     }
 
     /** §6.4.3: a new MUK starts a new counter stream, and the old MUK's stream is dropped. */
@@ -243,5 +260,7 @@ class KeyDistributionPushTest {
         assertThat(p).isInstanceOf(Preparation.Refused.class);
         assertThat(((Preparation.Refused<?>) p).reason()).as(p.toString()).isEqualTo(reason);
         assertThat(((Preparation.Refused<?>) p).detail()).isNotBlank();
+        assertThat(p.isReady()).isFalse();
+        assertThat(p.toString()).as("the log line says why").isEqualTo(reason + ": " + ((Preparation.Refused<?>) p).detail());
     }
 }

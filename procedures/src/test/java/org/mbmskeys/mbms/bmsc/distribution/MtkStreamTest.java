@@ -139,6 +139,40 @@ class MtkStreamTest {
     }
 
     @Test
+    void aStreamNamesTheKeyGroupAndServiceTypeItWasMadeFor() {
+        MtkStream download = MtkStream.download(bmsc.registry, DOWNLOAD, bmsc.random, CryptoSuite.jca());
+        MtkStream streaming = MtkStream.streaming(bmsc.registry, STREAMING, RTP, bmsc.random, CryptoSuite.jca());
+
+        assertThat(download.group()).isEqualTo(DOWNLOAD);
+        assertThat(download.serviceType()).isEqualTo(org.mbmskeys.mbms.keys.ServiceType.DOWNLOAD);
+        assertThat(streaming.group()).isEqualTo(STREAMING);
+        assertThat(streaming.serviceType()).isEqualTo(org.mbmskeys.mbms.keys.ServiceType.STREAMING);
+    }
+
+    /** §6.3.3.2.1: the object names the file it protects in the FDT; a blank name names none. */
+    @Test
+    void aDownloadMtkObjectMustNameTheFileItProtects() {
+        giveUeTheCurrentMsk(DOWNLOAD);
+        PreparedMtk made = next(MtkStream.download(bmsc.registry, DOWNLOAD, bmsc.random, CryptoSuite.jca()));
+
+        assertThatThrownBy(() -> made.asObject(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("file");
+        assertThatThrownBy(() -> made.asObject("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A step that made an MTK is a ready MTK object, never the reason why a download session has none. */
+    @Test
+    void aStepThatMadeAnMtkIsNoReasonForNoMtk() {
+        giveUeTheCurrentMsk(DOWNLOAD);
+        MtkStream stream = MtkStream.download(bmsc.registry, DOWNLOAD, bmsc.random, CryptoSuite.jca());
+
+        assertThatThrownBy(() -> new org.mbmskeys.mbms.bmsc.DownloadMtk.NoMtk(stream.next()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Ready");
+        assertThat(new org.mbmskeys.mbms.bmsc.DownloadMtk.NoMtk(MtkStream.download(bmsc.registry, EMPTY, bmsc.random,
+                CryptoSuite.jca()).next()).reason()).isInstanceOf(MtkStep.NoCurrentMsk.class);
+    }
+
+    @Test
     void aStreamMustMatchItsGroupsServiceType() {
         assertThatThrownBy(() -> MtkStream.download(bmsc.registry, STREAMING, bmsc.random, CryptoSuite.jca()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STREAMING");

@@ -14,6 +14,7 @@ import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BTid;
@@ -40,7 +41,8 @@ class UeKeysTest {
         assertThat(known.expiresAt()).isEqualTo(START.plus(NAF_LIFETIME)).isEqualTo(known.nafKeysExpireAt());
         UeMuk muk = ((MukUse.Usable) bmsc.ueKeys.forDelivery(IMPI_A)).muk();
         assertThat(muk.key()).isEqualTo(KS_A);
-        assertThat(muk.toString()).doesNotContainIgnoringCase(KS_A.revealHex());
+        assertThat(muk.toString()).doesNotContainIgnoringCase(KS_A.revealHex())
+                .as("names whose MUK it is").contains(IMPI_A, mukId(BTID_A).toString(), known.expiresAt().toString());
         muk.destroy();
         // The copy was wiped, not the key the BM-SC keeps.
         assertThat(((MukUse.Usable) bmsc.ueKeys.forDelivery(IMPI_A)).muk().key()).isEqualTo(KS_A);
@@ -127,6 +129,17 @@ class UeKeysTest {
         assertThat(shortLived.retired).isEmpty();
     }
 
+    /** §6.3.2.2.4: a BM-SC MUK lifetime only ever shortens the Ks_NAF one; a MUK known to outlive it is refused. */
+    @Test
+    void aMukThatWouldOutliveItsNafKeysIsRefused() {
+        Instant nafEnd = START.plus(NAF_LIFETIME);
+
+        assertThat(new KnownMuk(IMPI_A, BTID_A, mukId(BTID_A), MbmsKeyManagement.ME, START, nafEnd, nafEnd).expiresAt())
+                .isEqualTo(nafEnd);
+        assertThatThrownBy(() -> new KnownMuk(IMPI_A, BTID_A, mukId(BTID_A), MbmsKeyManagement.ME, START, nafEnd,
+                nafEnd.plusSeconds(1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outlive");
+    }
+
     @Test
     void aLongerMukLifetimeNeverOutlivesTheNafKeys() {
         BmscFixture longLived = new BmscFixture(Duration.ofDays(30));
@@ -200,5 +213,17 @@ class UeKeysTest {
                 .keyManagement(k -> MbmsKeyManagement.UICC).build();
         assertThatThrownBy(() -> uicc.lookUp(BTID_A)).isInstanceOf(IllegalArgumentException.class);
         assertThat(uicc.size()).isZero();
+    }
+
+    /** The builder's settings chain: a MUK lifetime set in the chain is the one the MUKs get. */
+    @Test
+    void theMukLifetimeSetInTheBuilderChainIsTheOneInForce() {
+        UeKeys oneHour = UeKeys.builder(bmsc.bsf, NafId.forMbms(BmscFixture.FQDN), bmsc.clock)
+                .mukLifetime(Duration.ofHours(1)).onRetired(m -> { }).build();
+
+        KnownMuk known = ((MukLookup.Known) oneHour.lookUp(BTID_A)).muk();
+
+        assertThat(oneHour.mukLifetime()).contains(Duration.ofHours(1));
+        assertThat(known.expiresAt()).isEqualTo(START.plus(Duration.ofHours(1)));
     }
 }

@@ -123,6 +123,26 @@ class KeyRequestFunctionTest {
         }
     }
 
+    /** What the UE sent is quoted in the refusal's log line, clipped after 48 characters. */
+    @Test
+    void whatTheUeSentIsClippedToFortyEightCharactersInTheRefusalDetail() {
+        HttpRequestMessage post = authorizedRegistration().request();
+        String fortyEight = "P".repeat(48);
+
+        assertThat(refused(with(post, fortyEight, post.target(), "HTTP/1.1")).detail())
+                .contains("method " + fortyEight + ";").doesNotContain("...");
+        assertThat(refused(with(post, fortyEight + "Q", post.target(), "HTTP/1.1")).detail())
+                .contains("method " + fortyEight + "...;").doesNotContain("Q");
+    }
+
+    /** The function names the realms it challenges in and its Digest settings, and no password. */
+    @Test
+    void itsDescriptionNamesItsRealms() {
+        assertThat(peers.bmsc.toString()).startsWith("KeyRequestFunction[" + KeyManagementPeers.ME_REALM + ", "
+                        + KeyManagementPeers.U_REALM + ", DigestVerifier[")
+                .doesNotContainIgnoringCase("00112233445566778899aabbccddeeff");   // the verifier's server secret
+    }
+
     @Test
     void anotherMethodIs405WithAllowPost() {
         HttpRequestMessage post = authorizedRegistration().request();
@@ -299,6 +319,8 @@ class KeyRequestFunctionTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lists 2 items");
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.UNAUTHORIZED, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.OK, Optional.empty()))
+                .as("a success refuses nothing").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.FORBIDDEN, Optional.of(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("503 only");
     }

@@ -109,7 +109,10 @@ class RegistrationStorageAnswersItsCompareAndSetTest {
         assertThat(storage.registeredTo(NEWS, Optional.empty(), 1)).containsExactly(impi(1));
         assertThat(storage.registeredTo(NEWS, Optional.empty(), 0)).isEmpty();
         assertThat(storage.registeredTo(SPORT, Optional.empty(), 5)).isEmpty();
-        assertThatThrownBy(() -> storage.registeredTo(NEWS, Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.registeredTo(NEWS, Optional.empty(), -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> storage.registeredTo(SPORT, Optional.empty(), -1)).as("a service nobody registered to")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
 
     @Test

@@ -64,6 +64,7 @@ class RegistrationsTest {
                 RegistrationOutcome.REGISTERED);
         assertThat(r.items()).extracting(i -> i.outcome().status()).containsExactly(
                 ItemStatus.OK, ItemStatus.FORBIDDEN, ItemStatus.NOT_IMPLEMENTED, ItemStatus.OK);
+        assertThat(r.items()).extracting(i -> i.outcome().isRegistered()).containsExactly(true, false, false, true);
         assertThat(r.keyGroupsToDeliver()).containsExactlyInAnyOrder(G1, G2);
         Registration reg = r.registration().orElseThrow();
         assertThat(reg.services()).containsExactlyInAnyOrder(NEWS, SPORT);
@@ -101,6 +102,7 @@ class RegistrationsTest {
 
         assertThat(r.items()).extracting(RegistrationResult.Item::outcome)
                 .containsExactly(RegistrationOutcome.ALREADY_REGISTERED, RegistrationOutcome.REGISTERED);
+        assertThat(r.items()).allSatisfy(i -> assertThat(i.outcome().isRegistered()).isTrue());
         assertThat(r.keyGroupsToDeliver()).containsExactlyInAnyOrder(G1, G2);
         assertThat(registrations.mikeyDestination(ALICE)).contains(Endpoint.of("10.0.0.99", 2269));
         assertThat(registrations.byBTid(BTID_2)).isPresent();
@@ -140,6 +142,47 @@ class RegistrationsTest {
 
         Registration before = registrations.register(ALICE, BTID_1, FROM, List.of(NEWS)).registration().orElseThrow();
         assertThat(registrations.deregister(ALICE, BTID_1, List.of(SPORT)).remaining()).contains(before);
+    }
+
+    /** A registration to one more service keeps what the BM-SC knows of the UE's last MUK. */
+    @Test
+    void aRegistrationToAnotherServiceKeepsTheLastMukRecorded() {
+        registrations.register(ALICE, BTID_1, FROM, List.of(NEWS));
+        LastMuk muk = new LastMuk(BTID_1, Instant.parse("2026-12-02T12:00:00Z"));
+        registrations.mukDerived(ALICE, muk);
+
+        Registration after = registrations.register(ALICE, BTID_1, FROM, List.of(SPORT)).registration().orElseThrow();
+
+        assertThat(after.services()).containsExactlyInAnyOrder(NEWS, SPORT);
+        assertThat(after.lastMuk()).contains(muk);
+    }
+
+    /** A service named twice in one deregistration is deregistered once and answered 200 both times. */
+    @Test
+    void aServiceListedTwiceInADeregistrationIsAnsweredDeregisteredBothTimes() {
+        registrations.register(ALICE, BTID_1, FROM, List.of(NEWS, SPORT));
+
+        DeregistrationResult r = registrations.deregister(ALICE, BTID_1, List.of(SPORT, SPORT));
+
+        assertThat(r.items()).extracting(DeregistrationResult.Item::outcome)
+                .containsExactly(DeregistrationOutcome.DEREGISTERED, DeregistrationOutcome.DEREGISTERED);
+        assertThat(r.keyGroupsToInvalidate()).containsExactly(G2);
+        assertThat(r.remaining().orElseThrow().services()).containsExactly(NEWS);
+    }
+
+    /** A deregistration that deregisters nothing was still authenticated: the UE's B-TID moves to the new one. */
+    @Test
+    void aDeregistrationThatChangesNothingStillMovesTheBTid() {
+        registrations.register(ALICE, BTID_1, FROM, List.of(NEWS));
+
+        DeregistrationResult r = registrations.deregister(ALICE, BTID_2, List.of(SPORT));
+
+        assertThat(r.items()).extracting(DeregistrationResult.Item::outcome)
+                .containsExactly(DeregistrationOutcome.NOT_REGISTERED);
+        assertThat(r.keyGroupsToInvalidate()).isEmpty();
+        assertThat(r.remaining().orElseThrow().bTid()).isEqualTo(BTID_2);
+        assertThat(registrations.byBTid(BTID_2).orElseThrow().services()).containsExactly(NEWS);
+        assertThat(registrations.byBTid(BTID_1)).isEmpty();
     }
 
     /** §6.3.2.2.1: an MSK (any Key Number) of a group used by a service the UE is registered to. */

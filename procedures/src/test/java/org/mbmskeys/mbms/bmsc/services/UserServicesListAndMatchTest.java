@@ -16,12 +16,14 @@ class UserServicesListAndMatchTest {
     @Test
     void everyServiceIsListedInIdOrder() {
         UserServices services = new UserServices();
-        for (String id : new String[] {"urn:c", "urn:a", "urn:d", "urn:b"}) {
+        // enough services that the catalogue's own (hash) order is not the ID order by chance
+        for (String id : new String[] {"urn:c", "urn:a", "urn:k", "urn:d", "urn:h", "urn:b", "urn:l", "urn:e", "urn:j",
+                "urn:g", "urn:f", "urn:i"}) {
             services.define(UserService.of(ServiceId.of(id), ServiceType.DOWNLOAD, G1));
         }
 
-        assertThat(services.all()).extracting(s -> s.serviceId().toString())
-                .containsExactly("urn:a", "urn:b", "urn:c", "urn:d");
+        assertThat(services.all()).extracting(s -> s.serviceId().toString()).containsExactly("urn:a", "urn:b", "urn:c",
+                "urn:d", "urn:e", "urn:f", "urn:g", "urn:h", "urn:i", "urn:j", "urn:k", "urn:l");
     }
 
     @Test
