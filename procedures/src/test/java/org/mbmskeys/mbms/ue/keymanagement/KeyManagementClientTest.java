@@ -111,6 +111,19 @@ class KeyManagementClientTest {
                 a -> assertThat(a.body().codes()).containsExactly(ItemStatus.OK, ItemStatus.FORBIDDEN));
     }
 
+    /** RFC 9110 §15.3: a 2xx code the UE does not know is a success like 200; 299 is the last of the class. */
+    @Test
+    void anAuthenticatedAnswerWithAnyCodeOfThe2xxClassIsTaken() {
+        KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
+        HttpResponseMessage ok = bmscAnswers(second, List.of(ItemStatus.OK, ItemStatus.OK));
+
+        KeyManagementOutcome outcome = peers.ue.interpret(second,
+                new HttpResponseMessage(299, "Success", ok.headers(), ok.body()));
+
+        assertThat(outcome).isInstanceOfSatisfying(KeyManagementOutcome.Answered.class,
+                a -> assertThat(a.body().codes()).containsExactly(ItemStatus.OK, ItemStatus.OK));
+    }
+
     @Test
     void theNextnonceLetsTheNextRequestGoWithoutAChallenge() {
         KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
