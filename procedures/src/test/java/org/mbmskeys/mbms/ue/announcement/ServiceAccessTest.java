@@ -107,6 +107,22 @@ class ServiceAccessTest {
         assertThat(draws).isEmpty();
     }
 
+    /**
+     * A random source stuck in the biased block does not keep the UE drawing for ever: after 64 draws (a uniform
+     * source needs that many with chance below 2^-32) the last draw is taken.
+     */
+    @Test
+    void aSourceThatOnlyGivesBiasedDrawsIsAskedSixtyFourTimesAndTheLastDrawIsTaken() {
+        int[] asked = {0};
+        ServiceAccess access = new ServiceAccess(n -> {
+            asked[0]++;
+            return Bytes.ofHex("ffffffff");
+        });
+
+        assertThat(access.choose(List.of(BMSC_1, BMSC_2, Fqdn.of("bmsc3.example.org")))).isEqualTo(BMSC_1);
+        assertThat(asked[0]).isEqualTo(64);
+    }
+
     /** "The UE shall keep the same FQDN for subsequent key management procedures." */
     @Test
     void aKeptChoiceIsReusedWhileTheAnnouncementListsIt() {

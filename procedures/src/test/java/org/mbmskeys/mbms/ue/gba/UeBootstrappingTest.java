@@ -142,6 +142,16 @@ class UeBootstrappingTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The refusal comes from the GBA mode alone, before any run; ME key management is then only waiting for one. */
+    @Test
+    void uiccKeyManagementIsRefusedToAGbaMeUeBeforeItsFirstRunToo() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+
+        assertThatThrownBy(() -> gba.keysFor(BMSC, MbmsKeyManagement.UICC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a GBA_U run");
+        assertThat(gba.keysFor(BMSC, MbmsKeyManagement.ME)).isInstanceOf(BmscKeys.BootstrapNeeded.class);
+    }
+
     /** A new run installs a new MUK ID (new B-TID) for every BM-SC in use, and a new MRK. */
     @Test
     void aNewBootstrapInstallsANewMukIdForEveryBmscInUse() {

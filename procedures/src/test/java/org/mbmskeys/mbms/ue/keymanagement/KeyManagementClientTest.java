@@ -111,6 +111,40 @@ class KeyManagementClientTest {
                 a -> assertThat(a.body().codes()).containsExactly(ItemStatus.OK, ItemStatus.FORBIDDEN));
     }
 
+    /** RFC 9110 §15.3: a 2xx code the UE does not know is a success like 200; 299 is the last of the class. */
+    @Test
+    void anAuthenticatedAnswerWithAnyCodeOfThe2xxClassIsTaken() {
+        KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
+        HttpResponseMessage ok = bmscAnswers(second, List.of(ItemStatus.OK, ItemStatus.OK));
+
+        KeyManagementOutcome outcome = peers.ue.interpret(second,
+                new HttpResponseMessage(299, "Success", ok.headers(), ok.body()));
+
+        assertThat(outcome).isInstanceOfSatisfying(KeyManagementOutcome.Answered.class,
+                a -> assertThat(a.body().codes()).containsExactly(ItemStatus.OK, ItemStatus.OK));
+    }
+
+    /** Authenticated (auth-int covers the body) and typed right, but not the XML of a registration answer. */
+    @Test
+    void anAuthenticatedBodyThatIsNotTheAnswersXmlIsABadBody() {
+        KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
+        KeyManagementCall call = (KeyManagementCall) peers.bmsc.receive(second.request());
+        Bytes notXml = Bytes.wrap("not a registration answer".getBytes(UTF_8));
+        HttpResponseMessage signed = new HttpResponseMessage(200, "OK", HttpHeaders.of(
+                "Content-Type", call.type().responseMediaType(),
+                "Authentication-Info", call.authentication().authenticationInfo(notXml).toHeaderValue()), notXml);
+
+        assertThat(peers.ue.interpret(second, signed)).isInstanceOfSatisfying(KeyManagementOutcome.Malformed.class,
+                m -> assertThat(m.defect()).isEqualTo(AnswerDefect.BAD_BODY));
+    }
+
+    /** A log line says which BM-SC and which B-TID, never the MRK the Digest password comes from. */
+    @Test
+    void aLogLineNamesTheBmscAndTheBtidButNoKey() {
+        assertThat(peers.ue.toString()).contains(KeyManagementPeers.HOST, KeyManagementPeers.BTID)
+                .doesNotContain("c0c7aab9d1ee79b9");
+    }
+
     @Test
     void theNextnonceLetsTheNextRequestGoWithoutAChallenge() {
         KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
@@ -243,6 +277,9 @@ class KeyManagementClientTest {
     @Test
     void aFailedOutcomeMustAgreeWithTableG24() {
         assertThatThrownBy(() -> new KeyManagementOutcome.Failed(403, Optional.empty(), true))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("403 is not repeatable");
+        assertThatThrownBy(() -> new KeyManagementOutcome.Failed(503, Optional.empty(), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("503 is repeatable");
+        assertThat(new KeyManagementOutcome.Failed(401, Optional.empty(), true).repeatable()).isTrue();
     }
 }

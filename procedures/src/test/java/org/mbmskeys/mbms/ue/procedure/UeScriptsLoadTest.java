@@ -78,6 +78,31 @@ class UeScriptsLoadTest {
                 .hasMessageContaining("procedure 'ue.extra' names no TS 33.246 clause");
     }
 
+    /** An override folder replaces UE procedures; a complete script under a name the UE does not run is a mistake. */
+    @Test
+    void aCompleteOverrideUnderANameTheUeDoesNotRunIsRefused(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("extra.groovy"), """
+                import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
+
+                procedure('ue.mikey-listening') {
+                    description 'Listens and does nothing'
+                    spec 'TS 33.246 §6.4.6'
+                    input 'ue', String
+                    correlateBy 'ue'
+                    initial 'listening'
+                    state('listening') {
+                        on(MikeyDatagram) { }
+                        on(signal('stop')) { goTo 'stopped' }
+                    }
+                    finalState 'stopped'
+                }
+                """);
+
+        assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("procedure 'ue.mikey-listening' is not a UE procedure");
+    }
+
     @Test
     void anOverrideThatDoesNotCompileAgainstTheContractIsRefused(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("mikey-reception.groovy"), """
