@@ -79,6 +79,24 @@ class UeScriptsLoadTest {
     }
 
     @Test
+    void aWellFormedOverrideUnderANameTheUeDoesNotRunIsRefused(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("extra.groovy"), """
+                procedure('ue.extra') {
+                    description 'A procedure the UE facade never starts'
+                    spec 'TS 33.246 §6.3.2.1A'
+                    initial 'a'
+                    state('a') { on(signal('stop')) { goTo 'b' } }
+                    finalState 'b'
+                }
+                """);
+
+        assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("procedure 'ue.extra' is not a UE procedure")
+                .hasMessageContaining("replaces some of");
+    }
+
+    @Test
     void anOverrideThatDoesNotCompileAgainstTheContractIsRefused(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("mikey-reception.groovy"), """
                 import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
