@@ -6,7 +6,6 @@ import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keymanagement.xml.MskStatus;
-import org.mbmskeys.mbms.ue.announcement.ProtectionDecision;
 import org.mbmskeys.mbms.ue.keymanagement.AnswerDefect;
 import org.mbmskeys.mbms.ue.keys.MskChange;
 import org.mbmskeys.mbms.ue.reception.Reception;
@@ -56,10 +55,6 @@ public sealed interface UeOutcome {
             Objects.requireNonNull(ue, "ue");
             Objects.requireNonNull(serviceId, "serviceId");
             Objects.requireNonNull(detail, "detail");
-        }
-
-        static ServiceNotAccessible of(String ue, String serviceId, ProtectionDecision.NoAccess why) {
-            return new ServiceNotAccessible(ue, serviceId, why.reason() + ": " + why.detail());
         }
     }
 
