@@ -223,6 +223,13 @@ class KeyManagementClientTest {
     }
 
     @Test
+    void itShowsTheBmscAndTheBTidItSignsWith() {
+        assertThat(peers.ue.toString()).startsWith("KeyManagementClient[")
+                .contains("host=" + KeyManagementPeers.HOST)
+                .contains(KeyManagementPeers.BTID);
+    }
+
+    @Test
     void aUserAgentWithoutTheGbaTokenIsACallerBug() {
         assertThatThrownBy(() -> new KeyManagementClient(KeyManagementPeers.HOST, peers.ueDigest, "MBMSAgent", peers.clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3gpp-gba");
