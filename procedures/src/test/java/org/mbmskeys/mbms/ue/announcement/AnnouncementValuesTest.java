@@ -75,6 +75,20 @@ class AnnouncementValuesTest {
                 .isEqualTo(Fqdn.of("c.example.org")); // 0xFFFFFFFE mod 3 = 2
     }
 
+    /** A source stuck on the biased draw is asked 64 times, no more: the choice never loops forever. */
+    @Test
+    void aSourceThatKeepsDrawingAboveTheLimitIsAskedSixtyFourTimesThenItsLastDrawIsTaken() {
+        int[] asked = {0};
+        ServiceAccess access = new ServiceAccess(n -> {
+            asked[0]++;
+            return Bytes.ofHex("ffffffff");
+        });
+
+        assertThat(access.choose(List.of(Fqdn.of("a.example.org"), Fqdn.of("b.example.org"), Fqdn.of("c.example.org"))))
+                .isEqualTo(Fqdn.of("a.example.org")); // 0xFFFFFFFF mod 3 = 0
+        assertThat(asked[0]).isEqualTo(64);
+    }
+
     @Test
     void aRandomSourceGivingTheWrongLengthIsABug() {
         ServiceAccess access = new ServiceAccess(n -> Bytes.ofHex("ff"));
