@@ -142,6 +142,26 @@ class UeBootstrappingTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The key lifetimes of the last four runs are remembered (for MUKs still verifying a solicited pull); the
+     * lifetime of an older run is forgotten.
+     */
+    @Test
+    void theLifetimesOfTheLastFourBootstrapsAreRememberedAndNoOlderOne() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+        java.util.List<MukId> muks = new java.util.ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            clock.set(START.plus(LIFETIME.multipliedBy(run)));
+            BootstrapResult.Bootstrapped b = (BootstrapResult.Bootstrapped) gba.bootstrap();
+            muks.add(MukId.of(BMSC, b.bTid().format()));
+        }
+
+        assertThat(gba.expiresAt(muks.get(0))).isEmpty();
+        for (int run = 1; run < 5; run++) {
+            assertThat(gba.expiresAt(muks.get(run))).as("run %d", run).contains(START.plus(LIFETIME.multipliedBy(run + 1)));
+        }
+    }
+
     /** A new run installs a new MUK ID (new B-TID) for every BM-SC in use, and a new MRK. */
     @Test
     void aNewBootstrapInstallsANewMukIdForEveryBmscInUse() {
