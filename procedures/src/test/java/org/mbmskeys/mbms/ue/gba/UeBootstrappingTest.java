@@ -131,6 +131,17 @@ class UeBootstrappingTest {
         assertThat(gba.expiresAt(expectedId)).contains(START.plus(LIFETIME));
     }
 
+    /** Refused when asked, before any run: the BM-SC is not kept for a run that could never serve it. */
+    @Test
+    void uiccKeyManagementOfAGbaMeUeIsRefusedBeforeAnyBootstrap() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+
+        assertThatThrownBy(() -> gba.keysFor(BMSC, MbmsKeyManagement.UICC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a GBA_U run");
+        assertThat(gba.bootstrap()).isInstanceOfSatisfying(BootstrapResult.Bootstrapped.class,
+                b -> assertThat(b.installed()).isEmpty());
+    }
+
     @Test
     void uiccKeyManagementNeedsAGbaURun() {
         UeBootstrapping gba = gba(GbaMode.GBA_ME);
