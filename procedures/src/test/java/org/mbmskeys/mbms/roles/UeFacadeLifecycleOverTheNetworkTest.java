@@ -24,6 +24,7 @@ import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.gba.UbClient;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
@@ -139,6 +140,8 @@ class UeFacadeLifecycleOverTheNetworkTest {
         assertThat(world.ueHost.ue("dave")).isEmpty();
         assertThat(carol.host()).isSameAs(world.ueHost);
         assertThat(carol.name()).isEqualTo("carol");
+        assertThat(carol.capabilities()).as("the card of its profile: a USIM, ME-based key management")
+                .isEqualTo(UeCapabilities.usim());
         assertThat(carol).hasToString("Ue[carol]");
         assertThat(world.ueHost.engine().instance("ue.service", "carol")).isPresent();
     }

@@ -131,6 +131,17 @@ class UeBootstrappingTest {
         assertThat(gba.expiresAt(expectedId)).contains(START.plus(LIFETIME));
     }
 
+    /** Refused when asked, before any run: the BM-SC is not kept for a run that could never serve it. */
+    @Test
+    void uiccKeyManagementOfAGbaMeUeIsRefusedBeforeAnyBootstrap() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+
+        assertThatThrownBy(() -> gba.keysFor(BMSC, MbmsKeyManagement.UICC))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a GBA_U run");
+        assertThat(gba.bootstrap()).isInstanceOfSatisfying(BootstrapResult.Bootstrapped.class,
+                b -> assertThat(b.installed()).isEmpty());
+    }
+
     @Test
     void uiccKeyManagementNeedsAGbaURun() {
         UeBootstrapping gba = gba(GbaMode.GBA_ME);
@@ -150,6 +161,26 @@ class UeBootstrappingTest {
         assertThatThrownBy(() -> gba.keysFor(BMSC, MbmsKeyManagement.UICC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a GBA_U run");
         assertThat(gba.keysFor(BMSC, MbmsKeyManagement.ME)).isInstanceOf(BmscKeys.BootstrapNeeded.class);
+    }
+
+    /**
+     * The key lifetimes of the last four runs are remembered (for MUKs still verifying a solicited pull); the
+     * lifetime of an older run is forgotten.
+     */
+    @Test
+    void theLifetimesOfTheLastFourBootstrapsAreRememberedAndNoOlderOne() {
+        UeBootstrapping gba = gba(GbaMode.GBA_ME);
+        java.util.List<MukId> muks = new java.util.ArrayList<>();
+        for (int run = 0; run < 5; run++) {
+            clock.set(START.plus(LIFETIME.multipliedBy(run)));
+            BootstrapResult.Bootstrapped b = (BootstrapResult.Bootstrapped) gba.bootstrap();
+            muks.add(MukId.of(BMSC, b.bTid().format()));
+        }
+
+        assertThat(gba.expiresAt(muks.get(0))).isEmpty();
+        for (int run = 1; run < 5; run++) {
+            assertThat(gba.expiresAt(muks.get(run))).as("run %d", run).contains(START.plus(LIFETIME.multipliedBy(run + 1)));
+        }
     }
 
     /** A new run installs a new MUK ID (new B-TID) for every BM-SC in use, and a new MRK. */

@@ -7,24 +7,30 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 
 /**
- * A MIKEY message handed to a UE (TS 33.246 §6.4): a log line names the UE, where it came from and its size,
- * never its bytes (they carry the encrypted key and its MAC).
+ * The MIKEY datagram event of {@code ue.mikey-reception} as it shows in logs and traces: the UE it reached, where it
+ * came from and its size, never its content (TS 33.246 §6.3.2.2.4, §6.3.3.2.1).
  */
 class MikeyDatagramTest {
 
     @Test
-    void aLogLineNamesTheUeTheSenderAndTheSizeButNotTheBytes() {
+    void showsItsUeSourceAndSizeButNotItsBytes() {
         MikeyDatagram datagram = new MikeyDatagram("alice", Endpoint.of("bmsc.example.org", 2269),
-                Bytes.ofHex("0a0b0c0d"));
+                Bytes.ofHex("cafebabe01"));
 
-        assertThat(datagram.toString()).contains("alice", "bmsc.example.org:2269", "4 bytes")
-                .doesNotContain("0a0b0c0d");
+        assertThat(datagram.toString())
+                .contains("alice")
+                .contains(Endpoint.of("bmsc.example.org", 2269).toString())
+                .contains("5 bytes")
+                .doesNotContainIgnoringCase("cafebabe");
+        assertThat(datagram.isDownloadObject()).isFalse();
     }
 
     @Test
-    void onlyAnObjectOfADownloadSessionIsADownloadObject() {
-        assertThat(MikeyDatagram.downloadObject("alice", Bytes.ofHex("01")).isDownloadObject()).isTrue();
-        assertThat(new MikeyDatagram("alice", Endpoint.of("bmsc.example.org", 2269), Bytes.ofHex("01"))
-                .isDownloadObject()).isFalse();
+    void aFluteObjectComesFromNoAddress() {
+        MikeyDatagram object = MikeyDatagram.downloadObject("alice", Bytes.ofHex("0102"));
+
+        assertThat(object.isDownloadObject()).isTrue();
+        assertThat(object.from()).isEqualTo(MikeyDatagram.DOWNLOAD_OBJECT);
+        assertThat(object.toString()).contains("alice").contains("2 bytes");
     }
 }
