@@ -64,6 +64,19 @@ class ReceptionLeavesNoSecretBehindTest {
         }
     }
 
+    /** A solicited pull carries no key: the MUK copy it was verified with is all there was, and it is wiped. */
+    @Test
+    void aSolicitedPullLeavesNothing() {
+        Bytes pull = bmsc.solicitedPull(BTID_OLD, MUK_OLD);
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            assertThat(reception.receive(pull)).isInstanceOf(Reception.MskRequestNeeded.class);
+
+            assertThat(audit.createdCount()).as("the MUK copy and the derived auth key").isPositive();
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+
     @Test
     void refusedMessagesLeaveNothing() {
         RegisteredMsk msk = bmsc.rotate();
