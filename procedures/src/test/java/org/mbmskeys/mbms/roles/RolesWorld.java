@@ -84,6 +84,13 @@ final class RolesWorld {
         return "00101012345678" + n + "@ims.mnc001.mcc001.3gppnetwork.org";
     }
 
+    /** The Ub client of subscriber {@code n} ({@link #impi}), whom the BSF now knows: for UEs built outside {@link #ue}. */
+    UbClient subscriber(int n) {
+        bsf.addSubscriber(impi(n), SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+        return UbClient.simulated(new GbaClient(new SimulatedUsim(impi(n), SecretBytes.ofHex(K), SecretBytes.ofHex(OPC),
+                Sqn.of(0), GbaMode.GBA_ME), time::now), bsf);
+    }
+
     /** A UE known to the BSF, on a node of its own that also receives the multicast groups {@code joins}. */
     Ue ue(String name, String... joins) {
         int n = ++ues;

@@ -6,18 +6,12 @@ import static org.mbmskeys.mbms.roles.RolesWorld.LIVE;
 import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.testkit.TraceRecorder;
-import org.mbmskeys.mbms.gba.GbaMode;
-import org.mbmskeys.mbms.gba.simulated.GbaClient;
-import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
-import org.mbmskeys.mbms.gba.simulated.Sqn;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
@@ -126,12 +120,9 @@ class UeFacadeLifecycleOverTheNetworkTest {
     void aUeOnTheHostsSharedTransportGetsItsMikeyThere() {
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
         MskRef msk = world.bmsc.rotate(NEWS);
-        world.bsf.addSubscriber(RolesWorld.impi(7), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(7), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UbClient ub7 = world.subscriber(7);
         world.onSharedTransport("carol");
-        Ue carol = world.ueHost.add(UeProfile.usim("carol", UiccId.of("8949440000000000077"), UbClient.simulated(gba, world.bsf)));
+        Ue carol = world.ueHost.add(UeProfile.usim("carol", UiccId.of("8949440000000000077"), ub7));
 
         using(carol, "news");
 
@@ -150,13 +141,10 @@ class UeFacadeLifecycleOverTheNetworkTest {
     void aUeBuiltAloneRunsOnAnEngineOfItsOwn() {
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
         MskRef msk = world.bmsc.rotate(NEWS);
-        world.bsf.addSubscriber(RolesWorld.impi(8), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(8), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UbClient ub8 = world.subscriber(8);
         List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
         TraceRecorder trace = new TraceRecorder();
-        Ue erin = Ue.builder(UeProfile.usim("erin", UiccId.of("8949440000000000088"), UbClient.simulated(gba, world.bsf)))
+        Ue erin = Ue.builder(UeProfile.usim("erin", UiccId.of("8949440000000000088"), ub8))
                 .transport(world.network.node("erin")).httpCodec(world.codec).scheduler(world.time).deterministic()
                 .random(RolesWorld.seeded(9)).listener(outcomes::add).engineListener(trace).build();
 
@@ -178,10 +166,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
     void aUeBuiltAloneTakesEverySettingItIsGiven(@TempDir Path noOverrides) {
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
         MskRef msk = world.bmsc.rotate(NEWS);
-        world.bsf.addSubscriber(RolesWorld.impi(9), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(9), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UbClient ub9 = world.subscriber(9);
         UeKeyStore frank = UeKeyStore.inMemory();
         AtomicInteger clockReads = new AtomicInteger();
         AtomicInteger macs = new AtomicInteger();
@@ -214,7 +199,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
                 return jca.aesCtr(key16, iv16, data, offset, length);
             }
         };
-        Ue frankUe = Ue.builder(UeProfile.usim("frank", UiccId.of("8949440000000000099"), UbClient.simulated(gba, world.bsf)))
+        Ue frankUe = Ue.builder(UeProfile.usim("frank", UiccId.of("8949440000000000099"), ub9))
                 .transport(world.network.node("frank")).httpCodec(world.codec).scheduler(world.time).deterministic()
                 .random(RolesWorld.seeded(10)).clock(() -> {
                     clockReads.incrementAndGet();

@@ -10,11 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.HttpWire;
-import org.mbmskeys.engine.bytes.SecretBytes;
-import org.mbmskeys.mbms.gba.GbaMode;
-import org.mbmskeys.mbms.gba.simulated.GbaClient;
-import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
-import org.mbmskeys.mbms.gba.simulated.Sqn;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
@@ -55,12 +50,9 @@ class UeHostBuilderAppliesEverySettingTest {
                     return UeKeyStore.inMemory();
                 })
                 .transport(shared).httpCodec(HttpWire.codec()).scheduler(world.time).deterministic().build();
-        world.bsf.addSubscriber(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UbClient ub5 = world.subscriber(5);
         shared.add("carol");
-        Ue carol = host.add(UeProfile.usim("carol", UiccId.of("8949440000000000055"), UbClient.simulated(gba, world.bsf)));
+        Ue carol = host.add(UeProfile.usim("carol", UiccId.of("8949440000000000055"), ub5));
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
         MskRef msk = world.bmsc.rotate(NEWS);
 

@@ -10,13 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
-import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
-import org.mbmskeys.mbms.gba.GbaMode;
-import org.mbmskeys.mbms.gba.simulated.GbaClient;
-import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
-import org.mbmskeys.mbms.gba.simulated.Sqn;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.ue.Ue;
@@ -44,12 +39,9 @@ class UeHostRoutesOnlyMikeyToItsUesTest {
             .scheduler(world.time).deterministic().keyManagementPort(80).listener(outcomes::add).build();
 
     private Ue carol() {
-        world.bsf.addSubscriber(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(5), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
+        UbClient ub5 = world.subscriber(5);
         shared.add("carol");
-        return host.add(UeProfile.usim("carol", UiccId.of("8949440000000000055"), UbClient.simulated(gba, world.bsf)));
+        return host.add(UeProfile.usim("carol", UiccId.of("8949440000000000055"), ub5));
     }
 
     private void sendToCarol(int port) {
@@ -92,11 +84,8 @@ class UeHostRoutesOnlyMikeyToItsUesTest {
 
     @Test
     void aUeWithATransportOfItsOwnReceivesItsMikeyThere() {
-        world.bsf.addSubscriber(RolesWorld.impi(6), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(32), GbaMode.GBA_ME);
-        GbaClient gba = new GbaClient(new SimulatedUsim(RolesWorld.impi(6), SecretBytes.ofHex("465b5ce8b199b49faa5f0a2ee238a6bc"),
-                SecretBytes.ofHex("cd63cb71954a9f4e48a5994e37a02baf"), Sqn.of(0), GbaMode.GBA_ME), world.time::now);
-        host.add(UeProfile.usim("dora", UiccId.of("8949440000000000066"), UbClient.simulated(gba, world.bsf)),
+        UbClient ub6 = world.subscriber(6);
+        host.add(UeProfile.usim("dora", UiccId.of("8949440000000000066"), ub6),
                 world.network.node("dora"));
 
         world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of("dora", 2269),
