@@ -2,9 +2,11 @@ package org.mbmskeys.engine.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Queue;
 
 /**
  * A deterministic {@link Scheduler} for tests and simulations: time moves only when told to, and due
@@ -27,6 +29,12 @@ import java.util.PriorityQueue;
  * resend timer per UE and cancels it at the answer (100,000 UEs in one re-key) would otherwise scan the
  * queue at every cancellation.
  *
+ * <p>Tasks due now (a zero or negative delay: the in-memory network's deliveries, the lanes' hand-offs) wait in
+ * a FIFO queue, the others in a priority queue; the next task is the earlier head of the two. Both queues are in
+ * (due, order scheduled) order, since a task due now is due no earlier than any task already in the FIFO
+ * queue, so the merge keeps the order above, and most tasks skip the O(log n) heap with its thousands of
+ * armed resend timers.
+ *
  * <p>Thread-safe, but only meaningful when one thread drives time.
  */
 public final class ManualScheduler implements Scheduler {
@@ -37,7 +45,10 @@ public final class ManualScheduler implements Scheduler {
     /** Below this many cancelled tasks in the queue, they are only dropped when they reach its head. */
     static final int PURGE_THRESHOLD = 64;
 
+    /** Tasks due later than {@link #now} when scheduled. */
     private final PriorityQueue<Task> tasks = new PriorityQueue<>();
+    /** Tasks due at {@link #now} when scheduled, in the order scheduled (and so in due order). */
+    private final ArrayDeque<Task> dueNow = new ArrayDeque<>();
     private Instant now;
     private long sequence;
     /** How many tasks in {@link #tasks} are cancelled (and so will not run). */
@@ -60,8 +71,13 @@ public final class ManualScheduler implements Scheduler {
     public synchronized Cancellable schedule(Duration delay, Runnable task) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(task, "task");
-        Task t = new Task(delay.isNegative() ? now : now.plus(delay), sequence++, task);
-        tasks.add(t);
+        boolean later = !delay.isNegative() && !delay.isZero();
+        Task t = new Task(later ? now.plus(delay) : now, sequence++, task);
+        if (later) {
+            tasks.add(t);
+        } else {
+            dueNow.add(t);
+        }
         return () -> cancel(t);
     }
 
@@ -107,7 +123,7 @@ public final class ManualScheduler implements Scheduler {
 
     /** How many tasks are waiting (not yet run and not cancelled). */
     public synchronized int pendingTasks() {
-        return tasks.size() - cancelled;
+        return tasks.size() + dueNow.size() - cancelled;
     }
 
     /** When the next task is due, if any. */
@@ -121,7 +137,11 @@ public final class ManualScheduler implements Scheduler {
         if (head == null || head.due.isAfter(target)) {
             return null;
         }
-        tasks.poll();
+        if (head == dueNow.peek()) {
+            dueNow.poll();
+        } else {
+            tasks.poll();
+        }
         head.state = Task.TAKEN;
         if (head.due.isAfter(now)) {
             now = head.due;
@@ -129,11 +149,20 @@ public final class ManualScheduler implements Scheduler {
         return head;
     }
 
-    /** The first task that will run, after dropping the cancelled ones ahead of it. */
+    /** The first task that will run, after dropping the cancelled ones ahead of it in either queue. */
     private Task liveHead() {
+        Task later = liveHead(tasks);
+        Task soon = liveHead(dueNow);
+        if (later == null) {
+            return soon;
+        }
+        return soon == null || later.compareTo(soon) < 0 ? later : soon;
+    }
+
+    private Task liveHead(Queue<Task> queue) {
         Task head;
-        while ((head = tasks.peek()) != null && head.state == Task.CANCELLED) {
-            tasks.poll();
+        while ((head = queue.peek()) != null && head.state == Task.CANCELLED) {
+            queue.poll();
             cancelled--;
         }
         return head;
@@ -145,15 +174,16 @@ public final class ManualScheduler implements Scheduler {
         }
         t.state = Task.CANCELLED;
         cancelled++;
-        if (cancelled >= PURGE_THRESHOLD && cancelled * 2 >= tasks.size()) {
+        if (cancelled >= PURGE_THRESHOLD && cancelled * 2 >= tasks.size() + dueNow.size()) {
             tasks.removeIf(x -> x.state == Task.CANCELLED);   // PriorityQueue.removeIf keeps the heap order
+            dueNow.removeIf(x -> x.state == Task.CANCELLED);
             cancelled = 0;
         }
     }
 
     /** How many entries the queue holds, cancelled ones included (for tests of the purge). */
     synchronized int queued() {
-        return tasks.size();
+        return tasks.size() + dueNow.size();
     }
 
     @Override

@@ -148,6 +148,44 @@ class ManualSchedulerTest {
     }
 
     @Test
+    void aTaskDueNowRunsAfterTheTasksScheduledEarlierForTheSameInstant() {
+        // "a" and "c" wait for 10 ms; "a" schedules "b" with no delay when it runs, at 10 ms. "c" was scheduled
+        // before "b", so it runs first although "b" is due now and "c" sits behind the resend timers.
+        time.schedule(Duration.ofMillis(10), () -> {
+            record("a").run();
+            time.schedule(Duration.ZERO, record("b"));
+            time.schedule(Duration.ofMillis(-5), record("b2"));
+        });
+        time.schedule(Duration.ofMillis(10), record("c"));
+        time.schedule(Duration.ofMillis(20), record("d"));
+        time.schedule(Duration.ZERO, record("first"));
+
+        time.advance(Duration.ofMillis(30));
+
+        assertThat(ran).containsExactly("first@0", "a@10", "c@10", "b@10", "b2@10", "d@20");
+        assertThat(time.pendingTasks()).isZero();
+    }
+
+    @Test
+    void cancelledTasksDueNowAreSkippedAndCountedLikeTheOthers() {
+        List<Cancellable> soon = new ArrayList<>();
+        for (int i = 0; i < ManualScheduler.PURGE_THRESHOLD; i++) {
+            soon.add(time.schedule(Duration.ZERO, record("now" + i)));
+        }
+        time.schedule(Duration.ofMillis(1), record("later"));
+        time.schedule(Duration.ZERO, record("kept"));
+        soon.forEach(Cancellable::cancel);
+
+        assertThat(time.pendingTasks()).isEqualTo(2);
+        assertThat(time.queued()).isEqualTo(2);   // half of the queue was cancelled: dropped in one pass
+        assertThat(time.nextDue()).contains(t0);
+
+        time.advance(Duration.ofMillis(1));
+
+        assertThat(ran).containsExactly("kept@0", "later@1");
+    }
+
+    @Test
     void timeNeverMovesBackwards() {
         time.advance(Duration.ofSeconds(10));
 
