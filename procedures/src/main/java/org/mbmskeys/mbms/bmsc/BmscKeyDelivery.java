@@ -204,8 +204,10 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         awaitingAck.remove(awaited);
         routed.remove(awaited);
         verified.remove(awaited);
-        if (registrations.registration(record.impi()).isEmpty()) {
-            lastAddresses.remove(record.impi());   // the invalidations sent after a full deregistration are done
+        // The invalidations sent after a full deregistration are done. The registration is looked up only for a UE
+        // with an address remembered, which a re-key of registered UEs never has.
+        if (lastAddresses.containsKey(record.impi()) && registrations.registration(record.impi()).isEmpty()) {
+            lastAddresses.remove(record.impi());
         }
         records.add(record);
         return record;
