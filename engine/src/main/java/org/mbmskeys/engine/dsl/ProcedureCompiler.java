@@ -171,6 +171,12 @@ public final class ProcedureCompiler {
         }
         config.addCompilationCustomizers(importCustomizer, new PositionRecorder(index), new GuardLint(file, lint));
         if (statically) {
+            // Groovy 5 writes every cast of a statically compiled script (the value of service(...), event,
+            // input(...), a generic return) as an invokedynamic call site whose guard collects its arguments into
+            // a new array at each call: about 3 % of a whole re-key's CPU (docs/benchmarks.md). Without indy the
+            // same cast is a static call to ScriptBytecodeAdapter.castToType and a checkcast. Method calls are
+            // direct calls either way; only what a script leaves dynamic takes Groovy's classic call sites.
+            config.getOptimizationOptions().put(CompilerConfiguration.INVOKEDYNAMIC, false);
             config.addCompilationCustomizers(new RecordEventAccess(), new ASTTransformationCustomizer(
                     Map.of("extensions", List.of(StaticScriptChecks.class.getName())), CompileStatic.class));
         } else {
