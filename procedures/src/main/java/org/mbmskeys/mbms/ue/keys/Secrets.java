@@ -69,35 +69,42 @@ final class Secrets {
      */
     static void destroyDropped(UeKeyState before, UeKeyState after) {
         List<SecretBytes> candidates = new ArrayList<>();
-        if (before.currentMuks() != after.currentMuks()) {
+        boolean gbaKeysChanged = before.currentMuks() != after.currentMuks() || before.lastUsedMuks() != after.lastUsedMuks()
+                || before.mrks() != after.mrks();
+        if (gbaKeysChanged) {
             addGbaKeys(candidates, before.currentMuks());
-        }
-        if (before.lastUsedMuks() != after.lastUsedMuks()) {
             addGbaKeys(candidates, before.lastUsedMuks());
-        }
-        if (before.mrks() != after.mrks()) {
             addGbaKeys(candidates, before.mrks());
         }
-        if (before.msks() != after.msks()) {
+        boolean msksChanged = before.msks() != after.msks();
+        if (msksChanged) {
             for (StoredMsk m : before.msks().values()) {
                 candidates.add(m.key());
             }
         }
-        if (before.mtks() != after.mtks()) {
+        boolean mtksChanged = before.mtks() != after.mtks();
+        if (mtksChanged) {
             addMtkKeys(candidates, before.mtks());
         }
         if (candidates.isEmpty()) {
             return;
         }
-        // A key object may have moved to another collection (a current MUK becoming the last used one).
+        // A key object may move to another collection of its kind (a current MUK becoming the last used one), never
+        // to another kind (a MUK is never an MSK or an MTK key), so only the kinds with candidates are looked at.
         Set<SecretBytes> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        addGbaKeys(kept, after.currentMuks());
-        addGbaKeys(kept, after.lastUsedMuks());
-        addGbaKeys(kept, after.mrks());
-        for (StoredMsk m : after.msks().values()) {
-            kept.add(m.key());
+        if (gbaKeysChanged) {
+            addGbaKeys(kept, after.currentMuks());
+            addGbaKeys(kept, after.lastUsedMuks());
+            addGbaKeys(kept, after.mrks());
         }
-        addMtkKeys(kept, after.mtks());
+        if (msksChanged) {
+            for (StoredMsk m : after.msks().values()) {
+                kept.add(m.key());
+            }
+        }
+        if (mtksChanged) {
+            addMtkKeys(kept, after.mtks());
+        }
         for (SecretBytes s : candidates) {
             if (!kept.contains(s)) {
                 s.destroy();

@@ -227,6 +227,11 @@ final class UeKeyStateDraft {
         return orElse(lastUsedMuks, origin.lastUsedMuks());
     }
 
+    /** The install generation of {@code id} as it is now (0 for none), without copying the generations. */
+    long mukGenerationOf(MukId id) {
+        return currentMukGenerations().getOrDefault(id, 0L);
+    }
+
     /** The MUK counters as they are now, without copying them. */
     private Map<MukId, TimestampCounter> currentMukCounters() {
         return mukCounters != null ? mukCounters : origin.mukCounters();

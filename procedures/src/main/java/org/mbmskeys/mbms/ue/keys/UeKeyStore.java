@@ -297,7 +297,7 @@ public final class UeKeyStore {
                 commit(before, next);
                 return KeyOutcome.accepted(new MskUpdate(MskChange.NOT_APPLIED, ref, Optional.empty(), answer));
             }
-            MskStamp stamp = new MskStamp(mukId, next.mukGenerations().getOrDefault(mukId, 0L), counter, answer);
+            MskStamp stamp = new MskStamp(mukId, next.mukGenerationOf(mukId), counter, answer);
             KeyOutcome<MskUpdate> outcome;
             if (validity.isInvalidation()) {
                 outcome = invalidate(next, ref, stamp);
