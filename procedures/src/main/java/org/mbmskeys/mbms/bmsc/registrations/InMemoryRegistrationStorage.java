@@ -32,6 +32,8 @@ final class InMemoryRegistrationStorage implements RegistrationStorage {
     @Override
     public Optional<Registration> findByBTid(BTid bTid) {
         String impi = byBTid.get(Objects.requireNonNull(bTid, "bTid"));
+        // The B-TID entry moves inside the change, before the record itself is swapped: for a moment a reader can
+        // meet an entry and a record of different B-TIDs, and must not answer a record that does not name this one.
         return impi == null ? Optional.empty()
                 : find(impi).filter(r -> r.bTid().equals(bTid));
     }
@@ -108,6 +110,8 @@ final class InMemoryRegistrationStorage implements RegistrationStorage {
 
     /** Moves the look-ups from {@code old} to {@code next} (either may be null); called under the IMPI's lock. */
     private void index(Registration old, Registration next) {
+        // Drop the entry of a B-TID the record stops naming (else every B-TID a UE ever had would stay), but only when
+        // it changes: removing and putting back the same one would let a reader miss the UE in between.
         if (old != null && (next == null || !old.bTid().equals(next.bTid()))) {
             byBTid.remove(old.bTid(), old.impi());
         }

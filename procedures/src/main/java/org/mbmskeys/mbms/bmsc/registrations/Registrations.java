@@ -150,10 +150,10 @@ public final class Registrations {
             List<DeregistrationResult.Item> items = new ArrayList<>(serviceIds.size());
             for (ServiceId requested : serviceIds) {
                 DeregistrationOutcome outcome;
-                if (remaining.remove(requested)) {
+                if (before.contains(requested)) {
+                    // a service listed twice in this request is removed at its first mention, answered 200 at both
+                    remaining.remove(requested);
                     outcome = DeregistrationOutcome.DEREGISTERED;
-                } else if (before.contains(requested)) {
-                    outcome = DeregistrationOutcome.DEREGISTERED;   // listed twice in this request
                 } else if (services.lookup(requested).isPresent()) {
                     outcome = DeregistrationOutcome.NOT_REGISTERED;
                 } else {

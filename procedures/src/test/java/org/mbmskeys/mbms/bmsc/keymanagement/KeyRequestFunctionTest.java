@@ -16,6 +16,7 @@ import org.mbmskeys.mbms.digest.DigestFailure;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementPeers;
 import org.mbmskeys.mbms.keymanagement.xml.BodyFailure;
+import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.MskRequestBody;
 import org.mbmskeys.mbms.keymanagement.xml.MskResponse;
 import org.mbmskeys.mbms.keymanagement.xml.RegisterResponse;
@@ -186,6 +187,27 @@ class KeyRequestFunctionTest {
                 org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome.Answered.class);
     }
 
+    /** §6.3.2.1B: a deregistration is answered like a registration, one status per service in request order. */
+    @Test
+    void aDeregistrationIsAnsweredWithOneStatusPerServiceInRequestOrder() {
+        KeyManagementExchange first = peers.ue.deregister(DeregistrationRequest.of("urn:3gpp:mbms:s1", "urn:3gpp:mbms:s2"));
+        peers.ue.interpret(first, refused(first.request()).response());
+        KeyManagementExchange sent = peers.ue.resend(first);
+        KeyManagementCall call = call(sent.request());
+
+        HttpResponseMessage ok = peers.bmsc.answer(call, List.of(ItemStatus.NOT_IMPLEMENTED, ItemStatus.OK));
+
+        assertThat(call).isInstanceOf(KeyManagementCall.Deregister.class);
+        assertThat(call.itemCount()).isEqualTo(2);
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.header("Content-Type")).contains("application/mbms-register-response+xml");
+        assertThat(RegisterResponse.parse(ok.body()).codes()).containsExactly(ItemStatus.NOT_IMPLEMENTED, ItemStatus.OK);
+        assertThat(RegisterResponse.parse(ok.body()).services()).extracting(s -> s.serviceId())
+                .containsExactly("urn:3gpp:mbms:s1", "urn:3gpp:mbms:s2");
+        assertThat(peers.ue.interpret(sent, ok)).isInstanceOf(
+                org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome.Answered.class);
+    }
+
     @Test
     void anMskRequestIsAnsweredWithTheMskResponseType() {
         KeyManagementExchange first = peers.ue.requestMsks(MskRequestBody.of(MSK));
@@ -321,6 +343,9 @@ class KeyRequestFunctionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.OK, Optional.empty()))
                 .as("a success refuses nothing").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.received(500), Optional.empty()))
+                .as("neither a success nor 401, but no code of table G.2.4-1")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot refuse");
         assertThatThrownBy(() -> peers.bmsc.refuse(call, ItemStatus.FORBIDDEN, Optional.of(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("503 only");
     }

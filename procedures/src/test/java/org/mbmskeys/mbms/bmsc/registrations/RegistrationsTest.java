@@ -217,6 +217,19 @@ class RegistrationsTest {
         assertThat(registrations.mukDerived(BOB, muk)).isFalse();
     }
 
+    /** The UE bootstrapped again and the BM-SC derived a MUK from it: the later MUK replaces the one recorded. */
+    @Test
+    void aMukDerivedLaterReplacesTheOneRecorded() {
+        registrations.register(ALICE, BTID_1, FROM, List.of(NEWS));
+        Instant t1 = Instant.parse("2026-12-02T12:00:00Z");
+        registrations.mukDerived(ALICE, new LastMuk(BTID_1, t1));
+        LastMuk later = new LastMuk(BTID_2, t1.plusSeconds(3600));
+
+        assertThat(registrations.mukDerived(ALICE, later)).isTrue();
+
+        assertThat(registrations.registration(ALICE).orElseThrow().lastMuk()).contains(later);
+    }
+
     @Test
     void operatorsPageThroughTheUesOfAServiceOrKeyGroup() {
         String carol = "001010000000003@ims.mnc001.mcc001.3gppnetwork.org";
