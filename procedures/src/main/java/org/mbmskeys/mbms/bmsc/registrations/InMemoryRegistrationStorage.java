@@ -108,6 +108,11 @@ final class InMemoryRegistrationStorage implements RegistrationStorage {
         return byImpi.size();
     }
 
+    /** How many B-TIDs the look-up by B-TID holds (for the test that none is kept after its record moved on). */
+    int bTidsIndexed() {
+        return byBTid.size();
+    }
+
     /** Moves the look-ups from {@code old} to {@code next} (either may be null); called under the IMPI's lock. */
     private void index(Registration old, Registration next) {
         // Drop the entry of a B-TID the record stops naming (else every B-TID a UE ever had would stay), but only when

@@ -2,7 +2,6 @@ package org.mbmskeys.mbms.bmsc.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.ref.WeakReference;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,11 +37,18 @@ class RegistrationStorageBTidLookUpTest {
 
     @Test
     void aBTidNoRecordNamesAnyMoreIsNotKeptInMemory() {
-        WeakReference<BTid> replaced = storedThenReplacedByAnotherBTid();
-        WeakReference<BTid> removed = storedThenRemoved();
+        InMemoryRegistrationStorage own = new InMemoryRegistrationStorage();
+        Registration first = of("001010000000002@ims.mnc001.mcc001.3gppnetwork.org",
+                BTid.parse("EBESExQVFhcYGRobHB0eHw==@bsf.example.org"), NEWS);
+        own.insert(first);
+        own.replace(first, of(first.impi(), BTID_2, NEWS));
 
-        assertThat(collected(replaced)).as("the B-TID of a UE that bootstrapped again").isTrue();
-        assertThat(collected(removed)).as("the B-TID of a UE no longer registered").isTrue();
+        assertThat(own.bTidsIndexed()).as("the B-TID of a UE that bootstrapped again is dropped").isEqualTo(1);
+        assertThat(own.findByBTid(first.bTid())).isEmpty();
+
+        own.remove(of(first.impi(), BTID_2, NEWS));
+
+        assertThat(own.bTidsIndexed()).as("the B-TID of a UE no longer registered is dropped").isZero();
     }
 
     @Test
@@ -82,36 +88,6 @@ class RegistrationStorageBTidLookUpTest {
         });
 
         assertThat(missed).as("a registered UE's B-TID looked up in vain").isFalse();
-    }
-
-    private WeakReference<BTid> storedThenReplacedByAnotherBTid() {
-        Registration first = of("001010000000002@ims.mnc001.mcc001.3gppnetwork.org",
-                BTid.parse("EBESExQVFhcYGRobHB0eHw==@bsf.example.org"), NEWS);
-        storage.insert(first);
-        storage.replace(first, of(first.impi(), BTID_2, NEWS));
-        return new WeakReference<>(first.bTid());
-    }
-
-    private WeakReference<BTid> storedThenRemoved() {
-        Registration only = of("001010000000003@ims.mnc001.mcc001.3gppnetwork.org",
-                BTid.parse("ICEiIyQlJicoKSorLC0uLw==@bsf.example.org"), NEWS);
-        storage.insert(only);
-        storage.remove(only);
-        return new WeakReference<>(only.bTid());
-    }
-
-    /** Whether the object is garbage collected within a few collections (nothing else holds it). */
-    private static boolean collected(WeakReference<?> ref) {
-        for (int i = 0; i < 50 && ref.get() != null; i++) {
-            System.gc();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return ref.get() == null;
     }
 
     /** Runs {@code writer} on a thread of its own and {@code check} here for {@link #RACE_MILLIS}, or until it fails. */
