@@ -54,15 +54,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Endpoint self;
     private final InstantSource clock;
     private final Map<String, MtkStream> sessions;
-    /** A push waiting for its verification message -> the instance running it. */
-    private final Map<AwaitedAck, String> awaitingAck = new ConcurrentHashMap<>();
-    /**
-     * The verification message {@link #pushAcknowledgedBy} read to find its push, so that the guard that checks
-     * it does not decode it again; taken by the guard, or dropped when the push ends.
-     */
-    private final Map<AwaitedAck, VerificationMessage> routed = new ConcurrentHashMap<>();
-    /** The check a guard just passed, so that the action that follows does not verify the MAC again. */
-    private final Map<AwaitedAck, AckCheck.Acknowledged> verified = new ConcurrentHashMap<>();
+    /** A push waiting for its verification message -> the instance running it, and what its answer showed so far. */
+    private final Map<AwaitedAck, Awaiting> awaitingAck = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
     private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
     /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
@@ -123,7 +116,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
-        String instance = awaitingAck.get(AwaitedAck.of(previous));
+        Awaiting awaiting = awaitingAck.get(AwaitedAck.of(previous));
+        String instance = awaiting == null ? null : awaiting.instance;
         Preparation<PreparedPush> prepared = distribution.retransmission(previous);
         if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.MUK_CHANGED) {
             // The UE bootstrapped again since the first attempt, so it can no longer verify this chain: what it has
@@ -153,7 +147,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private Optional<PreparedPush> ready(Preparation<PreparedPush> prepared, String instance) {
         if (prepared instanceof Preparation.Ready<PreparedPush> ready) {
             if (instance != null) {
-                awaitingAck.put(AwaitedAck.of(ready.message()), instance);
+                awaitingAck.put(AwaitedAck.of(ready.message()), new Awaiting(instance));
             }
             return Optional.of(ready.message());
         }
@@ -169,7 +163,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public boolean acknowledges(PreparedPush push, MikeyArrived arrived) {
-        VerificationMessage read = routed.remove(AwaitedAck.of(push));
+        Awaiting awaiting = awaitingAck.get(AwaitedAck.of(push));
+        VerificationMessage read = awaiting == null ? null : awaiting.takeRouted();
         // Only the message read from this very datagram: another one with the same CSB ID and IDr routed meanwhile
         // (a duplicate, or a forgery) must not stand in for it.
         AckCheck check = read != null && read.decoded().received() == arrived.datagram()
@@ -180,13 +175,16 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
                     push.impi(), rejected);
             return false;
         }
-        verified.put(AwaitedAck.of(push), (AckCheck.Acknowledged) check);
+        if (awaiting != null) {
+            awaiting.verified = (AckCheck.Acknowledged) check;
+        }
         return true;
     }
 
     @Override
     public DeliveryRecord delivered(PreparedPush push, MikeyArrived arrived) {
-        AckCheck.Acknowledged passed = verified.remove(AwaitedAck.of(push));
+        Awaiting awaiting = awaitingAck.get(AwaitedAck.of(push));
+        AckCheck.Acknowledged passed = awaiting == null ? null : awaiting.takeVerified();
         AckCheck check = passed != null ? passed : distribution.checkAck(push, arrived.datagram());
         if (!(check instanceof AckCheck.Acknowledged acknowledged)) {
             throw new IllegalStateException("the push to " + push.impi() + " is not acknowledged by " + arrived + ": " + check);
@@ -200,10 +198,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     private DeliveryRecord record(PreparedPush push, DeliveryRecord record) {
-        AwaitedAck awaited = AwaitedAck.of(push);
-        awaitingAck.remove(awaited);
-        routed.remove(awaited);
-        verified.remove(awaited);
+        awaitingAck.remove(AwaitedAck.of(push));
         // The invalidations sent after a full deregistration are done. The registration is looked up only for a UE
         // with an address remembered, which a re-key of registered UEs never has.
         if (lastAddresses.containsKey(record.impi()) && registrations.registration(record.impi()).isEmpty()) {
@@ -225,11 +220,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             return Optional.empty();
         }
         AwaitedAck awaited = new AwaitedAck(ack.csbId().value(), ack.idr().data());
-        String instance = awaitingAck.get(awaited);
-        if (instance != null) {
-            routed.put(awaited, ack);
+        Awaiting awaiting = awaitingAck.get(awaited);
+        if (awaiting == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(instance);
+        awaiting.routed = ack;
+        return Optional.of(awaiting.instance);
     }
 
     /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */
@@ -321,6 +317,35 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
      * (§6.4.5.1), of which two of 100,000 UEs re-keyed at once share one about once, and the IDr of the MUK
      * it was sealed under, the UE's B-TID, which the verification message echoes (§6.4.5.2).
      */
+    /**
+     * The instance running a push, and two things its answer's handling hands on within one event: the verification
+     * message {@link #pushAcknowledgedBy} read to find the push (so that the guard checking it does not decode it
+     * again), and the check the guard passed (so that the action after it does not verify the MAC again). Each is
+     * taken once; when it is missing (a resend replaced this record meanwhile) the message is read or checked again,
+     * with the same result.
+     */
+    private static final class Awaiting {
+        final String instance;
+        volatile VerificationMessage routed;
+        volatile AckCheck.Acknowledged verified;
+
+        Awaiting(String instance) {
+            this.instance = instance;
+        }
+
+        VerificationMessage takeRouted() {
+            VerificationMessage read = routed;
+            routed = null;
+            return read;
+        }
+
+        AckCheck.Acknowledged takeVerified() {
+            AckCheck.Acknowledged passed = verified;
+            verified = null;
+            return passed;
+        }
+    }
+
     private record AwaitedAck(int csbId, Bytes idr) {
 
         static AwaitedAck of(PreparedPush push) {
