@@ -167,30 +167,28 @@ public final class MikeyReception {
     /** §6.4.6.1, §6.5.3. */
     private Reception receiveMsk(MskMessage message, Bytes datagram) {
         MukId mukId = new MukId(message.idi().data(), message.idr().data());
-        if (message.askForVerification()) {
-            // The memory first: it answers "not a repeat" for nearly every message, and stillHeld takes the
-            // store's lock twice.
-            Optional<Bytes> again = acks.answerFor(mukId, datagram);
-            if (again.isPresent() && stillHeld(mukId)) {
-                LOG.debug("MSK message {}/{} counter {} under {} received again: verification message sent again",
-                        message.keyDomain(), message.mskId(), message.counter(), mukId);
-                return new Duplicate(again.get());
-            }
-        }
-        Optional<Instant> expiry = mukLifetime.expiresAt(mukId);
-        Instant now = clock.instant();
-        if (expiry.isPresent() && !now.isBefore(expiry.get())) {
-            return discard(Stage.CHECK, ReceptionRejection.MUK_EXPIRED, "MSK message " + message.keyDomain() + "/"
-                    + message.mskId() + " (counter " + message.counter() + ") is protected with " + mukId
-                    + ", whose GBA key lifetime ended at " + expiry.get() + " (now " + now + "); only the first "
-                    + "message of a solicited pull may use a MUK past its lifetime (TS 33.246 §6.3.2.2.4 NOTE 1)");
-        }
         KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
         if (!check.isAccepted()) {
-            return discard(Stage.CHECK, check.rejection().orElseThrow(), check.detail());
+            // A push sent again as the same bytes (§6.4.2) carries the counter this UE accepted already: if the
+            // verification message was lost, it is answered again, while its MUK is held. Only such a message asks
+            // the memory; a new one passes the counter check and never needs it.
+            if (message.askForVerification() && check.rejection().orElseThrow() == KeyRejection.REPLAYED_COUNTER) {
+                Optional<Bytes> again = acks.answerFor(mukId, datagram);
+                if (again.isPresent() && stillHeld(mukId)) {
+                    LOG.debug("MSK message {}/{} counter {} under {} received again: verification message sent again",
+                            message.keyDomain(), message.mskId(), message.counter(), mukId);
+                    return new Duplicate(again.get());
+                }
+            }
+            return mukExpired(mukId, message).orElseGet(
+                    () -> discard(Stage.CHECK, check.rejection().orElseThrow(), check.detail()));
         }
         SecretBytes muk = check.value().key();
         try {
+            Optional<Reception> expired = mukExpired(mukId, message);
+            if (expired.isPresent()) {
+                return expired.get();
+            }
             OpenResult<OpenedMsk> opened = opener.open(message, muk);
             if (opened instanceof OpenResult.Rejected<OpenedMsk> r) {
                 return discard(Stage.OPEN, r.reason(), r.detail());
@@ -204,6 +202,19 @@ public final class MikeyReception {
         } finally {
             muk.destroy();
         }
+    }
+
+    /** The discard of an MSK message under a MUK whose GBA key lifetime is over, if it is. */
+    private Optional<Reception> mukExpired(MukId mukId, MskMessage message) {
+        Optional<Instant> expiry = mukLifetime.expiresAt(mukId);
+        Instant now = clock.instant();
+        if (expiry.isEmpty() || now.isBefore(expiry.get())) {
+            return Optional.empty();
+        }
+        return Optional.of(discard(Stage.CHECK, ReceptionRejection.MUK_EXPIRED, "MSK message " + message.keyDomain() + "/"
+                + message.mskId() + " (counter " + message.counter() + ") is protected with " + mukId
+                + ", whose GBA key lifetime ended at " + expiry.get() + " (now " + now + "); only the first "
+                + "message of a solicited pull may use a MUK past its lifetime (TS 33.246 §6.3.2.2.4 NOTE 1)"));
     }
 
     private Reception applyMsk(MukId mukId, OpenedMsk msk, SecretBytes muk, Bytes datagram) {
