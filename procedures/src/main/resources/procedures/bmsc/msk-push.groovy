@@ -16,8 +16,8 @@ procedure('bmsc.msk-push') {
     state('pushing') {
         onEntry {
             def delivery = service(KeyDelivery)
-            def next = push == null ? delivery.push(key as String, input('ue') as String, input('msk') as String,
-                    KeyDelivery.Kind.valueOf(input('kind') as String))
+            def next = push == null ? delivery.push(key.toString(), input('ue'), input('msk'),
+                    KeyDelivery.Kind.valueOf(input('kind')))
                     : delivery.retransmission(push)
             if (next.isPresent()) {
                 push = next.get()
@@ -36,10 +36,10 @@ procedure('bmsc.msk-push') {
         // Only for a push not sent yet: resends that run past the lifetime end the push as before.
         on(signal('not-prepared')) {
             guard('a new MSK not sent yet, but the MUK expired') {
-                push == null && input('kind') == 'DELIVER' && service(KeyDelivery).mukExpired(input('ue') as String)
+                push == null && input('kind') == 'DELIVER' && service(KeyDelivery).mukExpired(input('ue'))
             }
             action {
-                String group = service(KeyDelivery).keyGroupOf(input('msk') as String)
+                String group = service(KeyDelivery).keyGroupOf(input('msk'))
                 start 'bmsc.solicited-pull', "${input('ue')}|${group}", [ue: input('ue'), group: group]
             }
             goTo 'solicited'

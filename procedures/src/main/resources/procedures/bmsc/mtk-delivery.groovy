@@ -9,16 +9,16 @@ procedure('bmsc.mtk-delivery') {
     initial 'delivering'
 
     state('delivering') {
-        onEntry { send 'mikey', service(MtkDelivery).next(input('session') as String) }
+        onEntry { send 'mikey', service(MtkDelivery).next(input('session')) }
         after(seconds(5), 'resend') {
             action {
-                send 'mikey', service(MtkDelivery).current(input('session') as String)
+                send 'mikey', service(MtkDelivery).current(input('session'))
                 restartTimer 'resend'
             }
         }
         on(signal('next')) {
             action {
-                send 'mikey', service(MtkDelivery).next(input('session') as String)
+                send 'mikey', service(MtkDelivery).next(input('session'))
                 restartTimer 'resend'
             }
         }

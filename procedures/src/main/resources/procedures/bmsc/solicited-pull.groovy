@@ -12,7 +12,7 @@ procedure('bmsc.solicited-pull') {
     state('soliciting') {
         onEntry {
             def delivery = service(KeyDelivery)
-            def pull = delivery.solicit(input('ue') as String, input('group') as String)
+            def pull = delivery.solicit(input('ue'), input('group'))
             if (pull.isPresent()) {
                 send 'mikey', delivery.datagram(pull.get())
             } else {
@@ -33,8 +33,8 @@ procedure('bmsc.solicited-pull') {
     state('unanswered') {
         onEntry { signal procedure, key, 'decide' }
         on(signal('decide')) {
-            guard('the MUK expired') { service(KeyDelivery).mukExpired(input('ue') as String) }
-            action { service(KeyDelivery).unanswered(input('ue') as String, input('group') as String) }
+            guard('the MUK expired') { service(KeyDelivery).mukExpired(input('ue')) }
+            action { service(KeyDelivery).unanswered(input('ue'), input('group')) }
             goTo 'abandoned'
         }
         on(signal('decide')) { goTo 'pushed' }
@@ -42,7 +42,7 @@ procedure('bmsc.solicited-pull') {
     finalState 'abandoned'
     finalState('pushed') {
         onEntry {
-            String msk = service(KeyDelivery).unanswered(input('ue') as String, input('group') as String)
+            String msk = service(KeyDelivery).unanswered(input('ue'), input('group'))
             start 'bmsc.msk-push', "${input('ue')}|${msk}|DELIVER", [ue: input('ue'), msk: msk, kind: 'DELIVER']
         }
     }
