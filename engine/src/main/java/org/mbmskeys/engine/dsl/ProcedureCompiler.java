@@ -177,7 +177,7 @@ public final class ProcedureCompiler {
             // same cast is a static call to ScriptBytecodeAdapter.castToType and a checkcast. Method calls are
             // direct calls either way; only what a script leaves dynamic takes Groovy's classic call sites.
             config.getOptimizationOptions().put(CompilerConfiguration.INVOKEDYNAMIC, false);
-            config.addCompilationCustomizers(new RecordEventAccess(), new ASTTransformationCustomizer(
+            config.addCompilationCustomizers(new RecordEventAccess(), new VariableAccess(), new ASTTransformationCustomizer(
                     Map.of("extensions", List.of(StaticScriptChecks.class.getName())), CompileStatic.class));
         } else {
             config.addCompilationCustomizers(new ActionLint(file, lint));

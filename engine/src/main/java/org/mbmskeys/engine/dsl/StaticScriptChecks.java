@@ -19,6 +19,7 @@ import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.transform.stc.AbstractTypeCheckingExtension;
+import org.codehaus.groovy.transform.stc.StaticTypeCheckingSupport;
 import org.codehaus.groovy.transform.stc.StaticTypeCheckingVisitor;
 import org.mbmskeys.engine.model.Signal;
 import org.mbmskeys.engine.model.TimerFired;
@@ -157,6 +158,8 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             typeByName(expression, facts.inputs);
         } else if (keyword == Keyword.GET) {
             typeByName(expression, facts.variables);
+        } else if (keyword == Keyword.SET) {
+            checkValueFits(expression);
         }
         // other keywords have their declared types
     }
@@ -188,6 +191,25 @@ public final class StaticScriptChecks extends AbstractTypeCheckingExtension {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code set('attempts', value)}, written so or rewritten from {@code attempts = value} ({@link VariableAccess}):
+     * the value must fit the variable's declared type, as for an assignment.
+     */
+    private void checkValueFits(Expression expression) {
+        if (!(expression instanceof MethodCallExpression call)) {
+            return;
+        }
+        List<Expression> args = ScriptFacts.arguments(call);
+        if (args.size() == 2 && args.get(0) instanceof ConstantExpression c && c.getValue() instanceof String name
+                && facts.variables.containsKey(name)) {
+            ClassNode declared = facts.variables.get(name);
+            ClassNode valueType = getType(args.get(1));
+            if (!StaticTypeCheckingSupport.checkCompatibleAssignmentTypes(declared, valueType, args.get(1))) {
+                addStaticTypeError(TypeMembers.incompatibleAssignment(name, declared, valueType), args.get(1));
+            }
+        }
     }
 
     private void typeByName(Expression expression, Map<String, ClassNode> declared) {

@@ -96,6 +96,36 @@ class ActionBodiesTest {
 
     @ParameterizedTest(name = "static={0}")
     @ValueSource(booleans = {true, false})
+    void aLocalNameHidesTheVariableAndCompoundOrValueAssignmentsStillReachIt(boolean statically) throws Exception {
+        RecordingContext c = run(statically, """
+                def note = 'local'
+                note = note + '!'
+                emit note
+                attempts += 2
+                attempts++
+                emit attempts
+                if ((attempts = 10) > 9) { emit attempts }""", context());
+
+        assertThat(c.effects).containsExactly("emit local!", "emit 4", "emit 10");
+        assertThat(c.variables).containsEntry("attempts", 10).containsEntry("note", null);
+    }
+
+    @Test
+    void staticActionsReachVariablesByDirectCallsNotByPropertyLookUp() throws Exception {
+        String body = """
+                attempts = attempts + 1
+                if (note == null) { note = 'set' }""";
+
+        RecordingContext statically = run(true, body, context());
+        RecordingContext dynamically = run(false, body, context());
+
+        assertThat(statically.variables).isEqualTo(dynamically.variables).containsEntry("attempts", 2).containsEntry("note", "set");
+        assertThat(statically.variableByPropertyLookUp).as("static: get and set called directly").isFalse();
+        assertThat(dynamically.variableByPropertyLookUp).as("dynamic: through the action scope's metaclass").isTrue();
+    }
+
+    @ParameterizedTest(name = "static={0}")
+    @ValueSource(booleans = {true, false})
     void propertiesExposeTheInstance(boolean statically) throws Exception {
         RecordingContext c = context();
         c.attempt = 2;

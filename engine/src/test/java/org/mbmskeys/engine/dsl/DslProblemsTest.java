@@ -573,6 +573,22 @@ class DslProblemsTest {
     }
 
     @Test
+    void staticCompilationChecksAValueSetByNameLikeAnAssignment() {
+        assertThat(problems(true, """
+                procedure('t') {
+                    variable 'attempts', Integer, 0
+                    initial 'a'
+                    state('a') {
+                        onEntry { set('attempts', 'many'); set('attempts', 3); set('attempts', null) }
+                        on(Ack) { goTo 'done' }
+                    }
+                    finalState 'done'
+                    errorState 'failed'
+                }
+                """)).containsExactly("t.groovy:5:35: cannot assign a String to 'attempts', which is an Integer");
+    }
+
+    @Test
     void staticCompilationHintsAtRecordAccessorsBeyondTheEvent() {
         assertThat(problems(true, """
                 import org.mbmskeys.engine.dsl.events.Ack

@@ -15,6 +15,8 @@ class RecordingContext implements ActionContext {
     final Map<String, Object> variables = new HashMap<>();
     final Map<Class<?>, Object> services = new HashMap<>();
     final List<String> effects = new ArrayList<>();
+    /** Whether any variable read or write came through Groovy's property look-up (the closure's metaclass). */
+    boolean variableByPropertyLookUp;
     Object event;
     int attempt;
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -64,6 +66,7 @@ class RecordingContext implements ActionContext {
 
     @Override
     public Object get(String variable) {
+        noteHowVariablesAreReached();
         if (!variables.containsKey(variable)) {
             throw new IllegalArgumentException("no variable " + variable);
         }
@@ -72,7 +75,16 @@ class RecordingContext implements ActionContext {
 
     @Override
     public void set(String variable, Object value) {
+        noteHowVariablesAreReached();
         variables.put(variable, value);
+    }
+
+    private void noteHowVariablesAreReached() {
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            if (e.getClassName().equals(ActionScopeMetaClass.class.getName())) {
+                variableByPropertyLookUp = true;
+            }
+        }
     }
 
     @Override
