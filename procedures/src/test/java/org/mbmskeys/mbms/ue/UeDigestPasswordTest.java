@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretAudit;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.HttpHeaders;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
@@ -89,6 +90,26 @@ class UeDigestPasswordTest {
                 .isInstanceOf(DigestVerification.Rejected.class);
         bmscPassword = MrkDigestPassword.derive(SecretBytes.wrap(other));
         assertThat(verify(node.post(register))).as("the same MRK on the BM-SC's side").isInstanceOf(DigestVerification.Accepted.class);
+    }
+
+    /**
+     * Making the client for a BM-SC checks that a MRK is installed by deriving the password once: that password and
+     * the MRK copy it came from are wiped, so only the MUK and MRK the store now holds stay alive.
+     */
+    @Test
+    void theClientForABmscLeavesOnlyTheKeysTheStoreHolds() {
+        UeNode node = bootstrappedUe();
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+
+        List<SecretBytes> alive;
+        try (SecretAudit audit = SecretAudit.begin()) {
+            node.post(register);   // MUK and MRK derived and installed for the BM-SC, the password checked
+            alive = audit.undestroyed().stream().map(SecretAudit.Created::secret).toList();
+        }
+
+        SecretBytes mrk = store.mrk(IDI).orElseThrow().key();
+        assertThat(alive).as("the store's MUK and MRK").hasSize(2).contains(mrk);
+        mrk.destroy();
     }
 
     private UeNode bootstrappedUe() {
