@@ -159,6 +159,32 @@ class UeFacadeLifecycleOverTheNetworkTest {
     }
 
     /**
+     * The host of a one-UE builder takes more UEs ({@code ue.host().add(profile)}); one added without a transport of
+     * its own sends on the builder's transport, so its key management requests reach the BM-SC and it registers.
+     * (Its answers come back on the request; MIKEY datagrams to it reach only the receiver the builder's transport
+     * was bound to, the first UE's.)
+     */
+    @Test
+    void aUeAddedToTheHostOfAOneUeBuilderSendsOnTheBuildersTransport() {
+        world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        UbClient ub8 = world.subscriber(8);
+        UbClient ub11 = world.subscriber(11);
+        org.mbmskeys.adapters.memory.Hosts handset = world.network.hosts();
+        handset.add("erin");
+        handset.add("gina");
+        Ue erin = Ue.builder(UeProfile.usim("erin", UiccId.of("8949440000000000088"), ub8))
+                .transport(handset).httpCodec(world.codec).scheduler(world.time).deterministic()
+                .random(RolesWorld.seeded(9)).build();
+
+        Ue gina = using(erin.host().add(UeProfile.usim("gina", UiccId.of("8949440000000000111"), ub11)), "news");
+
+        assertThat(world.bmsc.registration(RolesWorld.impi(11))).isPresent();
+        assertThat(gina.registration("news")).get()
+                .satisfies(r -> assertThat(r.state()).isEqualTo(RegistrationState.REGISTERED));
+        assertThat(gina.host()).isSameAs(erin.host());
+    }
+
+    /**
      * Every setting of a one-UE builder reaches the UE: its key store, its crypto, its clock, its User-Agent
      * product (with {@code 3gpp-gba} added, Annex H), its backend, lanes and (empty) script folder.
      */
@@ -215,6 +241,16 @@ class UeFacadeLifecycleOverTheNetworkTest {
         assertThat(clockReads).hasPositiveValue();
         assertThat(world.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.header("User-Agent"))
                 .hasValueSatisfying(ua -> assertThat(ua).contains("Handset/2.1").contains("3gpp-gba")));
+    }
+
+    /** §6.3.2.2.1: a Basic MSK request names at least one MSK; an empty one is refused before anything starts. */
+    @Test
+    void anMskRequestWithoutMsksIsRefused() {
+        Ue alice = world.ue("alice");
+
+        assertThatThrownBy(() -> alice.requestMsks(RolesWorld.BMSC, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one MSK");
+        assertThat(world.ueHost.engine().instance("ue.msk-request", "alice/msk")).isEmpty();
     }
 
     @Test

@@ -6,12 +6,14 @@ import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;
+import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.ue.Ue;
@@ -93,6 +95,40 @@ class UeHostRoutesOnlyMikeyToItsUesTest {
         world.settle();
 
         assertThat(discards()).as("dora's own node delivered it to her reception").singleElement()
+                .satisfies(d -> assertThat(d.ue()).isEqualTo("dora"));
+    }
+
+    /**
+     * A shared transport that also hears the address of a UE with a transport of its own (a socket bound to every
+     * address, say) hands that UE nothing: its own transport delivers its datagrams, once.
+     */
+    @Test
+    void aDatagramForAUeWithItsOwnTransportIsNotTakenFromTheSharedTransportToo() {
+        List<Consumer<Envelope>> sharedReceiver = new CopyOnWriteArrayList<>();
+        Transport everyAddress = new Transport() {
+            @Override
+            public void send(Envelope envelope) {
+                throw new UnsupportedOperationException("nothing is sent in this test");
+            }
+
+            @Override
+            public void receive(Consumer<Envelope> handler) {
+                sharedReceiver.add(handler);
+            }
+        };
+        UeHost hearsAll = UeHost.builder().transport(everyAddress).httpCodec(HttpWire.codec()).scheduler(world.time)
+                .deterministic().listener(outcomes::add).build();
+        hearsAll.add(UeProfile.usim("dora", UiccId.of("8949440000000000066"), world.subscriber(6)),
+                world.network.node("dora"));
+        Envelope toDora = Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of("dora", 2269), Bytes.ofHex("0102030405"));
+
+        world.network.node("mallory").send(toDora);
+        world.settle();
+        sharedReceiver.forEach(h -> h.accept(toDora));
+        world.settle();
+
+        assertThat(sharedReceiver).hasSize(1);
+        assertThat(discards()).as("delivered by dora's own node only").singleElement()
                 .satisfies(d -> assertThat(d.ue()).isEqualTo("dora"));
     }
 

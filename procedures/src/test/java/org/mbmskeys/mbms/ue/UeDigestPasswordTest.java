@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretAudit;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.HttpHeaders;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
@@ -89,6 +91,96 @@ class UeDigestPasswordTest {
                 .isInstanceOf(DigestVerification.Rejected.class);
         bmscPassword = MrkDigestPassword.derive(SecretBytes.wrap(other));
         assertThat(verify(node.post(register))).as("the same MRK on the BM-SC's side").isInstanceOf(DigestVerification.Accepted.class);
+    }
+
+    /**
+     * Making the client for a BM-SC checks that a MRK is installed by deriving the password once: that password and
+     * the MRK copy it came from are wiped, so only the MUK and MRK the store now holds stay alive.
+     */
+    @Test
+    void theClientForABmscLeavesOnlyTheKeysTheStoreHolds() {
+        UeNode node = bootstrappedUe();
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+
+        List<SecretBytes> alive;
+        try (SecretAudit audit = SecretAudit.begin()) {
+            node.post(register);   // MUK and MRK derived and installed for the BM-SC, the password checked
+            alive = audit.undestroyed().stream().map(SecretAudit.Created::secret).toList();
+        }
+
+        SecretBytes mrk = store.mrk(IDI).orElseThrow().key();
+        assertThat(alive).as("the store's MUK and MRK").hasSize(2).contains(mrk);
+        mrk.destroy();
+    }
+
+    /** §6.3.2.1A, §6.2.1.3: with UICC key management (GBA_U) the UE answers the BM-SC's GBA_U realm, not Annex H's. */
+    @Test
+    void aUeWithUiccKeyManagementSignsInTheGbaURealm() {
+        bsf.addSubscriber(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_U);
+        GbaClient gba = new GbaClient(new SimulatedUsim(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
+                GbaMode.GBA_U), time::now);
+        UeNode node = new UeNode(new UeProfile("alice", UiccId.of("8949440000000000011"),
+                org.mbmskeys.mbms.ue.announcement.UeCapabilities.mbmsUicc(), GbaMode.GBA_U, UbClient.simulated(gba, bsf)),
+                store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
+        assertThat(node.bootstrap()).isInstanceOf(BootstrapResult.Bootstrapped.class);
+        node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
+                false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
+        KeyManagementExchange first = node.post(node.use("urn:news").requests().get(0));
+        DigestVerifier uiccBmsc = DigestVerifier.builder().realms(DigestRealm.gbaU(BMSC))
+                .serverSecret(SecretBytes.wrap(new byte[32])).credentials((user, realm) -> Optional.empty())
+                .clock(time::now).random(seeded(3)).build();
+        DigestVerification challenge = uiccBmsc.verify("POST", first.request().target(), first.request().body(), null);
+        HttpHeaders headers = HttpHeaders.empty();
+        for (String value : ((DigestVerification.Rejected) challenge).wwwAuthenticate()) {
+            headers = headers.with("WWW-Authenticate", value);
+        }
+        node.interpret(BMSC, first, new HttpResponseMessage(401, "Unauthorized", headers, Bytes.empty()));
+
+        KeyManagementExchange second = node.resend(BMSC, first);
+
+        assertThat(second.request().header("Authorization")).hasValueSatisfying(a ->
+                assertThat(a).contains("realm=\"" + DigestRealm.gbaU(BMSC).value() + "\""));
+    }
+
+    /** §6.1: past the key lifetime of its bootstrapping the UE derives no keys for a BM-SC and sends nothing. */
+    @Test
+    void pastTheLifetimeOfItsBootstrappingTheUeCannotReachABmsc() {
+        UeNode node = bootstrappedUe();
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+        time.advance(Duration.ofDays(2));
+
+        assertThatThrownBy(() -> node.post(register)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("without GBA keys").hasMessageContaining("expired");
+        assertThat(store.mrk(IDI)).isEmpty();
+    }
+
+    /** §6.3.2.1A: a card that decides on UICC key management needs a GBA_U run; a GBA_ME one does not serve it. */
+    @Test
+    void aUiccKeyManagementDecisionIsNotServedByAGbaMeBootstrapping() {
+        bsf.addSubscriber(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+        GbaClient gba = new GbaClient(new SimulatedUsim(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
+                GbaMode.GBA_ME), time::now);
+        UeNode node = new UeNode(new UeProfile("alice", UiccId.of("8949440000000000011"),
+                org.mbmskeys.mbms.ue.announcement.UeCapabilities.mbmsUicc(), GbaMode.GBA_ME, UbClient.simulated(gba, bsf)),
+                store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
+        assertThat(node.bootstrap()).isInstanceOf(BootstrapResult.Bootstrapped.class);
+        node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
+                false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+
+        assertThatThrownBy(() -> node.post(register)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a GBA_U run");
+    }
+
+    /** An MSK request to a BM-SC no used service names takes the key management of the UE's GBA mode (ME here). */
+    @Test
+    void anMskRequestToABmscOfNoUsedServiceIsSignedWithMeKeys() {
+        UeNode node = bootstrappedUe();
+
+        KeyManagementExchange request = node.requestMsks(BMSC, List.of(MSK));
+
+        assertThat(request.request().target()).contains("requesttype=msk-request");
+        assertThat(store.mrk(IDI)).as("ME keys installed for the BM-SC").isPresent();
     }
 
     private UeNode bootstrappedUe() {

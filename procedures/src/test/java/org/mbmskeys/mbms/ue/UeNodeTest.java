@@ -214,6 +214,30 @@ class UeNodeTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("no GBA bootstrapping");
     }
 
+    /** §6.3.2.1A: a service that requires UICC key management is not accessible to a ME-only USIM; nothing is sent. */
+    @Test
+    void aServiceRequiringUiccKeyManagementIsNotAccessibleToAUsimAndNotRegistered() {
+        node.announce(UserServiceDescription.protectedBy("urn:uicc-only", new ServiceProtection(List.of(Fqdn.of(BMSC)),
+                true, false, List.of(GROUP_7), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
+
+        LifecycleStep step = node.use("urn:uicc-only");
+
+        assertThat(step.requests()).isEmpty();
+        assertThat(step.outcomes()).singleElement().isInstanceOfSatisfying(UeOutcome.ServiceNotAccessible.class,
+                n -> assertThat(n.detail()).startsWith("UICC_KEY_MANAGEMENT_UNAVAILABLE"));
+        assertThat(node.registrations()).isEmpty();
+    }
+
+    @Test
+    void givingUpARegistrationNamesTheRegistrationProcedure() {
+        node.announce(news(Optional.empty()));
+        RegistrationAction register = node.use("urn:news").requests().get(0);
+
+        assertThat(node.gaveUp(register, UeOutcome.Failure.NO_ANSWER, "silence").outcomes()).singleElement()
+                .isInstanceOfSatisfying(UeOutcome.KeyManagementFailed.class,
+                        f -> assertThat(f.procedure()).isEqualTo("ue.registration"));
+    }
+
     @Test
     void itsProfileNamesItAndSaysWhatItCan() {
         assertThat(node.name()).isEqualTo("alice");

@@ -9,6 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keymanagement.ItemStatus;
+import org.mbmskeys.mbms.keymanagement.MskRequestReason;
+import org.mbmskeys.mbms.keymanagement.xml.RegisterResponse;
+import org.mbmskeys.mbms.keymanagement.xml.ServiceStatus;
+import org.mbmskeys.mbms.keys.MtkId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.protection.MikeyRejection;
+import org.mbmskeys.mbms.mikey.protection.MikeySealer;
+import org.mbmskeys.mbms.mikey.protection.SolicitedPull;
+import org.mbmskeys.mbms.ue.keys.CurrentMtk;
+import org.mbmskeys.mbms.ue.keys.MskChange;
+import org.mbmskeys.mbms.ue.keys.MskUpdate;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
@@ -128,6 +142,70 @@ class UeRoleServicesTest {
         assertThat(services.gaveUp("alice", again, UeOutcome.Failure.NO_ANSWER, "silence").outcomes())
                 .singleElement().isInstanceOf(UeOutcome.KeyManagementFailed.class);
         assertThat(services.needsBootstrap("alice")).isTrue();
+    }
+
+    /**
+     * §6.3.2.3.1: a push under the last used MUK is reported as the MSK it stored (no verification message sent),
+     * and for a Key Group of a registered service the MSK request is planned, not skipped.
+     */
+    @Test
+    void aPushUnderTheLastUsedMukIsReportedStoredAndPlansAnMskRequestForARegisteredService() {
+        registerNews();
+        MskRef msk = MskRef.of(DOMAIN, MskId.of(KeyGroup.of(7), 2));
+        Reception.MskRequestNeeded needed = new Reception.MskRequestNeeded(DOMAIN, KeyGroup.of(7),
+                Reception.MskRequestNeeded.Cause.LAST_USED_MUK_PUSH, Optional.of(new MskUpdate(MskChange.STORED, msk,
+                Optional.empty(), MskUpdate.Answer.REQUEST_MSK_NO_ACK)));
+
+        List<UeOutcome> outcomes = services.outcomes(new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1)), needed);
+
+        assertThat(outcomes).containsExactly(new UeOutcome.MskReceived("alice", msk, MskChange.STORED, false));
+        assertThat(services.mskRequestFor("alice", needed)).hasValueSatisfying(plan ->
+                assertThat(plan.reason()).isEqualTo(MskRequestReason.LAST_USED_MUK_PUSH));
+    }
+
+    @Test
+    void anMtkStoredIsReportedWithItsMskAndMtkId() {
+        MskRef msk = MskRef.of(DOMAIN, MskId.of(KeyGroup.of(7), 2));
+        CurrentMtk mtk = new CurrentMtk(msk, MtkId.of(11), TimestampCounter.of(1),
+                SecretBytes.ofHex("000102030405060708090a0b0c0d0e0f"), Optional.empty());
+
+        assertThat(services.outcomes(new MikeyDatagram("alice", BMSC, Bytes.of((byte) 1)), new Reception.MtkStored(mtk)))
+                .containsExactly(new UeOutcome.MtkReceived("alice", msk, MtkId.of(11)));
+        mtk.key().destroy();
+    }
+
+    /** §6.3.3.2.1: MIKEY bytes handed over as an object are read as an MTK message only, over UDP as any message. */
+    @Test
+    void aSolicitedPullIsCheckedOverUdpButRefusedUnreadAsADownloadObject() {
+        Bytes pull = new MikeySealer(CryptoSuite.jca()).seal(new SolicitedPull(CsbId.of(1), DOMAIN, KeyGroup.of(7),
+                TimestampCounter.of(1), Bytes.ofHex("0f0e0d0c0b0a09080706050403020100"), "bmsc.example.org",
+                "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org"), SecretBytes.ofHex("000102030405060708090a0b0c0d0e0f"
+                + "101112131415161718191a1b1c1d1e1f"));
+
+        assertThat(services.receive(MikeyDatagram.downloadObject("alice", pull))).isInstanceOfSatisfying(
+                Reception.Discarded.class, d -> {
+                    assertThat(d.stage()).isEqualTo(Reception.Stage.READ);
+                    assertThat(d.reason()).isEqualTo(MikeyRejection.UNEXPECTED_MESSAGE);
+                });
+        assertThat(services.receive(new MikeyDatagram("alice", BMSC, pull))).as("no MUK of that B-TID")
+                .isInstanceOfSatisfying(Reception.Discarded.class, d -> {
+                    assertThat(d.stage()).isEqualTo(Reception.Stage.CHECK);
+                    assertThat(d.reason()).isEqualTo(KeyRejection.UNKNOWN_MUK);
+                });
+    }
+
+    /** §6.3.2.1B: leaving a registered service deregisters it at its BM-SC. */
+    @Test
+    void leavingARegisteredServiceSendsItsDeregistration() {
+        registerNews();
+
+        assertThat(services.leave("alice", "urn:news").requests()).containsExactly(
+                new RegistrationAction.Deregister(Fqdn.of("bmsc.example.org"), List.of("urn:news")));
+    }
+
+    private void registerNews() {
+        RegistrationAction register = services.use("alice", "urn:news").requests().get(0);
+        services.answered("alice", register, new RegisterResponse(List.of(new ServiceStatus("urn:news", ItemStatus.OK))));
     }
 
     /** The reception outcomes need no HTTP. */

@@ -298,6 +298,54 @@ class MikeyReceptionTest {
         assertDiscardedUnchanged(wire, Stage.CHECK, KeyRejection.UNKNOWN_MUK);
     }
 
+    /**
+     * §6.1: what was acknowledged for the old card answers nothing for the new one, even under the same MUK ID
+     * installed again: the push is taken as new and its MSK stored, not answered from memory with a key the
+     * store no longer holds.
+     */
+    @Test
+    void aPushAcknowledgedBeforeACardChangeIsStoredAgainNotAnsweredFromMemory() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        RegisteredMsk msk = bmsc.rotate();
+        Bytes wire = bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, true);
+        assertThat(reception.receive(wire)).isInstanceOf(MskStored.class);
+
+        assertThat(reception.uiccChanged(UiccId.of("8949440000007654321")))
+                .isEqualTo(UiccCheck.DIFFERENT_UICC_KEYS_DELETED);
+        store.installMuk(MUK_ID_OLD, MUK_OLD);
+
+        Reception again = reception.receive(wire);
+
+        assertThat(again).as(again.toString()).isInstanceOfSatisfying(MskStored.class, s -> {
+            assertThat(s.update().change()).isEqualTo(MskChange.STORED);
+            assertThat(s.verification()).isPresent();
+        });
+        assertThat(store.msk(msk.ref())).isPresent();
+    }
+
+    /**
+     * A new GBA run keeps the MUK that verified a push as the last used one (§6.3.2.2.4): the BM-SC, which knows
+     * only that MUK, may still resend the push, and it is answered again; once the new MUK verifies a message
+     * the old one is gone and so is the answer.
+     */
+    @Test
+    void aRepeatAfterANewGbaRunIsAnsweredAgainWhileItsMukIsTheLastUsedOne() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        Bytes wire = bmsc.mskMessage(bmsc.rotate(), BTID_OLD, MUK_OLD, true);
+        Bytes firstAck = ((MskStored) reception.receive(wire)).verification().orElseThrow();
+        store.installMuk(MUK_ID_NEW, MUK_NEW);
+        assertThat(store.currentMuk(MUK_ID_OLD.idi())).contains(MUK_ID_NEW);
+        assertThat(store.lastUsedMuk(MUK_ID_OLD.idi())).contains(MUK_ID_OLD);
+        UeKeyState before = store.snapshot();
+
+        assertThat(reception.receive(wire)).isEqualTo(new Duplicate(firstAck));
+        assertThat(store.snapshot()).isEqualTo(before);
+
+        assertThat(reception.receive(bmsc.mskMessage(bmsc.rotate(), BTID_NEW, MUK_NEW, false)))
+                .isInstanceOf(MskStored.class);
+        assertDiscardedUnchanged(wire, Stage.CHECK, KeyRejection.UNKNOWN_MUK);
+    }
+
     /** A card change made on the store directly also ends the duplicate answers: the MUK is gone. */
     @Test
     void noDuplicateAnswerOnceTheMukIsGone() {
