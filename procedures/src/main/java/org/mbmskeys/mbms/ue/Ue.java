@@ -209,19 +209,13 @@ public final class Ue {
         if (msk.isEmpty()) {
             return Optional.empty();
         }
+        // The store's list is newest first, by acceptance. Not the highest MTK ID: each MSK numbers its MTKs from its
+        // own SEQl, so after a rotation the new MSK's first MTK may have a lower ID than the old MSK's last one.
         List<CurrentMtk> mtks = node.store().mtks(msk.get().keyDomain(), msk.get().keyGroup());
-        CurrentMtk newest = null;
-        for (CurrentMtk m : mtks) {
-            if (newest == null || Integer.compareUnsigned(m.mtkId().value(), newest.mtkId().value()) > 0) {
-                if (newest != null) {
-                    destroy(newest);
-                }
-                newest = m;
-            } else {
-                destroy(m);
-            }
+        for (int i = 1; i < mtks.size(); i++) {
+            destroy(mtks.get(i));
         }
-        return Optional.ofNullable(newest);
+        return mtks.isEmpty() ? Optional.empty() : Optional.of(mtks.get(0));
     }
 
     private static void destroy(CurrentMtk m) {

@@ -85,6 +85,25 @@ class UeHandsOutOnlyTheKeysAskedForTest {
         assertThat(alice.currentMtk("radio", "tv-live")).as("a service never announced").isEmpty();
     }
 
+    @Test
+    void afterARotationTheNewestMtkIsTheNewMsksOneThoughItsMtkIdIsLower() {
+        world.bmsc.startMtkDelivery("tv-live");
+        world.settle();
+        world.bmsc.nextMtk("tv-live");
+        world.settle();
+        MtkId lastOfTheOldMsk = alice.currentMtk("tv", "tv-live").map(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe).orElseThrow();
+        MskRef rotated = world.bmsc.rotate(LIVE);
+        world.settle();
+
+        world.bmsc.nextMtk("tv-live");   // the new MSK's MTK IDs start again from its own SEQl (TS 33.246 §6.5.4)
+        world.settle();
+
+        CurrentMtk newest = alice.currentMtk("tv", "tv-live").orElseThrow();
+        assertThat(newest.msk()).isEqualTo(rotated).isNotEqualTo(tv);
+        assertThat(Integer.compareUnsigned(newest.mtkId().value(), lastOfTheOldMsk.value())).isNegative();
+        idAndWipe(newest);
+    }
+
     private static MtkId idAndWipe(CurrentMtk m) {
         m.key().destroy();
         m.salt().ifPresent(SecretBytes::destroy);

@@ -69,12 +69,18 @@ final class Secrets {
      */
     static void destroyDropped(UeKeyState before, UeKeyState after) {
         List<SecretBytes> candidates = new ArrayList<>();
-        boolean gbaKeysChanged = before.currentMuks() != after.currentMuks() || before.lastUsedMuks() != after.lastUsedMuks()
-                || before.mrks() != after.mrks();
-        if (gbaKeysChanged) {
+        boolean gbaKeysChanged = false;
+        if (before.currentMuks() != after.currentMuks()) {
             addGbaKeys(candidates, before.currentMuks());
+            gbaKeysChanged = true;
+        }
+        if (before.lastUsedMuks() != after.lastUsedMuks()) {
             addGbaKeys(candidates, before.lastUsedMuks());
+            gbaKeysChanged = true;
+        }
+        if (before.mrks() != after.mrks()) {
             addGbaKeys(candidates, before.mrks());
+            gbaKeysChanged = true;
         }
         boolean msksChanged = before.msks() != after.msks();
         if (msksChanged) {

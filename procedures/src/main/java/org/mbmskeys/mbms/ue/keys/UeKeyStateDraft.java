@@ -118,10 +118,10 @@ final class UeKeyStateDraft {
      */
     void dropCountersOfUnusableMuks() {
         Set<MukId> usable = new HashSet<>();
-        for (StoredGbaKey k : currentMuks().values()) {
+        for (StoredGbaKey k : orElse(currentMuks, origin.currentMuks()).values()) {   // read, not copied
             usable.add(k.id());
         }
-        for (StoredGbaKey k : lastUsedMuks().values()) {
+        for (StoredGbaKey k : lastUsedMuksNow().values()) {
             usable.add(k.id());
         }
         boolean countersGo = false;
