@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.runtime.Engine;
-import org.mbmskeys.engine.spi.Envelope;
-import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.keymanagement.MskRequestReason;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
@@ -244,6 +241,10 @@ public final class Ue {
 
         /** Builds the engine and starts the UE's procedures; the UE is off until {@link Ue#powerOn()}. */
         public Ue build() {
+            if (transport == null) {
+                throw new IllegalStateException("a UE engine needs a transport for MIKEY and key management: "
+                        + "builder.transport(...) (network.hosts() on the memory network)");
+            }
             UeHost.Builder hostBuilder = UeHost.builder();
             copyTo(hostBuilder);
             return hostBuilder.build().add(profile, transport);
@@ -256,7 +257,7 @@ public final class Ue {
             b.backend = backend;
             b.lanes = lanes;
             b.deterministic = deterministic;
-            b.transport = transport == null ? null : sendOnly(transport);
+            b.ownTransportsOnly = true;   // the UE's transport is its own: the host shares none
             b.codec = codec;
             b.scripts = scripts;
             b.outcomeListeners.addAll(outcomeListeners);
@@ -266,20 +267,5 @@ public final class Ue {
             b.userAgent = userAgent;
             b.keyStores = keyStores;
         }
-    }
-
-    /** The shared transport of a one-UE host: it only sends; the UE's own binding receives. */
-    private static Transport sendOnly(Transport transport) {
-        return new Transport() {
-            @Override
-            public void send(Envelope envelope) {
-                transport.send(envelope);
-            }
-
-            @Override
-            public void receive(Consumer<Envelope> handler) {
-                // the UE's own binding of the same transport receives
-            }
-        };
     }
 }

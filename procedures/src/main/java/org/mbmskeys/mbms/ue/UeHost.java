@@ -64,7 +64,7 @@ public final class UeHost implements AutoCloseable {
     private final Map<String, Ue> ues = new ConcurrentHashMap<>();
 
     private UeHost(Builder b) {
-        if (b.transport == null) {
+        if (b.transport == null && !b.ownTransportsOnly) {
             throw new IllegalStateException("a UE engine needs a transport for MIKEY and key management: "
                     + "builder.transport(...) (network.hosts() on the memory network)");
         }
@@ -108,7 +108,9 @@ public final class UeHost implements AutoCloseable {
         }
         this.engine = engineBuilder.build();
         role.bind(engine::send);
-        b.transport.receive(engine::route);
+        if (b.transport != null) {
+            b.transport.receive(engine::route);
+        }
     }
 
     public static Builder builder() {
@@ -130,6 +132,10 @@ public final class UeHost implements AutoCloseable {
 
     private Ue add(UeProfile profile, Optional<Transport> transport) {
         Objects.requireNonNull(profile, "profile");
+        if (transport.isEmpty() && settings.transport == null) {
+            throw new IllegalStateException("this host belongs to a UE built with Ue.builder(), whose transport is that "
+                    + "UE's own: a UE added here needs a transport of its own, add(profile, transport)");
+        }
         String name = profile.name();
         UeNode node = new UeNode(profile, settings.keyStores.apply(name), settings.suite, settings.random, clock,
                 settings.userAgent, settings.keyManagementPort);
@@ -199,6 +205,9 @@ public final class UeHost implements AutoCloseable {
 
     /** Builds a {@link UeHost}; see {@link UeSettings} for the settings. */
     public static final class Builder extends UeSettings<Builder> {
+
+        /** Set by {@link Ue.Builder}: the host has no shared transport, each UE added brings its own. */
+        boolean ownTransportsOnly;
 
         private Builder() {
         }

@@ -159,29 +159,33 @@ class UeFacadeLifecycleOverTheNetworkTest {
     }
 
     /**
-     * The host of a one-UE builder takes more UEs ({@code ue.host().add(profile)}); one added without a transport of
-     * its own sends on the builder's transport, so its key management requests reach the BM-SC and it registers.
-     * (Its answers come back on the request; MIKEY datagrams to it reach only the receiver the builder's transport
-     * was bound to, the first UE's.)
+     * The host of a one-UE builder takes more UEs ({@code ue.host().add(...)}) only with a transport of their own: the
+     * builder's transport is its UE's own, so a UE sharing it would get none of its MIKEY datagrams (they would reach
+     * the first UE's reception). One added with a node of its own registers and gets its MSK.
      */
     @Test
-    void aUeAddedToTheHostOfAOneUeBuilderSendsOnTheBuildersTransport() {
+    void theHostOfAOneUeBuilderTakesMoreUesOnlyWithATransportOfTheirOwn() {
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
+        MskRef msk = world.bmsc.rotate(NEWS);
         UbClient ub8 = world.subscriber(8);
         UbClient ub11 = world.subscriber(11);
         org.mbmskeys.adapters.memory.Hosts handset = world.network.hosts();
         handset.add("erin");
-        handset.add("gina");
         Ue erin = Ue.builder(UeProfile.usim("erin", UiccId.of("8949440000000000088"), ub8))
                 .transport(handset).httpCodec(world.codec).scheduler(world.time).deterministic()
                 .random(RolesWorld.seeded(9)).build();
+        UeProfile gina = UeProfile.usim("gina", UiccId.of("8949440000000000111"), ub11);
 
-        Ue gina = using(erin.host().add(UeProfile.usim("gina", UiccId.of("8949440000000000111"), ub11)), "news");
+        assertThatThrownBy(() -> erin.host().add(gina)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a transport of its own");
+
+        Ue added = using(erin.host().add(gina, world.network.node("gina")), "news");
 
         assertThat(world.bmsc.registration(RolesWorld.impi(11))).isPresent();
-        assertThat(gina.registration("news")).get()
+        assertThat(added.registration("news")).get()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(RegistrationState.REGISTERED));
-        assertThat(gina.host()).isSameAs(erin.host());
+        assertThat(added.keyStore().msks()).extracting(MskKey::ref).containsExactly(msk);
+        assertThat(added.host()).isSameAs(erin.host());
     }
 
     /**
