@@ -313,11 +313,6 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     /**
-     * What tells the verification message of one push from any other: its CSB ID, 32 random bits per push
-     * (§6.4.5.1), of which two of 100,000 UEs re-keyed at once share one about once, and the IDr of the MUK
-     * it was sealed under, the UE's B-TID, which the verification message echoes (§6.4.5.2).
-     */
-    /**
      * The instance running a push, and two things its answer's handling hands on within one event: the verification
      * message {@link #pushAcknowledgedBy} read to find the push (so that the guard checking it does not decode it
      * again), and the check the guard passed (so that the action after it does not verify the MAC again). Each is
@@ -346,6 +341,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         }
     }
 
+    /**
+     * What tells the verification message of one push from any other: its CSB ID, 32 random bits per push
+     * (§6.4.5.1), of which two of 100,000 UEs re-keyed at once share one about once, and the IDr of the MUK
+     * it was sealed under, the UE's B-TID, which the verification message echoes (§6.4.5.2).
+     */
     private record AwaitedAck(int csbId, Bytes idr) {
 
         static AwaitedAck of(PreparedPush push) {

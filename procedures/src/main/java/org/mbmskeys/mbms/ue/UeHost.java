@@ -117,7 +117,11 @@ public final class UeHost implements AutoCloseable {
         return new Builder();
     }
 
-    /** Adds a UE that uses the host's transport: it receives what is sent to its name. */
+    /**
+     * Adds a UE that uses the host's transport: it receives what is sent to its name.
+     *
+     * @throws IllegalStateException on the host of a UE built with {@link Ue#builder(UeProfile)}, which shares no transport
+     */
     public Ue add(UeProfile profile) {
         return add(profile, Optional.empty());
     }
