@@ -5,9 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
-import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.DynamicVariable;
-import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ClassExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
@@ -15,10 +13,7 @@ import org.codehaus.groovy.ast.expr.Expression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
 import org.codehaus.groovy.ast.expr.PropertyExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
-import org.codehaus.groovy.classgen.GeneratorContext;
-import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
-import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.mbmskeys.engine.model.Signal;
 import org.mbmskeys.engine.model.TimerFired;
 
@@ -29,29 +24,11 @@ import org.mbmskeys.engine.model.TimerFired;
  * the dynamic mode allows. Only {@code event} itself is rewritten, in blocks whose trigger type is known
  * (on(Type), on(signal(...)), after(...)); deeper paths need the accessor call written out.
  */
-final class RecordEventAccess extends CompilationCustomizer {
-
-    private boolean done;
-
-    RecordEventAccess() {
-        super(CompilePhase.CANONICALIZATION);
-    }
+final class RecordEventAccess extends ScriptRewrite {
 
     @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (done) {
-            return;
-        }
-        done = true;
-        Rewriter rewriter = new Rewriter(source);
-        source.getAST().getStatementBlock().visit(rewriter);
-        for (ClassNode type : source.getAST().getClasses()) {
-            for (MethodNode method : type.getMethods()) {
-                if (method.getCode() != null && !(type.isScript() && "run".equals(method.getName()))) {
-                    method.getCode().visit(rewriter);
-                }
-            }
-        }
+    ClassCodeExpressionTransformer transformer(SourceUnit source) {
+        return new Rewriter(source);
     }
 
     private static final class Rewriter extends ClassCodeExpressionTransformer {

@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import org.codehaus.groovy.ast.ClassCodeExpressionTransformer;
-import org.codehaus.groovy.ast.ClassNode;
 import org.codehaus.groovy.ast.DynamicVariable;
-import org.codehaus.groovy.ast.MethodNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.BinaryExpression;
 import org.codehaus.groovy.ast.expr.ClosureExpression;
@@ -17,10 +15,7 @@ import org.codehaus.groovy.ast.expr.PostfixExpression;
 import org.codehaus.groovy.ast.expr.PrefixExpression;
 import org.codehaus.groovy.ast.expr.VariableExpression;
 import org.codehaus.groovy.ast.stmt.ExpressionStatement;
-import org.codehaus.groovy.classgen.GeneratorContext;
-import org.codehaus.groovy.control.CompilePhase;
 import org.codehaus.groovy.control.SourceUnit;
-import org.codehaus.groovy.control.customizers.CompilationCustomizer;
 import org.codehaus.groovy.syntax.Types;
 
 /**
@@ -36,33 +31,12 @@ import org.codehaus.groovy.syntax.Types;
  * that name hides the procedure variable), compound assignments ({@code attempts += 1}, {@code attempts++}), and
  * an assignment used as a value ({@code if ((push = next()) != null)}).
  */
-final class VariableAccess extends CompilationCustomizer {
-
-    private boolean done;
-
-    VariableAccess() {
-        super(CompilePhase.CANONICALIZATION);
-    }
+final class VariableAccess extends ScriptRewrite {
 
     @Override
-    public void call(SourceUnit source, GeneratorContext context, ClassNode classNode) {
-        if (done) {
-            return;
-        }
-        done = true;
+    ClassCodeExpressionTransformer transformer(SourceUnit source) {
         Set<String> variables = ScriptFacts.of(source.getAST()).variables.keySet();
-        if (variables.isEmpty()) {
-            return;
-        }
-        Rewriter rewriter = new Rewriter(source, variables);
-        source.getAST().getStatementBlock().visit(rewriter);
-        for (ClassNode type : source.getAST().getClasses()) {
-            for (MethodNode method : type.getMethods()) {
-                if (method.getCode() != null && !(type.isScript() && "run".equals(method.getName()))) {
-                    method.getCode().visit(rewriter);
-                }
-            }
-        }
+        return variables.isEmpty() ? null : new Rewriter(source, variables);
     }
 
     private static final class Rewriter extends ClassCodeExpressionTransformer {
