@@ -106,6 +106,22 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         assertThat(delivery.delivered(push, arrived).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
     }
 
+    /**
+     * A resend of a push no instance awaits any more (it was given up) is prepared without being awaited: its answer
+     * is routed to no push, and checked on its own bytes when a script asks.
+     */
+    @Test
+    void anAnswerToAPushNobodyAwaitsIsRoutedNowhereYetCheckedOnItsOwnBytes() {
+        delivery.gaveUp(push);
+        PreparedPush unawaited = delivery.retransmission(push).orElseThrow();
+        MikeyArrived arrived = new MikeyArrived(UE, verificationMessageOf(unawaited.datagram()));
+
+        assertThat(delivery.pushAcknowledgedBy(arrived)).isEmpty();
+        assertThat(delivery.acknowledges(unawaited, arrived)).isTrue();
+        assertThat(delivery.delivered(unawaited, arrived).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+        assertThat(delivery.acknowledges(unawaited, new MikeyArrived(UE, forged))).as("another push's forgery").isFalse();
+    }
+
     @Test
     void aForgeryRoutedAfterTheGenuineAnswerDoesNotStandInForIt() {
         MikeyArrived first = new MikeyArrived(UE, genuine);

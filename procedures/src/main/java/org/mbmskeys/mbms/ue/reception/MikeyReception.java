@@ -170,11 +170,12 @@ public final class MikeyReception {
         KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
         if (!check.isAccepted()) {
             // A push sent again as the same bytes (§6.4.2) carries the counter this UE accepted already: if the
-            // verification message was lost, it is answered again, while its MUK is held. Only such a message asks
-            // the memory; a new one passes the counter check and never needs it.
+            // verification message was lost, it is answered again. A replayed counter means the store still holds
+            // the MUK (current or last used; an unknown one is refused first), so the answer is only given while the
+            // key that verified the original is held. Only such a message asks the memory; a new one never does.
             if (message.askForVerification() && check.rejection().orElseThrow() == KeyRejection.REPLAYED_COUNTER) {
                 Optional<Bytes> again = acks.answerFor(mukId, datagram);
-                if (again.isPresent() && stillHeld(mukId)) {
+                if (again.isPresent()) {
                     LOG.debug("MSK message {}/{} counter {} under {} received again: verification message sent again",
                             message.keyDomain(), message.mskId(), message.counter(), mukId);
                     return new Duplicate(again.get());
@@ -304,15 +305,6 @@ public final class MikeyReception {
             return discard(Stage.APPLY, applied.rejection().orElseThrow(), applied.detail());
         }
         return new MtkStored(applied.value());
-    }
-
-    /**
-     * The MUK is still the current or the last used one: a duplicate is answered only while the key that
-     * verified the original is held (a card change made through the store directly deletes it).
-     */
-    private boolean stillHeld(MukId mukId) {
-        Optional<MukId> held = Optional.of(mukId);
-        return store.currentMuk(mukId.idi()).equals(held) || store.lastUsedMuk(mukId.idi()).equals(held);
     }
 
     private static Reception discard(Stage stage, Enum<?> reason, String detail) {
