@@ -43,25 +43,29 @@ final class MskAge {
     }
 
     /**
-     * The older of two MSKs of one Key Group under §6.5.3; when neither is newer, the lower Key Number (the
-     * order {@link #olderFirst} gives them).
+     * The older of two MSKs of one Key Group under §6.5.3; when neither is newer, the lower Key Number. A plain call,
+     * no comparator: it runs at every MSK a UE stores.
      */
     static StoredMsk older(StoredMsk a, StoredMsk b, Map<Bytes, StoredGbaKey> lastUsedMuks) {
-        if (isNewer(a, b, lastUsedMuks)) {
-            return b;
-        }
-        if (isNewer(b, a, lastUsedMuks)) {
-            return a;
-        }
-        return a.ref().mskId().keyNumber() <= b.ref().mskId().keyNumber() ? a : b;
+        return compareAge(a, b, lastUsedMuks) <= 0 ? a : b;
     }
 
     /** Older first within each Key Group; groups by Key Domain ID, then Key Group. */
     static Comparator<StoredMsk> olderFirst(Map<Bytes, StoredGbaKey> lastUsedMuks) {
         Comparator<StoredMsk> byGroup = Comparator.comparing((StoredMsk m) -> m.ref().keyDomain().toString())
                 .thenComparingInt(m -> m.ref().keyGroup().value());
-        return byGroup.thenComparing((a, b) -> isNewer(a, b, lastUsedMuks) ? 1 : isNewer(b, a, lastUsedMuks) ? -1
-                : Integer.compare(a.ref().mskId().keyNumber(), b.ref().mskId().keyNumber()));
+        return byGroup.thenComparing((a, b) -> compareAge(a, b, lastUsedMuks));
+    }
+
+    /** Two MSKs of one Key Group, the older first: by §6.5.3, and when neither is newer by Key Number. */
+    private static int compareAge(StoredMsk a, StoredMsk b, Map<Bytes, StoredGbaKey> lastUsedMuks) {
+        if (isNewer(a, b, lastUsedMuks)) {
+            return 1;
+        }
+        if (isNewer(b, a, lastUsedMuks)) {
+            return -1;
+        }
+        return Integer.compare(a.ref().mskId().keyNumber(), b.ref().mskId().keyNumber());
     }
 
     private static boolean isLastUsed(MukId id, Map<Bytes, StoredGbaKey> lastUsedMuks) {
