@@ -40,6 +40,7 @@ import org.mbmskeys.mbms.keys.KeyMaterialSource;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.crypto.CountingCryptoSuite;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
@@ -66,7 +67,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
     private static final Instant NOW = Instant.parse("2026-12-04T02:00:00Z");
 
     /** The HMACs the BM-SC computed: sealing a push and verifying a verification message's MAC. */
-    private final java.util.concurrent.atomic.AtomicInteger macs = new java.util.concurrent.atomic.AtomicInteger();
+    private final CountingCryptoSuite counting = new CountingCryptoSuite();
     private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
     private BmscKeyDelivery delivery;
     private DeliveryRecords records;
@@ -89,7 +90,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         ueKeys.lookUp(BTID);
         records = new DeliveryRecords(10);
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
-                seededRandom(), counting(CryptoSuite.jca())), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
+                seededRandom(), counting), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
                 Map.of());
 
         push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
@@ -161,47 +162,14 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
     void theMacOfTheAnswerIsVerifiedOnceForTheGuardAndTheRecord() {
         MikeyArrived arrived = new MikeyArrived(UE, genuine);
         assertThat(delivery.pushAcknowledgedBy(arrived)).contains("push-1");
-        int before = macs.get();
+        int before = counting.macs().get();
 
         assertThat(delivery.acknowledges(push, arrived)).isTrue();
-        int checked = macs.get();
+        int checked = counting.macs().get();
         assertThat(delivery.delivered(push, arrived).outcome()).isEqualTo(DeliveryOutcome.DELIVERED);
 
         assertThat(checked).as("the guard verified the MAC").isGreaterThan(before);
-        assertThat(macs.get()).as("the record did not verify it again").isEqualTo(checked);
-    }
-
-    private CryptoSuite counting(CryptoSuite jca) {
-        return new CryptoSuite() {
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
-                macs.incrementAndGet();
-                return jca.hmacSha1(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[]... parts) {
-                macs.incrementAndGet();
-                return jca.hmacSha1(key, parts);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
-                macs.incrementAndGet();
-                return jca.hmacSha256(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[]... parts) {
-                macs.incrementAndGet();
-                return jca.hmacSha256(key, parts);
-            }
-
-            @Override
-            public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
-                return jca.aesCtr(key16, iv16, data, offset, length);
-            }
-        };
+        assertThat(counting.macs().get()).as("the record did not verify it again").isEqualTo(checked);
     }
 
     /** What a conforming UE answers to {@code datagram} (GBA_ME: MUK = Ks_NAF). */

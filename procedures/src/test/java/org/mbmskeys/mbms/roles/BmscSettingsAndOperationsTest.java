@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,7 @@ import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.CountingCryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.ue.Ue;
@@ -129,39 +128,7 @@ class BmscSettingsAndOperationsTest {
 
     @Test
     void theConfiguredCryptoSuiteAndKeyStorageAreTheOnesUsed() {
-        AtomicInteger calls = new AtomicInteger();
-        CryptoSuite jca = CryptoSuite.jca();
-        CryptoSuite counting = new CryptoSuite() {
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
-                calls.incrementAndGet();
-                return jca.hmacSha1(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[]... parts) {
-                calls.incrementAndGet();
-                return jca.hmacSha1(key, parts);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
-                calls.incrementAndGet();
-                return jca.hmacSha256(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[]... parts) {
-                calls.incrementAndGet();
-                return jca.hmacSha256(key, parts);
-            }
-
-            @Override
-            public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
-                calls.incrementAndGet();
-                return jca.aesCtr(key16, iv16, data, offset, length);
-            }
-        };
+        CountingCryptoSuite counting = new CountingCryptoSuite();
         KeyRegistryStorage storage = KeyRegistryStorage.inMemory();
         RolesWorld world = new RolesWorld(b -> b.cryptoSuite(counting).keyStorage(storage));
         world.bmsc.defineService("news", ServiceType.DOWNLOAD, NEWS);
@@ -170,11 +137,11 @@ class BmscSettingsAndOperationsTest {
         assertThat(storage.group(NEWS.keyDomain(), NEWS.keyGroup())).get()
                 .satisfies(g -> assertThat(g.current()).contains(msk));
         assertThat(storage.msk(msk)).isPresent();
-        assertThat(calls).hasValue(0);
+        assertThat(counting.calls()).hasValue(0);
 
         Ue alice = registered(world, "alice");
         assertThat(alice.msks("news")).extracting(MskKey::ref).containsExactly(msk);
-        assertThat(calls.get()).isPositive();   // the push was sealed and its verification message checked with it
+        assertThat(counting.calls().get()).isPositive();   // the push was sealed and its verification message checked with it
     }
 
     @Test

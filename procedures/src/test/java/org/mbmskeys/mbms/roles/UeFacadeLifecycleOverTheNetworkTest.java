@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.engine.testkit.TraceRecorder;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.CountingCryptoSuite;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
@@ -199,36 +199,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
         UbClient ub9 = world.subscriber(9);
         UeKeyStore frank = UeKeyStore.inMemory();
         AtomicInteger clockReads = new AtomicInteger();
-        AtomicInteger macs = new AtomicInteger();
-        CryptoSuite jca = CryptoSuite.jca();
-        CryptoSuite counting = new CryptoSuite() {
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
-                macs.incrementAndGet();
-                return jca.hmacSha1(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha1(byte[] key, byte[]... parts) {
-                macs.incrementAndGet();
-                return jca.hmacSha1(key, parts);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
-                return jca.hmacSha256(key, data, offset, length);
-            }
-
-            @Override
-            public byte[] hmacSha256(byte[] key, byte[]... parts) {
-                return jca.hmacSha256(key, parts);
-            }
-
-            @Override
-            public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
-                return jca.aesCtr(key16, iv16, data, offset, length);
-            }
-        };
+        CountingCryptoSuite counting = new CountingCryptoSuite();
         Ue frankUe = Ue.builder(UeProfile.usim("frank", UiccId.of("8949440000000000099"), ub9))
                 .transport(world.network.node("frank")).httpCodec(world.codec).scheduler(world.time).deterministic()
                 .random(RolesWorld.seeded(10)).clock(() -> {
@@ -241,7 +212,7 @@ class UeFacadeLifecycleOverTheNetworkTest {
 
         assertThat(frank.msk(msk)).isPresent();
         assertThat(frankUe.keyStore()).isSameAs(frank);
-        assertThat(macs).hasPositiveValue();
+        assertThat(counting.macs()).hasPositiveValue();
         assertThat(clockReads).hasPositiveValue();
         assertThat(world.requests()).isNotEmpty().allSatisfy(r -> assertThat(r.header("User-Agent"))
                 .hasValueSatisfying(ua -> assertThat(ua).contains("Handset/2.1").contains("3gpp-gba")));

@@ -38,22 +38,7 @@ class UeScriptsLoadTest {
 
     @Test
     void anOverrideReplacesTheShippedScriptOfTheSameName(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("mikey-reception.groovy"), """
-                import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
-
-                procedure('ue.mikey-reception') {
-                    description 'Listens and does nothing'
-                    spec 'TS 33.246 §6.4.6'
-                    input 'ue', String
-                    correlateBy 'ue'
-                    initial 'listening'
-                    state('listening') {
-                        on(MikeyDatagram) { }
-                        on(signal('stop')) { goTo 'stopped' }
-                    }
-                    finalState 'stopped'
-                }
-                """);
+        Files.writeString(folder.resolve("mikey-reception.groovy"), listening("ue.mikey-reception"));
 
         List<ProcedureDefinition> scripts = UeProcedures.load(Optional.of(folder));
 
@@ -81,22 +66,7 @@ class UeScriptsLoadTest {
     /** An override folder replaces UE procedures; a complete script under a name the UE does not run is a mistake. */
     @Test
     void aCompleteOverrideUnderANameTheUeDoesNotRunIsRefused(@TempDir Path folder) throws IOException {
-        Files.writeString(folder.resolve("extra.groovy"), """
-                import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
-
-                procedure('ue.mikey-listening') {
-                    description 'Listens and does nothing'
-                    spec 'TS 33.246 §6.4.6'
-                    input 'ue', String
-                    correlateBy 'ue'
-                    initial 'listening'
-                    state('listening') {
-                        on(MikeyDatagram) { }
-                        on(signal('stop')) { goTo 'stopped' }
-                    }
-                    finalState 'stopped'
-                }
-                """);
+        Files.writeString(folder.resolve("extra.groovy"), listening("ue.mikey-listening"));
 
         assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
                 .isInstanceOf(InvalidDefinitionException.class)
@@ -139,5 +109,25 @@ class UeScriptsLoadTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> UeProcedures.load(Optional.of(folder)))
                 .hasMessageContaining("procedure 'ue.service' handles no signal 'powerOn' in any state")
                 .hasMessageContaining("handles no signal 'uiccChanged' in any state");
+    }
+
+    /** A complete reception script that only listens, under {@code name}. */
+    private static String listening(String name) {
+        return """
+                import org.mbmskeys.mbms.ue.procedure.MikeyDatagram
+
+                procedure('%s') {
+                    description 'Listens and does nothing'
+                    spec 'TS 33.246 §6.4.6'
+                    input 'ue', String
+                    correlateBy 'ue'
+                    initial 'listening'
+                    state('listening') {
+                        on(MikeyDatagram) { }
+                        on(signal('stop')) { goTo 'stopped' }
+                    }
+                    finalState 'stopped'
+                }
+                """.formatted(name);
     }
 }
