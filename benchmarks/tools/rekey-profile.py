@@ -3,8 +3,9 @@
 
 Input: the 'collapsed' output of async-profiler with per-thread stacks (options 'threads,collapsed'),
 recorded while `RekeyThroughput` ran (docs/benchmarks.md, "Where the end-to-end time goes"). Only the
-main thread's samples count: those under `RekeyThroughput$Crypto.run` are the crypto loop, the other ones
-under `RekeyThroughput$Measure.of` the end-to-end rounds (set-up is not measured).
+main thread's samples count: those under `RekeyThroughput$Crypto.phased` are the crypto loop (the
+interleaved one is left out), those under `RekeyThroughput$Measure.of` and no `Crypto` method the
+end-to-end rounds (set-up is not measured).
 
 Each end-to-end sample goes to the first part below whose test its stack passes, so a MIKEY seal inside
 the BM-SC's push counts as crypto, not as push preparation. Usage: rekey-profile.py rekey.collapsed
@@ -46,9 +47,9 @@ def main(path):
         # The main thread is renamed DestroyJavaVM once main() returns, before the profile is written.
         if frames[0].startswith('[main') or frames[0].startswith('[DestroyJavaVM'):
             main_thread.append((frames, int(count)))
-    crypto = sum(n for f, n in main_thread if 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.run' in f)
+    crypto = sum(n for f, n in main_thread if 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.phased' in f)
     e2e = [(f, n) for f, n in main_thread if 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Measure.of' in f
-           and 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.run' not in f]
+           and not any(x.startswith('org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.') for x in f)]
     total = sum(n for _, n in e2e)
     if not total:
         sys.exit('no end-to-end samples of the main thread: was the profile recorded with "threads,collapsed"?')
