@@ -21,7 +21,9 @@ public final class Impi {
                         + "; an IMPI is an NAI without white space or control characters");
             }
         }
-        if (KdfInput.utf8(impi).length() > KdfInput.MAX_PARAMETER_LENGTH) {
+        // A char is at most 3 UTF-8 bytes (a surrogate pair, two chars, is 4), so most IMPIs need no encoding
+        // here; this check runs for every MIKEY message the BM-SC builds.
+        if (impi.length() > KdfInput.MAX_PARAMETER_LENGTH / 3 && KdfInput.utf8(impi).length() > KdfInput.MAX_PARAMETER_LENGTH) {
             throw new IllegalArgumentException("IMPI is longer than " + KdfInput.MAX_PARAMETER_LENGTH
                     + " UTF-8 bytes, too long for the KDF length field");
         }
