@@ -357,5 +357,11 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         public int hashCode() {
             return csbId;
         }
+
+        /** Written out: the record's generated equals is an invokedynamic call that C2 does not always inline. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AwaitedAck other && csbId == other.csbId && idr.equals(other.idr);
+        }
     }
 }

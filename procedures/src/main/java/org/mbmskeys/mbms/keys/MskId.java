@@ -21,6 +21,12 @@ public record MskId(KeyGroup keyGroup, int keyNumber) {
         }
     }
 
+    /** The record's equality, written out for speed as {@link MskRef#equals} says; hashCode agrees with it. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MskId other && keyNumber == other.keyNumber && keyGroup.equals(other.keyGroup);
+    }
+
     public static MskId of(KeyGroup keyGroup, int keyNumber) {
         return new MskId(keyGroup, keyNumber);
     }

@@ -38,6 +38,15 @@ public record MskRef(KeyDomainId keyDomain, MskId mskId) {
         return mskId.keyGroup();
     }
 
+    /**
+     * The record's equality, written out: the generated one is an invokedynamic call that C2 does not always
+     * inline, and both roles compare MSK references on every message. The generated hashCode agrees with it.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MskRef other && mskId.equals(other.mskId) && keyDomain.equals(other.keyDomain);
+    }
+
     /** True if both name the same Key Domain ID and Key Group, the unit of the two-MSK rule. */
     public boolean sameGroupAs(MskRef other) {
         return keyDomain.equals(other.keyDomain) && keyGroup().equals(other.keyGroup());

@@ -26,6 +26,12 @@ public sealed interface ProtectingKey permits ProtectingKey.Muk, ProtectingKey.M
         public Muk {
             Objects.requireNonNull(id, "id");
         }
+
+        /** The record's equality, written out for speed as {@link MskRef#equals} says; hashCode agrees with it. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Muk other && id.equals(other.id);
+        }
     }
 
     /** One MSK. Key Number 0 ("current") names no key and is refused. */
@@ -36,6 +42,12 @@ public sealed interface ProtectingKey permits ProtectingKey.Muk, ProtectingKey.M
                 throw new IllegalArgumentException("MSK " + ref
                         + " has Key Number 0 ('current'), which names no key; name the MSK by its Key Number");
             }
+        }
+
+        /** The record's equality, written out for speed as {@link MskRef#equals} says; hashCode agrees with it. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Msk other && ref.equals(other.ref);
         }
     }
 }

@@ -15,6 +15,11 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 final class InMemoryKeyRegistryStorage implements KeyRegistryStorage {
 
     private record GroupKey(KeyDomainId keyDomain, KeyGroup keyGroup) {
+        /** Written out: the record's generated equals is an invokedynamic call that C2 does not always inline. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupKey other && keyGroup.equals(other.keyGroup) && keyDomain.equals(other.keyDomain);
+        }
     }
 
     private final ConcurrentMap<GroupKey, KeyGroupRecord> groups = new ConcurrentHashMap<>();
