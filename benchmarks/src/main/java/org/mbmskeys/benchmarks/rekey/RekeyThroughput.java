@@ -209,10 +209,10 @@ public final class RekeyThroughput {
         }
 
         /**
-         * The four steps for one UE after the other, on one thread. Kept for comparison with the figures
-         * before 2026-12-05: the UE's open then runs AES-CTR under the key the BM-SC's seal has just used,
-         * and the JDK's AES (which keeps the last key's expansion) skips the key schedule, a saving no UE
-         * on a machine of its own gets.
+         * The four steps for one UE after the other, on one thread: the baseline until 2026-12-04 (third
+         * session), kept for comparison with the figures reported before. The UE's open then runs AES-CTR under
+         * the key the BM-SC's seal has just used, and the JDK's AES (which keeps the last key's expansion) skips
+         * the key schedule, a saving no UE on a machine of its own gets.
          */
         void interleaved() {
             for (int i = 0; i < muks.length; i++) {
