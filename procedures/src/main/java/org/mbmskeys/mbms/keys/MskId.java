@@ -79,11 +79,11 @@ public record MskId(KeyGroup keyGroup, int keyNumber) {
         return Bytes.of((byte) (g >> 8), (byte) g, (byte) (keyNumber >> 8), (byte) keyNumber);
     }
 
-    /** 8 lower-case hex digits, as {@code String.format("%08x", toInt())} but without a Formatter (once per push). */
+    /** 8 lower-case hex digits, as {@code String.format("%08x", toInt())} but without a Formatter. */
     @Override
     public String toString() {
         String hex = Integer.toHexString(toInt());
-        return hex.length() == 8 ? hex : "00000000".substring(hex.length()) + hex;
+        return "00000000".substring(hex.length()) + hex;
     }
 
     private static boolean isEightHexDigits(String s) {

@@ -27,7 +27,7 @@ public record TimestampCounter(long value) {
     public boolean isNewerThan(TimestampCounter other) {
         long s1 = other.value;
         long s2 = value;
-        return (s1 < s2 && s2 - s1 < HALF) || (s1 > s2 && s1 - s2 > HALF);
+        return (s1 < s2 && s2 - s1 < HALF) || s1 - s2 > HALF;   // the second distance is positive only if s1 > s2
     }
 
     /** RFC 1982 §3.1 addition of 1: wraps from 2^32−1 to 0. */

@@ -80,7 +80,7 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x00010000, 0x00010002, 0x0000ffff, 0x0abc0001, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffe0000})
+    @ValueSource(ints = {0x00010000, 0x00010002, 0x0000ffff, 0x0abc0001, 0x7fffffff, 0x80000000, 0xffffffff, 0xfffe0000, 0x90000009})
     void mskIdTextIsEightLowerCaseHexDigitsAndReadsBack(int raw) {
         MskId id = MskId.fromInt(raw);
 
@@ -90,10 +90,25 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "0102030g", "010203 4", "+1020304", "-1020304", "0x010203", "010203040", "０1020304"})
+    @ValueSource(strings = {"", "0102030g", "0102030G", "0102030/", "0102030:", "0102030@", "0102030`", "010203 4", "+1020304",
+            "-1020304", "0x010203", "010203040", "０1020304"})
     void mskIdTextThatIsNotEightHexDigitsIsRefused(String text) {
         assertThatThrownBy(() -> MskId.parseHex(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("8 hex digits");
+    }
+
+    @Test
+    void anMskReferenceIsWrittenKeyDomainSlashMskId() {
+        MskRef ref = MskRef.parse("001-01/00010002");
+
+        assertThat(ref).isEqualTo(MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 2)));
+        assertThat(MskRef.parse(ref.toString())).isEqualTo(ref);
+        assertThatThrownBy(() -> MskRef.parse("001-01")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("as in 001-01/00010002; got '001-01'");
+        String long41 = "0".repeat(41);
+        assertThatThrownBy(() -> MskRef.parse(long41)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("got '" + "0".repeat(40) + "…'");
+        assertThatThrownBy(() -> MskRef.parse("0".repeat(40))).hasMessageEndingWith("got '" + "0".repeat(40) + "'");
     }
 
     @Test
