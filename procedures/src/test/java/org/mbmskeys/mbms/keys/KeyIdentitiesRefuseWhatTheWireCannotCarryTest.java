@@ -109,6 +109,28 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
         assertThatThrownBy(() -> MskRef.parse(long41)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageEndingWith("got '" + "0".repeat(40) + "…'");
         assertThatThrownBy(() -> MskRef.parse("0".repeat(40))).hasMessageEndingWith("got '" + "0".repeat(40) + "'");
+        // A slash first: the text has the shape, its Key Domain ID part is what is wrong.
+        assertThatThrownBy(() -> MskRef.parse("/00010002")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("an MSK is written as");
+    }
+
+    @Test
+    void mskIdWritesKeyGroupThenKeyNumberOnFourBytes() {
+        assertThat(MskId.of(0x0102, 0x0304).toBytes()).isEqualTo(Bytes.ofHex("01020304"));
+        assertThat(MskId.of(0xFEDC, 0xBA98).toBytes()).isEqualTo(Bytes.ofHex("fedcba98"));
+    }
+
+    @Test
+    void protectingKeysAreEqualExactlyWhenTheyNameTheSameKeyOfTheSameKind() {
+        MukId a = MukId.of("bmsc.example.org", "btid-a@bsf.example.org");
+        MukId b = MukId.of("bmsc.example.org", "btid-b@bsf.example.org");
+        MskRef one = MskRef.parse("001-01/00010001");
+        MskRef two = MskRef.parse("001-01/00010002");
+
+        assertThat(ProtectingKey.muk(a)).isEqualTo(ProtectingKey.muk(MukId.of("bmsc.example.org", "btid-a@bsf.example.org")))
+                .isNotEqualTo(ProtectingKey.muk(b)).isNotEqualTo(ProtectingKey.msk(one));
+        assertThat(ProtectingKey.msk(one)).isEqualTo(ProtectingKey.msk(MskRef.parse("001-01/00010001")))
+                .isNotEqualTo(ProtectingKey.msk(two)).isNotEqualTo(ProtectingKey.muk(a));
     }
 
     @Test
