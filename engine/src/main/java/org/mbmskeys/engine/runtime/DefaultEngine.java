@@ -278,6 +278,18 @@ final class DefaultEngine implements Engine {
         return closed;
     }
 
+    /**
+     * Entries in the lanes' deadline heaps, live and stale. For tests of a deterministic engine (the lanes run
+     * on the caller's thread there); a threaded engine's lanes may be changing them meanwhile.
+     */
+    int timerEntries() {
+        int n = 0;
+        for (Lane lane : lanes) {
+            n += lane.timers.size();
+        }
+        return n;
+    }
+
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("the engine is closed; build a new one (on the same store to continue "

@@ -91,8 +91,18 @@ final class Lane {
         }
     }
 
-    /** Keeps one wake-up armed for the earliest deadline. Only on the lane's thread. */
+    /**
+     * After each task: drops the heap's stale entries once they outnumber the live ones, and keeps one
+     * wake-up armed for the earliest deadline. Only on the lane's thread. Compacting after every task, not
+     * only when a deadline fires, bounds the heap while instances arm and cancel timers before any deadline
+     * comes due: in a re-key of a whole key group each push arms its retransmission timer and each ACK
+     * cancels it, and under virtual time that does not move no deadline ever comes due. Each stale entry
+     * keeps its instance key reachable until it is dropped.
+     */
     private void rearm() {
+        if (timers.needsCompaction()) {
+            timers.compact(stepper::isLive);
+        }
         if (timers.isEmpty() || timers.peekAt() >= wakeAt || engine.isClosed()) {
             return;
         }

@@ -133,12 +133,10 @@ final class Stepper {
             rec.deadlines[slot.index] = 0;
             handle(rec, slot.event, null, slot.state);
         }
-        if (timers.needsCompaction()) {
-            timers.compact(this::isLive);
-        }
     }
 
-    private boolean isLive(long at, Object key, TimerSlot slot) {
+    /** Whether a heap entry is still its instance's deadline (the lane compacts with this). */
+    boolean isLive(long at, Object key, TimerSlot slot) {
         Optional<InstanceRecord> stored = engine.store.load(slot.procedure.name, key);
         if (stored.isEmpty()) {
             return false;

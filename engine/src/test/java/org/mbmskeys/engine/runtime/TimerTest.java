@@ -223,4 +223,24 @@ class TimerTest {
         h.time.advance(Duration.ofMillis(1));
         assertThat(h.state("p", "k")).isEqualTo("b");
     }
+
+    @Test
+    void cancelledTimersDoNotPileUpWhileNoDeadlineComesDue() {
+        // A re-key of a whole key group in miniature: every instance arms a timer and has it cancelled long before
+        // it is due, and virtual time does not move. The stale heap entries must be dropped as they pile up, not
+        // only when a deadline fires, and the one live timer must survive the compactions.
+        Harness h = Harness.of(backend, waiting);
+        h.engine.start("p", "keeper", Map.of());
+        for (int i = 0; i < 10_000; i++) {
+            h.engine.start("p", i, Map.of());
+            h.engine.send("p", i, new Go());
+        }
+
+        // four lanes, each compacting once over 1,024 of its entries are stale: without that, 10,001 entries
+        assertThat(((DefaultEngine) h.engine).timerEntries()).isLessThan(4 * 1_100);
+        h.time.advance(Duration.ofSeconds(5));
+        assertThat(h.state("p", "keeper")).isEqualTo("timedOut");
+        assertThat(h.state("p", 9_999)).isEqualTo("answered");
+        assertThat(h.journal.rejected).isEmpty();
+    }
 }
