@@ -1,6 +1,8 @@
 package org.mbmskeys.benchmarks.rekey;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +79,9 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * the other ({@link Crypto#interleaved}), runs too and is printed at the end of each line for comparison.
  *
  * <p>Everything runs on the main thread, so its CPU time ({@code ThreadMXBean}) is the work of the measured
- * part without the waits for a core that a shared machine adds; GC and JIT threads are not in it. The three
+ * part without the waits for a core that a shared machine adds; GC and JIT threads are not in it. What the
+ * garbage collector adds is printed beside it: the CPU time of the whole process ({@code process CPU}, all
+ * threads) and the collectors' pauses (which stop the main thread, so they are in the wall time). The three
  * alternate, round after round, so the JIT and the load are the same for all; the ratio of each round is
  * printed, and the last rounds are the figures (the first ones warm up).
  *
@@ -93,6 +97,7 @@ public final class RekeyThroughput {
     private static final String BMSC = "bmsc.example.org";
     private static final String SERVICE = "urn:example:mbms:news";
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private RekeyThroughput() {
     }
@@ -112,37 +117,55 @@ public final class RekeyThroughput {
             Measure i = Measure.of(crypto::interleaved);
             double cpuRatio = c.cpuNanos / (double) e.cpuNanos;
             double wallRatio = c.wallNanos / (double) e.wallNanos;
-            System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: CPU %.2f, wall %.2f"
-                    + " | crypto interleaved %.2f µs/UE CPU, e2e/interleaved CPU %.2f%n",
-                    r, c.describe(n), e.describe(n), cpuRatio, wallRatio, i.cpuNanos / 1e3 / n,
+            double processRatio = c.processNanos / (double) e.processNanos;
+            System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: CPU %.2f, wall %.2f,"
+                    + " process CPU %.2f | crypto interleaved %.2f µs/UE CPU, e2e/interleaved CPU %.2f%n",
+                    r, c.describe(n), e.describe(n), cpuRatio, wallRatio, processRatio, i.cpuNanos / 1e3 / n,
                     i.cpuNanos / (double) e.cpuNanos);
         }
         world.close();
     }
 
-    /** CPU and wall time and allocation of the calling thread over one run. */
     /**
      * Whether the network keeps a capture and pcap record of every message ({@code -Drekey.recording=true});
      * off by default, as for any load test: the messages still cross as bytes, only nothing is kept of them.
      */
     static final boolean RECORDING = Boolean.getBoolean("rekey.recording");
 
-    private record Measure(long cpuNanos, long wallNanos, long allocated) {
+    /**
+     * CPU time and allocation of the calling thread, wall time, and CPU time of the whole process (the
+     * calling thread plus the GC and JIT threads) over one run.
+     */
+    private record Measure(long cpuNanos, long wallNanos, long processNanos, long gcMillis, long allocated) {
         static Measure of(Runnable run) {
             long tid = Thread.currentThread().getId();
             long a0 = THREADS.getThreadAllocatedBytes(tid);
+            long g0 = collectorsMillis();
+            long p0 = PROCESS.getProcessCpuTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
             run.run();
             long w1 = System.nanoTime();
             long c1 = THREADS.getCurrentThreadCpuTime();
+            long p1 = PROCESS.getProcessCpuTime();
+            long g1 = collectorsMillis();
             long a1 = THREADS.getThreadAllocatedBytes(tid);
-            return new Measure(c1 - c0, w1 - w0, a1 - a0);
+            return new Measure(c1 - c0, w1 - w0, p1 - p0, g1 - g0, a1 - a0);
+        }
+
+        /** The collectors' accumulated time: the pauses, for G1 and Parallel. */
+        private static long collectorsMillis() {
+            long sum = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                sum += Math.max(0, gc.getCollectionTime());
+            }
+            return sum;
         }
 
         String describe(int n) {
-            return String.format(Locale.ROOT, "%,.0f UEs/s CPU (%.2f µs/UE), %,.0f UEs/s wall (%.2f µs/UE), %,d B/UE",
-                    n / (cpuNanos / 1e9), cpuNanos / 1e3 / n, n / (wallNanos / 1e9), wallNanos / 1e3 / n, allocated / n);
+            return String.format(Locale.ROOT, "%,.0f UEs/s CPU (%.2f µs/UE), %,.0f UEs/s wall (%.2f µs/UE), "
+                    + "process CPU %.2f µs/UE, GC pauses %.2f µs/UE, %,d B/UE", n / (cpuNanos / 1e9), cpuNanos / 1e3 / n,
+                    n / (wallNanos / 1e9), wallNanos / 1e3 / n, processNanos / 1e3 / n, gcMillis * 1e3 / n, allocated / n);
         }
     }
 
