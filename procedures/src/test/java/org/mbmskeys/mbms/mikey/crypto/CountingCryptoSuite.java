@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The JCA suite, counting what it is asked: for tests that a configured suite is the one used, or that a MAC is
  * not computed twice.
  */
-public final class CountingCryptoSuite implements CryptoSuite {
+public final class CountingCryptoSuite extends WatchedCryptoSuite {
 
-    private final CryptoSuite jca = CryptoSuite.jca();
     private final AtomicInteger macs = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -23,37 +22,13 @@ public final class CountingCryptoSuite implements CryptoSuite {
     }
 
     @Override
-    public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
-        mac();
-        return jca.hmacSha1(key, data, offset, length);
-    }
-
-    @Override
-    public byte[] hmacSha1(byte[] key, byte[]... parts) {
-        mac();
-        return jca.hmacSha1(key, parts);
-    }
-
-    @Override
-    public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
-        mac();
-        return jca.hmacSha256(key, data, offset, length);
-    }
-
-    @Override
-    public byte[] hmacSha256(byte[] key, byte[]... parts) {
-        mac();
-        return jca.hmacSha256(key, parts);
-    }
-
-    @Override
-    public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
-        calls.incrementAndGet();
-        return jca.aesCtr(key16, iv16, data, offset, length);
-    }
-
-    private void mac() {
+    protected void onMac(byte[] key) {
         macs.incrementAndGet();
+        calls.incrementAndGet();
+    }
+
+    @Override
+    protected void onAesCtr(byte[] key16, byte[] data) {
         calls.incrementAndGet();
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.bmsc.keys.RegisteredMsk;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.WatchedCryptoSuite;
 import org.mbmskeys.mbms.ue.keys.KeyRejection;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
@@ -84,14 +84,23 @@ class ReceptionReChecksWhenApplyingTest {
     }
 
     /** The JCA suite, running a change of the store once, at its next use. */
-    private static final class ChangeWhileVerifying implements CryptoSuite {
+    private static final class ChangeWhileVerifying extends WatchedCryptoSuite {
 
-        private final CryptoSuite jca = CryptoSuite.jca();
         private Runnable change;
         boolean changed;
 
         void onNextUse(Runnable storeChange) {
             change = storeChange;
+        }
+
+        @Override
+        protected void onMac(byte[] key) {
+            changeOnce();
+        }
+
+        @Override
+        protected void onAesCtr(byte[] key16, byte[] data) {
+            changeOnce();
         }
 
         private void changeOnce() {
@@ -101,36 +110,6 @@ class ReceptionReChecksWhenApplyingTest {
                 c.run();
                 changed = true;
             }
-        }
-
-        @Override
-        public byte[] hmacSha1(byte[] key, byte[] data, int offset, int length) {
-            changeOnce();
-            return jca.hmacSha1(key, data, offset, length);
-        }
-
-        @Override
-        public byte[] hmacSha1(byte[] key, byte[]... parts) {
-            changeOnce();
-            return jca.hmacSha1(key, parts);
-        }
-
-        @Override
-        public byte[] hmacSha256(byte[] key, byte[] data, int offset, int length) {
-            changeOnce();
-            return jca.hmacSha256(key, data, offset, length);
-        }
-
-        @Override
-        public byte[] hmacSha256(byte[] key, byte[]... parts) {
-            changeOnce();
-            return jca.hmacSha256(key, parts);
-        }
-
-        @Override
-        public byte[] aesCtr(byte[] key16, byte[] iv16, byte[] data, int offset, int length) {
-            changeOnce();
-            return jca.aesCtr(key16, iv16, data, offset, length);
         }
     }
 }
