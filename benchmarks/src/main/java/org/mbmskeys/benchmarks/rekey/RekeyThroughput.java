@@ -86,7 +86,7 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * printed, and the last rounds are the figures (the first ones warm up).
  *
  * <pre>
- * java -Xmx3g -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.rekey.RekeyThroughput 100000 5
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.rekey.RekeyThroughput 100000 5
  * </pre>
  * Arguments: N (UEs, default 100,000), rounds (default 5).
  */
