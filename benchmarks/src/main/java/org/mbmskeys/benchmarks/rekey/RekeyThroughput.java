@@ -133,8 +133,8 @@ public final class RekeyThroughput {
     static final boolean RECORDING = Boolean.getBoolean("rekey.recording");
 
     /**
-     * CPU time and allocation of the calling thread, wall time, and CPU time of the whole process (the
-     * calling thread plus the GC and JIT threads) over one run.
+     * CPU time and allocation of the calling thread, wall time, CPU time of the whole process (the calling
+     * thread plus the GC and JIT threads) and the collectors' accumulated time over one run.
      */
     private record Measure(long cpuNanos, long wallNanos, long processNanos, long gcMillis, long allocated) {
         static Measure of(Runnable run) {
