@@ -25,7 +25,12 @@ import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.MukMrk;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyLookup;
+import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.simulated.GbaClient;
 import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
@@ -78,6 +83,12 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * finds the other's AES key schedule still in the cipher. The older baseline, the four steps for one UE after
  * the other ({@link Crypto#interleaved}), runs too and is printed at the end of each line for comparison.
  *
+ * <p><b>BM-SC only</b> ({@code bmsc}): the same rotation of the same BM-SC, but the pushes are answered by
+ * {@link BareUes}, the UE's share of the crypto loop and nothing else, instead of by the UE host. In one JVM
+ * the end-to-end part keeps the state of N UEs beside the BM-SC's and changes it at every round, which the
+ * garbage collector pays for; a BM-SC in the field has its UEs on handsets. This part is the BM-SC's scripts
+ * and role code against the same crypto, with only the BM-SC's state in the heap.
+ *
  * <p>Everything runs on the main thread, so its CPU time ({@code ThreadMXBean}) is the work of the measured
  * part without the waits for a core that a shared machine adds; GC and JIT threads are not in it. What the
  * garbage collector adds is printed beside it: the CPU time of the whole process ({@code process CPU}, all
@@ -114,13 +125,11 @@ public final class RekeyThroughput {
         for (int r = 1; r <= rounds; r++) {
             Measure c = Measure.of(crypto::phased);
             Measure e = Measure.of(world::rekey);
+            Measure b = Measure.of(world::rekeyAnsweredBare);
             Measure i = Measure.of(crypto::interleaved);
-            double cpuRatio = c.cpuNanos / (double) e.cpuNanos;
-            double wallRatio = c.wallNanos / (double) e.wallNanos;
-            double processRatio = c.processNanos / (double) e.processNanos;
-            System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: CPU %.2f, wall %.2f,"
-                    + " process CPU %.2f | crypto interleaved %.2f µs/UE CPU, e2e/interleaved CPU %.2f%n",
-                    r, c.describe(n), e.describe(n), cpuRatio, wallRatio, processRatio, i.cpuNanos / 1e3 / n,
+            System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: %s | bmsc %s |"
+                    + " bmsc/crypto throughput: %s | crypto interleaved %.2f µs/UE CPU, e2e/interleaved CPU %.2f%n",
+                    r, c.describe(n), e.describe(n), c.ratios(e), b.describe(n), c.ratios(b), i.cpuNanos / 1e3 / n,
                     i.cpuNanos / (double) e.cpuNanos);
         }
         world.close();
@@ -160,6 +169,12 @@ public final class RekeyThroughput {
                 sum += Math.max(0, gc.getCollectionTime());
             }
             return sum;
+        }
+
+        /** This run's time ÷ {@code other}'s (= other's throughput ÷ this one's), by each of the three clocks. */
+        String ratios(Measure other) {
+            return String.format(Locale.ROOT, "CPU %.2f, wall %.2f, process CPU %.2f", cpuNanos / (double) other.cpuNanos,
+                    wallNanos / (double) other.wallNanos, processNanos / (double) other.processNanos);
         }
 
         String describe(int n) {
@@ -268,6 +283,7 @@ public final class RekeyThroughput {
         final AtomicReference<MskRef> expected = new AtomicReference<>();
         final Bmsc bmsc;
         final UeHost ueHost;
+        final BareUes bare;
         final String[] impis;
         final String[] bTids;
         final int n;
@@ -279,7 +295,8 @@ public final class RekeyThroughput {
                     .scheduler(time).random(seeded(3)).keyMaterial(k -> SecretBytes.wrap(keyMaterial.next(k).toByteArray()))
                     .deterministic().listener(new Deliveries()).build();
             Hosts hosts = network.hosts();
-            ueHost = UeHost.builder().transport(hosts).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
+            bare = new BareUes(hosts);
+            ueHost = UeHost.builder().transport(bare).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
                     .random(seeded(4)).keyManagementPort(80).build();
             bmsc.defineService(SERVICE, ServiceType.DOWNLOAD, group);
             MskRef first = bmsc.rotate(group);
@@ -293,7 +310,7 @@ public final class RekeyThroughput {
             long t0 = System.nanoTime();
             long c0 = THREADS.getCurrentThreadCpuTime();
             for (int i = 0; i < n; i++) {
-                String name = "ue-" + i;
+                String name = BareUes.host(i);
                 String impi = String.format(Locale.ROOT, "0010100%08d@ims.mnc001.mcc001.3gppnetwork.org", i);
                 impis[i] = impi;
                 bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
@@ -312,9 +329,18 @@ public final class RekeyThroughput {
             time.runDue();
             require(delivered.sum() == n, "set-up: " + delivered.sum() + " of " + n + " UEs acknowledged the first MSK ("
                     + otherOutcomes.sum() + " other outcomes)");
+            SecretBytes[] muks = new SecretBytes[n];
+            NafId nafId = NafId.forMbms(BMSC);
             for (int i = 0; i < n; i++) {
-                bTids[i] = bmsc.registration(impis[i]).orElseThrow().bTid().toString();
+                BTid bTid = bmsc.registration(impis[i]).orElseThrow().bTid();
+                bTids[i] = bTid.toString();
+                NafKeyMaterial keys = ((NafKeyLookup.Found) bsf.lookUp(bTid, nafId)).keys();
+                MukMrk mukMrk = keys.mukMrk();
+                muks[i] = SecretBytes.wrap(mukMrk.muk().copyBytes());
+                mukMrk.destroy();
+                keys.destroy();
             }
+            bare.answerWith(muks);
             System.out.printf(Locale.ROOT, "set-up: %,d UEs bootstrapped, registered and given the first MSK in %.1f s "
                     + "(%.1f s CPU of the main thread)%n", n, (System.nanoTime() - t0) / 1e9,
                     (THREADS.getCurrentThreadCpuTime() - c0) / 1e9);
@@ -331,6 +357,19 @@ public final class RekeyThroughput {
                     + " UEs acknowledged " + msk + ", " + otherOutcomes.sum() + " other outcomes");
             require(time.pendingTasks() == 0 || time.nextDue().orElseThrow().isAfter(time.now()),
                     "tasks left due after the re-key");
+        }
+
+        /**
+         * A rotation answered by {@link BareUes}: the BM-SC as in {@link #rekey}, the UEs' side only the crypto
+         * of the crypto loop. The UE host misses this MSK; the next {@link #rekey} pushes a newer one.
+         */
+        void rekeyAnsweredBare() {
+            bare.answering(true);
+            try {
+                rekey();
+            } finally {
+                bare.answering(false);
+            }
         }
 
         void close() {
