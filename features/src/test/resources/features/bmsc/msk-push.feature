@@ -43,6 +43,35 @@ Feature: MSK push by the BM-SC
       Then the BM-SC sent the push to "alice" 6 times at 0s, 2s, 6s, 14s, 30s and 60s
       And the BM-SC recorded the delivery of that MSK to "alice" as given up
 
+  Rule: A re-key keeps at most as many UEs' pushes in flight as the operator allows; the next UE's starts when one ends (an operator setting: §6.3.2.3.1 leaves the pace open)
+
+    TS 33.246 leaves the pace of a re-key to the BM-SC. Without a limit every UE's push starts at once; with
+    one, re-keying a million UEs holds only that many pushes in memory and on the air, and a UE that does not
+    answer holds its place until the push gives up on it.
+
+    Example: With one UE in flight, an offline UE holds up the next until its push is given up
+      Given UE "bob" is bootstrapped at the BSF
+      And "bob" is registered to "news"
+      And the BM-SC keeps at most 1 UE of a re-key in flight
+      And "alice" is offline
+      When the operator rotates Key Group 0101
+      Then "bob" does not hold the current MSK of Key Group 0101 yet
+      When 2 minutes pass
+      Then the BM-SC recorded the delivery of that MSK to "alice" as given up
+      And "bob" holds the current MSK of Key Group 0101
+      And the BM-SC recorded the delivery of that MSK to "bob" as acknowledged after 1 attempt
+
+    Example: With two UEs in flight, the others go past an offline UE
+      Given UE "bob" is bootstrapped at the BSF
+      And "bob" is registered to "news"
+      And UE "carol" is bootstrapped at the BSF
+      And "carol" is registered to "news"
+      And the BM-SC keeps at most 2 UEs of a re-key in flight
+      And "alice" is offline
+      When the operator rotates Key Group 0101
+      Then "bob" holds the current MSK of Key Group 0101
+      And "carol" holds the current MSK of Key Group 0101
+
   Rule: A push may only update the key validity (§6.3.2.3.1)
 
     Example: A validity-only update keeps the key and moves its validity

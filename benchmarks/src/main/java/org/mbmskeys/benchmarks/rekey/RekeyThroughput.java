@@ -116,9 +116,10 @@ public final class RekeyThroughput {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        System.out.printf(Locale.ROOT, "JVM %s %s, %d processors, max heap %,d MiB; N = %,d UEs, %d rounds%n",
+        System.out.printf(Locale.ROOT, "JVM %s %s, %d processors, max heap %,d MiB; N = %,d UEs, %d rounds, re-key window %s%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, n, rounds);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, n, rounds,
+                WINDOW == Integer.MAX_VALUE ? "unlimited" : String.format(Locale.ROOT, "%,d", WINDOW));
 
         World world = new World(n);
         Crypto crypto = new Crypto(n, world.bTids);
@@ -140,6 +141,13 @@ public final class RekeyThroughput {
      * off by default, as for any load test: the messages still cross as bytes, only nothing is kept of them.
      */
     static final boolean RECORDING = Boolean.getBoolean("rekey.recording");
+
+    /**
+     * The BM-SC's re-key window ({@code -Drekey.window=1000}: at most that many UEs' pushes in flight,
+     * {@link Bmsc#rekeyWindow(int)}); unlimited by default, every push started at once. Set after the set-up,
+     * so it applies to the measured rotations only.
+     */
+    static final int WINDOW = Integer.getInteger("rekey.window", Integer.MAX_VALUE);
 
     /**
      * CPU time and allocation of the calling thread, wall time, CPU time of the whole process (the calling
@@ -341,6 +349,7 @@ public final class RekeyThroughput {
                 keys.destroy();
             }
             bare.answerWith(muks);
+            bmsc.rekeyWindow(WINDOW);
             System.out.printf(Locale.ROOT, "set-up: %,d UEs bootstrapped, registered and given the first MSK in %.1f s "
                     + "(%.1f s CPU of the main thread)%n", n, (System.nanoTime() - t0) / 1e9,
                     (THREADS.getCurrentThreadCpuTime() - c0) / 1e9);

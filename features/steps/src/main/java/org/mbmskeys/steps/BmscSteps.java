@@ -45,6 +45,11 @@ public class BmscSteps {
         world.settle();
     }
 
+    @Given("the BM-SC keeps at most {int} UE(s) of a re-key in flight")
+    public void theBmscKeepsAtMostInFlight(int limit) {
+        world.bmsc.rekeyWindow(limit);
+    }
+
     @When("the operator extends the validity of the current MSK of Key Group {word} to MTK IDs {int} to {int}")
     public void theOperatorExtendsTheValidity(String group, int seqLow, int seqHigh) {
         MskRef msk = world.bmsc.currentMsk(world.group(group)).orElseThrow();

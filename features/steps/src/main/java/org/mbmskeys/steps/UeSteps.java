@@ -64,6 +64,11 @@ public class UeSteps {
         assertThat(mskRefs(name, group)).contains(world.bmsc.currentMsk(world.group(group)).orElseThrow());
     }
 
+    @Then("{string} does not hold the current MSK of Key Group {word} yet")
+    public void thenDoesNotHoldTheCurrentMskYet(String name, String group) {
+        assertThat(mskRefs(name, group)).doesNotContain(world.bmsc.currentMsk(world.group(group)).orElseThrow());
+    }
+
     private java.util.List<MskRef> mskRefs(String name, String group) {
         Ue ue = world.ue(name);
         return ue.keyStore().msks().stream().map(MskKey::ref).filter(r -> r.keyGroup().equals(world.group(group).keyGroup()))

@@ -3,11 +3,13 @@ package org.mbmskeys.mbms.bmsc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.dsl.ReloadResult;
@@ -109,6 +111,7 @@ public final class Bmsc implements AutoCloseable {
     private final RandomBytes random;
     private final CryptoSuite suite;
     private volatile Rekeying rekeying;
+    private final RekeyWindow window;
     private final UeKeys ueKeys;
     private final KeyManagementAdmission admission;
 
@@ -164,7 +167,10 @@ public final class Bmsc implements AutoCloseable {
             engineBuilder.deterministic();
         }
         b.listeners.forEach(engineBuilder::listener);
+        this.window = new RekeyWindow(b.rekeyWindow);
+        engineBuilder.listener(window);
         this.engine = engineBuilder.build();
+        window.bind(engine);
     }
 
     /** A BM-SC whose key management FQDN is {@code fqdn} (IDi of its MIKEY messages, the host of its Digest realm). */
@@ -212,13 +218,9 @@ public final class Bmsc implements AutoCloseable {
         }
         String mskText = msk.toString();   // once per rotation, not once per UE
         String groupText = group.toString();
-        forEachUeOf(group, ue -> {
-            if (how == Rekeying.PUSH) {
-                push(ue, mskText, KeyDelivery.Kind.DELIVER);
-            } else {
-                engine.start(SOLICITED_PULL, ue + "|" + groupText, Map.of("ue", ue, "group", groupText));
-            }
-        });
+        window.submit(map(new KeyGroupUes(registrations, group), how == Rekeying.PUSH
+                ? ue -> push(ue, mskText, KeyDelivery.Kind.DELIVER)
+                : ue -> new RekeyWindow.Start(SOLICITED_PULL, ue + "|" + groupText, Map.of("ue", ue, "group", groupText))));
         return msk;
     }
 
@@ -233,14 +235,33 @@ public final class Bmsc implements AutoCloseable {
      * MTK message under that MSK until the MSK is delivered again. The registry keeps the MSK.
      */
     public void invalidate(String impi, MskRef msk) {
-        push(Objects.requireNonNull(impi, "impi"), Objects.requireNonNull(msk, "msk").toString(), KeyDelivery.Kind.INVALIDATE);
+        RekeyWindow.Start start = push(Objects.requireNonNull(impi, "impi"), Objects.requireNonNull(msk, "msk").toString(),
+                KeyDelivery.Kind.INVALIDATE);
+        engine.start(start.procedure(), start.key(), start.inputs());
     }
 
     /** Gives {@code msk} a new key validity and tells every UE of its Key Group (a push without key, §6.3.2.3.1). */
     public void updateValidity(MskRef msk, KeyValidity validity) {
         registry.updateValidity(msk, validity);
         String mskText = msk.toString();
-        forEachUeOf(KeyGroupRef.of(msk), ue -> push(ue, mskText, KeyDelivery.Kind.VALIDITY));
+        window.submit(map(new KeyGroupUes(registrations, KeyGroupRef.of(msk)), ue -> push(ue, mskText, KeyDelivery.Kind.VALIDITY)));
+    }
+
+    /**
+     * At most {@code limit} UEs' pushes or solicited pulls of rotations and validity updates running at once from
+     * now on; the next UE's starts when one ends ({@link Integer#MAX_VALUE}: all at once). The builder's
+     * {@link Builder#rekeyWindow} until changed. A push to a UE that does not answer holds its place until the
+     * push script gives up on it.
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public void rekeyWindow(int limit) {
+        window.limit(limit);
+    }
+
+    /** The current {@link #rekeyWindow(int)} limit. */
+    public int rekeyWindow() {
+        return window.limit();
     }
 
     /** Asks one UE to fetch the current MSK of {@code group} (§6.3.2.2.4). */
@@ -249,20 +270,22 @@ public final class Bmsc implements AutoCloseable {
     }
 
     /** {@code msk} in its written form ({@link MskRef#toString()}), made once by the caller for all its UEs. */
-    private void push(String ue, String msk, KeyDelivery.Kind kind) {
-        engine.start(MSK_PUSH, ue + "|" + msk + "|" + kind, Map.of("ue", ue, "msk", msk, "kind", kind.name()));
+    private static RekeyWindow.Start push(String ue, String msk, KeyDelivery.Kind kind) {
+        return new RekeyWindow.Start(MSK_PUSH, ue + "|" + msk + "|" + kind, Map.of("ue", ue, "msk", msk, "kind", kind.name()));
     }
 
-    private void forEachUeOf(KeyGroupRef group, java.util.function.Consumer<String> action) {
-        Optional<String> after = Optional.empty();
-        while (true) {
-            List<String> page = registrations.uesOfKeyGroup(group, after, 1_000);
-            page.forEach(action);
-            if (page.size() < 1_000) {
-                return;
+    private static Iterator<RekeyWindow.Start> map(Iterator<String> ues, Function<String, RekeyWindow.Start> start) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return ues.hasNext();
             }
-            after = Optional.of(page.get(page.size() - 1));
-        }
+
+            @Override
+            public RekeyWindow.Start next() {
+                return start.apply(ues.next());
+            }
+        };
     }
 
     // ------------------------------------------------------------------------------------ operation
@@ -460,6 +483,7 @@ public final class Bmsc implements AutoCloseable {
         private int mikeyPort = Registrations.MIKEY_PORT;
         private int deliveryRecords = 100_000;
         private Rekeying rekeying = Rekeying.PUSH;
+        private int rekeyWindow = Integer.MAX_VALUE;
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -523,6 +547,20 @@ public final class Bmsc implements AutoCloseable {
         /** How a rotation reaches the UEs; {@link Rekeying#PUSH} by default. */
         public Builder rekeying(Rekeying rekeying) {
             this.rekeying = Objects.requireNonNull(rekeying, "rekeying");
+            return this;
+        }
+
+        /**
+         * At most {@code limit} UEs' pushes or solicited pulls of a re-key running at once
+         * ({@link Bmsc#rekeyWindow(int)}); by default {@link Integer#MAX_VALUE}, all at once.
+         *
+         * @throws IllegalArgumentException if {@code limit} is below 1
+         */
+        public Builder rekeyWindow(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("a re-key needs at least 1 procedure in flight, got " + limit);
+            }
+            this.rekeyWindow = limit;
             return this;
         }
 
