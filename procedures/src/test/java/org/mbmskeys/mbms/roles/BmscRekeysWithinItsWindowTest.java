@@ -71,6 +71,14 @@ class BmscRekeysWithinItsWindowTest {
         return ues;
     }
 
+    /** Takes alice (the first UE in IMPI order) off the network, rotates and lets what is due happen. */
+    private MskRef rotateWhileAliceIsOffline() {
+        world.network.inject(new Fault.Partition("alice"));
+        MskRef msk = world.bmsc.rotate(NEWS);
+        world.settle();
+        return msk;
+    }
+
     private static boolean holds(Ue ue, MskRef msk) {
         return ue.msks("news").stream().map(MskKey::ref).anyMatch(msk::equals);
     }
@@ -78,10 +86,8 @@ class BmscRekeysWithinItsWindowTest {
     @Test
     void byDefaultEveryUesPushStartsAtOnce() {
         List<Ue> ues = fourRegisteredUes(Integer.MAX_VALUE);
-        world.network.inject(new Fault.Partition("alice"));
 
-        MskRef msk = world.bmsc.rotate(NEWS);
-        world.settle();
+        MskRef msk = rotateWhileAliceIsOffline();
 
         assertThat(pushes.most).isEqualTo(4);
         assertThat(ues.subList(1, 4)).allMatch(ue -> holds(ue, msk));
@@ -91,10 +97,8 @@ class BmscRekeysWithinItsWindowTest {
     @Test
     void aUeThatDoesNotAnswerHoldsItsPlaceWhileTheOthersGoThroughTheRest() {
         List<Ue> ues = fourRegisteredUes(2);
-        world.network.inject(new Fault.Partition("alice"));
 
-        MskRef msk = world.bmsc.rotate(NEWS);
-        world.settle();
+        MskRef msk = rotateWhileAliceIsOffline();
 
         assertThat(pushes.started).hasSize(4);
         assertThat(pushes.most).isEqualTo(2);
@@ -105,10 +109,8 @@ class BmscRekeysWithinItsWindowTest {
     @Test
     void withOnePlaceTheNextUeWaitsUntilThePushToTheSilentOneGivesUp() {
         List<Ue> ues = fourRegisteredUes(1);
-        world.network.inject(new Fault.Partition("alice"));
 
-        MskRef msk = world.bmsc.rotate(NEWS);
-        world.settle();
+        MskRef msk = rotateWhileAliceIsOffline();
         assertThat(pushes.started).hasSize(1).allMatch(key -> key.startsWith(RolesWorld.impi(1)));
         assertThat(ues.subList(1, 4)).noneMatch(ue -> holds(ue, msk));
 
@@ -124,9 +126,7 @@ class BmscRekeysWithinItsWindowTest {
     @Test
     void openingTheWindowStartsTheWaitingUesAtOnce() {
         List<Ue> ues = fourRegisteredUes(1);
-        world.network.inject(new Fault.Partition("alice"));
-        MskRef msk = world.bmsc.rotate(NEWS);
-        world.settle();
+        MskRef msk = rotateWhileAliceIsOffline();
         assertThat(ues.get(1)).matches(ue -> !holds(ue, msk));
 
         world.bmsc.rekeyWindow(3);
