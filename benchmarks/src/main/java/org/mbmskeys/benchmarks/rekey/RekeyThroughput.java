@@ -5,6 +5,7 @@ import com.sun.management.ThreadMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,16 +124,19 @@ public final class RekeyThroughput {
 
         World world = new World(n);
         Crypto crypto = new Crypto(n, world.bTids);
+        List<Measure[]> measured = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             Measure c = Measure.of(crypto::phased);
             Measure e = Measure.of(world::rekey);
             Measure b = Measure.of(world::rekeyAnsweredBare);
             Measure i = Measure.of(crypto::interleaved);
+            measured.add(new Measure[] {c, e, b});
             System.out.printf(Locale.ROOT, "round %d: crypto %s | e2e %s | e2e/crypto throughput: %s | bmsc %s |"
                     + " bmsc/crypto throughput: %s | crypto interleaved %.2f µs/UE CPU, e2e/interleaved CPU %.2f%n",
                     r, c.describe(n), e.describe(n), c.ratios(e), b.describe(n), c.ratios(b), i.cpuNanos / 1e3 / n,
                     i.cpuNanos / (double) e.cpuNanos);
         }
+        System.out.println(Medians.of(measured, n));
         world.close();
     }
 
@@ -148,6 +152,42 @@ public final class RekeyThroughput {
      * so it applies to the measured rotations only.
      */
     static final int WINDOW = Integer.getInteger("rekey.window", Integer.MAX_VALUE);
+
+    /**
+     * The medians over the rounds after the first two (the JIT's warm-up; all rounds if there are no more), of
+     * each part's µs per UE and collector pauses and of the two ratios by each clock: on a shared machine single
+     * rounds are disturbed from outside now and then, and the median is the figure to report.
+     */
+    static final class Medians {
+        private Medians() {
+        }
+
+        static String of(List<Measure[]> rounds, int n) {
+            List<Measure[]> kept = rounds.size() > 2 ? rounds.subList(2, rounds.size()) : rounds;
+            int from = rounds.size() - kept.size() + 1;
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "medians of rounds %d to %d:", from, rounds.size()));
+            String[] names = {"crypto", "e2e", "bmsc"};
+            for (int p = 0; p < names.length; p++) {
+                int part = p;
+                out.append(String.format(Locale.ROOT, " %s %.2f µs/UE CPU, %.2f wall, GC pauses %.2f;", names[p],
+                        median(kept, m -> m[part].cpuNanos / 1e3 / n), median(kept, m -> m[part].wallNanos / 1e3 / n),
+                        median(kept, m -> m[part].gcMillis * 1e3 / n)));
+            }
+            for (int p = 1; p < names.length; p++) {
+                int part = p;
+                out.append(String.format(Locale.ROOT, " %s/crypto throughput: CPU %.2f, wall %.2f, process CPU %.2f;",
+                        names[p], median(kept, m -> m[0].cpuNanos / (double) m[part].cpuNanos),
+                        median(kept, m -> m[0].wallNanos / (double) m[part].wallNanos),
+                        median(kept, m -> m[0].processNanos / (double) m[part].processNanos)));
+            }
+            return out.substring(0, out.length() - 1);
+        }
+
+        static double median(List<Measure[]> rounds, java.util.function.ToDoubleFunction<Measure[]> value) {
+            double[] v = rounds.stream().mapToDouble(value).sorted().toArray();
+            return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+    }
 
     /**
      * CPU time and allocation of the calling thread, wall time, CPU time of the whole process (the calling
