@@ -264,6 +264,14 @@ public final class Bmsc implements AutoCloseable {
         return window.limit();
     }
 
+    /**
+     * How many UEs' pushes or solicited pulls of rotations and validity updates have started and not ended yet
+     * (acknowledged, given up or failed): a re-key's progress, and what the {@link #rekeyWindow(int)} limits.
+     */
+    public int rekeysInFlight() {
+        return window.running();
+    }
+
     /** Asks one UE to fetch the current MSK of {@code group} (§6.3.2.2.4). */
     public void solicitPull(String impi, KeyGroupRef group) {
         engine.start(SOLICITED_PULL, impi + "|" + group, Map.of("ue", impi, "group", group.toString()));

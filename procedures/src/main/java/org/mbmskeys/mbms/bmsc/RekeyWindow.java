@@ -21,10 +21,11 @@ import org.mbmskeys.engine.spi.RejectionReason;
  * Re-keying a Key Group of a million UEs then holds at most that many pushes in memory, and sends at most that
  * many datagrams before the first UEs have answered, instead of all at once. TS 33.246 leaves the pace of a
  * re-key to the BM-SC; unlimited by default ({@link Integer#MAX_VALUE}), which starts every UE's procedure at
- * once, as before this window existed.
+ * once, as before this window existed. Unlimited or not, the window counts what it started until it ends
+ * ({@link #running()}), so a limit set during a re-key takes what runs into account.
  *
  * <p>The UEs of a waiting re-key are read page by page as the window opens, so a UE that deregisters first is
- * left out. Procedures started while the window was unlimited are not counted when a limit is set later.
+ * left out.
  *
  * <p>Thread-safe: {@link #ended} comes from the engine's lanes. Starts are handed to the engine outside the
  * lock (the engine queues them on the instance's lane).
@@ -59,18 +60,10 @@ final class RekeyWindow implements ProcedureListener {
         Objects.requireNonNull(reKey, "reKey");
         List<Start> now;
         synchronized (this) {
-            if (limit == Integer.MAX_VALUE && waiting.isEmpty()) {
-                now = null;   // unlimited: nothing to count, start them all
-            } else {
-                waiting.addLast(reKey);
-                now = admit();
-            }
+            waiting.addLast(reKey);
+            now = admit();
         }
-        if (now == null) {
-            reKey.forEachRemaining(this::start);
-        } else {
-            now.forEach(this::start);
-        }
+        now.forEach(this::start);
     }
 
     /** At most {@code limit} procedures of re-keys running at once from now on ({@link Integer#MAX_VALUE}: no limit). */
@@ -87,7 +80,7 @@ final class RekeyWindow implements ProcedureListener {
         return limit;
     }
 
-    /** How many procedures the window started that have not ended yet. */
+    /** How many procedures of re-keys were started and have not ended yet. */
     synchronized int running() {
         return running.size();
     }
@@ -134,11 +127,7 @@ final class RekeyWindow implements ProcedureListener {
     }
 
     private void start(Start s) {
-        Engine e = engine;
-        if (e == null) {
-            throw new IllegalStateException("the re-key window is not bound to an engine yet");
-        }
-        e.start(s.procedure(), s.key(), s.inputs());
+        engine.start(s.procedure(), s.key(), s.inputs());
     }
 
     private static int requirePositive(int limit) {

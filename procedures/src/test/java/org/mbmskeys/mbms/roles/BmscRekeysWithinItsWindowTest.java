@@ -104,6 +104,39 @@ class BmscRekeysWithinItsWindowTest {
         assertThat(pushes.most).isEqualTo(2);
         assertThat(ues.subList(1, 4)).allMatch(ue -> holds(ue, msk));
         assertThat(pushes.running).as("alice's push, unanswered").isEqualTo(1);
+        assertThat(world.bmsc.rekeysInFlight()).isEqualTo(1);
+
+        world.run(Duration.ofMinutes(2));
+        assertThat(world.bmsc.rekeysInFlight()).isZero();
+    }
+
+    @Test
+    void aPushStartedOutsideTheWindowEndingFreesNoPlaceInIt() {
+        List<Ue> ues = fourRegisteredUes(1);
+        world.network.inject(new Fault.Partition("alice"));
+        world.bmsc.invalidate(RolesWorld.impi(1), world.bmsc.currentMsk(NEWS).orElseThrow());   // given up at 90 s
+        world.run(Duration.ofSeconds(30));
+
+        MskRef msk = world.bmsc.rotate(NEWS);   // alice's push holds the one place until 30 + 90 s
+        world.run(Duration.ofSeconds(70));
+        assertThat(ues.get(1)).as("bob at 100 s").matches(ue -> !holds(ue, msk));
+
+        world.run(Duration.ofSeconds(30));
+        assertThat(ues.get(1)).as("bob at 130 s").matches(ue -> holds(ue, msk));
+    }
+
+    @Test
+    void aStartTheEngineRefusesAsAlreadyRunningFreesItsPlace() {
+        List<Ue> ues = fourRegisteredUes(1);
+        world.bmsc.rekeying(Bmsc.Rekeying.SOLICITED_PULL);
+        world.network.inject(new Fault.Partition("alice"));
+        world.bmsc.solicitPull(RolesWorld.impi(1), NEWS);   // alice's pull runs, outside the window
+        world.settle();
+
+        MskRef msk = world.bmsc.rotate(NEWS);   // alice's pull again: refused, the key runs
+        world.settle();
+
+        assertThat(ues.subList(1, 4)).allMatch(ue -> holds(ue, msk));
     }
 
     @Test
