@@ -98,12 +98,11 @@ final class RekeyWindow implements ProcedureListener {
         }
     }
 
+    /** Admits the next if {@code instance} was one of the window's; for any other, admitting finds no room. */
     private void freed(InstanceRef instance) {
         List<Start> now;
         synchronized (this) {
-            if (!running.remove(instance)) {
-                return;
-            }
+            running.remove(instance);
             now = admit();
         }
         now.forEach(this::start);
