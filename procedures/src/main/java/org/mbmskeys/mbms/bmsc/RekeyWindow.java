@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
@@ -43,6 +44,8 @@ final class RekeyWindow implements ProcedureListener {
 
     private final Deque<Iterator<Start>> waiting = new ArrayDeque<>();
     private final Set<InstanceRef> running = new HashSet<>();
+    /** The procedures re-keys start here; the ends of all others pass by without taking the lock. */
+    private final Set<String> procedures = ConcurrentHashMap.newKeySet();
     private int limit;
     private volatile Engine engine;
 
@@ -100,6 +103,9 @@ final class RekeyWindow implements ProcedureListener {
 
     /** Admits the next if {@code instance} was one of the window's; for any other, admitting finds no room. */
     private void freed(InstanceRef instance) {
+        if (!procedures.contains(instance.procedure())) {
+            return;   // a registration, an MSK request, an MTK delivery...: every lane's ends come here
+        }
         List<Start> now;
         synchronized (this) {
             running.remove(instance);
@@ -118,6 +124,7 @@ final class RekeyWindow implements ProcedureListener {
                 continue;
             }
             Start next = head.next();
+            procedures.add(next.procedure());
             if (running.add(new InstanceRef(next.procedure(), next.key()))) {
                 now.add(next);
             }   // else the same procedure runs for that key already, from an earlier re-key: the engine would refuse it
