@@ -28,6 +28,21 @@ public interface Transport extends AutoCloseable {
      */
     void receive(Consumer<Envelope> handler);
 
+    /**
+     * One transport of two: envelopes with a reply handle (requests: HTTP) go out through {@code requests}, the
+     * others (datagrams: MIKEY over UDP) through {@code datagrams}, and what either receives goes to the one
+     * receiver. That is how a role bound to one channel runs over real sockets: a BM-SC answers HTTP requests
+     * and sends MIKEY datagrams, a UE makes HTTP requests and receives MIKEY datagrams. Closing it closes both.
+     *
+     * <pre>{@code
+     * Transport bmscSide = Transport.combining(udp, httpServer);
+     * Transport ueSide = Transport.combining(udp, httpClient);
+     * }</pre>
+     */
+    static Transport combining(Transport datagrams, Transport requests) {
+        return new CombinedTransport(datagrams, requests);
+    }
+
     /** Stops receiving and releases resources. The default does nothing. */
     @Override
     default void close() {
