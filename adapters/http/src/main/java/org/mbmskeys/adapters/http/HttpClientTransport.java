@@ -83,6 +83,7 @@ public final class HttpClientTransport implements Transport {
                 .group(loops)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) b.connectTimeout.toMillis())
+                .localAddress(b.localAddress)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -231,6 +232,7 @@ public final class HttpClientTransport implements Transport {
         private final Map<String, Endpoint> routes = new HashMap<>();
         private InstantSource clock = InstantSource.system();
         private Consumer<FailedRequest> onFailure = f -> { };
+        private InetSocketAddress localAddress;
 
         private Builder() {
         }
@@ -244,6 +246,22 @@ public final class HttpClientTransport implements Transport {
         /** The event loops to run on, shared with the UDP transport; the caller shuts them down. */
         public Builder eventLoops(EventLoopGroup loops) {
             this.loops = Objects.requireNonNull(loops, "loops");
+            return this;
+        }
+
+        /**
+         * The address connections are made from (an IP address literal; the port is the system's choice). A BM-SC
+         * sends MIKEY to the address a registration came from, so in a lab with many UEs on one host each UE can
+         * take a loopback address of its own ({@code 127.0.0.2}, {@code 127.0.0.3}, ...: Linux routes all of
+         * 127.0.0.0/8 to {@code lo}) and bind its UDP transport there on port 2269. Default: the system's choice.
+         */
+        public Builder localAddress(String address) {
+            Objects.requireNonNull(address, "address");
+            if (!NetUtil.isValidIpV4Address(address) && !NetUtil.isValidIpV6Address(address)) {
+                throw new IllegalArgumentException("the address to connect from must be an IP address literal, got '"
+                        + address + "'");
+            }
+            this.localAddress = new InetSocketAddress(NetUtil.createInetAddressFromIpAddressString(address), 0);
             return this;
         }
 
