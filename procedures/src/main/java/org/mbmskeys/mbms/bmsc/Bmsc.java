@@ -144,6 +144,7 @@ public final class Bmsc implements AutoCloseable {
                 .credentials(new ZnDigestCredentials(b.bootstrapping, nafId, ueKeys, k -> k.mode().defaultKeyManagement()))
                 .clock(b.scheduler::now)
                 .random(random)
+                .allowQopAuth(b.allowQopAuth)
                 .build();
         KeyRequestFunction function = new KeyRequestFunction(verifier, realm, Optional.empty());
         BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery,
@@ -492,6 +493,7 @@ public final class Bmsc implements AutoCloseable {
         private int deliveryRecords = 100_000;
         private Rekeying rekeying = Rekeying.PUSH;
         private int rekeyWindow = Integer.MAX_VALUE;
+        private boolean allowQopAuth;
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -590,6 +592,17 @@ public final class Bmsc implements AutoCloseable {
         /** Runs every step on the calling thread, in order (tests, simulations). */
         public Builder deterministic() {
             this.deterministic = true;
+            return this;
+        }
+
+        /**
+         * Also accepts Digest with qop {@code auth}, beside TS 33.246's {@code auth-int} (Annex G), which protects
+         * the body too. Off by default. An operator turns it on for stock HTTP clients that know only
+         * {@code auth}, such as {@code curl --digest -u <B-TID>:<base64 of the MRK>} in a lab; the UE's own
+         * client always uses {@code auth-int}.
+         */
+        public Builder allowQopAuth(boolean allow) {
+            this.allowQopAuth = allow;
             return this;
         }
 
