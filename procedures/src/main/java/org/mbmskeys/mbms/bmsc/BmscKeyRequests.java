@@ -68,7 +68,8 @@ final class BmscKeyRequests implements KeyRequests {
         }
         String impi = muk.get().impi();
         List<ServiceId> services = call.body().serviceIds().stream().map(ServiceId::of).toList();
-        RegistrationResult result = registrations.register(impi, muk.get().bTid(), request.source(), services);
+        RegistrationResult result = registrations.register(impi, muk.get().bTid(), request.source(),
+                call.mikeyPort().orElse(0), services);
         registrations.mukDerived(impi, muk.get().asLastMuk());
         List<ItemStatus> statuses = result.items().stream().map(i -> i.outcome().status()).toList();
         List<String> deliver = new ArrayList<>();

@@ -2,6 +2,8 @@ package org.mbmskeys.mbms.keymanagement;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,6 +98,25 @@ public enum KeyManagementRequest {
      *         a malformed Request-URI, answered 404 (table G.2.4-1)
      */
     public static Optional<KeyManagementRequest> parse(String requestTarget) {
+        Optional<List<String>> types = parameterValues(requestTarget, REQUEST_TYPE_PARAMETER);
+        if (types.isEmpty() || types.get().size() != 1 || types.get().get(0) == null) {
+            return Optional.empty();
+        }
+        for (KeyManagementRequest request : values()) {
+            if (request.requestType.equals(types.get().get(0))) {
+                return Optional.of(request);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The values of query parameter {@code name} in a key management Request-URI, percent-decoded and trimmed, in
+     * their order ({@code null} for a parameter without {@code =}).
+     *
+     * @return empty if the path is not {@link #PATH} or there is no query
+     */
+    static Optional<List<String>> parameterValues(String requestTarget, String name) {
         Objects.requireNonNull(requestTarget, "requestTarget");
         String target = withoutSchemeAndAuthority(requestTarget);
         int query = target.indexOf('?');
@@ -103,24 +124,14 @@ public enum KeyManagementRequest {
         if (!path.equals(PATH) || query < 0) {
             return Optional.empty();
         }
-        String found = null;
+        List<String> values = new ArrayList<>();
         for (String parameter : target.substring(query + 1).split("&")) {
             int eq = parameter.indexOf('=');
-            String name = eq < 0 ? parameter : parameter.substring(0, eq);
-            if (!decode(name).equals(REQUEST_TYPE_PARAMETER)) {
-                continue;
-            }
-            if (found != null || eq < 0) {
-                return Optional.empty();
-            }
-            found = decode(parameter.substring(eq + 1));
-        }
-        for (KeyManagementRequest request : values()) {
-            if (request.requestType.equals(found)) {
-                return Optional.of(request);
+            if (decode(eq < 0 ? parameter : parameter.substring(0, eq)).equals(name)) {
+                values.add(eq < 0 ? null : decode(parameter.substring(eq + 1)));
             }
         }
-        return Optional.empty();
+        return Optional.of(values);
     }
 
     private static String withoutSchemeAndAuthority(String target) {

@@ -263,6 +263,7 @@ public final class Ue {
             b.outcomeListeners.addAll(outcomeListeners);
             b.engineListeners.addAll(engineListeners);
             b.keyManagementPort = keyManagementPort;
+            b.mikeyPort = mikeyPort;
             b.suite = suite;
             b.userAgent = userAgent;
             b.keyStores = keyStores;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -134,7 +135,23 @@ public final class UeHost implements AutoCloseable {
         return add(profile, Optional.of(transport));
     }
 
+    /**
+     * Adds a UE with a transport of its own that receives MIKEY on UDP port {@code mikeyPort}, which its
+     * registrations state (the project's {@code mikeyport} parameter: several UEs behind one address, each on a
+     * port of its own; see {@link org.mbmskeys.mbms.keymanagement.MikeyPortParameter}).
+     */
+    public Ue add(UeProfile profile, Transport transport, int mikeyPort) {
+        if (mikeyPort < 1 || mikeyPort > 65535) {
+            throw new IllegalArgumentException("a MIKEY port must be 1..65535, got " + mikeyPort);
+        }
+        return add(profile, Optional.of(transport), OptionalInt.of(mikeyPort));
+    }
+
     private Ue add(UeProfile profile, Optional<Transport> transport) {
+        return add(profile, transport, settings.mikeyPort);
+    }
+
+    private Ue add(UeProfile profile, Optional<Transport> transport, OptionalInt mikeyPort) {
         Objects.requireNonNull(profile, "profile");
         if (transport.isEmpty() && settings.transport == null) {
             throw new IllegalStateException("this host belongs to a UE built with Ue.builder(), whose transport is that "
@@ -142,11 +159,12 @@ public final class UeHost implements AutoCloseable {
         }
         String name = profile.name();
         UeNode node = new UeNode(profile, settings.keyStores.apply(name), settings.suite, settings.random, clock,
-                settings.userAgent, settings.keyManagementPort);
+                settings.userAgent, settings.keyManagementPort, mikeyPort);
         role.add(node);
         transport.ifPresent(t -> {
             own.put(name, t);
-            t.receive(envelope -> route(envelope, name).ifPresentOrElse(
+            int port = mikeyPort.orElse(UeRoleServices.MIKEY_PORT);
+            t.receive(envelope -> route(envelope, name, port).ifPresentOrElse(
                     r -> engine.send(r.procedure(), r.key(), r.event()),
                     () -> LOG.debug("{}: not a MIKEY datagram, dropped: {}", name, envelope)));
         });
@@ -183,12 +201,15 @@ public final class UeHost implements AutoCloseable {
         if (!role.hosts(host) || own.containsKey(host)) {
             return Optional.empty();
         }
-        return route(envelope, host);
+        return route(envelope, host, settings.mikeyPort.orElse(UeRoleServices.MIKEY_PORT));
     }
 
-    private static Optional<Route> route(Envelope envelope, String ue) {
-        if (envelope.replyHandle().isPresent() || envelope.to().port() != UeRoleServices.MIKEY_PORT) {
-            return Optional.empty(); // a UE serves no requests; MIKEY is on UDP 2269 only
+    private static Optional<Route> route(Envelope envelope, String ue, int mikeyPort) {
+        int port = envelope.to().port();
+        if (envelope.replyHandle().isPresent() || port != UeRoleServices.MIKEY_PORT && port != mikeyPort) {
+            // A UE serves no requests. MIKEY is on UDP 2269 (MTK messages to a group always), or for a UE that
+            // stated a port in its registrations, on that port too.
+            return Optional.empty();
         }
         return Optional.of(Route.to(RECEPTION, ue, new MikeyDatagram(ue, envelope.from(), envelope.payload())));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
@@ -72,6 +73,7 @@ final class UeNode {
     private final InstantSource clock;
     private final String userAgent;
     private final int keyManagementPort;
+    private final OptionalInt mikeyPort;
     private final Map<String, UserServiceDescription> announcements = new LinkedHashMap<>();
     private final Map<String, ProtectionDecision.Register> decisions = new HashMap<>();
     private final Map<String, BmscClient> clients = new HashMap<>();
@@ -83,12 +85,18 @@ final class UeNode {
 
     UeNode(UeProfile profile, UeKeyStore store, CryptoSuite suite, RandomBytes random, InstantSource clock,
            String userAgent, int keyManagementPort) {
+        this(profile, store, suite, random, clock, userAgent, keyManagementPort, OptionalInt.empty());
+    }
+
+    UeNode(UeProfile profile, UeKeyStore store, CryptoSuite suite, RandomBytes random, InstantSource clock,
+           String userAgent, int keyManagementPort, OptionalInt mikeyPort) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.store = Objects.requireNonNull(store, "store");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.userAgent = userAgent;
         this.keyManagementPort = keyManagementPort;
+        this.mikeyPort = Objects.requireNonNull(mikeyPort, "mikeyPort");
         this.uicc = profile.uicc();
         this.gba = UeBootstrapping.create(store, profile.ub(), profile.gbaMode(), clock);
         this.reception = MikeyReception.create(store, suite, gba, clock);
@@ -266,7 +274,8 @@ final class UeNode {
         digestPassword(bmsc, idi).destroy();   // fail now, not at the first request, if no MRK was installed
         DigestRealm realm = keyManagement == MbmsKeyManagement.UICC ? DigestRealm.gbaU(bmsc) : DigestRealm.gbaMe(bmsc);
         DigestClient digest = new DigestClient(bTid, () -> digestPassword(bmsc, idi), realm, random);
-        KeyManagementClient client = new KeyManagementClient(bmsc + ":" + keyManagementPort, digest, userAgent, clock);
+        KeyManagementClient client = new KeyManagementClient(bmsc + ":" + keyManagementPort, digest, userAgent, clock,
+                mikeyPort);
         clients.put(bmsc, new BmscClient(bTid, client));
         return client;
     }

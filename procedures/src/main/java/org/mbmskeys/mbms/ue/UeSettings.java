@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.mbmskeys.engine.spi.HttpCodec;
@@ -39,6 +40,7 @@ public abstract class UeSettings<B extends UeSettings<B>> {
     final List<Consumer<UeOutcome>> outcomeListeners = new ArrayList<>();
     final List<ProcedureListener> engineListeners = new ArrayList<>();
     int keyManagementPort = 80;
+    OptionalInt mikeyPort = OptionalInt.empty();
     CryptoSuite suite;
     String userAgent = GbaUserAgent.with("MBMSAgent; mbms-keys");
     Function<String, UeKeyStore> keyStores = name -> UeKeyStore.inMemory();
@@ -128,6 +130,19 @@ public abstract class UeSettings<B extends UeSettings<B>> {
             throw new IllegalArgumentException("key management port must be 1..65535, got " + port);
         }
         this.keyManagementPort = port;
+        return self();
+    }
+
+    /**
+     * The UDP port the UE takes MIKEY on, stated in its registrations (the project's {@code mikeyport} parameter,
+     * {@link org.mbmskeys.mbms.keymanagement.MikeyPortParameter}). Default: none stated, and the BM-SC sends MIKEY
+     * to port 2269 (TS 33.246 §6.3.1). On a {@link UeHost}, for the UEs added without a port of their own.
+     */
+    public B mikeyPort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("a MIKEY port must be 1..65535, got " + port);
+        }
+        this.mikeyPort = OptionalInt.of(port);
         return self();
     }
 

@@ -98,6 +98,21 @@ class UeHostRoutesOnlyMikeyToItsUesTest {
                 .satisfies(d -> assertThat(d.ue()).isEqualTo("dora"));
     }
 
+    @Test
+    void aUeThatStatesAMikeyPortReceivesThereAndOn2269ButNotOnOtherPorts() {
+        UbClient ub7 = world.subscriber(7);
+        host.add(UeProfile.usim("erin", UiccId.of("8949440000000000077"), ub7), world.network.node("erin"), 40001);
+
+        for (int port : new int[] {5004, 40001, 2269}) {
+            world.network.node("mallory").send(Envelope.of(Endpoint.of("mallory", 2269), Endpoint.of("erin", port),
+                    Bytes.ofHex("0102030405")));
+            world.settle();
+        }
+
+        assertThat(discards()).as("40001 and 2269 reached erin's reception, 5004 did not").hasSize(2)
+                .allSatisfy(d -> assertThat(d.ue()).isEqualTo("erin"));
+    }
+
     /**
      * A shared transport that also hears the address of a UE with a transport of its own (a socket bound to every
      * address, say) hands that UE nothing: its own transport delivers its datagrams, once.

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.bmsc.keymanagement;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.mbmskeys.mbms.digest.DigestVerification;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
@@ -31,10 +32,17 @@ public sealed interface KeyManagementCall extends KeyManagementInbound
     }
 
     /** A registration (§6.3.2.1A, G.2.1). */
-    record Register(RegistrationRequest body, DigestVerification.Accepted authentication) implements KeyManagementCall {
+    record Register(RegistrationRequest body, DigestVerification.Accepted authentication, OptionalInt mikeyPort)
+            implements KeyManagementCall {
         public Register {
             Objects.requireNonNull(body, "body");
             Objects.requireNonNull(authentication, "authentication");
+            Objects.requireNonNull(mikeyPort, "mikeyPort");
+        }
+
+        /** A registration that states no MIKEY port (the UE takes MIKEY on 2269). */
+        public Register(RegistrationRequest body, DigestVerification.Accepted authentication) {
+            this(body, authentication, OptionalInt.empty());
         }
 
         @Override

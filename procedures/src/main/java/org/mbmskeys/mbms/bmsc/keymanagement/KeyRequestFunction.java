@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.HttpHeaders;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
@@ -18,6 +19,7 @@ import org.mbmskeys.mbms.digest.DigestVerifier;
 import org.mbmskeys.mbms.keymanagement.GbaUserAgent;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
+import org.mbmskeys.mbms.keymanagement.MikeyPortParameter;
 import org.mbmskeys.mbms.keymanagement.RetryAfter;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.KeyManagementResponseBody;
@@ -122,7 +124,7 @@ public final class KeyRequestFunction {
         }
         try {
             return switch (type) {
-                case REGISTER -> new KeyManagementCall.Register(RegistrationRequest.parse(request.body()), accepted);
+                case REGISTER -> register(request, accepted);
                 case DEREGISTER -> new KeyManagementCall.Deregister(DeregistrationRequest.parse(request.body()), accepted);
                 case MSK_REQUEST -> new KeyManagementCall.MskRequest(MskRequestBody.parse(request.body()), accepted);
             };
@@ -130,6 +132,17 @@ public final class KeyRequestFunction {
             accepted.discard();
             return refuse(RefusalReason.BODY, e.getMessage());
         }
+    }
+
+    private KeyManagementInbound register(HttpRequestMessage request, DigestVerification.Accepted accepted) {
+        OptionalInt mikeyPort;
+        try {
+            mikeyPort = MikeyPortParameter.read(request.target());
+        } catch (IllegalArgumentException e) {
+            accepted.discard();
+            return refuse(RefusalReason.MIKEY_PORT, e.getMessage());
+        }
+        return new KeyManagementCall.Register(RegistrationRequest.parse(request.body()), accepted, mikeyPort);
     }
 
     private KeyManagementInbound firstContact(HttpRequestMessage request) {

@@ -21,7 +21,12 @@ public enum RefusalReason {
     /** Authenticated, but the Content-Type is not the one of the request type: 400 (415 is "not used by BM-SC"). */
     MEDIA_TYPE(400),
     /** Authenticated, but the body is not the TS 26.346 format of the request type: 400. */
-    BODY(400);
+    BODY(400),
+    /**
+     * Authenticated, but the project's {@code mikeyport} parameter of a registration
+     * ({@link org.mbmskeys.mbms.keymanagement.MikeyPortParameter}) is repeated or not a port 1..65535: 400.
+     */
+    MIKEY_PORT(400);
 
     private final int status;
 

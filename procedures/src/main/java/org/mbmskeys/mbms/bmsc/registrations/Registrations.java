@@ -94,6 +94,15 @@ public final class Registrations {
      * @param source the request's source address (§6.3.1)
      */
     public RegistrationResult register(String impi, BTid bTid, Endpoint source, List<ServiceId> serviceIds) {
+        return register(impi, bTid, source, 0, serviceIds);
+    }
+
+    /**
+     * {@link #register(String, BTid, Endpoint, List)} for a UE that stated the port it takes MIKEY on
+     * ({@code mikeyPort}, 0 for none; the project's {@code mikeyport} parameter). The latest registration's
+     * source and port replace the earlier ones.
+     */
+    public RegistrationResult register(String impi, BTid bTid, Endpoint source, int mikeyPort, List<ServiceId> serviceIds) {
         Impi.require(impi);
         Objects.requireNonNull(bTid, "bTid");
         Objects.requireNonNull(source, "source");
@@ -124,8 +133,8 @@ public final class Registrations {
                 return new RegistrationResult(items, current, Set.of());
             }
             Registration next = current
-                    .map(r -> r.with(bTid, source, registered))
-                    .orElseGet(() -> new Registration(impi, bTid, source, registered, Optional.empty()));
+                    .map(r -> r.with(bTid, source, mikeyPort, registered))
+                    .orElseGet(() -> new Registration(impi, bTid, source, mikeyPort, registered, Optional.empty()));
             boolean stored = current.isPresent() ? storage.replace(current.get(), next) : storage.insert(next);
             if (stored) {
                 LOG.debug("registered {} (B-TID {}, from {}): {}", impi, bTid, source, items);
@@ -187,7 +196,7 @@ public final class Registrations {
                     return new DeregistrationResult(items, Optional.empty(), unused);
                 }
             } else {
-                Registration next = was.with(bTid, was.source(), remaining);
+                Registration next = was.with(bTid, was.source(), was.mikeyPort(), remaining);
                 if (storage.replace(was, next)) {
                     LOG.debug("deregistered {}: {}; invalidate {}", impi, items, unused);
                     return new DeregistrationResult(items, Optional.of(next), unused);

@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.ue.keymanagement;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.HttpHeaders;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
@@ -14,6 +15,7 @@ import org.mbmskeys.mbms.digest.DigestException;
 import org.mbmskeys.mbms.keymanagement.GbaUserAgent;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
+import org.mbmskeys.mbms.keymanagement.MikeyPortParameter;
 import org.mbmskeys.mbms.keymanagement.RetryAfter;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.KeyManagementResponseBody;
@@ -59,6 +61,7 @@ public final class KeyManagementClient {
     private final DigestClient digest;
     private final String userAgent;
     private final InstantSource clock;
+    private final String registrationTarget;
 
     /**
      * @param host      the {@code Host} value: the authority of the BM-SC key management URI, e.g.
@@ -69,6 +72,15 @@ public final class KeyManagementClient {
      * @throws IllegalArgumentException if the host is blank or has white space, or the User-Agent lacks {@code 3gpp-gba}
      */
     public KeyManagementClient(String host, DigestClient digest, String userAgent, InstantSource clock) {
+        this(host, digest, userAgent, clock, OptionalInt.empty());
+    }
+
+    /**
+     * A client whose registrations state the UDP port the UE takes MIKEY on (the project's {@code mikeyport}
+     * parameter, {@link MikeyPortParameter}), when {@code mikeyPort} is present.
+     */
+    public KeyManagementClient(String host, DigestClient digest, String userAgent, InstantSource clock,
+                               OptionalInt mikeyPort) {
         Objects.requireNonNull(host, "host");
         if (host.isBlank() || host.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
             throw new IllegalArgumentException("host must be the BM-SC authority such as bmsc.home1.net:1234; got '"
@@ -82,6 +94,9 @@ public final class KeyManagementClient {
         this.digest = Objects.requireNonNull(digest, "digest");
         this.userAgent = userAgent;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.registrationTarget = Objects.requireNonNull(mikeyPort, "mikeyPort").isPresent()
+                ? MikeyPortParameter.registrationTarget(mikeyPort.getAsInt())
+                : KeyManagementRequest.REGISTER.requestTarget();
     }
 
     /** The registration POST for these services (§6.3.2.1A, G.2.1). */
@@ -109,7 +124,7 @@ public final class KeyManagementClient {
     }
 
     private KeyManagementExchange post(KeyManagementRequest type, Bytes body) {
-        String target = type.requestTarget();
+        String target = type == KeyManagementRequest.REGISTER ? registrationTarget : type.requestTarget();
         HttpHeaders headers = HttpHeaders.of(
                 "Host", host,
                 "Content-Type", type.requestMediaType(),

@@ -15,6 +15,7 @@ import org.mbmskeys.mbms.digest.DigestChallenge;
 import org.mbmskeys.mbms.digest.DigestFailure;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementPeers;
+import org.mbmskeys.mbms.keymanagement.MikeyPortParameter;
 import org.mbmskeys.mbms.keymanagement.xml.BodyFailure;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.MskRequestBody;
@@ -311,6 +312,45 @@ class KeyRequestFunctionTest {
         assertThat(r.reason()).isEqualTo(RefusalReason.BODY);
         assertThat(r.response().status()).isEqualTo(400);
         assertThat(r.detail()).startsWith(BodyFailure.DOCTYPE.name());
+    }
+
+    @Test
+    void aRegistrationMayStateItsMikeyPortInTheDigestProtectedUriAndABadOneIs400() {
+        KeyManagementExchange first = peers.ue.register(TWO_SERVICES);
+        peers.ue.interpret(first, refused(first.request()).response());
+        Bytes body = first.request().body();
+
+        KeyManagementCall stated = call(signed(MikeyPortParameter.registrationTarget(40001), first, body));
+        KeyManagementCall none = call(signed(first.request().target(), first, body));
+        KeyManagementInbound.Refused bad = refused(signed(first.request().target() + "&mikeyport=70000", first, body));
+        KeyManagementInbound.Refused twice = refused(signed(MikeyPortParameter.registrationTarget(40001)
+                + "&mikeyport=40002", first, body));
+
+        assertThat(((KeyManagementCall.Register) stated).mikeyPort()).hasValue(40001);
+        assertThat(((KeyManagementCall.Register) none).mikeyPort()).isEmpty();
+        assertThat(bad.reason()).isEqualTo(RefusalReason.MIKEY_PORT);
+        assertThat(bad.response().status()).isEqualTo(400);
+        assertThat(bad.detail()).contains("must be a UDP port 1..65535, got '70000'");
+        assertThat(twice.reason()).isEqualTo(RefusalReason.MIKEY_PORT);
+        assertThat(twice.detail()).contains("given 2 times");
+    }
+
+    @Test
+    void aMikeyPortChangedOnTheWayFailsDigestBecauseTheUriIsSigned() {
+        KeyManagementExchange first = peers.ue.register(TWO_SERVICES);
+        peers.ue.interpret(first, refused(first.request()).response());
+        HttpRequestMessage signedFor40001 = signed(MikeyPortParameter.registrationTarget(40001), first, first.request().body());
+        HttpRequestMessage redirected = new HttpRequestMessage("POST", MikeyPortParameter.registrationTarget(40002),
+                signedFor40001.headers(), signedFor40001.body());
+
+        assertThat(refused(redirected).reason()).isEqualTo(RefusalReason.UNAUTHENTICATED);
+    }
+
+    private HttpRequestMessage signed(String target, KeyManagementExchange first, Bytes body) {
+        org.mbmskeys.mbms.digest.DigestAuthorization a = peers.ueDigest.authorize("POST", target, body);
+        return new HttpRequestMessage("POST", target, first.request().headers()
+                .replacing("Content-Length", Integer.toString(body.length()))
+                .with("Authorization", a.toHeaderValue()), body);
     }
 
     @Test

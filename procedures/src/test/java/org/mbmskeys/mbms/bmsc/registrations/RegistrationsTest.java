@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.bmsc.registrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,6 +80,20 @@ class RegistrationsTest {
     }
 
     /** Nothing registered, nothing changed: no record, or the old one untouched. */
+    @Test
+    void aPortTheUeStatedIsWhereMikeyGoesUntilARegistrationStatesNoneAndDeregistrationKeepsIt() {
+        registrations.register(ALICE, BTID_1, FROM, 40001, List.of(NEWS, SPORT));
+        assertThat(registrations.mikeyDestination(ALICE)).contains(Endpoint.of("10.0.0.7", 40001));
+
+        registrations.deregister(ALICE, BTID_1, List.of(SPORT));
+        assertThat(registrations.mikeyDestination(ALICE)).contains(Endpoint.of("10.0.0.7", 40001));
+
+        registrations.register(ALICE, BTID_1, FROM, List.of(SPORT));
+        assertThat(registrations.mikeyDestination(ALICE)).contains(Endpoint.of("10.0.0.7", 2269));
+        assertThatThrownBy(() -> registrations.register(BOB, BTID_2, FROM, 70000, List.of(NEWS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..65535");
+    }
+
     @Test
     void aRequestThatRegistersNothingChangesNothing() {
         RegistrationResult refused = registrations.register(ALICE, BTID_1, FROM, List.of(PREMIUM, UNKNOWN));

@@ -14,6 +14,7 @@ import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementCall;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementInbound;
+import org.mbmskeys.mbms.keymanagement.GbaUserAgent;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementPeers;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
@@ -53,6 +54,23 @@ class KeyManagementClientTest {
 
     private static HttpResponseMessage withBody(HttpResponseMessage r, Bytes body) {
         return new HttpResponseMessage(r.status(), r.reason(), r.headers(), body);
+    }
+
+    @Test
+    void aClientWithAMikeyPortStatesItInEveryRegistrationAndItsResendSignedAndNowhereElse() {
+        KeyManagementClient withPort = new KeyManagementClient("bmsc.home1.net:1234", peers.ueDigest,
+                GbaUserAgent.with("MBMSAgent; Release-6"), peers.clock, java.util.OptionalInt.of(40001));
+
+        KeyManagementExchange first = withPort.register(SERVICES);
+        assertThat(withPort.interpret(first, bmscAnswers(first, List.of()))).isInstanceOf(KeyManagementOutcome.Challenged.class);
+        KeyManagementExchange signed = withPort.resend(first);
+        KeyManagementInbound atBmsc = peers.bmsc.receive(signed.request());
+
+        assertThat(first.request().target()).isEqualTo("/keymanagement?requesttype=register&mikeyport=40001");
+        assertThat(signed.request().target()).isEqualTo(first.request().target());
+        assertThat(((KeyManagementCall.Register) atBmsc).mikeyPort()).hasValue(40001);
+        assertThat(withPort.deregister(DeregistrationRequest.of("urn:3gpp:mbms:s1")).request().target())
+                .isEqualTo("/keymanagement?requesttype=deregister");
     }
 
     @Test
