@@ -20,6 +20,7 @@ import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
@@ -64,6 +65,9 @@ final class LoopbackLab implements AutoCloseable {
     final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", clock::now, RandomBytes.secure(), Duration.ofDays(1));
     final BlockingQueue<UeOutcome> atUes = new LinkedBlockingQueue<>();
     final BlockingQueue<InstanceRef> bmscEnded = new LinkedBlockingQueue<>();
+    /** Procedures of the BM-SC that failed (a bug, never bad input), and envelopes no rule took. */
+    final List<String> bmscFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.concurrent.atomic.AtomicLong bmscUnrouted = new java.util.concurrent.atomic.AtomicLong();
     final UdpTransport bmscUdp;
     final HttpServerTransport bmscHttp;
     final Bmsc bmsc;
@@ -78,6 +82,21 @@ final class LoopbackLab implements AutoCloseable {
                     @Override
                     public void ended(InstanceRef instance, InstanceRecord last) {
                         bmscEnded.add(instance);
+                    }
+
+                    @Override
+                    public void failed(InstanceRef instance, String state, Throwable cause) {
+                        bmscFailures.add(instance + " in " + state + ": " + cause);
+                    }
+
+                    @Override
+                    public void effectFailed(InstanceRef instance, String effect, Throwable cause) {
+                        bmscFailures.add(instance + " effect " + effect + ": " + cause);
+                    }
+
+                    @Override
+                    public void unrouted(Envelope envelope, String detail) {
+                        bmscUnrouted.incrementAndGet();
                     }
                 });
         options.accept(builder);

@@ -21,6 +21,11 @@ final class RawCapture {
         this.limit = limit;
     }
 
+    /** Whether bytes of a message not yet complete have been consumed. */
+    boolean hasPartial() {
+        return bytes.size() > 0;
+    }
+
     /** Netty's decode step this capture runs beside. */
     @FunctionalInterface
     interface Decode {

@@ -3,6 +3,7 @@ package org.mbmskeys.adapters.http;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
@@ -27,7 +28,15 @@ record Refusal(HttpResponseStatus status, String reason) {
             return new Refusal(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                     "the header fields are longer than " + RequestFraming.MAX_HEADER_BYTES + " bytes");
         }
+        if (decoderFailure instanceof PrematureChannelClosureException) {
+            return endedEarly();
+        }
         return new Refusal(HttpResponseStatus.BAD_REQUEST, "not an HTTP/1.1 request: " + decoderFailure.getMessage());
+    }
+
+    /** The client's input ended inside a request. */
+    static Refusal endedEarly() {
+        return new Refusal(HttpResponseStatus.BAD_REQUEST, "the request ended before it was whole");
     }
 
     static Refusal tooLarge(int limit) {

@@ -24,8 +24,23 @@ final class RequestFraming extends HttpRequestDecoder {
         this.raw = new RawCapture(maxRequestBytes);
     }
 
+    private boolean endedMidRequest;
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
         raw.frame(buffer, out, () -> super.decode(ctx, buffer, out));
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+        // The client's input ended: a request begun and not finished is a malformed request, answered by
+        // ServerExchange, whatever the decoder makes of the rest (it may be waiting for a header line).
+        endedMidRequest = buffer.isReadable() || raw.hasPartial();
+        super.decodeLast(ctx, buffer, out);
+    }
+
+    /** Whether the client's input ended inside a request. */
+    boolean endedMidRequest() {
+        return endedMidRequest;
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -32,6 +33,7 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
     private boolean started;        // a request's start line and headers have arrived
     private boolean keepAlive = true;
     private boolean pending;        // a request is with the receiver, not answered yet
+    private boolean inputEnded;     // the client shut its output: answer what is pending, then close
     private ScheduledFuture<?> deadline;
     private final java.util.ArrayDeque<Object> later = new java.util.ArrayDeque<>();
 
@@ -145,7 +147,7 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
         cancelDeadline();
         ctx.writeAndFlush(Unpooled.wrappedBuffer(response.asReadOnlyBuffer())).addListener(written -> {
             pending = false;
-            if (thenKeepAlive && written.isSuccess()) {
+            if (thenKeepAlive && written.isSuccess() && !inputEnded) {
                 awaitRequest(ctx);
                 handleLater(ctx);
                 if (!pending && ctx.channel().isActive()) {
@@ -179,6 +181,27 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
             deadline.cancel(false);
             deadline = null;
         }
+    }
+
+    /**
+     * The client shut its output (half-close): a request it had finished is still answered, then the connection
+     * closes; one it had not finished is refused with 400; with none, the connection closes.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            inputEnded = true;
+            if (pending || !ctx.channel().isActive() || !later.isEmpty()) {
+                return;   // the answer in progress closes the connection when written; refusals close already
+            }
+            if (ctx.pipeline().get(RequestFraming.class).endedMidRequest()) {
+                refuse(ctx, Refusal.endedEarly());
+            } else {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override

@@ -33,6 +33,11 @@ final class RawClient implements AutoCloseable {
         socket.getOutputStream().flush();
     }
 
+    /** Shuts the socket's output (a half-close): the server sees the end of its input. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** One answer: its head, then as many body bytes as its Content-Length says. */
     String readResponse() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();

@@ -18,6 +18,7 @@ import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpHeaders;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
+import org.mbmskeys.engine.spi.MalformedHttpException;
 
 /** {@link HttpCodec} on Netty's HTTP/1.1 codec, through {@link HttpWire}; no HTTP parsing of its own. */
 final class NettyHttpCodec implements HttpCodec {
@@ -72,6 +73,12 @@ final class NettyHttpCodec implements HttpCodec {
         try {
             return new HttpRequestMessage(netty.method().name(), netty.uri(), headers(netty.headers()),
                     content(netty), netty.protocolVersion().text());
+        } catch (MalformedHttpException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Netty reads more than HTTP/1.1 allows (a request-target with bytes over 0x7e, say); the message
+            // values refuse it, and that is bad input like any other, not a bug.
+            throw invalid(e);
         } finally {
             netty.release();
         }
@@ -83,9 +90,20 @@ final class NettyHttpCodec implements HttpCodec {
         try {
             return new HttpResponseMessage(netty.status().code(), netty.status().reasonPhrase(),
                     headers(netty.headers()), content(netty), netty.protocolVersion().text());
+        } catch (MalformedHttpException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
         } finally {
             netty.release();
         }
+    }
+
+    /** A message value's refusal as the codec's, clipped: a refusal never carries much of the input. */
+    private static MalformedHttpException invalid(IllegalArgumentException e) {
+        String why = String.valueOf(e.getMessage());
+        return new MalformedHttpException(MalformedHttpException.Reason.INVALID,
+                why.length() > 120 ? why.substring(0, 120) + "…" : why);
     }
 
     private static HttpHeaders headers(io.netty.handler.codec.http.HttpHeaders netty) {

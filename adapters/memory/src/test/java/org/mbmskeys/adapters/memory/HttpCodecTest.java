@@ -147,6 +147,17 @@ class HttpCodecTest {
     }
 
     @Test
+    void aRequestTargetWithBytesOutsideVisibleAsciiIsInvalidNotAnOtherError() {
+        Bytes wire = Bytes.wrap(("POST /keymanagement?requesttype=regist\u00bbr" + "x".repeat(300)
+                + " HTTP/1.1\r\nHost: b\r\nContent-Length: 0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> codec.decodeRequest(wire)).isInstanceOfSatisfying(MalformedHttpException.class, e -> {
+            assertThat(e.reason()).isEqualTo(MalformedHttpException.Reason.INVALID);
+            assertThat(e.getMessage()).hasSizeLessThan(200);
+        });
+    }
+
+    @Test
     void theMessageOfARefusalDoesNotCarryTheWholeInput() {
         String longGarbage = "POST / HTTP/1.1\r\nBad Name" + "X".repeat(500) + ": v\r\nContent-Length: 0\r\n\r\n";
 
