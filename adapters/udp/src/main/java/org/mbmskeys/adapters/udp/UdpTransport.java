@@ -71,6 +71,11 @@ public final class UdpTransport implements Transport {
      * what would let a flood of large datagrams cost much memory.
      */
     public static final int DEFAULT_MAX_DATAGRAM_BYTES = 2048;
+    /**
+     * Default receive buffer asked for: 4 MiB, room for the acknowledgements of some ten thousand pushes sent at
+     * once (a verification message is about 100 bytes, about 1 KiB of kernel buffer each).
+     */
+    public static final int DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final Builder settings;
     private final Optional<NetworkInterface> multicastIf;
@@ -214,6 +219,11 @@ public final class UdpTransport implements Transport {
         }
     }
 
+    /** The receive buffer the operating system granted the unicast socket (Linux reports twice what it grants). */
+    public int receiveBufferBytes() {
+        return unicast.config().getOption(ChannelOption.SO_RCVBUF);
+    }
+
     /** What this transport has carried and dropped so far. */
     public UdpCounters counters() {
         Map<DropReason, Long> now = new EnumMap<>(DropReason.class);
@@ -250,6 +260,7 @@ public final class UdpTransport implements Transport {
                 // One byte over the limit: a datagram that fills the buffer was longer than the limit.
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(settings.maxDatagramBytes + 1))
                 .option(ChannelOption.SO_REUSEADDR, reuseAddress)
+                .option(ChannelOption.SO_RCVBUF, settings.receiveBufferBytes)
                 .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
                 .option(ChannelOption.IP_MULTICAST_TTL, settings.multicastTtl)
                 .handler(inbound);
@@ -304,6 +315,7 @@ public final class UdpTransport implements Transport {
         private String multicastInterfaceName;
         private int multicastTtl = 1;
         private boolean reuseAddress;
+        private int receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
         private Consumer<DroppedDatagram> onDrop = d -> { };
         private InstantSource clock = InstantSource.system();
 
@@ -353,6 +365,23 @@ public final class UdpTransport implements Transport {
                 throw new IllegalArgumentException("a multicast TTL must be 0..255, got " + ttl);
             }
             this.multicastTtl = ttl;
+            return this;
+        }
+
+        /**
+         * The socket receive buffer asked of the operating system (SO_RCVBUF; default
+         * {@value UdpTransport#DEFAULT_RECEIVE_BUFFER_BYTES} bytes). UDP has no flow control: what arrives while the
+         * buffer is full is lost before the transport sees it (and then resent by the MIKEY procedures, or not at
+         * all for a verification message), so a BM-SC that re-keys many UEs at once wants room for the burst of
+         * their acknowledgements. Linux grants at most {@code net.core.rmem_max}; {@link #receiveBufferBytes()}
+         * on the open transport tells what was granted.
+         */
+        public Builder receiveBufferBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("a UDP receive buffer below 1,024 bytes cannot hold a datagram "
+                        + "burst, got " + bytes);
+            }
+            this.receiveBufferBytes = bytes;
             return this;
         }
 

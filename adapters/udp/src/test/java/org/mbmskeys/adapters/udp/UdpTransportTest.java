@@ -179,6 +179,16 @@ class UdpTransportTest {
     }
 
     @Test
+    void theReceiveBufferAskedForIsAppliedUpToWhatTheSystemGrants() throws Exception {
+        UdpTransport small = open(UdpTransport.builder().bind(LOOPBACK_ANY_PORT).receiveBufferBytes(64 * 1024));
+        UdpTransport large = open(UdpTransport.builder().bind(LOOPBACK_ANY_PORT));
+
+        assertThat(small.receiveBufferBytes()).isBetween(64 * 1024, 2 * 64 * 1024);   // Linux doubles what it grants
+        assertThat(large.receiveBufferBytes()).isGreaterThan(small.receiveBufferBytes());
+        assertThatThrownBy(() -> UdpTransport.builder().receiveBufferBytes(100)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void joiningNeedsAMulticastAddressAndAnInterface() {
         UdpTransport wildcard = open(UdpTransport.builder().bind(Endpoint.of("0.0.0.0", 0)));
         UdpTransport onLoopback = open(UdpTransport.builder().bind(LOOPBACK_ANY_PORT));
