@@ -273,23 +273,19 @@ public final class HttpClientTransport implements Transport {
 
         /** How long opening a connection may take (default 5 s). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connect time-out");
+            this.connectTimeout = Limits.positive(timeout, "connect time-out");
             return this;
         }
 
         /** How long a request may wait for its whole answer once sent (default 30 s). */
         public Builder responseTimeout(Duration timeout) {
-            this.responseTimeout = positive(timeout, "response time-out");
+            this.responseTimeout = Limits.positive(timeout, "response time-out");
             return this;
         }
 
         /** Longest answer read (default 256 KiB); a longer one fails the request. */
         public Builder maxResponseBytes(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("an HTTP answer limit below 1,024 bytes leaves no room for "
-                        + "a key-management answer's headers, got " + bytes);
-            }
-            this.maxResponseBytes = bytes;
+            this.maxResponseBytes = Limits.atLeastOneKiB(bytes, "answer");
             return this;
         }
 
@@ -303,12 +299,5 @@ public final class HttpClientTransport implements Transport {
             return new HttpClientTransport(this);
         }
 
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("a " + what + " must be positive, got " + d);
-            }
-            return d;
-        }
     }
 }

@@ -238,17 +238,13 @@ public final class HttpServerTransport implements Transport {
          * services is a few KiB). Longer is refused with 413 and nothing more of it is read.
          */
         public Builder maxRequestBytes(int bytes) {
-            if (bytes < 1024) {
-                throw new IllegalArgumentException("an HTTP request limit below 1,024 bytes leaves no room for the "
-                        + "headers of a key-management request, got " + bytes);
-            }
-            this.maxRequestBytes = bytes;
+            this.maxRequestBytes = Limits.atLeastOneKiB(bytes, "request");
             return this;
         }
 
         /** How long the engine has to answer a request before the server answers 503 (default 10 s). */
         public Builder replyTimeout(Duration timeout) {
-            this.replyTimeout = positive(timeout, "reply time-out");
+            this.replyTimeout = Limits.positive(timeout, "reply time-out");
             return this;
         }
 
@@ -257,7 +253,7 @@ public final class HttpServerTransport implements Transport {
          * connection is closed, a half-sent request is refused with 408.
          */
         public Builder idleTimeout(Duration timeout) {
-            this.idleTimeout = positive(timeout, "idle time-out");
+            this.idleTimeout = Limits.positive(timeout, "idle time-out");
             return this;
         }
 
@@ -276,12 +272,5 @@ public final class HttpServerTransport implements Transport {
             return new HttpServerTransport(this);
         }
 
-        private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("a " + what + " must be positive, got " + d);
-            }
-            return d;
-        }
     }
 }
