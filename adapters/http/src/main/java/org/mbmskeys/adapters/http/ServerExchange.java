@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +28,7 @@ import org.mbmskeys.engine.spi.ReplyHandle;
  */
 final class ServerExchange extends ChannelInboundHandlerAdapter {
 
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServerTransport server;
     private Endpoint client;
@@ -35,7 +37,9 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
     private boolean pending;        // a request is with the receiver, not answered yet
     private boolean inputEnded;     // the client shut its output: answer what is pending, then close
     private ScheduledFuture<?> deadline;
-    private final java.util.ArrayDeque<Object> later = new java.util.ArrayDeque<>();
+    private boolean refused;        // answered by the server itself: the connection is closing, nothing more is read
+    // What one read brought beyond the request in hand (pipelining); at most what the decoder had of that read.
+    private final ArrayDeque<Object> later = new ArrayDeque<>();
 
     ServerExchange(HttpServerTransport server) {
         this.server = server;
@@ -133,9 +137,10 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, Refusal refusal) {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || refused) {
             return;
         }
+        refused = true;
         cancelDeadline();
         server.refused(refusal, client);
         ctx.channel().config().setAutoRead(false);
@@ -147,15 +152,20 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
         cancelDeadline();
         ctx.writeAndFlush(Unpooled.wrappedBuffer(response.asReadOnlyBuffer())).addListener(written -> {
             pending = false;
-            if (thenKeepAlive && written.isSuccess() && !inputEnded) {
-                awaitRequest(ctx);
-                handleLater(ctx);
-                if (!pending && ctx.channel().isActive()) {
-                    ctx.channel().config().setAutoRead(true);
-                    ctx.read();
-                }
-            } else {
+            if (!thenKeepAlive || !written.isSuccess()) {
                 ctx.close();
+                return;
+            }
+            handleLater(ctx);
+            if (pending || !ctx.channel().isActive()) {
+                return;
+            }
+            if (inputEnded) {
+                endOfInput(ctx);
+            } else {
+                awaitRequest(ctx);
+                ctx.channel().config().setAutoRead(true);
+                ctx.read();
             }
         });
     }
@@ -169,7 +179,7 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
             }
             if (started) {
                 refuse(ctx, new Refusal(HttpResponseStatus.REQUEST_TIMEOUT,
-                        "the request did not arrive whole within " + server.idleTimeout().toSeconds() + " s"));
+                        "the request did not arrive whole within " + server.idleTimeout().toMillis() + " ms"));
             } else {
                 ctx.close();
             }
@@ -191,17 +201,21 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
             inputEnded = true;
-            if (pending || !ctx.channel().isActive() || !later.isEmpty()) {
-                return;   // the answer in progress closes the connection when written; refusals close already
-            }
-            if (ctx.pipeline().get(RequestFraming.class).endedMidRequest()) {
-                refuse(ctx, Refusal.endedEarly());
-            } else {
-                ctx.close();
-            }
+            if (!pending && ctx.channel().isActive() && later.isEmpty()) {
+                endOfInput(ctx);
+            }   // else the answers in progress, then endOfInput, close the connection; refusals close already
             return;
         }
         ctx.fireUserEventTriggered(event);
+    }
+
+    /** Nothing pending and the client's input ended: 400 for a request it left unfinished, else just close. */
+    private void endOfInput(ChannelHandlerContext ctx) {
+        if (ctx.pipeline().get(RequestFraming.class).endedMidRequest()) {
+            refuse(ctx, Refusal.endedEarly());
+        } else {
+            ctx.close();
+        }
     }
 
     @Override

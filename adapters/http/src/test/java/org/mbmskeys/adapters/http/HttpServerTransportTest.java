@@ -147,20 +147,22 @@ class HttpServerTransportTest {
     }
 
     @Test
-    void aClientThatShutsItsOutputAfterARequestGetsTheAnswerAndOneThatShutsItMidRequestGets400() throws Exception {
+    void aClientThatShutsItsOutputAfterItsRequestsGetsTheAnswersAndOneThatShutsItMidRequestGets400() throws Exception {
         HttpServerTransport server = server(HttpServerTransport.builder());
         RawClient whole = client(server);
         RawClient partial = client(server);
         RawClient silent = client(server);
 
-        whole.write(HttpServerTransportTest.POST);
+        whole.write(POST + POST);
         whole.shutdownOutput();
         requests.next().replyHandle().orElseThrow().reply(Answers.ok("still answered"));
+        requests.next().replyHandle().orElseThrow().reply(Answers.ok("the second too"));
         partial.write("POST /keymanagement HTTP/1.1\r\nHost: b\r\nContent-Le");
         partial.shutdownOutput();
         silent.shutdownOutput();
 
         assertThat(whole.readResponse()).endsWith("still answered");
+        assertThat(whole.readResponse()).endsWith("the second too");
         assertThat(whole.closedByServer()).isTrue();
         assertThat(partial.readResponse()).startsWith("HTTP/1.1 400 Bad Request").contains("ended before it was whole");
         assertThat(silent.closedByServer()).isTrue();
