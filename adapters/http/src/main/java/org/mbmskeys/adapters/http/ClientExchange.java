@@ -47,7 +47,8 @@ final class ClientExchange extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
             if (pending == null) {
-                return;   // nothing asked: bytes a server should not have sent; the connection is not reused
+                ctx.close();   // nothing asked: bytes a server should not have sent; the connection is not reused
+                return;
             }
             if (msg instanceof HttpResponse response) {
                 if (response.decoderResult().isFailure()) {

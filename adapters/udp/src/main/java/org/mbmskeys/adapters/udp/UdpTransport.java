@@ -166,6 +166,8 @@ public final class UdpTransport implements Transport {
      * (with address reuse, so that several transports on one host can join the same group). Joining a group
      * twice does nothing.
      *
+     * <p>Waits for the socket and the membership: call it from the integrator's thread, not an event loop's.
+     *
      * @throws IllegalArgumentException if {@code group} is not a multicast address literal
      * @throws IllegalStateException    if no multicast interface is known (configure one when binding to the
      *                                  wildcard address) or the system refuses the membership
