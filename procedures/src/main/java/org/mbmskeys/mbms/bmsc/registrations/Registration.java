@@ -18,8 +18,8 @@ import org.mbmskeys.mbms.gba.Impi;
  * @param bTid     the B-TID of the UE's last authenticated request (the HTTP Digest username, §6.2.1.3)
  * @param source   where the registration request came from: "The BM-SC receives the IP address of the UE
  *                 from the source IP address field of the MBMS User Service Registration message" and stores
- *                 it "for further key management usage" (§6.3.1); MIKEY goes to that host on port 2269, or on the port the UE stated
- *                 ({@link #mikeyDestination})
+ *                 it "for further key management usage" (§6.3.1); MIKEY goes to that host on port 2269, or on
+ *                 the port the UE stated ({@link #mikeyDestination})
  * @param mikeyPort the UDP port the UE stated for MIKEY in its registration (the project's {@code mikeyport}
  *                 parameter, {@link org.mbmskeys.mbms.keymanagement.MikeyPortParameter}), 0 when it stated none
  * @param services the MBMS User Services the UE is registered to, never empty (a UE without services has
