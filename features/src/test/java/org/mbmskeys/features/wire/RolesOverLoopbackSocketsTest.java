@@ -51,11 +51,19 @@ class RolesOverLoopbackSocketsTest {
         udp.join(Endpoint.of(RTP.host(), UdpTransport.MIKEY_PORT));
         Ue ue = lab.ue("alice", 1, udp, "127.0.0.2", b -> { });
 
-        await(lab.atUes, UeOutcome.ServiceRegistered.class::isInstance);
-        UeOutcome pushed = await(lab.atUes, o -> o instanceof UeOutcome.MskReceived r && r.msk().equals(msk));
+        // The push (UDP) may overtake the registration's 200 (TCP): take the two events in either order.
+        UeOutcome[] pushed = new UeOutcome[1];
+        boolean[] registered = new boolean[1];
+        await(lab.atUes, o -> {
+            registered[0] |= o instanceof UeOutcome.ServiceRegistered;
+            if (o instanceof UeOutcome.MskReceived r && r.msk().equals(msk)) {
+                pushed[0] = o;
+            }
+            return registered[0] && pushed[0] != null;
+        });
         await(lab.bmscEnded, i -> i.procedure().equals("bmsc.msk-push"));
 
-        assertThat(((UeOutcome.MskReceived) pushed).verificationSent()).isTrue();
+        assertThat(((UeOutcome.MskReceived) pushed[0]).verificationSent()).isTrue();
         assertThat(ue.msks(SERVICE)).extracting(MskKey::ref).containsExactly(msk);
         assertThat(lab.bmsc.registration(impi(1))).hasValueSatisfying(r -> assertThat(r.source().host()).isEqualTo("127.0.0.2"));
         assertThat(lab.bmsc.deliveries(impi(1))).singleElement()
