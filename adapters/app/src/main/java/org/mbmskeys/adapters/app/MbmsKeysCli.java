@@ -4,6 +4,8 @@ import org.mbmskeys.adapters.app.demo.DemoCommand;
 import org.mbmskeys.adapters.app.gba.GbaCommand;
 import org.mbmskeys.adapters.app.mikey.MikeyCommand;
 import org.mbmskeys.adapters.app.procedures.ProceduresCommand;
+import org.mbmskeys.adapters.app.run.BmscCommand;
+import org.mbmskeys.adapters.app.run.UeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "mbms-keys 0.1.0-SNAPSHOT",
         description = "3GPP MBMS security key management (TS 33.246): protocol tools, procedure script tools, BM-SC and UE.",
-        subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class, ProceduresCommand.class, DemoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class, ProceduresCommand.class, BmscCommand.class, UeCommand.class,
+                DemoCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {

@@ -1,0 +1,68 @@
+package org.mbmskeys.adapters.app.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+
+/**
+ * What {@code mbms-keys bmsc --config FILE} runs: the BM-SC's name and sockets, its key management
+ * policy, the bootstrappings it knows over Zn, and its user services. The commented example is
+ * docs/bmsc.example.yaml; docs/processes.md explains every key.
+ *
+ * @param mukLifetime empty: the MUK lives as long as the NAF keys it came from (the default)
+ * @param scripts     a folder of procedure scripts that replace shipped ones of the same name
+ */
+public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Optional<String> multicastInterface,
+                         Bmsc.Rekeying rekeying, boolean allowQopAuth, Optional<Duration> mukLifetime,
+                         Optional<Path> scripts, String backend, List<GbaKeys> bootstrappings,
+                         List<ServiceConfig> services) {
+
+    public BmscConfig {
+        bootstrappings = List.copyOf(bootstrappings);
+        services = List.copyOf(services);
+    }
+
+    /**
+     * Reads {@code file}; relative paths in it are taken from the file's folder.
+     *
+     * @throws ConfigException naming the file and key of the first problem
+     */
+    public static BmscConfig read(Path file, Instant now) {
+        return read(ConfigNode.read(file), file.toAbsolutePath().getParent(), now);
+    }
+
+    static BmscConfig read(ConfigNode root, Path base, Instant now) {
+        root.allowOnly("bmsc", "bootstrapping", "services");
+        ConfigNode b = root.child("bmsc").allowOnly("fqdn", "mikey", "keyManagement", "multicastInterface", "rekeying",
+                "allowQopAuth", "mukLifetime", "scripts", "backend");
+        String fqdn = b.string("fqdn");
+        Optional<Duration> mukLifetime = b.optionalString("mukLifetime").filter(v -> !v.equals("naf-keys"))
+                .map(v -> b.duration("mukLifetime").orElseThrow());
+        Optional<Path> scripts = b.optionalString("scripts").map(p -> base.resolve(p).normalize());
+        List<GbaKeys> bootstrappings = new ArrayList<>();
+        ConfigNode zn = root.child("bootstrapping").allowOnly("static");
+        for (ConfigNode entry : zn.list("static")) {
+            bootstrappings.add(GbaKeys.read(entry, now, true));
+        }
+        return new BmscConfig(fqdn,
+                b.endpoint("mikey", "127.0.0.1:2269"),
+                b.endpoint("keyManagement", "127.0.0.1:8080"),
+                b.optionalString("multicastInterface"),
+                b.choice("rekeying", "push", v -> switch (v) {
+                    case "push" -> Bmsc.Rekeying.PUSH;
+                    case "solicited-pull" -> Bmsc.Rekeying.SOLICITED_PULL;
+                    default -> Bmsc.Rekeying.ON_REQUEST;
+                }, "push", "solicited-pull", "on-request"),
+                b.bool("allowQopAuth", false),
+                mukLifetime,
+                scripts,
+                b.choice("backend", "native", v -> v, "native", "spring"),
+                bootstrappings,
+                ServiceConfig.readAll(root));
+    }
+}

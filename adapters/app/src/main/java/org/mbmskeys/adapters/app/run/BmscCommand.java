@@ -1,0 +1,53 @@
+package org.mbmskeys.adapters.app.run;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mbmskeys.adapters.app.config.BmscConfig;
+import org.mbmskeys.adapters.app.config.ConfigException;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mbms-keys bmsc --config FILE}: runs a BM-SC until SIGTERM. */
+@Command(name = "bmsc", mixinStandardHelpOptions = true,
+        description = {"Runs a BM-SC: MIKEY over UDP, the key request function over HTTP (POST /keymanagement), the "
+                + "bootstrappings and user services of the configuration file. Stops gracefully on SIGTERM or Ctrl-C.",
+                "The configuration is YAML; docs/bmsc.example.yaml is a commented example, docs/processes.md explains it."})
+public final class BmscCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The BM-SC's YAML configuration.")
+    Path config;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "trace, debug, info (default), warn or error.")
+    String logLevel;
+
+    @Override
+    public Integer call() throws Exception {
+        ProcessLogging.configure(logLevel);
+        Scheduler clock = Scheduler.system();
+        BmscConfig settings;
+        try {
+            settings = BmscConfig.read(config, clock.now());
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("mbms-keys bmsc: " + e.getMessage());
+            return 2;
+        }
+        BmscProcess process;
+        try {
+            process = new BmscProcess(settings, clock);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("mbms-keys bmsc: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Running running = new Running(LoggerFactory.getLogger("mbms-keys.bmsc"), process);
+        running.await();
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package org.mbmskeys.adapters.app.run;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.mbmskeys.adapters.app.config.BmscConfig;
+import org.mbmskeys.adapters.app.config.GbaKeys;
+import org.mbmskeys.adapters.app.config.ServiceConfig;
+import org.mbmskeys.adapters.app.node.BmscServer;
+import org.mbmskeys.engine.spi.InstanceRecord;
+import org.mbmskeys.engine.spi.InstanceRef;
+import org.mbmskeys.engine.spi.ProcedureListener;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.gba.StaticBootstrapping;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A BM-SC as {@code mbms-keys bmsc} runs it, from its configuration: the sockets, the static Zn source, the
+ * user services and their sessions, a first MSK per Key Group, and MTK delivery started for every streaming
+ * session. Closing it stops MTK delivery, the BM-SC, its sockets and its event loops.
+ */
+final class BmscProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("mbms-keys.bmsc");
+
+    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final BmscServer server;
+    private final Set<String> streaming = new LinkedHashSet<>();
+
+    BmscProcess(BmscConfig config, Scheduler clock) {
+        StaticBootstrapping zn = new StaticBootstrapping(clock::now);
+        for (GbaKeys keys : config.bootstrappings()) {
+            if (keys.ck().isPresent()) {
+                zn.add(keys.context());
+            } else {
+                zn.addNafKey(keys.bTid(), keys.impi(), keys.expiresAt(), keys.ksNaf().orElseThrow());
+            }
+        }
+        try {
+            BmscServer.Builder builder = BmscServer.builder(config.fqdn(), loops).mikey(config.mikey())
+                    .keyManagement(config.keyManagement())
+                    .bmsc(b -> {
+                        b.bootstrapping(zn).scheduler(clock).rekeying(config.rekeying()).allowQopAuth(config.allowQopAuth())
+                                .backend(config.backend()).listener(new Failures());
+                        config.mukLifetime().ifPresent(b::mukLifetime);
+                        config.scripts().ifPresent(b::scripts);
+                    });
+            config.multicastInterface().ifPresent(builder::multicastInterface);
+            server = builder.open();
+        } catch (RuntimeException e) {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            throw e;
+        }
+        Bmsc bmsc = server.bmsc();
+        Set<KeyGroupRef> groups = new LinkedHashSet<>();
+        for (ServiceConfig s : config.services()) {
+            bmsc.defineService(s.id(), s.type(), s.keyGroup());
+            groups.add(s.keyGroup());
+            for (ServiceConfig.Session session : s.sessions()) {
+                if (s.type() == ServiceType.STREAMING) {
+                    bmsc.defineStreamingSession(session.id(), s.keyGroup(), session.rtp(),
+                            StreamingSession.of(session.ssrc(), session.roc(), session.rocRate(), session.authentication()));
+                    streaming.add(session.id());
+                } else {
+                    bmsc.defineDownloadSession(session.id(), s.keyGroup());
+                }
+            }
+        }
+        for (KeyGroupRef group : groups) {
+            MskRef msk = bmsc.rotate(group);
+            LOG.info(EventLine.of("msk-rotated", "keyGroup", group, "msk", msk));
+        }
+        for (String session : streaming) {
+            bmsc.startMtkDelivery(session);
+            LOG.info(EventLine.of("mtk-delivery-started", "session", session));
+        }
+        LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
+                server.http().localEndpoint(), "services", config.services().size(), "bootstrappings", zn.size()));
+    }
+
+    BmscServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (String session : streaming) {
+                server.bmsc().stopMtkDelivery(session);
+            }
+            server.close();
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+
+    /** A procedure that failed is a bug (bad input is rejected, never a failure): it is logged as an error. */
+    private static final class Failures implements ProcedureListener {
+        @Override
+        public void failed(InstanceRef instance, String state, Throwable cause) {
+            LOG.error(EventLine.of("procedure-failed", "instance", instance, "state", state, "cause", cause));
+        }
+
+        @Override
+        public void effectFailed(InstanceRef instance, String effect, Throwable cause) {
+            LOG.error(EventLine.of("effect-failed", "instance", instance, "effect", effect, "cause", cause));
+        }
+
+        @Override
+        public void ended(InstanceRef instance, InstanceRecord last) {
+            LOG.debug(EventLine.of("procedure-ended", "instance", instance, "state", last.state()));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.mbmskeys.adapters.app.run;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.mbmskeys.adapters.app.config.GbaKeys;
+import org.mbmskeys.adapters.app.config.ServiceConfig;
+import org.mbmskeys.adapters.app.config.UeConfig;
+import org.mbmskeys.adapters.app.node.UeStation;
+import org.mbmskeys.engine.spi.Scheduler;
+import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.keys.MskId;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.ue.Ue;
+import org.mbmskeys.mbms.ue.UeProfile;
+import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
+import org.mbmskeys.mbms.ue.keys.UiccId;
+import org.mbmskeys.mbms.ue.procedure.UeOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UEs of {@code mbms-keys ue}, from their configuration: each on its own MIKEY socket on the configured
+ * address, announced the configured services, powered on, using its services and joined to their sessions'
+ * MTK groups. Every outcome is logged as one structured line. Closing it powers them down and closes them.
+ */
+final class UeProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("mbms-keys.ue");
+    /** How long a stopping process waits for the BM-SC to answer its UEs' deregistrations. */
+    static final Duration DEREGISTRATION_WAIT = Duration.ofSeconds(5);
+
+    private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final List<UeStation> stations = new ArrayList<>();
+    /** "ue service" of every registration the BM-SC confirmed and no deregistration answered yet. */
+    private final Set<String> registered = new HashSet<>();
+
+    UeProcess(UeConfig config, Scheduler clock) {
+        Map<String, ServiceConfig> services = new LinkedHashMap<>();
+        config.services().forEach(s -> services.put(s.id(), s));
+        try {
+            for (UeConfig.UeEntry entry : config.ues()) {
+                GbaKeys gba = entry.gba();
+                // The bootstrapping was made elsewhere: "running GBA" hands out a fresh copy of its keys.
+                UeProfile profile = UeProfile.usim(entry.name(), UiccId.of(entry.uicc()), gba::context);
+                UeStation station = UeStation.open(profile, loops, config.address(), entry.mikeyPort(),
+                        config.multicastInterface(), config.bmscFqdn(), config.bmscKeyManagement(), null,
+                        b -> b.scheduler(clock).listener(this::outcome));
+                stations.add(station);
+                Ue ue = station.ue();
+                for (ServiceConfig s : services.values()) {
+                    ue.announce(announcement(config.bmscFqdn(), s));
+                }
+                ue.powerOn();
+                for (String id : entry.use()) {
+                    for (ServiceConfig.Session session : services.get(id).sessions()) {
+                        if (session.mtkGroup() != null) {
+                            station.udp().join(session.mtkGroup());
+                        }
+                    }
+                    ue.use(id);
+                }
+                LOG.info(EventLine.of("ue-started", "ue", entry.name(), "mikey", station.udp().localEndpoint(),
+                        "bTid", gba.bTid(), "uses", String.join(",", entry.use())));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info(EventLine.of("ready", "ues", stations.size(), "bmsc", config.bmscFqdn(), "keyManagement",
+                config.bmscKeyManagement()));
+    }
+
+    /** The service announcement (USD) of {@code s}: its BM-SC, its Key Group's current MSK, its sessions. */
+    private static UserServiceDescription announcement(String bmsc, ServiceConfig s) {
+        MskRef current = MskRef.of(s.keyGroup().keyDomain(), MskId.current(s.keyGroup().keyGroup()));
+        Map<String, MskRef> sessions = new LinkedHashMap<>();
+        s.sessions().forEach(session -> sessions.put(session.id(), current));
+        return UserServiceDescription.protectedBy(s.id(), new ServiceProtection(List.of(Fqdn.of(bmsc)), false, false,
+                List.of(current), Optional.empty(), sessions, s.type()));
+    }
+
+    private void outcome(UeOutcome outcome) {
+        synchronized (registered) {
+            if (outcome instanceof UeOutcome.ServiceRegistered r) {
+                registered.add(r.ue() + " " + r.serviceId());
+            } else if (outcome instanceof UeOutcome.ServiceDeregistered d) {
+                registered.remove(d.ue() + " " + d.serviceId());
+                registered.notifyAll();
+            }
+        }
+        log(outcome);
+    }
+
+    private static void log(UeOutcome outcome) {
+        String line = EventLine.of(EventLine.kebab(outcome.getClass().getSimpleName()), (Record) outcome);
+        if (outcome instanceof UeOutcome.DatagramDiscarded || outcome instanceof UeOutcome.KeyManagementFailed
+                || outcome instanceof UeOutcome.AnswerUnusable || outcome instanceof UeOutcome.ServiceRefused) {
+            LOG.warn(line);
+        } else {
+            LOG.info(line);
+        }
+    }
+
+    private void awaitDeregistrations() {
+        long end = System.nanoTime() + DEREGISTRATION_WAIT.toNanos();
+        synchronized (registered) {
+            while (!registered.isEmpty()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn(EventLine.of("deregistration-unanswered", "registrations", String.join(",", registered)));
+                    return;
+                }
+                try {
+                    registered.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    List<UeStation> stations() {
+        return List.copyOf(stations);
+    }
+
+    /**
+     * Powers every UE down (each deregisters from its services, §6.3.2.1B), waits up to {@link #DEREGISTRATION_WAIT}
+     * for the BM-SC's answers, then closes the UEs and their sockets.
+     */
+    @Override
+    public void close() {
+        try {
+            for (UeStation s : stations) {
+                s.ue().powerDown();
+            }
+            awaitDeregistrations();
+            for (UeStation s : stations) {
+                s.close();
+            }
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        }
+    }
+}

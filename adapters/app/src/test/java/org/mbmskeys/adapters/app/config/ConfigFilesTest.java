@@ -1,0 +1,133 @@
+package org.mbmskeys.adapters.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mbmskeys.adapters.app.CliRun;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.keys.ServiceType;
+
+/** The YAML configurations: the documented examples read as documented; every mistake names its key. */
+class ConfigFilesTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-04T00:00:00Z");
+    private static final Path DOCS = Path.of("..", "..", "docs");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCommentedBmscExampleReadsAsDocumented() {
+        BmscConfig c = BmscConfig.read(DOCS.resolve("bmsc.example.yaml"), NOW);
+        assertThat(c.fqdn()).isEqualTo("bmsc.example.org");
+        assertThat(c.mikey()).isEqualTo(Endpoint.of("127.0.0.1", 2269));
+        assertThat(c.keyManagement()).isEqualTo(Endpoint.of("127.0.0.1", 8080));
+        assertThat(c.rekeying()).isEqualTo(Bmsc.Rekeying.PUSH);
+        assertThat(c.mukLifetime()).isEmpty();
+        assertThat(c.bootstrappings()).hasSize(2).first().satisfies(g -> {
+            assertThat(g.bTid().format()).isEqualTo("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
+            assertThat(g.toString()).doesNotContain("b40ba9a3");
+        });
+        assertThat(c.services()).extracting(ServiceConfig::type).containsExactly(ServiceType.STREAMING, ServiceType.DOWNLOAD);
+        assertThat(c.services().get(0).sessions().get(0).mtkGroup()).isEqualTo(Endpoint.of("239.255.22.69", 2269));
+    }
+
+    @Test
+    void theCommentedUeExampleReadsAsDocumentedAndMatchesTheBmscsBootstrappings() {
+        UeConfig ue = UeConfig.read(DOCS.resolve("ue.example.yaml"), NOW);
+        BmscConfig bmsc = BmscConfig.read(DOCS.resolve("bmsc.example.yaml"), NOW);
+        assertThat(ue.ues()).extracting(UeConfig.UeEntry::name).containsExactly("alice", "bob");
+        assertThat(ue.ues()).extracting(u -> u.gba().bTid())
+                .containsExactlyElementsOf(bmsc.bootstrappings().stream().map(GbaKeys::bTid).toList());
+        assertThat(ue.bmscKeyManagement()).isEqualTo(bmsc.keyManagement());
+    }
+
+    static Stream<Arguments> bmscMistakes() {
+        return Stream.of(
+                Arguments.of("a typo in a key",
+                        "bmsc: {fqdn: b.example.org, keyManagment: 127.0.0.1:80}",
+                        "bmsc.yaml: bmsc.keyManagment: unknown key; allowed here: fqdn, mikey, keyManagement"),
+                Arguments.of("a name instead of an address",
+                        "bmsc: {fqdn: b.example.org, mikey: 'localhost:2269'}",
+                        "bmsc.yaml: bmsc.mikey: must use an IP address, not a name"),
+                Arguments.of("a port out of range",
+                        "bmsc: {fqdn: b.example.org, keyManagement: '127.0.0.1:70000'}",
+                        "bmsc.yaml: bmsc.keyManagement: the port must be 0..65535"),
+                Arguments.of("an unknown rekeying",
+                        "bmsc: {fqdn: b.example.org, rekeying: sometimes}",
+                        "bmsc.yaml: bmsc.rekeying: \"sometimes\" is not allowed; use one of: push, solicited-pull, on-request"),
+                Arguments.of("a bad MUK lifetime",
+                        "bmsc: {fqdn: b.example.org, mukLifetime: forever}",
+                        "bmsc.yaml: bmsc.mukLifetime: must be a duration such as 30s"),
+                Arguments.of("a missing FQDN",
+                        "bmsc: {mikey: '127.0.0.1:2269'}",
+                        "bmsc.yaml: bmsc.fqdn: is required"),
+                Arguments.of("a Key Group YAML made a number",
+                        "bmsc: {fqdn: b.example.org}\nservices: [{id: s, keyDomain: 001-01, keyGroup: 101}]",
+                        "bmsc.yaml: services[0].keyGroup: \"101\" is not 4 hex digits"),
+                Arguments.of("a streaming session without media",
+                        "bmsc: {fqdn: b.example.org}\nservices: [{id: s, keyDomain: 001-01, keyGroup: '0101', sessions: [{id: x}]}]",
+                        "bmsc.yaml: services[0].sessions[0].rtp: is required"),
+                Arguments.of("a short CK, not echoed",
+                        "bmsc: {fqdn: b.example.org}\nbootstrapping: {static: [{impi: a@b.c, rand: 23553cbe9637a89d218ae64dae47bf35, ck: 0badc0ffee, ik: f769bcd751044604127672711c6d3441}]}",
+                        "bmsc.yaml: bootstrapping.static[0].ck: must be 16 bytes in hex (32 hex digits); the value given has 10 characters (not shown: it is a secret)"),
+                Arguments.of("not a mapping",
+                        "just text",
+                        "bmsc.yaml: the file must be a YAML mapping of keys"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bmscMistakes")
+    void aMistakeInTheBmscFileNamesItsKeyAndWhatIsAllowed(String what, String yaml, String message) throws Exception {
+        Path file = dir.resolve("bmsc.yaml");
+        Files.writeString(file, yaml);
+        assertThatThrownBy(() -> BmscConfig.read(file, NOW)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(message).hasMessageNotContaining("0badc0ffee");
+    }
+
+    @Test
+    void uesOnOneAddressNeedPortsOfTheirOwnAndUseOnlyAnnouncedServices() throws Exception {
+        String gba = "{impi: a@b.c, rand: 23553cbe9637a89d218ae64dae47bf35, ck: b40ba9a3c58b2a05bbf0d987b21bf8cb, "
+                + "ik: f769bcd751044604127672711c6d3441}";
+        Path file = dir.resolve("ue.yaml");
+        Files.writeString(file, "bmsc: {fqdn: b.example.org}\nues:\n  - {name: a, uicc: '1', mikeyPort: 4000, gba: " + gba
+                + "}\n  - {name: b, uicc: '2', mikeyPort: 4000, gba: " + gba + "}\n");
+        assertThatThrownBy(() -> UeConfig.read(file, NOW)).hasMessage(
+                "ue.yaml: ues[1].mikeyPort: 4000 is also the port of a; UEs on one address need ports of their own (0: any free port)");
+        Files.writeString(file, "bmsc: {fqdn: b.example.org}\nues:\n  - {name: a, uicc: '1', use: [news], gba: " + gba + "}\n");
+        assertThatThrownBy(() -> UeConfig.read(file, NOW)).hasMessageStartingWith(
+                "ue.yaml: ues[0].use: \"news\" is not among the services listed under services");
+    }
+
+    @Test
+    void durationsTakeUnitsOrIso8601() {
+        ConfigNode n = ConfigNode.parse("t.yaml", "a: 30s\nb: 5m\nc: 24h\nd: 7d\ne: PT1H30M");
+        assertThat(n.duration("a")).contains(Duration.ofSeconds(30));
+        assertThat(n.duration("b")).contains(Duration.ofMinutes(5));
+        assertThat(n.duration("c")).contains(Duration.ofHours(24));
+        assertThat(n.duration("d")).contains(Duration.ofDays(7));
+        assertThat(n.duration("e")).contains(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void theCommandSaysWhatIsWrongAndExitsWith2() throws Exception {
+        Files.writeString(dir.resolve("bmsc.yaml"), "bmsc: {fqdn: b.example.org, backend: fast}\n");
+        CliRun run = CliRun.of("bmsc", "--config", dir.resolve("bmsc.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("mbms-keys bmsc: bmsc.yaml: bmsc.backend: \"fast\" is not allowed; use one of: native, spring\n");
+        CliRun missing = CliRun.of("ue", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("mbms-keys ue: no configuration file ");
+    }
+}

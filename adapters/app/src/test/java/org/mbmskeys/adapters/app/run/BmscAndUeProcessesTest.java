@@ -1,0 +1,85 @@
+package org.mbmskeys.adapters.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mbms-keys bmsc} and {@code mbms-keys ue} as real processes on loopback, configured by YAML files: a UE
+ * process registers, gets the MSK pushed and acknowledges it, takes MTKs from the multicast group, and both stop
+ * gracefully on SIGTERM (the UE deregistering first).
+ */
+class BmscAndUeProcessesTest {
+
+    /** One GBA bootstrapping, as both configurations list it (indented by the caller). */
+    static final String GBA = """
+            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
+            rand: 23553cbe9637a89d218ae64dae47bf35
+            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
+            ik: f769bcd751044604127672711c6d3441
+            """;
+    static final String SERVICES = """
+            services:
+              - id: urn:3gpp:mbms:news
+                type: streaming
+                keyDomain: "001-01"
+                keyGroup: "0101"
+                sessions:
+                  - id: news-live
+                    rtp: 239.255.22.71:5004
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aUeProcessRegistersWithABmscProcessGetsItsKeysAndBothStopOnSigterm() throws Exception {
+        Files.writeString(dir.resolve("bmsc.yaml"), """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  mikey: 127.0.0.1:0
+                  keyManagement: 127.0.0.1:0
+                  multicastInterface: lo
+                bootstrapping:
+                  static:
+                """ + ("- " + GBA.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES);
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+            String ready = bmsc.await("event=ready", 60);
+            Matcher port = Pattern.compile("keyManagement=127\\.0\\.0\\.1:(\\d+)").matcher(ready);
+            assertThat(port.find()).as(ready).isTrue();
+            Files.writeString(dir.resolve("ue.yaml"), """
+                    bmsc:
+                      fqdn: bmsc.example.org
+                      keyManagement: 127.0.0.1:%s
+                    network:
+                      address: 127.0.0.1
+                      multicastInterface: lo
+                    ues:
+                      - name: alice
+                        uicc: "89494400000000000001"
+                        mikeyPort: 0
+                        use: [urn:3gpp:mbms:news]
+                        gba:
+                    """.formatted(port.group(1)) + GBA.indent(6) + SERVICES);
+            try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                ue.await("event=service-registered ue=alice serviceId=urn:3gpp:mbms:news bmsc=bmsc.example.org status=200", 60);
+                ue.await("the pushed MSK acknowledged", l -> l.contains("event=msk-received ue=alice msk=001-01/01010001")
+                        && l.contains("verificationSent=true"), 30);
+                ue.await("an MTK from the multicast group", l -> l.contains("event=mtk-received ue=alice msk=001-01/01010001"), 30);
+
+                ue.terminate();
+                assertThat(ue.output()).contains("event=stopping", "event=service-deregistered ue=alice", "event=stopped")
+                        .doesNotContain("deregistration-unanswered", " ERROR ");
+            }
+            bmsc.await("deregistration of 001010123456781", 10);
+            bmsc.terminate();
+            assertThat(bmsc.output()).contains("event=stopping", "event=stopped").doesNotContain(" ERROR ")
+                    .doesNotContain("b40ba9a3c58b2a05bbf0d987b21bf8cb");
+        }
+    }
+}
