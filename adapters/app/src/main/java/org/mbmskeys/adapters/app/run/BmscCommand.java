@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mbmskeys.adapters.app.config.BmscConfig;
 import org.mbmskeys.adapters.app.config.ConfigException;
+import org.mbmskeys.adapters.app.node.PcapFile;
 import org.mbmskeys.engine.spi.Scheduler;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,6 +25,10 @@ public final class BmscCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The BM-SC's YAML configuration.")
     Path config;
 
+    @Option(names = "--pcap", paramLabel = "FILE",
+            description = "Append every MIKEY datagram the BM-SC sends or receives to this pcap file (flushed after each).")
+    Path pcap;
+
     @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
             description = "trace, debug, info (default), warn or error.")
     String logLevel;
@@ -41,8 +46,8 @@ public final class BmscCommand implements Callable<Integer> {
         }
         BmscProcess process;
         try {
-            process = new BmscProcess(settings, clock);
-        } catch (RuntimeException e) {
+            process = new BmscProcess(settings, clock, pcap == null ? null : new PcapFile(pcap));
+        } catch (RuntimeException | java.io.IOException e) {
             spec.commandLine().getErr().println("mbms-keys bmsc: cannot start: " + e.getMessage());
             return 1;
         }

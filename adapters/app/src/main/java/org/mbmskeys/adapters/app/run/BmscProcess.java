@@ -10,6 +10,8 @@ import org.mbmskeys.adapters.app.config.BmscConfig;
 import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.node.BmscServer;
+import org.mbmskeys.adapters.app.node.PcapFile;
+import org.mbmskeys.adapters.app.node.Wiretap;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
@@ -35,8 +37,15 @@ final class BmscProcess implements AutoCloseable {
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final BmscServer server;
     private final Set<String> streaming = new LinkedHashSet<>();
+    private final PcapFile pcap;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
+        this(config, clock, null);
+    }
+
+    /** With {@code pcap} non-null, every MIKEY datagram the BM-SC sends or receives is appended to it. */
+    BmscProcess(BmscConfig config, Scheduler clock, PcapFile pcap) {
+        this.pcap = pcap;
         StaticBootstrapping zn = new StaticBootstrapping(clock::now);
         for (GbaKeys keys : config.bootstrappings()) {
             if (keys.ck().isPresent()) {
@@ -55,6 +64,9 @@ final class BmscProcess implements AutoCloseable {
                         config.scripts().ifPresent(b::scripts);
                     });
             config.multicastInterface().ifPresent(builder::multicastInterface);
+            if (pcap != null) {
+                builder.wiretap(Wiretap.streaming(clock::now, pcap::write));
+            }
             server = builder.open();
         } catch (RuntimeException e) {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
@@ -100,6 +112,9 @@ final class BmscProcess implements AutoCloseable {
             server.close();
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            if (pcap != null) {
+                pcap.close();
+            }
         }
     }
 

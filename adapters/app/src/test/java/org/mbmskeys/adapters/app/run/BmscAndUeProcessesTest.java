@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbmskeys.adapters.app.Tshark;
 
 /**
  * {@code mbms-keys bmsc} and {@code mbms-keys ue} as real processes on loopback, configured by YAML files: a UE
  * process registers, gets the MSK pushed and acknowledges it, takes MTKs from the multicast group, and both stop
- * gracefully on SIGTERM (the UE deregistering first).
+ * gracefully on SIGTERM (the UE deregistering first). The BM-SC's {@code --pcap} file holds its MIKEY datagrams.
  */
 class BmscAndUeProcessesTest {
 
@@ -37,6 +39,8 @@ class BmscAndUeProcessesTest {
     @TempDir
     Path dir;
 
+    private String mikeyPort;
+
     @Test
     void aUeProcessRegistersWithABmscProcessGetsItsKeysAndBothStopOnSigterm() throws Exception {
         Files.writeString(dir.resolve("bmsc.yaml"), """
@@ -48,8 +52,11 @@ class BmscAndUeProcessesTest {
                 bootstrapping:
                   static:
                 """ + ("- " + GBA.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES);
-        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml", "--pcap", "bmsc.pcap")) {
             String ready = bmsc.await("event=ready", 60);
+            Matcher mikey = Pattern.compile("mikey=127\\.0\\.0\\.1:(\\d+)").matcher(ready);
+            assertThat(mikey.find()).as(ready).isTrue();
+            mikeyPort = mikey.group(1);
             Matcher port = Pattern.compile("keyManagement=127\\.0\\.0\\.1:(\\d+)").matcher(ready);
             assertThat(port.find()).as(ready).isTrue();
             Files.writeString(dir.resolve("ue.yaml"), """
@@ -81,5 +88,10 @@ class BmscAndUeProcessesTest {
             assertThat(bmsc.output()).contains("event=stopping", "event=stopped").doesNotContain(" ERROR ")
                     .doesNotContain("b40ba9a3c58b2a05bbf0d987b21bf8cb");
         }
+        // --pcap: the BM-SC's MIKEY datagrams as they crossed its socket (push, verification message, MTK messages).
+        Tshark.require();
+        List<String> types = Tshark.run("-r", dir.resolve("bmsc.pcap").toString(), "-d", "udp.port==" + mikeyPort + ",mikey",
+                "-T", "fields", "-e", "mikey.type").lines().toList();
+        assertThat(types).contains("0", "1");   // PSK init (MSK and MTK messages), PSK verification
     }
 }

@@ -65,6 +65,16 @@ public final class PcapWriter {
         out.flush();
     }
 
+    /** Writes the global header alone: a file that {@link #writeRecord} then appends to, one datagram at a time. */
+    public static void writeHeader(OutputStream out) throws IOException {
+        out.write(globalHeader());
+    }
+
+    /** Appends one datagram to a file begun with {@link #writeHeader}. */
+    public static void writeRecord(OutputStream out, Datagram datagram) throws IOException {
+        out.write(record(datagram));
+    }
+
     private static byte[] globalHeader() {
         ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(MAGIC).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
