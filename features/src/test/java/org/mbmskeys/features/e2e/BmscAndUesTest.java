@@ -181,6 +181,36 @@ class BmscAndUesTest {
         assertThat(bmsc.engine().instance(Bmsc.SOLICITED_PULL, impi(1) + "|" + NEWS)).isEmpty();   // ended: pulled
     }
 
+    /**
+     * Over a real network the BM-SC's solicited pull (UDP) can overtake the 200 of the registration it follows
+     * (TCP). The pull is verified under the MUK the registration used, so the UE answers it with its MSK request
+     * while the registration is still REGISTERING, instead of waiting for the pull's retransmission.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "spring"})
+    void aSolicitedPullThatOvertakesTheRegistrationsAnswerIsAnsweredAtOnce(String backend) {
+        start(backend, Bmsc.Rekeying.SOLICITED_PULL);
+        java.util.concurrent.atomic.AtomicInteger responsesToAlice = new java.util.concurrent.atomic.AtomicInteger();
+        // The first response is the Digest challenge, the second the registration's 200: it takes 3 s.
+        network.inject(new Fault.Delay(Selector.matching("the registration's 200 to alice", m -> m.recipient().equals("alice")
+                && m.kind() == org.mbmskeys.adapters.memory.Message.Kind.RESPONSE && responsesToAlice.getAndIncrement() == 1),
+                Duration.ofSeconds(3)));
+        Ue alice = ue("alice", 1);
+        settle();
+        assertThat(bmsc.registration(impi(1))).isPresent();
+        assertThat(alice.registration(SERVICE).orElseThrow().state())
+                .isEqualTo(org.mbmskeys.mbms.ue.registration.RegistrationState.REGISTERING);
+
+        MskRef second = bmsc.rotate(NEWS);
+        time.advance(Duration.ofMillis(500));                              // the 200 is still on its way
+
+        assertThat(alice.msks(SERVICE)).extracting(MskKey::ref).contains(second);
+        assertThat(outcomes).filteredOn(UeOutcome.MskRequestAnswered.class::isInstance).isNotEmpty();
+        time.advance(Duration.ofSeconds(3));
+        assertThat(alice.registration(SERVICE).orElseThrow().state())
+                .isEqualTo(org.mbmskeys.mbms.ue.registration.RegistrationState.REGISTERED);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"native", "spring"})
     void aBmscThatRekeysOnRequestSendsNothingAtARotationAndTheUeAsksWhenAnMtkNamesTheNewMsk(String backend) {

@@ -342,7 +342,7 @@ final class UeNode {
         MskRef current = MskRef.of(needed.keyDomain(), MskId.current(needed.keyGroup()));
         for (ServiceRegistration r : registrations.registrations()) {
             UserServiceDescription d = announcements.get(r.serviceId());
-            if (r.state() == RegistrationState.REGISTERED && d != null && d.protection().isPresent()
+            if (answerable(r.state(), needed.cause()) && d != null && d.protection().isPresent()
                     && d.protection().get().usesKeyGroup(current)) {
                 MskRequestReason reason = switch (needed.cause()) {
                     case SOLICITED_PULL -> MskRequestReason.SOLICITED_PULL;
@@ -354,6 +354,17 @@ final class UeNode {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a service in {@code state} takes an MSK request for {@code cause}. A registered one always. One whose
+     * registration is not answered yet takes a solicited pull too: the pull was verified under the MUK that
+     * registration used, and over a real network it can overtake the registration's 200 (UDP against TCP).
+     * Left unanswered, the pull would only be repeated seconds later.
+     */
+    private static boolean answerable(RegistrationState state, Reception.MskRequestNeeded.Cause cause) {
+        return state == RegistrationState.REGISTERED
+                || state == RegistrationState.REGISTERING && cause == Reception.MskRequestNeeded.Cause.SOLICITED_PULL;
     }
 
     @Override
