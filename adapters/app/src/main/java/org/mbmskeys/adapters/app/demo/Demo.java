@@ -132,6 +132,8 @@ final class Demo {
             lab.atUes.await(mark, "Alice deregistered", all -> all.stream()
                     .anyMatch(o -> o instanceof UeOutcome.ServiceDeregistered d && d.ue().equals("alice")), STEP_TIMEOUT);
             until("the BM-SC forgot Alice's registration", () -> bmsc.registration(lab.impis.get("alice")).isEmpty());
+            // The BM-SC invalidates each MSK Alice holds with a message of its own; they arrive after the 200.
+            until("Alice's MSKs invalidated", () -> lab.ue("alice").msks(DemoLab.SERVICE).isEmpty());
             bmsc.stopMtkDelivery(DemoLab.SESSION);
         });
         if (!lab.bmscFailures.isEmpty()) {
