@@ -39,38 +39,44 @@ final class AdminExchange extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        // Everything, refusals included, goes through the one admin thread in arrival order: requests a client
+        // pipelined in one packet are decoded together, and their answers must still leave in order.
         String client = client(ctx);
-        if (request.decoderResult().isFailure()) {
-            Throwable cause = request.decoderResult().cause();
-            HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
-                    : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
-                    : HttpResponseStatus.BAD_REQUEST;
-            AdminRefusal refusal = new AdminRefusal(status, "bad_request", "not an HTTP/1.1 request the admin API reads: "
-                    + cause.getMessage());
-            server.refused(request.method().name(), "-", client, refusal);
-            write(ctx, AdminResponse.of(refusal), false);
-            return;
-        }
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        var method = request.method();
         String uri = request.uri();
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        Throwable malformed = request.decoderResult().isFailure() ? request.decoderResult().cause() : null;
         String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (!server.token().admits(authorization)) {
-            AdminRefusal refusal = AdminRefusal.unauthorized(authorization != null
-                    ? "the bearer token is not the admin token of this BM-SC"
-                    : "the admin API needs 'Authorization: Bearer <token>' with the BM-SC's admin token");
-            server.refused(request.method().name(), pathOnly(uri), client, refusal);
-            write(ctx, AdminResponse.of(refusal), keepAlive);
-            return;
-        }
         byte[] body = ByteBufUtil.getBytes(request.content());
         Optional<String> contentType = Optional.ofNullable(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
-        var method = request.method();
         ctx.channel().config().setAutoRead(false);
         try {
-            executor.execute(() -> write(ctx, server.answer(method, uri, body, contentType, client), keepAlive));
+            executor.execute(() -> {
+                if (malformed != null) {
+                    write(ctx, AdminResponse.of(malformed(method.name(), client, malformed)), false);
+                } else if (!server.token().admits(authorization)) {
+                    AdminRefusal refusal = AdminRefusal.unauthorized(authorization != null
+                            ? "the bearer token is not the admin token of this BM-SC"
+                            : "the admin API needs 'Authorization: Bearer <token>' with the BM-SC's admin token");
+                    server.refused(method.name(), pathOnly(uri), client, refusal);
+                    write(ctx, AdminResponse.of(refusal), keepAlive);
+                } else {
+                    write(ctx, server.answer(method, uri, body, contentType, client), keepAlive);
+                }
+            });
         } catch (RejectedExecutionException e) {
             ctx.close();   // the server is closing
         }
+    }
+
+    private AdminRefusal malformed(String method, String client, Throwable cause) {
+        HttpResponseStatus status = cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        AdminRefusal refusal = new AdminRefusal(status, "bad_request", "not an HTTP/1.1 request the admin API reads: "
+                + cause.getMessage());
+        server.refused(method, "-", client, refusal);
+        return refusal;
     }
 
     @Override

@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  *       {@link Builder#maxBodyBytes} 413; each as {@code {"error": ..., "detail": ...}}, with one WARN log line, and
  *       nothing changed. Never a 500 for bad input.</li>
  *   <li><b>Threads</b>: requests are answered on one admin thread of the server's own, never on the event loop
- *       (some BM-SC queries wait for an engine lane); one request at a time per connection.</li>
+ *       (some BM-SC queries wait for an engine lane), in arrival order, so pipelined requests are answered in order.</li>
  * </ul>
  */
 public final class AdminServer implements AutoCloseable {

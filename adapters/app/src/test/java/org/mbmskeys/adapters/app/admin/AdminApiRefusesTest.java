@@ -189,6 +189,19 @@ class AdminApiRefusesTest {
         assertThat(answer).startsWith("HTTP/1.1 431 ");
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInTheirOrderRefusalsToo() throws Exception {
+        String authorized = "GET /v1/services HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + AdminLab.TOKEN + "\r\n\r\n";
+        String anonymous = "GET /v1/key-groups HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String last = "GET /v1/streaming-sessions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + AdminLab.TOKEN
+                + "\r\nConnection: close\r\n\r\n";
+
+        String answers = raw(authorized + anonymous + last);
+
+        assertThat(answers).containsSubsequence("HTTP/1.1 200 ", "\"services\"", "HTTP/1.1 401 ", "\"unauthorized\"",
+                "HTTP/1.1 200 ", "\"streamingSessions\"");
+    }
+
     /** Sends {@code request} as it is on a fresh connection and reads the answer until the server closes it. */
     private String raw(String request) throws Exception {
         try (Socket socket = new Socket("127.0.0.1", lab.admin.localEndpoint().port())) {
