@@ -222,12 +222,14 @@ final class AdminApi {
             o.put("impi", impi.get());
         } else {
             MskRef msk;
+            KeyGroupRef group;
             try {
                 msk = MskRef.parse(mskText.get());
+                group = KeyGroupRef.of(msk);   // refuses Key Group 0
             } catch (IllegalArgumentException e) {
                 throw AdminRefusal.badRequest(e.getMessage());
             }
-            existing(KeyGroupRef.of(msk));
+            existing(group);
             records = bmsc.deliveries(msk);
             o.put("msk", msk.toString());
         }

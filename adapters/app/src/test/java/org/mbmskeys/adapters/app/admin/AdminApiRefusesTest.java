@@ -137,6 +137,40 @@ class AdminApiRefusesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "/v1/deliveries?msk=001-01/00000001",
+            "/v1/deliveries?msk=001-01/0101000",
+            "/v1/deliveries?msk=999/01010001",
+            "/v1/deliveries?impi=%00",
+            "/v1/deliveries?impi=",
+            "/v1/registrations?service=",
+            "/v1/registrations?service=news&after=",
+            "/v1/registrations?service=news&limit=+5",
+            "/v1/registrations?service=news&limit=2147483648",
+            "/v1/registrations?service=news&limit=-1",
+            "/v1/registrations/%E2%80%AE%0A",
+            "/v1/registrations/%2F%2F",
+            "/v1/key-groups/%2F/%2F",
+            "/v1/key-groups/001-01/10000",
+            "/v1/key-groups/001-01/-001",
+            "/v1//services",
+            "/v1/streaming-sessions//start",
+            "/v1/streaming-sessions/%00/stop",
+            "/v1/services?",
+            "/v1/services#x",
+            "//",
+            "/%2e%2e/v1/services",
+    })
+    void oddInputIsNeverA500(String path) throws Exception {
+        for (String method : new String[] {"GET", "POST"}) {
+            HttpResponse<String> response = lab.send(lab.request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+
+            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 499);
+            assertThat(lab.bmsc.currentMsk(AdminLab.NEWS)).contains(current);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             "{\"seqLow\": 1|bad_request",
             "[1, 2]|bad_request",
             "{\"seqLow\": 1} {}|bad_request",
