@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +16,6 @@ import org.mbmskeys.mbms.bmsc.registrations.Registration;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.bmsc.services.ServiceId;
 import org.mbmskeys.mbms.bmsc.services.UserService;
-import org.mbmskeys.mbms.gba.Impi;
-import org.mbmskeys.mbms.keys.KeyDomainId;
-import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.slf4j.Logger;
@@ -83,10 +77,10 @@ final class AdminApi {
                     return get(request, () -> keyGroups(request));
                 }
                 if (n == 4) {
-                    return get(request, () -> keyGroup(request, group(s.get(2), s.get(3))));
+                    return get(request, () -> keyGroup(request, AdminInputs.group(s.get(2), s.get(3))));
                 }
                 if (n == 5 && s.get(4).equals("rotate")) {
-                    return post(request, () -> rotate(request, group(s.get(2), s.get(3)), client));
+                    return post(request, () -> rotate(request, AdminInputs.group(s.get(2), s.get(3)), client));
                 }
                 break;
             case "registrations":
@@ -145,9 +139,9 @@ final class AdminApi {
 
     private JsonNode rotate(AdminRequest request, KeyGroupRef group, String client) {
         request.allowOnly(Set.of());
-        ObjectNode body = jsonBody(request, Set.of("seqLow", "seqHigh"));
-        int low = intField(body, "seqLow", Bmsc.DEFAULT_VALIDITY.seqLow().value());
-        int high = intField(body, "seqHigh", Bmsc.DEFAULT_VALIDITY.seqHigh().value());
+        ObjectNode body = AdminInputs.jsonBody(request, Set.of("seqLow", "seqHigh"));
+        int low = AdminInputs.intField(body, "seqLow", Bmsc.DEFAULT_VALIDITY.seqLow().value());
+        int high = AdminInputs.intField(body, "seqHigh", Bmsc.DEFAULT_VALIDITY.seqHigh().value());
         KeyValidity validity;
         try {
             validity = KeyValidity.of(low, high);
@@ -180,7 +174,7 @@ final class AdminApi {
             throw AdminRefusal.badRequest(problem);
         }
         Optional<String> after = request.parameter("after");
-        int limit = request.parameter("limit").map(AdminApi::pageSize).orElse(DEFAULT_PAGE);
+        int limit = request.parameter("limit").map(AdminInputs::pageSize).orElse(DEFAULT_PAGE);
         if (bmsc.services().stream().noneMatch(u -> u.serviceId().value().equals(service))) {
             throw AdminRefusal.notFound("no user service '" + service + "'; services: " + serviceIds());
         }
@@ -198,7 +192,7 @@ final class AdminApi {
 
     private JsonNode registration(AdminRequest request, String impi) {
         request.allowOnly(Set.of());
-        requireImpi(impi);
+        AdminInputs.impi(impi);
         Registration r = bmsc.registration(impi).orElseThrow(() -> AdminRefusal.notFound("no registration of IMPI '" + impi + "'"));
         return AdminJson.registration(r);
     }
@@ -214,7 +208,7 @@ final class AdminApi {
         List<DeliveryRecord> records;
         ObjectNode o = AdminJson.object();
         if (impi.isPresent()) {
-            requireImpi(impi.get());
+            AdminInputs.impi(impi.get());
             records = bmsc.deliveries(impi.get());
             if (records.isEmpty() && bmsc.registration(impi.get()).isEmpty()) {
                 throw AdminRefusal.notFound("IMPI '" + impi.get() + "' has no registration and no delivery records");
@@ -250,7 +244,7 @@ final class AdminApi {
 
     private JsonNode mtkDelivery(AdminRequest request, String session, String action, String client) {
         request.allowOnly(Set.of());
-        jsonBody(request, Set.of());
+        AdminInputs.jsonBody(request, Set.of());
         KeyGroupRef group = bmsc.streamingSessions().get(session);
         if (group == null) {
             throw AdminRefusal.notFound("no streaming session '" + session + "'; sessions: " + bmsc.streamingSessions().keySet());
@@ -320,65 +314,6 @@ final class AdminApi {
     private KeyGroupRecord existing(KeyGroupRef group) {
         return bmsc.keyGroup(group).orElseThrow(() -> AdminRefusal.notFound("no Key Group " + group + "; Key Groups: "
                 + bmsc.keyGroups().stream().map(g -> KeyGroupRef.of(g.keyDomain(), g.keyGroup()).toString()).toList()));
-    }
-
-    private static KeyGroupRef group(String domain, String group) {
-        try {
-            return KeyGroupRef.of(KeyDomainId.parse(domain), KeyGroup.parseHex(group));
-        } catch (IllegalArgumentException e) {
-            throw AdminRefusal.badRequest(e.getMessage());
-        }
-    }
-
-    private static void requireImpi(String impi) {
-        try {
-            Impi.require(impi);
-        } catch (IllegalArgumentException e) {
-            throw AdminRefusal.badRequest(e.getMessage());
-        }
-    }
-
-    private static int pageSize(String text) {
-        int limit;
-        try {
-            limit = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw AdminRefusal.badRequest("limit must be a whole number from 1 to " + MAX_PAGE + ", got '" + text + "'");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw AdminRefusal.badRequest("limit must be from 1 to " + MAX_PAGE + ", got " + limit);
-        }
-        return limit;
-    }
-
-    private static ObjectNode jsonBody(AdminRequest request, Set<String> fields) {
-        if (request.body().length > 0) {
-            String type = request.contentType().orElse("");
-            if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                throw new AdminRefusal(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                        "a body must be application/json, got " + (type.isEmpty() ? "no Content-Type" : "'" + type + "'"));
-            }
-        }
-        ObjectNode body = AdminJson.body(request.body());
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!fields.contains(name)) {
-                throw AdminRefusal.badRequest("unknown field '" + name + "'; " + (fields.isEmpty()
-                        ? request.path() + " takes no fields" : request.path() + " takes " + fields.stream().sorted().toList()));
-            }
-        }
-        return body;
-    }
-
-    private static int intField(ObjectNode body, String name, int otherwise) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return otherwise;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0 || node.intValue() > 0xFFFF) {
-            throw AdminRefusal.badRequest("'" + name + "' must be an MTK ID, a whole number from 0 to 65535, got " + node);
-        }
-        return node.intValue();
     }
 
     private List<String> serviceIds() {
