@@ -3,11 +3,15 @@ package org.mbmskeys.mbms.bmsc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.mbmskeys.engine.bytes.SecretBytes;
@@ -30,6 +34,7 @@ import org.mbmskeys.mbms.bmsc.distribution.StreamingSessions;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementAdmission;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyRequestFunction;
+import org.mbmskeys.mbms.bmsc.keys.KeyGroupRecord;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
 import org.mbmskeys.mbms.bmsc.procedure.BmscContract;
@@ -440,6 +445,63 @@ public final class Bmsc implements AutoCloseable {
     /** The delivery records of a UE, oldest first: what an operator charges and supports with. */
     public List<DeliveryRecord> deliveries(String impi) {
         return new ArrayList<>(deliveries.byUe(impi));
+    }
+
+    /**
+     * Up to {@code limit} IMPIs registered to user service {@code serviceId}, ascending, after {@code after} (from
+     * the first if empty): one page of a service's registrations for an operator; the last IMPI of a page is the
+     * {@code after} of the next.
+     *
+     * @throws IllegalArgumentException if {@code serviceId} is not a valid User Service ID or {@code limit} is below 1
+     */
+    public List<String> registeredTo(String serviceId, Optional<String> after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least 1 registration, got a limit of " + limit);
+        }
+        return registrations.uesOfService(ServiceId.of(serviceId), Objects.requireNonNull(after, "after"), limit);
+    }
+
+    /** How many UEs are registered. */
+    public long registrationCount() {
+        return registrations.count();
+    }
+
+    /** The delivery records of {@code msk} (by its Key Number), oldest first: who got this MSK, and how. */
+    public List<DeliveryRecord> deliveries(MskRef msk) {
+        return deliveries.byMsk(Objects.requireNonNull(msk, "msk"));
+    }
+
+    /**
+     * The Key Groups of the key registry with their current and previous MSK IDs and service type, in Key
+     * Domain and Key Group order. Names only: no key material.
+     */
+    public List<KeyGroupRecord> keyGroups() {
+        List<KeyGroupRecord> groups = new ArrayList<>(registry.groups());
+        groups.sort(Comparator.comparing((KeyGroupRecord g) -> g.keyDomain().toString())
+                .thenComparingInt(g -> g.keyGroup().value()));
+        return List.copyOf(groups);
+    }
+
+    /** The Key Group {@code group} as the key registry holds it; empty if no service defined it. */
+    public Optional<KeyGroupRecord> keyGroup(KeyGroupRef group) {
+        return registry.group(group.keyDomain(), group.keyGroup());
+    }
+
+    /** The streaming sessions defined with {@link #defineStreamingSession}, by name, with their Key Groups. */
+    public SortedMap<String, KeyGroupRef> streamingSessions() {
+        SortedMap<String, KeyGroupRef> out = new TreeMap<>();
+        sessions.forEach((name, stream) -> out.put(name, stream.group()));
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /**
+     * Whether MTK delivery runs for streaming session {@code session}: started and not stopped (or failed). Waits
+     * for the work already submitted for the session, so a {@link #startMtkDelivery} from this thread is seen.
+     *
+     * @throws IllegalStateException if called from one of the engine's lanes (a listener or a script)
+     */
+    public boolean mtkDeliveryRunning(String session) {
+        return engine.instance(MTK_DELIVERY, Objects.requireNonNull(session, "session")).isPresent();
     }
 
     /** The current MSK of {@code group}, if one was issued. */

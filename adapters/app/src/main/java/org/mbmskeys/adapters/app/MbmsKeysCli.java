@@ -1,5 +1,6 @@
 package org.mbmskeys.adapters.app;
 
+import org.mbmskeys.adapters.app.admin.AdminCommand;
 import org.mbmskeys.adapters.app.demo.DemoCommand;
 import org.mbmskeys.adapters.app.gba.GbaCommand;
 import org.mbmskeys.adapters.app.mikey.MikeyCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         version = "mbms-keys 0.1.0-SNAPSHOT",
         description = "3GPP MBMS security key management (TS 33.246): protocol tools, procedure script tools, BM-SC and UE.",
         subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class, ProceduresCommand.class, BmscCommand.class, UeCommand.class,
-                DemoCommand.class})
+                AdminCommand.class, DemoCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {
