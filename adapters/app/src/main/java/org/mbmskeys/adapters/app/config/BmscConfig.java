@@ -20,7 +20,14 @@ import org.mbmskeys.mbms.bmsc.Bmsc;
 public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Optional<String> multicastInterface,
                          Bmsc.Rekeying rekeying, boolean allowQopAuth, Optional<Duration> mukLifetime,
                          Optional<Path> scripts, String backend, List<GbaKeys> bootstrappings,
-                         List<ServiceConfig> services) {
+                         List<ServiceConfig> services, Optional<Admin> admin) {
+
+    /**
+     * The admin API: where it listens, the file holding its bearer token (read at start; never logged), and
+     * whether an address other than loopback is allowed.
+     */
+    public record Admin(Endpoint bind, Path tokenFile, boolean allowNonLoopback) {
+    }
 
     public BmscConfig {
         bootstrappings = List.copyOf(bootstrappings);
@@ -37,7 +44,7 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
     }
 
     static BmscConfig read(ConfigNode root, Path base, Instant now) {
-        root.allowOnly("bmsc", "bootstrapping", "services");
+        root.allowOnly("bmsc", "bootstrapping", "services", "admin");
         ConfigNode b = root.child("bmsc").allowOnly("fqdn", "mikey", "keyManagement", "multicastInterface", "rekeying",
                 "allowQopAuth", "mukLifetime", "scripts", "backend");
         String fqdn = b.string("fqdn");
@@ -63,6 +70,20 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
                 scripts,
                 b.choice("backend", "native", v -> v, "native", "spring"),
                 bootstrappings,
-                ServiceConfig.readAll(root));
+                ServiceConfig.readAll(root),
+                admin(root, base));
+    }
+
+    private static Optional<Admin> admin(ConfigNode root, Path base) {
+        if (!root.has("admin")) {
+            return Optional.empty();
+        }
+        ConfigNode a = root.child("admin").allowOnly("bind", "tokenFile", "allowNonLoopback");
+        if (!a.has("tokenFile")) {
+            throw a.problem("tokenFile", "is required: a file holding the bearer token (16 or more characters of "
+                    + "A-Z a-z 0-9 - . _ ~ + /), readable only by the operator");
+        }
+        return Optional.of(new Admin(a.endpoint("bind", "127.0.0.1:9269"), base.resolve(a.string("tokenFile")).normalize(),
+                a.bool("allowNonLoopback", false)));
     }
 }

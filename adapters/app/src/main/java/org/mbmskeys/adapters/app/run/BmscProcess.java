@@ -3,9 +3,15 @@ package org.mbmskeys.adapters.app.run;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.mbmskeys.adapters.app.admin.AdminServer;
+import org.mbmskeys.adapters.app.admin.AdminToken;
 import org.mbmskeys.adapters.app.config.BmscConfig;
 import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
@@ -38,6 +44,7 @@ final class BmscProcess implements AutoCloseable {
     private final BmscServer server;
     private final Set<String> streaming = new LinkedHashSet<>();
     private final PcapFile pcap;
+    private final AdminServer admin;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -95,19 +102,46 @@ final class BmscProcess implements AutoCloseable {
             bmsc.startMtkDelivery(session);
             LOG.info(EventLine.of("mtk-delivery-started", "session", session));
         }
+        admin = config.admin().map(a -> openAdmin(a, bmsc)).orElse(null);
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
-                server.http().localEndpoint(), "services", config.services().size(), "bootstrappings", zn.size()));
+                server.http().localEndpoint(), "admin", admin == null ? "off" : admin.localEndpoint(),
+                "services", config.services().size(), "bootstrappings", zn.size()));
     }
 
     BmscServer server() {
         return server;
     }
 
+    /** The admin API on the process's event loops, with the token of the configured file. */
+    private AdminServer openAdmin(BmscConfig.Admin a, Bmsc bmsc) {
+        char[] token;
+        try {
+            token = Files.readString(a.tokenFile(), StandardCharsets.UTF_8).strip().toCharArray();
+        } catch (IOException e) {
+            close();
+            throw new IllegalStateException("cannot read the admin token file " + a.tokenFile() + ": " + e.getMessage(), e);
+        }
+        try {
+            return AdminServer.builder(bmsc).token(AdminToken.of(token)).bind(a.bind()).allowNonLoopback(a.allowNonLoopback())
+                    .eventLoops(loops).open();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } finally {
+            Arrays.fill(token, '\0');
+        }
+    }
+
     @Override
     public void close() {
         try {
+            if (admin != null) {
+                admin.close();
+            }
             for (String session : streaming) {
-                server.bmsc().stopMtkDelivery(session);
+                if (server.bmsc().mtkDeliveryRunning(session)) {   // the operator may have stopped it (admin API)
+                    server.bmsc().stopMtkDelivery(session);
+                }
             }
             server.close();
         } finally {

@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mbmskeys.adapters.app.CliRun;
 import org.mbmskeys.adapters.app.Tshark;
 
 /**
  * {@code mbms-keys bmsc} and {@code mbms-keys ue} as real processes on loopback, configured by YAML files: a UE
  * process registers, gets the MSK pushed and acknowledges it, takes MTKs from the multicast group, and both stop
- * gracefully on SIGTERM (the UE deregistering first). The BM-SC's {@code --pcap} file holds its MIKEY datagrams.
+ * gracefully on SIGTERM (the UE deregistering first). In between, the operator lists the registrations and rotates
+ * the MSK through the admin API ({@code mbms-keys admin}), and the new MSK reaches the UE. The BM-SC's {@code --pcap} file holds its MIKEY datagrams.
  */
 class BmscAndUeProcessesTest {
 
@@ -43,12 +45,16 @@ class BmscAndUeProcessesTest {
 
     @Test
     void aUeProcessRegistersWithABmscProcessGetsItsKeysAndBothStopOnSigterm() throws Exception {
+        Files.writeString(dir.resolve("admin.token"), "k3PmSs5Tq-Ad_MiN.T0ken~2026\n");
         Files.writeString(dir.resolve("bmsc.yaml"), """
                 bmsc:
                   fqdn: bmsc.example.org
                   mikey: 127.0.0.1:0
                   keyManagement: 127.0.0.1:0
                   multicastInterface: lo
+                admin:
+                  bind: 127.0.0.1:0
+                  tokenFile: admin.token
                 bootstrapping:
                   static:
                 """ + ("- " + GBA.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES);
@@ -79,6 +85,20 @@ class BmscAndUeProcessesTest {
                         && l.contains("verificationSent=true"), 30);
                 ue.await("an MTK from the multicast group", l -> l.contains("event=mtk-received ue=alice msk=001-01/01010001"), 30);
 
+                // The operator, through the admin API: who is registered, then a new MSK, which reaches the UE.
+                Matcher admin = Pattern.compile("admin=127\\.0\\.0\\.1:(\\d+)").matcher(ready);
+                assertThat(admin.find()).as(ready).isTrue();
+                String url = "http://127.0.0.1:" + admin.group(1);
+                String tokenFile = dir.resolve("admin.token").toString();
+                CliRun listed = CliRun.of("admin", "registrations", "--service", "urn:3gpp:mbms:news", "--url", url,
+                        "--token-file", tokenFile);
+                assertThat(listed.exitCode()).as(listed.err()).isZero();
+                assertThat(listed.out()).contains("001010123456781@ims.mnc001.mcc001.3gppnetwork.org");
+                CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", url, "--token-file", tokenFile);
+                assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+                ue.await("the rotated MSK pushed", l -> l.contains("event=msk-received ue=alice msk=001-01/01010002")
+                        && l.contains("verificationSent=true"), 30);
+
                 ue.terminate();
                 assertThat(ue.output()).contains("event=stopping", "event=service-deregistered ue=alice", "event=stopped")
                         .doesNotContain("deregistration-unanswered", " ERROR ");
@@ -86,7 +106,7 @@ class BmscAndUeProcessesTest {
             bmsc.await("deregistration of 001010123456781", 10);
             bmsc.terminate();
             assertThat(bmsc.output()).contains("event=stopping", "event=stopped").doesNotContain(" ERROR ")
-                    .doesNotContain("b40ba9a3c58b2a05bbf0d987b21bf8cb");
+                    .doesNotContain("b40ba9a3c58b2a05bbf0d987b21bf8cb").doesNotContain("k3PmSs5Tq");
         }
         // --pcap: the BM-SC's MIKEY datagrams as they crossed its socket (push, verification message, MTK messages).
         Tshark.require();
