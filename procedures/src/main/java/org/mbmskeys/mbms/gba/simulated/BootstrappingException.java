@@ -13,7 +13,8 @@ public final class BootstrappingException extends RuntimeException {
 
     private final BootstrappingFailure reason;
 
-    BootstrappingException(BootstrappingFailure reason, String message) {
+    /** For Ub clients and BSFs outside this package; {@code message} must carry no key material, RES or AUTN. */
+    public BootstrappingException(BootstrappingFailure reason, String message) {
         super(reason + ": " + message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

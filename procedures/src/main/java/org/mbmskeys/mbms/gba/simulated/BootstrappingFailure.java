@@ -17,5 +17,7 @@ public enum BootstrappingFailure {
     /** The BSF could not verify the AUTS (MAC-S) of a resynchronisation request. */
     RESYNC_REJECTED,
     /** The bootstrapping's key lifetime is over; bootstrap again. */
-    EXPIRED
+    EXPIRED,
+    /** Ub over a network: the BSF did not answer, or answered what Ub does not allow (a Ub client's report). */
+    BSF_UNUSABLE
 }

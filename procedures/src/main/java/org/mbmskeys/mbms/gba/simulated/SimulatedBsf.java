@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.RandomBytes;
@@ -167,10 +168,23 @@ public final class SimulatedBsf implements Bootstrapping {
      *                                {@link BootstrappingFailure#RES_MISMATCH}
      */
     public synchronized BootstrapConfirmation complete(String impi, Bytes res) {
+        Objects.requireNonNull(res, "res");
+        return completeWith(impi, (rand, xres) -> MessageDigest.isEqual(xres.toByteArray(), res.toByteArray()));
+    }
+
+    /**
+     * Step 2 of Ub when the UE proves RES without sending it, as HTTP Digest AKA does (RFC 3310: RES is the
+     * Digest password): {@code answerMatches} is given the outstanding challenge's RAND and XRES and says whether
+     * the UE's answer was made with them. Otherwise as {@link #complete}.
+     *
+     * @throws BootstrappingException as {@link #complete}; {@link BootstrappingFailure#RES_MISMATCH} when the
+     *                                answer does not match
+     */
+    public synchronized BootstrapConfirmation completeWith(String impi, BiPredicate<Bytes, Bytes> answerMatches) {
         Subscriber subscriber = subscriber(impi);
         Pending p = takePending(impi);
         try {
-            if (!MessageDigest.isEqual(p.xres.toByteArray(), Objects.requireNonNull(res, "res").toByteArray())) {
+            if (!answerMatches.test(p.rand, p.xres)) {
                 throw new BootstrappingException(BootstrappingFailure.RES_MISMATCH, "RES from " + impi
                         + " does not match XRES at BSF " + domain + "; the UE must answer a new challenge");
             }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 
@@ -20,7 +21,25 @@ import org.mbmskeys.mbms.bmsc.Bmsc;
 public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Optional<String> multicastInterface,
                          Bmsc.Rekeying rekeying, boolean allowQopAuth, Optional<Duration> mukLifetime,
                          Optional<Path> scripts, String backend, List<GbaKeys> bootstrappings,
-                         List<ServiceConfig> services, Optional<Admin> admin) {
+                         List<ServiceConfig> services, Optional<Admin> admin, Optional<SimulatedBsfConfig> simulatedBsf) {
+
+    /**
+     * A simulated BSF in the BM-SC's process, for labs: its MILENAGE subscribers bootstrap over Ub (HTTP Digest
+     * AKA) at {@code bind}, and the BM-SC asks it over Zn for the B-TIDs the static list does not know.
+     */
+    public record SimulatedBsfConfig(String domain, Endpoint bind, Duration keyLifetime, List<Subscriber> subscribers) {
+        public SimulatedBsfConfig {
+            subscribers = List.copyOf(subscribers);
+        }
+    }
+
+    /** A subscriber of the simulated BSF: IMPI, K and OPc (16 bytes each), its SQN_HE to start from. */
+    public record Subscriber(String impi, SecretBytes k, SecretBytes opc, long sqn) {
+        @Override
+        public String toString() {
+            return "Subscriber[" + impi + "]";
+        }
+    }
 
     /**
      * The admin API: where it listens, the file holding its bearer token (read at start; never logged), and
@@ -52,7 +71,7 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
                 .map(v -> b.duration("mukLifetime").orElseThrow());
         Optional<Path> scripts = b.optionalString("scripts").map(p -> base.resolve(p).normalize());
         List<GbaKeys> bootstrappings = new ArrayList<>();
-        ConfigNode zn = root.child("bootstrapping").allowOnly("static");
+        ConfigNode zn = root.child("bootstrapping").allowOnly("static", "simulatedBsf");
         for (ConfigNode entry : zn.list("static")) {
             bootstrappings.add(GbaKeys.read(entry, now, true));
         }
@@ -71,7 +90,28 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
                 b.choice("backend", "native", v -> v, "native", "spring"),
                 bootstrappings,
                 ServiceConfig.readAll(root),
-                admin(root, base));
+                admin(root, base),
+                simulatedBsf(zn));
+    }
+
+    private static Optional<SimulatedBsfConfig> simulatedBsf(ConfigNode zn) {
+        if (!zn.has("simulatedBsf")) {
+            return Optional.empty();
+        }
+        ConfigNode b = zn.child("simulatedBsf").allowOnly("domain", "bind", "keyLifetime", "subscribers");
+        List<Subscriber> subscribers = new ArrayList<>();
+        for (ConfigNode s : b.list("subscribers")) {
+            s.allowOnly("impi", "k", "opc", "sqn");
+            String impi = s.string("impi");
+            try {
+                org.mbmskeys.mbms.gba.Impi.require(impi);
+            } catch (IllegalArgumentException e) {
+                throw s.problem("impi", e.getMessage());
+            }
+            subscribers.add(new Subscriber(impi, s.secretHex("k", 16), s.secretHex("opc", 16), s.integer("sqn", 0, Integer.MAX_VALUE, 32)));
+        }
+        return Optional.of(new SimulatedBsfConfig(b.string("domain", "bsf.example.org"), b.endpoint("bind", "127.0.0.1:8088"),
+                b.duration("keyLifetime").orElse(Duration.ofDays(1)), subscribers));
     }
 
     private static Optional<Admin> admin(ConfigNode root, Path base) {

@@ -18,6 +18,13 @@ import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.node.BmscServer;
 import org.mbmskeys.adapters.app.node.PcapFile;
 import org.mbmskeys.adapters.app.node.Wiretap;
+import org.mbmskeys.adapters.app.ub.BsfServer;
+import org.mbmskeys.engine.spi.RandomBytes;
+import org.mbmskeys.mbms.gba.Bootstrapping;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.NafKeyLookup;
+import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
@@ -45,6 +52,7 @@ final class BmscProcess implements AutoCloseable {
     private final Set<String> streaming = new LinkedHashSet<>();
     private final PcapFile pcap;
     private final AdminServer admin;
+    private final BsfServer bsfServer;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -53,19 +61,43 @@ final class BmscProcess implements AutoCloseable {
     /** With {@code pcap} non-null, every MIKEY datagram the BM-SC sends or receives is appended to it. */
     BmscProcess(BmscConfig config, Scheduler clock, PcapFile pcap) {
         this.pcap = pcap;
-        StaticBootstrapping zn = new StaticBootstrapping(clock::now);
+        StaticBootstrapping staticZn = new StaticBootstrapping(clock::now);
         for (GbaKeys keys : config.bootstrappings()) {
             if (keys.ck().isPresent()) {
-                zn.add(keys.context());
+                staticZn.add(keys.context());
             } else {
-                zn.addNafKey(keys.bTid(), keys.impi(), keys.expiresAt(), keys.ksNaf().orElseThrow());
+                staticZn.addNafKey(keys.bTid(), keys.impi(), keys.expiresAt(), keys.ksNaf().orElseThrow());
             }
         }
+        Bootstrapping zn = staticZn;
+        if (config.simulatedBsf().isPresent()) {
+            BmscConfig.SimulatedBsfConfig c = config.simulatedBsf().get();
+            SimulatedBsf simulated = new SimulatedBsf(c.domain(), clock::now, RandomBytes.secure(), c.keyLifetime());
+            for (BmscConfig.Subscriber s : c.subscribers()) {
+                simulated.addSubscriber(s.impi(), s.k(), s.opc(), Sqn.of(s.sqn()), GbaMode.GBA_ME);
+            }
+            try {
+                bsfServer = new BsfServer(simulated, c.bind(), loops);
+            } catch (RuntimeException e) {
+                loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+                throw e;
+            }
+            LOG.info(EventLine.of("bsf-ready", "domain", c.domain(), "ub", bsfServer.localEndpoint(), "subscribers",
+                    c.subscribers().size()));
+            // The static list first (labs pin B-TIDs there), then the simulated BSF's own bootstrappings.
+            zn = (bTid, nafId) -> {
+                NafKeyLookup known = staticZn.lookUp(bTid, nafId);
+                return known instanceof NafKeyLookup.UnknownBTid ? simulated.lookUp(bTid, nafId) : known;
+            };
+        } else {
+            bsfServer = null;
+        }
+        Bootstrapping bootstrapping = zn;
         try {
             BmscServer.Builder builder = BmscServer.builder(config.fqdn(), loops).mikey(config.mikey())
                     .keyManagement(config.keyManagement())
                     .bmsc(b -> {
-                        b.bootstrapping(zn).scheduler(clock).rekeying(config.rekeying()).allowQopAuth(config.allowQopAuth())
+                        b.bootstrapping(bootstrapping).scheduler(clock).rekeying(config.rekeying()).allowQopAuth(config.allowQopAuth())
                                 .backend(config.backend()).listener(new Failures());
                         config.mukLifetime().ifPresent(b::mukLifetime);
                         config.scripts().ifPresent(b::scripts);
@@ -76,6 +108,9 @@ final class BmscProcess implements AutoCloseable {
             }
             server = builder.open();
         } catch (RuntimeException e) {
+            if (bsfServer != null) {
+                bsfServer.close();
+            }
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             throw e;
         }
@@ -105,7 +140,7 @@ final class BmscProcess implements AutoCloseable {
         admin = config.admin().map(a -> openAdmin(a, bmsc)).orElse(null);
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
                 server.http().localEndpoint(), "admin", admin == null ? "off" : admin.localEndpoint(),
-                "services", config.services().size(), "bootstrappings", zn.size()));
+                "services", config.services().size(), "bootstrappings", staticZn.size()));
     }
 
     BmscServer server() {
@@ -144,6 +179,9 @@ final class BmscProcess implements AutoCloseable {
                 }
             }
             server.close();
+            if (bsfServer != null) {
+                bsfServer.close();
+            }
         } finally {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             if (pcap != null) {

@@ -3,6 +3,7 @@ package org.mbmskeys.adapters.app.run;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,11 @@ import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.config.UeConfig;
 import org.mbmskeys.adapters.app.node.UeStation;
+import org.mbmskeys.adapters.app.ub.UbHttpClient;
+import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
+import org.mbmskeys.mbms.gba.simulated.Sqn;
+import org.mbmskeys.mbms.ue.gba.UbClient;
 import org.mbmskeys.engine.spi.Scheduler;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.keys.MskId;
@@ -50,9 +56,7 @@ final class UeProcess implements AutoCloseable {
         config.services().forEach(s -> services.put(s.id(), s));
         try {
             for (UeConfig.UeEntry entry : config.ues()) {
-                GbaKeys gba = entry.gba();
-                // The bootstrapping was made elsewhere: "running GBA" hands out a fresh copy of its keys.
-                UeProfile profile = UeProfile.usim(entry.name(), UiccId.of(entry.uicc()), gba::context);
+                UeProfile profile = UeProfile.usim(entry.name(), UiccId.of(entry.uicc()), ub(entry, config));
                 UeStation station = UeStation.open(profile, loops, config.address(), entry.mikeyPort(),
                         config.multicastInterface(), config.bmscFqdn(), config.bmscKeyManagement(), null,
                         b -> b.scheduler(clock).listener(this::outcome));
@@ -71,7 +75,8 @@ final class UeProcess implements AutoCloseable {
                     ue.use(id);
                 }
                 LOG.info(EventLine.of("ue-started", "ue", entry.name(), "mikey", station.udp().localEndpoint(),
-                        "bTid", gba.bTid(), "uses", String.join(",", entry.use())));
+                        "gba", entry.gba().map(g -> "static B-TID " + g.bTid()).orElse("USIM over Ub"),
+                        "uses", String.join(",", entry.use())));
             }
         } catch (RuntimeException e) {
             close();
@@ -79,6 +84,21 @@ final class UeProcess implements AutoCloseable {
         }
         LOG.info(EventLine.of("ready", "ues", stations.size(), "bmsc", config.bmscFqdn(), "keyManagement",
                 config.bmscKeyManagement()));
+    }
+
+    /**
+     * How the UE runs GBA: with keys made elsewhere, "running GBA" hands out a fresh copy of them; with a USIM, it
+     * bootstraps with the configured BSF over Ub (HTTP Digest AKA).
+     */
+    private static UbClient ub(UeConfig.UeEntry entry, UeConfig config) {
+        if (entry.gba().isPresent()) {
+            GbaKeys keys = entry.gba().get();
+            return keys::context;
+        }
+        UeConfig.Usim usim = entry.usim().orElseThrow();
+        UeConfig.Bsf bsf = config.bsf().orElseThrow();
+        return new UbHttpClient(new SimulatedUsim(usim.impi(), usim.k(), usim.opc(), Sqn.of(0), GbaMode.GBA_ME),
+                URI.create("http://" + bsf.address().host() + ":" + bsf.address().port() + "/"), bsf.domain());
     }
 
     /** The service announcement (USD) of {@code s}: its BM-SC, its Key Group's current MSK, its sessions. */

@@ -47,9 +47,15 @@ class ConfigFilesTest {
     void theCommentedUeExampleReadsAsDocumentedAndMatchesTheBmscsBootstrappings() {
         UeConfig ue = UeConfig.read(DOCS.resolve("ue.example.yaml"), NOW);
         BmscConfig bmsc = BmscConfig.read(DOCS.resolve("bmsc.example.yaml"), NOW);
-        assertThat(ue.ues()).extracting(UeConfig.UeEntry::name).containsExactly("alice", "bob");
-        assertThat(ue.ues()).extracting(u -> u.gba().bTid())
+        assertThat(ue.ues()).extracting(UeConfig.UeEntry::name).containsExactly("alice", "bob", "carol");
+        assertThat(ue.ues().subList(0, 2)).extracting(u -> u.gba().orElseThrow().bTid())
                 .containsExactlyElementsOf(bmsc.bootstrappings().stream().map(GbaKeys::bTid).toList());
+        // Carol's USIM is a subscriber of the BM-SC's simulated BSF, which listens where the UEs look for it.
+        UeConfig.Usim carol = ue.ues().get(2).usim().orElseThrow();
+        assertThat(bmsc.simulatedBsf().orElseThrow().subscribers()).singleElement()
+                .satisfies(s -> assertThat(s.impi()).isEqualTo(carol.impi()));
+        assertThat(ue.bsf().orElseThrow().address()).isEqualTo(bmsc.simulatedBsf().orElseThrow().bind());
+        assertThat(carol.toString()).doesNotContain("465b5ce8");
         assertThat(ue.bmscKeyManagement()).isEqualTo(bmsc.keyManagement());
     }
 

@@ -114,4 +114,55 @@ class BmscAndUeProcessesTest {
                 "-T", "fields", "-e", "mikey.type").lines().toList();
         assertThat(types).contains("0", "1");   // PSK init (MSK and MTK messages), PSK verification
     }
+
+    @Test
+    void aUeProcessWithAUsimBootstrapsOverUbWithTheBmscsSimulatedBsfAndRegisters() throws Exception {
+        Files.writeString(dir.resolve("bmsc.yaml"), """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  mikey: 127.0.0.1:0
+                  keyManagement: 127.0.0.1:0
+                  multicastInterface: lo
+                bootstrapping:
+                  simulatedBsf:
+                    bind: 127.0.0.1:0
+                    subscribers:
+                      - impi: 001010123456783@ims.mnc001.mcc001.3gppnetwork.org
+                        k: 465b5ce8b199b49faa5f0a2ee238a6bc
+                        opc: cd63cb71954a9f4e48a5994e37a02baf
+                """ + SERVICES);
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+            String bsfReady = bmsc.await("event=bsf-ready", 60);
+            Matcher ub = Pattern.compile("ub=127\\.0\\.0\\.1:(\\d+)").matcher(bsfReady);
+            assertThat(ub.find()).as(bsfReady).isTrue();
+            Matcher port = Pattern.compile("keyManagement=127\\.0\\.0\\.1:(\\d+)").matcher(bmsc.await("event=ready", 60));
+            assertThat(port.find()).isTrue();
+            Files.writeString(dir.resolve("ue.yaml"), """
+                    bmsc:
+                      fqdn: bmsc.example.org
+                      keyManagement: 127.0.0.1:%s
+                    bsf:
+                      address: 127.0.0.1:%s
+                      domain: bsf.example.org
+                    ues:
+                      - name: carol
+                        uicc: "89494400000000000003"
+                        mikeyPort: 0
+                        use: [urn:3gpp:mbms:news]
+                        usim:
+                          impi: 001010123456783@ims.mnc001.mcc001.3gppnetwork.org
+                          k: 465b5ce8b199b49faa5f0a2ee238a6bc
+                          opc: cd63cb71954a9f4e48a5994e37a02baf
+                    """.formatted(port.group(1), ub.group(1)) + SERVICES);
+            try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                ue.await("event=service-registered ue=carol", 60);
+                ue.await("carol's MSK acknowledged", l -> l.contains("event=msk-received ue=carol msk=001-01/01010001")
+                        && l.contains("verificationSent=true"), 30);
+                ue.terminate();
+            }
+            bmsc.await("Ub: 001010123456783@ims.mnc001.mcc001.3gppnetwork.org bootstrapped", 5);
+            bmsc.terminate();
+            assertThat(bmsc.output()).doesNotContain(" ERROR ").doesNotContain("465b5ce8");
+        }
+    }
 }
