@@ -3,10 +3,7 @@ package org.mbmskeys.adapters.app.run;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mbmskeys.adapters.app.config.BmscConfig;
-import org.mbmskeys.adapters.app.config.ConfigException;
 import org.mbmskeys.adapters.app.node.PcapFile;
-import org.mbmskeys.engine.spi.Scheduler;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,24 +32,6 @@ public final class BmscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProcessLogging.configure(logLevel);
-        Scheduler clock = Scheduler.system();
-        BmscConfig settings;
-        try {
-            settings = BmscConfig.read(config, clock.now());
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("mbms-keys bmsc: " + e.getMessage());
-            return 2;
-        }
-        BmscProcess process;
-        try {
-            process = new BmscProcess(settings, clock, pcap == null ? null : new PcapFile(pcap));
-        } catch (RuntimeException | java.io.IOException e) {
-            spec.commandLine().getErr().println("mbms-keys bmsc: cannot start: " + e.getMessage());
-            return 1;
-        }
-        Running running = new Running(LoggerFactory.getLogger("mbms-keys.bmsc"), process);
-        running.await();
-        return 0;
+        return ProcessLauncher.run("bmsc", logLevel, spec.commandLine().getErr(), now -> BmscConfig.read(config, now), (settings, clock) -> new BmscProcess(settings, clock, pcap == null ? null : new PcapFile(pcap)));
     }
 }
