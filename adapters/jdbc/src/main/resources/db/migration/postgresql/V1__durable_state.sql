@@ -39,3 +39,12 @@ create table protecting_key_counter (
     protecting_key varchar(2000) not null primary key,
     counter_value bigint not null
 );
+
+-- HTTP Digest: the highest nonce-count accepted per nonce, shared by the BM-SC nodes (replays refused on every
+-- node). Times are epoch milliseconds; a row is purged once its nonce has expired (the nonce is stale anyway).
+create table digest_nonce (
+    nonce varchar(512) not null primary key,
+    highest_nc bigint not null,
+    expires_at bigint not null
+);
+create index digest_nonce_by_expiry on digest_nonce (expires_at);
