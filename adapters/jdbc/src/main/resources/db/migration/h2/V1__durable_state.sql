@@ -48,3 +48,10 @@ create table digest_nonce (
     expires_at bigint not null
 );
 create index digest_nonce_by_expiry on digest_nonce (expires_at);
+
+-- One ME's whole key state (UeKeyStorage), encoded and AES-GCM-wrapped under the KEK with "ue-key-state <ue>" as
+-- associated data; replaced as a unit.
+create table ue_key_state (
+    ue varchar(256) not null primary key,
+    wrapped_state varbinary(1000000) not null
+);
