@@ -51,6 +51,7 @@ import org.mbmskeys.mbms.bmsc.services.UserService;
 import org.mbmskeys.mbms.bmsc.services.UserServices;
 import org.mbmskeys.mbms.digest.DigestRealm;
 import org.mbmskeys.mbms.digest.DigestVerifier;
+import org.mbmskeys.mbms.digest.NonceCounts;
 import org.mbmskeys.mbms.gba.Bootstrapping;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.keys.KeyMaterialSource;
@@ -143,14 +144,15 @@ public final class Bmsc implements AutoCloseable {
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
         this.delivery = new BmscKeyDelivery(distribution, registry, registrations, deliveries, self, b.scheduler::now, sessions);
         DigestRealm realm = DigestRealm.gbaMe(fqdn);
-        DigestVerifier verifier = DigestVerifier.builder()
+        DigestVerifier.Builder digest = DigestVerifier.builder()
                 .realms(realm)
-                .serverSecret(SecretBytes.wrap(random.next(32).toByteArray()))
+                .serverSecret(b.digestSecret.orElseGet(() -> SecretBytes.wrap(random.next(32).toByteArray())))
                 .credentials(new ZnDigestCredentials(b.bootstrapping, nafId, ueKeys, k -> k.mode().defaultKeyManagement()))
                 .clock(b.scheduler::now)
                 .random(random)
-                .allowQopAuth(b.allowQopAuth)
-                .build();
+                .allowQopAuth(b.allowQopAuth);
+        b.nonceCounts.ifPresent(digest::nonceCounts);
+        DigestVerifier verifier = digest.build();
         KeyRequestFunction function = new KeyRequestFunction(verifier, realm, Optional.empty());
         BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery,
                 b.scheduler::now);
@@ -556,6 +558,8 @@ public final class Bmsc implements AutoCloseable {
         private Rekeying rekeying = Rekeying.PUSH;
         private int rekeyWindow = Integer.MAX_VALUE;
         private boolean allowQopAuth;
+        private Optional<SecretBytes> digestSecret = Optional.empty();
+        private Optional<NonceCounts> nonceCounts = Optional.empty();
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -671,6 +675,30 @@ public final class Bmsc implements AutoCloseable {
         /** The port the BM-SC sends MIKEY from (2269). */
         public Builder mikeyPort(int port) {
             this.mikeyPort = port;
+            return this;
+        }
+
+        /**
+         * The secret that makes the HTTP Digest nonces self-validating (at least 32 bytes, copied). By default a
+         * random one per process, which is right for one node; BM-SC nodes behind one address must share it, or a
+         * node refuses the nonces another issued (stale nonce, one more round trip per request).
+         */
+        public Builder digestSecret(SecretBytes secret) {
+            Objects.requireNonNull(secret, "secret");
+            if (secret.length() < 32) {
+                throw new IllegalArgumentException("digestSecret must be at least 32 bytes, got " + secret.length());
+            }
+            this.digestSecret = Optional.of(SecretBytes.wrap(secret.copyBytes()));
+            return this;
+        }
+
+        /**
+         * Where the highest Digest nonce-count per nonce is kept; by default this process's memory. Nodes sharing a
+         * {@link #digestSecret} share this too (the JDBC adapter has a database one), so a request accepted by one
+         * node is refused as a replay by the others.
+         */
+        public Builder nonceCounts(NonceCounts counts) {
+            this.nonceCounts = Optional.of(Objects.requireNonNull(counts, "counts"));
             return this;
         }
 

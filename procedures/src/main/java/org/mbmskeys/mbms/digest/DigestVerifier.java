@@ -67,7 +67,7 @@ public final class DigestVerifier {
     private final DigestRealm defaultRealm;
     private final DigestCredentials credentials;
     private final NonceAuthority nonces;
-    private final NonceCountTracker nonceCounts;
+    private final NonceCounts nonceCounts;
     private final InstantSource clock;
     private final List<DigestAlgorithm> algorithms;
     private final List<Qop> qops;
@@ -81,7 +81,7 @@ public final class DigestVerifier {
         this.defaultRealm = b.realms.get(0);
         this.credentials = b.credentials;
         this.nonces = nonces;
-        this.nonceCounts = new NonceCountTracker(b.maxTrackedNonces);
+        this.nonceCounts = b.nonceCounts != null ? b.nonceCounts : NonceCounts.inMemory(b.maxTrackedNonces);
         this.clock = b.clock;
         this.algorithms = Boolean.TRUE.equals(b.offerSha256)
                 ? List.of(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5) : List.of(DigestAlgorithm.MD5);
@@ -244,6 +244,7 @@ public final class DigestVerifier {
         private Boolean offerSha256;
         private String opaque;
         private Integer maxTrackedNonces;
+        private NonceCounts nonceCounts;
         private NonceAuthority nonceAuthority;
 
         private Builder() {
@@ -338,6 +339,18 @@ public final class DigestVerifier {
                 throw new IllegalArgumentException("maxTrackedNonces must be at least 1, got " + max);
             }
             maxTrackedNonces = max;
+            return this;
+        }
+
+        /**
+         * Where the highest nonce-count per nonce is kept; by default this process's memory
+         * ({@link NonceCounts#inMemory}, bounded by {@link #maxTrackedNonces}). BM-SC nodes behind one address
+         * share one (a database) so that a request accepted on one node is a replay on every other; they must
+         * share the {@link #serverSecret} too, or a node refuses the others' nonces as invalid.
+         */
+        public Builder nonceCounts(NonceCounts counts) {
+            requireUnset(nonceCounts, "nonceCounts");
+            nonceCounts = Objects.requireNonNull(counts, "counts");
             return this;
         }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers, per used nonce, the highest nonce-count accepted, so a replayed request (same or lower nc)
+ * The in-memory {@link NonceCounts} (the default): remembers, per used nonce, the highest nonce-count accepted, so a replayed request (same or lower nc)
  * is rejected (RFC 7616 §3.4, §5.3). Memory is bounded:
  * <ul>
  *   <li>an entry lives until its nonce expires; after that the nonce is STALE anyway, so forgetting it
@@ -20,9 +20,7 @@ import java.util.Map;
  * ever looked at for expiry or eviction, and nothing scans the map (an expired entry behind a live one
  * waits for its turn at the head). Thread-safe; one lock, held for a map operation.
  */
-final class NonceCountTracker {
-
-    enum Outcome { ACCEPTED, REPLAYED, FORGOTTEN }
+final class NonceCountTracker implements NonceCounts {
 
     private record Entry(long highestNc, Instant issuedAt, Instant expiresAt) {
     }
@@ -35,7 +33,8 @@ final class NonceCountTracker {
         this.maxNonces = maxNonces;
     }
 
-    synchronized Outcome advance(String nonce, long nc, Instant issuedAt, Instant expiresAt, Instant now) {
+    @Override
+    public synchronized Outcome advance(String nonce, long nc, Instant issuedAt, Instant expiresAt, Instant now) {
         Entry entry = byNonce.get(nonce);
         if (entry != null) {
             if (nc <= entry.highestNc()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.mbms.digest.NonceCountTracker.Outcome;
+import org.mbmskeys.mbms.digest.NonceCounts.Outcome;
 
 /** Per-nonce nc must strictly increase (RFC 7616 §3.4, §5.3); memory is bounded without opening a replay. */
 class NonceCountTrackerTest {

@@ -1,0 +1,137 @@
+package org.mbmskeys.adapters.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind the durable stores: a HikariCP pool, migrated by Flyway on open.
+ *
+ * <pre>{@code
+ * try (Database db = Database.h2File(Path.of("state/mbms-keys"))) {   // zero set-up default
+ *     RegistrationStorage registrations = new JdbcRegistrationStorage(db);
+ * }
+ * Database shared = Database.postgres("jdbc:postgresql://db/mbms", "bmsc", password);  // several nodes
+ * }</pre>
+ *
+ * <p>Several {@code Database}s (one per BM-SC node) may open the same PostgreSQL database; the stores keep
+ * their compare-and-set answers correct across them. An H2 file is for one process.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final Vendor vendor;
+
+    /** The SQL dialects the migrations are written for. */
+    public enum Vendor {
+        H2("h2"),
+        POSTGRESQL("postgresql");
+
+        private final String migrations;
+
+        Vendor(String migrations) {
+            this.migrations = migrations;
+        }
+    }
+
+    private Database(HikariConfig config, Vendor vendor) {
+        this.vendor = vendor;
+        this.pool = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/" + vendor.migrations)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        LOG.info("Durable state opened on {} ({})", vendor, pool.getJdbcUrl());
+    }
+
+    /**
+     * An embedded H2 database in the file {@code file} (H2 appends {@code .mv.db}), created if absent.
+     * One process at a time.
+     */
+    public static Database h2File(Path file) {
+        Objects.requireNonNull(file, "file");
+        HikariConfig config = baseConfig("mbms-keys-h2");
+        // LOCK_TIMEOUT: a compare-and-set waits for a concurrent writer of the same row rather than failing at once.
+        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000");
+        config.setUsername("sa");
+        config.setPassword("");
+        return new Database(config, Vendor.H2);
+    }
+
+    /** A PostgreSQL database, which several nodes may share. The password is handed to the pool only. */
+    public static Database postgres(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a PostgreSQL JDBC URL starts with jdbc:postgresql:, got "
+                    + jdbcUrl.split("\\?", 2)[0]);
+        }
+        HikariConfig config = baseConfig("mbms-keys-postgresql");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(Objects.requireNonNull(user, "user"));
+        config.setPassword(Objects.requireNonNull(password, "password"));
+        return new Database(config, Vendor.POSTGRESQL);
+    }
+
+    private static HikariConfig baseConfig(String name) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(true);
+        return config;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** The pool, for the stores of this module. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database operation failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases the pool; stores of this database fail afterwards. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Work on one connection inside a transaction. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}
