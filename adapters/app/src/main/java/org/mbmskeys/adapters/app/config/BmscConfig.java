@@ -21,7 +21,8 @@ import org.mbmskeys.mbms.bmsc.Bmsc;
 public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Optional<String> multicastInterface,
                          Bmsc.Rekeying rekeying, boolean allowQopAuth, Optional<Duration> mukLifetime,
                          Optional<Path> scripts, String backend, List<GbaKeys> bootstrappings,
-                         List<ServiceConfig> services, Optional<Admin> admin, Optional<SimulatedBsfConfig> simulatedBsf) {
+                         List<ServiceConfig> services, Optional<Admin> admin, Optional<SimulatedBsfConfig> simulatedBsf,
+                         Optional<StorageConfig> storage) {
 
     /**
      * A simulated BSF in the BM-SC's process, for labs: its MILENAGE subscribers bootstrap over Ub (HTTP Digest
@@ -63,7 +64,7 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
     }
 
     static BmscConfig read(ConfigNode root, Path base, Instant now) {
-        root.allowOnly("bmsc", "bootstrapping", "services", "admin");
+        root.allowOnly("bmsc", "bootstrapping", "services", "admin", "storage");
         ConfigNode b = root.child("bmsc").allowOnly("fqdn", "mikey", "keyManagement", "multicastInterface", "rekeying",
                 "allowQopAuth", "mukLifetime", "scripts", "backend");
         String fqdn = b.string("fqdn");
@@ -91,7 +92,8 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
                 bootstrappings,
                 ServiceConfig.readAll(root),
                 admin(root, base),
-                simulatedBsf(zn));
+                simulatedBsf(zn),
+                StorageConfig.read(root, base, true));
     }
 
     private static Optional<SimulatedBsfConfig> simulatedBsf(ConfigNode zn) {

@@ -19,7 +19,8 @@ import org.mbmskeys.engine.spi.Endpoint;
  * commented example is docs/ue.example.yaml; docs/processes.md explains every key.
  */
 public record UeConfig(String bmscFqdn, Endpoint bmscKeyManagement, String address, String multicastInterface,
-                       List<UeEntry> ues, List<ServiceConfig> services, Optional<Bsf> bsf) {
+                       List<UeEntry> ues, List<ServiceConfig> services, Optional<Bsf> bsf,
+                       Optional<StorageConfig> storage) {
 
     /**
      * One UE: its name, card, MIKEY port (2269, or 0 for any free one), either GBA keys made elsewhere or a
@@ -50,11 +51,11 @@ public record UeConfig(String bmscFqdn, Endpoint bmscKeyManagement, String addre
 
     /** @throws ConfigException naming the file and key of the first problem */
     public static UeConfig read(Path file, Instant now) {
-        return read(ConfigNode.read(file), now);
+        return read(ConfigNode.read(file), file.toAbsolutePath().getParent(), now);
     }
 
-    static UeConfig read(ConfigNode root, Instant now) {
-        root.allowOnly("bmsc", "network", "ues", "services", "bsf");
+    static UeConfig read(ConfigNode root, Path base, Instant now) {
+        root.allowOnly("bmsc", "network", "ues", "services", "bsf", "storage");
         Optional<Bsf> bsf = Optional.empty();
         if (root.has("bsf")) {
             ConfigNode b = root.child("bsf").allowOnly("address", "domain");
@@ -109,6 +110,6 @@ public record UeConfig(String bmscFqdn, Endpoint bmscKeyManagement, String addre
             ues.add(new UeEntry(name, uicc, port, gba, usim, use));
         }
         return new UeConfig(b.string("fqdn"), b.endpoint("keyManagement", "127.0.0.1:8080"), address,
-                net.string("multicastInterface", "lo"), ues, services, bsf);
+                net.string("multicastInterface", "lo"), ues, services, bsf, StorageConfig.read(root, base, false));
     }
 }

@@ -7,12 +7,23 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.security.SecureRandom;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.mbmskeys.adapters.app.admin.AdminServer;
 import org.mbmskeys.adapters.app.admin.AdminToken;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.mbmskeys.adapters.app.config.BmscConfig;
+import org.mbmskeys.adapters.app.config.StorageConfig;
+import org.mbmskeys.adapters.jdbc.CachedRegistrationStorage;
+import org.mbmskeys.adapters.jdbc.Database;
+import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
+import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
+import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
+import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
+import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.node.BmscServer;
@@ -46,6 +57,8 @@ import org.slf4j.LoggerFactory;
 final class BmscProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("mbms-keys.bmsc");
+    /** How long a registration read from the database may be served from the cache (docs/storage.md, "The cache"). */
+    private static final java.time.Duration REGISTRATION_CACHE_TTL = java.time.Duration.ofSeconds(2);
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final BmscServer server;
@@ -53,6 +66,8 @@ final class BmscProcess implements AutoCloseable {
     private final PcapFile pcap;
     private final AdminServer admin;
     private final BsfServer bsfServer;
+    private final Database database;
+    private KeyEncryptionKey kek;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -94,12 +109,22 @@ final class BmscProcess implements AutoCloseable {
         }
         Bootstrapping bootstrapping = zn;
         try {
+            database = config.storage().map(BmscProcess::open).orElse(null);
+        } catch (RuntimeException e) {
+            if (bsfServer != null) {
+                bsfServer.close();
+            }
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+            throw e;
+        }
+        try {
             BmscServer.Builder builder = BmscServer.builder(config.fqdn(), loops).mikey(config.mikey())
                     .keyManagement(config.keyManagement())
                     .bmsc(b -> {
                         b.bootstrapping(bootstrapping).scheduler(clock).rekeying(config.rekeying()).allowQopAuth(config.allowQopAuth())
                                 .backend(config.backend()).listener(new Failures());
                         config.mukLifetime().ifPresent(b::mukLifetime);
+                        config.storage().ifPresent(st -> durable(b, st));
                         config.scripts().ifPresent(b::scripts);
                     });
             config.multicastInterface().ifPresent(builder::multicastInterface);
@@ -110,6 +135,9 @@ final class BmscProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             if (bsfServer != null) {
                 bsfServer.close();
+            }
+            if (database != null) {
+                database.close();
             }
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             throw e;
@@ -130,8 +158,13 @@ final class BmscProcess implements AutoCloseable {
             }
         }
         for (KeyGroupRef group : groups) {
-            MskRef msk = bmsc.rotate(group);
-            LOG.info(EventLine.of("msk-rotated", "keyGroup", group, "msk", msk));
+            // A durable BM-SC that restarts keeps the current MSKs: a new one only where a Key Group has none.
+            Optional<MskRef> kept = bmsc.currentMsk(group);
+            if (kept.isPresent()) {
+                LOG.info(EventLine.of("msk-kept", "keyGroup", group, "msk", kept.get()));
+            } else {
+                LOG.info(EventLine.of("msk-rotated", "keyGroup", group, "msk", bmsc.rotate(group)));
+            }
         }
         for (String session : streaming) {
             bmsc.startMtkDelivery(session);
@@ -141,6 +174,31 @@ final class BmscProcess implements AutoCloseable {
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
                 server.http().localEndpoint(), "admin", admin == null ? "off" : admin.localEndpoint(),
                 "services", config.services().size(), "bootstrappings", staticZn.size()));
+    }
+
+    private static Database open(StorageConfig storage) {
+        Database db = storage.h2().map(Database::h2File).orElseGet(() -> Database.postgres(storage.postgresUrl().orElseThrow(),
+                storage.postgresUser().orElseThrow(), storage.postgresPassword()));
+        LOG.info(EventLine.of("storage-open", "database", storage.h2().map(p -> "h2 " + p).orElse("postgresql")));
+        return db;
+    }
+
+    /** Registrations, Key Groups with their wrapped MSKs, counters and Digest nonce-counts in the database. */
+    private void durable(Bmsc.Builder b, StorageConfig storage) {
+        SecretBytes key = storage.keyEncryptionKey();
+        try {
+            kek = new KeyEncryptionKey(key, new SecureRandom());
+        } finally {
+            key.destroy();
+        }
+        b.registrationStorage(new CachedRegistrationStorage(new JdbcRegistrationStorage(database), REGISTRATION_CACHE_TTL,
+                        100_000, Ticker.systemTicker()))
+                .keyStorage(new JdbcKeyRegistryStorage(database, kek))
+                .nonceCounts(new JdbcNonceCounts(database));
+        storage.digestSecret().ifPresent(secret -> {
+            b.digestSecret(secret);
+            secret.destroy();
+        });
     }
 
     BmscServer server() {
@@ -183,6 +241,9 @@ final class BmscProcess implements AutoCloseable {
                 bsfServer.close();
             }
         } finally {
+            if (database != null) {
+                database.close();
+            }
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
             if (pcap != null) {
                 pcap.close();

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +18,11 @@ import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.config.UeConfig;
 import org.mbmskeys.adapters.app.node.UeStation;
+import org.mbmskeys.adapters.jdbc.Database;
+import org.mbmskeys.adapters.jdbc.JdbcUeKeyStorage;
+import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.adapters.app.ub.UbHttpClient;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
@@ -48,10 +54,22 @@ final class UeProcess implements AutoCloseable {
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final List<UeStation> stations = new ArrayList<>();
+    private final Database database;
     /** "ue service" of every registration the BM-SC confirmed and no deregistration answered yet. */
     private final Set<String> registered = new HashSet<>();
 
     UeProcess(UeConfig config, Scheduler clock) {
+        database = config.storage().map(st -> st.h2().map(Database::h2File).orElseThrow()).orElse(null);
+        KeyEncryptionKey kek = null;
+        if (database != null) {
+            SecretBytes key = config.storage().orElseThrow().keyEncryptionKey();
+            try {
+                kek = new KeyEncryptionKey(key, new SecureRandom());
+            } finally {
+                key.destroy();
+            }
+        }
+        KeyEncryptionKey wrapping = kek;
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         config.services().forEach(s -> services.put(s.id(), s));
         try {
@@ -59,7 +77,13 @@ final class UeProcess implements AutoCloseable {
                 UeProfile profile = UeProfile.usim(entry.name(), UiccId.of(entry.uicc()), ub(entry, config));
                 UeStation station = UeStation.open(profile, loops, config.address(), entry.mikeyPort(),
                         config.multicastInterface(), config.bmscFqdn(), config.bmscKeyManagement(), null,
-                        b -> b.scheduler(clock).listener(this::outcome));
+                        b -> {
+                            b.scheduler(clock).listener(this::outcome);
+                            if (database != null) {
+                                // The ME's non-volatile memory: MUK, last MUK, MSKs, MTKs, counters, UICC identity.
+                                b.keyStores(name -> new UeKeyStore(new JdbcUeKeyStorage(database, wrapping, name)));
+                            }
+                        });
                 stations.add(station);
                 Ue ue = station.ue();
                 for (ServiceConfig s : services.values()) {
@@ -170,6 +194,9 @@ final class UeProcess implements AutoCloseable {
                 s.close();
             }
         } finally {
+            if (database != null) {
+                database.close();
+            }
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         }
     }

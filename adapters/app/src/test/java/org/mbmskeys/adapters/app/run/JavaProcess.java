@@ -64,6 +64,20 @@ final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until lines from now on contained each of {@code contained}, in any order, within {@code seconds}. */
+    void awaitEach(int seconds, String... contained) throws InterruptedException {
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>(List.of(contained));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!missing.isEmpty()) {
+            String line = lines.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                fail("no lines with " + missing + " within " + seconds + " s; the process printed:\n" + output());
+                return;
+            }
+            missing.removeIf(line::contains);
+        }
+    }
+
     String await(String contained, int seconds) throws InterruptedException {
         return await("\"" + contained + "\"", l -> l.contains(contained), seconds);
     }

@@ -1,0 +1,100 @@
+package org.mbmskeys.adapters.app.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.mbmskeys.engine.bytes.SecretBytes;
+
+/**
+ * Where a process keeps its state durably ({@code storage} in its configuration; docs/storage.md): an embedded H2
+ * file database, or PostgreSQL (which several BM-SC nodes may share), and the files holding the key-encryption
+ * key (MSKs and UE keys are stored wrapped under it) and, for several nodes, the shared Digest secret. Paths
+ * are relative to the configuration file. Secrets are read when the process starts, never kept in this record.
+ *
+ * @param h2               the H2 database file (H2 appends {@code .mv.db}), if H2
+ * @param postgresUrl      the PostgreSQL JDBC URL, if PostgreSQL
+ * @param digestSecretFile BM-SC only: a file with the Digest nonce secret (64 hex digits or more) shared by nodes
+ */
+public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Optional<String> postgresUser,
+                            Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile) {
+
+    /** Reads {@code storage} of {@code root}, if present. */
+    static Optional<StorageConfig> read(ConfigNode root, Path base, boolean bmsc) {
+        if (!root.has("storage")) {
+            return Optional.empty();
+        }
+        ConfigNode s = bmsc
+                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile")
+                : root.child("storage").allowOnly("h2", "keyEncryptionKeyFile");
+        if (s.has("h2") == s.has("postgres")) {
+            throw s.problem("h2", bmsc ? "give either h2 (a database file) or postgres (url, user, passwordFile)"
+                    : "is required: the UEs' database file");
+        }
+        if (!s.has("keyEncryptionKeyFile")) {
+            throw s.problem("keyEncryptionKeyFile", "is required: a file with the key-encryption key, 32 or 64 hex digits "
+                    + "(e.g. openssl rand -hex 32 > kek.hex); keys are stored wrapped under it, never in clear");
+        }
+        Optional<Path> h2 = s.optionalString("h2").map(p -> base.resolve(p).normalize());
+        Optional<String> url = Optional.empty();
+        Optional<String> user = Optional.empty();
+        Optional<Path> password = Optional.empty();
+        if (s.has("postgres")) {
+            ConfigNode pg = s.child("postgres").allowOnly("url", "user", "passwordFile");
+            url = Optional.of(pg.string("url"));
+            if (!url.get().startsWith("jdbc:postgresql:")) {
+                throw pg.problem("url", "must be a PostgreSQL JDBC URL such as jdbc:postgresql://127.0.0.1:5432/mbms");
+            }
+            user = Optional.of(pg.string("user"));
+            password = Optional.of(base.resolve(pg.string("passwordFile")).normalize());
+        }
+        return Optional.of(new StorageConfig(h2, url, user, password,
+                base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
+                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize())));
+    }
+
+    /** The key-encryption key from its file: 16 or 32 bytes in hex. */
+    public SecretBytes keyEncryptionKey() {
+        SecretBytes kek = hexFile(keyEncryptionKeyFile, "keyEncryptionKeyFile");
+        if (kek.length() != 16 && kek.length() != 32) {
+            throw new ConfigException("storage.keyEncryptionKeyFile: " + keyEncryptionKeyFile + " must hold 16 or 32 bytes "
+                    + "in hex (32 or 64 hex digits); it holds " + kek.length() + " bytes");
+        }
+        return kek;
+    }
+
+    /** The shared Digest secret, if configured: 32 bytes or more in hex. */
+    public Optional<SecretBytes> digestSecret() {
+        return digestSecretFile.map(f -> {
+            SecretBytes secret = hexFile(f, "digestSecretFile");
+            if (secret.length() < 32) {
+                throw new ConfigException("storage.digestSecretFile: " + f + " must hold 32 bytes or more in hex");
+            }
+            return secret;
+        });
+    }
+
+    /** The PostgreSQL password from its file (its first line). */
+    public String postgresPassword() {
+        Path file = postgresPasswordFile.orElseThrow();
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new ConfigException("storage.postgres.passwordFile: cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SecretBytes hexFile(Path file, String key) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new ConfigException("storage." + key + ": cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (!text.matches("([0-9a-fA-F]{2})+")) {
+            throw new ConfigException("storage." + key + ": " + file + " must hold hex digits only (its content is not shown)");
+        }
+        return SecretBytes.ofHex(text);
+    }
+}

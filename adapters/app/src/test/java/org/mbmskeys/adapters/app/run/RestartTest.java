@@ -1,0 +1,216 @@
+package org.mbmskeys.adapters.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mbmskeys.adapters.app.CliRun;
+
+/**
+ * Durable state across SIGKILL, with real processes and H2 files: a BM-SC killed right after a re-key and started
+ * again keeps its registrations, MSKs and counters, and every UE ends with the current MSK; a UE process killed and
+ * started again keeps its keys and counters, so a replay of a message it had accepted is refused.
+ */
+class RestartTest {
+
+    private static final String TOKEN = "r3start-Admin_Token.2026";
+    private static final String GBA_ALICE = """
+            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
+            rand: 23553cbe9637a89d218ae64dae47bf35
+            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
+            ik: f769bcd751044604127672711c6d3441
+            """;
+    private static final String GBA_BOB = """
+            impi: 001010123456782@ims.mnc001.mcc001.3gppnetwork.org
+            rand: 9f7c8d021accf4db213ccff0c7f71a6a
+            ck: 5dbdbb2954e8f3cde665b046179a5098
+            ik: 59a92d3b476a0443487055cf88b2307b
+            """;
+    private static final String SERVICES = """
+            services:
+              - id: urn:3gpp:mbms:news
+                type: streaming
+                keyDomain: "001-01"
+                keyGroup: "0101"
+                sessions:
+                  - id: news-live
+                    rtp: 239.255.22.72:5004
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String bmscYaml(int httpPort) {
+        return """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  mikey: 127.0.0.1:0
+                  keyManagement: 127.0.0.1:%d
+                  multicastInterface: lo
+                admin:
+                  bind: 127.0.0.1:0
+                  tokenFile: admin.token
+                storage:
+                  h2: state/bmsc
+                  keyEncryptionKeyFile: bmsc-kek.hex
+                bootstrapping:
+                  static:
+                """.formatted(httpPort) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4)
+                + ("- " + GBA_BOB.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES;
+    }
+
+    private String ueYaml(int httpPort) {
+        return """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  keyManagement: 127.0.0.1:%d
+                storage:
+                  h2: state/ue
+                  keyEncryptionKeyFile: ue-kek.hex
+                ues:
+                  - name: alice
+                    uicc: "89494400000000000001"
+                    mikeyPort: 0
+                    use: [urn:3gpp:mbms:news]
+                    gba:
+                """.formatted(httpPort) + GBA_ALICE.indent(6) + """
+                  - name: bob
+                    uicc: "89494400000000000002"
+                    mikeyPort: 0
+                    use: [urn:3gpp:mbms:news]
+                    gba:
+                """ + GBA_BOB.indent(6) + SERVICES;
+    }
+
+    private void files(int httpPort) throws IOException {
+        Files.writeString(dir.resolve("admin.token"), TOKEN + "\n");
+        Files.writeString(dir.resolve("bmsc-kek.hex"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        Files.writeString(dir.resolve("ue-kek.hex"), "ffeeddccbbaa99887766554433221100\n");
+        Files.writeString(dir.resolve("bmsc.yaml"), bmscYaml(httpPort));
+        Files.writeString(dir.resolve("ue.yaml"), ueYaml(httpPort));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String group(String line, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aBmscKilledRightAfterAReKeyComesBackWithItsStateAndEveryUeEndsWithTheCurrentMsk() throws Exception {
+        int http = freePort();
+        files(http);
+        try (JavaProcess ues = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+            String admin;
+            try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+                admin = group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                ues.awaitEach(180, "event=msk-received ue=alice msk=001-01/01010001", "event=msk-received ue=bob msk=001-01/01010001");
+                CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", "http://" + admin,
+                        "--token-file", dir.resolve("admin.token").toString());
+                assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+                bmsc.kill();   // SIGKILL, while the pushes of the new MSK are on their way or not yet sent
+                assertThat(bmsc.output()).doesNotContain("event=stopping");
+            }
+            try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+                bmsc.await("event=msk-kept keyGroup=001-01/0101 msk=001-01/01010002", 180);
+                admin = group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                // Whichever UE missed the push takes the next MTK message, finds the MSK unknown and asks for it; the
+                // BM-SC still knows its registration and its MUK; the MTK counters go on from where they were.
+                ues.awaitEach(180, "event=msk-received ue=alice msk=001-01/01010002", "event=msk-received ue=bob msk=001-01/01010002",
+                        "event=mtk-received ue=alice msk=001-01/01010002", "event=mtk-received ue=bob msk=001-01/01010002");
+                CliRun listed = CliRun.of("admin", "registrations", "--service", "urn:3gpp:mbms:news", "--url", "http://" + admin,
+                        "--token-file", dir.resolve("admin.token").toString());
+                assertThat(listed.out()).contains("001010123456781@", "001010123456782@");
+                assertThat(bmsc.output()).doesNotContain(" ERROR ", "00112233445566778899aabbccddeeff");
+                bmsc.terminate();
+            }
+            ues.terminate();
+        }
+    }
+
+    @Test
+    void aUeKilledAndStartedAgainKeepsItsKeysAndCountersRefusesAReplayAndTakesTheNextPull() throws Exception {
+        int http = freePort();
+        files(http);
+        Files.writeString(dir.resolve("bmsc.yaml"), bmscYaml(http).replace("  multicastInterface: lo\n",
+                "  multicastInterface: lo\n  rekeying: solicited-pull\n"));
+        Files.writeString(dir.resolve("ue.yaml"), ueYaml(http).substring(0, ueYaml(http).indexOf("  - name: bob")) + SERVICES);
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml", "--pcap", "bmsc.pcap")) {
+            String admin = "http://" + group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+            String token = dir.resolve("admin.token").toString();
+            int oldPort;
+            try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                oldPort = Integer.parseInt(group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                ue.await("event=msk-received ue=alice msk=001-01/01010001", 180);
+                assertThat(CliRun.of("admin", "rotate", "001-01", "0101", "--url", admin, "--token-file", token).exitCode()).isZero();
+                ue.await("event=msk-received ue=alice msk=001-01/01010002", 60);   // pulled: solicited pull, MSK request
+                ue.kill();
+            }
+            byte[] firstPush = datagramsTo(dir.resolve("bmsc.pcap"), oldPort).get(0);
+            try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                int newPort = Integer.parseInt(group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                ue.await("event=service-registered ue=alice", 60);
+                // The push of the first MSK, accepted before the kill, sent again: its counter is not newer than the
+                // stored one, which the kill did not lose.
+                String replayFrom;
+                try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                    replayFrom = "from=127.0.0.1:" + socket.getLocalPort() + " ";
+                    socket.send(new DatagramPacket(firstPush, firstPush.length, InetAddress.getLoopbackAddress(), newPort));
+                }
+                String refused = ue.await("the replay refused", l -> l.contains("event=datagram-discarded ue=alice " + replayFrom)
+                        || l.contains("event=msk-received ue=alice msk=001-01/01010001"), 60);
+                assertThat(refused).contains("reason=REPLAYED_COUNTER").contains("MSK message");
+
+                assertThat(CliRun.of("admin", "rotate", "001-01", "0101", "--url", admin, "--token-file", token).exitCode()).isZero();
+                ue.await("event=msk-received ue=alice msk=001-01/01010003", 60);   // the next solicited pull, answered
+                assertThat(ue.output()).doesNotContain("FIRST_UICC_RECORDED): all MBMS keys");   // same card: nothing wiped
+                ue.terminate();
+            }
+            bmsc.terminate();
+        }
+    }
+
+    /** The UDP payloads in a pcap (Ethernet, IPv4, UDP, as PcapWriter writes them) sent to {@code port}, in order. */
+    private static List<byte[]> datagramsTo(Path pcap, int port) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap)).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(24);
+        List<byte[]> out = new ArrayList<>();
+        while (b.remaining() >= 16) {
+            b.getInt();
+            b.getInt();
+            int length = b.getInt();
+            b.getInt();
+            byte[] frame = new byte[length];
+            b.get(frame);
+            ByteBuffer f = ByteBuffer.wrap(frame);
+            int udp = 14 + 20;
+            int dstPort = f.getShort(udp + 2) & 0xFFFF;
+            int udpLength = f.getShort(udp + 4) & 0xFFFF;
+            if (dstPort == port) {
+                byte[] payload = new byte[udpLength - 8];
+                System.arraycopy(frame, udp + 8, payload, 0, payload.length);
+                out.add(payload);
+            }
+        }
+        assertThat(out).as("datagrams to port " + port + " in " + pcap).isNotEmpty();
+        return out;
+    }
+}
