@@ -51,6 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (DemoLab lab = new DemoLab()) {
             out.printf("  BM-SC %s: MIKEY on udp %s, key management on http %s; session %s on %s%n", DemoLab.BMSC,
                     lab.bmsc.udp().localEndpoint(), lab.bmsc.http().localEndpoint(), DemoLab.SESSION, DemoLab.MTK_GROUP);
+            out.printf("  state: H2 databases in %s (keys wrapped under a random key; deleted at the end)%n", lab.stateFolder);
             Demo demo = new Demo(lab, out);
             try {
                 demo.run();

@@ -3,7 +3,14 @@ package org.mbmskeys.adapters.app.demo;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +20,14 @@ import java.util.concurrent.TimeUnit;
 import org.mbmskeys.adapters.app.node.BmscServer;
 import org.mbmskeys.adapters.app.node.UeStation;
 import org.mbmskeys.adapters.app.node.Wiretap;
+import org.mbmskeys.adapters.jdbc.Database;
+import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
+import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
+import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
+import org.mbmskeys.adapters.jdbc.JdbcUeKeyStorage;
+import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
 import org.mbmskeys.adapters.udp.UdpTransport;
+import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.InstanceRecord;
@@ -47,7 +61,8 @@ import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 /**
  * What the demo runs on: one BM-SC and a few UEs in this process, on loopback sockets (MIKEY over UDP with
  * multicast MTK delivery on {@code lo}, key management over HTTP, every port chosen by the system), a
- * simulated BSF with MILENAGE subscribers, the system clock, and a wiretap on every socket.
+ * simulated BSF with MILENAGE subscribers, the system clock, a wiretap on every socket, and the BM-SC's and the
+ * UEs' state in H2 files in a temporary folder.
  */
 final class DemoLab implements AutoCloseable {
 
@@ -73,7 +88,24 @@ final class DemoLab implements AutoCloseable {
     final Map<String, String> impis = new LinkedHashMap<>();
     private final List<AutoCloseable> opened = new ArrayList<>();
 
+    /** The demo's databases: H2 files in a temporary folder, deleted at the end; keys wrapped under a random KEK. */
+    final Path stateFolder;
+    private final Database bmscState;
+    private final Database ueState;
+    private final KeyEncryptionKey kek;
+
     DemoLab() {
+        try {
+            stateFolder = Files.createTempDirectory("mbms-keys-demo-state");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder for the demo's databases", e);
+        }
+        byte[] key = new byte[32];
+        SecureRandom random = new SecureRandom();
+        random.nextBytes(key);
+        kek = new KeyEncryptionKey(SecretBytes.wrap(key), random);
+        bmscState = Database.h2File(stateFolder.resolve("bmsc"));
+        ueState = Database.h2File(stateFolder.resolve("ue"));
         bmsc = openBmsc(UdpTransport.MIKEY_PORT);
 
         opened.add(bmsc);
@@ -91,7 +123,10 @@ final class DemoLab implements AutoCloseable {
         try {
             return BmscServer.builder(BMSC, loops).mikey(Endpoint.of("127.0.0.1", mikeyPort))
                     .keyManagement(Endpoint.of("127.0.0.1", 0)).multicastInterface("lo").wiretap(tap)
-                    .bmsc(b -> b.bootstrapping(bsf).scheduler(clock).listener(new BmscWatch()))
+                    .bmsc(b -> b.bootstrapping(bsf).scheduler(clock).listener(new BmscWatch())
+                            .registrationStorage(new JdbcRegistrationStorage(bmscState))
+                            .keyStorage(new JdbcKeyRegistryStorage(bmscState, kek))
+                            .nonceCounts(new JdbcNonceCounts(bmscState)))
                     .open();
         } catch (IllegalStateException e) {
             if (mikeyPort == 0) {
@@ -109,7 +144,8 @@ final class DemoLab implements AutoCloseable {
         GbaClient gba = new GbaClient(new SimulatedUsim(impi, k, SecretBytes.ofHex(OPC), Sqn.of(0), GbaMode.GBA_ME), clock::now);
         UeProfile profile = UeProfile.usim(name, uicc(n, 0), UbClient.simulated(gba, bsf));
         UeStation station = UeStation.open(profile, loops, "127.0.0.1", 0, "lo", BMSC, bmsc.http().localEndpoint(), tap,
-                b -> b.scheduler(clock).listener(atUes::add));
+                b -> b.scheduler(clock).listener(atUes::add)
+                        .keyStores(ue -> new UeKeyStore(new JdbcUeKeyStorage(ueState, kek, ue))));
         opened.add(0, station);
         ues.put(name, station);
         impis.put(name, impi);
@@ -140,6 +176,13 @@ final class DemoLab implements AutoCloseable {
             c.close();
         }
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+        bmscState.close();
+        ueState.close();
+        try (Stream<Path> files = Files.walk(stateFolder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     /** The BM-SC's ends of procedures (to wait for pushes to be acknowledged) and its failures (bugs). */
