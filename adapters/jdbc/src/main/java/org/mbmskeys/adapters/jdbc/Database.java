@@ -56,7 +56,8 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        LOG.info("Durable state opened on {} ({})", vendor, pool.getJdbcUrl());
+        // Only the URL up to its parameters: a PostgreSQL URL may carry a password= parameter.
+        LOG.info("Durable state opened on {} ({})", vendor, pool.getJdbcUrl().split("[?;]", 2)[0]);
     }
 
     /**

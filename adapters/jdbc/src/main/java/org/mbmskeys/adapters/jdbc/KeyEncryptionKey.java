@@ -2,30 +2,24 @@ package org.mbmskeys.adapters.jdbc;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Objects;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.mikey.crypto.AesGcm;
 
 /**
- * The key-encryption key (KEK) under which the stores keep key material: AES-GCM (NIST SP 800-38D) with a fresh
- * 96-bit nonce per wrap and the row's identity as associated data, so a wrapped key copied to another row, or
- * read with another KEK, fails its tag check and is refused with {@link KeyUnwrapException} rather than turning
- * into a wrong key. Stored form: {@code version(1) ‖ nonce(12) ‖ ciphertext ‖ tag(16)}.
+ * The key-encryption key (KEK) under which the stores keep key material: AES-GCM (NIST SP 800-38D, {@link AesGcm})
+ * with a fresh 96-bit nonce per wrap and the row's identity as associated data, so a wrapped key copied to another
+ * row, or read with another KEK, fails its tag check and is refused with {@link KeyUnwrapException} rather than
+ * turning into a wrong key. Stored form: {@code version(1) ‖ nonce(12) ‖ ciphertext ‖ tag(16)}.
  *
  * <p>The KEK itself comes from configuration (16 or 32 bytes); this class keeps its own copy and never prints it.
  */
 public final class KeyEncryptionKey {
 
     private static final byte VERSION = 1;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec key;
+    private final SecretBytes key;
     private final SecureRandom random;
 
     /**
@@ -39,25 +33,16 @@ public final class KeyEncryptionKey {
             throw new IllegalArgumentException("a key-encryption key is 16 or 32 bytes (AES-128/256), got "
                     + kek.length());
         }
-        byte[] copy = kek.copyBytes();
-        this.key = new SecretKeySpec(copy, "AES");
-        java.util.Arrays.fill(copy, (byte) 0);
+        this.key = SecretBytes.wrap(kek.copyBytes());
         this.random = Objects.requireNonNull(random, "random");
     }
 
     /** Wraps {@code plain} for the row named {@code rowIdentity}. */
     byte[] wrap(SecretBytes plain, String rowIdentity) {
-        byte[] nonce = new byte[NONCE_BYTES];
+        byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         random.nextBytes(nonce);
-        try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            gcm.updateAAD(aad(rowIdentity));
-            byte[] sealed = gcm.doFinal(plain.unsafeArray());
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(VERSION).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this JRE", e);
-        }
+        byte[] sealed = AesGcm.seal(key, nonce, aad(rowIdentity), plain.unsafeArray());
+        return ByteBuffer.allocate(1 + nonce.length + sealed.length).put(VERSION).put(nonce).put(sealed).array();
     }
 
     /**
@@ -66,20 +51,13 @@ public final class KeyEncryptionKey {
      * @throws KeyUnwrapException if the KEK is not the one that wrapped it, or the value was moved or altered
      */
     SecretBytes unwrap(byte[] stored, String rowIdentity) {
-        if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {
+        int header = 1 + AesGcm.NONCE_BYTES;
+        if (stored.length < header + AesGcm.TAG_BYTES || stored[0] != VERSION) {
             throw new KeyUnwrapException(rowIdentity, "not a wrapped key of version " + VERSION);
         }
-        try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
-            gcm.updateAAD(aad(rowIdentity));
-            return SecretBytes.wrap(gcm.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES));
-        } catch (AEADBadTagException e) {
-            throw new KeyUnwrapException(rowIdentity,
-                    "its tag does not verify: another key-encryption key wrapped it, or it belongs to another row");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available in this JRE", e);
-        }
+        return AesGcm.open(key, stored, 1, aad(rowIdentity), stored, header, stored.length - header)
+                .orElseThrow(() -> new KeyUnwrapException(rowIdentity, "its tag does not verify: another "
+                        + "key-encryption key wrapped it, or it belongs to another row"));
     }
 
     private static byte[] aad(String rowIdentity) {
@@ -88,6 +66,6 @@ public final class KeyEncryptionKey {
 
     @Override
     public String toString() {
-        return "KeyEncryptionKey[AES-" + key.getEncoded().length * 8 + ", secret]";
+        return "KeyEncryptionKey[AES-" + key.length() * 8 + ", secret]";
     }
 }
