@@ -14,6 +14,7 @@ Feature: MSK push by the BM-SC
 
   Rule: A push with the V bit is acknowledged by the UE and recorded as delivered (§6.3.2.3.1, §6.4.6.1)
 
+    @wire
     Example: Re-keying a Key Group reaches the UE once
       When the operator rotates Key Group 0101
       Then "alice" holds the current MSK of Key Group 0101

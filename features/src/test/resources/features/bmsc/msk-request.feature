@@ -15,6 +15,7 @@ Feature: MSK request at the BM-SC
 
   Rule: Only MSKs of a service the UE is registered to are delivered (§6.3.2.2.1)
 
+    @wire
     Example: The MSK of another service is refused with 403 and not sent
       When "alice" requests the current MSKs of Key Groups 0101 and 0202
       Then the BM-SC answered "alice" 200 with the statuses:
@@ -23,6 +24,7 @@ Feature: MSK request at the BM-SC
         | 001-01 / 0202:0000  | 403    |
       And the BM-SC sent "alice" the MSK of Key Group 0101 only
 
+    @wire
     Example: A UE that never registered gets nothing
       Given UE "mallory" is bootstrapped at the BSF
       When "mallory" requests the current MSK of Key Group 0101
@@ -33,6 +35,7 @@ Feature: MSK request at the BM-SC
 
   Rule: The answer is authenticated and names the MSK response type (Annex G.2.3, Annex H step 7)
 
+    @wire
     Example: The 200 carries Authentication-Info and application/mbms-msk-response+xml
       When "alice" requests the current MSK of Key Group 0101
       Then the BM-SC answered the MSK request with content type "application/mbms-msk-response+xml"

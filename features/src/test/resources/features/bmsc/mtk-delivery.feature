@@ -15,6 +15,7 @@ Feature: MTK delivery by the BM-SC
 
   Rule: Streaming MTKs go to the session's multicast group on port 2269 and are resent periodically (§6.3.3.2.2)
 
+    @wire
     Example: A UE joining after the first MTK message gets the key from a resend
       When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
       And UE "bob" is bootstrapped at the BSF
@@ -26,6 +27,7 @@ Feature: MTK delivery by the BM-SC
 
   Rule: The next MTK is sent ahead of the switch, and MTK IDs only go up (§6.3.3.1, §6.3.3.2.2)
 
+    @wire
     Example: Switching to the next MTK
       Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
       When the BM-SC moves "news-live" to its next MTK

@@ -16,6 +16,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: A registration without credentials is challenged with Digest over the bootstrapped key (§6.2.1.3, Annex H)
 
+    @wire
     Example: The first request of a UE is answered 401 and the second, authorized one 200
       When "alice" starts using "news"
       Then the HTTP exchanges between "alice" and the BM-SC were:
@@ -25,6 +26,7 @@ Feature: User Service Registration at the BM-SC
       And the 401 offered realm "3GPP-bootstrapping@bmsc.example.org" with qop "auth-int" and algorithm MD5
       And "alice" is registered to "news" at "bmsc.example.org"
 
+    @wire
     Example: A request signed with a wrong MRK registers nothing
       Given "alice" computes its Digest password from a wrong MRK
       When "alice" starts using "news"
@@ -40,6 +42,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: Each service of a request gets its own status code; the status line says whether the request was processed (§6.3.2.4, Annex G.2.4)
 
+    @wire
     Example: A subscriber who may have one service but not the other is registered to the one
       Given only "bob" may register to "weather"
       When "alice" starts using "news" and "weather"
@@ -70,6 +73,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: After a registration the BM-SC delivers the MSKs of the registered services (§6.3.2.1A)
 
+    @wire
     Example: A registered UE holds the current MSK of its service
       Given the operator has rotated Key Group 0101
       When "alice" starts using "news"

@@ -14,6 +14,7 @@ Feature: BM-SC solicited pull
 
   Rule: The solicitation carries Key Number 0, a keyless KEMAC and no V bit; the UE answers with an MSK request (§6.3.2.2.4)
 
+    @wire
     Example: Re-keying by solicited pull
       When the operator rotates Key Group 0101
       Then the BM-SC sent "alice" a solicited pull for Key Group 0101 with Key Number 0, no key and V not set

@@ -117,7 +117,7 @@ public class BmscKeyRequestSteps {
 
     @Then("no MIKEY message was sent to {string}")
     public void noMikeyMessageWasSentTo(String ue) {
-        assertThat(world.network().capture()).as("MIKEY datagrams to %s", ue)
+        assertThat(world.capture()).as("MIKEY datagrams to %s", ue)
                 .noneMatch(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().recipient().equals(ue));
     }
 
@@ -157,7 +157,7 @@ public class BmscKeyRequestSteps {
     }
 
     List<Captured> responsesTo(String ue) {
-        return world.network().capture().stream()
+        return world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.RESPONSE && c.message().recipient().equals(ue)).toList();
     }
 
@@ -187,7 +187,7 @@ public class BmscKeyRequestSteps {
 
     static List<Integer> statusesTo(MbmsWorld world, String ue) {
         List<Integer> out = new ArrayList<>();
-        for (Captured c : world.network().capture()) {
+        for (Captured c : world.capture()) {
             if (c.message().kind() == Message.Kind.RESPONSE && c.message().recipient().equals(ue)) {
                 status(c).ifPresent(out::add);
             }

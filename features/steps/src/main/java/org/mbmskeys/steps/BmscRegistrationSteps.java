@@ -99,7 +99,7 @@ public class BmscRegistrationSteps {
     @When("{string} deregisters from {string}")
     public void deregistersFrom(String ue, String service) {
         deregisteredAt = world.time().now();
-        capturedBefore = world.network().capture().size();
+        capturedBefore = world.capture().size();
         world.ue(ue).leave(service);
         world.settle();
     }
@@ -144,7 +144,7 @@ public class BmscRegistrationSteps {
 
     private List<?> mikeyToSinceDeregistration(String ue) {
         assertThat(deregisteredAt).as("a deregistration happened").isNotNull();
-        return world.network().capture().stream().skip(capturedBefore).filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+        return world.capture().stream().skip(capturedBefore).filter(c -> c.message().kind() == Message.Kind.DATAGRAM
                 && c.message().recipient().equals(ue)).toList();
     }
 

@@ -40,7 +40,7 @@ public class BmscSteps {
     @When("the operator rotates Key Group {word}")
     public void theOperatorRotates(String group) {
         world.lastRotatedAt = world.time.now();
-        world.lastRotatedAfterCapture = world.network.capture().size();
+        world.lastRotatedAfterCapture = world.capture().size();
         world.lastRotated = world.bmsc.rotate(world.group(group));
         world.settle();
     }
@@ -73,7 +73,7 @@ public class BmscSteps {
 
     @Then("^the BM-SC sent the push to \"([^\"]*)\" (\\d+) times at (.+)$")
     public void theBmscSentThePushAt(String ue, int times, String at) {
-        List<Long> seconds = world.network.capture().stream()
+        List<Long> seconds = world.capture().stream()
                 .filter(c -> c.message().recipient().equals(ue) && c.message().kind() == Message.Kind.DATAGRAM
                         && c.message().sender().equals(world.bmsc.fqdn()) && !c.sent().isBefore(world.lastRotatedAt))
                 .map(c -> Duration.between(world.lastRotatedAt, c.sent()).toSeconds()).toList();

@@ -46,7 +46,7 @@ public class DownloadMtkSteps {
 
     @When("the BM-SC prepares the file {string} of {string}")
     public void preparesTheFile(String file, String session) {
-        capturedBefore = world.network().capture().size();
+        capturedBefore = world.capture().size();
         preparedFile = file;
         DownloadMtk result = world.bmsc().downloadMtk(session, file);
         assertThat(result).as("what the BM-SC made for %s of %s", file, session).isInstanceOf(DownloadMtk.Ready.class);
@@ -73,7 +73,7 @@ public class DownloadMtkSteps {
                 });
         KeyGroupRef group = KeyGroupRef.of(made.msk());
         assertThat(world.bmsc().currentMsk(group)).as("the current MSK of %s", group).hasValue(made.msk());
-        assertThat(world.network().capture()).as("messages since the BM-SC prepared the file").hasSize(capturedBefore);
+        assertThat(world.capture()).as("messages since the BM-SC prepared the file").hasSize(capturedBefore);
     }
 
     @When("{string} is handed that object by its download client")

@@ -44,7 +44,7 @@ public class GbaSteps {
     public void theKsNafHasExpired(String ue) {
         BootstrapConfirmation current = last(runs(ue), ue);
         if (world.time().now().isBefore(current.expiresAt())) {
-            world.time().advanceTo(current.expiresAt());
+            world.advanceTo(current.expiresAt());
         }
         world.settle();
         assertThat(world.bsf().lookUp(current.bTid(), NafId.forMbms(world.bmsc().fqdn())))
@@ -121,7 +121,7 @@ public class GbaSteps {
         assertThat(discards.get(discards.size() - 1).reason()).isEqualTo(ReceptionRejection.MUK_EXPIRED);
         assertThat(world.ueOutcomes()).as("MSK messages %s applied", ue)
                 .noneMatch(o -> o instanceof UeOutcome.MskReceived r && r.ue().equals(ue) && r.msk().equals(world.lastRotated));
-        assertThat(world.network().capture()).as("MIKEY datagrams sent by %s", ue).noneMatch(c ->
+        assertThat(world.capture()).as("MIKEY datagrams sent by %s", ue).noneMatch(c ->
                 c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue));
     }
 

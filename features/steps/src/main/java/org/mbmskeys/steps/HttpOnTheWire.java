@@ -70,7 +70,7 @@ final class HttpOnTheWire {
      * network carried back from that host to the UE after the request (HTTP/1.1, one request at a time per host).
      */
     static List<Exchange> of(MbmsWorld world, String ue) {
-        List<Captured> capture = world.network().capture();
+        List<Captured> capture = world.capture();
         return capture.stream()
                 .filter(c -> c.message().kind() == Message.Kind.REQUEST && c.message().sender().equals(ue)
                         && c.replayOf().isEmpty())

@@ -7,7 +7,10 @@ import java.util.List;
 import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.engine.testkit.TraceRecorder;
 
-/** After every scenario: its ladder for the living documentation, then the world is closed. */
+/**
+ * After every scenario: its trace and its ladder for the living documentation, on the wire the check that the
+ * sockets carried what was captured, then the world is closed.
+ */
 public class MbmsHooks {
 
     private final MbmsWorld world;
@@ -20,9 +23,13 @@ public class MbmsHooks {
     public void writeLadderAndClose(Scenario scenario) {
         try {
             writeTrace(scenario);
+            if (world.wire != null && scenario.getStatus() == io.cucumber.java.Status.PASSED) {
+                // a run on the wire must have used the sockets: it cannot pass on the in-memory network unnoticed
+                world.wire.assertSocketsCarriedTheCapture();
+            }
             if (System.getProperty(Ladder.PROPERTY) != null) {   // no folder, no living docs: nothing to write
                 Instant start = world.start;
-                List<Ladder.Arrow> arrows = world.bsfExchanges.interleave(world.network.capture().stream()
+                List<Ladder.Arrow> arrows = world.bsfExchanges.interleave(world.capture().stream()
                         .map(c -> Ladder.Arrow.of(c, start, LadderLabels.of(c))).toList());
                 if (!arrows.isEmpty()) {
                     new Ladder(scenario.getName(), arrows).writeFor(scenario.getUri(), scenario.getLine());

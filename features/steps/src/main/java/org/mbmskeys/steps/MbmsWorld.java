@@ -60,19 +60,26 @@ public final class MbmsWorld {
     public static final String BMSC_SCRIPTS_PROPERTY = "mbmskeys.steps.bmsc.scripts";
     /** A folder of UE scripts that replace shipped ones of the same procedure name (optional). */
     public static final String UE_SCRIPTS_PROPERTY = "mbmskeys.steps.ue.scripts";
+    /**
+     * Which network a scenario runs over: {@code memory} (default), the in-memory network, or {@code wire}, the
+     * UDP and HTTP adapters on loopback sockets ({@link WireNetwork}); the steps are the same.
+     */
+    public static final String NETWORK_PROPERTY = "mbmskeys.steps.network";
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
 
     final ManualScheduler time = new ManualScheduler();
     final Instant start = time.now();
     final MemoryNetwork network = MemoryNetwork.builder(time).seed(33246).build();
+    /** The loopback sockets, in wire mode ({@value #NETWORK_PROPERTY}{@code =wire}); null on the in-memory network. */
+    final WireNetwork wire = onTheWire() ? new WireNetwork(time) : null;
     final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
     final TraceRecorder bmscTrace = new TraceRecorder();
     final TraceRecorder ueTrace = new TraceRecorder();
     /** The traces of BM-SCs a scenario adds beside the first, by FQDN. */
     final Map<String, TraceRecorder> otherBmscTraces = new LinkedHashMap<>();
     /** The Ub and Zn exchanges with the simulated BSF, for the ladder (they cross no network). */
-    final BsfExchanges bsfExchanges = new BsfExchanges(time::now, start, () -> network.capture().size());
+    final BsfExchanges bsfExchanges = new BsfExchanges(time::now, start, () -> capture().size());
     final List<UeOutcome> ueOutcomes = new CopyOnWriteArrayList<>();
     final Map<String, KeyGroupRef> services = new LinkedHashMap<>();
     final Map<String, ServiceType> serviceTypes = new LinkedHashMap<>();
@@ -95,9 +102,43 @@ public final class MbmsWorld {
         return time;
     }
 
-    /** The in-memory network: faults, captures and replays. */
+    /**
+     * The in-memory network: faults, captures and replays.
+     *
+     * @throws IllegalStateException in wire mode: faults and replays need the in-memory network, so a scenario
+     *                               that uses them is not tagged {@code @wire}
+     */
     public MemoryNetwork network() {
+        if (wire != null) {
+            throw new IllegalStateException("this step injects faults, replays or sends by hand on the in-memory "
+                    + "network, which a scenario on the wire (" + NETWORK_PROPERTY + "=wire) does not have: do not tag "
+                    + "it @wire");
+        }
         return network;
+    }
+
+    /** Whether this run puts scenarios on loopback sockets ({@value #NETWORK_PROPERTY}{@code =wire}). */
+    public static boolean onTheWire() {
+        String value = System.getProperty(NETWORK_PROPERTY, "memory");
+        if (!value.equals("memory") && !value.equals("wire")) {
+            throw new IllegalStateException("system property " + NETWORK_PROPERTY + " is '" + value
+                    + "'; it is 'memory' (the default) or 'wire'");
+        }
+        return value.equals("wire");
+    }
+
+    /** Everything the network carried so far, in sending order, one entry per recipient, on either network. */
+    public List<org.mbmskeys.adapters.memory.Captured> capture() {
+        return wire != null ? wire.capture() : network.capture();
+    }
+
+    /** {@code ue} receives from now on what is sent to the multicast group {@code group} (on port 2269 on the wire). */
+    public void join(String ue, String group) {
+        if (wire != null) {
+            wire.join(ue, group);
+        } else {
+            network.node(ue).join(group);
+        }
     }
 
     /** The simulated BSF the UEs bootstrap with and the BM-SC asks over Zn. */
@@ -125,15 +166,17 @@ public final class MbmsWorld {
 
     void startBmsc(String fqdn, KeyDomainId keyDomain) {
         domain = keyDomain;
-        Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsfExchanges.zn(fqdn, bsf)).transport(network.node(fqdn)).httpCodec(HttpWire.codec())
+        Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsfExchanges.zn(fqdn, bsf))
+                .transport(wire != null ? wire.bmsc(fqdn) : network.node(fqdn)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
                 .membership(this::mayRegister).backend(backend()).deterministic().listener(bmscTrace);
         bmscScripts.ifPresent(bmscBuilder::scripts);
         bmsc = bmscBuilder.build();
-        UeHost.Builder ueBuilder = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time)
+        UeHost.Builder ueBuilder = UeHost.builder().httpCodec(HttpWire.codec()).scheduler(time)
                 .deterministic().random(seeded(4)).backend(backend()).keyManagementPort(80)
                 .keyStores(name -> new UeKeyStore(new WrongMrkStorage(UeKeyStorage.inMemory(), () -> wrongMrk.contains(name))))
                 .listener(ueOutcomes::add).engineListener(ueTrace);
+        ueBuilder.transport(wire != null ? wire.ueHost() : network.hosts());
         folder(UE_SCRIPTS_PROPERTY).ifPresent(ueBuilder::scripts);
         ueHost = ueBuilder.build();
     }
@@ -204,7 +247,7 @@ public final class MbmsWorld {
         GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_ME), time::now);
         Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), bsfExchanges.ub(name, UbClient.simulated(gba, bsf))),
-                network.node(name));
+                wire != null ? wire.ue(name) : network.node(name));
         ues.put(name, ue);
         impis.put(name, impi);
         return ue;
@@ -232,9 +275,41 @@ public final class MbmsWorld {
         return impis.get(ue);
     }
 
-    /** Lets everything that is due now happen (deliveries, steps), as a reader expects after a "When". */
+    /**
+     * Lets everything that is due now happen (deliveries, steps), as a reader expects after a "When". On the
+     * wire, until nothing is in flight on the sockets either (or fails the step after a time-out).
+     */
     public void settle() {
-        time.runDue();
+        if (wire != null) {
+            wire.settle();
+        } else {
+            time.runDue();
+        }
+    }
+
+    /** Moves the virtual clock on by {@code step}; see {@link #advanceTo}. */
+    public void advance(Duration step) {
+        advanceTo(time.now().plus(step));
+    }
+
+    /**
+     * Moves the virtual clock to {@code target}, running what falls due on the way. On the in-memory network a
+     * message sent on the way arrives on the way; on the wire it crosses a socket in real time, so the clock
+     * stops at each due task until the network is quiet again, and an answer is not outrun by a resend timer.
+     */
+    public void advanceTo(Instant target) {
+        if (wire == null) {
+            time.advanceTo(target);
+            return;
+        }
+        wire.settle();
+        Optional<Instant> next;
+        while ((next = time.nextDue()).isPresent() && !next.get().isAfter(target)) {
+            time.advanceTo(next.get());
+            wire.settle();
+        }
+        time.advanceTo(target);
+        wire.settle();
     }
 
     void close() {
@@ -243,6 +318,9 @@ public final class MbmsWorld {
         }
         if (bmsc != null) {
             bmsc.close();
+        }
+        if (wire != null) {
+            wire.close();
         }
         if (scenarioScripts != null) {
             try (Stream<Path> files = Files.walk(scenarioScripts)) {

@@ -91,7 +91,7 @@ public class MtkDeliverySteps {
     /** Every MTK message of the session went to its multicast group on port 2269, and one was sent again. */
     @Then("^every MTK message went to (\\S+) port (\\d+)$")
     public void everyMtkMessageWentTo(String group, int port) {
-        List<Captured> mtk = world.network().capture().stream().filter(c -> c.replayOf().isEmpty())
+        List<Captured> mtk = world.capture().stream().filter(c -> c.replayOf().isEmpty())
                 .filter(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(world.bmsc().fqdn()))
                 .filter(c -> mtkMessage(c).isPresent()).toList();
         assertThat(mtk).as("MTK messages the BM-SC sent").isNotEmpty().allSatisfy(c -> {
@@ -114,10 +114,10 @@ public class MtkDeliverySteps {
     /** Nothing left the UE over MIKEY since the first MTK message: no verification, no error message (§6.3.3.2). */
     @Then("{string} sent no MIKEY message")
     public void sentNoMikeyMessage(String ue) {
-        int firstMtk = world.network().capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+        int firstMtk = world.capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
                         && c.message().sender().equals(world.bmsc().fqdn()) && mtkMessage(c).isPresent())
                 .mapToInt(Captured::id).min().orElseThrow(() -> new AssertionError("the BM-SC sent no MTK message"));
-        assertThat(world.network().capture()).as("MIKEY datagrams %s sent since the first MTK message", ue)
+        assertThat(world.capture()).as("MIKEY datagrams %s sent since the first MTK message", ue)
                 .noneMatch(c -> c.id() > firstMtk && c.message().kind() == Message.Kind.DATAGRAM
                         && c.message().sender().equals(ue));
     }
@@ -153,7 +153,7 @@ public class MtkDeliverySteps {
         List<Sent> sent = new ArrayList<>();
         Set<Instant> seenAt = new HashSet<>();
         Set<Bytes> seenBytes = new HashSet<>();
-        for (Captured c : world.network().capture()) {
+        for (Captured c : world.capture()) {
             Message m = c.message();
             if (c.replayOf().isEmpty() && m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn())
                     && m.to().host().equals(group)) {

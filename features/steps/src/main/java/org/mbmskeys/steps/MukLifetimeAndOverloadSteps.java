@@ -71,7 +71,7 @@ public class MukLifetimeAndOverloadSteps {
         assertThat(previous.expiresAt()).as("the end of the key lifetime of B-TID %s", previous.bTid().format())
                 .isBeforeOrEqualTo(world.lastRotatedAt);
         List<InboundMikey> underExpired = new ArrayList<>();
-        for (Captured c : world.network().capture()) {
+        for (Captured c : world.capture()) {
             Message m = c.message();
             if (m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn()) && m.recipient().equals(ue)
                     && !c.sent().isBefore(world.lastRotatedAt)

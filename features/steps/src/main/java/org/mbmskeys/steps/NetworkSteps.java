@@ -20,29 +20,29 @@ public class NetworkSteps {
     @Given("the network loses the next MIKEY message to {string}")
     public void losesTheNextMikeyMessageTo(String ue) {
         AtomicInteger seen = new AtomicInteger();
-        world.network.inject(new Fault.Drop(Selector.matching("the next MIKEY message to " + ue,
+        world.network().inject(new Fault.Drop(Selector.matching("the next MIKEY message to " + ue,
                 m -> m.kind() == Message.Kind.DATAGRAM && m.recipient().equals(ue) && seen.getAndIncrement() == 0)));
     }
 
     @Given("the network loses the next MIKEY message from {string}")
     public void losesTheNextMikeyMessageFrom(String ue) {
         AtomicInteger seen = new AtomicInteger();
-        world.network.inject(new Fault.Drop(Selector.matching("the next MIKEY message from " + ue,
+        world.network().inject(new Fault.Drop(Selector.matching("the next MIKEY message from " + ue,
                 m -> m.kind() == Message.Kind.DATAGRAM && m.sender().equals(ue) && seen.getAndIncrement() == 0)));
     }
 
     @Given("{string} is offline")
     public void isOffline(String ue) {
-        world.partitions.put(ue, world.network.inject(new Fault.Partition(ue)));
+        world.partitions.put(ue, world.network().inject(new Fault.Partition(ue)));
     }
 
     @When("{int} second(s) pass(es)")
     public void secondsPass(int seconds) {
-        world.time.advance(Duration.ofSeconds(seconds));
+        world.advance(Duration.ofSeconds(seconds));
     }
 
     @When("{int} minute(s) pass(es)")
     public void minutesPass(int minutes) {
-        world.time.advance(Duration.ofMinutes(minutes));
+        world.advance(Duration.ofMinutes(minutes));
     }
 }

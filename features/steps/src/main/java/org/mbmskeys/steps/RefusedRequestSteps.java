@@ -32,7 +32,7 @@ public class RefusedRequestSteps {
     public void flipsTheLastByteOfTheNextRequestFrom(String ue) {
         world.ue(ue);
         tamperedFrom = ue;
-        capturedBefore = world.network().capture().size();
+        capturedBefore = world.capture().size();
         deliveriesBefore = world.bmsc().deliveries(world.impi(ue)).size();
         AtomicInteger seen = new AtomicInteger();
         world.network().inject(new Fault.CorruptFromEnd(Selector.matching("the next HTTP request from " + ue,
@@ -57,7 +57,7 @@ public class RefusedRequestSteps {
         long tamperedId = tampered().request().id();
         long nextRequestId = HttpOnTheWire.of(world, ue).stream().mapToLong(e -> e.request().id())
                 .filter(id -> id > tamperedId).min().orElse(Long.MAX_VALUE);
-        assertThat(world.network().capture()).as("MIKEY messages to %s after the request changed on the way and "
+        assertThat(world.capture()).as("MIKEY messages to %s after the request changed on the way and "
                         + "before its next request", ue)
                 .noneMatch(c -> c.id() > tamperedId && c.id() < nextRequestId
                         && c.message().kind() == Message.Kind.DATAGRAM && c.message().recipient().equals(ue));
@@ -72,7 +72,7 @@ public class RefusedRequestSteps {
         HttpOnTheWire.Exchange last = repeats.get(repeats.size() - 1);
         assertThat(last.username()).as("the Digest credentials of the repeated request").isPresent();
         assertThat(last.status()).as("the BM-SC's answer to the repeated request").isEqualTo(200);
-        assertThat(world.network().capture()).as("MIKEY messages to %s after the repeated request", ue)
+        assertThat(world.capture()).as("MIKEY messages to %s after the repeated request", ue)
                 .filteredOn(c -> c.id() > last.request().id() && c.message().kind() == Message.Kind.DATAGRAM
                         && c.message().recipient().equals(ue))
                 .hasSize(1);

@@ -46,7 +46,7 @@ public class RegistrationSteps {
     @Then("the HTTP exchanges between {string} and the BM-SC were:")
     public void theHttpExchangesWere(String ue, DataTable table) {
         List<Map<String, String>> seen = new ArrayList<>();
-        List<Captured> capture = world.network.capture();
+        List<Captured> capture = world.capture();
         for (Captured c : capture) {
             if (c.message().kind() == Message.Kind.REQUEST && c.message().sender().equals(ue)) {
                 String text = new String(c.message().bytes().toByteArray(), US_ASCII);
@@ -64,7 +64,7 @@ public class RegistrationSteps {
 
     @Then("^the 401 offered realm \"([^\"]*)\" with qop \"([^\"]*)\" and algorithm (\\S+)$")
     public void the401Offered(String realm, String qop, String algorithm) {
-        String challenge = world.network.capture().stream()
+        String challenge = world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.RESPONSE)
                 .map(c -> new String(c.message().bytes().toByteArray(), US_ASCII))
                 .filter(t -> t.startsWith("HTTP/1.1 401")).findFirst().orElseThrow();
@@ -85,19 +85,19 @@ public class RegistrationSteps {
 
     @When("the captured authorized registration request of {string} is replayed")
     public void theCapturedRegistrationIsReplayed(String ue) {
-        Captured authorized = world.network.capture().stream()
+        Captured authorized = world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.REQUEST && c.message().sender().equals(ue))
                 .filter(c -> {
                     String text = new String(c.message().bytes().toByteArray(), US_ASCII);
                     return text.contains("requesttype=register") && text.contains("\r\nAuthorization: Digest ");
                 }).reduce((a, b) -> b).orElseThrow();
-        world.network.reinject(authorized);
+        world.network().reinject(authorized);
         world.settle();
     }
 
     @Then("the BM-SC answered the replay {int}")
     public void theBmscAnsweredTheReplay(int status) {
-        List<Captured> capture = world.network.capture();
+        List<Captured> capture = world.capture();
         int replay = capture.stream().filter(c -> c.replayOf().isPresent()).reduce((a, b) -> b).orElseThrow().id();
         String answer = capture.stream().filter(c -> c.message().kind() == Message.Kind.RESPONSE && c.id() > replay)
                 .map(c -> new String(c.message().bytes().toByteArray(), US_ASCII)).findFirst().orElseThrow();
@@ -115,7 +115,7 @@ public class RegistrationSteps {
     @Then("the BM-SC sent the MSK of Key Group {word} to the address {string} registered from, port {int}")
     public void sentTheMskToTheRegistrationAddress(String group, String ue, int port) {
         assertThat(world.bmsc.registration(world.impi(ue))).hasValueSatisfying(r -> assertThat(r.source().host()).isEqualTo(ue));
-        assertThat(world.network.capture()).anySatisfy(c -> {
+        assertThat(world.capture()).anySatisfy(c -> {
             assertThat(c.message().kind()).isEqualTo(Message.Kind.DATAGRAM);
             assertThat(c.message().sender()).isEqualTo(world.bmsc.fqdn());
             assertThat(c.message().to().host()).isEqualTo(ue);

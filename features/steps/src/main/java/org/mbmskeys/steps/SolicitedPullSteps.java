@@ -36,7 +36,7 @@ public class SolicitedPullSteps {
 
     @When("{int} hour(s) pass(es)")
     public void hoursPass(int hours) {
-        world.time().advance(Duration.ofHours(hours));
+        world.advance(Duration.ofHours(hours));
     }
 
     @When("{string} is online again")
@@ -68,7 +68,7 @@ public class SolicitedPullSteps {
                 && r.ue().equals(ue) && r.verificationSent()
                 && (world.lastRotated == null || r.msk().equals(world.lastRotated))).toList();
         assertThat(verifications).as("verification messages %s reported", ue).isEmpty();
-        List<Captured> capture = world.network().capture();
+        List<Captured> capture = world.capture();
         List<Captured> sent = capture.subList(Math.max(world.lastRotatedAfterCapture, 0), capture.size()).stream()
                 .filter(c -> c.message().kind() == Message.Kind.DATAGRAM && c.message().sender().equals(ue)).toList();
         assertThat(sent).as("MIKEY datagrams %s sent", ue).isEmpty();
@@ -131,7 +131,7 @@ public class SolicitedPullSteps {
      */
     List<SolicitedPullMessage> pullsTo(String ue) {
         List<SolicitedPullMessage> pulls = new ArrayList<>();
-        for (Captured c : world.network().capture()) {
+        for (Captured c : world.capture()) {
             Message m = c.message();
             if (m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn()) && m.recipient().equals(ue)
                     && (world.lastRotatedAt == null || !c.sent().isBefore(world.lastRotatedAt))

@@ -96,7 +96,7 @@ public class UeKeyRequestSteps {
         String group = world.sessionGroup(session);
         long before = mtkMessagesTo(group);
         for (int s = 0; s < 60 && mtkMessagesTo(group) == before; s++) {
-            world.time().advance(Duration.ofSeconds(1));
+            world.advance(Duration.ofSeconds(1));
         }
         assertThat(mtkMessagesTo(group)).as("MTK messages sent to %s", group).isGreaterThan(before);
         String service = session.endsWith("-live") ? session.substring(0, session.length() - "-live".length()) : session;
@@ -129,26 +129,26 @@ public class UeKeyRequestSteps {
     private void advanceTo(Instant end) {
         Instant now = world.time().now();
         if (now.isBefore(end)) {
-            world.time().advance(Duration.between(now, end));
+            world.advance(Duration.between(now, end));
         }
     }
 
     /** When the UE sent each of its MSK requests. */
     private List<Instant> mskRequestTimes(String ue) {
-        return world.network().capture().stream()
+        return world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.REQUEST && c.message().sender().equals(ue))
                 .filter(c -> isMskRequest(HttpWire.codec().decodeRequest(c.message().bytes())))
                 .map(Captured::sent).toList();
     }
 
     private long mtkMessagesTo(String group) {
-        return world.network().capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+        return world.capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
                 && c.message().to().host().equals(group)).map(Captured::id).distinct().count();
     }
 
     /** The pairs of every MSK request the UE sent, in sending order (a resent request counts again). */
     static List<List<MskRef>> mskRequestsOf(MbmsWorld world, String ue) {
-        return world.network().capture().stream()
+        return world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.REQUEST && c.message().sender().equals(ue))
                 .map(c -> HttpWire.codec().decodeRequest(c.message().bytes()))
                 .filter(UeKeyRequestSteps::isMskRequest)

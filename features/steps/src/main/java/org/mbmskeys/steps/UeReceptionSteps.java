@@ -84,7 +84,7 @@ public class UeReceptionSteps {
         UeOutcome.DatagramDiscarded last = discards.get(discards.size() - 1);
         assertThat(last.reason()).as("the reason of %s's last discard (%s)", ue, last.detail()).isEqualTo(reason);
         long verifications = ofUe.stream().filter(o -> o instanceof UeOutcome.MskReceived r && r.verificationSent()).count();
-        assertThat(world.network().capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
+        assertThat(world.capture().stream().filter(c -> c.message().kind() == Message.Kind.DATAGRAM
                 && c.message().sender().equals(ue) && c.replayOf().isEmpty()))
                 .as("MIKEY datagrams %s sent: only its %d verification messages", ue, verifications)
                 .hasSize((int) verifications);
@@ -93,7 +93,7 @@ public class UeReceptionSteps {
     @When("{string} joins the {string} session")
     public void joinsTheSession(String ue, String session) {
         moments.markNow();
-        world.network().node(world.ue(ue).name()).join(world.sessionGroup(session));
+        world.join(world.ue(ue).name(), world.sessionGroup(session));
         world.settle();
     }
 
@@ -299,7 +299,7 @@ public class UeReceptionSteps {
 
     /** The MSK messages the BM-SC sent to the UE itself (not to a group), in sending order. */
     private List<Captured> mskMessagesTo(String ue) {
-        List<Captured> out = world.network().capture().stream()
+        List<Captured> out = world.capture().stream()
                 .filter(c -> c.message().kind() == Message.Kind.DATAGRAM && c.replayOf().isEmpty()
                         && c.message().sender().equals(world.bmsc().fqdn()) && c.message().to().host().equals(ue))
                 .toList();

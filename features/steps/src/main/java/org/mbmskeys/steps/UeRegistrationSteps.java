@@ -158,7 +158,7 @@ public class UeRegistrationSteps {
     }
 
     private void markNow() {
-        mark = world.network().capture().stream().mapToInt(c -> c.id()).max().orElse(-1);
+        mark = world.capture().stream().mapToInt(c -> c.id()).max().orElse(-1);
     }
 
     // ------------------------------------------------------------------------------------ the network
