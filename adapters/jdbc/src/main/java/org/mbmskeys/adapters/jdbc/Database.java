@@ -68,7 +68,9 @@ public final class Database implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         HikariConfig config = baseConfig("mbms-keys-h2");
         // LOCK_TIMEOUT: a compare-and-set waits for a concurrent writer of the same row rather than failing at once.
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000");
+        // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default keeps commits up to 500 ms
+        // in the process, so a BM-SC killed right after answering (a rotation, a registration) lost them.
+        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         config.setUsername("sa");
         config.setPassword("");
         return new Database(config, Vendor.H2);
