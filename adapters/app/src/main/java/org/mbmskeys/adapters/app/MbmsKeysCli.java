@@ -7,8 +7,8 @@ import org.mbmskeys.adapters.app.mikey.MikeyCommand;
 import org.mbmskeys.adapters.app.procedures.ProceduresCommand;
 import org.mbmskeys.adapters.app.run.BmscCommand;
 import org.mbmskeys.adapters.app.run.UeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code mbms-keys} command line. Each subcommand is its own class; this one only wires them. */
 @Command(name = "mbms-keys",

@@ -1,7 +1,7 @@
 package org.mbmskeys.adapters.app.node;
 
-import java.util.Objects;
 import java.time.Instant;
+import java.util.Objects;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 
