@@ -42,6 +42,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: Each service of a request gets its own status code; the status line says whether the request was processed (§6.3.2.4, Annex G.2.4)
 
+    @wire
     Example: A subscriber who may have one service but not the other is registered to the one
       Given only "bob" may register to "weather"
       When "alice" starts using "news" and "weather"

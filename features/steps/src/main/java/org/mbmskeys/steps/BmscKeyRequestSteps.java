@@ -8,6 +8,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,28 +70,41 @@ public class BmscKeyRequestSteps {
         boolean msks = header.get(0).equals("msk");
         assertThat(header).as("the table's columns").containsExactly(msks ? "msk" : "service", "status");
         Map<String, Integer> seen = new LinkedHashMap<>();
+        List<List<String>> answers = new ArrayList<>();
         for (Captured c : responsesTo(ue)) {
             String text = text(c);
             if (!text.startsWith("HTTP/1.1 " + status + " ")) {
                 continue;
             }
             Bytes body = body(c);
+            List<String> items = new ArrayList<>();
             if (msks && text.contains("\r\nContent-Type: application/mbms-msk-response+xml")) {
                 for (MskStatus s : MskResponse.parse(body).msks()) {
                     seen.put(s.msk().toString(), s.status().code());
+                    items.add(s.msk().toString());
                 }
             } else if (!msks && text.contains("\r\nContent-Type: application/mbms-register-response+xml")) {
                 for (ServiceStatus s : RegisterResponse.parse(body).services()) {
                     seen.put(s.serviceId(), s.status().code());
+                    items.add(s.serviceId());
                 }
             }
+            answers.add(items);
         }
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (Map<String, String> row : table.asMaps()) {
             String item = msks ? msk(row.get("msk")).toString() : row.get("service");
             expected.put(item, Integer.parseInt(row.get("status")));
         }
-        assertThat(seen).as("the items the BM-SC answered %s with %d", ue, status).containsExactlyEntriesOf(expected);
+        // The UE may have put the items into one request or (over a real network, when one use of a service went
+        // out before the next) into several, whose answers may come in any order: the order is the request's only
+        // within one answer (§6.3.2.4), and the table lists the items in request order.
+        assertThat(seen).as("the items the BM-SC answered %s with %d", ue, status).containsExactlyInAnyOrderEntriesOf(expected);
+        List<String> requestOrder = new ArrayList<>(expected.keySet());
+        for (List<String> items : answers) {
+            assertThat(items).as("the items of one answer, in request order").isSortedAccordingTo(
+                    Comparator.comparingInt(requestOrder::indexOf));
+        }
     }
 
     @When("{string} requests the current MSK of Key Group {word}")
