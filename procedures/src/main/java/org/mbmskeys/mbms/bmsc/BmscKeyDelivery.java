@@ -58,8 +58,13 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Map<AwaitedAck, Awaiting> awaitingAck = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
     private final Set<String> pendingPulls = ConcurrentHashMap.newKeySet();
-    /** Where to send the invalidations of a UE that deregistered from everything (its registration is gone). */
-    private final Map<String, Endpoint> lastAddresses = new ConcurrentHashMap<>();
+    /**
+     * Where to send the invalidations of a UE that deregistered (§6.3.2.1B), which its registration may no longer
+     * say, and how many of them are still to be prepared. Each one takes the address when it is prepared and
+     * keeps it for its resends, so the entry goes with the last of them; taking it on preparation rather than on
+     * delivery matters, because one invalidation may be acknowledged before the next is prepared.
+     */
+    private final Map<String, LastAddress> lastAddresses = new ConcurrentHashMap<>();
     /**
      * The MSK the scripts named last, read: a rotation pushes the same MSK to every UE of the Key Group, so
      * its written form is parsed once per rotation, not once per UE.
@@ -67,6 +72,9 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private volatile NamedMsk lastNamed = new NamedMsk(null, null);
 
     private record NamedMsk(String text, MskRef ref) {
+    }
+
+    private record LastAddress(Endpoint address, int invalidations) {
     }
 
     BmscKeyDelivery(KeyDistribution distribution, KeyRegistry registry, Registrations registrations,
@@ -84,7 +92,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     @Override
     public Optional<PreparedPush> push(String instance, String ue, String msk, Kind kind) {
-        Optional<Endpoint> to = registrations.mikeyDestination(ue).or(() -> Optional.ofNullable(lastAddresses.get(ue)));
+        Optional<Endpoint> remembered = kind == Kind.INVALIDATE ? takeLastAddress(ue) : Optional.empty();
+        Optional<Endpoint> to = registrations.mikeyDestination(ue).or(() -> remembered);
         if (to.isEmpty()) {
             LOG.debug("no MSK message for {}: it has no registration and no address is known", ue);
             return Optional.empty();
@@ -199,11 +208,6 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
 
     private DeliveryRecord record(PreparedPush push, DeliveryRecord record) {
         awaitingAck.remove(AwaitedAck.of(push));
-        // The invalidations sent after a full deregistration are done. The registration is looked up only for a UE
-        // with an address remembered, which a re-key of registered UEs never has.
-        if (lastAddresses.containsKey(record.impi()) && registrations.registration(record.impi()).isEmpty()) {
-            lastAddresses.remove(record.impi());
-        }
         records.add(record);
         return record;
     }
@@ -228,9 +232,19 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         return Optional.of(awaiting.instance);
     }
 
-    /** Remembers where a UE's MIKEY went, for invalidations sent after its registration is gone. */
-    void rememberAddress(String ue, Endpoint address) {
-        lastAddresses.put(ue, address);
+    /** Remembers where a UE's MIKEY went, for the {@code invalidations} its deregistration starts. */
+    void rememberAddress(String ue, Endpoint address, int invalidations) {
+        lastAddresses.merge(ue, new LastAddress(address, invalidations),
+                (older, newer) -> new LastAddress(newer.address(), older.invalidations() + newer.invalidations()));
+    }
+
+    private Optional<Endpoint> takeLastAddress(String ue) {
+        Endpoint[] taken = new Endpoint[1];
+        lastAddresses.computeIfPresent(ue, (impi, last) -> {
+            taken[0] = last.address();
+            return last.invalidations() > 1 ? new LastAddress(last.address(), last.invalidations() - 1) : null;
+        });
+        return Optional.ofNullable(taken[0]);
     }
 
     // ------------------------------------------------------------------------------------ solicited pull

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
 import org.mbmskeys.mbms.bmsc.distribution.KnownMuk;
@@ -91,13 +92,16 @@ final class BmscKeyRequests implements KeyRequests {
             return renegotiate(call, muk.get());
         }
         String impi = muk.get().impi();
-        registrations.mikeyDestination(impi).ifPresent(address -> delivery.rememberAddress(impi, address));
+        Optional<Endpoint> lastAddress = registrations.mikeyDestination(impi);
         List<ServiceId> services = call.body().serviceIds().stream().map(ServiceId::of).toList();
         DeregistrationResult result = registrations.deregister(impi, muk.get().bTid(), services);
         List<ItemStatus> statuses = result.items().stream().map(i -> i.outcome().status()).toList();
         List<String> invalidate = new ArrayList<>();
         for (KeyGroupRef group : result.keyGroupsToInvalidate()) {
             registry.group(group.keyDomain(), group.keyGroup()).ifPresent(r -> held(r).forEach(m -> invalidate.add(m.toString())));
+        }
+        if (!invalidate.isEmpty()) {
+            lastAddress.ifPresent(address -> delivery.rememberAddress(impi, address, invalidate.size()));
         }
         LOG.info("deregistration of {}: {}", impi, result.items());
         return new Answer(encode(function.answer(call, statuses)), impi, List.of(), invalidate, List.of());

@@ -72,6 +72,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
     private UeKeys ueKeys;
     private BmscKeyDelivery delivery;
     private DeliveryRecords records;
+    private Registrations registrations;
 
     @BeforeEach
     void aRegisteredUeAndTwoSessions() {
@@ -85,7 +86,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
                 NOW.plusSeconds(86_400), SecretBytes.ofHex(KS_NAF))), NafId.forMbms(FQDN), clock).build();
         UserServices services = new UserServices();
         services.define(UserService.of(ServiceId.of("news"), ServiceType.DOWNLOAD, GROUP));
-        Registrations registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
+        registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
         registrations.register(IMPI, BTID, UE, List.of(ServiceId.of("news")));
         ueKeys.lookUp(BTID);
         records = new DeliveryRecords(10);
@@ -135,6 +136,28 @@ class BmscKeyDeliveryServesItsScriptsTest {
         assertThatThrownBy(() -> delivery.delivered(push, new MikeyArrived(UE, Bytes.wrap(new byte[] {1, 2, 3}))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("MIKEY from " + UE + " (3 bytes)");
         assertThat(records.size()).isZero();
+    }
+
+    /**
+     * §6.3.2.1B: a UE that deregistered from everything has each MSK it held invalidated at the address it last used,
+     * also when the first invalidation is over before the next one is prepared (scripts run on several threads).
+     */
+    @Test
+    void everyInvalidationAfterADeregistrationFindsTheUeThoughAnEarlierOneIsOver() {
+        MskRef previous = current(GROUP);
+        registry.rotate(DOMAIN, GROUP.keyGroup(), KeyValidity.of(21, 30));
+        delivery.rememberAddress(IMPI, UE, 2);
+        registrations.deregister(IMPI, BTID, List.of(ServiceId.of("news")));
+
+        PreparedPush first = delivery.push("inv-1", IMPI, previous.toString(), KeyDelivery.Kind.INVALIDATE).orElseThrow();
+        delivery.gaveUp(first);
+        PreparedPush second = delivery.push("inv-2", IMPI, current(GROUP).toString(), KeyDelivery.Kind.INVALIDATE)
+                .orElseThrow();
+
+        assertThat(first.to()).isEqualTo(UE);
+        assertThat(second.to()).isEqualTo(UE);
+        assertThat(delivery.push("inv-3", IMPI, current(GROUP).toString(), KeyDelivery.Kind.INVALIDATE))
+                .as("the address is forgotten once each invalidation has taken it").isEmpty();
     }
 
     @Test

@@ -34,8 +34,8 @@ class DemoCommandTest {
                 "[4/6] Solicited pull while Carol's Ks_NAF has expired", "[5/6] UICC change", "[6/6] Deregistration",
                 "All 6 chapters done in");
         List<String> summary = run.out().lines().dropWhile(l -> !l.equals("Summary:")).toList();
-        // Alice left the service; Bob has his new card's registration and the current MSK.
-        assertThat(summary).anySatisfy(l -> assertThat(l).matches("\\s*alice\\s+\\| no\\s+\\|.*"));
+        // Alice left the service (her keys went with it); Bob has his new card's registration and the current MSK.
+        assertThat(summary).anySatisfy(l -> assertThat(l).matches("\\s*alice\\s+\\| no\\s+\\| -\\s+\\|.*"));
         assertThat(summary).anySatisfy(l -> assertThat(l).matches("\\s*bob\\s+\\| yes\\s+\\| 001-01/01010003\\s+\\|.*\\| 2 .*"));
         assertThat(summary).anySatisfy(l -> assertThat(l).contains("0 dropped").contains("refused by the socket: none"));
     }
