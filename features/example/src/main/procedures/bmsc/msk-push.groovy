@@ -17,7 +17,7 @@ procedure('bmsc.msk-push') {
             def delivery = service(KeyDelivery)
             def next = push == null ? delivery.push(key as String, input('ue') as String, input('msk') as String,
                     KeyDelivery.Kind.valueOf(input('kind') as String))
-                    : delivery.retransmission(push)
+                    : delivery.retransmission(key as String, push)
             if (next.isPresent()) {
                 push = next.get()
                 send 'mikey', delivery.datagram(next.get())

@@ -18,7 +18,7 @@ procedure('bmsc.msk-push') {
             def delivery = service(KeyDelivery)
             def next = push == null ? delivery.push(key.toString(), input('ue'), input('msk'),
                     KeyDelivery.Kind.valueOf(input('kind')))
-                    : delivery.retransmission(push)
+                    : delivery.retransmission(key.toString(), push)
             if (next.isPresent()) {
                 push = next.get()
                 send 'mikey', delivery.datagram(next.get())

@@ -21,6 +21,7 @@ import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.runtime.EngineBuilder;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.InstanceStore;
 import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.spi.Scheduler;
@@ -142,7 +143,7 @@ public final class Bmsc implements AutoCloseable {
         KeyDistribution distribution = new KeyDistribution(registry, ueKeys,
                 group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
-        this.delivery = new BmscKeyDelivery(distribution, registry, registrations, deliveries, self, b.scheduler::now, sessions);
+        this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self, b.scheduler::now, sessions);
         DigestRealm realm = DigestRealm.gbaMe(fqdn);
         DigestVerifier.Builder digest = DigestVerifier.builder()
                 .realms(realm)
@@ -174,6 +175,7 @@ public final class Bmsc implements AutoCloseable {
         if (b.deterministic) {
             engineBuilder.deterministic();
         }
+        b.instanceStore.ifPresent(engineBuilder::store);
         b.listeners.forEach(engineBuilder::listener);
         this.window = new RekeyWindow(b.rekeyWindow);
         engineBuilder.listener(window);
@@ -560,6 +562,7 @@ public final class Bmsc implements AutoCloseable {
         private boolean allowQopAuth;
         private Optional<SecretBytes> digestSecret = Optional.empty();
         private Optional<NonceCounts> nonceCounts = Optional.empty();
+        private Optional<InstanceStore> instanceStore = Optional.empty();
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -699,6 +702,18 @@ public final class Bmsc implements AutoCloseable {
          */
         public Builder nonceCounts(NonceCounts counts) {
             this.nonceCounts = Optional.of(Objects.requireNonNull(counts, "counts"));
+            return this;
+        }
+
+        /**
+         * Where the engine keeps the records of the BM-SC's running procedures (pushes awaiting their verification
+         * message, solicited pulls, MTK deliveries); by default this process's memory. With a durable store (the JDBC
+         * adapter has one) a BM-SC built again on the same store takes them over: a push is resent on its schedule
+         * and its answer recognised. Use it with durable key and registration storage, or the taken-over
+         * instances find neither the MSK nor the UE.
+         */
+        public Builder instanceStore(InstanceStore store) {
+            this.instanceStore = Optional.of(Objects.requireNonNull(store, "store"));
             return this;
         }
 

@@ -16,15 +16,18 @@ import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
+import org.mbmskeys.mbms.bmsc.distribution.MukLookup;
 import org.mbmskeys.mbms.bmsc.distribution.Preparation;
 import org.mbmskeys.mbms.bmsc.distribution.PreparedMtk;
 import org.mbmskeys.mbms.bmsc.distribution.PreparedPull;
 import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
 import org.mbmskeys.mbms.bmsc.distribution.Recipient;
+import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
 import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
+import org.mbmskeys.mbms.bmsc.registrations.Registration;
 import org.mbmskeys.mbms.bmsc.registrations.Registrations;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.keys.KeyDomainId;
@@ -48,6 +51,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(BmscKeyDelivery.class);
 
     private final KeyDistribution distribution;
+    private final UeKeys ueKeys;
     private final KeyRegistry registry;
     private final Registrations registrations;
     private final DeliveryRecords records;
@@ -77,9 +81,10 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private record LastAddress(Endpoint address, int invalidations) {
     }
 
-    BmscKeyDelivery(KeyDistribution distribution, KeyRegistry registry, Registrations registrations,
+    BmscKeyDelivery(KeyDistribution distribution, UeKeys ueKeys, KeyRegistry registry, Registrations registrations,
                     DeliveryRecords records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
         this.distribution = distribution;
+        this.ueKeys = ueKeys;
         this.registry = registry;
         this.registrations = registrations;
         this.records = records;
@@ -99,6 +104,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             return Optional.empty();
         }
         MskRef ref = mskNamed(msk);
+        recallMuk(ue);
         Recipient recipient = new Recipient(ue, to.get());
         Preparation<PreparedPush> prepared = switch (kind) {
             case DELIVER -> distribution.push(recipient, ref, true);
@@ -126,7 +132,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     @Override
     public Optional<PreparedPush> retransmission(PreparedPush previous) {
         Awaiting awaiting = awaitingAck.get(AwaitedAck.of(previous));
-        String instance = awaiting == null ? null : awaiting.instance;
+        return retransmission(awaiting == null ? null : awaiting.instance, previous);
+    }
+
+    @Override
+    public Optional<PreparedPush> retransmission(String instance, PreparedPush previous) {
+        recallMuk(previous.impi());
         Preparation<PreparedPush> prepared = distribution.retransmission(previous);
         if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.MUK_CHANGED) {
             // The UE bootstrapped again since the first attempt, so it can no longer verify this chain: what it has
@@ -141,6 +152,24 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             awaitingAck.remove(AwaitedAck.of(previous));   // the push ends here: nothing is awaited any more
         }
         return next;
+    }
+
+    /**
+     * Derives the UE's MUK again over Zn if this BM-SC holds none, from the B-TID of the last MUK its registration
+     * records. MUKs are never stored, so a BM-SC started again on durable state has its UEs' registrations but
+     * none of their MUKs; without this, its first re-key, and every push it took over, would find no MUK until the
+     * UE sent a request. The MUK's lifetime then runs from this derivation, as after any Zn look-up.
+     */
+    private void recallMuk(String ue) {
+        if (ueKeys.lastKnown(ue).isPresent()) {
+            return;
+        }
+        registrations.registration(ue).flatMap(Registration::lastMuk).ifPresent(last -> {
+            MukLookup found = ueKeys.lookUp(last.bTid());
+            if (!(found instanceof MukLookup.Known)) {
+                LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.bTid(), found);
+            }
+        });
     }
 
     private Preparation<PreparedPush> afresh(PreparedPush previous) {
@@ -252,6 +281,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     @Override
     public Optional<PreparedPull> solicit(String ue, String keyGroup) {
         KeyGroupRef group = parseGroup(keyGroup);
+        recallMuk(ue);
         Preparation<PreparedPull> prepared = registrations.mikeyDestination(ue)
                 .map(to -> distribution.solicitedPull(new Recipient(ue, to), group.keyDomain(), group.keyGroup()))
                 .orElse(null);

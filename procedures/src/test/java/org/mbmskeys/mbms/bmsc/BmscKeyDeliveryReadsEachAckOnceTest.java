@@ -90,7 +90,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         ueKeys.lookUp(BTID);
         records = new DeliveryRecords(10);
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
-                seededRandom(), counting), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
+                seededRandom(), counting), ueKeys, registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
                 Map.of());
 
         push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();

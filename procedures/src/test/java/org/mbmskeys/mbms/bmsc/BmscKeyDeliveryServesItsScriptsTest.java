@@ -27,6 +27,7 @@ import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
+import org.mbmskeys.mbms.bmsc.registrations.LastMuk;
 import org.mbmskeys.mbms.bmsc.registrations.RegistrationStorage;
 import org.mbmskeys.mbms.bmsc.registrations.Registrations;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
@@ -94,7 +95,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
                 "tv", MtkStream.streaming(registry, LIVE, MtkStream.mikeyDestinationFor(RTP), seededRandom(), CryptoSuite.jca()),
                 "files", MtkStream.download(registry, GROUP, seededRandom(), CryptoSuite.jca()));
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
-                seededRandom(), CryptoSuite.jca()), registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
+                seededRandom(), CryptoSuite.jca()), ueKeys, registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
                 sessions);
     }
 
@@ -158,6 +159,25 @@ class BmscKeyDeliveryServesItsScriptsTest {
         assertThat(second.to()).isEqualTo(UE);
         assertThat(delivery.push("inv-3", IMPI, current(GROUP).toString(), KeyDelivery.Kind.INVALIDATE))
                 .as("the address is forgotten once each invalidation has taken it").isEmpty();
+    }
+
+    /**
+     * MUKs are never stored: a BM-SC started again has the registration, with the B-TID of the UE's last MUK, and
+     * derives the MUK again over Zn for its first push, rather than finding none until the UE sends a request.
+     */
+    @Test
+    void aBmscThatHoldsNoMukDerivesItAgainFromTheLastBTidOfTheRegistration() {
+        ueKeys.forget(IMPI);
+        assertThat(delivery.push("push-0", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER))
+                .as("no MUK held, and the registration names none").isEmpty();
+
+        registrations.mukDerived(IMPI, new LastMuk(BTID, NOW));
+        PreparedPush push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
+
+        assertThat(push.mukId().idr().toHex()).isEqualTo(Bytes.wrap(BTID.format().getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)).toHex());
+        ueKeys.forget(IMPI);
+        assertThat(delivery.retransmission("push-1", push)).as("a resend after a restart, too").isPresent();
     }
 
     @Test

@@ -59,7 +59,7 @@ class BmscKeyRequestsWhenTheBsfLostTheBootstrappingTest {
     });
     private final BmscKeyRequests requests = new BmscKeyRequests(peers.bmsc, codec, ueKeys, registrations, registry,
             new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(), n -> Bytes.wrap(new byte[n]),
-                    CryptoSuite.jca()), registry, registrations, new DeliveryRecords(10), Endpoint.of("bmsc", 2269),
+                    CryptoSuite.jca()), ueKeys, registry, registrations, new DeliveryRecords(10), Endpoint.of("bmsc", 2269),
                     peers.clock, Map.of()), peers.clock);
 
     /** The request the UE signed once the first one drew the challenge, as the Key Request Function let it in. */

@@ -49,6 +49,16 @@ public interface KeyDelivery {
     /** The next attempt of {@code previous}: the same message with the next counter (§6.4.3). */
     Optional<PreparedPush> retransmission(PreparedPush previous);
 
+    /**
+     * The next attempt of {@code previous}, sent by instance {@code instance}, whose verification message is routed
+     * to that instance. Scripts should prefer this form: after a restart on a durable instance store the BM-SC knows
+     * of the push only what the instance kept, and a resend made with {@link #retransmission(PreparedPush)} then is
+     * sent, but its answer reaches no instance.
+     */
+    default Optional<PreparedPush> retransmission(String instance, PreparedPush previous) {
+        return retransmission(previous);
+    }
+
     /** The datagram of a push, addressed to the UE's registration address (§6.3.1). */
     Envelope datagram(PreparedPush push);
 

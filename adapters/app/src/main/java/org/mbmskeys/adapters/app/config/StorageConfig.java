@@ -16,9 +16,16 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * @param h2               the H2 database file (H2 appends {@code .mv.db}), if H2
  * @param postgresUrl      the PostgreSQL JDBC URL, if PostgreSQL
  * @param digestSecretFile BM-SC only: a file with the Digest nonce secret (64 hex digits or more) shared by nodes
+ * @param node             BM-SC only: this node's name, under which its running procedures are stored ({@code bmsc}
+ *                         by default with H2; required with PostgreSQL, where each node needs its own, kept across
+ *                         restarts)
  */
 public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Optional<String> postgresUser,
-                            Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile) {
+                            Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile,
+                            String node) {
+
+    /** The node name of a BM-SC on H2, the only node on its database file. */
+    public static final String DEFAULT_NODE = "bmsc";
 
     /** Reads {@code storage} of {@code root}, if present. */
     static Optional<StorageConfig> read(ConfigNode root, Path base, boolean bmsc) {
@@ -26,7 +33,7 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
             return Optional.empty();
         }
         ConfigNode s = bmsc
-                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile")
+                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node")
                 : root.child("storage").allowOnly("h2", "keyEncryptionKeyFile");
         if (s.has("h2") == s.has("postgres")) {
             throw s.problem("h2", bmsc ? "give either h2 (a database file) or postgres (url, user, passwordFile)"
@@ -49,9 +56,17 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
             user = Optional.of(pg.string("user"));
             password = Optional.of(base.resolve(pg.string("passwordFile")).normalize());
         }
+        if (s.has("postgres") && !s.has("node")) {
+            throw s.problem("node", "is required with postgres: each BM-SC node sharing the database needs its own name, "
+                    + "kept across restarts (its running procedures are stored under it)");
+        }
+        String node = s.optionalString("node").orElse(DEFAULT_NODE);
+        if (node.isBlank() || node.length() > 200) {
+            throw s.problem("node", "must be 1 to 200 characters, not blank");
+        }
         return Optional.of(new StorageConfig(h2, url, user, password,
                 base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
-                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize())));
+                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node));
     }
 
     /** The key-encryption key from its file: 16 or 32 bytes in hex. */

@@ -26,6 +26,8 @@ import org.mbmskeys.adapters.app.node.Wiretap;
 import org.mbmskeys.adapters.app.ub.BsfServer;
 import org.mbmskeys.adapters.jdbc.CachedRegistrationStorage;
 import org.mbmskeys.adapters.jdbc.Database;
+import org.mbmskeys.adapters.jdbc.InstanceValues;
+import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
 import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
 import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
 import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
@@ -37,6 +39,7 @@ import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.spi.Scheduler;
 import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.gba.Bootstrapping;
 import org.mbmskeys.mbms.gba.GbaMode;
@@ -184,7 +187,11 @@ final class BmscProcess implements AutoCloseable {
         return db;
     }
 
-    /** Registrations, Key Groups with their wrapped MSKs, counters and Digest nonce-counts in the database. */
+    /**
+     * Registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts and the running procedures in
+     * the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
+     * each time it starts, after defining their sessions, which a taken-over instance could otherwise outrun.
+     */
     private void durable(Bmsc.Builder b, StorageConfig storage) {
         SecretBytes key = storage.keyEncryptionKey();
         try {
@@ -195,7 +202,9 @@ final class BmscProcess implements AutoCloseable {
         b.registrationStorage(new CachedRegistrationStorage(new JdbcRegistrationStorage(database), REGISTRATION_CACHE_TTL,
                         100_000, Ticker.systemTicker()))
                 .keyStorage(new JdbcKeyRegistryStorage(database, kek))
-                .nonceCounts(new JdbcNonceCounts(database));
+                .nonceCounts(new JdbcNonceCounts(database))
+                .instanceStore(JdbcInstanceStore.builder(database, storage.node()).values(InstanceValues.bmsc())
+                        .durable(procedure -> !procedure.equals(Bmsc.MTK_DELIVERY)).build());
         storage.digestSecret().ifPresent(secret -> {
             b.digestSecret(secret);
             secret.destroy();
@@ -262,6 +271,15 @@ final class BmscProcess implements AutoCloseable {
         @Override
         public void effectFailed(InstanceRef instance, String effect, Throwable cause) {
             LOG.error(EventLine.of("effect-failed", "instance", instance, "effect", effect, "cause", cause));
+        }
+
+        /** Each MSK message's end (delivered, given up, invalidated), as operators count deliveries. */
+        @Override
+        public void outcome(InstanceRef instance, Object outcome) {
+            if (outcome instanceof DeliveryRecord r) {
+                LOG.info(EventLine.of("msk-delivery", "ue", r.impi(), "msk", r.msk(), "outcome", r.outcome(), "attempts",
+                        r.attempts(), "counter", r.counter().value()));
+            }
         }
 
         @Override

@@ -17,6 +17,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
+import org.mbmskeys.adapters.app.config.StorageConfig;
+import org.mbmskeys.adapters.jdbc.Database;
+import org.mbmskeys.adapters.jdbc.InstanceValues;
+import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenResult;
 
 /**
  * Durable state across SIGKILL, with real processes and H2 files: a BM-SC killed right after a re-key and started
@@ -186,6 +196,73 @@ class RestartTest {
             }
             bmsc.terminate();
         }
+    }
+
+    @Test
+    void aPushInFlightWhenTheBmscIsKilledIsResentByTheNextBmscAndDelivered() throws Exception {
+        int http = freePort();
+        int alicesPort;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            alicesPort = probe.getLocalPort();
+        }
+        files(http);
+        // A download service: no MTK messages, so no missed key update; only the push can bring Alice the new MSK.
+        String download = SERVICES.replace("type: streaming", "type: download").substring(0, SERVICES.indexOf("    sessions:"));
+        Files.writeString(dir.resolve("bmsc.yaml"), bmscYaml(http).replace(SERVICES, download));
+        String ue = ueYaml(http);
+        Files.writeString(dir.resolve("ue.yaml"), ue.substring(0, ue.indexOf("  - name: bob")).replace("mikeyPort: 0",
+                "mikeyPort: " + alicesPort) + download);
+        String token = dir.resolve("admin.token").toString();
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
+            String admin = "http://" + group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+            try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                alice.await("event=msk-received ue=alice msk=001-01/01010001", 180);
+                alice.kill();
+            }
+            // Alice is down: the test listens on her port, so it sees the push of the new MSK go out (the BM-SC stores
+            // a step before it sends), and does not answer it. Resends of the first MSK may come too, if Alice was
+            // killed before her verification message went out.
+            try (DatagramSocket alicesSocket = new DatagramSocket(alicesPort, InetAddress.getLoopbackAddress())) {
+                alicesSocket.setSoTimeout(60_000);
+                assertThat(CliRun.of("admin", "rotate", "001-01", "0101", "--url", admin, "--token-file", token).exitCode()).isZero();
+                while (!pushOf(alicesSocket, MskRef.parse("001-01/01010002"))) {
+                    // another message to Alice: wait for the next
+                }
+            }
+            bmsc.kill();
+        }
+        try (Database db = Database.h2File(dir.resolve("state/bmsc"))) {
+            assertThat(pushesStored(db)).as("the push awaiting Alice's answer, in the table").isEqualTo(1);
+        }
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml");
+             JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+            bmsc.await("event=ready", 180);
+            alice.await("event=msk-received ue=alice msk=001-01/01010002", 180);
+            String delivered = bmsc.await("event=msk-delivery ue=001010123456781@ims.mnc001.mcc001.3gppnetwork.org "
+                    + "msk=001-01/01010002 outcome=DELIVERED", 60);
+            assertThat(Integer.parseInt(group(delivered, "attempts=(\\d+)"))).as("resent, not sent afresh").isGreaterThan(1);
+            // The first MSK's push may be taken over too, when Alice was killed before she acknowledged it.
+            assertThat(bmsc.output()).containsPattern("took over [12] stored instances").doesNotContain(" ERROR ");
+            alice.terminate();
+            bmsc.terminate();
+        }
+    }
+
+    /** Reads the next datagram: whether it is an MSK message carrying {@code msk} (read, not opened: no MUK here). */
+    private static boolean pushOf(DatagramSocket socket, MskRef msk) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(packet);
+        OpenResult<InboundMikey> read = MikeyReader.read(Bytes.of(packet.getData(), 0, packet.getLength()));
+        return read instanceof OpenResult.Opened<InboundMikey> opened && opened.value() instanceof MskMessage m
+                && m.keyDomain().equals(msk.keyDomain()) && m.mskId().equals(msk.mskId());
+    }
+
+    private static long pushesStored(Database db) {
+        // Through the store itself, as the next process reads it.
+        List<org.mbmskeys.engine.spi.InstanceRecord> records = new ArrayList<>();
+        JdbcInstanceStore.builder(db, StorageConfig.DEFAULT_NODE).values(InstanceValues.bmsc()).build().forEach(records::add);
+        return records.stream().filter(r -> r.procedure().equals("bmsc.msk-push")
+                && r.key().equals("001010123456781@ims.mnc001.mcc001.3gppnetwork.org|001-01/01010002|DELIVER")).count();
     }
 
     /** The UDP payloads in a pcap (Ethernet, IPv4, UDP, as PcapWriter writes them) sent to {@code port}, in order. */

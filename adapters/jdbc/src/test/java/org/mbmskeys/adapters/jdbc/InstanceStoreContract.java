@@ -1,0 +1,235 @@
+package org.mbmskeys.adapters.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.InstanceRecord;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
+import org.mbmskeys.mbms.bmsc.distribution.PushKind;
+import org.mbmskeys.mbms.keys.KeyValidity;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.MukId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
+import org.mbmskeys.mbms.mikey.protection.AckExpectation;
+
+/**
+ * What {@link JdbcInstanceStore} keeps across a restart (a new store on a new pool, as a new process has): every
+ * record with its inputs, variables, deadlines, retry counters and failure, read back equal; nothing of a removed
+ * instance, of another node, of a procedure kept in memory only, or of a record with a value it cannot write.
+ */
+abstract class InstanceStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-12-04T22:00:00Z");
+    static final String PUSH = "bmsc.msk-push";
+
+    private final List<Database> opened = new ArrayList<>();
+
+    abstract Backend backend();
+
+    JdbcInstanceStore store(String node) {
+        Database db = backend().open();
+        opened.add(db);
+        return JdbcInstanceStore.builder(db, node).values(InstanceValues.bmsc())
+                .durable(procedure -> !procedure.equals("bmsc.mtk-delivery")).build();
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Database::close);
+    }
+
+    static PreparedPush push() {
+        Bytes idi = Bytes.wrap("bmsc.example.org".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Bytes idr = Bytes.wrap("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new PreparedPush("001010000000001@ims.mnc001.mcc001.3gppnetwork.org", MskRef.parse("001-01/01010002"),
+                PushKind.DELIVERY, KeyValidity.of(10, 20), Bytes.ofHex("0100010203ff"), Endpoint.of("127.0.0.1", 40001),
+                Optional.of(new AckExpectation(CsbId.of(0x0a0b0c0d), Bytes.ofHex("00112233445566778899aabbccddeeff"), idi,
+                        idr, TimestampCounter.of(8))),
+                CsbId.of(0x0a0b0c0d), TimestampCounter.of(8), new MukId(idi, idr), 2,
+                List.of(TimestampCounter.of(7), TimestampCounter.of(8)), T0.plusMillis(1234));
+    }
+
+    static InstanceRecord pushRecord(String key) {
+        return InstanceRecord.of(PUSH, 3, "9f86d081884c7d65", key, "pushing",
+                Map.of("ue", "001010000000001@ims.mnc001.mcc001.3gppnetwork.org", "msk", "001-01/01010002",
+                        "kind", "DELIVER"),
+                Map.of("push", push()),
+                List.of(new InstanceRecord.Deadline("pushing", "resend", T0.plusSeconds(6))),
+                Map.of("pushing", 2), Optional.empty());
+    }
+
+    static List<InstanceRecord> all(JdbcInstanceStore store) {
+        List<InstanceRecord> out = new ArrayList<>();
+        store.forEach(out::add);
+        return out;
+    }
+
+    static void assertSameContent(InstanceRecord actual, InstanceRecord expected) {
+        assertThat(actual.procedure()).isEqualTo(expected.procedure());
+        assertThat(actual.version()).isEqualTo(expected.version());
+        assertThat(actual.fingerprint()).isEqualTo(expected.fingerprint());
+        assertThat(actual.key()).isEqualTo(expected.key());
+        assertThat(actual.state()).isEqualTo(expected.state());
+        assertThat(actual.inputs()).isEqualTo(expected.inputs());
+        assertThat(actual.variables()).isEqualTo(expected.variables());
+        assertThat(actual.deadlines()).isEqualTo(expected.deadlines());
+        assertThat(actual.attempts()).isEqualTo(expected.attempts());
+        assertThat(actual.failure()).isEqualTo(expected.failure());
+    }
+
+    @Test
+    void aPushAwaitingItsAcknowledgementIsReadBackWholeByTheNextProcess() {
+        InstanceRecord record = pushRecord("ue-1|001-01/01010002|DELIVER");
+        store("node-a").save(record);
+
+        List<InstanceRecord> taken = all(store("node-a"));
+
+        assertThat(taken).hasSize(1);
+        assertSameContent(taken.get(0), record);
+    }
+
+    @Test
+    void everyBuiltInValueIsReadBackEqual() {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        variables.put("text", "ünïcode and | bars");
+        variables.put("count", 7);
+        variables.put("big", Long.MAX_VALUE);
+        variables.put("flag", Boolean.TRUE);
+        variables.put("pause", Duration.ofMillis(2500));
+        variables.put("at", T0.plusNanos(17));
+        variables.put("octets", Bytes.ofHex("deadbeef"));
+        variables.put("list", List.of("a", 1, List.of(2L)));
+        variables.put("none", null);
+        InstanceRecord record = InstanceRecord.of("ue.msk-request", 1, null, 42L, "waiting", Map.of("ue", "alice"),
+                variables, List.of(), Map.of(), Optional.of("java.lang.IllegalStateException: why"));
+        store("node-a").save(record);
+
+        List<InstanceRecord> taken = all(store("node-a"));
+
+        assertThat(taken).hasSize(1);
+        assertSameContent(taken.get(0), record);
+        assertThat(taken.get(0).variables()).containsKey("none");
+    }
+
+    @Test
+    void aSavedRecordIsReplacedNotAddedAndARemovedOneIsGone() {
+        JdbcInstanceStore store = store("node-a");
+        InstanceRecord first = pushRecord("one");
+        store.save(first);
+        InstanceRecord moved = InstanceRecord.of(PUSH, 3, "9f86d081884c7d65", "one", "pushing", first.inputs(),
+                first.variables(), List.of(new InstanceRecord.Deadline("pushing", "resend", T0.plusSeconds(14))),
+                Map.of("pushing", 3), Optional.empty());
+        store.save(moved);
+        store.save(pushRecord("two"));
+        store.remove(PUSH, "two");
+
+        List<InstanceRecord> taken = all(store("node-a"));
+
+        assertThat(taken).hasSize(1);
+        assertSameContent(taken.get(0), moved);
+        assertThat(rowCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNodeTakesOverOnlyItsOwnRowsThoughAnotherRunsTheSameKey() {
+        store("node-a").save(pushRecord("of-a"));
+        store("node-a").save(pushRecord("both"));
+        InstanceRecord onB = InstanceRecord.of(PUSH, 3, "9f86d081884c7d65", "both", "pushing", Map.of(), Map.of(),
+                List.of(), Map.of(), Optional.empty());
+        store("node-b").save(onB);
+
+        assertThat(all(store("node-a"))).extracting(InstanceRecord::key).containsExactlyInAnyOrder("of-a", "both");
+        List<InstanceRecord> ofB = all(store("node-b"));
+        assertThat(ofB).hasSize(1);
+        assertSameContent(ofB.get(0), onB);
+    }
+
+    @Test
+    void aProcedureKeptInMemoryOnlyIsNotWritten() {
+        JdbcInstanceStore store = store("node-a");
+        InstanceRecord mtk = InstanceRecord.of("bmsc.mtk-delivery", 1, "ab", "news-live", "delivering",
+                Map.of("session", "news-live"), Map.of(), List.of(new InstanceRecord.Deadline("delivering", "resend",
+                        T0.plusSeconds(5))), Map.of(), Optional.empty());
+        store.save(mtk);
+
+        assertThat(store.load("bmsc.mtk-delivery", "news-live")).as("this process runs it").isPresent();
+        assertThat(all(store("node-a"))).as("the next process starts it from its configuration").isEmpty();
+        assertThat(rowCount()).isZero();
+    }
+
+    @Test
+    void aValueOfNoKnownTypeIsRefusedByNameAndNothingIsWritten() {
+        JdbcInstanceStore store = store("node-a");
+        InstanceRecord odd = InstanceRecord.of(PUSH, 1, "ab", "odd", "pushing", Map.of(), Map.of("when",
+                java.time.LocalDate.of(2026, 12, 4)), List.of(), Map.of(), Optional.empty());
+        InstanceRecord secret = InstanceRecord.of(PUSH, 1, "ab", "secret", "pushing", Map.of(), Map.of("msk",
+                SecretBytes.ofHex("000102030405060708090a0b0c0d0e0f")), List.of(), Map.of(), Optional.empty());
+
+        assertThatThrownBy(() -> store.save(odd)).isInstanceOf(UnstorableValueException.class)
+                .hasMessageContaining("bmsc.msk-push[odd]: variable 'when'").hasMessageContaining("java.time.LocalDate");
+        assertThatThrownBy(() -> store.save(secret)).isInstanceOf(UnstorableValueException.class)
+                .hasMessageContaining("variable 'msk'").hasMessageContaining("key material")
+                .hasMessageNotContaining("000102");
+        assertThat(store.load(PUSH, "odd")).isEmpty();
+        assertThat(rowCount()).isZero();
+    }
+
+    @Test
+    void aRowThatCannotBeReadIsLeftInTheTableAndTheOthersAreTakenOver() {
+        store("node-a").save(pushRecord("good"));
+        Database db = backend().open();
+        opened.add(db);
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("insert into engine_instance (procedure_name, instance_key, "
+                    + "node, state, next_deadline, body) values (?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, PUSH);
+                s.setString(2, "s:bad");
+                s.setString(3, "node-a");
+                s.setString(4, "pushing");
+                s.setNull(5, java.sql.Types.BIGINT);
+                byte[] truncated = Arrays.copyOf(new InstanceRecordCodec(InstanceValues.bmsc()).encode(pushRecord("bad")), 40);
+                s.setBytes(6, truncated);
+                return s.executeUpdate();
+            }
+        });
+
+        assertThat(all(store("node-a"))).extracting(InstanceRecord::key).containsExactly("good");
+        assertThat(rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredPushOfAnUnknownValueTypeIsLeftForAProcessThatKnowsIt() {
+        store("node-a").save(pushRecord("p"));
+        Database db = backend().open();
+        opened.add(db);
+        JdbcInstanceStore withoutPushes = JdbcInstanceStore.builder(db, "node-a").build();
+
+        assertThat(all(withoutPushes)).isEmpty();
+        assertThat(all(store("node-a"))).hasSize(1);
+    }
+
+    private long rowCount() {
+        Database db = backend().open();
+        opened.add(db);
+        return db.inTransaction(c -> {
+            try (var s = c.prepareStatement("select count(*) from engine_instance"); var r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+}
