@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
 import org.mbmskeys.adapters.jdbc.Database;
 import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
+import org.mbmskeys.adapters.jdbc.JdbcUeKeyStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
 import org.mbmskeys.adapters.jdbc.KeyUnwrapException;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -24,11 +25,13 @@ import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.ue.keys.UeKeyState;
 
 /**
  * {@code mbms-keys rewrap-keys} on a real H2 file written by the BM-SC's storage: the MSKs read back identical under
  * the new KEK and not under the old; a second run, a new key equal to the current one and a malformed new key file
- * are refused with a clear line and change nothing; no key bytes are printed.
+ * are refused with a clear line and change nothing; no key bytes are printed. Also a UE configuration (told apart
+ * by its {@code ues}) and a mistyped H2 path, which must not create an empty database.
  */
 class RewrapKeysCommandTest {
 
@@ -104,6 +107,52 @@ class RewrapKeysCommandTest {
         assertThat(wrongLength.err()).contains("must hold 16 or 32 bytes");
         List.of(same, malformed, wrongLength).forEach(RewrapKeysCommandTest::assertNoSecretIn);
         assertReadableOnlyUnder(KEK, NEW_KEK);
+    }
+
+    @Test
+    void aConfigurationWithUesIsReadAsTheUesAndTheirKeyStatesAreRewrapped() throws Exception {
+        Path ueConfig = Files.writeString(dir.resolve("ue.yaml"), """
+                bmsc:
+                  fqdn: bmsc.example.org
+                storage:
+                  h2: state/ue
+                  keyEncryptionKeyFile: kek.hex
+                ues:
+                  - name: alice
+                    uicc: "89494400000000000001"
+                    gba:
+                      impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
+                      rand: 23553cbe9637a89d218ae64dae47bf35
+                      ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
+                      ik: f769bcd751044604127672711c6d3441
+                """);
+        try (Database db = Database.h2File(dir.resolve("state/ue"))) {
+            new JdbcUeKeyStorage(db, kek(KEK), "alice").store(UeKeyState.empty());
+        }
+
+        CliRun run = CliRun.of("rewrap-keys", "--config", ueConfig.toString(), "--new-key-encryption-key-file",
+                newKek.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("ue database (H2 file " + dir.resolve("state/ue") + ")")
+                .containsPattern("msk +0\\b").containsPattern("ue_key_state +1\\b");
+        try (Database db = Database.h2File(dir.resolve("state/ue"))) {
+            assertThat(new JdbcUeKeyStorage(db, kek(NEW_KEK), "alice").load()).isEqualTo(UeKeyState.empty());
+            assertThatThrownBy(() -> new JdbcUeKeyStorage(db, kek(KEK), "alice").load())
+                    .isInstanceOf(KeyUnwrapException.class);
+        }
+    }
+
+    @Test
+    void aMissingH2FileIsRefusedRatherThanCreated() throws Exception {
+        Files.writeString(config, Files.readString(config).replace("h2: state/bmsc", "h2: state/bmcs"));
+
+        CliRun run = CliRun.of("rewrap-keys", "--config", config.toString(), "--new-key-encryption-key-file",
+                newKek.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("storage.h2: there is no database " + dir.resolve("state/bmcs.mv.db"));
+        assertThat(dir.resolve("state/bmcs.mv.db")).doesNotExist();
     }
 
     private void assertReadableOnlyUnder(String kekHex, String refusedKekHex) {
