@@ -6,6 +6,7 @@ import org.mbmskeys.adapters.app.gba.GbaCommand;
 import org.mbmskeys.adapters.app.mikey.MikeyCommand;
 import org.mbmskeys.adapters.app.procedures.ProceduresCommand;
 import org.mbmskeys.adapters.app.run.BmscCommand;
+import org.mbmskeys.adapters.app.run.RewrapKeysCommand;
 import org.mbmskeys.adapters.app.run.UeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine;
         version = "mbms-keys 0.1.0-SNAPSHOT",
         description = "3GPP MBMS security key management (TS 33.246): protocol tools, procedure script tools, BM-SC and UE.",
         subcommands = {CommandLine.HelpCommand.class, MikeyCommand.class, GbaCommand.class, ProceduresCommand.class, BmscCommand.class, UeCommand.class,
-                AdminCommand.class, DemoCommand.class})
+                RewrapKeysCommand.class, AdminCommand.class, DemoCommand.class})
 public final class MbmsKeysCli {
 
     public static void main(String[] args) {

@@ -245,7 +245,7 @@ public final class JdbcKeyRegistryStorage implements KeyRegistryStorage {
 
     /** The associated data that binds a wrapped MSK to its row. */
     private static String rowOf(MskRef ref) {
-        return "msk " + ref;
+        return WrappedColumn.MSK.rowIdentity(ref.toString());
     }
 
     /** An insert that lost a race with another node's insert of the same row answers false. */

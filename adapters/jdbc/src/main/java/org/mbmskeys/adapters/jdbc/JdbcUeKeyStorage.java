@@ -81,6 +81,6 @@ public final class JdbcUeKeyStorage implements UeKeyStorage {
     }
 
     private String row() {
-        return "ue-key-state " + ue;
+        return WrappedColumn.UE_KEY_STATE.rowIdentity(ue);
     }
 }

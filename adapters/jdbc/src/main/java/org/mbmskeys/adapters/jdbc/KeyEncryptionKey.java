@@ -60,6 +60,11 @@ public final class KeyEncryptionKey {
                         + "key-encryption key wrapped it, or it belongs to another row"));
     }
 
+    /** Whether {@code other} holds the same key (compared in constant time); re-wrapping under it would change nothing. */
+    boolean sameKeyAs(KeyEncryptionKey other) {
+        return key.equals(other.key);
+    }
+
     private static byte[] aad(String rowIdentity) {
         return ("mbms-keys wrapped key v1 " + rowIdentity).getBytes(StandardCharsets.UTF_8);
     }

@@ -71,9 +71,17 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
 
     /** The key-encryption key from its file: 16 or 32 bytes in hex. */
     public SecretBytes keyEncryptionKey() {
-        SecretBytes kek = hexFile(keyEncryptionKeyFile, "keyEncryptionKeyFile");
+        return keyEncryptionKey(keyEncryptionKeyFile, "storage.keyEncryptionKeyFile");
+    }
+
+    /**
+     * A key-encryption key from {@code file} by the rules of {@code keyEncryptionKeyFile} (16 or 32 bytes in hex);
+     * {@code name} is how a message names the file's setting (e.g. a command line option).
+     */
+    public static SecretBytes keyEncryptionKey(Path file, String name) {
+        SecretBytes kek = hexFile(file, name);
         if (kek.length() != 16 && kek.length() != 32) {
-            throw new ConfigException("storage.keyEncryptionKeyFile: " + keyEncryptionKeyFile + " must hold 16 or 32 bytes "
+            throw new ConfigException(name + ": " + file + " must hold 16 or 32 bytes "
                     + "in hex (32 or 64 hex digits); it holds " + kek.length() + " bytes");
         }
         return kek;
@@ -82,7 +90,7 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
     /** The shared Digest secret, if configured: 32 bytes or more in hex. */
     public Optional<SecretBytes> digestSecret() {
         return digestSecretFile.map(f -> {
-            SecretBytes secret = hexFile(f, "digestSecretFile");
+            SecretBytes secret = hexFile(f, "storage.digestSecretFile");
             if (secret.length() < 32) {
                 throw new ConfigException("storage.digestSecretFile: " + f + " must hold 32 bytes or more in hex");
             }
@@ -100,15 +108,15 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
         }
     }
 
-    private static SecretBytes hexFile(Path file, String key) {
+    private static SecretBytes hexFile(Path file, String name) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
-            throw new ConfigException("storage." + key + ": cannot read " + file + ": " + e.getMessage(), e);
+            throw new ConfigException(name + ": cannot read " + file + ": " + e.getMessage(), e);
         }
         if (!text.matches("([0-9a-fA-F]{2})+")) {
-            throw new ConfigException("storage." + key + ": " + file + " must hold hex digits only (its content is not shown)");
+            throw new ConfigException(name + ": " + file + " must hold hex digits only (its content is not shown)");
         }
         return SecretBytes.ofHex(text);
     }
