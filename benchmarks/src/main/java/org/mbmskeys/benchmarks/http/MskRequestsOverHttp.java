@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,8 +116,8 @@ public final class MskRequestsOverHttp {
                 engine.pass(n);
                 baseline.pass(n);
                 System.out.printf(Locale.ROOT, "first contact (not measured): %.1f s; engine answers %s (%d challenges taken),"
-                                + " bare answers %s (%d challenges taken)%n", (System.nanoTime() - t0) / 1e9,
-                        engineLoad.statuses(), engineLoad.challenged(), bareLoad.statuses(), bareLoad.challenged());
+                                + " bare answers %s (%d challenges taken); rounds from %s%n", (System.nanoTime() - t0) / 1e9,
+                        engineLoad.statuses(), engineLoad.challenged(), bareLoad.statuses(), bareLoad.challenged(), Instant.now());
                 List<Measure[]> measured = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
                     Measure e;
@@ -134,7 +135,7 @@ public final class MskRequestsOverHttp {
                             b.wallNanos / (double) e.wallNanos, b.serverNanos / (double) e.serverNanos,
                             b.processNanos / (double) e.processNanos, PROCESS.getSystemLoadAverage());
                 }
-                System.out.println(medians(measured, n));
+                System.out.println(medians(measured, n) + "; rounds until " + Instant.now());
                 System.out.printf(Locale.ROOT, "answers: engine %s (%d challenges), bare %s (%d challenges); bare ACKs"
                                 + " rejected: %d; BM-SC HTTP %s; BM-SC UDP %s%n", engineLoad.statuses(), engineLoad.challenged(),
                         bareLoad.statuses(), bareLoad.challenged(), bare.ackRejected(), lab.bmscHttp.counters(),
@@ -157,11 +158,11 @@ public final class MskRequestsOverHttp {
         List<Measure[]> kept = rounds.size() > 2 ? rounds.subList(2, rounds.size()) : rounds;
         int from = rounds.size() - kept.size() + 1;
         return String.format(Locale.ROOT, "medians of rounds %d to %d: engine %,.0f req/s wall, %.1f µs server threads' CPU"
-                        + "/req, %.1f µs process CPU/req; bare %,.0f req/s wall, %.1f µs server threads' CPU/req, %.1f µs"
+                        + "/req (event loop %.1f), %.1f µs process CPU/req; bare %,.0f req/s wall, %.1f µs server threads' CPU/req, %.1f µs"
                         + " process CPU/req; engine/bare throughput: wall %.2f, server threads' CPU %.2f, process CPU %.2f"
                         + " (goal >= 0.5)", from, rounds.size(),
                 median(kept, m -> n / (m[0].wallNanos / 1e9)), median(kept, m -> m[0].serverNanos / 1e3 / n),
-                median(kept, m -> m[0].processNanos / 1e3 / n),
+                median(kept, m -> m[0].loopNanos / 1e3 / n), median(kept, m -> m[0].processNanos / 1e3 / n),
                 median(kept, m -> n / (m[1].wallNanos / 1e9)), median(kept, m -> m[1].serverNanos / 1e3 / n),
                 median(kept, m -> m[1].processNanos / 1e3 / n),
                 median(kept, m -> m[1].wallNanos / (double) m[0].wallNanos),
@@ -189,7 +190,7 @@ public final class MskRequestsOverHttp {
         Measure round(int n) throws InterruptedException {
             long ok0 = load.statuses().getOrDefault(200, 0L);
             long g0 = collectorsMillis();
-            long s0 = sum(ThreadCpu.nanos(serverThreads));
+            long[] s0 = ThreadCpu.nanos(serverThreads);
             long[] c0 = ThreadCpu.nanos("client-loop", "ue-loop");
             long p0 = PROCESS.getProcessCpuTime();
             long w0 = System.nanoTime();
@@ -197,13 +198,14 @@ public final class MskRequestsOverHttp {
             long w1 = System.nanoTime();
             long p1 = PROCESS.getProcessCpuTime();
             long[] c1 = ThreadCpu.nanos("client-loop", "ue-loop");
-            long s1 = sum(ThreadCpu.nanos(serverThreads));
+            long[] s1 = ThreadCpu.nanos(serverThreads);
             long ok = load.statuses().getOrDefault(200, 0L) - ok0;
             if (ok != n) {
                 throw new IllegalStateException(name + ": " + ok + " of " + n + " requests answered 200; all answers so far "
                         + load.statuses());
             }
-            return new Measure(w1 - w0, p1 - p0, s1 - s0, c1[0] - c0[0], c1[1] - c0[1], collectorsMillis() - g0);
+            return new Measure(w1 - w0, p1 - p0, sum(s1) - sum(s0), s1[0] - s0[0], c1[0] - c0[0], c1[1] - c0[1],
+                    collectorsMillis() - g0);
         }
 
         private static long sum(long[] values) {
@@ -225,13 +227,16 @@ public final class MskRequestsOverHttp {
 
     /**
      * One round of one server: wall time, CPU of the whole process, of the server's threads (event loop, and the
-     * engine's lanes), of the client's event loop and of the UEs' sockets' event loop, and GC time.
+     * engine's lanes) and of its event loop alone, of the client's event loop and of the UEs' sockets' event loop,
+     * and GC time.
      */
-    record Measure(long wallNanos, long processNanos, long serverNanos, long clientNanos, long ueNanos, long gcMillis) {
+    record Measure(long wallNanos, long processNanos, long serverNanos, long loopNanos, long clientNanos, long ueNanos,
+                   long gcMillis) {
         String describe(int n) {
-            return String.format(Locale.ROOT, "%,.0f req/s wall; CPU µs/req: server %.1f, client %.1f (busy %.0f %%), UEs %.1f,"
-                            + " process %.1f; GC %.1f µs/req", n / (wallNanos / 1e9), serverNanos / 1e3 / n,
-                    clientNanos / 1e3 / n, 100.0 * clientNanos / wallNanos, ueNanos / 1e3 / n, processNanos / 1e3 / n,
+            return String.format(Locale.ROOT, "%,.0f req/s wall; CPU µs/req: server %.1f (event loop %.1f, busy %.0f %%),"
+                            + " client %.1f (busy %.0f %%), UEs %.1f, process %.1f; GC %.1f µs/req", n / (wallNanos / 1e9),
+                    serverNanos / 1e3 / n, loopNanos / 1e3 / n, 100.0 * loopNanos / wallNanos, clientNanos / 1e3 / n,
+                    100.0 * clientNanos / wallNanos, ueNanos / 1e3 / n, processNanos / 1e3 / n,
                     gcMillis * 1e3 / n);
         }
     }
