@@ -117,7 +117,8 @@ public final class MskRequestsOverHttp {
                 baseline.pass(n);
                 System.out.printf(Locale.ROOT, "first contact (not measured): %.1f s; engine answers %s (%d challenges taken),"
                                 + " bare answers %s (%d challenges taken); rounds from %s%n", (System.nanoTime() - t0) / 1e9,
-                        engineLoad.statuses(), engineLoad.challenged(), bareLoad.statuses(), bareLoad.challenged(), Instant.now());
+                        engineLoad.statuses(), engineLoad.challenged(), bareLoad.statuses(), bareLoad.challenged(),
+                        Instant.now());
                 List<Measure[]> measured = new ArrayList<>();
                 for (int r = 1; r <= rounds; r++) {
                     Measure e;
@@ -158,9 +159,9 @@ public final class MskRequestsOverHttp {
         List<Measure[]> kept = rounds.size() > 2 ? rounds.subList(2, rounds.size()) : rounds;
         int from = rounds.size() - kept.size() + 1;
         return String.format(Locale.ROOT, "medians of rounds %d to %d: engine %,.0f req/s wall, %.1f µs server threads' CPU"
-                        + "/req (event loop %.1f), %.1f µs process CPU/req; bare %,.0f req/s wall, %.1f µs server threads' CPU/req, %.1f µs"
-                        + " process CPU/req; engine/bare throughput: wall %.2f, server threads' CPU %.2f, process CPU %.2f"
-                        + " (goal >= 0.5)", from, rounds.size(),
+                        + "/req (event loop %.1f), %.1f µs process CPU/req; bare %,.0f req/s wall, %.1f µs server threads'"
+                        + " CPU/req, %.1f µs process CPU/req; engine/bare throughput: wall %.2f, server threads' CPU %.2f,"
+                        + " process CPU %.2f (goal >= 0.5)", from, rounds.size(),
                 median(kept, m -> n / (m[0].wallNanos / 1e9)), median(kept, m -> m[0].serverNanos / 1e3 / n),
                 median(kept, m -> m[0].loopNanos / 1e3 / n), median(kept, m -> m[0].processNanos / 1e3 / n),
                 median(kept, m -> n / (m[1].wallNanos / 1e9)), median(kept, m -> m[1].serverNanos / 1e3 / n),
