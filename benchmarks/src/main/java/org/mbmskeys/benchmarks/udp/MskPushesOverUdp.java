@@ -4,6 +4,7 @@ import com.sun.management.OperatingSystemMXBean;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +108,9 @@ public final class MskPushesOverUdp {
 
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";   // TS 35.208 Test Set 1
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
-    private static final String BMSC = "bmsc.example.org";
+    public static final String BMSC = "bmsc.example.org";
     private static final String SERVICE = "urn:example:mbms:news";
-    private static final KeyGroupRef GROUP = KeyGroupRef.of(KeyDomainId.parse("001-01"), KeyGroup.of(0x0101));
+    public static final KeyGroupRef GROUP = KeyGroupRef.of(KeyDomainId.parse("001-01"), KeyGroup.of(0x0101));
     private static final OperatingSystemMXBean PROCESS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final int WINDOW = Integer.getInteger("push.window", Integer.MAX_VALUE);
     private static final int BATCH = Integer.getInteger("push.batch", 500);
@@ -188,27 +189,32 @@ public final class MskPushesOverUdp {
         }
     }
 
-    /** The BM-SC and N UEs on loopback sockets. */
-    static final class Lab implements AutoCloseable {
+    /**
+     * The BM-SC and N UEs on loopback sockets. Public for {@code http.MskRequestsOverHttp}, which measures MSK
+     * requests against the same set-up. Threads: {@code bmsc-loop-*} (the BM-SC's event loop), {@code ue-loop-*}.
+     */
+    public static final class Lab implements AutoCloseable {
         final Scheduler clock = Scheduler.system();
-        final EventLoopGroup bmscLoops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        final EventLoopGroup ueLoops = new MultiThreadIoEventLoopGroup(UE_LOOPS, NioIoHandler.newFactory());
-        final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", clock::now, RandomBytes.secure(), Duration.ofDays(1));
+        public final EventLoopGroup bmscLoops = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bmsc-loop"),
+                NioIoHandler.newFactory());
+        public final EventLoopGroup ueLoops = new MultiThreadIoEventLoopGroup(UE_LOOPS, new DefaultThreadFactory("ue-loop"),
+                NioIoHandler.newFactory());
+        public final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", clock::now, RandomBytes.secure(), Duration.ofDays(1));
         final Semaphore delivered = new Semaphore(0);
         final LongAdder otherOutcomes = new LongAdder();
         final AtomicReference<String> firstOther = new AtomicReference<>();
         /** The MSK before the current rotation: its records are stale (set before rotating, so no record races it). */
         final AtomicReference<MskRef> previous = new AtomicReference<>();
-        final UdpTransport bmscUdp;
-        final HttpServerTransport bmscHttp;
+        public final UdpTransport bmscUdp;
+        public final HttpServerTransport bmscHttp;
         final HttpClientTransport ueHttp;
-        final Bmsc bmsc;
+        public final Bmsc bmsc;
         final UeHost ueHost;
         final SocketUe[] ues;
-        final String[] bTids;
-        final int n;
+        public final String[] bTids;
+        public final int n;
 
-        Lab(int n) throws InterruptedException {
+        public Lab(int n) throws InterruptedException {
             this.n = n;
             bmscUdp = UdpTransport.builder().bind(Endpoint.of("127.0.0.1", 0)).eventLoops(bmscLoops).open();
             bmscHttp = HttpServerTransport.builder().bind(Endpoint.of("127.0.0.1", 0)).eventLoops(bmscLoops).open();
@@ -273,7 +279,16 @@ public final class MskPushesOverUdp {
             }
         }
 
-        private void await(int count, String what) throws InterruptedException {
+        /** The UDP port of UE {@code i}'s socket (the {@code mikeyport} it registered with). */
+        public int uePort(int i) {
+            return ues[i].port();
+        }
+
+        /**
+         * Waits (120 s at most) until {@code count} more {@code DELIVERED} records came in; fails at the first
+         * delivery record of another outcome.
+         */
+        public void await(int count, String what) throws InterruptedException {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean all = false;
             while (!all && otherOutcomes.sum() == 0 && System.nanoTime() < end) {
