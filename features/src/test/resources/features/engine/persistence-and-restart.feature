@@ -5,9 +5,10 @@ Feature: Persistence and restart with pending timers
   no engine ran fires once when an engine runs again. A script author can therefore write long waits
   (a key lifetime, a re-registration period) without caring whether the process restarts meanwhile.
 
-  Each rule runs on the in-memory store (the default) and on a durable store, one that keeps name-based
+  Each rule runs on the in-memory store (the default), on a durable store, one that keeps name-based
   copies of the records as a database does, so that the new engine must rebuild every instance from
-  what was saved.
+  what was saved, and on the H2 store, the JDBC adapter's on an H2 file, which the new engine opens anew as
+  a new process would.
 
   Background:
     Given the procedure:
@@ -50,6 +51,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
   Rule: A new engine on the same store continues each instance where it was
 
@@ -71,6 +73,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
   Rule: A timer still ahead at the restart fires on time
 
@@ -89,6 +92,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
   Rule: A timer that fell due while no engine ran fires exactly once when an engine runs again, then runs on from then
 
@@ -116,6 +120,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
   Rule: Retry counters are part of the record and survive a restart
 
@@ -148,6 +153,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
   Rule: After a restart an instance runs on the definition it started on, never silently on an edited script
 
@@ -191,6 +197,7 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |
 
     Scenario Outline: The script was edited while the engine was down and only the edit is deployed, on <store>
       Given instances are kept in <store>
@@ -226,3 +233,4 @@ Feature: Persistence and restart with pending timers
         | store               |
         | the in-memory store |
         | a durable store     |
+        | the H2 store        |

@@ -15,8 +15,9 @@ import org.mbmskeys.engine.spi.RejectionReason;
  *   <li>{@code {state}}: a state name in single quotes, as scripts write it: {@code 'idle'};</li>
  *   <li>{@code {instance}}: {@code the instance} (the one started last), or {@code procedure[key]} as the
  *       engine prints instances: {@code order[alice]};</li>
- *   <li>{@code {store}}: {@code the in-memory store} (the default) or {@code a durable store}, one that keeps
- *       copies by name like a database ({@link CopyingStore});</li>
+ *   <li>{@code {store}}: {@code the in-memory store} (the default), {@code a durable store}, one that keeps
+ *       copies by name like a database ({@link CopyingStore}), or {@code the H2 store}, the JDBC adapter's on an
+ *       H2 file, reopened when the engine starts again ({@link H2Store});</li>
  *   <li>{@code {reason}}: a {@link RejectionReason} such as {@code NO_TRANSITION}.</li>
  * </ul>
  */
@@ -59,9 +60,13 @@ public class ParameterTypes {
         return new InstanceRef(text.substring(0, open), text.substring(open + 1, text.length() - 1));
     }
 
-    @ParameterType("the in-memory store|a durable store")
+    @ParameterType("the in-memory store|a durable store|the H2 store")
     public InstanceStore store(String kind) {
-        return kind.equals("a durable store") ? new CopyingStore() : InstanceStore.inMemory();
+        return switch (kind) {
+            case "a durable store" -> new CopyingStore();
+            case "the H2 store" -> new H2Store();
+            default -> InstanceStore.inMemory();
+        };
     }
 
     @ParameterType("NO_TRANSITION|GUARD_REJECTED|NO_INSTANCE|ALREADY_RUNNING|UNKNOWN_PROCEDURE")

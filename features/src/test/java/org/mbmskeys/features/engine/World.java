@@ -137,6 +137,9 @@ public final class World {
             throw new IllegalStateException("the engine is not stopped; use 'the engine stops' first");
         }
         stopped = false;
+        if (store instanceof H2Store h2) {
+            h2.reopen();   // a new process: only what the table holds
+        }
         journal.engine("started");
         engine = build();
         time.runDue();
@@ -206,6 +209,9 @@ public final class World {
         if (engine != null) {
             engine.close();
             engine = null;
+        }
+        if (store instanceof H2Store h2) {
+            h2.close();
         }
         if (scriptDirectory != null) {
             try (Stream<Path> files = Files.walk(scriptDirectory)) {

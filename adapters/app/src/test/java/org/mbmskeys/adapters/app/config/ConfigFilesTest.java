@@ -88,6 +88,10 @@ class ConfigFilesTest {
                 Arguments.of("a short CK, not echoed",
                         "bmsc: {fqdn: b.example.org}\nbootstrapping: {static: [{impi: a@b.c, rand: 23553cbe9637a89d218ae64dae47bf35, ck: 0badc0ffee, ik: f769bcd751044604127672711c6d3441}]}",
                         "bmsc.yaml: bootstrapping.static[0].ck: must be 16 bytes in hex (32 hex digits); the value given has 10 characters (not shown: it is a secret)"),
+                Arguments.of("PostgreSQL without a node name",
+                        "bmsc: {fqdn: b.example.org}\nstorage: {postgres: {url: 'jdbc:postgresql://127.0.0.1/mbms', user: u, "
+                                + "passwordFile: pw}, keyEncryptionKeyFile: kek.hex}",
+                        "bmsc.yaml: storage.node: is required with postgres: each BM-SC node sharing the database needs its own name"),
                 Arguments.of("not a mapping",
                         "just text",
                         "bmsc.yaml: the file must be a YAML mapping of keys"));
