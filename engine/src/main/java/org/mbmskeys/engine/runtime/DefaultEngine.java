@@ -105,6 +105,21 @@ final class DefaultEngine implements Engine {
     }
 
     @Override
+    public void takeOver(InstanceRecord record) {
+        ensureOpen();
+        Objects.requireNonNull(record, "record");
+        Lane lane = laneFor(record.key());
+        lane.submit(() -> {
+            if (store.load(record.procedure(), record.key()).isPresent()) {
+                LOG.debug("{}[{}] is running here already; not taken over again", record.procedure(), record.key());
+                return;
+            }
+            lane.stepper.recover(record);
+            LOG.info("took over {}[{}] in state '{}'", record.procedure(), record.key(), record.state());
+        });
+    }
+
+    @Override
     public void deploy(ProcedureDefinition definition) {
         ensureOpen();
         registry.deploy(definition);

@@ -121,6 +121,14 @@ public interface Engine extends AutoCloseable {
     void route(Envelope envelope);
 
     /**
+     * Takes over {@code record}, an instance this engine did not find in its store when it started: another
+     * engine's, which has stopped for good (a BM-SC node whose lease lapsed, its rows now this node's). On the
+     * instance's lane, as at start: the record is bound to its deployed definition, saved, and its timers armed;
+     * a deadline that passed fires once. An instance this engine already runs is left as it is.
+     */
+    void takeOver(InstanceRecord record);
+
+    /**
      * A copy of the instance's record, taken on its lane after everything submitted before this call
      * from this thread was handled; empty if no such instance is running. Waits for the lane.
      *

@@ -125,6 +125,30 @@ class RecoveryTest {
         assertThat(durable.records).containsOnlyKeys("ticker/a");
     }
 
+    /** Another node's instance, handed over while this engine runs: bound, saved, its missed deadline fired once. */
+    @Test
+    void aRunningEngineTakesOverAnotherEnginesInstanceAndItsMissedDeadlineFiresOnce() {
+        CopyingStore gone = new CopyingStore();
+        ManualScheduler time = new ManualScheduler();
+        Harness other = Harness.on(backend, time, gone, resend);
+        other.engine.start("resend", "r", Map.of());
+        time.advance(Duration.ofSeconds(6));   // attempts 0 and 1 sent, at 0 and 5 s; the next is due at 10 s
+        other.engine.close();
+        InstanceRecord left = gone.records.get("resend/r");
+
+        CopyingStore mine = new CopyingStore();
+        Harness h = Harness.on(backend, time, mine, resend);
+        time.advance(Duration.ofSeconds(6));   // t=12: that deadline has passed
+        h.engine.takeOver(left);
+        h.engine.takeOver(left);               // handed over twice: taken over once
+        time.runDue();
+
+        assertThat(h.sent("out")).containsExactly("attempt 2");
+        assertThat(mine.records.get("resend/r").attempts()).containsEntry("delivering", 2);
+        time.advance(Duration.ofSeconds(5));
+        assertThat(h.sent("out")).containsExactly("attempt 2", "attempt 3");
+    }
+
     @Test
     void aStoredRecordOfAProcedureThatIsNotDeployedStaysInTheStoreWithTheReasonAndIsReported() {
         CopyingStore durable = new CopyingStore();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * A record is written whole after each step that saves it (a few hundred bytes for a push).
  *
  * <p>Rows belong to a node: {@link #forEach} takes over only this node's, so BM-SC nodes on one PostgreSQL
- * database must each have their own {@code node} name, kept across restarts.
+ * database must each have their own {@code node} name, kept across restarts. A node that runs renews its lease
+ * ({@link #renewLease}); the instances of a node whose lease lapsed are taken over by another
+ * ({@link #takeOverLapsed}), so that their timers fire on that node. A node that comes back after its instances
+ * were taken over cannot write them any more ({@link InstanceTakenOverException}): an instance runs on one node.
  *
  * <p>Procedures the process starts again by itself when it starts (an MTK delivery from the configuration) may be
  * left out with {@link Builder#durable}; their records live in memory only.
@@ -73,7 +77,8 @@ public final class JdbcInstanceStore implements InstanceStore {
             String key = keyText(record.key());
             Long next = record.deadlines().stream().mapToLong(d -> d.at().toEpochMilli()).min().stream().boxed()
                     .findFirst().orElse(null);
-            db.inTransaction(c -> {
+            boolean written = live.load(record.procedure(), record.key()).isPresent();
+            Boolean kept = db.inTransaction(c -> {
                 try (PreparedStatement s = c.prepareStatement("update engine_instance set state = ?, next_deadline = ?, "
                         + "body = ? where node = ? and procedure_name = ? and instance_key = ?")) {
                     s.setString(1, record.state());
@@ -83,8 +88,11 @@ public final class JdbcInstanceStore implements InstanceStore {
                     s.setString(5, record.procedure());
                     s.setString(6, key);
                     if (s.executeUpdate() == 1) {
-                        return null;
+                        return true;
                     }
+                }
+                if (written) {
+                    return false;   // this node wrote the row, and it is gone: another node took it over
                 }
                 // Only this instance's lane writes its row, so nothing inserts it between the update and the insert.
                 try (PreparedStatement s = c.prepareStatement("insert into engine_instance (procedure_name, "
@@ -97,8 +105,14 @@ public final class JdbcInstanceStore implements InstanceStore {
                     s.setBytes(6, body);
                     s.executeUpdate();
                 }
-                return null;
+                return true;
             });
+            if (!kept) {
+                live.remove(record.procedure(), record.key());
+                throw new InstanceTakenOverException(record.procedure() + "[" + record.key() + "] was taken over by another "
+                        + "node after the lease of node " + node + " lapsed; this node does not run it any more, and "
+                        + "the step's messages are not sent");
+            }
         }
         live.save(record);
     }
@@ -168,6 +182,100 @@ public final class JdbcInstanceStore implements InstanceStore {
     }
 
     private record StoredRow(String procedure, String key, byte[] body) {
+    }
+
+    // ------------------------------------------------------------------------------------ leases across nodes
+
+    /**
+     * Renews this node's lease until {@code until} (epoch time on the database's nodes: their clocks must agree,
+     * e.g. by NTP, to well within the lease). A node renews well before its lease ends, for as long as it runs.
+     */
+    public void renewLease(Instant until) {
+        long end = until.toEpochMilli();
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("update engine_node set lease_until = ? where node = ?")) {
+                s.setLong(1, end);
+                s.setString(2, node);
+                if (s.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("insert into engine_node (node, lease_until) select ?, ? "
+                    + "where not exists (select 1 from engine_node where node = ?)")) {
+                s.setString(1, node);
+                s.setLong(2, end);
+                s.setString(3, node);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Takes over the instances of every other node whose lease ended before {@code now}: their rows become this
+     * node's, in one transaction with the removal of the lapsed lease, which is claimed {@code FOR UPDATE SKIP
+     * LOCKED} so that of several nodes looking at once exactly one takes each lapsed node's instances. Answers the
+     * records read back, for {@link org.mbmskeys.engine.runtime.Engine#takeOver}; unreadable rows are logged and
+     * stay in the table, now this node's.
+     */
+    public List<InstanceRecord> takeOverLapsed(Instant now) {
+        List<StoredRow> rows = db.inTransaction(c -> {
+            List<String> lapsed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select node from engine_node where lease_until < ? and node <> ? "
+                    + "order by node for update skip locked")) {
+                s.setLong(1, now.toEpochMilli());
+                s.setString(2, node);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        lapsed.add(r.getString(1));
+                    }
+                }
+            }
+            List<StoredRow> taken = new ArrayList<>();
+            for (String gone : lapsed) {
+                try (PreparedStatement s = c.prepareStatement("select procedure_name, instance_key, body from "
+                        + "engine_instance where node = ? order by procedure_name, instance_key")) {
+                    s.setString(1, gone);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            taken.add(new StoredRow(r.getString(1), r.getString(2), r.getBytes(3)));
+                        }
+                    }
+                }
+                // An instance with the same key here already (both nodes ran one) keeps this node's row.
+                try (PreparedStatement s = c.prepareStatement("delete from engine_instance e where e.node = ? and exists "
+                        + "(select 1 from engine_instance m where m.node = ? and m.procedure_name = e.procedure_name "
+                        + "and m.instance_key = e.instance_key)")) {
+                    s.setString(1, gone);
+                    s.setString(2, node);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("update engine_instance set node = ? where node = ?")) {
+                    s.setString(1, node);
+                    s.setString(2, gone);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("delete from engine_node where node = ?")) {
+                    s.setString(1, gone);
+                    s.executeUpdate();
+                }
+                LOG.warn("the lease of node {} lapsed; node {} takes over its instances", gone, node);
+            }
+            return taken;
+        });
+        List<InstanceRecord> records = new ArrayList<>();
+        for (StoredRow row : rows) {
+            try {
+                InstanceRecord record = codec.decode(row.body());
+                if (live.load(record.procedure(), record.key()).isEmpty()) {
+                    records.add(record);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("the stored record of {}[{}] (taken over by node {}) cannot be read and is left in the table: {}",
+                        row.procedure(), row.key(), node, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        return records;
     }
 
     /** The key as the table's text: its type, a colon and its text; other types as their stored bytes, in hex. */

@@ -222,6 +222,64 @@ abstract class InstanceStoreContract {
         assertThat(all(store("node-a"))).hasSize(1);
     }
 
+    @Test
+    void theInstancesOfANodeWhoseLeaseLapsedAreTakenOverByExactlyOneNode() {
+        JdbcInstanceStore a = store("node-a");
+        JdbcInstanceStore b = store("node-b");
+        JdbcInstanceStore c = store("node-c");
+        a.renewLease(T0.plusSeconds(30));
+        b.renewLease(T0.plusSeconds(60));
+        c.renewLease(T0.plusSeconds(60));
+        a.save(pushRecord("p"));
+        a.save(pushRecord("q"));
+
+        assertThat(b.takeOverLapsed(T0.plusSeconds(29))).as("node-a still holds its lease").isEmpty();
+        List<InstanceRecord> taken = b.takeOverLapsed(T0.plusSeconds(31));
+        assertThat(c.takeOverLapsed(T0.plusSeconds(31))).as("already taken").isEmpty();
+
+        assertThat(taken).extracting(InstanceRecord::key).containsExactly("p", "q");
+        assertSameContent(taken.get(0), pushRecord("p"));
+        assertThat(all(store("node-b"))).extracting(InstanceRecord::key).containsExactly("p", "q");
+        assertThat(all(store("node-a"))).as("node-a, started again, has nothing left to run").isEmpty();
+    }
+
+    @Test
+    void aNodeThatComesBackCannotWriteTheInstancesTakenOverFromIt() {
+        JdbcInstanceStore a = store("node-a");
+        JdbcInstanceStore b = store("node-b");
+        a.renewLease(T0.plusSeconds(30));
+        a.save(pushRecord("p"));
+        b.takeOverLapsed(T0.plusSeconds(31));
+
+        InstanceRecord later = InstanceRecord.of(PUSH, 3, "9f86d081884c7d65", "p", "pushing", Map.of(), Map.of(),
+                List.of(), Map.of("pushing", 5), Optional.empty());
+        assertThatThrownBy(() -> a.save(later)).isInstanceOf(InstanceTakenOverException.class)
+                .hasMessageContaining("bmsc.msk-push[p] was taken over by another node after the lease of node node-a lapsed");
+
+        assertThat(a.load(PUSH, "p")).as("no longer run by node-a").isEmpty();
+        List<InstanceRecord> ofB = all(store("node-b"));
+        assertThat(ofB).hasSize(1);
+        assertSameContent(ofB.get(0), pushRecord("p"));
+        a.save(pushRecord("new"));   // what node-a starts from now on is its own
+        assertThat(all(store("node-a"))).extracting(InstanceRecord::key).containsExactly("new");
+    }
+
+    @Test
+    void anInstanceTheTakingNodeRunsWithTheSameKeyKeepsItsOwnRow() {
+        JdbcInstanceStore a = store("node-a");
+        JdbcInstanceStore b = store("node-b");
+        a.renewLease(T0.plusSeconds(30));
+        a.save(pushRecord("both"));
+        InstanceRecord onB = InstanceRecord.of(PUSH, 3, "9f86d081884c7d65", "both", "pushing", Map.of(), Map.of(),
+                List.of(), Map.of(), Optional.empty());
+        b.save(onB);
+
+        assertThat(b.takeOverLapsed(T0.plusSeconds(31))).as("it runs here already").isEmpty();
+
+        assertThat(rowCount()).isEqualTo(1);
+        assertSameContent(all(store("node-b")).get(0), onB);
+    }
+
     private long rowCount() {
         Database db = backend().open();
         opened.add(db);
