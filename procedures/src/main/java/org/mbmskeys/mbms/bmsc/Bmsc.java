@@ -21,6 +21,7 @@ import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.engine.runtime.EngineBuilder;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
+import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceStore;
 import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.RandomBytes;
@@ -418,6 +419,15 @@ public final class Bmsc implements AutoCloseable {
             return new DownloadMtk.Ready(next.message().asObject(file), next.message().msk(), next.message().mtkId());
         }
         return new DownloadMtk.NoMtk(step);
+    }
+
+    /**
+     * Runs {@code record}, a procedure instance another BM-SC node started and can no longer run (its lease on its
+     * instances lapsed, and this node's durable instance store handed the record over): a push is resent on its
+     * schedule from here, a solicited pull asked again. See {@link org.mbmskeys.engine.runtime.Engine#takeOver}.
+     */
+    public void takeOver(InstanceRecord record) {
+        engine.takeOver(record);
     }
 
     /** Starts MTK delivery for a defined streaming session: the first MTK now, then as the script says. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.SecretBytes;
 
@@ -19,10 +20,15 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  * @param node             BM-SC only: this node's name, under which its running procedures are stored ({@code bmsc}
  *                         by default with H2; required with PostgreSQL, where each node needs its own, kept across
  *                         restarts)
+ * @param lease            BM-SC only: how long the node's claim on its running procedures lasts unless renewed (it
+ *                         renews every third of it); another node takes them over once it lapsed. 30 s by default
  */
 public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Optional<String> postgresUser,
                             Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile,
-                            String node) {
+                            String node, Duration lease) {
+
+    /** The default {@code storage.lease}. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     /** The node name of a BM-SC on H2, the only node on its database file. */
     public static final String DEFAULT_NODE = "bmsc";
@@ -33,7 +39,7 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
             return Optional.empty();
         }
         ConfigNode s = bmsc
-                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node")
+                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node", "lease")
                 : root.child("storage").allowOnly("h2", "keyEncryptionKeyFile");
         if (s.has("h2") == s.has("postgres")) {
             throw s.problem("h2", bmsc ? "give either h2 (a database file) or postgres (url, user, passwordFile)"
@@ -64,9 +70,13 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
         if (node.isBlank() || node.length() > 200) {
             throw s.problem("node", "must be 1 to 200 characters, not blank");
         }
+        Duration lease = s.duration("lease").orElse(DEFAULT_LEASE);
+        if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
+            throw s.problem("lease", "must be 3s or more (the node renews it every third of it)");
+        }
         return Optional.of(new StorageConfig(h2, url, user, password,
                 base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
-                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node));
+                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease));
     }
 
     /** The key-encryption key from its file: 16 or 32 bytes in hex. */

@@ -72,6 +72,8 @@ final class BmscProcess implements AutoCloseable {
     private final BsfServer bsfServer;
     private final Database database;
     private KeyEncryptionKey kek;
+    /** With durable storage: this node's lease on its running procedures. */
+    private LeaseKeeper leases;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -128,7 +130,7 @@ final class BmscProcess implements AutoCloseable {
                         b.bootstrapping(bootstrapping).scheduler(clock).rekeying(config.rekeying()).allowQopAuth(config.allowQopAuth())
                                 .backend(config.backend()).listener(new Failures());
                         config.mukLifetime().ifPresent(b::mukLifetime);
-                        config.storage().ifPresent(st -> durable(b, st));
+                        config.storage().ifPresent(st -> durable(b, st, clock));
                         config.scripts().ifPresent(b::scripts);
                     });
             config.multicastInterface().ifPresent(builder::multicastInterface);
@@ -174,6 +176,9 @@ final class BmscProcess implements AutoCloseable {
             bmsc.startMtkDelivery(session);
             LOG.info(EventLine.of("mtk-delivery-started", "session", session));
         }
+        if (leases != null) {
+            leases.start(bmsc);   // also takes over, now, what nodes whose lease lapsed left
+        }
         admin = config.admin().map(a -> openAdmin(a, bmsc)).orElse(null);
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
                 server.http().localEndpoint(), "admin", admin == null ? "off" : admin.localEndpoint(),
@@ -192,19 +197,22 @@ final class BmscProcess implements AutoCloseable {
      * the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
      * each time it starts, after defining their sessions, which a taken-over instance could otherwise outrun.
      */
-    private void durable(Bmsc.Builder b, StorageConfig storage) {
+    private void durable(Bmsc.Builder b, StorageConfig storage, Scheduler clock) {
         SecretBytes key = storage.keyEncryptionKey();
         try {
             kek = new KeyEncryptionKey(key, new SecureRandom());
         } finally {
             key.destroy();
         }
+        JdbcInstanceStore instances = JdbcInstanceStore.builder(database, storage.node()).values(InstanceValues.bmsc())
+                .durable(procedure -> !procedure.equals(Bmsc.MTK_DELIVERY)).build();
+        leases = new LeaseKeeper(instances, clock, storage.lease());
+        leases.claim();
         b.registrationStorage(new CachedRegistrationStorage(new JdbcRegistrationStorage(database), REGISTRATION_CACHE_TTL,
                         100_000, Ticker.systemTicker()))
                 .keyStorage(new JdbcKeyRegistryStorage(database, kek))
                 .nonceCounts(new JdbcNonceCounts(database))
-                .instanceStore(JdbcInstanceStore.builder(database, storage.node()).values(InstanceValues.bmsc())
-                        .durable(procedure -> !procedure.equals(Bmsc.MTK_DELIVERY)).build());
+                .instanceStore(instances);
         storage.digestSecret().ifPresent(secret -> {
             b.digestSecret(secret);
             secret.destroy();
@@ -238,6 +246,9 @@ final class BmscProcess implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (leases != null) {
+                leases.close();   // the lease then lapses: another node takes over what this one leaves running
+            }
             if (admin != null) {
                 admin.close();
             }

@@ -1,0 +1,182 @@
+package org.mbmskeys.adapters.app.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mbmskeys.adapters.app.CliRun;
+import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenResult;
+
+/**
+ * Two BM-SC processes, node A and node B, on one real PostgreSQL server: B uses the MSK A made; a UE registered
+ * through A is known to B; and when A is killed while its push to a UE waits for the acknowledgement, A's lease
+ * lapses and B takes the push over and resends it, once, so the UE gets the new MSK from B.
+ */
+class TwoNodesTest {
+
+    private static final String IMPI = "001010123456781@ims.mnc001.mcc001.3gppnetwork.org";
+    private static final String TOKEN = "tw0-Nodes_Admin_Token.2026";
+    private static final String GBA_ALICE = """
+            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
+            rand: 23553cbe9637a89d218ae64dae47bf35
+            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
+            ik: f769bcd751044604127672711c6d3441
+            """;
+    private static final String SERVICES = """
+            services:
+              - id: urn:3gpp:mbms:files
+                type: download
+                keyDomain: "001-01"
+                keyGroup: "0101"
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String node(String name, int httpPort, String url) {
+        return """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  mikey: 127.0.0.1:0
+                  keyManagement: 127.0.0.1:%d
+                admin:
+                  bind: 127.0.0.1:0
+                  tokenFile: admin.token
+                storage:
+                  postgres: {url: "%s", user: postgres, passwordFile: pg.password}
+                  keyEncryptionKeyFile: kek.hex
+                  digestSecretFile: digest.hex
+                  node: %s
+                  lease: 3s
+                bootstrapping:
+                  static:
+                """.formatted(httpPort, url, name) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES;
+    }
+
+    private String ue(int httpPort, int mikeyPort) {
+        return """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  keyManagement: 127.0.0.1:%d
+                storage:
+                  h2: state/ue
+                  keyEncryptionKeyFile: ue-kek.hex
+                ues:
+                  - name: alice
+                    uicc: "89494400000000000001"
+                    mikeyPort: %d
+                    use: [urn:3gpp:mbms:files]
+                    gba:
+                """.formatted(httpPort, mikeyPort) + GBA_ALICE.indent(6) + SERVICES;
+    }
+
+    @Test
+    void nodeBServesAUeRegisteredThroughNodeAAndTakesOverThePushAWasKilledIn() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create database mbms");
+            }
+            String url = pg.getJdbcUrl("postgres", "mbms");
+            int httpA = freePort();
+            int httpB = freePort();
+            int alicesPort;
+            try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                alicesPort = probe.getLocalPort();
+            }
+            Files.writeString(dir.resolve("admin.token"), TOKEN + "\n");
+            Files.writeString(dir.resolve("pg.password"), "postgres\n");
+            Files.writeString(dir.resolve("kek.hex"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+            Files.writeString(dir.resolve("digest.hex"), "a5".repeat(32) + "\n");
+            Files.writeString(dir.resolve("ue-kek.hex"), "ffeeddccbbaa99887766554433221100\n");
+            Files.writeString(dir.resolve("node-a.yaml"), node("node-a", httpA, url));
+            Files.writeString(dir.resolve("node-b.yaml"), node("node-b", httpB, url));
+            Files.writeString(dir.resolve("ue.yaml"), ue(httpA, alicesPort));
+            String token = dir.resolve("admin.token").toString();
+
+            JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
+            String adminA;
+            String first;
+            try {
+                adminA = "http://" + group(a.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                first = group(a.output(), "event=msk-rotated keyGroup=001-01/0101 msk=(\\S+)");
+            } catch (RuntimeException | Error e) {
+                a.close();
+                throw e;
+            }
+            String second;
+            try (JavaProcess b = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-b.yaml")) {
+                try (a) {
+                    b.await("event=ready", 180);
+                    // B uses the MSK A made: from the shared database, not a new one of its own.
+                    assertThat(b.output()).contains("event=msk-kept keyGroup=001-01/0101 msk=" + first);
+                    try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                        alice.await("event=msk-received ue=alice msk=" + first, 180);
+                        a.await("event=msk-delivery ue=" + IMPI + " msk=" + first + " outcome=DELIVERED", 60);
+                        alice.kill();
+                    }
+                    // Alice is down; the test listens on her port and sees A's push of the new MSK go out.
+                    try (DatagramSocket alicesSocket = new DatagramSocket(alicesPort, InetAddress.getLoopbackAddress())) {
+                        alicesSocket.setSoTimeout(60_000);
+                        CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", adminA, "--token-file", token);
+                        assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+                        second = group(rotated.out(), "(001-01/[0-9a-f]{8})");
+                        while (!pushOf(alicesSocket, second)) {
+                            // a resend of an earlier message: wait for the next
+                        }
+                    }
+                    a.kill();
+                }
+                // A's lease lapses within 3 s; B takes over the push and resends it on its schedule.
+                assertThat(b.await("event=instances-taken-over", 60)).contains("count=");
+                Files.writeString(dir.resolve("ue.yaml"), ue(httpB, alicesPort));
+                try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                    alice.await("event=msk-received ue=alice msk=" + second, 180);
+                    String delivered = b.await("event=msk-delivery ue=" + IMPI + " msk=" + second + " outcome=DELIVERED", 60);
+                    assertThat(Integer.parseInt(group(delivered, "attempts=(\\d+)"))).as("A's push, resent by B").isGreaterThan(1);
+                    // Alice registered through A; B knows her registration from the shared database.
+                    alice.await("event=service-registered ue=alice", 60);
+                    assertThat(b.await("registration of " + IMPI, 30)).contains("ALREADY_REGISTERED");
+                    alice.terminate();
+                }
+                assertThat(b.output()).doesNotContain(" ERROR ", "00112233445566778899aabbccddeeff");
+                b.terminate();
+            }
+        }
+    }
+
+    private static boolean pushOf(DatagramSocket socket, String msk) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        socket.receive(packet);
+        OpenResult<InboundMikey> read = MikeyReader.read(Bytes.of(packet.getData(), 0, packet.getLength()));
+        return read instanceof OpenResult.Opened<InboundMikey> opened && opened.value() instanceof MskMessage m
+                && MskRef.of(m.keyDomain(), m.mskId()).toString().equals(msk);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String group(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as(regex + " in:\n" + text).isTrue();
+        return m.group(1);
+    }
+}
