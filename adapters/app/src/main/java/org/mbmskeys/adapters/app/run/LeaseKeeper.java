@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a BM-SC node's lease on its running procedures while the process runs, every third of the lease, and
- * hands the BM-SC the procedures of any node whose lease lapsed (docs/storage.md, "Several nodes"): a push that
- * node left unacknowledged is resent from here, once.
+ * hands the BM-SC the procedures of any node whose lease lapsed (docs/storage.md, "Leases: timers of a node that
+ * is gone"): a push that node left unacknowledged is resent from here, once.
  */
 final class LeaseKeeper implements AutoCloseable {
 
@@ -33,7 +33,10 @@ final class LeaseKeeper implements AutoCloseable {
         this.lease = lease;
     }
 
-    /** Takes the lease before the BM-SC's engine writes its first instance (a lapsed-looking node is taken over). */
+    /**
+     * Takes the lease before the BM-SC's engine writes its first instance: only rows of a node with a lease row are
+     * ever taken over, so this node must never have rows without one.
+     */
     void claim() {
         store.renewLease(scheduler.now().plus(lease));
     }
