@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
@@ -21,12 +19,7 @@ import org.mbmskeys.adapters.app.config.StorageConfig;
 import org.mbmskeys.adapters.jdbc.Database;
 import org.mbmskeys.adapters.jdbc.InstanceValues;
 import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.MskRef;
-import org.mbmskeys.mbms.mikey.protection.InboundMikey;
-import org.mbmskeys.mbms.mikey.protection.MikeyReader;
-import org.mbmskeys.mbms.mikey.protection.MskMessage;
-import org.mbmskeys.mbms.mikey.protection.OpenResult;
 
 /**
  * Durable state across SIGKILL, with real processes and H2 files: a BM-SC killed right after a re-key and started
@@ -112,26 +105,14 @@ class RestartTest {
         Files.writeString(dir.resolve("ue.yaml"), ueYaml(httpPort));
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String group(String line, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(line);
-        assertThat(m.find()).as(line).isTrue();
-        return m.group(1);
-    }
-
     @Test
     void aBmscKilledRightAfterAReKeyComesBackWithItsStateAndEveryUeEndsWithTheCurrentMsk() throws Exception {
-        int http = freePort();
+        int http = Loopback.freeTcpPort();
         files(http);
         try (JavaProcess ues = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
             String admin;
             try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
-                admin = group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                admin = Loopback.group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
                 ues.awaitEach(180, "event=msk-received ue=alice msk=001-01/01010001", "event=msk-received ue=bob msk=001-01/01010001");
                 CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", "http://" + admin,
                         "--token-file", dir.resolve("admin.token").toString());
@@ -141,7 +122,7 @@ class RestartTest {
             }
             try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
                 bmsc.await("event=msk-kept keyGroup=001-01/0101 msk=001-01/01010002", 180);
-                admin = group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                admin = Loopback.group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
                 // Whichever UE missed the push takes the next MTK message, finds the MSK unknown and asks for it; the
                 // BM-SC still knows its registration and its MUK; the MTK counters go on from where they were.
                 ues.awaitEach(180, "event=msk-received ue=alice msk=001-01/01010002", "event=msk-received ue=bob msk=001-01/01010002",
@@ -158,17 +139,17 @@ class RestartTest {
 
     @Test
     void aUeKilledAndStartedAgainKeepsItsKeysAndCountersRefusesAReplayAndTakesTheNextPull() throws Exception {
-        int http = freePort();
+        int http = Loopback.freeTcpPort();
         files(http);
         Files.writeString(dir.resolve("bmsc.yaml"), bmscYaml(http).replace("  multicastInterface: lo\n",
                 "  multicastInterface: lo\n  rekeying: solicited-pull\n"));
         Files.writeString(dir.resolve("ue.yaml"), ueYaml(http).substring(0, ueYaml(http).indexOf("  - name: bob")) + SERVICES);
         try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml", "--pcap", "bmsc.pcap")) {
-            String admin = "http://" + group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+            String admin = "http://" + Loopback.group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
             String token = dir.resolve("admin.token").toString();
             int oldPort;
             try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
-                oldPort = Integer.parseInt(group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                oldPort = Integer.parseInt(Loopback.group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
                 ue.await("event=msk-received ue=alice msk=001-01/01010001", 180);
                 assertThat(CliRun.of("admin", "rotate", "001-01", "0101", "--url", admin, "--token-file", token).exitCode()).isZero();
                 ue.await("event=msk-received ue=alice msk=001-01/01010002", 60);   // pulled: solicited pull, MSK request
@@ -176,7 +157,7 @@ class RestartTest {
             }
             byte[] firstPush = datagramsTo(dir.resolve("bmsc.pcap"), oldPort).get(0);
             try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
-                int newPort = Integer.parseInt(group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                int newPort = Integer.parseInt(Loopback.group(ue.await("event=ue-started ue=alice", 180), "mikey=127\\.0\\.0\\.1:(\\d+)"));
                 ue.await("event=service-registered ue=alice", 60);
                 // The push of the first MSK, accepted before the kill, sent again: its counter is not newer than the
                 // stored one, which the kill did not lose.
@@ -200,11 +181,8 @@ class RestartTest {
 
     @Test
     void aPushInFlightWhenTheBmscIsKilledIsResentByTheNextBmscAndDelivered() throws Exception {
-        int http = freePort();
-        int alicesPort;
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            alicesPort = probe.getLocalPort();
-        }
+        int http = Loopback.freeTcpPort();
+        int alicesPort = Loopback.freeUdpPort();
         files(http);
         // A download service: no MTK messages, so no missed key update; only the push can bring Alice the new MSK.
         String download = SERVICES.replace("type: streaming", "type: download").substring(0, SERVICES.indexOf("    sessions:"));
@@ -214,7 +192,7 @@ class RestartTest {
                 "mikeyPort: " + alicesPort) + download);
         String token = dir.resolve("admin.token").toString();
         try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
-            String admin = "http://" + group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+            String admin = "http://" + Loopback.group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
             try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
                 alice.await("event=msk-received ue=alice msk=001-01/01010001", 180);
                 alice.kill();
@@ -225,7 +203,7 @@ class RestartTest {
             try (DatagramSocket alicesSocket = new DatagramSocket(alicesPort, InetAddress.getLoopbackAddress())) {
                 alicesSocket.setSoTimeout(60_000);
                 assertThat(CliRun.of("admin", "rotate", "001-01", "0101", "--url", admin, "--token-file", token).exitCode()).isZero();
-                while (!pushOf(alicesSocket, MskRef.parse("001-01/01010002"))) {
+                while (!Loopback.pushOf(alicesSocket, MskRef.parse("001-01/01010002"))) {
                     // another message to Alice: wait for the next
                 }
             }
@@ -240,21 +218,12 @@ class RestartTest {
             alice.await("event=msk-received ue=alice msk=001-01/01010002", 180);
             String delivered = bmsc.await("event=msk-delivery ue=001010123456781@ims.mnc001.mcc001.3gppnetwork.org "
                     + "msk=001-01/01010002 outcome=DELIVERED", 60);
-            assertThat(Integer.parseInt(group(delivered, "attempts=(\\d+)"))).as("resent, not sent afresh").isGreaterThan(1);
+            assertThat(Integer.parseInt(Loopback.group(delivered, "attempts=(\\d+)"))).as("resent, not sent afresh").isGreaterThan(1);
             // The first MSK's push may be taken over too, when Alice was killed before she acknowledged it.
             assertThat(bmsc.output()).containsPattern("took over [12] stored instances").doesNotContain(" ERROR ");
             alice.terminate();
             bmsc.terminate();
         }
-    }
-
-    /** Reads the next datagram: whether it is an MSK message carrying {@code msk} (read, not opened: no MUK here). */
-    private static boolean pushOf(DatagramSocket socket, MskRef msk) throws IOException {
-        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-        socket.receive(packet);
-        OpenResult<InboundMikey> read = MikeyReader.read(Bytes.of(packet.getData(), 0, packet.getLength()));
-        return read instanceof OpenResult.Opened<InboundMikey> opened && opened.value() instanceof MskMessage m
-                && m.keyDomain().equals(msk.keyDomain()) && m.mskId().equals(msk.mskId());
     }
 
     private static long pushesStored(Database db) {

@@ -3,25 +3,16 @@ package org.mbmskeys.adapters.app.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.MskRef;
-import org.mbmskeys.mbms.mikey.protection.InboundMikey;
-import org.mbmskeys.mbms.mikey.protection.MikeyReader;
-import org.mbmskeys.mbms.mikey.protection.MskMessage;
-import org.mbmskeys.mbms.mikey.protection.OpenResult;
 
 /**
  * Two BM-SC processes, node A and node B, on one real PostgreSQL server: B uses the MSK A made; a UE registered
@@ -93,12 +84,9 @@ class TwoNodesTest {
                 s.execute("create database mbms");
             }
             String url = pg.getJdbcUrl("postgres", "mbms");
-            int httpA = freePort();
-            int httpB = freePort();
-            int alicesPort;
-            try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-                alicesPort = probe.getLocalPort();
-            }
+            int httpA = Loopback.freeTcpPort();
+            int httpB = Loopback.freeTcpPort();
+            int alicesPort = Loopback.freeUdpPort();
             Files.writeString(dir.resolve("admin.token"), TOKEN + "\n");
             Files.writeString(dir.resolve("pg.password"), "postgres\n");
             Files.writeString(dir.resolve("kek.hex"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
@@ -113,8 +101,8 @@ class TwoNodesTest {
             String adminA;
             String first;
             try {
-                adminA = "http://" + group(a.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
-                first = group(a.output(), "event=msk-rotated keyGroup=001-01/0101 msk=(\\S+)");
+                adminA = "http://" + Loopback.group(a.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                first = Loopback.group(a.output(), "event=msk-rotated keyGroup=001-01/0101 msk=(\\S+)");
             } catch (RuntimeException | Error e) {
                 a.close();
                 throw e;
@@ -135,8 +123,8 @@ class TwoNodesTest {
                         alicesSocket.setSoTimeout(60_000);
                         CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", adminA, "--token-file", token);
                         assertThat(rotated.exitCode()).as(rotated.err()).isZero();
-                        second = group(rotated.out(), "(001-01/[0-9a-f]{8})");
-                        while (!pushOf(alicesSocket, second)) {
+                        second = Loopback.group(rotated.out(), "(001-01/[0-9a-f]{8})");
+                        while (!Loopback.pushOf(alicesSocket, MskRef.parse(second))) {
                             // a resend of an earlier message: wait for the next
                         }
                     }
@@ -148,7 +136,7 @@ class TwoNodesTest {
                 try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
                     alice.await("event=msk-received ue=alice msk=" + second, 180);
                     String delivered = b.await("event=msk-delivery ue=" + IMPI + " msk=" + second + " outcome=DELIVERED", 60);
-                    assertThat(Integer.parseInt(group(delivered, "attempts=(\\d+)"))).as("A's push, resent by B").isGreaterThan(1);
+                    assertThat(Integer.parseInt(Loopback.group(delivered, "attempts=(\\d+)"))).as("A's push, resent by B").isGreaterThan(1);
                     // Alice registered through A; B knows her registration from the shared database.
                     alice.await("event=service-registered ue=alice", 60);
                     assertThat(b.await("registration of " + IMPI, 30)).contains("ALREADY_REGISTERED");
@@ -158,25 +146,5 @@ class TwoNodesTest {
                 b.terminate();
             }
         }
-    }
-
-    private static boolean pushOf(DatagramSocket socket, String msk) throws IOException {
-        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-        socket.receive(packet);
-        OpenResult<InboundMikey> read = MikeyReader.read(Bytes.of(packet.getData(), 0, packet.getLength()));
-        return read instanceof OpenResult.Opened<InboundMikey> opened && opened.value() instanceof MskMessage m
-                && MskRef.of(m.keyDomain(), m.mskId()).toString().equals(msk);
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String group(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertThat(m.find()).as(regex + " in:\n" + text).isTrue();
-        return m.group(1);
     }
 }
