@@ -63,6 +63,9 @@ final class WireNetwork implements AutoCloseable {
     private final Map<String, String> byHost = new LinkedHashMap<>();
     private final Map<String, Set<String>> members = new LinkedHashMap<>();
     private final Map<String, UdpTransport> udps = new LinkedHashMap<>();
+    /** Each node's counted transport, and each UE's loopback address, by node name. */
+    private final Map<String, Counted> nodes = new LinkedHashMap<>();
+    private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<HttpClientTransport> clients = new ArrayList<>();
     private final List<Captured> capture = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -89,8 +92,9 @@ final class WireNetwork implements AutoCloseable {
             byEndpoint.put(bmscUdp.localEndpoint(), fqdn);
             byEndpoint.put(bmscHttp.localEndpoint(), fqdn);
             udps.put(fqdn, bmscUdp);
+            nodes.put(fqdn, new Counted(fqdn, Transport.combining(bmscUdp, bmscHttp)));
+            return nodes.get(fqdn);
         }
-        return new Counted(fqdn, Transport.combining(bmscUdp, bmscHttp));
     }
 
     /** A UE's transport: MIKEY on port 2269 of a loopback address of its own, HTTP from that address. */
@@ -115,10 +119,42 @@ final class WireNetwork implements AutoCloseable {
                 }).open());
         synchronized (lock) {
             byHost.put(address, name);
+            addresses.put(name, address);
             udps.put(name, udp);
             clients.add(http);
+            nodes.put(name, new Counted(name, Transport.combining(udp, http)));
+            return nodes.get(name);
         }
-        return new Counted(name, Transport.combining(udp, http));
+    }
+
+    /** The loopback address a UE's sockets are bound to (the source address the BM-SC sees). */
+    String addressOf(String ue) {
+        synchronized (lock) {
+            String address = addresses.get(ue);
+            if (address == null) {
+                throw new IllegalArgumentException("no UE '" + ue + "' on the wire; UEs: " + addresses.keySet());
+            }
+            return address;
+        }
+    }
+
+    /**
+     * Sends a datagram from {@code node}'s own socket, counted and captured like the node's own sends: for steps
+     * that seal a MIKEY message by hand and send it as the BM-SC would. A destination named by node goes to that
+     * node's loopback address; a multicast group stays as it is.
+     */
+    void sendFrom(String node, Envelope envelope) {
+        Counted from;
+        String address;
+        synchronized (lock) {
+            from = nodes.get(node);
+            address = addresses.get(envelope.to().host());
+        }
+        if (from == null) {
+            throw new IllegalArgumentException("no node '" + node + "' on the wire; nodes: " + nodes.keySet());
+        }
+        from.send(address == null ? envelope
+                : Envelope.of(envelope.from(), Endpoint.of(address, envelope.to().port()), envelope.payload()));
     }
 
     /**
