@@ -139,6 +139,15 @@ public final class MbmsWorld {
         return wire != null ? wire.addressOf(ue) : ue;
     }
 
+    /**
+     * The multicast group the BM-SC sends to for a group a scenario names: that group in memory, on the wire a
+     * group of this scenario's own (other processes on the host may use the named one). Define sessions with it;
+     * steps, joins and the capture keep the named group.
+     */
+    public String multicastGroup(String named) {
+        return wire != null ? wire.group(named) : named;
+    }
+
     /** Whether this run puts scenarios on loopback sockets ({@value #NETWORK_PROPERTY}{@code =wire}). */
     public static boolean onTheWire() {
         String value = System.getProperty(NETWORK_PROPERTY, "memory");
@@ -257,7 +266,7 @@ public final class MbmsWorld {
         services.put(service, group);
         serviceTypes.put(service, type);
         if (type == ServiceType.STREAMING) {
-            bmsc.defineStreamingSession(service + "-live", group, Endpoint.of("239.1.1." + (services.size()), 5004),
+            bmsc.defineStreamingSession(service + "-live", group, Endpoint.of(multicastGroup("239.1.1." + services.size()), 5004),
                     StreamingSession.of(0x5eed0000L + services.size(), 0, 10, SrtpAuthentication.RCCM1));
         }
     }
