@@ -66,6 +66,7 @@ Feature: User Service Registration at the BM-SC
 
   Rule: The BM-SC sends MIKEY to the source address of the registration (§6.3.1)
 
+    @wire
     Example: MSK delivery goes to where the registration came from
       Given the operator has rotated Key Group 0101
       When "alice" starts using "news"

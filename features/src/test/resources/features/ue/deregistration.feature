@@ -12,6 +12,7 @@ Feature: User Service Deregistration by the UE
 
   Rule: The UE deregisters a service the user leaves (§6.3.2.1B)
 
+    @wire
     Example: Leaving one service deregisters only that one
       When the user of "alice" leaves "weather"
       Then "alice" sent a deregistration request for "weather"
@@ -20,6 +21,7 @@ Feature: User Service Deregistration by the UE
 
   Rule: At power-down the UE deregisters every ongoing service (§6.3.2.1B)
 
+    @wire
     Example: Switching off deregisters both services
       When "alice" is switched off
       Then "alice" sent a deregistration request for "news" and "weather"
@@ -27,9 +29,23 @@ Feature: User Service Deregistration by the UE
 
   Rule: The deregistration is answered like a registration: Digest, one status per service (§6.3.2.1B, §6.3.2.4, Annex G.2.2)
 
+    @wire
     Example: The answer uses the register response type
       When the user of "alice" leaves "weather"
       Then the BM-SC answered the deregistration with content type "application/mbms-register-response+xml"
       And the BM-SC answered the deregistration of "alice" with the statuses:
         | service | status |
         | weather | 200    |
+
+  Rule: The UE repeats a deregistration only where G.2.4 says so: a 503 after its Retry-After (§6.3.2.1B, Annex G.2.4)
+
+    @wire
+    Example: A deregistration answered 503 is sent again once Retry-After has passed
+      Given the BM-SC is overloaded, answering 503 with Retry-After 20 seconds
+      When the user of "alice" leaves "weather"
+      And 10 seconds pass
+      And the operator ends the overload of the BM-SC
+      And 10 seconds pass
+      Then the BM-SC answered "alice" 503 with Retry-After 20 seconds once
+      And "alice" is not registered to "weather"
+      And "alice" is registered to "news" at "bmsc.example.org"

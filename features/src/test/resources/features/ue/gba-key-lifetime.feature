@@ -11,6 +11,7 @@ Feature: GBA key lifetime at the UE
 
   Rule: An expired Ks_NAF is renewed before the next HTTP request (§6.1)
 
+    @wire
     Example: A request after the lifetime runs GBA first
       Given 2 hours pass
       When "alice" requests the current MSK of Key Group 0101
@@ -27,6 +28,7 @@ Feature: GBA key lifetime at the UE
       And 2 minutes pass
       Then "alice" discarded the push as its MUK had expired, without a verification message
 
+    @wire
     Example: An MSK due under the expired MUK is solicited, not pushed, and the UE asks for it like after a pull
       Given 2 hours pass
       When the operator rotates Key Group 0101

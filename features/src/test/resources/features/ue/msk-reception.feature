@@ -15,9 +15,11 @@ Feature: MSK message reception by the UE
 
   Rule: The UE acknowledges an MSK message only when the V bit asks for it (§6.4.6.1, §6.3.2.2.4)
 
+    @wire
     Example: A push with V is acknowledged
       Then "alice" sent 1 MIKEY verification message
 
+    @wire
     Example: An MSK message without V is applied and not acknowledged
       When the BM-SC sends "alice" the current MSK of Key Group 0101 without the V bit
       Then "alice" applied it without a verification message
@@ -47,6 +49,7 @@ Feature: MSK message reception by the UE
 
   Rule: A message for a MUK the UE does not have is discarded (§6.4.6.1 step 1)
 
+    @wire
     Example: A message for another UE's MUK
       Given UE "bob" is bootstrapped at the BSF
       And "bob" is registered to "news"
@@ -55,6 +58,7 @@ Feature: MSK message reception by the UE
 
   Rule: The UE keeps at most two MSKs of a Key Group; a third replaces the older (§6.5.3)
 
+    @wire
     Example: Three rotations leave the two newest
       When the operator rotates Key Group 0101
       And the operator rotates Key Group 0101
@@ -62,6 +66,7 @@ Feature: MSK message reception by the UE
 
   Rule: A key validity with SEQl above SEQu invalidates the MSK (§6.3.2.1B, §6.5.4)
 
+    @wire
     Example: An invalidated MSK opens no further MTK message
       Given "alice" joins the "news-live" session
       When the BM-SC invalidates the MSK of Key Group 0101 for "alice"
@@ -70,6 +75,7 @@ Feature: MSK message reception by the UE
 
   Rule: A new UICC wipes every MBMS key of the old one (§6.4.3, Annex D)
 
+    @wire
     Example: A UICC change leaves no key behind
       When "alice" gets another UICC
       Then "alice" holds no MBMS keys

@@ -14,6 +14,7 @@ Feature: MSK request by the UE
 
   Rule: Key Number 0 asks for the current MSK of the Key Group (§6.3.2.1, §6.3.2.2.1)
 
+    @wire
     Example: The request for 0101:0000 brings the current MSK
       Given the operator has rotated Key Group 0101
       When "alice" requests the current MSK of Key Group 0101
@@ -22,6 +23,7 @@ Feature: MSK request by the UE
 
   Rule: A UE that sees traffic under an MSK it lacks fetches it (§6.3.2.2.3 missed key update)
 
+    @wire
     Example: An MTK message under an unknown MSK triggers an MSK request
       Given the operator has rotated Key Group 0101
       And "alice" joins the "news-live" session
@@ -32,6 +34,7 @@ Feature: MSK request by the UE
 
   Rule: The UE waits the announced back-off before an MSK request, except when it answers a solicited pull (§6.3.2.2.1)
 
+    @wire
     Example: A missed key update waits offsetTime plus a random part of randomTimePeriod
       Given the announcement of "news" asks for back-off with offsetTime 10 s and randomTimePeriod 20 s
       And the operator has rotated Key Group 0101
@@ -40,6 +43,7 @@ Feature: MSK request by the UE
       Then "alice" sent no MSK request within the first 10 seconds
       And "alice" sent an MSK request within 30 seconds
 
+    @wire
     Example: A solicited pull is answered at once
       Given the announcement of "news" asks for back-off with offsetTime 10 s and randomTimePeriod 20 s
       When the BM-SC solicits "alice" to pull Key Group 0101
@@ -47,6 +51,7 @@ Feature: MSK request by the UE
 
   Rule: One status code per pair; the UE may retry the failed pairs (§6.3.2.4)
 
+    @wire
     Example: A pair of a Key Group the UE is not registered for is refused alone
       Given the user service "weather" uses the download Key Group 0202
       And the operator has rotated Key Group 0101

@@ -14,6 +14,7 @@ Feature: MTK message reception by the UE
 
   Rule: The first MTK of an MSK has an ID above SEQl, and SEQl follows the MTK ID (§6.3.3.1, §6.5.4)
 
+    @wire
     Example: The first MTK is 11
       When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
       Then "alice" holds MTK 11 of "news-live" as current
@@ -31,17 +32,20 @@ Feature: MTK message reception by the UE
     Newer is decided by RFC 1982 serial arithmetic on 32 bits: a jump of less than half the range is newer,
     also across the wrap of NTP era 0 in 2036; half the range or more is not.
 
+    @wire
     Example: MTK messages counting NTP seconds, an hour apart
       When the BM-SC sends an MTK message for MTK 11 with counter 3976000000
       And the BM-SC sends an MTK message for MTK 12 with counter 3976003600
       Then "alice" holds MTKs 11 and 12 of "news-live"
       And "alice" holds MTK 12 of "news-live" as current
 
+    @wire
     Example: The NTP seconds wrap at the end of era 0
       When the BM-SC sends an MTK message for MTK 11 with counter 4294967000
       And the BM-SC sends an MTK message for MTK 12 with counter 304
       Then "alice" holds MTK 12 of "news-live" as current
 
+    @wire
     Example: A jump of half the range is not newer
       When the BM-SC sends an MTK message for MTK 11 with counter 1000
       And the BM-SC sends an MTK message for MTK 12 with counter 2147484648
@@ -50,6 +54,7 @@ Feature: MTK message reception by the UE
 
   Rule: An MTK ID outside SEQl..SEQu or not above the current one is refused before the MAC (§6.4.6.2 step 3, §6.5.4)
 
+    @wire
     Example: An MTK ID going back
       Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
       And the BM-SC moved "news-live" to its next MTK
@@ -57,12 +62,14 @@ Feature: MTK message reception by the UE
       Then "alice" discarded it as an MTK ID that is not newer
       And "alice" holds MTK 12 of "news-live" as current
 
+    @wire
     Example: An MTK ID above SEQu
       When the BM-SC sends an MTK message for MTK 21 with a fresh counter
       Then "alice" discarded it as outside the key validity
 
   Rule: The UE keeps the two most recent MTKs of a Key Group, for the switch-over (§6.5.4)
 
+    @wire
     Example: The previous MTK stays until the one after the next arrives
       Given the BM-SC started MTK delivery for "news-live", resending every 5 seconds
       When the BM-SC moves "news-live" to its next MTK

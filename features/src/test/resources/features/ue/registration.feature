@@ -49,6 +49,7 @@ Feature: User Service Registration by the UE
 
   Rule: The UE repeats a failed registration only where G.2.4 says so: 401 and 503 (after Retry-After), backing off
 
+    @wire
     Example: A BM-SC that is temporarily unavailable is asked again after Retry-After
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
       And the BM-SC is overloaded for the next 30 seconds
@@ -57,6 +58,7 @@ Feature: User Service Registration by the UE
       Then "alice" is registered to "news" at "bmsc.example.org"
       And the BM-SC answered "alice" 503 with Retry-After 30 seconds once
 
+    @wire
     Example: The UE waits the whole Retry-After, even when the overload ends sooner
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
       And the BM-SC is overloaded, answering 503 with Retry-After 20 seconds
@@ -69,6 +71,7 @@ Feature: User Service Registration by the UE
       Then "alice" is registered to "news" at "bmsc.example.org"
       And the BM-SC answered "alice" 503 with Retry-After 20 seconds once
 
+    @wire
     Example: A refused service is not asked again
       Given "alice" has read the service announcement of "news" naming "bmsc.example.org"
       And only "bob" may register to "news"
@@ -86,18 +89,21 @@ Feature: User Service Registration by the UE
 
   Rule: The UE registers again at every power-on unless the user left the service or the UICC changed (§6.3.2.1A)
 
+    @wire
     Example: Power-on registers again
       Given "alice" is registered to "news"
       When "alice" is switched off and on again
       Then "alice" is registered to "news" at "bmsc.example.org"
       And "alice" sent a registration request after power-on
 
+    @wire
     Example: A service the user left is not registered at power-on
       Given "alice" is registered to "news"
       And the user of "alice" leaves "news"
       When "alice" is switched off and on again
       Then "alice" sent no registration request after power-on
 
+    @wire
     Example: After a UICC change the UE does not register by itself
       Given "alice" is registered to "news"
       When "alice" is switched off, gets another UICC and is switched on
@@ -106,6 +112,7 @@ Feature: User Service Registration by the UE
 
   Rule: The UE registers again when the key management connection was lost (§6.3.2.1A)
 
+    @wire
     Example: A lost PDP context is followed by a new registration that overrides the old one
       Given "alice" is registered to "news"
       When the key management connection of "alice" is lost

@@ -19,6 +19,7 @@ import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.testkit.TraceRecorder;
@@ -115,6 +116,36 @@ public final class MbmsWorld {
                     + "it @wire");
         }
         return network;
+    }
+
+    /**
+     * Sends {@code envelope} from {@code node} on either network: for steps that seal a message by hand and send
+     * it as the BM-SC would. On the wire it leaves from the node's own socket; its destination is named by node
+     * (or a multicast group), as on the in-memory network.
+     */
+    public void sendFrom(String node, Envelope envelope) {
+        if (wire != null) {
+            wire.sendFrom(node, envelope);
+        } else {
+            network.node(node).send(envelope);
+        }
+    }
+
+    /**
+     * The host part of the address the BM-SC sees a UE's requests come from: its node name on the in-memory
+     * network, its own loopback address on the wire.
+     */
+    public String hostOf(String ue) {
+        return wire != null ? wire.addressOf(ue) : ue;
+    }
+
+    /**
+     * The multicast group the BM-SC sends to for a group a scenario names: that group in memory, on the wire a
+     * group of this scenario's own (other processes on the host may use the named one). Define sessions with it;
+     * steps, joins and the capture keep the named group.
+     */
+    public String multicastGroup(String named) {
+        return wire != null ? wire.group(named) : named;
     }
 
     /** Whether this run puts scenarios on loopback sockets ({@value #NETWORK_PROPERTY}{@code =wire}). */
@@ -235,7 +266,7 @@ public final class MbmsWorld {
         services.put(service, group);
         serviceTypes.put(service, type);
         if (type == ServiceType.STREAMING) {
-            bmsc.defineStreamingSession(service + "-live", group, Endpoint.of("239.1.1." + (services.size()), 5004),
+            bmsc.defineStreamingSession(service + "-live", group, Endpoint.of(multicastGroup("239.1.1." + services.size()), 5004),
                     StreamingSession.of(0x5eed0000L + services.size(), 0, 10, SrtpAuthentication.RCCM1));
         }
     }

@@ -47,7 +47,7 @@ public class MtkDeliverySteps {
     public void theUserServiceUsesTheStreamingKeyGroupForTheSession(String service, String group, String session,
             String address) {
         world.defineService(service, ServiceType.STREAMING, group);
-        world.bmsc().defineStreamingSession(session, world.group(group), Endpoint.of(address, RTP_PORT),
+        world.bmsc().defineStreamingSession(session, world.group(group), Endpoint.of(world.multicastGroup(address), RTP_PORT),
                 StreamingSession.of(0x5eed0000L + world.services.size(), 0, 10, SrtpAuthentication.RCCM1));
         world.sessionGroups.put(session, address);
         sessionServices.put(session, service);

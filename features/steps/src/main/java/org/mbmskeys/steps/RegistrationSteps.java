@@ -108,13 +108,14 @@ public class RegistrationSteps {
     public void stillExactlyOneRegistration(String ue, String service) {
         assertThat(world.bmsc.registration(world.impi(ue))).hasValueSatisfying(r -> {
             assertThat(r.services()).containsOnlyOnce(ServiceId.of(service));
-            assertThat(r.source().host()).isEqualTo(ue);
+            assertThat(r.source().host()).isEqualTo(world.hostOf(ue));
         });
     }
 
     @Then("the BM-SC sent the MSK of Key Group {word} to the address {string} registered from, port {int}")
     public void sentTheMskToTheRegistrationAddress(String group, String ue, int port) {
-        assertThat(world.bmsc.registration(world.impi(ue))).hasValueSatisfying(r -> assertThat(r.source().host()).isEqualTo(ue));
+        assertThat(world.bmsc.registration(world.impi(ue))).hasValueSatisfying(r ->
+                assertThat(r.source().host()).isEqualTo(world.hostOf(ue)));
         assertThat(world.capture()).anySatisfy(c -> {
             assertThat(c.message().kind()).isEqualTo(Message.Kind.DATAGRAM);
             assertThat(c.message().sender()).isEqualTo(world.bmsc.fqdn());

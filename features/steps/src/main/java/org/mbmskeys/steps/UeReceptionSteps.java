@@ -116,7 +116,7 @@ public class UeReceptionSteps {
     public void theMskMessageIsDeliveredInstead(String owner, String ue) {
         List<Captured> pushes = mskMessagesTo(owner);
         Message push = pushes.get(pushes.size() - 1).message();
-        world.network().node(world.bmsc().fqdn()).send(Envelope.of(push.from(), Endpoint.of(world.ue(ue).name(),
+        world.sendFrom(world.bmsc().fqdn(), Envelope.of(push.from(), Endpoint.of(world.ue(ue).name(),
                 push.to().port()), push.bytes()));
         world.settle();
     }
@@ -171,7 +171,7 @@ public class UeReceptionSteps {
                     new String(mukId.idi().toByteArray(), StandardCharsets.UTF_8),
                     new String(mukId.idr().toByteArray(), StandardCharsets.UTF_8), false), muk);
             String fqdn = world.bmsc().fqdn();
-            world.network().node(fqdn).send(Envelope.of(Endpoint.of(fqdn, MIKEY_PORT), Endpoint.of(world.ue(ue).name(),
+            world.sendFrom(fqdn, Envelope.of(Endpoint.of(fqdn, MIKEY_PORT), Endpoint.of(world.ue(ue).name(),
                     MIKEY_PORT), datagram));
         } finally {
             muk.destroy();
@@ -251,7 +251,7 @@ public class UeReceptionSteps {
             Bytes datagram = MikeySealer.jca().seal(MtkDelivery.streaming(CsbIds.random(random), msk.keyDomain(),
                     msk.mskId(), MtkId.of(mtkId), mtk, salt, counter, held.rand()), held.key());
             String fqdn = world.bmsc().fqdn();
-            world.network().node(fqdn).send(Envelope.of(Endpoint.of(fqdn, MIKEY_PORT),
+            world.sendFrom(fqdn, Envelope.of(Endpoint.of(fqdn, MIKEY_PORT),
                     Endpoint.of(world.sessionGroup(service + "-live"), MIKEY_PORT), datagram));
         } finally {
             mtk.destroy();

@@ -62,7 +62,13 @@ final class WireNetwork implements AutoCloseable {
     private final Map<Endpoint, String> byEndpoint = new LinkedHashMap<>();
     private final Map<String, String> byHost = new LinkedHashMap<>();
     private final Map<String, Set<String>> members = new LinkedHashMap<>();
+    /** The scenario's multicast groups (as the feature names them) and the group each really is, both ways. */
+    private final Map<String, String> groups = new LinkedHashMap<>();
+    private final Map<String, String> groupNames = new LinkedHashMap<>();
     private final Map<String, UdpTransport> udps = new LinkedHashMap<>();
+    /** Each node's counted transport, and each UE's loopback address, by node name. */
+    private final Map<String, Counted> nodes = new LinkedHashMap<>();
+    private final Map<String, String> addresses = new LinkedHashMap<>();
     private final List<HttpClientTransport> clients = new ArrayList<>();
     private final List<Captured> capture = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
@@ -89,8 +95,9 @@ final class WireNetwork implements AutoCloseable {
             byEndpoint.put(bmscUdp.localEndpoint(), fqdn);
             byEndpoint.put(bmscHttp.localEndpoint(), fqdn);
             udps.put(fqdn, bmscUdp);
+            nodes.put(fqdn, new Counted(fqdn, Transport.combining(bmscUdp, bmscHttp)));
+            return nodes.get(fqdn);
         }
-        return new Counted(fqdn, Transport.combining(bmscUdp, bmscHttp));
     }
 
     /** A UE's transport: MIKEY on port 2269 of a loopback address of its own, HTTP from that address. */
@@ -115,10 +122,42 @@ final class WireNetwork implements AutoCloseable {
                 }).open());
         synchronized (lock) {
             byHost.put(address, name);
+            addresses.put(name, address);
             udps.put(name, udp);
             clients.add(http);
+            nodes.put(name, new Counted(name, Transport.combining(udp, http)));
+            return nodes.get(name);
         }
-        return new Counted(name, Transport.combining(udp, http));
+    }
+
+    /** The loopback address a UE's sockets are bound to (the source address the BM-SC sees). */
+    String addressOf(String ue) {
+        synchronized (lock) {
+            String address = addresses.get(ue);
+            if (address == null) {
+                throw new IllegalArgumentException("no UE '" + ue + "' on the wire; UEs: " + addresses.keySet());
+            }
+            return address;
+        }
+    }
+
+    /**
+     * Sends a datagram from {@code node}'s own socket, counted and captured like the node's own sends: for steps
+     * that seal a MIKEY message by hand and send it as the BM-SC would. A destination named by node goes to that
+     * node's loopback address, a multicast group the scenario names to the group it really is ({@link #group}).
+     */
+    void sendFrom(String node, Envelope envelope) {
+        Counted from;
+        String address;
+        synchronized (lock) {
+            from = nodes.get(node);
+            address = addresses.getOrDefault(envelope.to().host(), groups.get(envelope.to().host()));
+        }
+        if (from == null) {
+            throw new IllegalArgumentException("no node '" + node + "' on the wire; nodes: " + nodes.keySet());
+        }
+        from.send(address == null ? envelope
+                : Envelope.of(envelope.from(), Endpoint.of(address, envelope.to().port()), envelope.payload()));
     }
 
     /**
@@ -139,13 +178,32 @@ final class WireNetwork implements AutoCloseable {
         };
     }
 
-    /** {@code node} receives from now on what is sent to {@code group} on port 2269. */
+    /**
+     * The multicast group the sockets really use for the group a scenario names ({@code 239.1.1.1}): one of this
+     * JVM's and this scenario's own ({@code 239.<jvm>.<scenario>.<n>}). Every group on {@code lo} reaches every
+     * process of the host that joined it, so a fixed group would let another build's MTK messages (a second
+     * {@code mbms-wire} run, a demo) arrive at this scenario's UEs: a discard no step expects, and an arrival
+     * counted against this scenario's sends, which lets {@link #settle} return early. The capture keeps the name.
+     */
+    String group(String named) {
+        synchronized (lock) {
+            String real = groups.get(named);
+            if (real == null) {
+                real = "239." + JVM + "." + world + "." + (groups.size() + 1);
+                groups.put(named, real);
+                groupNames.put(real, named);
+            }
+            return real;
+        }
+    }
+
+    /** {@code node} receives from now on what is sent to {@code group} (as the scenario names it) on port 2269. */
     void join(String node, String group) {
         UdpTransport udp = udps.get(node);
         if (udp == null) {
             throw new IllegalArgumentException("no node '" + node + "' on the wire; nodes: " + udps.keySet());
         }
-        udp.join(Endpoint.of(group, UdpTransport.MIKEY_PORT));
+        udp.join(Endpoint.of(group(group), UdpTransport.MIKEY_PORT));
         synchronized (lock) {
             members.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(node);
         }
@@ -293,11 +351,13 @@ final class WireNetwork implements AutoCloseable {
             }
             synchronized (lock) {
                 String host = envelope.to().host();
-                Set<String> group = members.get(host);
+                String groupName = groupNames.getOrDefault(host, host);
+                Set<String> group = members.get(groupName);
                 if (group != null || host.startsWith("239.") || host.startsWith("224.")) {
                     List<String> recipients = group == null ? List.of() : group.stream().filter(m -> !m.equals(name)).toList();
+                    Endpoint to = Endpoint.of(groupName, envelope.to().port());
                     for (String r : recipients) {
-                        record(new Message(from, envelope.to(), r, Message.Kind.DATAGRAM, envelope.payload()), Captured.Fate.DELIVERED);
+                        record(new Message(from, to, r, Message.Kind.DATAGRAM, envelope.payload()), Captured.Fate.DELIVERED);
                     }
                     inFlightDatagrams += recipients.size();
                 } else {
