@@ -1,7 +1,6 @@
 package org.mbmskeys.adapters.http;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -144,7 +143,7 @@ final class ServerExchange extends ChannelInboundHandlerAdapter {
         cancelDeadline();
         server.refused(refusal, client);
         ctx.channel().config().setAutoRead(false);
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(refusal.wire().asReadOnlyBuffer())).addListener(ChannelFutureListener.CLOSE);
+        LingeringClose.writeAndClose(ctx, Unpooled.wrappedBuffer(refusal.wire().asReadOnlyBuffer()));
     }
 
     /** Writes {@code response}; then reads the next request, or closes. Runs on the event loop. */

@@ -104,6 +104,24 @@ class HttpServerTransportTest {
         assertThat(server.counters().refused()).containsEntry(414, 1L).containsEntry(431, 1L).containsEntry(413, 2L);
     }
 
+    /**
+     * A client that sends its whole body without waiting (curl, most libraries) is still sending when the 413 goes
+     * out: the server reads and drops the rest rather than closing on it, which would make the kernel reset the
+     * connection and could destroy the 413 before the client reads it.
+     */
+    @Test
+    void aClientStillSendingItsOversizedBodyReadsThe413() throws Exception {
+        HttpServerTransport server = server(HttpServerTransport.builder().maxRequestBytes(2048));
+        RawClient client = client(server);
+
+        client.write("POST /keymanagement HTTP/1.1\r\nHost: b\r\nContent-Length: 8000000\r\n\r\n");
+        client.write("a".repeat(8_000_000));   // more than the socket buffers hold: the server must read it
+
+        assertThat(client.readResponse()).startsWith("HTTP/1.1 413 ");
+        assertThat(client.closedByServer()).isTrue();
+        assertThat(server.counters().refused()).containsEntry(413, 1L);
+    }
+
     @Test
     void aClientThatExpects100ContinueGetsItBeforeItSendsTheBody() throws Exception {
         HttpServerTransport server = server(HttpServerTransport.builder());

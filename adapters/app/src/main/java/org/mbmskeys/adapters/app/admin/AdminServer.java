@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -38,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.mbmskeys.adapters.app.support.TerminalText;
+import org.mbmskeys.adapters.http.LingeringClose;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.Bmsc;
@@ -233,7 +233,7 @@ public final class AdminServer implements AutoCloseable {
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            LingeringClose.writeAndClose(ctx, response);   // the client may still be sending the body
         }
     }
 

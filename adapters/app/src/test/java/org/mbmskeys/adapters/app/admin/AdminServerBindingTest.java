@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,10 +83,8 @@ class AdminServerBindingTest {
             first.close();
 
             assertThat(loops.isShuttingDown()).isFalse();
-            // Nothing listens any more. (Binding the port again is not a fair check: between the close and the bind,
-            // any outgoing connection on this machine may be given the freed port as its ephemeral port.)
-            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
-                    .as("the listener is closed").isInstanceOf(ConnectException.class);
+            // Whether the port is free again is not checked: once freed, any process on this machine may be given it
+            // (on a busy build machine one was).
             try (AdminServer second = AdminServer.builder(lab.bmsc).token(token).bind(Endpoint.of("127.0.0.1", 0))
                     .eventLoops(loops).open()) {
                 assertThat(services(second.localEndpoint().port()).statusCode()).as("the group still serves").isEqualTo(200);
