@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -104,12 +106,7 @@ final class XmlBodies {
         // Decode as UTF-8 whatever the declaration says; a declaration of another encoding is refused after.
         source.setEncoding("UTF-8");
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            builder.setErrorHandler(THROWING);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not read");
-            });
-            return builder.parse(source);
+            return PARSERS.get().parse(source);
         } catch (SAXParseException e) {
             if (declaresDoctype(bytes)) {
                 throw new MalformedBodyException(BodyFailure.DOCTYPE, "the body has a document type declaration; "
@@ -122,8 +119,6 @@ final class XmlBodies {
         } catch (IOException e) {
             // Reading a byte array fails only on bytes that are not UTF-8.
             throw new MalformedBodyException(BodyFailure.NOT_XML, "not UTF-8: " + clip(e.getMessage()));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK XML parser refused its hardening settings", e);
         }
     }
 
@@ -151,11 +146,7 @@ final class XmlBodies {
 
     private static void validate(Document document, BodyType type) {
         try {
-            Validator validator = type.schema().newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(THROWING);
-            validator.validate(new DOMSource(document));
+            VALIDATORS.get().get(type).validate(new DOMSource(document));
         } catch (SAXException e) {
             throw new MalformedBodyException(BodyFailure.SCHEMA, "not valid against the TS 26.346 schema of "
                     + type.root + ": " + clip(e.getMessage()));
@@ -165,6 +156,46 @@ final class XmlBodies {
     }
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+
+    /*
+     * One parser and one validator per body type for each thread that reads bodies (the event loops and the engine's
+     * lanes, a fixed few). Making them per body was about half of the XML time of an MSK request (the JFR profile of
+     * MskRequestsOverHttp, docs/benchmarks.md). Neither is thread-safe, and neither keeps anything of a document once
+     * it has been read: each parse and validation starts afresh, and a failed one throws before it returns.
+     */
+    private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(XmlBodies::newParser);
+    private static final ThreadLocal<Map<BodyType, Validator>> VALIDATORS = ThreadLocal.withInitial(() -> {
+        Map<BodyType, Validator> byType = new EnumMap<>(BodyType.class);
+        for (BodyType type : BodyType.values()) {
+            byType.put(type, newValidator(type));
+        }
+        return byType;
+    });
+
+    private static DocumentBuilder newParser() {
+        try {
+            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            builder.setErrorHandler(THROWING);
+            builder.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are not read");
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK XML parser refused its hardening settings", e);
+        }
+    }
+
+    private static Validator newValidator(BodyType type) {
+        Validator validator = type.schema().newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("the JDK schema validator refused its hardening settings", e);
+        }
+        validator.setErrorHandler(THROWING);
+        return validator;
+    }
 
     private static DocumentBuilderFactory hardenedFactory() {
         // The JDK's own implementation, so a parser on the class path cannot ignore these settings.

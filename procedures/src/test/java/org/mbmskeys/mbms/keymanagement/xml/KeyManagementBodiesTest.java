@@ -281,6 +281,21 @@ class KeyManagementBodiesTest {
                 + "\"><MSK><MSKID>AAEAAA==</MSKID></MSK></mbmsMSKRequest>")))).isEqualTo(BodyFailure.SCHEMA);
     }
 
+    /** Each thread reuses its parser and validators: a body refused halfway must leave nothing for the next one. */
+    @Test
+    void aBodyReadAfterOneRefusedAtEachStageIsReadWhole() {
+        RegistrationRequest good = RegistrationRequest.of("urn:a", "urn:b");
+        List<String> refused = List.of("not xml at all",
+                "<!DOCTYPE r [<!ENTITY x \"y\">]><mbmsSecurityRegister xmlns=\"" + REG_NS + "\"/>",
+                register("<serviceID>urn:a</serviceID>").replace("</mbmsSecurityRegister>", ""),
+                register("<serviceID>urn:a</serviceID><extra/>"));
+
+        for (String bad : refused) {
+            assertThatThrownBy(() -> RegistrationRequest.parse(utf8(bad))).isInstanceOf(MalformedBodyException.class);
+            assertThat(RegistrationRequest.parse(good.toXml())).as("after %s", bad).isEqualTo(good);
+        }
+    }
+
     @Test
     void extensionsTheSchemaAllowsAreReadPast() {
         Bytes extended = utf8(register("<serviceID>urn:a</serviceID><x:ext xmlns:x=\"urn:vendor\" x:y=\"1\">v</x:ext>")
