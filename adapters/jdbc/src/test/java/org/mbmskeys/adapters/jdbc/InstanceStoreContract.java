@@ -280,6 +280,43 @@ abstract class InstanceStoreContract {
         assertSameContent(all(store("node-b")).get(0), onB);
     }
 
+    // ---- which node delivers a streaming session's MTKs (MtkSessionClaims)
+
+    MtkSessionClaims claims(String node) {
+        Database db = backend().open();
+        opened.add(db);
+        return new MtkSessionClaims(db, node);
+    }
+
+    @Test
+    void oneNodeDeliversASessionWhileItsLeaseHoldsAndAnotherTakesItWhenItLapses() {
+        store("node-a").renewLease(T0.plusSeconds(30));
+        store("node-b").renewLease(T0.plusSeconds(60));
+        MtkSessionClaims a = claims("node-a");
+        MtkSessionClaims b = claims("node-b");
+
+        assertThat(a.claim("tv", T0)).isEqualTo(new MtkSessionClaims.Claim(true, "node-a", Optional.empty()));
+        assertThat(b.claim("tv", T0.plusSeconds(10))).isEqualTo(new MtkSessionClaims.Claim(false, "node-a", Optional.empty()));
+        assertThat(a.claim("tv", T0.plusSeconds(20))).as("still node-a's").extracting(MtkSessionClaims.Claim::mine).isEqualTo(true);
+
+        assertThat(b.claim("tv", T0.plusSeconds(31))).isEqualTo(new MtkSessionClaims.Claim(true, "node-b", Optional.of("node-a")));
+        store("node-a").renewLease(T0.plusSeconds(62));   // node-a is back
+        assertThat(a.claim("tv", T0.plusSeconds(32))).isEqualTo(new MtkSessionClaims.Claim(false, "node-b", Optional.empty()));
+    }
+
+    @Test
+    void aNodeThatStopsReleasesItsSessionsAtOnce() {
+        store("node-a").renewLease(T0.plusSeconds(30));
+        MtkSessionClaims a = claims("node-a");
+        a.claim("tv", T0);
+        a.claim("radio", T0);
+
+        a.releaseAll();
+
+        assertThat(claims("node-b").claim("tv", T0.plusSeconds(1)).mine()).isTrue();
+        assertThat(claims("node-b").claim("radio", T0.plusSeconds(1)).takenFrom()).isEmpty();
+    }
+
     private long rowCount() {
         Database db = backend().open();
         opened.add(db);

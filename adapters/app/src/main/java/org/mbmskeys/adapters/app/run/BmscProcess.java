@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
 import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
 import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
+import org.mbmskeys.adapters.jdbc.MtkSessionClaims;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
@@ -74,6 +77,8 @@ final class BmscProcess implements AutoCloseable {
     private KeyEncryptionKey kek;
     /** With durable storage: this node's lease on its running procedures. */
     private LeaseKeeper leases;
+    /** With durable storage: which node delivers each streaming session's MTKs. */
+    private MtkSessionClaims mtkSessions;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -172,12 +177,20 @@ final class BmscProcess implements AutoCloseable {
                 LOG.info(EventLine.of("msk-rotated", "keyGroup", group, "msk", bmsc.rotate(group)));
             }
         }
+        List<String> elsewhere = new ArrayList<>();
         for (String session : streaming) {
-            bmsc.startMtkDelivery(session);
-            LOG.info(EventLine.of("mtk-delivery-started", "session", session));
+            // With a database, nodes share it: one node delivers each session's MTKs (TS 33.246 §6.3.4.5).
+            MtkSessionClaims.Claim claim = mtkSessions == null ? null : mtkSessions.claim(session, clock.now());
+            if (claim == null || claim.mine()) {
+                bmsc.startMtkDelivery(session);
+                LOG.info(EventLine.of("mtk-delivery-started", "session", session));
+            } else {
+                elsewhere.add(session);
+                LOG.info(EventLine.of("mtk-delivery-elsewhere", "session", session, "node", claim.owner()));
+            }
         }
         if (leases != null) {
-            leases.start(bmsc);   // also takes over, now, what nodes whose lease lapsed left
+            leases.start(bmsc, elsewhere);   // also takes over, now, what nodes whose lease lapsed left
         }
         admin = config.admin().map(a -> openAdmin(a, bmsc)).orElse(null);
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
@@ -206,7 +219,8 @@ final class BmscProcess implements AutoCloseable {
         }
         JdbcInstanceStore instances = JdbcInstanceStore.builder(database, storage.node()).values(InstanceValues.bmsc())
                 .durable(procedure -> !procedure.equals(Bmsc.MTK_DELIVERY)).build();
-        leases = new LeaseKeeper(instances, clock, storage.lease());
+        mtkSessions = new MtkSessionClaims(database, storage.node());
+        leases = new LeaseKeeper(instances, mtkSessions, clock, storage.lease());
         leases.claim();
         b.registrationStorage(new CachedRegistrationStorage(new JdbcRegistrationStorage(database), REGISTRATION_CACHE_TTL,
                         100_000, Ticker.systemTicker()))
@@ -258,6 +272,9 @@ final class BmscProcess implements AutoCloseable {
                 }
             }
             server.close();
+            if (mtkSessions != null) {
+                mtkSessions.releaseAll();   // another node delivers them from its next lease renewal
+            }
             if (bsfServer != null) {
                 bsfServer.close();
             }

@@ -2,8 +2,13 @@ package org.mbmskeys.adapters.app.run;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
+import org.mbmskeys.adapters.jdbc.MtkSessionClaims;
 import org.mbmskeys.engine.spi.Cancellable;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.Scheduler;
@@ -13,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a BM-SC node's lease on its running procedures while the process runs, every third of the lease, and
- * hands the BM-SC the procedures of any node whose lease lapsed (docs/storage.md, "Leases: timers of a node that
+ * hands the BM-SC the procedures and the streaming sessions' MTK delivery of any node whose lease lapsed (docs/storage.md, "Leases: timers of a node that
  * is gone"): a push that node left unacknowledged is resent from here, once.
  */
 final class LeaseKeeper implements AutoCloseable {
@@ -21,14 +26,18 @@ final class LeaseKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("mbms-keys.bmsc");
 
     private final JdbcInstanceStore store;
+    private final MtkSessionClaims sessions;
     private final Scheduler scheduler;
     private final Duration lease;
+    /** The streaming sessions another node delivers; this node claims each once that node's lease lapsed. */
+    private final Set<String> elsewhere = new LinkedHashSet<>();
     private Bmsc bmsc;
     private Cancellable next;
     private volatile boolean closed;
 
-    LeaseKeeper(JdbcInstanceStore store, Scheduler scheduler, Duration lease) {
+    LeaseKeeper(JdbcInstanceStore store, MtkSessionClaims sessions, Scheduler scheduler, Duration lease) {
         this.store = store;
+        this.sessions = sessions;
         this.scheduler = scheduler;
         this.lease = lease;
     }
@@ -41,9 +50,13 @@ final class LeaseKeeper implements AutoCloseable {
         store.renewLease(scheduler.now().plus(lease));
     }
 
-    /** From now on renews the lease and gives {@code bmsc} what lapsed nodes left, starting at once. */
-    synchronized void start(Bmsc bmsc) {
+    /**
+     * From now on renews the lease and gives {@code bmsc} what lapsed nodes left, starting at once: their running
+     * procedures, and the MTK delivery of those of {@code elsewhere} (sessions another node delivers) they had.
+     */
+    synchronized void start(Bmsc bmsc, Collection<String> elsewhere) {
         this.bmsc = bmsc;
+        this.elsewhere.addAll(elsewhere);
         tick();
     }
 
@@ -58,6 +71,16 @@ final class LeaseKeeper implements AutoCloseable {
             taken.forEach(bmsc::takeOver);
             if (!taken.isEmpty()) {
                 LOG.info(EventLine.of("instances-taken-over", "count", taken.size()));
+            }
+            for (Iterator<String> it = elsewhere.iterator(); it.hasNext(); ) {
+                String session = it.next();
+                MtkSessionClaims.Claim claim = sessions.claim(session, now);
+                if (claim.mine()) {
+                    bmsc.startMtkDelivery(session);
+                    LOG.info(EventLine.of("mtk-delivery-started", "session", session, "takenOverFrom",
+                            claim.takenFrom().orElse("-")));
+                    it.remove();
+                }
             }
         } catch (RuntimeException e) {
             // The database may be away for a moment; the next tick tries again, well within the lease.

@@ -37,8 +37,20 @@ class TwoNodesTest {
                 keyGroup: "0101"
             """;
 
+    private static final String STREAMING = """
+            services:
+              - id: urn:3gpp:mbms:news
+                type: streaming
+                keyDomain: "001-01"
+                keyGroup: "0101"
+                sessions:
+                  - id: news-live
+                    rtp: %s:5004
+            """;
+
     @TempDir
     Path dir;
+    private String services = SERVICES;
 
     private String node(String name, int httpPort, String url) {
         return """
@@ -46,6 +58,7 @@ class TwoNodesTest {
                   fqdn: bmsc.example.org
                   mikey: 127.0.0.1:0
                   keyManagement: 127.0.0.1:%d
+                  multicastInterface: lo
                 admin:
                   bind: 127.0.0.1:0
                   tokenFile: admin.token
@@ -57,7 +70,7 @@ class TwoNodesTest {
                   lease: 3s
                 bootstrapping:
                   static:
-                """.formatted(httpPort, url, name) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES;
+                """.formatted(httpPort, url, name) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4) + services;
     }
 
     private String ue(int httpPort, int mikeyPort) {
@@ -72,29 +85,73 @@ class TwoNodesTest {
                   - name: alice
                     uicc: "89494400000000000001"
                     mikeyPort: %d
-                    use: [urn:3gpp:mbms:files]
+                    use: [%s]
                     gba:
-                """.formatted(httpPort, mikeyPort) + GBA_ALICE.indent(6) + SERVICES;
+                """.formatted(httpPort, mikeyPort, services.contains("news") ? "urn:3gpp:mbms:news" : "urn:3gpp:mbms:files")
+                + GBA_ALICE.indent(6) + services;
+    }
+
+    /** Both nodes' configurations on one new database of {@code pg}, and the UE's pointing at node A. */
+    private void files(EmbeddedPostgres pg, int httpA, int httpB, int alicesPort) throws Exception {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database mbms");
+        }
+        String url = pg.getJdbcUrl("postgres", "mbms");
+        Files.writeString(dir.resolve("admin.token"), TOKEN + "\n");
+        Files.writeString(dir.resolve("pg.password"), "postgres\n");
+        Files.writeString(dir.resolve("kek.hex"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
+        Files.writeString(dir.resolve("digest.hex"), "a5".repeat(32) + "\n");
+        Files.writeString(dir.resolve("ue-kek.hex"), "ffeeddccbbaa99887766554433221100\n");
+        Files.writeString(dir.resolve("node-a.yaml"), node("node-a", httpA, url));
+        Files.writeString(dir.resolve("node-b.yaml"), node("node-b", httpB, url));
+        Files.writeString(dir.resolve("ue.yaml"), ue(httpA, alicesPort));
+    }
+
+    /**
+     * One node delivers a streaming session's MTKs, so that UEs get one MTK at a time (TS 33.246 §6.3.4.5); when it
+     * is killed, the other takes the session over once the lease lapses, and the UE goes on with the next MTK.
+     */
+    @Test
+    void theMtkDeliveryOfASessionMovesToNodeBWhenNodeAIsKilled() throws Exception {
+        java.util.Random r = new java.util.Random();
+        services = STREAMING.formatted("239.255." + (1 + r.nextInt(250)) + "." + (1 + r.nextInt(250)));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            files(pg, Loopback.freeTcpPort(), Loopback.freeTcpPort(), Loopback.freeUdpPort());
+            JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
+            try {
+                a.await("event=mtk-delivery-started session=news-live", 180);
+            } catch (RuntimeException | Error e) {
+                a.close();
+                throw e;
+            }
+            try (JavaProcess b = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-b.yaml");
+                 JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                int before;
+                try (a) {
+                    b.await("event=mtk-delivery-elsewhere session=news-live node=node-a", 180);
+                    before = Integer.parseInt(Loopback.group(alice.await("event=mtk-received ue=alice", 180), "mtkId=(\\d+)"));
+                    a.kill();
+                }
+                b.await("event=mtk-delivery-started session=news-live takenOverFrom=node-a", 60);
+                int after = Integer.parseInt(Loopback.group(alice.await("the MTK from node B", l -> l.contains(
+                        "event=mtk-received ue=alice") && Integer.parseInt(Loopback.group(l, "mtkId=(\\d+)")) > before, 60),
+                        "mtkId=(\\d+)"));
+                assertThat(after).as("the MTK IDs go on from the shared key registry").isGreaterThan(before);
+                assertThat(alice.output()).doesNotContain("reason=REPLAYED_COUNTER");
+                assertThat(b.output()).doesNotContain(" ERROR ");
+                alice.terminate();
+                b.terminate();
+            }
+        }
     }
 
     @Test
     void nodeBServesAUeRegisteredThroughNodeAAndTakesOverThePushAWasKilledIn() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database mbms");
-            }
-            String url = pg.getJdbcUrl("postgres", "mbms");
             int httpA = Loopback.freeTcpPort();
             int httpB = Loopback.freeTcpPort();
             int alicesPort = Loopback.freeUdpPort();
-            Files.writeString(dir.resolve("admin.token"), TOKEN + "\n");
-            Files.writeString(dir.resolve("pg.password"), "postgres\n");
-            Files.writeString(dir.resolve("kek.hex"), "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n");
-            Files.writeString(dir.resolve("digest.hex"), "a5".repeat(32) + "\n");
-            Files.writeString(dir.resolve("ue-kek.hex"), "ffeeddccbbaa99887766554433221100\n");
-            Files.writeString(dir.resolve("node-a.yaml"), node("node-a", httpA, url));
-            Files.writeString(dir.resolve("node-b.yaml"), node("node-b", httpB, url));
-            Files.writeString(dir.resolve("ue.yaml"), ue(httpA, alicesPort));
+            files(pg, httpA, httpB, alicesPort);
             String token = dir.resolve("admin.token").toString();
 
             JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
