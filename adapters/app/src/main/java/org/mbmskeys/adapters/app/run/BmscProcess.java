@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A BM-SC as {@code mbms-keys bmsc} runs it, from its configuration: the sockets, the static Zn source, the
  * user services and their sessions, a first MSK per Key Group, and MTK delivery started for every streaming
- * session. Closing it stops MTK delivery, the BM-SC, its sockets and its event loops.
+ * session (with durable storage, for every session this node claims: one node delivers each). Closing it stops
+ * MTK delivery, the BM-SC, its sockets and its event loops.
  */
 final class BmscProcess implements AutoCloseable {
 
