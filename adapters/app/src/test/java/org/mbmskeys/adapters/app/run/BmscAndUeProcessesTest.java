@@ -20,13 +20,6 @@ import org.mbmskeys.adapters.app.Tshark;
  */
 class BmscAndUeProcessesTest {
 
-    /** One GBA bootstrapping, as both configurations list it (indented by the caller). */
-    static final String GBA = """
-            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
-            rand: 23553cbe9637a89d218ae64dae47bf35
-            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
-            ik: f769bcd751044604127672711c6d3441
-            """;
     static final String SERVICES = """
             services:
               - id: urn:3gpp:mbms:news
@@ -57,7 +50,7 @@ class BmscAndUeProcessesTest {
                   tokenFile: admin.token
                 bootstrapping:
                   static:
-                """ + ("- " + GBA.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES);
+                """ + LabSubscribers.staticEntry(LabSubscribers.ALICE) + SERVICES);
         try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml", "--pcap", "bmsc.pcap")) {
             String ready = bmsc.await("event=ready", 60);
             Matcher mikey = Pattern.compile("mikey=127\\.0\\.0\\.1:(\\d+)").matcher(ready);
@@ -78,7 +71,7 @@ class BmscAndUeProcessesTest {
                         mikeyPort: 0
                         use: [urn:3gpp:mbms:news]
                         gba:
-                    """.formatted(port.group(1)) + GBA.indent(6) + SERVICES);
+                    """.formatted(port.group(1)) + LabSubscribers.ALICE.indent(6) + SERVICES);
             try (JavaProcess ue = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
                 ue.await("event=service-registered ue=alice serviceId=urn:3gpp:mbms:news bmsc=bmsc.example.org status=200", 60);
                 ue.await("the pushed MSK acknowledged", l -> l.contains("event=msk-received ue=alice msk=001-01/01010001")

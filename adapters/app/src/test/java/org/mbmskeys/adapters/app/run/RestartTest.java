@@ -29,18 +29,6 @@ import org.mbmskeys.mbms.keys.MskRef;
 class RestartTest {
 
     private static final String TOKEN = "r3start-Admin_Token.2026";
-    private static final String GBA_ALICE = """
-            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
-            rand: 23553cbe9637a89d218ae64dae47bf35
-            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
-            ik: f769bcd751044604127672711c6d3441
-            """;
-    private static final String GBA_BOB = """
-            impi: 001010123456782@ims.mnc001.mcc001.3gppnetwork.org
-            rand: 9f7c8d021accf4db213ccff0c7f71a6a
-            ck: 5dbdbb2954e8f3cde665b046179a5098
-            ik: 59a92d3b476a0443487055cf88b2307b
-            """;
     private static final String SERVICES = """
             services:
               - id: urn:3gpp:mbms:news
@@ -70,8 +58,8 @@ class RestartTest {
                   keyEncryptionKeyFile: bmsc-kek.hex
                 bootstrapping:
                   static:
-                """.formatted(httpPort) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4)
-                + ("- " + GBA_BOB.replace("\n", "\n  ")).stripTrailing().indent(4) + SERVICES;
+                """.formatted(httpPort) + LabSubscribers.staticEntry(LabSubscribers.ALICE)
+                + LabSubscribers.staticEntry(LabSubscribers.BOB) + SERVICES;
     }
 
     private String ueYaml(int httpPort) {
@@ -88,13 +76,13 @@ class RestartTest {
                     mikeyPort: 0
                     use: [urn:3gpp:mbms:news]
                     gba:
-                """.formatted(httpPort) + GBA_ALICE.indent(6) + """
+                """.formatted(httpPort) + LabSubscribers.ALICE.indent(6) + """
                   - name: bob
                     uicc: "89494400000000000002"
                     mikeyPort: 0
                     use: [urn:3gpp:mbms:news]
                     gba:
-                """ + GBA_BOB.indent(6) + SERVICES;
+                """ + LabSubscribers.BOB.indent(6) + SERVICES;
     }
 
     private void files(int httpPort) throws IOException {

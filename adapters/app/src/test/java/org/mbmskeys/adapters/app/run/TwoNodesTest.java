@@ -23,12 +23,6 @@ class TwoNodesTest {
 
     private static final String IMPI = "001010123456781@ims.mnc001.mcc001.3gppnetwork.org";
     private static final String TOKEN = "tw0-Nodes_Admin_Token.2026";
-    private static final String GBA_ALICE = """
-            impi: 001010123456781@ims.mnc001.mcc001.3gppnetwork.org
-            rand: 23553cbe9637a89d218ae64dae47bf35
-            ck: b40ba9a3c58b2a05bbf0d987b21bf8cb
-            ik: f769bcd751044604127672711c6d3441
-            """;
     private static final String SERVICES = """
             services:
               - id: urn:3gpp:mbms:files
@@ -70,7 +64,7 @@ class TwoNodesTest {
                   lease: 3s
                 bootstrapping:
                   static:
-                """.formatted(httpPort, url, name) + ("- " + GBA_ALICE.replace("\n", "\n  ")).stripTrailing().indent(4) + services;
+                """.formatted(httpPort, url, name) + LabSubscribers.staticEntry(LabSubscribers.ALICE) + services;
     }
 
     private String ue(int httpPort, int mikeyPort) {
@@ -88,7 +82,7 @@ class TwoNodesTest {
                     use: [%s]
                     gba:
                 """.formatted(httpPort, mikeyPort, services.contains("news") ? "urn:3gpp:mbms:news" : "urn:3gpp:mbms:files")
-                + GBA_ALICE.indent(6) + services;
+                + LabSubscribers.ALICE.indent(6) + services;
     }
 
     /** Both nodes' configurations on one new database of {@code pg}, and the UE's pointing at node A. */
