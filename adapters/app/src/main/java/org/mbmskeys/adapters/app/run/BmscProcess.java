@@ -178,12 +178,14 @@ final class BmscProcess implements AutoCloseable {
                 LOG.info(EventLine.of("msk-rotated", "keyGroup", group, "msk", bmsc.rotate(group)));
             }
         }
+        List<String> delivering = new ArrayList<>();
         List<String> elsewhere = new ArrayList<>();
         for (String session : streaming) {
             // With a database, nodes share it: one node delivers each session's MTKs (TS 33.246 §6.3.4.5).
             MtkSessionClaims.Claim claim = mtkSessions == null ? null : mtkSessions.claim(session, clock.now());
             if (claim == null || claim.mine()) {
                 bmsc.startMtkDelivery(session);
+                delivering.add(session);
                 LOG.info(EventLine.of("mtk-delivery-started", "session", session));
             } else {
                 elsewhere.add(session);
@@ -191,7 +193,7 @@ final class BmscProcess implements AutoCloseable {
             }
         }
         if (leases != null) {
-            leases.start(bmsc, elsewhere);   // also takes over, now, what nodes whose lease lapsed left
+            leases.start(bmsc, delivering, elsewhere);   // also takes over, now, what nodes whose lease lapsed left
         }
         admin = config.admin().map(a -> openAdmin(a, bmsc)).orElse(null);
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",

@@ -31,6 +31,8 @@ final class LeaseKeeper implements AutoCloseable {
     private final Duration lease;
     /** The streaming sessions another node delivers; this node claims each once that node's lease lapsed. */
     private final Set<String> elsewhere = new LinkedHashSet<>();
+    /** The streaming sessions this node delivers; one taken over while this node was away is stopped here. */
+    private final Set<String> delivering = new LinkedHashSet<>();
     private Bmsc bmsc;
     private Cancellable next;
     private volatile boolean closed;
@@ -54,8 +56,9 @@ final class LeaseKeeper implements AutoCloseable {
      * From now on renews the lease and gives {@code bmsc} what lapsed nodes left, starting at once: their running
      * procedures, and the MTK delivery of those of {@code elsewhere} (sessions another node delivers) they had.
      */
-    synchronized void start(Bmsc bmsc, Collection<String> elsewhere) {
+    synchronized void start(Bmsc bmsc, Collection<String> delivering, Collection<String> elsewhere) {
         this.bmsc = bmsc;
+        this.delivering.addAll(delivering);
         this.elsewhere.addAll(elsewhere);
         tick();
     }
@@ -72,6 +75,20 @@ final class LeaseKeeper implements AutoCloseable {
             if (!taken.isEmpty()) {
                 LOG.info(EventLine.of("instances-taken-over", "count", taken.size()));
             }
+            // A session another node took while this one was away (paused longer than its lease): stop sending it,
+            // or the UEs would get two MTK sequences.
+            for (Iterator<String> it = delivering.iterator(); it.hasNext(); ) {
+                String session = it.next();
+                MtkSessionClaims.Claim claim = sessions.claim(session, now);
+                if (!claim.mine()) {
+                    if (bmsc.mtkDeliveryRunning(session)) {
+                        bmsc.stopMtkDelivery(session);
+                    }
+                    LOG.warn(EventLine.of("mtk-delivery-stopped", "session", session, "node", claim.owner()));
+                    it.remove();
+                    elsewhere.add(session);
+                }
+            }
             for (Iterator<String> it = elsewhere.iterator(); it.hasNext(); ) {
                 String session = it.next();
                 MtkSessionClaims.Claim claim = sessions.claim(session, now);
@@ -80,6 +97,7 @@ final class LeaseKeeper implements AutoCloseable {
                     LOG.info(EventLine.of("mtk-delivery-started", "session", session, "takenOverFrom",
                             claim.takenFrom().orElse("-")));
                     it.remove();
+                    delivering.add(session);
                 }
             }
         } catch (RuntimeException e) {

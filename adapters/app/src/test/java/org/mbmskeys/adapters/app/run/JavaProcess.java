@@ -90,6 +90,24 @@ final class JavaProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs. */
+    /** SIGSTOP: the process stands still (a long pause, as a stalled machine makes), until {@link #resume}. */
+    void pause() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #pause}. */
+    void resume() throws IOException, InterruptedException {
+        signal("-CONT");
+    }
+
+    private void signal(String which) throws IOException, InterruptedException {
+        // The shell's own kill: no package needed for it.
+        Process kill = new ProcessBuilder("sh", "-c", "kill " + which + " " + process.pid()).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            fail("kill " + which + " " + process.pid() + " failed");
+        }
+    }
+
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         awaitExit("SIGKILL");
