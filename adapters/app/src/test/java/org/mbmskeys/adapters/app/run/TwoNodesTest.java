@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
@@ -139,6 +140,62 @@ class TwoNodesTest {
                 }
                 alice.terminate();
                 b.terminate();
+            }
+        }
+    }
+
+    /**
+     * Behind one address (a load balancer, here {@link SwitchingProxy}), a UE registers through node A, and its MSK
+     * request, after a rotation made on node B, is answered by node B from the registration A stored.
+     */
+    @Test
+    void aUeRegisteredThroughNodeAHasItsMskRequestServedByNodeB() throws Exception {
+        java.util.Random r = new java.util.Random();
+        services = STREAMING.formatted("239.255." + (1 + r.nextInt(250)) + "." + (1 + r.nextInt(250)));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            int httpA = Loopback.freeTcpPort();
+            int httpB = Loopback.freeTcpPort();
+            files(pg, httpA, httpB, Loopback.freeUdpPort());
+            for (String node : List.of("node-a.yaml", "node-b.yaml")) {   // new MSKs reach UEs by their requests only
+                Path file = dir.resolve(node);
+                Files.writeString(file, Files.readString(file).replace("  multicastInterface: lo\n",
+                        "  multicastInterface: lo\n  rekeying: on-request\n"));
+            }
+            String token = dir.resolve("admin.token").toString();
+            try (SwitchingProxy balancer = new SwitchingProxy(httpA)) {
+                Files.writeString(dir.resolve("ue.yaml"), Files.readString(dir.resolve("ue.yaml"))
+                        .replace("keyManagement: 127.0.0.1:" + httpA, "keyManagement: 127.0.0.1:" + balancer.port()));
+                JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
+                String adminA;
+                try {
+                    adminA = "http://" + Loopback.group(a.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                } catch (RuntimeException | Error e) {
+                    a.close();
+                    throw e;
+                }
+                try (a; JavaProcess b = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-b.yaml")) {
+                    String adminB = "http://" + Loopback.group(b.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
+                    try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
+                        alice.await("event=service-registered ue=alice", 180);
+                        assertThat(a.await("registration of " + IMPI, 30)).contains("REGISTERED");
+
+                        balancer.forwardTo(httpB);
+                        CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", adminB, "--token-file", token);
+                        assertThat(rotated.exitCode()).as(rotated.err()).isZero();
+                        String second = Loopback.group(rotated.out(), "(001-01/[0-9a-f]{8})");
+                        // A delivers the session: its next MTK is under the new MSK, which Alice does not have yet.
+                        CliRun next = CliRun.of("admin", "mtk", "next", "news-live", "--url", adminA, "--token-file", token);
+                        assertThat(next.exitCode()).as(next.err()).isZero();
+
+                        alice.await("event=msk-received ue=alice msk=" + second, 60);
+                        assertThat(b.await("MSK request of " + IMPI, 30)).contains("200");
+                        assertThat(a.output()).doesNotContain("MSK request of " + IMPI);
+                        alice.terminate();
+                    }
+                    assertThat(a.output() + b.output()).doesNotContain(" ERROR ");
+                    b.terminate();
+                    a.terminate();
+                }
             }
         }
     }
