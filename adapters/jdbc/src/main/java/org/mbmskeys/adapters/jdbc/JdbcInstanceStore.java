@@ -166,19 +166,27 @@ public final class JdbcInstanceStore implements InstanceStore {
                 return out;
             }
         });
+        notRunningHere(rows).forEach(action);
+    }
+
+    /**
+     * The records of {@code rows} this process does not run already, read back; a row that cannot be read is
+     * logged with its procedure and key, and left in the table untouched.
+     */
+    private List<InstanceRecord> notRunningHere(List<StoredRow> rows) {
+        List<InstanceRecord> records = new ArrayList<>();
         for (StoredRow row : rows) {
-            InstanceRecord record;
             try {
-                record = codec.decode(row.body());
+                InstanceRecord record = codec.decode(row.body());
+                if (live.load(record.procedure(), record.key()).isEmpty()) {
+                    records.add(record);
+                }
             } catch (IOException | RuntimeException e) {
-                LOG.error("the stored record of {}[{}] (node {}) cannot be read and is left in the table: {}",
+                LOG.error("the stored record of {}[{}] (now node {}'s) cannot be read and is left in the table: {}",
                         row.procedure(), row.key(), node, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                continue;
-            }
-            if (live.load(record.procedure(), record.key()).isEmpty()) {
-                action.accept(record);
             }
         }
+        return records;
     }
 
     private record StoredRow(String procedure, String key, byte[] body) {
@@ -263,19 +271,7 @@ public final class JdbcInstanceStore implements InstanceStore {
             }
             return taken;
         });
-        List<InstanceRecord> records = new ArrayList<>();
-        for (StoredRow row : rows) {
-            try {
-                InstanceRecord record = codec.decode(row.body());
-                if (live.load(record.procedure(), record.key()).isEmpty()) {
-                    records.add(record);
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.error("the stored record of {}[{}] (taken over by node {}) cannot be read and is left in the table: {}",
-                        row.procedure(), row.key(), node, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            }
-        }
-        return records;
+        return notRunningHere(rows);
     }
 
     /** The key as the table's text: its type, a colon and its text; other types as their stored bytes, in hex. */
