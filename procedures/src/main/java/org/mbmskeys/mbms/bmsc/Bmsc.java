@@ -28,7 +28,7 @@ import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.spi.Scheduler;
 import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
-import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
@@ -111,7 +111,7 @@ public final class Bmsc implements AutoCloseable {
     private final KeyRegistry registry;
     private final UserServices services;
     private final Registrations registrations;
-    private final DeliveryRecords deliveries;
+    private final DeliveryRecordStorage deliveries;
     private final BmscKeyDelivery delivery;
     private final Map<String, MtkStream> sessions;
     private final Map<String, MtkStream> downloadSessions = new ConcurrentHashMap<>();
@@ -131,7 +131,7 @@ public final class Bmsc implements AutoCloseable {
         this.registry = KeyRegistry.create(b.keyStorage, b.keyMaterial);
         this.services = new UserServices();
         this.registrations = Registrations.create(b.registrationStorage, services, b.membership);
-        this.deliveries = new DeliveryRecords(b.deliveryRecords);
+        this.deliveries = b.deliveryRecords;
         this.sessions = new ConcurrentHashMap<>();
         this.streamingPolicies = new ConcurrentHashMap<>();
         NafId nafId = NafId.forMbms(fqdn);
@@ -458,7 +458,16 @@ public final class Bmsc implements AutoCloseable {
 
     /** The delivery records of a UE, oldest first: what an operator charges and supports with. */
     public List<DeliveryRecord> deliveries(String impi) {
-        return new ArrayList<>(deliveries.byUe(impi));
+        return deliveries(impi, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} delivery records of a UE, oldest first.
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public List<DeliveryRecord> deliveries(String impi, int limit) {
+        return deliveries.byUe(Objects.requireNonNull(impi, "impi"), positive(limit));
     }
 
     /**
@@ -482,7 +491,24 @@ public final class Bmsc implements AutoCloseable {
 
     /** The delivery records of {@code msk} (by its Key Number), oldest first: who got this MSK, and how. */
     public List<DeliveryRecord> deliveries(MskRef msk) {
-        return deliveries.byMsk(Objects.requireNonNull(msk, "msk"));
+        return deliveries(msk, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} delivery records of {@code msk}, oldest first (a Key Group's MSK may have reached
+     * millions of UEs).
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public List<DeliveryRecord> deliveries(MskRef msk, int limit) {
+        return deliveries.byMsk(Objects.requireNonNull(msk, "msk"), positive(limit));
+    }
+
+    private static int positive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a limit of records is 1 or more, got " + limit);
+        }
+        return limit;
     }
 
     /**
@@ -566,13 +592,13 @@ public final class Bmsc implements AutoCloseable {
         private String backend = "native";
         private boolean deterministic;
         private int mikeyPort = Registrations.MIKEY_PORT;
-        private int deliveryRecords = 100_000;
         private Rekeying rekeying = Rekeying.PUSH;
         private int rekeyWindow = Integer.MAX_VALUE;
         private boolean allowQopAuth;
         private Optional<SecretBytes> digestSecret = Optional.empty();
         private Optional<NonceCounts> nonceCounts = Optional.empty();
         private Optional<InstanceStore> instanceStore = Optional.empty();
+        private DeliveryRecordStorage deliveryRecords = DeliveryRecordStorage.inMemory(100_000);
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -732,6 +758,19 @@ public final class Bmsc implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the delivery records are kept; by default the newest 100,000 in this process's memory. A database (the
+         * JDBC adapter's) keeps them across restarts and lets every node answer for the deliveries of the others.
+         */
+        public Builder deliveryRecords(DeliveryRecordStorage storage) {
+            this.deliveryRecords = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * Where the registrations are kept; by default this process's memory (a database, e.g. the JDBC adapter's, keeps
+         * them across restarts and shares them between nodes).
+         */
         public Builder registrationStorage(RegistrationStorage storage) {
             this.registrationStorage = Objects.requireNonNull(storage, "storage");
             return this;

@@ -12,7 +12,7 @@ import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.mbms.bmsc.distribution.AckCheck;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.distribution.DistributionRefusal;
-import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
@@ -54,7 +54,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final UeKeys ueKeys;
     private final KeyRegistry registry;
     private final Registrations registrations;
-    private final DeliveryRecords records;
+    private final DeliveryRecordStorage records;
     private final Endpoint self;
     private final InstantSource clock;
     private final Map<String, MtkStream> sessions;
@@ -82,7 +82,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     BmscKeyDelivery(KeyDistribution distribution, UeKeys ueKeys, KeyRegistry registry, Registrations registrations,
-                    DeliveryRecords records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
+                    DeliveryRecordStorage records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
         this.distribution = distribution;
         this.ueKeys = ueKeys;
         this.registry = registry;

@@ -15,7 +15,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
-import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
@@ -70,7 +70,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
     private final CountingCryptoSuite counting = new CountingCryptoSuite();
     private final java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
     private BmscKeyDelivery delivery;
-    private DeliveryRecords records;
+    private DeliveryRecordStorage records;
     private PreparedPush push;
     private Bytes genuine;
     private Bytes forged;
@@ -88,7 +88,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         Registrations registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
         registrations.register(IMPI, BTID, UE, List.of(ServiceId.of("news")));
         ueKeys.lookUp(BTID);
-        records = new DeliveryRecords(10);
+        records = DeliveryRecordStorage.inMemory(10);
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
                 seededRandom(), counting), ueKeys, registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
                 Map.of());

@@ -18,7 +18,7 @@ import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
-import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
 import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
@@ -72,7 +72,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
     private KeyRegistry registry;
     private UeKeys ueKeys;
     private BmscKeyDelivery delivery;
-    private DeliveryRecords records;
+    private DeliveryRecordStorage records;
     private Registrations registrations;
 
     @BeforeEach
@@ -90,7 +90,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
         registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
         registrations.register(IMPI, BTID, UE, List.of(ServiceId.of("news")));
         ueKeys.lookUp(BTID);
-        records = new DeliveryRecords(10);
+        records = DeliveryRecordStorage.inMemory(10);
         Map<String, MtkStream> sessions = Map.of(
                 "tv", MtkStream.streaming(registry, LIVE, MtkStream.mikeyDestinationFor(RTP), seededRandom(), CryptoSuite.jca()),
                 "files", MtkStream.download(registry, GROUP, seededRandom(), CryptoSuite.jca()));
@@ -111,7 +111,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
 
         assertThat(record.outcome()).isEqualTo(DeliveryOutcome.GAVE_UP);
         assertThat(record.impi()).isEqualTo(IMPI);
-        assertThat(records.byUe(IMPI)).containsExactly(record);
+        assertThat(records.byUe(IMPI, 10)).containsExactly(record);
     }
 
     /** The UE bootstrapped again between two attempts: what it has not acknowledged goes afresh under its new MUK. */
@@ -136,7 +136,7 @@ class BmscKeyDeliveryServesItsScriptsTest {
 
         assertThatThrownBy(() -> delivery.delivered(push, new MikeyArrived(UE, Bytes.wrap(new byte[] {1, 2, 3}))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("MIKEY from " + UE + " (3 bytes)");
-        assertThat(records.size()).isZero();
+        assertThat(records.byUe(IMPI, 10)).isEmpty();
     }
 
     /**

@@ -12,7 +12,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
-import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementCall;
@@ -59,7 +59,7 @@ class BmscKeyRequestsWhenTheBsfLostTheBootstrappingTest {
     });
     private final BmscKeyRequests requests = new BmscKeyRequests(peers.bmsc, codec, ueKeys, registrations, registry,
             new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(), n -> Bytes.wrap(new byte[n]),
-                    CryptoSuite.jca()), ueKeys, registry, registrations, new DeliveryRecords(10), Endpoint.of("bmsc", 2269),
+                    CryptoSuite.jca()), ueKeys, registry, registrations, DeliveryRecordStorage.inMemory(10), Endpoint.of("bmsc", 2269),
                     peers.clock, Map.of()), peers.clock);
 
     /** The request the UE signed once the first one drew the challenge, as the Key Request Function let it in. */

@@ -4,7 +4,7 @@
  * push, validity update, invalidation and solicited pull with the acknowledgement check
  * ({@link org.mbmskeys.mbms.bmsc.distribution.KeyDistribution}), the MTK messages of a session
  * ({@link org.mbmskeys.mbms.bmsc.distribution.MtkStream}), and the records of finished deliveries
- * ({@link org.mbmskeys.mbms.bmsc.distribution.DeliveryRecords}).
+ * ({@link org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage}, in memory by default).
  *
  * <p>The procedure scripts decide when to send, resend and give up; the classes here build, seal and check.
  */

@@ -44,7 +44,7 @@ class RegistrationToInvalidationFlowTest {
         services.define(UserService.of(NEWS, ServiceType.DOWNLOAD, DOWNLOAD));
         services.define(UserService.of(SPORT, ServiceType.STREAMING, DOWNLOAD, STREAMING));
         Registrations registrations = Registrations.create(RegistrationStorage.inMemory(), services, Membership.open());
-        DeliveryRecords records = new DeliveryRecords(100);
+        DeliveryRecordStorage records = DeliveryRecordStorage.inMemory(100);
         TestUe ue = BmscFixture.ue(BTID_A, KS_A);
 
         // Registration (after HTTP Digest accepted B-TID A; the BSF said it is IMPI A).
@@ -81,8 +81,8 @@ class RegistrationToInvalidationFlowTest {
 
         assertThat(ue.store.msks()).extracting(m -> m.ref()).containsExactly(delivered.get(0));
         assertThat(registrations.isAuthorizedFor(IMPI_A, DOMAIN, STREAMING.current().mskId())).isFalse();
-        assertThat(records.byUe(IMPI_A)).extracting(DeliveryRecord::outcome).containsExactly(
+        assertThat(records.byUe(IMPI_A, 100)).extracting(DeliveryRecord::outcome).containsExactly(
                 DeliveryOutcome.DELIVERED, DeliveryOutcome.DELIVERED, DeliveryOutcome.INVALIDATED);
-        assertThat(records.byMsk(delivered.get(1))).hasSize(2);
+        assertThat(records.byMsk(delivered.get(1), 100)).hasSize(2);
     }
 }

@@ -33,14 +33,17 @@ import org.slf4j.LoggerFactory;
  * POST /v1/key-groups/{domain}/{group}/rotate        a new MSK; body {"seqLow":..,"seqHigh":..} optional
  * GET  /v1/registrations?service=S[&amp;after=I][&amp;limit=N]  one page of a service's registrations
  * GET  /v1/registrations/{impi}                      one UE's registration
- * GET  /v1/deliveries?impi=I | ?msk=M                MSK delivery records
+ * GET  /v1/deliveries?impi=I | ?msk=M [&amp;limit=N]   the newest MSK delivery records
  * GET  /v1/streaming-sessions                        streaming sessions and whether MTK delivery runs
  * POST /v1/streaming-sessions/{session}/start|stop|next-mtk
  * </pre>
  */
 final class AdminApi {
 
-    /** The page size of {@code /v1/registrations} when {@code limit} is not given, and the largest allowed. */
+    /**
+     * The page size of {@code /v1/registrations}, and the number of newest {@code /v1/deliveries}, when {@code limit}
+     * is not given, and the largest allowed.
+     */
     static final int DEFAULT_PAGE = 100;
     static final int MAX_PAGE = 1000;
 
@@ -198,7 +201,8 @@ final class AdminApi {
     }
 
     private JsonNode deliveries(AdminRequest request) {
-        request.allowOnly(Set.of("impi", "msk"));
+        request.allowOnly(Set.of("impi", "msk", "limit"));
+        int limit = request.parameter("limit").map(AdminInputs::pageSize).orElse(DEFAULT_PAGE);
         Optional<String> impi = request.parameter("impi");
         Optional<String> mskText = request.parameter("msk");
         if (impi.isPresent() == mskText.isPresent()) {
@@ -209,7 +213,7 @@ final class AdminApi {
         ObjectNode o = AdminJson.object();
         if (impi.isPresent()) {
             AdminInputs.impi(impi.get());
-            records = bmsc.deliveries(impi.get());
+            records = bmsc.deliveries(impi.get(), limit);
             if (records.isEmpty() && bmsc.registration(impi.get()).isEmpty()) {
                 throw AdminRefusal.notFound("IMPI '" + impi.get() + "' has no registration and no delivery records");
             }
@@ -224,9 +228,10 @@ final class AdminApi {
                 throw AdminRefusal.badRequest(e.getMessage());
             }
             existing(group);
-            records = bmsc.deliveries(msk);
+            records = bmsc.deliveries(msk, limit);
             o.put("msk", msk.toString());
         }
+        o.put("limit", limit);
         ArrayNode list = o.putArray("deliveries");
         records.forEach(d -> list.add(AdminJson.delivery(d)));
         return o;

@@ -9,7 +9,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code mbms-keys admin deliveries}: the MSK delivery records of one UE or of one MSK. */
 @Command(name = "deliveries", mixinStandardHelpOptions = true,
-        description = "Show the MSK delivery records of a UE (--impi) or of one MSK (--msk): when, how often, how it ended.")
+        description = "Show the newest MSK delivery records of a UE (--impi) or of one MSK (--msk): when, how often, how it "
+                + "ended.")
 final class DeliveriesCommand extends AdminCall {
 
     @ParentCommand
@@ -23,6 +24,9 @@ final class DeliveriesCommand extends AdminCall {
         @Option(names = "--msk", paramLabel = "DOMAIN/MSKID", description = "one MSK, e.g. 001-01/01010002") String msk;
     }
 
+    @Option(names = "--limit", paramLabel = "N", description = "show the newest N records (1 to 1000; default 100)")
+    Integer limit;
+
     @Override
     AdminCommand admin() {
         return admin;
@@ -30,9 +34,8 @@ final class DeliveriesCommand extends AdminCall {
 
     @Override
     AdminClient.Answer request(AdminClient client) throws AdminClient.Failure {
-        return which.impi != null
-                ? client.get("/v1/deliveries?impi=" + encode(which.impi))
-                : client.get("/v1/deliveries?msk=" + encode(which.msk));
+        String which = this.which.impi != null ? "impi=" + encode(this.which.impi) : "msk=" + encode(this.which.msk);
+        return client.get("/v1/deliveries?" + which + (limit == null ? "" : "&limit=" + limit));
     }
 
     @Override

@@ -22,13 +22,18 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *                         restarts)
  * @param lease            BM-SC only: how long the node's claim on its running procedures lasts unless renewed (it
  *                         renews every third of it); another node takes them over once it lapsed. 30 s by default
+ * @param deliveryRetention BM-SC only: how long an MSK delivery record is kept, from its first message (90 days by
+ *                         default); older records are deleted
  */
 public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Optional<String> postgresUser,
                             Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile,
-                            String node, Duration lease) {
+                            String node, Duration lease, Duration deliveryRetention) {
 
     /** The default {@code storage.lease}. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+    /** The default {@code storage.deliveryRetention}. */
+    public static final Duration DEFAULT_DELIVERY_RETENTION = Duration.ofDays(90);
 
     /** The node name of a BM-SC on H2, the only node on its database file. */
     public static final String DEFAULT_NODE = "bmsc";
@@ -39,7 +44,8 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
             return Optional.empty();
         }
         ConfigNode s = bmsc
-                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node", "lease")
+                ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node", "lease",
+                        "deliveryRetention")
                 : root.child("storage").allowOnly("h2", "keyEncryptionKeyFile");
         if (s.has("h2") == s.has("postgres")) {
             throw s.problem("h2", bmsc ? "give either h2 (a database file) or postgres (url, user, passwordFile)"
@@ -74,9 +80,13 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
         if (lease.compareTo(Duration.ofSeconds(3)) < 0) {
             throw s.problem("lease", "must be 3s or more (the node renews it every third of it)");
         }
+        Duration retention = s.duration("deliveryRetention").orElse(DEFAULT_DELIVERY_RETENTION);
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw s.problem("deliveryRetention", "must be 1h or more (records are purged hourly); 90d by default");
+        }
         return Optional.of(new StorageConfig(h2, url, user, password,
                 base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
-                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease));
+                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease, retention));
     }
 
     /** The key-encryption key from its file: 16 or 32 bytes in hex. */

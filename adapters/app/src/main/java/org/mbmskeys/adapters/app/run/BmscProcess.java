@@ -29,6 +29,7 @@ import org.mbmskeys.adapters.app.ub.BsfServer;
 import org.mbmskeys.adapters.jdbc.CachedRegistrationStorage;
 import org.mbmskeys.adapters.jdbc.Database;
 import org.mbmskeys.adapters.jdbc.InstanceValues;
+import org.mbmskeys.adapters.jdbc.JdbcDeliveryRecords;
 import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
 import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
 import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
@@ -80,6 +81,8 @@ final class BmscProcess implements AutoCloseable {
     private LeaseKeeper leases;
     /** With durable storage: which node delivers each streaming session's MTKs. */
     private MtkSessionClaims mtkSessions;
+    /** With durable storage: deletes the delivery records past their retention. */
+    private DeliveryRecordPurge purge;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -192,6 +195,9 @@ final class BmscProcess implements AutoCloseable {
                 LOG.info(EventLine.of("mtk-delivery-elsewhere", "session", session, "node", claim.owner()));
             }
         }
+        if (purge != null) {
+            purge.start();
+        }
         if (leases != null) {
             leases.start(bmsc, delivering, elsewhere);   // also takes over, now, what nodes whose lease lapsed left
         }
@@ -209,8 +215,8 @@ final class BmscProcess implements AutoCloseable {
     }
 
     /**
-     * Registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts and the running procedures in
-     * the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
+     * Registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts, delivery records and the running
+     * procedures in the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
      * each time it starts, after defining their sessions, which a taken-over instance could otherwise outrun.
      */
     private void durable(Bmsc.Builder b, StorageConfig storage, Scheduler clock) {
@@ -225,11 +231,14 @@ final class BmscProcess implements AutoCloseable {
         mtkSessions = new MtkSessionClaims(database, storage.node());
         leases = new LeaseKeeper(instances, mtkSessions, clock, storage.lease());
         leases.claim();
+        JdbcDeliveryRecords deliveries = new JdbcDeliveryRecords(database, storage.deliveryRetention(), clock::now);
+        purge = new DeliveryRecordPurge(deliveries, clock);
         b.registrationStorage(new CachedRegistrationStorage(new JdbcRegistrationStorage(database), REGISTRATION_CACHE_TTL,
                         100_000, Ticker.systemTicker()))
                 .keyStorage(new JdbcKeyRegistryStorage(database, kek))
                 .nonceCounts(new JdbcNonceCounts(database))
-                .instanceStore(instances);
+                .instanceStore(instances)
+                .deliveryRecords(deliveries);
         storage.digestSecret().ifPresent(secret -> {
             b.digestSecret(secret);
             secret.destroy();
@@ -263,6 +272,9 @@ final class BmscProcess implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (purge != null) {
+                purge.close();
+            }
             if (leases != null) {
                 leases.close();   // the lease then lapses: another node takes over what this one leaves running
             }

@@ -92,6 +92,9 @@ class ConfigFilesTest {
                         "bmsc: {fqdn: b.example.org}\nstorage: {postgres: {url: 'jdbc:postgresql://127.0.0.1/mbms', user: u, "
                                 + "passwordFile: pw}, keyEncryptionKeyFile: kek.hex}",
                         "bmsc.yaml: storage.node: is required with postgres: each BM-SC node sharing the database needs its own name"),
+                Arguments.of("a delivery record retention shorter than the hourly purge",
+                        "bmsc: {fqdn: b.example.org}\nstorage: {h2: state/bmsc, keyEncryptionKeyFile: kek.hex, deliveryRetention: 30m}",
+                        "bmsc.yaml: storage.deliveryRetention: must be 1h or more (records are purged hourly); 90d by default"),
                 Arguments.of("not a mapping",
                         "just text",
                         "bmsc.yaml: the file must be a YAML mapping of keys"));

@@ -2,6 +2,7 @@ package org.mbmskeys.adapters.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -102,6 +103,9 @@ class RestartTest {
             try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
                 admin = Loopback.group(bmsc.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
                 ues.awaitEach(180, "event=msk-received ue=alice msk=001-01/01010001", "event=msk-received ue=bob msk=001-01/01010001");
+                bmsc.awaitEach(60, "event=msk-delivery ue=001010123456781@ims.mnc001.mcc001.3gppnetwork.org msk=001-01/01010001 "
+                        + "outcome=DELIVERED", "event=msk-delivery ue=001010123456782@ims.mnc001.mcc001.3gppnetwork.org "
+                        + "msk=001-01/01010001 outcome=DELIVERED");
                 CliRun rotated = CliRun.of("admin", "rotate", "001-01", "0101", "--url", "http://" + admin,
                         "--token-file", dir.resolve("admin.token").toString());
                 assertThat(rotated.exitCode()).as(rotated.err()).isZero();
@@ -118,6 +122,14 @@ class RestartTest {
                 CliRun listed = CliRun.of("admin", "registrations", "--service", "urn:3gpp:mbms:news", "--url", "http://" + admin,
                         "--token-file", dir.resolve("admin.token").toString());
                 assertThat(listed.out()).contains("001010123456781@", "001010123456782@");
+                // The delivery records the killed BM-SC wrote are still there, one per push.
+                CliRun delivered = CliRun.of("admin", "deliveries", "--msk", "001-01/01010001", "--json", "--url", "http://" + admin,
+                        "--token-file", dir.resolve("admin.token").toString());
+                assertThat(delivered.exitCode()).as(delivered.err()).isZero();
+                assertThat(new ObjectMapper().readTree(delivered.out()).path("deliveries"))
+                        .extracting(d -> d.path("impi").asText() + " " + d.path("outcome").asText())
+                        .contains("001010123456781@ims.mnc001.mcc001.3gppnetwork.org delivered",
+                                "001010123456782@ims.mnc001.mcc001.3gppnetwork.org delivered");
                 assertThat(bmsc.output()).doesNotContain(" ERROR ", "00112233445566778899aabbccddeeff");
                 bmsc.terminate();
             }

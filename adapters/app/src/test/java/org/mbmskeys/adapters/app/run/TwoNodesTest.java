@@ -2,6 +2,8 @@ package org.mbmskeys.adapters.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -221,8 +223,9 @@ class TwoNodesTest {
             }
             String second;
             try (JavaProcess b = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-b.yaml")) {
+                String adminB;
                 try (a) {
-                    b.await("event=ready", 180);
+                    adminB = "http://" + Loopback.group(b.await("event=ready", 180), "admin=(127\\.0\\.0\\.1:\\d+)");
                     // B uses the MSK A made: from the shared database, not a new one of its own.
                     assertThat(b.output()).contains("event=msk-kept keyGroup=001-01/0101 msk=" + first);
                     try (JavaProcess alice = JavaProcess.mbmsKeys(dir, "ue", "--config", "ue.yaml")) {
@@ -249,6 +252,14 @@ class TwoNodesTest {
                     alice.await("event=msk-received ue=alice msk=" + second, 180);
                     String delivered = b.await("event=msk-delivery ue=" + IMPI + " msk=" + second + " outcome=DELIVERED", 60);
                     assertThat(Integer.parseInt(Loopback.group(delivered, "attempts=(\\d+)"))).as("A's push, resent by B").isGreaterThan(1);
+                    // B answers for A's records too, from the shared table, and for A's push, which it finished, with one.
+                    CliRun records = CliRun.of("admin", "deliveries", "--impi", IMPI, "--json", "--url", adminB, "--token-file", token);
+                    assertThat(records.exitCode()).as(records.err()).isZero();
+                    JsonNode list = new ObjectMapper().readTree(records.out()).path("deliveries");
+                    assertThat(list).filteredOn(d -> d.path("msk").asText().equals(first))
+                            .anySatisfy(d -> assertThat(d.path("outcome").asText()).isEqualTo("delivered"));
+                    assertThat(list).filteredOn(d -> d.path("msk").asText().equals(second)).singleElement()
+                            .satisfies(d -> assertThat(d.path("attempts").asInt()).isGreaterThan(1));
                     // Alice registered through A; B knows her registration from the shared database.
                     alice.await("event=service-registered ue=alice", 60);
                     assertThat(b.await("registration of " + IMPI, 30)).contains("ALREADY_REGISTERED");

@@ -3,7 +3,6 @@ package org.mbmskeys.mbms.bmsc.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_A;
-import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.IMPI_B;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.START;
 
 import java.util.Optional;
@@ -14,46 +13,10 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CsbId;
 
-/** Records of finished deliveries, for operators. */
-class DeliveryRecordsTest {
+/** What a delivery record says of how a push ended. */
+class DeliveryRecordTest {
 
     private static final MskRef MSK_1 = MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 1));
-    private static final MskRef MSK_2 = MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 2));
-
-    @Test
-    void recordsAreFoundByUeAndByMskOldestFirst() {
-        DeliveryRecords records = new DeliveryRecords(10);
-        DeliveryRecord a1 = record(IMPI_A, MSK_1, DeliveryOutcome.SENT_WITHOUT_ACK);
-        DeliveryRecord b1 = record(IMPI_B, MSK_1, DeliveryOutcome.GAVE_UP);
-        DeliveryRecord a2 = record(IMPI_A, MSK_2, DeliveryOutcome.SENT_WITHOUT_ACK);
-        records.add(a1);
-        records.add(b1);
-        records.add(a2);
-
-        assertThat(records.byUe(IMPI_A)).containsExactly(a1, a2);
-        assertThat(records.byUe(IMPI_B)).containsExactly(b1);
-        assertThat(records.byMsk(MSK_1)).containsExactly(a1, b1);
-        assertThat(records.byMsk(MSK_2)).containsExactly(a2);
-        assertThat(records.byUe("nobody@example.org")).isEmpty();
-        assertThat(records.size()).isEqualTo(3);
-    }
-
-    @Test
-    void beyondItsCapacityTheOldestRecordGoesFromEveryIndex() {
-        DeliveryRecords records = new DeliveryRecords(2);
-        DeliveryRecord a1 = record(IMPI_A, MSK_1, DeliveryOutcome.GAVE_UP);
-        DeliveryRecord b1 = record(IMPI_B, MSK_1, DeliveryOutcome.GAVE_UP);
-        DeliveryRecord a2 = record(IMPI_A, MSK_2, DeliveryOutcome.GAVE_UP);
-        records.add(a1);
-        records.add(b1);
-        records.add(a2);
-
-        assertThat(records.size()).isEqualTo(2);
-        assertThat(records.byUe(IMPI_A)).containsExactly(a2);
-        assertThat(records.byMsk(MSK_1)).containsExactly(b1);
-        assertThatThrownBy(() -> new DeliveryRecords(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new DeliveryRecords(1).size()).isZero();   // the smallest capacity
-    }
 
     @Test
     void aRecordIsConsistentAboutItsAcknowledgement() {
@@ -78,9 +41,5 @@ class DeliveryRecordsTest {
         assertThat(DeliveryRecord.unacknowledged(invalidation).outcome()).isEqualTo(DeliveryOutcome.INVALIDATED);
         assertThat(DeliveryRecord.acknowledged(invalidation, new AckCheck.Acknowledged(invalidation.counter()), START)
                 .outcome()).isEqualTo(DeliveryOutcome.INVALIDATED);
-    }
-
-    private static DeliveryRecord record(String impi, MskRef msk, DeliveryOutcome outcome) {
-        return new DeliveryRecord(impi, msk, CsbId.of(7), TimestampCounter.of(3), START, 1, outcome, Optional.empty());
     }
 }
