@@ -32,6 +32,7 @@ import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
 import org.mbmskeys.mbms.bmsc.distribution.KeyDistribution;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStep;
 import org.mbmskeys.mbms.bmsc.distribution.MtkStream;
+import org.mbmskeys.mbms.bmsc.distribution.PreparedMtk;
 import org.mbmskeys.mbms.bmsc.distribution.StreamingSessions;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keymanagement.KeyManagementAdmission;
@@ -542,6 +543,22 @@ public final class Bmsc implements AutoCloseable {
      */
     public boolean mtkDeliveryRunning(String session) {
         return engine.instance(MTK_DELIVERY, Objects.requireNonNull(session, "session")).isPresent();
+    }
+
+    /**
+     * The last MTK message this BM-SC made for streaming session {@code session}, byte for byte as it sends and resends
+     * it (no key in clear: the MTK travels under the MSK); empty before its first. With several BM-SC nodes sending one
+     * session (TS 33.246 §6.3.4), the node that makes the MTKs hands this message to the others, so that every area
+     * gets the same MTK with the same timestamp at the same time.
+     *
+     * @throws IllegalArgumentException if no streaming session of that name is defined
+     */
+    public Optional<PreparedMtk> currentMtk(String session) {
+        MtkStream stream = sessions.get(Objects.requireNonNull(session, "session"));
+        if (stream == null) {
+            throw new IllegalArgumentException("no streaming session '" + session + "'; sessions: " + sessions.keySet());
+        }
+        return stream.current();
     }
 
     /** The current MSK of {@code group}, if one was issued. */

@@ -317,6 +317,30 @@ abstract class InstanceStoreContract {
         assertThat(claims("node-b").claim("radio", T0.plusSeconds(1)).takenFrom()).isEmpty();
     }
 
+    @Test
+    void onlyTheDeliveringNodePublishesTheSessionsMtkMessageAndEveryNodeReadsIt() {
+        store("node-a").renewLease(T0.plusSeconds(30));
+        store("node-b").renewLease(T0.plusSeconds(60));
+        MtkSessionClaims a = claims("node-a");
+        MtkSessionClaims b = claims("node-b");
+        Bytes first = Bytes.ofHex("0102030405");
+        Bytes second = Bytes.ofHex("0a0b0c");
+
+        assertThat(a.publish("tv", first)).as("nobody delivers it yet").isFalse();
+        a.claim("tv", T0);
+        assertThat(b.message("tv")).as("claimed, no message made yet").isEmpty();
+        assertThat(a.publish("tv", first)).isTrue();
+        assertThat(b.message("tv")).contains(new MtkSessionClaims.Published("node-a", first));
+        assertThat(b.publish("tv", second)).as("node-b does not deliver it").isFalse();
+        assertThat(a.message("tv")).contains(new MtkSessionClaims.Published("node-a", first));
+
+        b.claim("tv", T0.plusSeconds(31));   // node-a's lease lapsed
+        assertThat(a.publish("tv", second)).as("taken over: node-a's word no longer counts").isFalse();
+        assertThat(b.publish("tv", second)).isTrue();
+        assertThat(a.message("tv")).contains(new MtkSessionClaims.Published("node-b", second));
+        assertThat(a.message("radio")).isEmpty();
+    }
+
     private long rowCount() {
         Database db = backend().open();
         opened.add(db);

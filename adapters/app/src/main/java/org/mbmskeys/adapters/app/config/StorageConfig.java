@@ -24,10 +24,15 @@ import org.mbmskeys.engine.bytes.SecretBytes;
  *                         renews every third of it); another node takes them over once it lapsed. 30 s by default
  * @param deliveryRetention BM-SC only: how long an MSK delivery record is kept, from its first message (90 days by
  *                         default); older records are deleted
+ * @param mtkRelay         BM-SC only, with PostgreSQL: this node also sends each streaming session that another node
+ *                         delivers, in its own area (its multicast interface), with that node's MTK messages byte for
+ *                         byte (TS 33.246 §6.3.4: one user service sent via several BM-SCs). Off by default: one node
+ *                         sends each session
  */
 public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Optional<String> postgresUser,
                             Optional<Path> postgresPasswordFile, Path keyEncryptionKeyFile, Optional<Path> digestSecretFile,
-                            String node, Duration lease, Duration deliveryRetention) {
+                            String node, Duration lease, Duration deliveryRetention,
+                            boolean mtkRelay) {
 
     /** The default {@code storage.lease}. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
@@ -45,7 +50,7 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
         }
         ConfigNode s = bmsc
                 ? root.child("storage").allowOnly("h2", "postgres", "keyEncryptionKeyFile", "digestSecretFile", "node", "lease",
-                        "deliveryRetention")
+                        "deliveryRetention", "mtkRelay")
                 : root.child("storage").allowOnly("h2", "keyEncryptionKeyFile");
         if (s.has("h2") == s.has("postgres")) {
             throw s.problem("h2", bmsc ? "give either h2 (a database file) or postgres (url, user, passwordFile)"
@@ -84,9 +89,15 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
         if (retention.compareTo(Duration.ofHours(1)) < 0) {
             throw s.problem("deliveryRetention", "must be 1h or more (records are purged hourly); 90d by default");
         }
+        boolean relay = bmsc && s.bool("mtkRelay", false);
+        if (relay && !s.has("postgres")) {
+            throw s.problem("mtkRelay", "needs postgres: the nodes that send a session share its MTK messages through the "
+                    + "database (an H2 file serves one node)");
+        }
         return Optional.of(new StorageConfig(h2, url, user, password,
                 base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
-                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease, retention));
+                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease, retention,
+                relay));
     }
 
     /** The key-encryption key from its file: 16 or 32 bytes in hex. */

@@ -7,7 +7,9 @@ import java.util.function.Consumer;
 import org.mbmskeys.adapters.http.HttpServerTransport;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
+import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 
@@ -30,18 +32,21 @@ public final class BmscServer implements AutoCloseable {
     public static final String NAME = "BM-SC";
 
     private final UdpTransport udp;
+    /** The MIKEY socket as the BM-SC uses it: through the wiretap, if there is one. */
+    private final Transport datagrams;
     private final HttpServerTransport http;
     private final Bmsc bmsc;
 
     private BmscServer(Builder b) {
         UdpTransport openedUdp = null;
         HttpServerTransport openedHttp = null;
+        Transport datagrams;
         try {
             UdpTransport.Builder udpBuilder = UdpTransport.builder().bind(b.mikey).eventLoops(b.loops);
             b.multicastInterface.ifPresent(udpBuilder::multicastInterface);
             openedUdp = udpBuilder.open();
             openedHttp = HttpServerTransport.builder().bind(b.keyManagement).eventLoops(b.loops).open();
-            Transport datagrams = openedUdp;
+            datagrams = openedUdp;
             if (b.wiretap != null) {
                 b.wiretap.name(openedUdp.localEndpoint(), NAME);
                 datagrams = b.wiretap.tap(openedUdp, NAME, openedUdp.localEndpoint(), true, false);
@@ -60,6 +65,7 @@ public final class BmscServer implements AutoCloseable {
             throw e;
         }
         this.udp = openedUdp;
+        this.datagrams = datagrams;
         this.http = openedHttp;
     }
 
@@ -75,6 +81,14 @@ public final class BmscServer implements AutoCloseable {
     /** The MIKEY socket (its address, counters and drops). */
     public UdpTransport udp() {
         return udp;
+    }
+
+    /**
+     * Sends {@code datagram} from the BM-SC's MIKEY socket to {@code to} (through the wiretap, if any): for messages the
+     * BM-SC's procedures did not make, such as another node's MTK message relayed into this node's area.
+     */
+    public void sendMikey(Endpoint to, Bytes datagram) {
+        datagrams.send(Envelope.of(udp.localEndpoint(), to, datagram));
     }
 
     /** The key request function's socket (its address, counters and refusals). */

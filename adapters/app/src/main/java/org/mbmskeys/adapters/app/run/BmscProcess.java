@@ -11,8 +11,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
 import org.mbmskeys.adapters.jdbc.MtkSessionClaims;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ProcedureListener;
@@ -83,6 +86,8 @@ final class BmscProcess implements AutoCloseable {
     private MtkSessionClaims mtkSessions;
     /** With durable storage: deletes the delivery records past their retention. */
     private DeliveryRecordPurge purge;
+    /** With durable storage: shares this node's MTK messages; with {@code storage.mtkRelay}, sends the others' too. */
+    private MtkRelay relay;
 
     BmscProcess(BmscConfig config, Scheduler clock) {
         this(config, clock, null);
@@ -205,6 +210,21 @@ final class BmscProcess implements AutoCloseable {
         LOG.info(EventLine.of("ready", "fqdn", config.fqdn(), "mikey", server.udp().localEndpoint(), "keyManagement",
                 server.http().localEndpoint(), "admin", admin == null ? "off" : admin.localEndpoint(),
                 "services", config.services().size(), "bootstrappings", staticZn.size()));
+        if (mtkSessions != null && !streaming.isEmpty()) {   // after "ready": its first relayed message is logged after it
+            relay = new MtkRelay(server, mtkSessions, clock, mtkDestinations(config), config.storage().orElseThrow().mtkRelay());
+            relay.start();
+        }
+    }
+
+    /** Each streaming session's MTK destination: its group on the MIKEY port. */
+    private static Map<String, Endpoint> mtkDestinations(BmscConfig config) {
+        Map<String, Endpoint> destinations = new LinkedHashMap<>();
+        for (ServiceConfig s : config.services()) {
+            if (s.type() == ServiceType.STREAMING) {
+                s.sessions().forEach(session -> destinations.put(session.id(), session.mtkGroup()));
+            }
+        }
+        return destinations;
     }
 
     private static Database open(StorageConfig storage) {
@@ -274,6 +294,9 @@ final class BmscProcess implements AutoCloseable {
         try {
             if (purge != null) {
                 purge.close();
+            }
+            if (relay != null) {
+                relay.close();
             }
             if (leases != null) {
                 leases.close();   // the lease then lapses: another node takes over what this one leaves running

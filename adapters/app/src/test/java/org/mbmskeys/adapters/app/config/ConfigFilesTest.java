@@ -95,6 +95,9 @@ class ConfigFilesTest {
                 Arguments.of("a delivery record retention shorter than the hourly purge",
                         "bmsc: {fqdn: b.example.org}\nstorage: {h2: state/bmsc, keyEncryptionKeyFile: kek.hex, deliveryRetention: 30m}",
                         "bmsc.yaml: storage.deliveryRetention: must be 1h or more (records are purged hourly); 90d by default"),
+                Arguments.of("relaying MTK messages without a shared database",
+                        "bmsc: {fqdn: b.example.org}\nstorage: {h2: state/bmsc, keyEncryptionKeyFile: kek.hex, mtkRelay: true}",
+                        "bmsc.yaml: storage.mtkRelay: needs postgres: the nodes that send a session share its MTK messages"),
                 Arguments.of("not a mapping",
                         "just text",
                         "bmsc.yaml: the file must be a YAML mapping of keys"));

@@ -5,16 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.app.CliRun;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.MskRef;
 
 /**
@@ -144,6 +154,85 @@ class TwoNodesTest {
                 b.terminate();
             }
         }
+    }
+
+    /**
+     * One streaming service sent via several BM-SCs (TS 33.246 §6.3.4): node A delivers the session, node B relays it
+     * ({@code storage.mtkRelay}) into its own area, here the same group on loopback. Both send the same MTK message
+     * byte for byte (so the same MTK, MTK ID and timestamp), also after A makes the next MTK.
+     */
+    @Test
+    void withMtkRelayNodeBSendsTheSessionNodeADeliversWithTheSameMtkMessages() throws Exception {
+        java.util.Random r = new java.util.Random();
+        String group = "239.255." + (1 + r.nextInt(250)) + "." + (1 + r.nextInt(250));
+        services = STREAMING.formatted(group);
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start();
+             MulticastSocket listener = new MulticastSocket(new InetSocketAddress(group, 2269))) {
+            listener.joinGroup(new InetSocketAddress(group, 2269), NetworkInterface.getByName("lo"));
+            listener.setSoTimeout(1000);
+            files(pg, Loopback.freeTcpPort(), Loopback.freeTcpPort(), Loopback.freeUdpPort());
+            Files.writeString(dir.resolve("node-b.yaml"), Files.readString(dir.resolve("node-b.yaml"))
+                    .replace("  lease: 3s\n", "  lease: 3s\n  mtkRelay: true\n"));
+            String token = dir.resolve("admin.token").toString();
+            JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
+            String readyA;
+            try {
+                a.await("event=mtk-delivery-started session=news-live", 180);
+                readyA = a.await("event=ready", 10);
+            } catch (RuntimeException | Error e) {
+                a.close();
+                throw e;
+            }
+            try (a; JavaProcess b = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-b.yaml")) {
+                int portA = Integer.parseInt(Loopback.group(readyA, "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                b.await("event=mtk-delivery-elsewhere session=news-live node=node-a", 180);
+                int portB = Integer.parseInt(Loopback.group(b.await("event=ready", 10), "mikey=127\\.0\\.0\\.1:(\\d+)"));
+                b.await("event=mtk-relayed session=news-live from=node-a", 60);
+
+                Bytes first = sentByBoth(listener, portA, portB, Set.of());
+                String adminA = "http://" + Loopback.group(readyA, "admin=(127\\.0\\.0\\.1:\\d+)");
+                CliRun next = CliRun.of("admin", "mtk", "next", "news-live", "--url", adminA, "--token-file", token);
+                assertThat(next.exitCode()).as(next.err()).isZero();
+                Bytes second = sentByBoth(listener, portA, portB, Set.of(first));
+
+                assertThat(second).isNotEqualTo(first);
+                assertThat(a.output() + b.output()).doesNotContain(" ERROR ");
+                b.terminate();
+                a.terminate();
+            }
+        }
+    }
+
+    /** The first MTK message (other than {@code seen}) that arrives from both nodes' MIKEY ports, within 30 s. */
+    private static Bytes sentByBoth(MulticastSocket listener, int portA, int portB, Set<Bytes> seen) throws IOException {
+        Set<Bytes> fromA = new HashSet<>();
+        Set<Bytes> fromB = new HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        byte[] buffer = new byte[4096];
+        while (System.nanoTime() < deadline) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                listener.receive(packet);
+            } catch (SocketTimeoutException e) {
+                continue;
+            }
+            Bytes message = Bytes.of(packet.getData(), packet.getOffset(), packet.getLength());
+            if (seen.contains(message)) {
+                continue;
+            }
+            if (packet.getPort() == portA) {
+                fromA.add(message);
+            } else if (packet.getPort() == portB) {
+                fromB.add(message);
+            }
+            for (Bytes m : fromA) {
+                if (fromB.contains(m)) {
+                    return m;
+                }
+            }
+        }
+        throw new AssertionError("no new MTK message came from both nodes within 30 s: " + fromA.size() + " from A, "
+                + fromB.size() + " from B");
     }
 
     /**
