@@ -15,7 +15,9 @@ import org.mbmskeys.mbms.gba.BTid;
 /**
  * The in-memory registration storage's compare-and-set answers (a lost race answers false and changes nothing),
  * its B-TID and per-service look-ups as records move, and the paging of {@code registeredTo}; the MIKEY port of
- * {@link Registrations} at its bounds.
+ * {@link Registrations} at its bounds. Its storage cases are also in adapters/jdbc's {@code RegistrationStorageContract},
+ * which runs them on every storage; they stay here too because mutation testing of this module counts only its own
+ * tests (docs/mutation-testing.md).
  */
 class RegistrationStorageAnswersItsCompareAndSetTest {
 
