@@ -6,15 +6,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecordStorage;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 
 /**
  * What the database adds to the delivery record contract: records outlive the process that wrote them and are seen
- * by every node on the database, and they are kept for the retention only.
+ * by every node on the database, a push recorded again (by the node that took it over) keeps one record, and records
+ * are kept for the retention only.
  */
 abstract class JdbcDeliveryRecordsContract extends DeliveryRecordStorageContract {
 
@@ -51,6 +56,26 @@ abstract class JdbcDeliveryRecordsContract extends DeliveryRecordStorageContract
         JdbcDeliveryRecords again = open(backend());
         assertThat(again.byUe(ALICE, 10)).containsExactly(a1);
         assertThat(again.byMsk(MSK_1, 10)).containsExactly(a1);
+    }
+
+    @Test
+    void recordingThePushAgainReplacesItsRecordInPlace() {
+        DeliveryRecord gaveUp = new DeliveryRecord(ALICE, MSK_1, CsbId.of(7), TimestampCounter.of(5), T0, 4,
+                DeliveryOutcome.GAVE_UP, Optional.empty());
+        DeliveryRecord other = sent(ALICE, MSK_2, 8, T0.plusSeconds(1));
+        records.add(gaveUp);
+        records.add(other);
+        DeliveryRecord delivered = new DeliveryRecord(ALICE, MSK_1, CsbId.of(7), TimestampCounter.of(6), T0, 5,
+                DeliveryOutcome.DELIVERED, Optional.of(T0.plusSeconds(40)));
+        records.add(delivered);
+
+        assertThat(records.byUe(ALICE, 100)).containsExactly(delivered, other);
+        assertThat(records.byMsk(MSK_1, 100)).containsExactly(delivered);
+        assertThat(records.byUe(ALICE, 100)).as("another CSB ID, or another first-sent time, is another push")
+                .hasSize(2);
+        records.add(sent(ALICE, MSK_1, 7, T0.plusSeconds(2)));
+        records.add(sent(ALICE, MSK_1, 9, T0));
+        assertThat(records.byUe(ALICE, 100)).hasSize(4);
     }
 
     @Test

@@ -8,14 +8,15 @@ import org.mbmskeys.mbms.keys.MskRef;
  * operator charges and answers support calls with, so a durable store (the JDBC adapter) keeps them across restarts
  * and shares them between the BM-SC nodes of one database.
  *
- * <p>Contract: thread-safe. Records come back in the order they were first recorded. A push is identified by its UE,
- * its CSB ID and when it was first sent: recording the same push again (a node that took over a push whose first
- * node recorded it but died before finishing its procedure) replaces its record in place, so each push has one
- * record. A store may bound what it keeps (by number or by age), and says how in its documentation.
+ * <p>Contract: thread-safe. Records come back in the order they were first recorded. A store may bound what it keeps
+ * (by number or by age), and says how in its documentation. A store that outlives its process must also keep one
+ * record per push, identified by its UE, its CSB ID and when it was first sent: a node that took over a push whose
+ * first node recorded it, but died before finishing its procedure, records it again, and that record replaces the
+ * first in place. (In one process a push is recorded once, so the in-memory store never sees a push twice.)
  */
 public interface DeliveryRecordStorage {
 
-    /** Keeps {@code record}, or replaces the record of the same push. */
+    /** Keeps {@code record} (a durable store: or replaces the record of the same push). */
     void add(DeliveryRecord record);
 
     /** The UE's newest {@code limit} records, oldest first. */

@@ -15,15 +15,17 @@ import org.mbmskeys.mbms.keys.MskRef;
  * records the oldest go first, so a long-running BM-SC does not grow without end (an operator who needs every record
  * for billing keeps them in the database, or exports them from a listener before they go). Thread-safe.
  *
- * <p>Each record sits in one {@link Slot} shared by the three queues, so replacing the record of a push (found among
- * its UE's few records) changes it everywhere at once.
+ * <p>It keeps every record it is given: a push is recorded once in a process, and the second record of a push (by a
+ * node that took it over) is written by another process, so it never reaches this store. Looking for the push's
+ * earlier record on every add took 13 % of the engine lanes' samples in a profile of {@code MskPushesOverUdp} (4 %
+ * without it; docs/benchmarks.md), for nothing.
  */
 final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
 
     private final int capacity;
-    private final ArrayDeque<Slot> all = new ArrayDeque<>();
-    private final Map<String, ArrayDeque<Slot>> byUe = new HashMap<>();
-    private final Map<MskRef, ArrayDeque<Slot>> byMsk = new HashMap<>();
+    private final ArrayDeque<DeliveryRecord> all = new ArrayDeque<>();
+    private final Map<String, ArrayDeque<DeliveryRecord>> byUe = new HashMap<>();
+    private final Map<MskRef, ArrayDeque<DeliveryRecord>> byMsk = new HashMap<>();
 
     /** @throws IllegalArgumentException if {@code capacity} is not positive */
     InMemoryDeliveryRecordStorage(int capacity) {
@@ -33,27 +35,18 @@ final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
         this.capacity = capacity;
     }
 
+    /** Keeps {@code record}; drops the oldest record if the store is full. */
     @Override
     public synchronized void add(DeliveryRecord record) {
         Objects.requireNonNull(record, "record");
-        ArrayDeque<Slot> ues = byUe.get(record.impi());
-        if (ues != null) {
-            for (Slot slot : ues) {
-                if (slot.record.csbId().equals(record.csbId()) && slot.record.firstSentAt().equals(record.firstSentAt())) {
-                    slot.record = record;   // the same push (its MSK too, so byMsk still holds it)
-                    return;
-                }
-            }
-        }
         if (all.size() == capacity) {
-            Slot oldest = all.removeFirst();
-            dropFirst(byUe, oldest.record.impi());
-            dropFirst(byMsk, oldest.record.msk());
+            DeliveryRecord oldest = all.removeFirst();
+            dropFirst(byUe, oldest.impi());
+            dropFirst(byMsk, oldest.msk());
         }
-        Slot slot = new Slot(record);
-        all.addLast(slot);
-        byUe.computeIfAbsent(record.impi(), k -> new ArrayDeque<>(2)).addLast(slot);
-        byMsk.computeIfAbsent(record.msk(), k -> new ArrayDeque<>()).addLast(slot);
+        all.addLast(record);
+        byUe.computeIfAbsent(record.impi(), k -> new ArrayDeque<>(2)).addLast(record);
+        byMsk.computeIfAbsent(record.msk(), k -> new ArrayDeque<>()).addLast(record);
     }
 
     @Override
@@ -71,15 +64,15 @@ final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
     }
 
     /** Oldest records are per key first in line, so the global oldest is at the head of its key's queue. */
-    private static <K> void dropFirst(Map<K, ArrayDeque<Slot>> index, K key) {
-        ArrayDeque<Slot> q = index.get(key);
+    private static <K> void dropFirst(Map<K, ArrayDeque<DeliveryRecord>> index, K key) {
+        ArrayDeque<DeliveryRecord> q = index.get(key);
         q.removeFirst();
         if (q.isEmpty()) {
             index.remove(key);
         }
     }
 
-    private static List<DeliveryRecord> newest(ArrayDeque<Slot> q, int limit) {
+    private static List<DeliveryRecord> newest(ArrayDeque<DeliveryRecord> q, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, got " + limit);
         }
@@ -87,19 +80,10 @@ final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
             return List.of();
         }
         ArrayList<DeliveryRecord> out = new ArrayList<>(Math.min(limit, q.size()));
-        for (Iterator<Slot> it = q.descendingIterator(); it.hasNext() && out.size() < limit; ) {
-            out.add(it.next().record);
+        for (Iterator<DeliveryRecord> it = q.descendingIterator(); it.hasNext() && out.size() < limit; ) {
+            out.add(it.next());
         }
         Collections.reverse(out);
         return List.copyOf(out);
-    }
-
-    /** One record's place in the queues. */
-    private static final class Slot {
-        DeliveryRecord record;
-
-        Slot(DeliveryRecord record) {
-            this.record = record;
-        }
     }
 }

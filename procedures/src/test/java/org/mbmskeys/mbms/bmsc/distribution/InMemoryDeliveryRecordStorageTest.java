@@ -37,21 +37,6 @@ class InMemoryDeliveryRecordStorageTest {
         assertThat(new InMemoryDeliveryRecordStorage(1).size()).isZero();   // the smallest capacity
     }
 
-    @Test
-    void aReplacedRecordKeepsItsPlaceAndTakesNoMore() {
-        InMemoryDeliveryRecordStorage records = new InMemoryDeliveryRecordStorage(2);
-        DeliveryRecord a1 = record(IMPI_A, MSK_1, 1);
-        DeliveryRecord b1 = record(IMPI_B, MSK_1, 2);
-        records.add(a1);
-        records.add(b1);
-        DeliveryRecord a1Again = new DeliveryRecord(IMPI_A, MSK_1, a1.csbId(), TimestampCounter.of(9), START, 3,
-                DeliveryOutcome.GAVE_UP, Optional.empty());
-        records.add(a1Again);
-
-        assertThat(records.size()).isEqualTo(2);
-        assertThat(records.byMsk(MSK_1, 10)).containsExactly(a1Again, b1);
-    }
-
     private static DeliveryRecord record(String impi, MskRef msk, int csbId) {
         return new DeliveryRecord(impi, msk, CsbId.of(csbId), TimestampCounter.of(3), START, 1, DeliveryOutcome.GAVE_UP,
                 Optional.empty());
