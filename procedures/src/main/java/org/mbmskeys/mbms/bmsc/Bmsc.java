@@ -51,6 +51,7 @@ import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.bmsc.services.Membership;
 import org.mbmskeys.mbms.bmsc.services.ServiceId;
 import org.mbmskeys.mbms.bmsc.services.UserService;
+import org.mbmskeys.mbms.bmsc.services.UserServiceStorage;
 import org.mbmskeys.mbms.bmsc.services.UserServices;
 import org.mbmskeys.mbms.digest.DigestRealm;
 import org.mbmskeys.mbms.digest.DigestVerifier;
@@ -123,6 +124,7 @@ public final class Bmsc implements AutoCloseable {
     private final RekeyWindow window;
     private final UeKeys ueKeys;
     private final KeyManagementAdmission admission;
+    private final UserServiceStorage serviceStorage;
 
     private Bmsc(Builder b) {
         this.fqdn = b.fqdn;
@@ -131,6 +133,8 @@ public final class Bmsc implements AutoCloseable {
         this.rekeying = b.rekeying;
         this.registry = KeyRegistry.create(b.keyStorage, b.keyMaterial);
         this.services = new UserServices();
+        this.serviceStorage = b.serviceStorage;
+        serviceStorage.all().forEach(this::adopt);   // what was defined before, here or on another node
         this.registrations = Registrations.create(b.registrationStorage, services, b.membership);
         this.deliveries = b.deliveryRecords;
         this.sessions = new ConcurrentHashMap<>();
@@ -193,17 +197,40 @@ public final class Bmsc implements AutoCloseable {
     // ------------------------------------------------------------------------------------ user services
 
     /**
-     * Defines user service {@code serviceId} protected by the MSKs of {@code keyGroups}; Key Groups not known
-     * yet are created with the service's type.
+     * Defines user service {@code serviceId} protected by the MSKs of {@code keyGroups}, or replaces its definition;
+     * Key Groups not known yet are created with the service's type. The definition is stored
+     * ({@link Builder#userServiceStorage}): a BM-SC built again on the same storage, or another node of its
+     * database, offers the service too.
      */
     public void defineService(String serviceId, ServiceType type, KeyGroupRef... keyGroups) {
         UserService service = UserService.of(ServiceId.of(serviceId), type, keyGroups);
-        for (KeyGroupRef group : keyGroups) {
-            if (registry.group(group.keyDomain(), group.keyGroup()).isEmpty()) {
-                registry.createGroup(group.keyDomain(), group.keyGroup(), type);
+        adopt(service);
+        serviceStorage.store(service);
+    }
+
+    /**
+     * Reads the stored definitions again and offers what another node defined or changed since; answers how many
+     * services were new or changed here. A BM-SC node of a shared database calls it now and then (the
+     * {@code mbms-keys bmsc} process at each lease renewal).
+     */
+    public int reloadServices() {
+        int changed = 0;
+        for (UserService service : serviceStorage.all()) {
+            if (adopt(service) != UserServices.Definition.UNCHANGED) {
+                changed++;
             }
         }
-        services.define(service);
+        return changed;
+    }
+
+    /** Offers {@code service} here, creating its Key Groups where none exists yet. */
+    private UserServices.Definition adopt(UserService service) {
+        for (KeyGroupRef group : service.keyGroups()) {
+            if (registry.group(group.keyDomain(), group.keyGroup()).isEmpty()) {
+                registry.createGroup(group.keyDomain(), group.keyGroup(), service.serviceType());
+            }
+        }
+        return services.define(service);
     }
 
     /** The user services defined. */
@@ -616,6 +643,7 @@ public final class Bmsc implements AutoCloseable {
         private Optional<NonceCounts> nonceCounts = Optional.empty();
         private Optional<InstanceStore> instanceStore = Optional.empty();
         private DeliveryRecordStorage deliveryRecords = DeliveryRecordStorage.inMemory(100_000);
+        private UserServiceStorage serviceStorage = UserServiceStorage.inMemory();
         private final List<ProcedureListener> listeners = new ArrayList<>();
 
         private Builder(String fqdn) {
@@ -772,6 +800,15 @@ public final class Bmsc implements AutoCloseable {
 
         public Builder keyStorage(KeyRegistryStorage storage) {
             this.keyStorage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * Where the user service definitions are kept; by default this process's memory. With a database (the JDBC
+         * adapter's) the BM-SC offers at start every service stored before, by it or by another node.
+         */
+        public Builder userServiceStorage(UserServiceStorage storage) {
+            this.serviceStorage = Objects.requireNonNull(storage, "storage");
             return this;
         }
 

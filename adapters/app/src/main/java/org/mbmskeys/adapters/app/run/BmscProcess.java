@@ -36,6 +36,7 @@ import org.mbmskeys.adapters.jdbc.JdbcInstanceStore;
 import org.mbmskeys.adapters.jdbc.JdbcKeyRegistryStorage;
 import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
 import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
+import org.mbmskeys.adapters.jdbc.JdbcUserServiceStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
 import org.mbmskeys.adapters.jdbc.MtkSessionClaims;
 import org.mbmskeys.engine.bytes.SecretBytes;
@@ -177,6 +178,11 @@ final class BmscProcess implements AutoCloseable {
                 }
             }
         }
+        // Stored services are offered whether or not this node's configuration has them (another node's may): say so.
+        Set<String> configured = new LinkedHashSet<>();
+        config.services().forEach(sc -> configured.add(sc.id()));
+        bmsc.services().stream().map(us -> us.serviceId().value()).filter(id -> !configured.contains(id))
+                .forEach(id -> LOG.warn(EventLine.of("service-stored-not-configured", "service", id)));
         for (KeyGroupRef group : groups) {
             // A durable BM-SC that restarts keeps the current MSKs: a new one only where a Key Group has none.
             Optional<MskRef> kept = bmsc.currentMsk(group);
@@ -235,8 +241,8 @@ final class BmscProcess implements AutoCloseable {
     }
 
     /**
-     * Registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts, delivery records and the running
-     * procedures in the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
+     * User services, registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts, delivery records
+     * and the running procedures in the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
      * each time it starts, after defining their sessions, which a taken-over instance could otherwise outrun.
      */
     private void durable(Bmsc.Builder b, StorageConfig storage, Scheduler clock) {
@@ -258,7 +264,8 @@ final class BmscProcess implements AutoCloseable {
                 .keyStorage(new JdbcKeyRegistryStorage(database, kek))
                 .nonceCounts(new JdbcNonceCounts(database))
                 .instanceStore(instances)
-                .deliveryRecords(deliveries);
+                .deliveryRecords(deliveries)
+                .userServiceStorage(new JdbcUserServiceStorage(database));
         storage.digestSecret().ifPresent(secret -> {
             b.digestSecret(secret);
             secret.destroy();

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a BM-SC node's lease on its running procedures while the process runs, every third of the lease, and
  * hands the BM-SC the procedures and the streaming sessions' MTK delivery of any node whose lease lapsed (docs/storage.md, "Leases: timers of a node that
- * is gone"): a push that node left unacknowledged is resent from here, once.
+ * is gone"): a push that node left unacknowledged is resent from here, once. At the same pace it reads the user
+ * services the nodes stored again, so that one defined by another node is offered here too.
  */
 final class LeaseKeeper implements AutoCloseable {
 
@@ -74,6 +75,11 @@ final class LeaseKeeper implements AutoCloseable {
             taken.forEach(bmsc::takeOver);
             if (!taken.isEmpty()) {
                 LOG.info(EventLine.of("instances-taken-over", "count", taken.size()));
+            }
+            // User services another node defined (its configuration has one this node's lacks) are offered here too.
+            int services = bmsc.reloadServices();
+            if (services > 0) {
+                LOG.info(EventLine.of("services-reloaded", "count", services));
             }
             // A session another node took while this one was away (paused longer than its lease): stop sending it,
             // or the UEs would get two MTK sequences.

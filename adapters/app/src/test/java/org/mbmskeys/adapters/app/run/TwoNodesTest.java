@@ -173,6 +173,9 @@ class TwoNodesTest {
             files(pg, Loopback.freeTcpPort(), Loopback.freeTcpPort(), Loopback.freeUdpPort());
             Files.writeString(dir.resolve("node-b.yaml"), Files.readString(dir.resolve("node-b.yaml"))
                     .replace("  lease: 3s\n", "  lease: 3s\n  mtkRelay: true\n"));
+            // A service only node A's configuration has: stored by A, offered by B as well.
+            Files.writeString(dir.resolve("node-a.yaml"), Files.readString(dir.resolve("node-a.yaml"))
+                    + "  - {id: urn:3gpp:mbms:files, type: download, keyDomain: \"001-01\", keyGroup: \"0303\"}\n");
             String token = dir.resolve("admin.token").toString();
             JavaProcess a = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "node-a.yaml");
             String readyA;
@@ -188,6 +191,10 @@ class TwoNodesTest {
                 b.await("event=mtk-delivery-elsewhere session=news-live node=node-a", 180);
                 int portB = Integer.parseInt(Loopback.group(b.await("event=ready", 10), "mikey=127\\.0\\.0\\.1:(\\d+)"));
                 b.await("event=mtk-relayed session=news-live from=node-a", 60);
+                assertThat(b.output()).contains("event=service-stored-not-configured service=urn:3gpp:mbms:files");
+                String adminB = "http://" + Loopback.group(b.output(), "admin=(127\\.0\\.0\\.1:\\d+)");
+                CliRun listed = CliRun.of("admin", "services", "--url", adminB, "--token-file", token);
+                assertThat(listed.out()).contains("urn:3gpp:mbms:files", "urn:3gpp:mbms:news");
 
                 Bytes first = sentByBoth(listener, portA, portB, Set.of());
                 String adminA = "http://" + Loopback.group(readyA, "admin=(127\\.0\\.0\\.1:\\d+)");
