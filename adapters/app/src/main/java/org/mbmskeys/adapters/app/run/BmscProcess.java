@@ -242,8 +242,9 @@ final class BmscProcess implements AutoCloseable {
 
     /**
      * User services, registrations, Key Groups with their wrapped MSKs, counters, Digest nonce-counts, delivery records
-     * and the running procedures in the database. The MTK deliveries are left out of the latter: the process starts them from its configuration
-     * each time it starts, after defining their sessions, which a taken-over instance could otherwise outrun.
+     * and the running procedures in the database. The MTK deliveries are left out of the latter: the process starts
+     * them from its configuration each time it starts, after defining their sessions, which a taken-over instance could
+     * otherwise outrun.
      */
     private void durable(Bmsc.Builder b, StorageConfig storage, Scheduler clock) {
         SecretBytes key = storage.keyEncryptionKey();

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One node makes each session's MTKs (it holds the session's claim, {@link MtkSessionClaims}). Every
  * {@link #TICK}, for each session: the node that makes them publishes its newest MTK message to the database (every
- * node with a database does, relaying or not); every relaying node sends the published message, byte for byte, at once when it is new and then every {@link #RESEND} (the
- * resend period of the shipped {@code bmsc.mtk-delivery} script), to the session's group on its own multicast
- * interface. A new MTK thus reaches every area within about two ticks; send the next MTK ahead of the switch to it
+ * node with a database does, relaying or not); every relaying node sends the published message, byte for byte, at
+ * once when it is new and then every {@link #RESEND} (the resend period of the shipped {@code bmsc.mtk-delivery}
+ * script), to the session's group on its own multicast interface. A new MTK thus reaches every area within about two ticks; send the next MTK ahead of the switch to it
  * (§6.3.3.2.2) by more than that. When the making node changes (a take-over), the others follow the new one.
  */
 final class MtkRelay implements AutoCloseable {
