@@ -1,5 +1,6 @@
 package org.mbmskeys.adapters.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,7 +71,7 @@ public final class JdbcUserServiceStorage implements UserServiceStorage {
         });
     }
 
-    private static boolean update(java.sql.Connection c, String id, String body) throws SQLException {
+    private static boolean update(Connection c, String id, String body) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update user_service set body = ? where service_id = ?")) {
             s.setString(1, body);
             s.setString(2, id);
