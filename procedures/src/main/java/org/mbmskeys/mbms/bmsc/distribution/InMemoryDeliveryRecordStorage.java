@@ -17,8 +17,8 @@ import org.mbmskeys.mbms.keys.MskRef;
  *
  * <p>It keeps every record it is given: a push is recorded once in a process, and the second record of a push (by a
  * node that took it over) is written by another process, so it never reaches this store. Looking for the push's
- * earlier record on every add took 13 % of the engine lanes' samples in a profile of {@code MskPushesOverUdp} (4 %
- * without it; docs/benchmarks.md), for nothing.
+ * earlier record on every add took about 6 % of the engine lanes' samples in a profile of {@code MskPushesOverUdp}
+ * (docs/benchmarks.md), for nothing.
  */
 final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
 
