@@ -2,6 +2,8 @@ package org.mbmskeys.adapters.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,6 +68,17 @@ public final class Database implements AutoCloseable {
      */
     public static Database h2File(Path file) {
         Objects.requireNonNull(file, "file");
+        // The folder first, here: H2 creates a missing one itself, but fails ("a file with this name already exists")
+        // when another process creates it between H2's look and its mkdir, as when a BM-SC and a UE process with
+        // h2: state/... start together in one folder (a CI run failed so). createDirectories accepts a folder that
+        // another made meanwhile.
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StorageException("cannot create the folder of the H2 database " + file + ": " + folder
+                    + " (" + e.getClass().getSimpleName() + ")", e);
+        }
         HikariConfig config = baseConfig("mbms-keys-h2");
         // LOCK_TIMEOUT: a compare-and-set waits for a concurrent writer of the same row rather than failing at once.
         // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default keeps commits up to 500 ms
