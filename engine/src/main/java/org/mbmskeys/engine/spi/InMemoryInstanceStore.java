@@ -1,59 +1,80 @@
 package org.mbmskeys.engine.spi;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * {@link InstanceStore#inMemory()}. One unbounded Caffeine cache per procedure, so a lookup needs no
- * composite key object (two hash lookups instead of one allocation per event). Unbounded on purpose: a
- * live instance must never be evicted, so there is no expiry or size policy (and no per-entry policy
- * overhead: an unbounded cache costs what a ConcurrentHashMap entry costs).
+ * {@link InstanceStore#inMemory()}. One map per procedure, so a lookup needs no composite key object (two hash
+ * lookups instead of one allocation per event). Unbounded on purpose: a live instance must never be evicted.
+ *
+ * <p>Plain {@link ConcurrentHashMap}s: an unbounded Caffeine cache is one inside, and its layers around each read
+ * (about 8 % of the BM-SC's time outside the crypto in a re-key profile, docs/benchmarks.md) bought nothing here.
+ * The map of the procedure used last is kept aside, since the events of one procedure come in runs (a re-key is
+ * one {@code bmsc.msk-push} after the other): its name is then matched by identity, not hashed.
  */
 final class InMemoryInstanceStore implements InstanceStore {
 
-    private final ConcurrentHashMap<String, Cache<Object, InstanceRecord>> byProcedure = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<Object, InstanceRecord>> byProcedure = new ConcurrentHashMap<>();
+    /** The procedure looked up last and its map; one object, so a reader sees the two together. */
+    private volatile Recent recent = new Recent("", Map.of());
+
+    private record Recent(String procedure, Map<Object, InstanceRecord> records) {
+    }
 
     @Override
     public Optional<InstanceRecord> load(String procedure, Object key) {
-        Cache<Object, InstanceRecord> records = byProcedure.get(procedure);
-        return records == null ? Optional.empty() : Optional.ofNullable(records.getIfPresent(key));
+        Map<Object, InstanceRecord> records = records(procedure);
+        return records == null ? Optional.empty() : Optional.ofNullable(records.get(key));
     }
 
     @Override
     public void save(InstanceRecord record) {
         Objects.requireNonNull(record, "record");
-        Cache<Object, InstanceRecord> records = byProcedure.computeIfAbsent(record.procedure(),
-                p -> Caffeine.newBuilder().build());
+        Map<Object, InstanceRecord> records = records(record.procedure());
+        if (records == null) {
+            records = byProcedure.computeIfAbsent(record.procedure(), p -> new ConcurrentHashMap<>());
+        }
         Object key = record.key();
         // The engine saves after every step, mostly the object that is stored already (it mutates its
-        // records in place). Replacing it with itself would change nothing but costs a locked compute on the
+        // records in place). Replacing it with itself would change nothing but costs a locked write on the
         // map (about a third of a lane's time per event); a lock-free read tells. Only the instance's lane
         // saves or removes its key, so nothing can come between the read and the put.
-        if (records.getIfPresent(key) != record) {
+        if (records.get(key) != record) {
             records.put(key, record);
         }
     }
 
     @Override
     public void remove(String procedure, Object key) {
-        Cache<Object, InstanceRecord> records = byProcedure.get(procedure);
+        Map<Object, InstanceRecord> records = records(procedure);
         if (records != null) {
-            records.invalidate(key);
+            records.remove(key);
         }
     }
 
     @Override
     public void forEach(Consumer<? super InstanceRecord> action) {
-        byProcedure.values().forEach(records -> records.asMap().values().forEach(action));
+        byProcedure.values().forEach(records -> records.values().forEach(action));
+    }
+
+    /** The procedure's map, or null while none of its instances was saved. */
+    private Map<Object, InstanceRecord> records(String procedure) {
+        Recent last = recent;
+        if (last.procedure == procedure) {
+            return last.records;
+        }
+        Map<Object, InstanceRecord> records = byProcedure.get(procedure);
+        if (records != null) {
+            recent = new Recent(procedure, records);
+        }
+        return records;
     }
 
     @Override
     public String toString() {
-        return "InstanceStore.inMemory() with " + byProcedure.values().stream().mapToLong(Cache::estimatedSize).sum()
-                + " records";
+        return "InstanceStore.inMemory() with " + byProcedure.values().stream().mapToLong(Map::size).sum() + " records";
     }
 }

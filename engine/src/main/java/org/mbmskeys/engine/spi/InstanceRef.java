@@ -10,6 +10,17 @@ public record InstanceRef(String procedure, Object key) {
         Objects.requireNonNull(key, "key");
     }
 
+    /** Written out: the generated one goes through an invokedynamic bootstrap that showed in the re-key profile. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof InstanceRef other && procedure.equals(other.procedure) && key.equals(other.key);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * procedure.hashCode() + key.hashCode();
+    }
+
     @Override
     public String toString() {
         return procedure + "[" + key + "]";

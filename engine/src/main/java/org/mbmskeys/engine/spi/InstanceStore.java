@@ -37,7 +37,7 @@ public interface InstanceStore {
     /** Calls {@code action} once for every stored record (in no particular order). */
     void forEach(Consumer<? super InstanceRecord> action);
 
-    /** A thread-safe in-memory store on Caffeine (unbounded: live instances are never evicted). */
+    /** A thread-safe in-memory store (unbounded: live instances are never evicted). */
     static InstanceStore inMemory() {
         return new InMemoryInstanceStore();
     }

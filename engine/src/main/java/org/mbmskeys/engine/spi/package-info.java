@@ -13,7 +13,6 @@
  * {@link org.mbmskeys.engine.spi.HttpHeaders}) that an adapter's {@link org.mbmskeys.engine.spi.HttpCodec}
  * turns into wire bytes, so procedures build and read HTTP without an HTTP library.
  *
- * <p>This package depends on nothing but the JDK, the engine's {@code bytes} and Caffeine (for the
- * in-memory store).
+ * <p>This package depends on nothing but the JDK and the engine's {@code bytes}.
  */
 package org.mbmskeys.engine.spi;

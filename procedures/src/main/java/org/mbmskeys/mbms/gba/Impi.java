@@ -16,6 +16,11 @@ public final class Impi {
         }
         for (int i = 0; i < impi.length(); i++) {
             char c = impi.charAt(i);
+            // Printable ASCII other than the space, every character of a usual NAI, is neither: the BM-SC checks an
+            // IMPI each time it builds a push or a delivery record, so the common case skips the two look-ups.
+            if (c > ' ' && c < 0x7F) {
+                continue;
+            }
             if (Character.isISOControl(c) || Character.isWhitespace(c)) {
                 throw new IllegalArgumentException("IMPI has " + String.format("U+%04X", (int) c) + " at position " + i
                         + "; an IMPI is an NAI without white space or control characters");

@@ -24,6 +24,17 @@ class ImpiTest {
     }
 
     @Test
+    void theCharactersAtTheEdgesOfPrintableAsciiAreCheckedToo() {
+        assertThat(Impi.require("!~@ims")).isEqualTo("!~@ims");
+        assertThatThrownBy(() -> Impi.require("a\u007F@ims")).hasMessageContaining("U+007F at position 1");
+        assertThatThrownBy(() -> Impi.require("a\u001F@ims")).hasMessageContaining("U+001F at position 1");
+        assertThatThrownBy(() -> Impi.require("a\t@ims")).hasMessageContaining("U+0009 at position 1");
+        assertThatThrownBy(() -> Impi.require("a\u0085@ims")).hasMessageContaining("U+0085 at position 1");
+        assertThatThrownBy(() -> Impi.require("a\u2003@ims")).hasMessageContaining("U+2003 at position 1");
+        assertThat(Impi.require("ü\u00A0@ims")).isEqualTo("ü\u00A0@ims");   // NO-BREAK SPACE is not white space in Java
+    }
+
+    @Test
     void theLimitIsInUtf8BytesNotCharacters() {
         assertThat(Impi.require("a".repeat(0xFFFF))).hasSize(0xFFFF);
         assertThatThrownBy(() -> Impi.require("a".repeat(0x10000))).hasMessageContaining("longer than 65535 UTF-8 bytes");

@@ -37,6 +37,27 @@ class InMemoryDeliveryRecordStorageTest {
         assertThat(new InMemoryDeliveryRecordStorage(1).size()).isZero();   // the smallest capacity
     }
 
+    @Test
+    void aUeWhoseRecordsAllWentIsIndexedAfreshByItsNextRecord() {
+        InMemoryDeliveryRecordStorage records = new InMemoryDeliveryRecordStorage(1);
+        DeliveryRecord a1 = record(IMPI_A, MSK_1, 1);
+        DeliveryRecord a2 = record(IMPI_A, MSK_1, 2);
+        DeliveryRecord b1 = record(IMPI_B, MSK_2, 3);
+        DeliveryRecord a3 = record(IMPI_A, MSK_1, 4);
+        records.add(a1);
+        records.add(a2);   // the same UE's queue drops its older record
+        assertThat(records.byUe(IMPI_A, 10)).containsExactly(a2);
+        records.add(b1);   // A's and MSK 1's queues are emptied
+        assertThat(records.byUe(IMPI_A, 10)).isEmpty();
+        assertThat(records.byMsk(MSK_1, 10)).isEmpty();
+        records.add(a3);
+        assertThat(records.byUe(IMPI_A, 10)).containsExactly(a3);
+        assertThat(records.byMsk(MSK_1, 10)).containsExactly(a3);
+        assertThat(records.byUe(IMPI_B, 10)).isEmpty();
+        assertThat(records.byMsk(MSK_2, 10)).isEmpty();
+        assertThat(records.size()).isEqualTo(1);
+    }
+
     private static DeliveryRecord record(String impi, MskRef msk, int csbId) {
         return new DeliveryRecord(impi, msk, CsbId.of(csbId), TimestampCounter.of(3), START, 1, DeliveryOutcome.GAVE_UP,
                 Optional.empty());
