@@ -27,6 +27,7 @@ import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
 import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
+import org.mbmskeys.mbms.bmsc.registrations.LastMuk;
 import org.mbmskeys.mbms.bmsc.registrations.Registration;
 import org.mbmskeys.mbms.bmsc.registrations.Registrations;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
@@ -104,14 +105,23 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
             return Optional.empty();
         }
         MskRef ref = mskNamed(msk);
-        recallMuk(ue);
         Recipient recipient = new Recipient(ue, to.get());
-        Preparation<PreparedPush> prepared = switch (kind) {
+        Preparation<PreparedPush> prepared = prepare(recipient, ref, kind);
+        // Without a MUK nothing was used up (no counter, no CSB ID): derive it again and prepare once more. Asking
+        // first would look the UE's MUK up twice in every push of a re-key.
+        if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.NO_MUK
+                && recallMuk(ue)) {
+            prepared = prepare(recipient, ref, kind);
+        }
+        return ready(prepared, instance);
+    }
+
+    private Preparation<PreparedPush> prepare(Recipient recipient, MskRef ref, Kind kind) {
+        return switch (kind) {
             case DELIVER -> distribution.push(recipient, ref, true);
             case VALIDITY -> distribution.validityUpdate(recipient, ref, true);
             case INVALIDATE -> distribution.invalidate(recipient, ref, true);
         };
-        return ready(prepared, instance);
     }
 
     private MskRef mskNamed(String text) {
@@ -159,17 +169,23 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
      * records. MUKs are never stored, so a BM-SC started again on durable state has its UEs' registrations but
      * none of their MUKs; without this, its first re-key, and every push it took over, would find no MUK until the
      * UE sent a request. The MUK's lifetime then runs from this derivation, as after any Zn look-up.
+     *
+     * @return true if a MUK was derived now
      */
-    private void recallMuk(String ue) {
+    private boolean recallMuk(String ue) {
         if (ueKeys.lastKnown(ue).isPresent()) {
-            return;
+            return false;
         }
-        registrations.registration(ue).flatMap(Registration::lastMuk).ifPresent(last -> {
-            MukLookup found = ueKeys.lookUp(last.bTid());
-            if (!(found instanceof MukLookup.Known)) {
-                LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.bTid(), found);
-            }
-        });
+        Optional<LastMuk> last = registrations.registration(ue).flatMap(Registration::lastMuk);
+        if (last.isEmpty()) {
+            return false;
+        }
+        MukLookup found = ueKeys.lookUp(last.get().bTid());
+        if (!(found instanceof MukLookup.Known)) {
+            LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.get().bTid(), found);
+            return false;
+        }
+        return true;
     }
 
     private Preparation<PreparedPush> afresh(PreparedPush previous) {

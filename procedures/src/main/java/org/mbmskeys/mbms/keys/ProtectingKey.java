@@ -32,6 +32,12 @@ public sealed interface ProtectingKey permits ProtectingKey.Muk, ProtectingKey.M
         public boolean equals(Object o) {
             return o instanceof Muk other && id.equals(other.id);
         }
+
+        /** The MUK ID's cached hash: the generated one goes through an invokedynamic bootstrap at each look-up. */
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     /** One MSK. Key Number 0 ("current") names no key and is refused. */
@@ -48,6 +54,11 @@ public sealed interface ProtectingKey permits ProtectingKey.Muk, ProtectingKey.M
         @Override
         public boolean equals(Object o) {
             return o instanceof Msk other && ref.equals(other.ref);
+        }
+
+        @Override
+        public int hashCode() {
+            return ref.hashCode();
         }
     }
 }

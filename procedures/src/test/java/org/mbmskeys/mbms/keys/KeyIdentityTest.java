@@ -74,6 +74,19 @@ class KeyIdentityTest {
         assertThatThrownBy(() -> UiccId.of(value)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ICCID");
     }
 
+    /** Each names one COUNTER stream, a map key at every MSK or MTK message: equal when the key is, hashed as it is. */
+    @Test
+    void aCounterStreamIsEqualAndHashedAsTheKeyItNames() {
+        MukId muk = MukId.of("bmsc.example.org", "btid@bsf");
+        MskRef msk = MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 2));
+        assertThat(ProtectingKey.muk(muk)).isEqualTo(ProtectingKey.muk(MukId.of("bmsc.example.org", "btid@bsf")))
+                .isNotEqualTo(ProtectingKey.muk(MukId.of("bmsc.example.org", "btid@bsg")))
+                .isNotEqualTo(ProtectingKey.msk(msk)).hasSameHashCodeAs(muk);
+        assertThat(ProtectingKey.msk(msk)).isEqualTo(ProtectingKey.msk(MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 2))))
+                .isNotEqualTo(ProtectingKey.msk(MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 3))))
+                .hasSameHashCodeAs(msk);
+    }
+
     @Test
     void counterStreamOfKeyNumberZeroIsRefused() {
         assertThatThrownBy(() -> ProtectingKey.msk(MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 0))))
