@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * lookups instead of one allocation per event). Unbounded on purpose: a live instance must never be evicted.
  *
  * <p>Plain {@link ConcurrentHashMap}s: an unbounded Caffeine cache is one inside, and its layers around each read
- * (about 8 % of the BM-SC's time outside the crypto in a re-key profile, docs/benchmarks.md) bought nothing here.
+ * bought nothing here (the store was about 8 % of the BM-SC's time outside the crypto in a re-key profile,
+ * docs/benchmarks.md).
  * The map of the procedure used last is kept aside, since the events of one procedure come in runs (a re-key is
  * one {@code bmsc.msk-push} after the other): its name is then matched by identity, not hashed.
  */
