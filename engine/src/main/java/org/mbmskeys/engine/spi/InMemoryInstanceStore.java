@@ -19,8 +19,8 @@ import java.util.function.Consumer;
 final class InMemoryInstanceStore implements InstanceStore {
 
     private final ConcurrentHashMap<String, Map<Object, InstanceRecord>> byProcedure = new ConcurrentHashMap<>();
-    /** The procedure looked up last and its map; one object, so a reader sees the two together. */
-    private volatile Recent recent = new Recent("", Map.of());
+    /** The procedure looked up last and its map (null before the first); one object, so a reader sees both together. */
+    private volatile Recent recent;
 
     private record Recent(String procedure, Map<Object, InstanceRecord> records) {
     }
@@ -64,7 +64,7 @@ final class InMemoryInstanceStore implements InstanceStore {
     /** The procedure's map, or null while none of its instances was saved. */
     private Map<Object, InstanceRecord> records(String procedure) {
         Recent last = recent;
-        if (last.procedure == procedure) {
+        if (last != null && last.procedure == procedure) {
             return last.records;
         }
         Map<Object, InstanceRecord> records = byProcedure.get(procedure);

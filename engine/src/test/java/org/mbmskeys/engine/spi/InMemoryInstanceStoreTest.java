@@ -62,6 +62,24 @@ class InMemoryInstanceStoreTest {
         assertThat(store.load("p", "k")).containsSame(equalCopy);
     }
 
+    /** The store keeps the last procedure's map aside by the name's identity; an equal name in another String is the same procedure. */
+    @Test
+    void aProcedureIsFoundByItsNameWhateverStringHoldsIt() {
+        InstanceRecord a = record("p", "k", "a");
+        InstanceRecord b = record("q", "k", "b");
+        store.save(a);
+        store.save(b);
+        String p = new String("p");
+
+        assertThat(store.load(p, "k")).containsSame(a);
+        assertThat(store.load("q", "k")).containsSame(b);
+        assertThat(store.load("p", "k")).containsSame(a);
+        store.remove(p, "k");
+        assertThat(store.load("p", "k")).isEmpty();
+        assertThat(store.load("q", "k")).containsSame(b);
+        assertThat(store.load("", "k")).isEmpty();
+    }
+
     @Test
     void forEachVisitsEveryRecord() {
         store.save(record("p", 1, "a"));
