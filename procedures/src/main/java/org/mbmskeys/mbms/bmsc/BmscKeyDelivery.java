@@ -27,7 +27,6 @@ import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
 import org.mbmskeys.mbms.bmsc.procedure.MtkDelivery;
-import org.mbmskeys.mbms.bmsc.registrations.LastMuk;
 import org.mbmskeys.mbms.bmsc.registrations.Registration;
 import org.mbmskeys.mbms.bmsc.registrations.Registrations;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
@@ -109,8 +108,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         Preparation<PreparedPush> prepared = prepare(recipient, ref, kind);
         // Without a MUK nothing was used up (no counter, no CSB ID): derive it again and prepare once more. Asking
         // first would look the UE's MUK up twice in every push of a re-key.
-        if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.NO_MUK
-                && recallMuk(ue)) {
+        if (prepared instanceof Preparation.Refused<PreparedPush> refused && refused.reason() == DistributionRefusal.NO_MUK) {
+            deriveMukAgain(ue);
             prepared = prepare(recipient, ref, kind);
         }
         return ready(prepared, instance);
@@ -164,28 +163,26 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         return next;
     }
 
+    /** {@link #deriveMukAgain} if this BM-SC holds no MUK of the UE. */
+    private void recallMuk(String ue) {
+        if (ueKeys.lastKnown(ue).isEmpty()) {
+            deriveMukAgain(ue);
+        }
+    }
+
     /**
-     * Derives the UE's MUK again over Zn if this BM-SC holds none, from the B-TID of the last MUK its registration
-     * records. MUKs are never stored, so a BM-SC started again on durable state has its UEs' registrations but
-     * none of their MUKs; without this, its first re-key, and every push it took over, would find no MUK until the
-     * UE sent a request. The MUK's lifetime then runs from this derivation, as after any Zn look-up.
-     *
-     * @return true if a MUK was derived now
+     * Derives the UE's MUK again over Zn from the B-TID of the last MUK its registration records. MUKs are never
+     * stored, so a BM-SC started again on durable state has its UEs' registrations but none of their MUKs; without
+     * this, its first re-key, and every push it took over, would find no MUK until the UE sent a request. The MUK's
+     * lifetime then runs from this derivation, as after any Zn look-up.
      */
-    private boolean recallMuk(String ue) {
-        if (ueKeys.lastKnown(ue).isPresent()) {
-            return false;
-        }
-        Optional<LastMuk> last = registrations.registration(ue).flatMap(Registration::lastMuk);
-        if (last.isEmpty()) {
-            return false;
-        }
-        MukLookup found = ueKeys.lookUp(last.get().bTid());
-        if (!(found instanceof MukLookup.Known)) {
-            LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.get().bTid(), found);
-            return false;
-        }
-        return true;
+    private void deriveMukAgain(String ue) {
+        registrations.registration(ue).flatMap(Registration::lastMuk).ifPresent(last -> {
+            MukLookup found = ueKeys.lookUp(last.bTid());
+            if (!(found instanceof MukLookup.Known)) {
+                LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.bTid(), found);
+            }
+        });
     }
 
     private Preparation<PreparedPush> afresh(PreparedPush previous) {

@@ -73,6 +73,11 @@ final class InMemoryDeliveryRecordStorage implements DeliveryRecordStorage {
         return all.size();
     }
 
+    /** How many UEs and MSKs the indexes hold (for tests: a key whose records all went leaves the index). */
+    synchronized int indexedKeys() {
+        return byUe.size() + byMsk.size();
+    }
+
     /**
      * Oldest records are per key first in line, so the global oldest is at the head of its key's queue. An emptied
      * queue holds no record any more, so no kept record points to it when it leaves the index.

@@ -50,12 +50,30 @@ class InMemoryDeliveryRecordStorageTest {
         records.add(b1);   // A's and MSK 1's queues are emptied
         assertThat(records.byUe(IMPI_A, 10)).isEmpty();
         assertThat(records.byMsk(MSK_1, 10)).isEmpty();
+        assertThat(records.indexedKeys()).isEqualTo(2);   // B and MSK 2 only: emptied queues leave the index
         records.add(a3);
         assertThat(records.byUe(IMPI_A, 10)).containsExactly(a3);
         assertThat(records.byMsk(MSK_1, 10)).containsExactly(a3);
         assertThat(records.byUe(IMPI_B, 10)).isEmpty();
         assertThat(records.byMsk(MSK_2, 10)).isEmpty();
         assertThat(records.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aLimitGivesTheNewestRecordsOldestFirstAndMustBePositive() {
+        InMemoryDeliveryRecordStorage records = new InMemoryDeliveryRecordStorage(10);
+        DeliveryRecord a1 = record(IMPI_A, MSK_1, 1);
+        DeliveryRecord a2 = record(IMPI_A, MSK_2, 2);
+        DeliveryRecord a3 = record(IMPI_A, MSK_2, 3);
+        records.add(a1);
+        records.add(a2);
+        records.add(a3);
+
+        assertThat(records.byUe(IMPI_A, 1)).containsExactly(a3);
+        assertThat(records.byUe(IMPI_A, 2)).containsExactly(a2, a3);
+        assertThat(records.byMsk(MSK_2, 1)).containsExactly(a3);
+        assertThatThrownBy(() -> records.byUe(IMPI_A, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("limit must be positive");
     }
 
     private static DeliveryRecord record(String impi, MskRef msk, int csbId) {
