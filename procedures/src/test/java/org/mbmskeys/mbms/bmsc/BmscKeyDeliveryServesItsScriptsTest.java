@@ -178,6 +178,8 @@ class BmscKeyDeliveryServesItsScriptsTest {
                 java.nio.charset.StandardCharsets.US_ASCII)).toHex());
         ueKeys.forget(IMPI);
         assertThat(delivery.retransmission("push-1", push)).as("a resend after a restart, too").isPresent();
+        ueKeys.forget(IMPI);
+        assertThat(delivery.solicit(IMPI, GROUP.toString())).as("and a solicited pull after a restart").isPresent();
     }
 
     @Test
