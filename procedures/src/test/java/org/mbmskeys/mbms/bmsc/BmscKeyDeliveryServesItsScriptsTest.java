@@ -161,6 +161,21 @@ class BmscKeyDeliveryServesItsScriptsTest {
                 .as("the address is forgotten once each invalidation has taken it").isEmpty();
     }
 
+    /** Two deregistrations before the first one's invalidations went: the later address, for all of them. */
+    @Test
+    void aSecondDeregistrationAddsItsInvalidationsAtItsAddress() {
+        registrations.deregister(IMPI, BTID, List.of(ServiceId.of("news")));
+        Endpoint moved = Endpoint.of("10.0.0.9", 2269);
+        delivery.rememberAddress(IMPI, UE, 1);
+        delivery.rememberAddress(IMPI, moved, 2);
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(delivery.push("inv-" + i, IMPI, current(GROUP).toString(), KeyDelivery.Kind.INVALIDATE)
+                    .orElseThrow().to()).isEqualTo(moved);
+        }
+        assertThat(delivery.push("inv-4", IMPI, current(GROUP).toString(), KeyDelivery.Kind.INVALIDATE)).isEmpty();
+    }
+
     /**
      * MUKs are never stored: a BM-SC started again has the registration, with the B-TID of the UE's last MUK, and
      * derives the MUK again over Zn for its first push, rather than finding none until the UE sends a request.
