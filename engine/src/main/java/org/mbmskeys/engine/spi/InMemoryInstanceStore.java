@@ -13,31 +13,21 @@ import java.util.function.Consumer;
  * <p>Plain {@link ConcurrentHashMap}s: an unbounded Caffeine cache is one inside, and its layers around each read
  * bought nothing here (the store was about 8 % of the BM-SC's time outside the crypto in a re-key profile,
  * docs/benchmarks.md).
- * The map of the procedure used last is kept aside, since the events of one procedure come in runs (a re-key is
- * one {@code bmsc.msk-push} after the other): its name is then matched by identity, not hashed.
  */
 final class InMemoryInstanceStore implements InstanceStore {
 
     private final ConcurrentHashMap<String, Map<Object, InstanceRecord>> byProcedure = new ConcurrentHashMap<>();
-    /** The procedure looked up last and its map (null before the first); one object, so a reader sees both together. */
-    private volatile Recent recent;
-
-    private record Recent(String procedure, Map<Object, InstanceRecord> records) {
-    }
 
     @Override
     public Optional<InstanceRecord> load(String procedure, Object key) {
-        Map<Object, InstanceRecord> records = records(procedure);
+        Map<Object, InstanceRecord> records = byProcedure.get(procedure);
         return records == null ? Optional.empty() : Optional.ofNullable(records.get(key));
     }
 
     @Override
     public void save(InstanceRecord record) {
         Objects.requireNonNull(record, "record");
-        Map<Object, InstanceRecord> records = records(record.procedure());
-        if (records == null) {
-            records = byProcedure.computeIfAbsent(record.procedure(), p -> new ConcurrentHashMap<>());
-        }
+        Map<Object, InstanceRecord> records = byProcedure.computeIfAbsent(record.procedure(), p -> new ConcurrentHashMap<>());
         Object key = record.key();
         // The engine saves after every step, mostly the object that is stored already (it mutates its
         // records in place). Replacing it with itself would change nothing but costs a locked write on the
@@ -50,7 +40,7 @@ final class InMemoryInstanceStore implements InstanceStore {
 
     @Override
     public void remove(String procedure, Object key) {
-        Map<Object, InstanceRecord> records = records(procedure);
+        Map<Object, InstanceRecord> records = byProcedure.get(procedure);
         if (records != null) {
             records.remove(key);
         }
@@ -59,19 +49,6 @@ final class InMemoryInstanceStore implements InstanceStore {
     @Override
     public void forEach(Consumer<? super InstanceRecord> action) {
         byProcedure.values().forEach(records -> records.values().forEach(action));
-    }
-
-    /** The procedure's map, or null while none of its instances was saved. */
-    private Map<Object, InstanceRecord> records(String procedure) {
-        Recent last = recent;
-        if (last != null && last.procedure == procedure) {
-            return last.records;
-        }
-        Map<Object, InstanceRecord> records = byProcedure.get(procedure);
-        if (records != null) {
-            recent = new Recent(procedure, records);
-        }
-        return records;
     }
 
     @Override

@@ -62,7 +62,7 @@ class InMemoryInstanceStoreTest {
         assertThat(store.load("p", "k")).containsSame(equalCopy);
     }
 
-    /** The store keeps the last procedure's map aside by the name's identity; an equal name in another String is the same procedure. */
+    /** A procedure is named by its name's text: an equal name in another String is the same procedure. */
     @Test
     void aProcedureIsFoundByItsNameWhateverStringHoldsIt() {
         InstanceRecord a = record("p", "k", "a");
