@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
+import org.mbmskeys.benchmarks.PushAckCrypto;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.InstanceRef;
@@ -42,17 +43,6 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.keys.TimestampCounter;
-import org.mbmskeys.mbms.mikey.CsbId;
-import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
-import org.mbmskeys.mbms.mikey.protection.AckExpectation;
-import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
-import org.mbmskeys.mbms.mikey.protection.MikeyReader;
-import org.mbmskeys.mbms.mikey.protection.MikeySealer;
-import org.mbmskeys.mbms.mikey.protection.MskDelivery;
-import org.mbmskeys.mbms.mikey.protection.MskMessage;
-import org.mbmskeys.mbms.mikey.protection.OpenedMsk;
-import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
@@ -80,9 +70,9 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * role code calls, for N UEs with keys and IDs of the same shapes (32-byte MUK, the UE's B-TID as IDr, 16-byte
  * MSK): {@code MikeySealer.seal(MskDelivery, muk)}, {@code MikeyReader.read} + {@code MikeyOpener.open},
  * {@code MikeySealer.acknowledge}, {@code MikeyReader.read} + {@code MikeyOpener.verify}. Each step runs for
- * all N UEs before the next ({@link Crypto#phased}), as the two roles run them end to end, so neither side
+ * all N UEs before the next ({@link PushAckCrypto#phased}), as the two roles run them end to end, so neither side
  * finds the other's AES key schedule still in the cipher. The older baseline, the four steps for one UE after
- * the other ({@link Crypto#interleaved}), runs too and is printed at the end of each line for comparison.
+ * the other ({@link PushAckCrypto#interleaved}), runs too and is printed at the end of each line for comparison.
  *
  * <p><b>BM-SC only</b> ({@code bmsc}): the same rotation of the same BM-SC, but the pushes are answered by
  * {@link BareUes}, the UE's share of the crypto loop and nothing else, instead of by the UE host. In one JVM
@@ -123,7 +113,7 @@ public final class RekeyThroughput {
                 WINDOW == Integer.MAX_VALUE ? "unlimited" : String.format(Locale.ROOT, "%,d", WINDOW));
 
         World world = new World(n);
-        Crypto crypto = new Crypto(n, world.bTids);
+        PushAckCrypto crypto = new PushAckCrypto(BMSC, world.bTids);
         List<Measure[]> measured = new ArrayList<>();
         for (int r = 1; r <= rounds; r++) {
             Measure c = Measure.of(crypto::phased);
@@ -229,94 +219,6 @@ public final class RekeyThroughput {
             return String.format(Locale.ROOT, "%,.0f UEs/s CPU (%.2f µs/UE), %,.0f UEs/s wall (%.2f µs/UE), "
                     + "process CPU %.2f µs/UE, GC pauses %.2f µs/UE, %,d B/UE", n / (cpuNanos / 1e9), cpuNanos / 1e3 / n,
                     n / (wallNanos / 1e9), wallNanos / 1e3 / n, processNanos / 1e3 / n, gcMillis * 1e3 / n, allocated / n);
-        }
-    }
-
-    /** The bare crypto of one re-key per UE, through the protection API. */
-    static final class Crypto {
-        private static final MskId MSK_ID = MskId.parseHex("01010002");
-        private static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
-        private final MikeySealer sealer = new MikeySealer(CryptoSuite.jca());
-        private final MikeyOpener opener = new MikeyOpener(CryptoSuite.jca());
-        private final SecretBytes[] muks;
-        private final String[] idrs;
-        private final SecretBytes msk;
-        private final Bytes rand;
-        private final Random random = new Random(7);
-        private long counter = 1;
-        private final Bytes idi = Bytes.wrap(BMSC.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        private long sink;
-
-        Crypto(int n, String[] bTids) {
-            muks = new SecretBytes[n];
-            idrs = bTids.clone();
-            for (int i = 0; i < n; i++) {
-                byte[] k = new byte[32];
-                random.nextBytes(k);
-                muks[i] = SecretBytes.wrap(k);
-            }
-            byte[] m = new byte[16];
-            random.nextBytes(m);
-            msk = SecretBytes.wrap(m);
-            byte[] r = new byte[16];
-            random.nextBytes(r);
-            rand = Bytes.wrap(r);
-        }
-
-        /**
-         * Each step for all N UEs before the next, in the order the two roles run them in the end-to-end
-         * rounds: the BM-SC seals every push, then every UE reads and opens its push and builds its ACK, then
-         * the BM-SC reads and checks every ACK. The baseline of the goal: as between two machines, no step
-         * finds the AES key it needs still expanded from the step before.
-         */
-        void phased() {
-            int n = muks.length;
-            CsbId[] csbIds = new CsbId[n];
-            TimestampCounter[] counters = new TimestampCounter[n];
-            Bytes[] messages = new Bytes[n];
-            for (int i = 0; i < n; i++) {
-                csbIds[i] = CsbId.of(random.nextInt());
-                counters[i] = TimestampCounter.of(counter++);
-                messages[i] = sealer.seal(delivery(csbIds[i], counters[i], i), muks[i]);
-            }
-            Bytes[] idrsSent = new Bytes[n];
-            for (int i = 0; i < n; i++) {
-                MskMessage m = (MskMessage) MikeyReader.read(messages[i]).orElseThrow();
-                OpenedMsk opened = opener.open(m, muks[i]).orElseThrow();
-                idrsSent[i] = m.idr().data();
-                messages[i] = sealer.acknowledge(opened, muks[i]);
-                opened.msk().ifPresent(SecretBytes::destroy);
-            }
-            for (int i = 0; i < n; i++) {
-                VerificationMessage v = (VerificationMessage) MikeyReader.read(messages[i]).orElseThrow();
-                AckExpectation expected = new AckExpectation(csbIds[i], rand, idi, idrsSent[i], counters[i]);
-                sink += opener.verify(v, expected, muks[i]).orElseThrow().counter().value();
-            }
-        }
-
-        /**
-         * The four steps for one UE after the other, on one thread: the baseline until 2026-12-04 (third
-         * session), kept for comparison with the figures reported before. The UE's open then runs AES-CTR under
-         * the key the BM-SC's seal has just used, and the JDK's AES (which keeps the last key's expansion) skips
-         * the key schedule, a saving no UE on a machine of its own gets.
-         */
-        void interleaved() {
-            for (int i = 0; i < muks.length; i++) {
-                CsbId csbId = CsbId.of(random.nextInt());
-                TimestampCounter c = TimestampCounter.of(counter++);
-                Bytes push = sealer.seal(delivery(csbId, c, i), muks[i]);
-                MskMessage m = (MskMessage) MikeyReader.read(push).orElseThrow();
-                OpenedMsk opened = opener.open(m, muks[i]).orElseThrow();
-                Bytes ack = sealer.acknowledge(opened, muks[i]);
-                VerificationMessage v = (VerificationMessage) MikeyReader.read(ack).orElseThrow();
-                AckExpectation expected = new AckExpectation(csbId, rand, idi, m.idr().data(), c);
-                sink += opener.verify(v, expected, muks[i]).orElseThrow().counter().value();
-                opened.msk().ifPresent(SecretBytes::destroy);
-            }
-        }
-
-        private MskDelivery delivery(CsbId csbId, TimestampCounter c, int ue) {
-            return MskDelivery.delivery(csbId, DOMAIN, MSK_ID, msk, Bmsc.DEFAULT_VALIDITY, c, rand, BMSC, idrs[ue], true);
         }
     }
 

@@ -7,14 +7,12 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +22,7 @@ import org.mbmskeys.adapters.http.HttpClientTransport;
 import org.mbmskeys.adapters.http.HttpServerTransport;
 import org.mbmskeys.adapters.memory.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
-import org.mbmskeys.engine.bytes.Bytes;
+import org.mbmskeys.benchmarks.PushAckCrypto;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.InstanceRef;
@@ -52,17 +50,6 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.keys.TimestampCounter;
-import org.mbmskeys.mbms.mikey.CsbId;
-import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
-import org.mbmskeys.mbms.mikey.protection.AckExpectation;
-import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
-import org.mbmskeys.mbms.mikey.protection.MikeyReader;
-import org.mbmskeys.mbms.mikey.protection.MikeySealer;
-import org.mbmskeys.mbms.mikey.protection.MskDelivery;
-import org.mbmskeys.mbms.mikey.protection.MskMessage;
-import org.mbmskeys.mbms.mikey.protection.OpenedMsk;
-import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
@@ -92,8 +79,8 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * of the whole process; the wall time is what a rotation takes.
  *
  * <p><b>Crypto only</b> ({@code crypto}): the same messages with the protection API on the main thread, each
- * step for all N UEs before the next, as {@code rekey.RekeyThroughput}'s phased crypto: seal, read + open + ACK,
- * read + verify.
+ * step for all N UEs before the next ({@link PushAckCrypto#phased}, the baseline of {@code rekey.RekeyThroughput}
+ * too): seal, read + open + ACK, read + verify.
  *
  * <pre>
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.udp.MskPushesOverUdp 10000 7
@@ -127,7 +114,7 @@ public final class MskPushesOverUdp {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 PROCESS.getSystemLoadAverage(), n, rounds, WINDOW == Integer.MAX_VALUE ? "unlimited" : String.valueOf(WINDOW));
         try (Lab lab = new Lab(n)) {
-            Crypto crypto = new Crypto(lab.bTids);
+            PushAckCrypto crypto = new PushAckCrypto(BMSC, lab.bTids);
             List<Measure[]> measured = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 Measure c = Measure.of(crypto::phased);
@@ -327,64 +314,6 @@ public final class MskPushesOverUdp {
                     firstOther.compareAndSet(null, d.outcome() + " of " + d.msk());
                     otherOutcomes.increment();
                 }
-            }
-        }
-    }
-
-    /** The crypto of one push and its ACK per UE, each step for all UEs before the next (phased). */
-    static final class Crypto {
-        private static final MskId MSK_ID = MskId.parseHex("01010002");
-        private static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
-        private final MikeySealer sealer = new MikeySealer(CryptoSuite.jca());
-        private final MikeyOpener opener = new MikeyOpener(CryptoSuite.jca());
-        private final Random random = new Random(7);
-        private final Bytes idi = Bytes.wrap(BMSC.getBytes(StandardCharsets.US_ASCII));
-        private final SecretBytes[] muks;
-        private final String[] idrs;
-        private final SecretBytes msk;
-        private final Bytes rand;
-        private long counter = 1;
-        private long sink;
-
-        Crypto(String[] bTids) {
-            idrs = bTids.clone();
-            muks = new SecretBytes[idrs.length];
-            for (int i = 0; i < muks.length; i++) {
-                muks[i] = SecretBytes.wrap(randomBytes(32));
-            }
-            msk = SecretBytes.wrap(randomBytes(16));
-            rand = Bytes.wrap(randomBytes(16));
-        }
-
-        private byte[] randomBytes(int k) {
-            byte[] b = new byte[k];
-            random.nextBytes(b);
-            return b;
-        }
-
-        void phased() {
-            int n = muks.length;
-            CsbId[] csbIds = new CsbId[n];
-            TimestampCounter[] counters = new TimestampCounter[n];
-            Bytes[] messages = new Bytes[n];
-            for (int i = 0; i < n; i++) {
-                csbIds[i] = CsbId.of(random.nextInt());
-                counters[i] = TimestampCounter.of(counter++);
-                messages[i] = sealer.seal(MskDelivery.delivery(csbIds[i], DOMAIN, MSK_ID, msk, Bmsc.DEFAULT_VALIDITY,
-                        counters[i], rand, BMSC, idrs[i], true), muks[i]);
-            }
-            Bytes[] idrsSent = new Bytes[n];
-            for (int i = 0; i < n; i++) {
-                MskMessage m = (MskMessage) MikeyReader.read(messages[i]).orElseThrow();
-                OpenedMsk opened = opener.open(m, muks[i]).orElseThrow();
-                idrsSent[i] = m.idr().data();
-                messages[i] = sealer.acknowledge(opened, muks[i]);
-                opened.msk().ifPresent(SecretBytes::destroy);
-            }
-            for (int i = 0; i < n; i++) {
-                VerificationMessage v = (VerificationMessage) MikeyReader.read(messages[i]).orElseThrow();
-                AckExpectation expectation = new AckExpectation(csbIds[i], rand, idi, idrsSent[i], counters[i]);
-                sink += opener.verify(v, expectation, muks[i]).orElseThrow().counter().value();
             }
         }
     }
