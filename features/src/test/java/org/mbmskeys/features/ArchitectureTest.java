@@ -63,6 +63,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The in-memory network moves bytes only; the HTTP/1.1 codec on Netty lives in the HTTP adapter. */
+    @Test
+    void theMemoryNetworkNeedsNoNetty() {
+        noClasses().that().resideInAPackage("org.mbmskeys.adapters.memory..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .check(classes);
+    }
+
     @Test
     void onlyTheAppWiresAdaptersTogether() {
         String[] adapters = {"memory", "udp", "http", "jdbc"};

@@ -14,7 +14,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.mbmskeys.adapters.memory.Hosts;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.benchmarks.PushAckCrypto;
 import org.mbmskeys.engine.bytes.Bytes;

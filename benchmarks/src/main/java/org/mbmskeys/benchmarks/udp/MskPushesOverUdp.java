@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 import org.mbmskeys.adapters.http.HttpClientTransport;
 import org.mbmskeys.adapters.http.HttpServerTransport;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
 import org.mbmskeys.benchmarks.PushAckCrypto;
 import org.mbmskeys.engine.bytes.SecretBytes;

@@ -4,9 +4,9 @@ import org.mbmskeys.engine.bytes.Bytes;
 
 /**
  * Turns {@link HttpRequestMessage}s and {@link HttpResponseMessage}s into HTTP/1.1 wire bytes and back.
- * Implemented by a transport adapter on a real HTTP library (the in-memory network's is
- * {@code HttpWire.codec()}, on Netty), so that procedures build and read messages as values and never
- * parse HTTP themselves.
+ * Implemented by a transport adapter on a real HTTP library (the HTTP adapter's {@code HttpWire.codec()}, on
+ * Netty, serves its sockets and the in-memory network alike), so that procedures build and read messages as values
+ * and never parse HTTP themselves.
  *
  * <p>Decoding takes exactly one complete message: bytes after it are refused, as are truncated and
  * malformed messages.

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.memory.Captured;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.ManualScheduler;

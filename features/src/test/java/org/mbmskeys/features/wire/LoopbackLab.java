@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.mbmskeys.adapters.http.HttpClientTransport;
 import org.mbmskeys.adapters.http.HttpServerTransport;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;

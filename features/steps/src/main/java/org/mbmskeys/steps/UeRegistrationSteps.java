@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mbmskeys.adapters.memory.Fault;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Selector;
 import org.mbmskeys.engine.bytes.SecretBytes;

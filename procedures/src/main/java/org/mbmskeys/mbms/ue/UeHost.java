@@ -71,7 +71,7 @@ public final class UeHost implements AutoCloseable {
         }
         if (b.codec == null) {
             throw new IllegalStateException("a UE engine needs the HTTP codec: builder.httpCodec(...) (HttpWire.codec() "
-                    + "on the memory network)");
+                    + "of the HTTP adapter)");
         }
         this.settings = b;
         Scheduler scheduler = b.scheduler != null ? b.scheduler : Scheduler.system();

@@ -100,7 +100,7 @@ public abstract class UeSettings<B extends UeSettings<B>> {
         return self();
     }
 
-    /** How HTTP messages become bytes and back ({@code HttpWire.codec()} on the memory network). */
+    /** How HTTP messages become bytes and back ({@code HttpWire.codec()} of the HTTP adapter). */
     public B httpCodec(HttpCodec value) {
         this.codec = Objects.requireNonNull(value, "httpCodec");
         return self();

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.mbmskeys.adapters.memory.Captured;
 import org.mbmskeys.adapters.memory.Hosts;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Node;

@@ -3,7 +3,7 @@ package org.mbmskeys.mbms.roles;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;

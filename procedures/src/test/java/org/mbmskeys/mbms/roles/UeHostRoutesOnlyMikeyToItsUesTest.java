@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.memory.Hosts;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;

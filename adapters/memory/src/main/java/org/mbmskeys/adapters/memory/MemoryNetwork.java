@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * a {@link org.mbmskeys.engine.spi.Transport} ({@link #node}); a node is addressed by its host name, on
  * any port. It carries datagrams to one node or to a multicast group's members, and requests whose
  * answer travels back as a response message. It moves bytes only: what they mean is the sender's
- * business ({@link HttpWire} makes HTTP/1.1 wire bytes).
+ * business ({@code HttpWire} of the HTTP adapter makes HTTP/1.1 wire bytes).
  *
  * <p>Every delivery goes through the {@link Scheduler}, {@code latency} after the send (default zero: due
  * at once, so it arrives at the scheduler's next run, never inside the sender's call). With a

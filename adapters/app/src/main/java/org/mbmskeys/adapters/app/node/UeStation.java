@@ -4,7 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.mbmskeys.adapters.http.HttpClientTransport;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.udp.UdpTransport;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Transport;

@@ -4,7 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import org.mbmskeys.adapters.http.HttpServerTransport;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.Envelope;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.mbmskeys.adapters.memory.Captured;
-import org.mbmskeys.adapters.memory.HttpWire;
+import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Node;

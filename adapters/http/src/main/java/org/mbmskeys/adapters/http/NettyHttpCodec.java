@@ -1,4 +1,4 @@
-package org.mbmskeys.adapters.memory;
+package org.mbmskeys.adapters.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;

@@ -1,4 +1,4 @@
-package org.mbmskeys.adapters.memory;
+package org.mbmskeys.adapters.http;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;

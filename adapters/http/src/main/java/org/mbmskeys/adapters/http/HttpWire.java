@@ -1,4 +1,4 @@
-package org.mbmskeys.adapters.memory;
+package org.mbmskeys.adapters.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -22,8 +22,9 @@ import org.mbmskeys.engine.spi.MalformedHttpException;
 
 /**
  * HTTP/1.1 requests and responses as the bytes that cross a socket, made and read by Netty's HTTP codec
- * (no HTTP parsing here). The network moves these bytes like any others, so a test can capture, replay
- * and tamper with an HTTP exchange.
+ * (no HTTP parsing here). The roles build and read their HTTP messages with it ({@link #codec()}), whatever
+ * carries the bytes: this adapter's transports over sockets, or the in-memory network, which moves them like any
+ * others, so that a test can capture, replay and tamper with an HTTP exchange.
  *
  * <pre>{@code
  * FullHttpRequest post = new DefaultFullHttpRequest(HTTP_1_1, POST, "/keymanagement", body);
