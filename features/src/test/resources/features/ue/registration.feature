@@ -28,6 +28,20 @@ Feature: User Service Registration by the UE
       Then "alice" reported "news" as not accessible because the UICC cannot do MBMS key management
       And "alice" sent no HTTP request
 
+  Rule: With UICC key management the UE still signs in the realm of the ME-based key, "3GPP-bootstrapping" (§6.1, Annex H; TS 24.109 §5.2.2.1)
+
+    @wire
+    Example: A GBA_U card doing MBMS key management registers with Ks_ext_NAF and receives its MSK under Ks_int_NAF
+      Given UE "carol" with a GBA_U card that does MBMS key management is bootstrapped at the BSF
+      And "carol" has read the service announcement of "news" requiring UICC key management
+      And the operator has rotated Key Group 0101
+      When "carol" starts using "news"
+      Then the 401 offered realm "3GPP-bootstrapping@bmsc.example.org" with qop "auth-int" and algorithm MD5
+      And "carol" signed every key management request in realm "3GPP-bootstrapping@bmsc.example.org"
+      And "carol" is registered to "news" at "bmsc.example.org"
+      And "carol" holds the current MSK of Key Group 0101
+      And "carol" sent 1 MIKEY verification message
+
   Rule: The UE registers at first use to one BM-SC of the announcement and keeps it (§6.3.2.1A)
 
     Example: The UE picks one of the announced BM-SCs and uses it for all later key management

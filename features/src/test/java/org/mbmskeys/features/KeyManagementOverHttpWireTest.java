@@ -46,7 +46,7 @@ import org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome;
 class KeyManagementOverHttpWireTest {
 
     private static final String BTID = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
-    private static final DigestRealm REALM = DigestRealm.gbaMe("bmsc.home1.net");
+    private static final DigestRealm REALM = DigestRealm.bootstrapping("bmsc.home1.net");
     private static final SecretBytes MRK = SecretBytes.ofHex("c0c7aab9d1ee79b93aa08461ec060b2c948bad87211b51b8f84267c63e5dcea4");
     private static final RegistrationRequest SERVICES = RegistrationRequest.of("urn:3gpp:mbms:s1", "urn:3gpp:mbms:s2");
     private static final MskRef CURRENT_MSK = MskRef.of(KeyDomainId.parse("001-01"), MskId.of(1, 0));
@@ -60,7 +60,7 @@ class KeyManagementOverHttpWireTest {
             .credentials((user, realm) -> user.equals(BTID) ? Optional.of(MrkDigestPassword.derive(MRK)) : Optional.empty())
             .clock(clock)
             .random(seeded(1))
-            .build(), REALM, Optional.empty());
+            .build(), REALM);
 
     private static RandomBytes seeded(long seed) {
         Random random = new Random(seed);

@@ -117,14 +117,14 @@ final class BareKeyServer implements AutoCloseable {
         this.mskKey = SecretBytes.wrap(random.next(16).toByteArray());
         this.rand = random.next(16);
         this.idi = Bytes.wrap(fqdn.getBytes(US_ASCII));
-        DigestRealm realm = DigestRealm.gbaMe(fqdn);
+        DigestRealm realm = DigestRealm.bootstrapping(fqdn);
         DigestVerifier verifier = DigestVerifier.builder()
                 .realms(realm)
                 .serverSecret(SecretBytes.wrap(random.next(32).toByteArray()))
                 .credentials(new BareZnCredentials(bsf, NafId.forMbms(fqdn), muks))
                 .random(random)
                 .build();
-        this.function = new KeyRequestFunction(verifier, realm, Optional.empty());
+        this.function = new KeyRequestFunction(verifier, realm);
         // The BM-SC's UdpTransport asks for the same receive buffer: ACKs queue there while the loop serves HTTP,
         // and this server, unlike the BM-SC, never resends a push whose ACK was lost.
         this.udp = new Bootstrap().group(loop).channel(NioDatagramChannel.class)

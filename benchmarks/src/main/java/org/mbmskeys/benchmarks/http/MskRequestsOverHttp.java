@@ -88,7 +88,7 @@ public final class MskRequestsOverHttp {
         try (MskPushesOverUdp.Lab lab = new MskPushesOverUdp.Lab(n)) {
             MskRef current = lab.bmsc.currentMsk(MskPushesOverUdp.GROUP).orElseThrow();
             Bytes body = MskRequestBody.of(current).toXml();
-            DigestRealm realm = DigestRealm.gbaMe(MskPushesOverUdp.BMSC);
+            DigestRealm realm = DigestRealm.bootstrapping(MskPushesOverUdp.BMSC);
             NafId nafId = NafId.forMbms(MskPushesOverUdp.BMSC);
             Map<String, Integer> ports = new HashMap<>();
             DigestClient[] toEngine = new DigestClient[n];

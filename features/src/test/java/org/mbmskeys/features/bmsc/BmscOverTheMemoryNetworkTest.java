@@ -153,7 +153,7 @@ class BmscOverTheMemoryNetworkTest {
             store.uiccInserted(UiccId.of("8949440000001234567"));
             store.installMuk(MukId.of(FQDN, context.bTid().format()), keys.muk());
             client = new KeyManagementClient(FQDN, new DigestClient(context.bTid().format(),
-                    MrkDigestPassword.derive(keys.mrk()), DigestRealm.gbaMe(FQDN), seeded(9)),
+                    MrkDigestPassword.derive(keys.mrk()), DigestRealm.bootstrapping(FQDN), seeded(9)),
                     GbaUserAgent.with("mbms-keys test UE"), time::now);
             node = network.node(host);
             node.receive(this::datagram);

@@ -85,7 +85,7 @@ final class MinimalBmsc {
     MinimalBmsc(Node node, SimulatedBsf bsf, java.time.InstantSource clock) {
         this.node = node;
         this.bsf = bsf;
-        DigestRealm realm = DigestRealm.gbaMe(FQDN);
+        DigestRealm realm = DigestRealm.bootstrapping(FQDN);
         this.krf = new KeyRequestFunction(DigestVerifier.builder()
                 .realms(realm)
                 .serverSecret(SecretBytes.ofHex("0f".repeat(32)))
@@ -98,7 +98,7 @@ final class MinimalBmsc {
                 }))
                 .clock(clock)
                 .random(random(1))
-                .build(), realm, Optional.empty());
+                .build(), realm);
         registry.createGroup(DOMAIN, GROUP, ServiceType.DOWNLOAD);
         registry.rotate(DOMAIN, GROUP, KeyValidity.of(10, 200));
         node.receive(this::received);

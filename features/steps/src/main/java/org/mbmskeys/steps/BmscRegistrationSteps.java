@@ -163,7 +163,7 @@ public class BmscRegistrationSteps {
         MukMrk keys = gba.mukMrk(NafId.forMbms(fqdn));
         DigestClient digest;
         try {
-            digest = new DigestClient(context.bTid().format(), MrkDigestPassword.derive(keys.mrk()), DigestRealm.gbaMe(fqdn),
+            digest = new DigestClient(context.bTid().format(), MrkDigestPassword.derive(keys.mrk()), DigestRealm.bootstrapping(fqdn),
                     MbmsWorld.seeded(5));
         } finally {
             keys.destroy();

@@ -42,6 +42,7 @@ import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
+import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.gba.UbClient;
 import org.mbmskeys.mbms.ue.keys.UeKeyStorage;
@@ -272,13 +273,19 @@ public final class MbmsWorld {
     }
 
     Ue bootstrap(String name) {
+        return bootstrap(name, GbaMode.GBA_ME, UeCapabilities.usim());
+    }
+
+    /** A UE whose card runs {@code mode} and has {@code capabilities}, known to the BSF. */
+    Ue bootstrap(String name, GbaMode mode, UeCapabilities capabilities) {
         int n = ues.size() + 1;
         String impi = "00101012345678" + n + "@ims.mnc001.mcc001.3gppnetwork.org";
-        bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_ME);
+        bsf.addSubscriber(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), mode);
         GbaClient gba = new GbaClient(new SimulatedUsim(impi, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
-                GbaMode.GBA_ME), time::now);
-        Ue ue = ueHost.add(UeProfile.usim(name, UiccId.of("89494400000000000" + (10 + n)), bsfExchanges.ub(name, UbClient.simulated(gba, bsf))),
-                wire != null ? wire.ue(name) : network.node(name));
+                mode), time::now);
+        UeProfile profile = new UeProfile(name, UiccId.of("89494400000000000" + (10 + n)), capabilities, mode,
+                bsfExchanges.ub(name, UbClient.simulated(gba, bsf)));
+        Ue ue = ueHost.add(profile, wire != null ? wire.ue(name) : network.node(name));
         ues.put(name, ue);
         impis.put(name, impi);
         return ue;

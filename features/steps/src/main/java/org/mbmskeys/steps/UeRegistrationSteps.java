@@ -24,6 +24,7 @@ import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.bmsc.services.ServiceId;
 import org.mbmskeys.mbms.gba.Fqdn;
+import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
@@ -43,6 +44,8 @@ import org.mbmskeys.mbms.ue.registration.RegistrationState;
 public class UeRegistrationSteps {
 
     private static final Pattern SERVICE_ID = Pattern.compile("<(?:\\w+:)?serviceI[Dd]>([^<]*)</(?:\\w+:)?serviceI[Dd]>");
+    private static final Pattern AUTHORIZATION_REALM =
+            Pattern.compile("\r\nAuthorization: Digest [^\r\n]*?realm=\"([^\"]*)\"");
 
     private final MbmsWorld world;
     private final List<Bmsc> otherBmscs = new ArrayList<>();
@@ -79,6 +82,20 @@ public class UeRegistrationSteps {
     @Given("{string} has a UICC without MBMS key management")
     public void hasAUiccWithoutMbmsKeyManagement(String ue) {
         assertThat(world.ue(ue).capabilities()).isEqualTo(UeCapabilities.usim());
+    }
+
+    /** A GBA_U card able to run MBMS key management itself (TS 33.246 §6.1: MUK = Ks_int_NAF, MRK = Ks_ext_NAF). */
+    @Given("UE {string} with a GBA_U card that does MBMS key management is bootstrapped at the BSF")
+    public void gbaUCardIsBootstrapped(String name) {
+        world.bootstrap(name, GbaMode.GBA_U, UeCapabilities.mbmsUicc()).powerOn();
+        world.settle();
+    }
+
+    @Then("{string} signed every key management request in realm {string}")
+    public void signedEveryRequestInRealm(String ue, String realm) {
+        List<String> realms = HttpOnTheWire.of(world, ue).stream().map(HttpOnTheWire.Exchange::text)
+                .map(AUTHORIZATION_REALM::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
+        assertThat(realms).as("realms of the signed requests of %s", ue).isNotEmpty().containsOnly(realm);
     }
 
     @Given("a second BM-SC {string} serves {string} as well")

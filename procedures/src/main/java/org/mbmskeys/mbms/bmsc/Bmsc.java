@@ -150,7 +150,7 @@ public final class Bmsc implements AutoCloseable {
                 group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
         this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self, b.scheduler::now, sessions);
-        DigestRealm realm = DigestRealm.gbaMe(fqdn);
+        DigestRealm realm = DigestRealm.bootstrapping(fqdn);
         DigestVerifier.Builder digest = DigestVerifier.builder()
                 .realms(realm)
                 .serverSecret(b.digestSecret.orElseGet(() -> SecretBytes.wrap(random.next(32).toByteArray())))
@@ -160,7 +160,7 @@ public final class Bmsc implements AutoCloseable {
                 .allowQopAuth(b.allowQopAuth);
         b.nonceCounts.ifPresent(digest::nonceCounts);
         DigestVerifier verifier = digest.build();
-        KeyRequestFunction function = new KeyRequestFunction(verifier, realm, Optional.empty());
+        KeyRequestFunction function = new KeyRequestFunction(verifier, realm);
         BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery,
                 b.scheduler::now);
         this.procedures = b.overrides

@@ -26,7 +26,7 @@ import org.mbmskeys.engine.spi.RandomBytes;
  *
  * <pre>{@code
  * DigestClient client = new DigestClient(btid, MrkDigestPassword.derive(mrk),
- *         DigestRealm.gbaMe("bmsc.example.org"), RandomBytes.secure());
+ *         DigestRealm.bootstrapping("bmsc.example.org"), RandomBytes.secure());
  * client.onChallenge(response401.headers("WWW-Authenticate"));
  * DigestAuthorization auth = client.authorize("POST", uri, body);
  * request.header("Authorization", auth.toHeaderValue());

@@ -2,30 +2,27 @@ package org.mbmskeys.mbms.digest;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
- * A Digest realm. For GBA-based NAFs such as the BM-SC the realm names the bootstrapping flavour and the
- * NAF FQDN (TS 33.246 Annex H step 2: "The first part is a constant string "3GPP-bootstrapping" ... The
- * second part is the hostname of the server (i.e. FQDN of the BM-SC)"; details in TS 24.109 §5.2):
- * <ul>
- *   <li>{@code 3GPP-bootstrapping@<BM-SC FQDN>} ({@link #gbaMe(String)}), as Annex H;</li>
- *   <li>{@code 3GPP-bootstrapping-uicc@<BM-SC FQDN>} for GBA_U ({@link #gbaU(String)}), a project choice
- *       pending TS 24.109 (see {@link #GBA_U_PREFIX}).</li>
- * </ul>
- * {@link #of(String)} takes any realm (tests, non-GBA deployments). Realms compare exactly (case-sensitive).
+ * A Digest realm. For GBA-based NAFs such as the BM-SC the realm names the bootstrapped key and the NAF FQDN
+ * (TS 24.109 §5.2.2.1 item 3; TS 33.246 Annex H step 2: "The first part is a constant string
+ * "3GPP-bootstrapping" ... The second part is the hostname of the server (i.e. FQDN of the BM-SC)").
+ *
+ * <p>MBMS key management always uses {@code 3GPP-bootstrapping@<BM-SC FQDN>} ({@link #bootstrapping(String)}),
+ * with GBA_ME and with GBA_U alike. The Digest password is base64(MRK) (Annex H step 4), and the MRK is
+ * Ks_NAF (GBA_ME) or comes from Ks_ext_NAF (GBA_U, §6.1) in both UICC and ME key management: an ME-based key.
+ * TS 24.109 §5.2.2.1 gives the prefix {@code 3GPP-bootstrapping} to the ME-based key Ks_ext_NAF, and
+ * {@code 3GPP-bootstrapping-uicc} only to Ks_int_NAF for an HTTP client inside the UICC, which MBMS key
+ * management never is (the UICC holds the MUK, not the HTTP client). {@link #of(String)} takes any realm
+ * (tests, non-GBA deployments). Realms compare exactly (case-sensitive).
  *
  * <pre>{@code
- * DigestRealm.gbaMe("bmsc.example.org").value();   // "3GPP-bootstrapping@bmsc.example.org"
+ * DigestRealm.bootstrapping("bmsc.example.org").value();   // "3GPP-bootstrapping@bmsc.example.org"
  * }</pre>
  */
 public final class DigestRealm {
 
-    static final String GBA_ME_PREFIX = "3GPP-bootstrapping@";
-    /** Realm prefix when GBA_U keys are used; TS 33.246 shows only the GBA_ME form. */
-    @Unconfirmed("U8: realm prefix for GBA_U, TS 24.109 not read; TS 33.246 Annex H shows only "
-            + "\"3GPP-bootstrapping@\", and §6.2.1.3 leaves the details to TS 24.109 §5.2")
-    static final String GBA_U_PREFIX = "3GPP-bootstrapping-uicc@";
+    static final String BOOTSTRAPPING_PREFIX = "3GPP-bootstrapping@";
 
     private static final Pattern FQDN = Pattern.compile(
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -36,14 +33,12 @@ public final class DigestRealm {
         this.value = value;
     }
 
-    /** The GBA_ME realm of the BM-SC (NAF) with this FQDN. */
-    public static DigestRealm gbaMe(String bmscFqdn) {
-        return new DigestRealm(GBA_ME_PREFIX + requireFqdn(bmscFqdn));
-    }
-
-    /** The GBA_U realm of the BM-SC (NAF) with this FQDN. */
-    public static DigestRealm gbaU(String bmscFqdn) {
-        return new DigestRealm(GBA_U_PREFIX + requireFqdn(bmscFqdn));
+    /**
+     * The realm of the BM-SC (NAF) with this FQDN for its ME-based GBA key, the one MBMS key management uses
+     * whatever the GBA mode and the key management (TS 24.109 §5.2.2.1, TS 33.246 Annex H step 2).
+     */
+    public static DigestRealm bootstrapping(String bmscFqdn) {
+        return new DigestRealm(BOOTSTRAPPING_PREFIX + requireFqdn(bmscFqdn));
     }
 
     /**

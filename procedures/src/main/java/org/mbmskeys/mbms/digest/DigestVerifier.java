@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * DigestVerifier verifier = DigestVerifier.builder()
- *         .realms(DigestRealm.gbaMe("bmsc.example.org"), DigestRealm.gbaU("bmsc.example.org"))
+ *         .realms(DigestRealm.bootstrapping("bmsc.example.org"))
  *         .serverSecret(secret)                      // >= 32 bytes, the same on every BM-SC node
  *         .credentials((btid, realm) -> mrkStore.mrk(btid, realm).map(MrkDigestPassword::derive))
  *         .clock(clock)
@@ -95,7 +95,7 @@ public final class DigestVerifier {
 
     /**
      * Fresh challenges for a 401 in {@code realm}, most preferred first (one {@code WWW-Authenticate}
-     * header each). For MBMS pick the GBA_U realm for a UE whose User-Agent says {@code 3gpp-gba-uicc}.
+     * header each).
      *
      * @throws IllegalArgumentException if {@code realm} is not one of this verifier's realms
      */
@@ -364,7 +364,7 @@ public final class DigestVerifier {
         /** @throws IllegalStateException naming the first missing required setting */
         public DigestVerifier build() {
             if (realms == null) {
-                throw new IllegalStateException("no realms set; use realms(DigestRealm.gbaMe(bmscFqdn))");
+                throw new IllegalStateException("no realms set; use realms(DigestRealm.bootstrapping(bmscFqdn))");
             }
             if (credentials == null) {
                 throw new IllegalStateException("no credentials set; use credentials((btid, realm) -> password)");

@@ -2,12 +2,12 @@ package org.mbmskeys.mbms.keymanagement;
 
 import java.util.Locale;
 import java.util.Objects;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * The {@code 3gpp-gba} token of the User-Agent header. TS 33.246 Annex H step 1: the User-Agent "shall
  * include the static string "3gpp-gba" to indicate to the application server (i.e. NAF) that the UE
- * supports 3GPP-bootstrapping based authentication", e.g. {@code MBMSAgent; Release-6 3gpp-gba}; step 2:
+ * supports 3GPP-bootstrapping based authentication", e.g. {@code MBMSAgent; Release-6 3gpp-gba}, whether the
+ * UE's GBA runs in the ME or on a GBA_U card (the HTTP client is in the ME, TS 24.109 §5.2.1 a); step 2:
  * "Upon receiving an HTTP request that contains static string "3gpp-gba" in the User-Agent header the
  * BM-SC responds with HTTP response code 401".
  *
@@ -24,9 +24,10 @@ public final class GbaUserAgent {
     /** The token a UE able to run GBA puts in its User-Agent (Annex H step 1). */
     public static final String TOKEN = "3gpp-gba";
 
-    /** The token of a UE whose UICC runs GBA_U. */
-    @Unconfirmed("U8: User-Agent token 3gpp-gba-uicc for GBA_U; TS 33.246 shows only 3gpp-gba and leaves the "
-            + "details to TS 24.109, not read")
+    /**
+     * The token of an HTTP client that resides in the UICC (TS 24.109 §5.2.1 a). It announces GBA too, and the
+     * BM-SC challenges it like {@link #TOKEN}: MBMS key management signs with the ME-based MRK, whatever the card.
+     */
     public static final String UICC_TOKEN = "3gpp-gba-uicc";
 
     private GbaUserAgent() {
@@ -50,11 +51,6 @@ public final class GbaUserAgent {
     /** Whether a User-Agent value carries {@code 3gpp-gba} or {@code 3gpp-gba-uicc}; {@code null} does not. */
     public static boolean announcesGba(String userAgent) {
         return hasProduct(userAgent, TOKEN) || hasProduct(userAgent, UICC_TOKEN);
-    }
-
-    /** Whether a User-Agent value carries {@code 3gpp-gba-uicc}. */
-    public static boolean announcesGbaUicc(String userAgent) {
-        return hasProduct(userAgent, UICC_TOKEN);
     }
 
     private static boolean hasProduct(String userAgent, String token) {

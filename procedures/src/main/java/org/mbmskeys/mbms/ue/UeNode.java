@@ -272,8 +272,10 @@ final class UeNode {
         }
         Bytes idi = Bytes.wrap(bmsc.getBytes(StandardCharsets.UTF_8));
         digestPassword(bmsc, idi).destroy();   // fail now, not at the first request, if no MRK was installed
-        DigestRealm realm = keyManagement == MbmsKeyManagement.UICC ? DigestRealm.gbaU(bmsc) : DigestRealm.gbaMe(bmsc);
-        DigestClient digest = new DigestClient(bTid, () -> digestPassword(bmsc, idi), realm, random);
+        // 3GPP-bootstrapping@ in UICC key management too: the password is base64(MRK), and the MRK is ME-based
+        // (Ks_ext_NAF under GBA_U, §6.1), which TS 24.109 §5.2.2.1 puts in that realm
+        DigestClient digest = new DigestClient(bTid, () -> digestPassword(bmsc, idi), DigestRealm.bootstrapping(bmsc),
+                random);
         KeyManagementClient client = new KeyManagementClient(bmsc + ":" + keyManagementPort, digest, userAgent, clock,
                 mikeyPort);
         clients.put(bmsc, new BmscClient(bTid, client));

@@ -39,7 +39,7 @@ class ZnDigestCredentialsLeaveOnlyThePasswordTest {
         ZnDigestCredentials zn = new ZnDigestCredentials(bsf, naf, ueKeys, k -> k.mode().defaultKeyManagement());
 
         try (SecretAudit audit = SecretAudit.begin()) {
-            SecretBytes password = zn.password(BTID.format(), DigestRealm.gbaMe(FQDN)).orElseThrow();
+            SecretBytes password = zn.password(BTID.format(), DigestRealm.bootstrapping(FQDN)).orElseThrow();
 
             assertThat(audit.recorded(password)).isTrue();
             assertThat(audit.undestroyed()).as("the password and the MUK kept by UeKeys").hasSize(2)

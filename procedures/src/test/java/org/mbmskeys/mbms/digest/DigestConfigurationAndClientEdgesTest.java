@@ -69,7 +69,7 @@ class DigestConfigurationAndClientEdgesTest {
 
     @Test
     void settingsRefuseValuesThatCannotWork() {
-        assertThatThrownBy(() -> DigestVerifier.builder().realms(REALM, DigestRealm.gbaMe("bmsc.example.org")))
+        assertThatThrownBy(() -> DigestVerifier.builder().realms(REALM, DigestRealm.bootstrapping("bmsc.example.org")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
         assertThatThrownBy(() -> DigestVerifier.builder().nonceLifetime(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");

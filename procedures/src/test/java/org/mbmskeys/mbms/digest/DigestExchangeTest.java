@@ -25,7 +25,7 @@ class DigestExchangeTest {
     static final String BTID = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
     static final SecretBytes MRK = SecretBytes.ofHex("ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c");
     static final String PASSWORD_TEXT = "rJidYKrRlpY54gc79/+TwcZS6pG2J6laHB46sag2xIw=";
-    static final DigestRealm REALM = DigestRealm.gbaMe("bmsc.example.org");
+    static final DigestRealm REALM = DigestRealm.bootstrapping("bmsc.example.org");
     static final SecretBytes SECRET = SecretBytes.ofHex("0f0e0d0c0b0a09080706050403020100f0e0d0c0b0a090807060504030201000");
     static final String URI = "/keymanagement?requesttype=register";
     static final Bytes BODY = Bytes.wrap("<register><serviceId>urn:svc:1</serviceId></register>".getBytes(UTF_8));
@@ -143,7 +143,7 @@ class DigestExchangeTest {
      */
     @Test
     void aDefaultVerifierOffersExactlyMd5WithAuthIntInTheBootstrappingRealm() {
-        DigestVerifier verifier = DigestVerifier.builder().realms(DigestRealm.gbaMe("bmsc.home1.net"))
+        DigestVerifier verifier = DigestVerifier.builder().realms(DigestRealm.bootstrapping("bmsc.home1.net"))
                 .serverSecret(SECRET).credentials(credentials).clock(clock).random(new SeededRandom(1)).build();
 
         var rejected = (DigestVerification.Rejected) verifier.verify("POST", URI, BODY, null);
@@ -343,8 +343,8 @@ class DigestExchangeTest {
     }
 
     @Test
-    void nonceIssuedForTheGbaURealmIsInvalidInTheGbaMeRealm() {
-        DigestRealm uicc = DigestRealm.gbaU("bmsc.example.org");
+    void nonceIssuedForAnotherRealmOfTheServerIsInvalidInThisOne() {
+        DigestRealm uicc = DigestRealm.of("3GPP-bootstrapping-uicc@bmsc.example.org");
         DigestVerifier bothRealms = DigestVerifier.builder().realms(REALM, uicc).serverSecret(SECRET)
                 .credentials(credentials).clock(clock).build();
         DigestChallenge forUicc = bothRealms.challenges(uicc).get(0);
@@ -373,7 +373,7 @@ class DigestExchangeTest {
 
     @Test
     void realmTheServerDoesNotProtectIsRejectedAsRealmMismatch() {
-        DigestRealm otherRealm = DigestRealm.gbaMe("other.example.org");
+        DigestRealm otherRealm = DigestRealm.bootstrapping("other.example.org");
         DigestVerifier other = DigestVerifier.builder().realms(otherRealm).serverSecret(SECRET)
                 .credentials((u, r) -> Optional.of(MrkDigestPassword.derive(MRK))).clock(clock).build();
         DigestClient client = ue(MrkDigestPassword.derive(MRK), otherRealm);
@@ -629,7 +629,7 @@ class DigestExchangeTest {
     void builderNamesTheMissingSetting() {
         assertThatThrownBy(() -> DigestVerifier.builder().credentials(credentials).serverSecret(SECRET).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("no realms set; use realms(DigestRealm.gbaMe(bmscFqdn))");
+                .hasMessage("no realms set; use realms(DigestRealm.bootstrapping(bmscFqdn))");
         assertThatThrownBy(() -> DigestVerifier.builder().realms(REALM).credentials(credentials).build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("no serverSecret set; use serverSecret(SecretBytes) with at least 32");
@@ -640,7 +640,7 @@ class DigestExchangeTest {
         assertThatThrownBy(() -> DigestVerifier.builder().serverSecret(SecretBytes.of(new byte[16])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("serverSecret must be at least 32 bytes (HMAC-SHA-256 key), got 16");
-        assertThatThrownBy(() -> server().build().challenges(DigestRealm.gbaU("bmsc.example.org")))
+        assertThatThrownBy(() -> server().build().challenges(DigestRealm.of("3GPP-bootstrapping-uicc@bmsc.example.org")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("realm '3GPP-bootstrapping-uicc@bmsc.example.org' is not protected by this verifier; "
                         + "use one of [3GPP-bootstrapping@bmsc.example.org]");

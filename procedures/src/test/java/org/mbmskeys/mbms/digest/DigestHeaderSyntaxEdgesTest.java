@@ -188,8 +188,8 @@ class DigestHeaderSyntaxEdgesTest {
 
     @Test
     void realmsAreEqualByValueAndHashLikeIt() {
-        DigestRealm a = DigestRealm.gbaMe("bmsc.example.org");
-        DigestRealm b = DigestRealm.gbaMe("bmsc2.example.org");
+        DigestRealm a = DigestRealm.bootstrapping("bmsc.example.org");
+        DigestRealm b = DigestRealm.bootstrapping("bmsc2.example.org");
 
         assertThat(a.hashCode()).isEqualTo(a.value().hashCode()).isNotEqualTo(b.hashCode());
     }

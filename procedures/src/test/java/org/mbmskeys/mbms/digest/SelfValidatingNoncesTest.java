@@ -18,7 +18,7 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 class SelfValidatingNoncesTest {
 
     private static final SecretBytes SECRET = SecretBytes.ofHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
-    private static final DigestRealm REALM = DigestRealm.gbaMe("bmsc.example.org");
+    private static final DigestRealm REALM = DigestRealm.bootstrapping("bmsc.example.org");
     private static final Duration LIFETIME = Duration.ofMinutes(5);
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -116,7 +116,7 @@ class SelfValidatingNoncesTest {
 
     @Test
     void nonceOfAnotherRealmIsInvalid() {
-        String nonce = nonces.issue(DigestRealm.gbaU("bmsc.example.org"), DigestAlgorithm.MD5);
+        String nonce = nonces.issue(DigestRealm.of("3GPP-bootstrapping-uicc@bmsc.example.org"), DigestAlgorithm.MD5);
 
         assertThat(nonces.check(nonce, REALM).verdict()).isEqualTo(NonceCheck.Verdict.INVALID);
     }

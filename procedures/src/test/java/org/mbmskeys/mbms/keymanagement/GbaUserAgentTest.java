@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * TS 33.246 Annex H step 1: "User-Agent: MBMSAgent; Release-6 3gpp-gba"; the User-Agent "shall include the
@@ -41,15 +40,6 @@ class GbaUserAgentTest {
     @Test
     void noHeaderAnnouncesNothing() {
         assertThat(GbaUserAgent.announcesGba(null)).isFalse();
-    }
-
-    @Test
-    void theUiccTokenIsTheMarkedU8Choice() throws NoSuchFieldException {
-        assertThat(GbaUserAgent.announcesGbaUicc("MBMSAgent 3gpp-gba-uicc")).isTrue();
-        assertThat(GbaUserAgent.announcesGbaUicc("MBMSAgent 3gpp-gba")).isFalse();
-        assertThat(GbaUserAgent.class.getField("UICC_TOKEN").getAnnotation(Unconfirmed.class).value())
-                .startsWith("U8: ");
-        assertThat(GbaUserAgent.class.getField("TOKEN").getAnnotation(Unconfirmed.class)).isNull();
     }
 
     @ParameterizedTest

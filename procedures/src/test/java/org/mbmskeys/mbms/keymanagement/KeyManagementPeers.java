@@ -22,8 +22,7 @@ public final class KeyManagementPeers {
     public static final String BMSC_FQDN = "bmsc.home1.net";
     public static final String HOST = BMSC_FQDN + ":1234";
     public static final String BTID = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
-    public static final DigestRealm ME_REALM = DigestRealm.gbaMe(BMSC_FQDN);
-    public static final DigestRealm U_REALM = DigestRealm.gbaU(BMSC_FQDN);
+    public static final DigestRealm ME_REALM = DigestRealm.bootstrapping(BMSC_FQDN);
     public static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
 
     public final TestSupport.SettableClock clock = new TestSupport.SettableClock(Instant.parse("2026-12-02T10:00:00Z"));
@@ -38,14 +37,14 @@ public final class KeyManagementPeers {
     /** A UE whose MRK is {@code ueMrk}; the BM-SC always has {@link #mrk()}. */
     public KeyManagementPeers(SecretBytes ueMrk) {
         DigestVerifier verifier = DigestVerifier.builder()
-                .realms(ME_REALM, U_REALM)
+                .realms(ME_REALM)
                 .serverSecret(SecretBytes.ofHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"))
                 .credentials((user, realm) -> user.equals(BTID) ? Optional.of(passwordOf(mrk())) : Optional.empty())
                 .clock(clock)
                 .random(TestSupport.seededRandom(1))
                 .nonceLifetime(NONCE_LIFETIME)
                 .build();
-        bmsc = new KeyRequestFunction(verifier, ME_REALM, Optional.of(U_REALM));
+        bmsc = new KeyRequestFunction(verifier, ME_REALM);
         ueDigest = new DigestClient(BTID, MrkDigestPassword.derive(ueMrk), ME_REALM, TestSupport.seededRandom(2));
         ue = new KeyManagementClient(HOST, ueDigest, GbaUserAgent.with("MBMSAgent; Release-6"), clock);
     }

@@ -23,6 +23,9 @@ import org.mbmskeys.mbms.digest.DigestVerifier;
 import org.mbmskeys.mbms.digest.MrkDigestPassword;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.gba.GbaMode;
+import org.mbmskeys.mbms.gba.NafId;
+import org.mbmskeys.mbms.gba.NafKeyLookup;
+import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.gba.simulated.GbaClient;
 import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
 import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
@@ -62,7 +65,7 @@ class UeDigestPasswordTest {
     private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
     private final UeKeyStore store = UeKeyStore.inMemory();
     private SecretBytes bmscPassword;   // what the BM-SC derives from the MRK it got over Zn
-    private final DigestVerifier bmsc = DigestVerifier.builder().realms(DigestRealm.gbaMe(BMSC))
+    private final DigestVerifier bmsc = DigestVerifier.builder().realms(DigestRealm.bootstrapping(BMSC))
             .serverSecret(SecretBytes.wrap(new byte[32])).credentials((user, realm) ->
                     Optional.of(SecretBytes.wrap(bmscPassword.copyBytes())))
             .clock(time::now).random(seeded(3)).build();
@@ -113,33 +116,35 @@ class UeDigestPasswordTest {
         mrk.destroy();
     }
 
-    /** §6.3.2.1A, §6.2.1.3: with UICC key management (GBA_U) the UE answers the BM-SC's GBA_U realm, not Annex H's. */
+    /**
+     * §6.1, §6.2.1.3, TS 24.109 §5.2.2.1: with UICC key management (GBA_U) the MRK is Ks_ext_NAF, an ME-based key, so
+     * the UE signs in the realm {@code 3GPP-bootstrapping@}, not {@code 3GPP-bootstrapping-uicc@} (Ks_int_NAF's), and
+     * a BM-SC that takes base64(Ks_ext_NAF) from its Zn answer accepts the request.
+     */
     @Test
-    void aUeWithUiccKeyManagementSignsInTheGbaURealm() {
+    void aUeWithUiccKeyManagementSignsWithKsExtNafInTheBootstrappingRealm() {
         bsf.addSubscriber(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(32), GbaMode.GBA_U);
         GbaClient gba = new GbaClient(new SimulatedUsim(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_U), time::now);
         UeNode node = new UeNode(new UeProfile("alice", UiccId.of("8949440000000000011"),
                 org.mbmskeys.mbms.ue.announcement.UeCapabilities.mbmsUicc(), GbaMode.GBA_U, UbClient.simulated(gba, bsf)),
                 store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
-        assertThat(node.bootstrap()).isInstanceOf(BootstrapResult.Bootstrapped.class);
-        node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
+        BootstrapResult.Bootstrapped run = (BootstrapResult.Bootstrapped) node.bootstrap();
+        node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), true,
                 false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
         KeyManagementExchange first = node.post(node.use("urn:news").requests().get(0));
-        DigestVerifier uiccBmsc = DigestVerifier.builder().realms(DigestRealm.gbaU(BMSC))
-                .serverSecret(SecretBytes.wrap(new byte[32])).credentials((user, realm) -> Optional.empty())
-                .clock(time::now).random(seeded(3)).build();
-        DigestVerification challenge = uiccBmsc.verify("POST", first.request().target(), first.request().body(), null);
-        HttpHeaders headers = HttpHeaders.empty();
-        for (String value : ((DigestVerification.Rejected) challenge).wwwAuthenticate()) {
-            headers = headers.with("WWW-Authenticate", value);
-        }
-        node.interpret(BMSC, first, new HttpResponseMessage(401, "Unauthorized", headers, Bytes.empty()));
+        NafKeyMaterial zn = ((NafKeyLookup.Found) bsf.lookUp(run.bTid(), NafId.forMbms(BMSC)))
+                .keys();
+        assertThat(zn.mode()).isEqualTo(GbaMode.GBA_U);
+        bmscPassword = MrkDigestPassword.derive(zn.ksExtNaf());
 
+        assertThat(first.request().header("User-Agent")).hasValue("test 3gpp-gba");
+        node.interpret(BMSC, first, challengeTo(first));
         KeyManagementExchange second = node.resend(BMSC, first);
 
         assertThat(second.request().header("Authorization")).hasValueSatisfying(a ->
-                assertThat(a).contains("realm=\"" + DigestRealm.gbaU(BMSC).value() + "\""));
+                assertThat(a).contains("realm=\"3GPP-bootstrapping@" + BMSC + "\""));
+        assertThat(verify(second)).as("signed with base64(Ks_ext_NAF)").isInstanceOf(DigestVerification.Accepted.class);
     }
 
     /** §6.1: past the key lifetime of its bootstrapping the UE derives no keys for a BM-SC and sends nothing. */

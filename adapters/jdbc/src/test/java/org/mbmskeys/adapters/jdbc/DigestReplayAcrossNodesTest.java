@@ -34,7 +34,7 @@ class DigestReplayAcrossNodesTest {
 
     static final String BTID = "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org";
     static final SecretBytes PASSWORD = SecretBytes.ofHex("ac989d60aad1969639e2073bf7ff93c1c652ea91b627a95a1c1e3ab1a836c48c");
-    static final DigestRealm REALM = DigestRealm.gbaMe("bmsc.example.org");
+    static final DigestRealm REALM = DigestRealm.bootstrapping("bmsc.example.org");
     static final SecretBytes SHARED_SECRET =
             SecretBytes.ofHex("0f0e0d0c0b0a09080706050403020100f0e0d0c0b0a090807060504030201000");
     static final String URI = "/keymanagement?requesttype=register";

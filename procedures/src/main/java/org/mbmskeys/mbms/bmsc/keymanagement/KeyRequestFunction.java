@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Request-URI not {@code /keymanagement} with one known {@code requesttype} (other parameters are
  *       allowed, G.2): 404;</li>
  *   <li>method other than POST: 405 with {@code Allow: POST};</li>
- *   <li>no {@code Authorization}: 401 with a challenge if the User-Agent carries {@code 3gpp-gba} (Annex H
- *       step 2; in the GBA_U realm for {@code 3gpp-gba-uicc} when one is served), else 403;</li>
+ *   <li>no {@code Authorization}: 401 with a challenge if the User-Agent carries {@code 3gpp-gba} or
+ *       {@code 3gpp-gba-uicc} (Annex H step 2), else 403; always in the realm {@code 3GPP-bootstrapping@<FQDN>},
+ *       since the password is the ME-based MRK under GBA_ME and GBA_U alike (TS 24.109 §5.2.2.1);</li>
  *   <li>Digest ({@link DigestVerifier}: realm, uri, nonce, nonce-count, response over the body under
  *       auth-int): 401 with fresh challenges, {@code stale=true} after an expired nonce;</li>
  *   <li>Content-Type other than the request type's (parameters and case ignored): 400. 415 would be the
@@ -59,7 +60,7 @@ import org.slf4j.LoggerFactory;
  * attention. Refusals are logged at debug.
  *
  * <pre>{@code
- * KeyRequestFunction krf = new KeyRequestFunction(verifier, DigestRealm.gbaMe("bmsc.home1.net"), Optional.empty());
+ * KeyRequestFunction krf = new KeyRequestFunction(verifier, DigestRealm.bootstrapping("bmsc.home1.net"));
  * KeyManagementInbound in = krf.receive(request);
  * if (in instanceof KeyManagementInbound.Refused r) {
  *     reply(r.response());
@@ -74,20 +75,16 @@ public final class KeyRequestFunction {
     private static final Logger LOG = LoggerFactory.getLogger(KeyRequestFunction.class);
 
     private final DigestVerifier verifier;
-    private final DigestRealm gbaMeRealm;
-    private final Optional<DigestRealm> gbaURealm;
+    private final DigestRealm realm;
 
     /**
-     * @param verifier   Digest verification (its realms must include the ones given here)
-     * @param gbaMeRealm the realm challenged by default: {@code 3GPP-bootstrapping@<BM-SC FQDN>}
-     * @param gbaURealm  the realm challenged when the User-Agent says {@code 3gpp-gba-uicc}, if GBA_U is served
+     * @param verifier Digest verification (its realms must include {@code realm})
+     * @param realm    the realm challenged: {@code 3GPP-bootstrapping@<BM-SC FQDN>}
      */
-    public KeyRequestFunction(DigestVerifier verifier, DigestRealm gbaMeRealm, Optional<DigestRealm> gbaURealm) {
+    public KeyRequestFunction(DigestVerifier verifier, DigestRealm realm) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
-        this.gbaMeRealm = Objects.requireNonNull(gbaMeRealm, "gbaMeRealm");
-        this.gbaURealm = Objects.requireNonNull(gbaURealm, "gbaURealm");
-        verifier.challenges(gbaMeRealm).size(); // fails now, not at the first UE, when the verifier lacks the realm
-        gbaURealm.ifPresent(r -> verifier.challenges(r).size());
+        this.realm = Objects.requireNonNull(realm, "realm");
+        verifier.challenges(realm).size(); // fails now, not at the first UE, when the verifier lacks the realm
     }
 
     /** Reads one request. Never throws for bad input: that is a {@link KeyManagementInbound.Refused}. */
@@ -151,7 +148,6 @@ public final class KeyRequestFunction {
             return refuse(RefusalReason.NO_GBA, "no Authorization, and the User-Agent '" + clip(userAgent.orElse(""))
                     + "' does not carry " + GbaUserAgent.TOKEN + "; key management needs GBA-based Digest");
         }
-        DigestRealm realm = GbaUserAgent.announcesGbaUicc(userAgent.get()) ? gbaURealm.orElse(gbaMeRealm) : gbaMeRealm;
         return unauthenticated(DigestFailure.NO_AUTHORIZATION, "first request; challenged in realm " + realm,
                 verifier.challenges(realm));
     }
@@ -294,6 +290,6 @@ public final class KeyRequestFunction {
 
     @Override
     public String toString() {
-        return "KeyRequestFunction[" + gbaMeRealm + gbaURealm.map(r -> ", " + r).orElse("") + ", " + verifier + "]";
+        return "KeyRequestFunction[" + realm + ", " + verifier + "]";
     }
 }

@@ -3,7 +3,6 @@ package org.mbmskeys.mbms.bmsc.keymanagement;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mbmskeys.mbms.keymanagement.KeyManagementPeers.ME_REALM;
-import static org.mbmskeys.mbms.keymanagement.KeyManagementPeers.U_REALM;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -14,9 +13,9 @@ import org.mbmskeys.mbms.digest.DigestVerifier;
 import org.mbmskeys.mbms.gba.TestSupport;
 
 /**
- * A key request function challenges in the GBA_ME realm and, when it serves GBA_U, in the GBA_U realm (TS 33.246
- * §6.2.1.3, TS 33.220): a verifier that does not protect one of them is refused when the function is built, not
- * at the first UE that asks.
+ * A key request function challenges in {@code 3GPP-bootstrapping@<FQDN>} (TS 33.246 Annex H step 2, TS 24.109
+ * §5.2.2.1): a verifier that does not protect that realm is refused when the function is built, not at the
+ * first UE that asks.
  */
 class KeyRequestFunctionRealmsTest {
 
@@ -30,17 +29,15 @@ class KeyRequestFunctionRealmsTest {
     }
 
     @Test
-    void aVerifierWithoutTheGbaURealmIsRefusedWhenGbaUIsServed() {
-        DigestVerifier meOnly = verifierOf(ME_REALM);
-
-        assertThatThrownBy(() -> new KeyRequestFunction(meOnly, ME_REALM, Optional.of(U_REALM)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not protected by this verifier");
-        assertThatCode(() -> new KeyRequestFunction(meOnly, ME_REALM, Optional.empty())).doesNotThrowAnyException();
+    void aVerifierOfTheRealmIsTaken() {
+        assertThatCode(() -> new KeyRequestFunction(verifierOf(ME_REALM), ME_REALM)).doesNotThrowAnyException();
     }
 
     @Test
-    void aVerifierWithoutTheGbaMeRealmIsRefused() {
-        assertThatThrownBy(() -> new KeyRequestFunction(verifierOf(U_REALM), ME_REALM, Optional.of(U_REALM)))
+    void aVerifierWithoutTheRealmIsRefused() {
+        DigestVerifier other = verifierOf(DigestRealm.of("3GPP-bootstrapping-uicc@" + ME_REALM.value().split("@")[1]));
+
+        assertThatThrownBy(() -> new KeyRequestFunction(other, ME_REALM))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not protected by this verifier");
     }
 }

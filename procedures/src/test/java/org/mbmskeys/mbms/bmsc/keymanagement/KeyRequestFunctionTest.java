@@ -78,15 +78,16 @@ class KeyRequestFunctionTest {
         assertThat(r.response().header("Content-Length")).contains("0");
     }
 
+    /** TS 24.109 §5.2.2.1: the MRK is ME-based under GBA_U too, so a UICC-based client gets the same realm. */
     @Test
-    void aUeAnnouncingGbaUIsChallengedInTheGbaURealm() {
+    void aUeAnnouncingAUiccClientIsChallengedInTheBootstrappingRealm() {
         HttpRequestMessage post = peers.ue.register(TWO_SERVICES).request();
         HttpRequestMessage uicc = new HttpRequestMessage(post.method(), post.target(),
                 post.headers().replacing("User-Agent", "MBMSAgent; Release-6 3gpp-gba-uicc"), post.body());
 
         String challenge = refused(uicc).response().header("WWW-Authenticate").orElseThrow();
 
-        assertThat(DigestChallenge.parseAll(challenge).get(0).realm()).isEqualTo("3GPP-bootstrapping-uicc@bmsc.home1.net");
+        assertThat(DigestChallenge.parseAll(challenge).get(0).realm()).isEqualTo("3GPP-bootstrapping@bmsc.home1.net");
     }
 
     @Test
@@ -137,11 +138,11 @@ class KeyRequestFunctionTest {
                 .contains("method " + fortyEight + "...;").doesNotContain("Q");
     }
 
-    /** The function names the realms it challenges in and its Digest settings, and no password. */
+    /** The function names the realm it challenges in and its Digest settings, and no password. */
     @Test
-    void itsDescriptionNamesItsRealms() {
-        assertThat(peers.bmsc.toString()).startsWith("KeyRequestFunction[" + KeyManagementPeers.ME_REALM + ", "
-                        + KeyManagementPeers.U_REALM + ", DigestVerifier[")
+    void itsDescriptionNamesItsRealm() {
+        assertThat(peers.bmsc.toString()).startsWith("KeyRequestFunction[" + KeyManagementPeers.ME_REALM
+                        + ", DigestVerifier[")
                 .doesNotContainIgnoringCase("00112233445566778899aabbccddeeff");   // the verifier's server secret
     }
 

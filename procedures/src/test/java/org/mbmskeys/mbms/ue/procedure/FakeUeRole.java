@@ -47,7 +47,7 @@ final class FakeUeRole implements UeKeyManagement, UeLifecycle, UeMikey {
             + "qop=\"auth-int\", algorithm=MD5";
 
     final DigestClient digest = new DigestClient("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org",
-            SecretBytes.ofHex("00112233445566778899aabbccddeeff"), DigestRealm.gbaMe(BMSC), seeded(7));
+            SecretBytes.ofHex("00112233445566778899aabbccddeeff"), DigestRealm.bootstrapping(BMSC), seeded(7));
     final KeyManagementClient client = new KeyManagementClient(BMSC + ":80", digest,
             GbaUserAgent.with("test"), () -> Instant.EPOCH);
 
