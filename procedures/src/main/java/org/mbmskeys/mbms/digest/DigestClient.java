@@ -56,7 +56,8 @@ public final class DigestClient {
     /**
      * @param username      the B-TID
      * @param password      base64(MRK) as ASCII bytes ({@link MrkDigestPassword#derive})
-     * @param expectedRealm the realm of the BM-SC the UE bootstrapped for; other realms are refused
+     * @param expectedRealm the realm of the BM-SC the UE bootstrapped for; other realms are refused (its FQDN in
+     *                      another letter case is the same realm, {@link DigestRealm#matches})
      * @param random        source of cnonces (16 random bytes, as hex)
      */
     public DigestClient(String username, SecretBytes password, DigestRealm expectedRealm, RandomBytes random) {
@@ -138,7 +139,7 @@ public final class DigestClient {
                 }
                 try {
                     DigestChallenge c = DigestChallenge.fromItem(item);
-                    if (!c.realm().equals(expectedRealm.value())) {
+                    if (!expectedRealm.matches(c.realm())) {
                         throw new DigestException(DigestFailure.REALM_MISMATCH, HEADER + ": realm '" + c.realm()
                                 + "' is not the expected '" + expectedRealm + "'");
                     }

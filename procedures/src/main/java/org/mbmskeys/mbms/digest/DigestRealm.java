@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * TS 24.109 §5.2.2.1 gives the prefix {@code 3GPP-bootstrapping} to the ME-based key Ks_ext_NAF, and
  * {@code 3GPP-bootstrapping-uicc} only to Ks_int_NAF for an HTTP client inside the UICC, which MBMS key
  * management never is (the UICC holds the MUK, not the HTTP client). {@link #of(String)} takes any realm
- * (tests, non-GBA deployments). Realms compare exactly (case-sensitive).
+ * (tests, non-GBA deployments). Realms are equal when their text is ({@link #equals}); {@link #matches} also
+ * takes a GBA realm whose FQDN differs only in letter case, as DNS names do.
  *
  * <pre>{@code
  * DigestRealm.bootstrapping("bmsc.example.org").value();   // "3GPP-bootstrapping@bmsc.example.org"
@@ -28,9 +29,12 @@ public final class DigestRealm {
             "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private final String value;
+    /** Where the BM-SC FQDN starts in {@link #value} for a GBA realm; -1 for any other realm. */
+    private final int fqdnAt;
 
-    private DigestRealm(String value) {
+    private DigestRealm(String value, int fqdnAt) {
         this.value = value;
+        this.fqdnAt = fqdnAt;
     }
 
     /**
@@ -38,7 +42,7 @@ public final class DigestRealm {
      * whatever the GBA mode and the key management (TS 24.109 §5.2.2.1, TS 33.246 Annex H step 2).
      */
     public static DigestRealm bootstrapping(String bmscFqdn) {
-        return new DigestRealm(BOOTSTRAPPING_PREFIX + requireFqdn(bmscFqdn));
+        return new DigestRealm(BOOTSTRAPPING_PREFIX + requireFqdn(bmscFqdn), BOOTSTRAPPING_PREFIX.length());
     }
 
     /**
@@ -47,7 +51,7 @@ public final class DigestRealm {
      * @throws IllegalArgumentException if empty or containing control characters
      */
     public static DigestRealm of(String value) {
-        return new DigestRealm(HeaderText.requireText("realm", value));
+        return new DigestRealm(HeaderText.requireText("realm", value), -1);
     }
 
     private static String requireFqdn(String fqdn) {
@@ -57,6 +61,21 @@ public final class DigestRealm {
                     + "labels, at most 253 characters) such as bmsc.example.org; got '" + fqdn + "'");
         }
         return fqdn;
+    }
+
+    /**
+     * Whether a realm a peer sent names this one: the same text, or for a GBA realm the same prefix and the same
+     * FQDN in another letter case. TS 24.109 §5.2.2.1 asks that "the second part of the realm attribute is equal
+     * to the FQDN of the NAF", and DNS names compare without regard to case (RFC 4343); the prefix is a constant
+     * string and compares exactly.
+     */
+    public boolean matches(String received) {
+        Objects.requireNonNull(received, "received");
+        if (value.equals(received)) {
+            return true;
+        }
+        return fqdnAt > 0 && received.length() == value.length() && received.startsWith(value.substring(0, fqdnAt))
+                && received.regionMatches(true, fqdnAt, value, fqdnAt, value.length() - fqdnAt);
     }
 
     /** The realm as sent in the {@code realm} parameter. */

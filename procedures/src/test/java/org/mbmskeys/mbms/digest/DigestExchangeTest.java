@@ -554,6 +554,9 @@ class DigestExchangeTest {
     @CsvSource(delimiter = '|', textBlock = """
         # WWW-Authenticate value(s), ';;' separates headers                                                                  | failure
         Digest realm="3GPP-bootstrapping@other.example.org", nonce="n", qop="auth-int"                                         | REALM_MISMATCH
+        Digest realm="3GPP-Bootstrapping@bmsc.example.org", nonce="n", qop="auth-int"                                         | REALM_MISMATCH
+        Digest realm="3GPP-bootstrapping-uicc@bmsc.example.org", nonce="n", qop="auth-int"                                    | REALM_MISMATCH
+        Digest realm="3GPP-bootstrapping@bmsc.example.org.evil.example", nonce="n", qop="auth-int"                            | REALM_MISMATCH
         Digest realm="3GPP-bootstrapping@bmsc.example.org", nonce="n", qop="auth-int", algorithm=SHA-512-256                  | UNSUPPORTED_ALGORITHM
         Digest realm="3GPP-bootstrapping@bmsc.example.org", nonce="n"                                                          | UNSUPPORTED_QOP
         Digest realm="3GPP-bootstrapping@bmsc.example.org", nonce="n", qop="auth-conf"                                         | UNSUPPORTED_QOP
@@ -580,6 +583,16 @@ class DigestExchangeTest {
 
         assertThat(chosen.nonce()).isEqualTo("b");
         assertThat(client.authorize("POST", URI, BODY).qop()).isEqualTo(Qop.AUTH_INT);
+    }
+
+    /** TS 24.109 §5.2.2.1 compares the realm's second part with the FQDN, and DNS names ignore case (RFC 4343). */
+    @Test
+    void ueTakesItsBmscFqdnInAnotherCaseAndSignsInTheRealmAsSent() {
+        DigestClient client = ue();
+
+        client.onChallenge(List.of("Digest realm=\"3GPP-bootstrapping@BMSC.Example.org\", nonce=\"n\", qop=\"auth-int\""));
+
+        assertThat(client.authorize("POST", URI, BODY).realm()).isEqualTo("3GPP-bootstrapping@BMSC.Example.org");
     }
 
     @Test

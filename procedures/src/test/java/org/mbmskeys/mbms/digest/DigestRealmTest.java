@@ -25,6 +25,24 @@ class DigestRealmTest {
                 .isNotEqualTo(DigestRealm.of("3GPP-bootstrapping-uicc@bmsc.example.org"));
     }
 
+    @Test
+    void aGbaRealmMatchesItsFqdnInAnyCaseButNotAnotherPrefixOrHost() {
+        DigestRealm realm = DigestRealm.bootstrapping("bmsc.example.org");
+
+        assertThat(realm.matches("3GPP-bootstrapping@bmsc.example.org")).isTrue();
+        assertThat(realm.matches("3GPP-bootstrapping@BMSC.Example.ORG")).isTrue();
+        assertThat(realm.matches("3gpp-bootstrapping@bmsc.example.org")).as("the prefix is a constant").isFalse();
+        assertThat(realm.matches("3GPP-bootstrapping-uicc@bmsc.example.org")).isFalse();
+        assertThat(realm.matches("3GPP-bootstrapping@bmsc.example.or")).isFalse();
+        assertThat(realm.matches("3GPP-bootstrapping@bmsc.example.org2")).isFalse();
+    }
+
+    @Test
+    void anyOtherRealmMatchesOnlyItsExactText() {
+        assertThat(DigestRealm.of("Ops@bmsc.example.org").matches("Ops@bmsc.example.org")).isTrue();
+        assertThat(DigestRealm.of("Ops@bmsc.example.org").matches("Ops@BMSC.example.org")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "bmsc example.org", "bmsc.example.org.", "-bmsc.example.org", "bmsc..org",
         "bmsc.example.org:8080", "bmsc/x"})
