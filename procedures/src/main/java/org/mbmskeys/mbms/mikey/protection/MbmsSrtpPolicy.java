@@ -19,7 +19,7 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * 0b 01 0a     authentication tag length 10 (SRTCP)
  * 0d 02 RRRR   ROC transmission rate R                    RFC 4771 §4 Table 2
  * 0e 01 0x     SRTP authentication algorithm RCCm1/2/3    RFC 4771 §4 Tables 1, 3
- * 12 01 0e     SRTP authentication tag length 14 = 10 MAC + 4 ROC (RFC 4771 §4)
+ * 12 01 0e|04  SRTP authentication tag length 14 = 10 MAC + 4 ROC (RCCm1, RCCm2), 4 = ROC (RCCm3; RFC 4771 §4)
  * </pre>
  *
  * <p>The key derivation rate (type 6) is omitted: TS 33.246 §6.4.5.1 sets it to 0 "explicitly or by
@@ -60,7 +60,7 @@ public final class MbmsSrtpPolicy {
                 one(AUTHENTICATION_TAG_LENGTH, 10),
                 SpParameter.of(ROC_TRANSMISSION_RATE, Bytes.of((byte) (rocRate >>> 8), (byte) rocRate)),
                 one(SRTP_AUTHENTICATION_ALGORITHM, authentication.code()),
-                one(SRTP_AUTHENTICATION_TAG_LENGTH, 14)));
+                one(SRTP_AUTHENTICATION_TAG_LENGTH, authentication.tagLength())));
     }
 
     private static SpParameter one(int type, int value) {
