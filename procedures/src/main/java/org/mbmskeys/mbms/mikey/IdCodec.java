@@ -6,8 +6,7 @@ enum IdCodec implements PayloadCodec<IdPayload> {
 
     @Override
     public IdPayload decode(WireReader in) {
-        int code = in.u8("ID.ID type");
-        IdType type = IdType.ofCode(code).orElseThrow(() -> in.malformed("ID.ID type", IdType.CODES.unknown(code)));
+        IdType type = IdType.of(in.u8("ID.ID type"));   // open: §6.4.5.1 has the receiver ignore it
         int length = in.u16Length("ID.ID len");
         return new IdPayload(type, in.bytes(length, "ID.ID data"));
     }

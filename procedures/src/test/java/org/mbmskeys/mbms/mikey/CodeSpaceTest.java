@@ -50,7 +50,6 @@ class CodeSpaceTest {
                 closed("DataType", DataType.values(), DataType::code, DataType::ofCode),
                 closed("PrfFunction", PrfFunction.values(), PrfFunction::code, PrfFunction::ofCode),
                 closed("TimestampType", TimestampType.values(), TimestampType::code, TimestampType::ofCode),
-                closed("IdType", IdType.values(), IdType::code, IdType::ofCode),
                 closed("EncryptionAlgorithm", EncryptionAlgorithm.values(), EncryptionAlgorithm::code,
                         EncryptionAlgorithm::ofCode),
                 closed("MacAlgorithm", MacAlgorithm.values(), MacAlgorithm::code, MacAlgorithm::ofCode),
@@ -75,6 +74,10 @@ class CodeSpaceTest {
         assertThat(ExtensionType.of(1)).isEqualTo(ExtensionType.SDP_IDS).hasToString("SDP_IDS(1)");
         assertThat(ExtensionType.of(99)).hasToString("UNKNOWN(99)");
         assertThat(ExtensionType.of(99).isKnown()).isFalse();
+        assertThat(IdType.of(0)).isEqualTo(IdType.NAI).hasToString("NAI(0)");
+        assertThat(IdType.of(2)).isEqualTo(IdType.BYTE_STRING).hasToString("BYTE_STRING(2)");
+        assertThat(IdType.of(7)).hasToString("UNKNOWN(7)");
+        assertThat(IdType.of(7).isKnown()).isFalse();
         assertThat(ErrorNumber.UNSPECIFIED).hasToString("UNSPECIFIED(12)");
         assertThat(ErrorNumber.of(3)).isEqualTo(ErrorNumber.INVALID_MAC);
         assertThat(CsIdMapType.EMPTY_MAP).hasToString("EMPTY_MAP(1)");

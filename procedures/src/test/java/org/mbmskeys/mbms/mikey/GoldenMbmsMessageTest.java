@@ -181,7 +181,6 @@ class GoldenMbmsMessageTest {
             T next payload DH (unsupported)         | 25     | 03       | T.next payload         | 25           | unsupported payload type 3
             RAND len 0                              | 32     | 00       | RAND.RAND len          | 32           | RAND of 0 bytes
             RAND len beyond the message             | 32     | ff       | RAND.RAND len          | 32           | declares 255 bytes, 137 remain
-            ID unknown ID type                      | 50     | 05       | ID.ID type             | 50           | unknown ID type 5
             ID len beyond the message               | 51     | ff       | ID.ID len              | 51           | declares 65296 bytes
             KEMAC followed by T                     | 113    | 05       | KEMAC.next payload     | 113          | KEMAC must be the last payload
             KEMAC unknown Encr alg                  | 114    | 07       | KEMAC.Encr alg         | 114          | unknown KEMAC Encr alg 7
@@ -200,6 +199,18 @@ class GoldenMbmsMessageTest {
                     assertThat(e.problem()).contains(problem);
                     assertThat(e.getMessage()).startsWith("malformed MIKEY at byte " + errorOffset + " (" + field + "): ");
                 });
+    }
+
+    /** TS 33.246 §6.4.5.1: the receiver ignores the IDi type, so an ID type this codec does not name is read and kept. */
+    @Test
+    void anUnknownIdTypeIsReadAndReEncodedAsItCame() {
+        Bytes mutated = withByte(GoldenMessages.MSK_DELIVERY, 50, "05");
+
+        MikeyMessage message = MikeyCodec.decode(mutated).message();
+
+        assertThat(message.findAll(IdPayload.class).get(0).idType()).isEqualTo(IdType.of(5))
+                .hasToString("UNKNOWN(5)");
+        assertThat(MikeyCodec.encode(message)).isEqualTo(mutated);
     }
 
     @ParameterizedTest(name = "{0}")

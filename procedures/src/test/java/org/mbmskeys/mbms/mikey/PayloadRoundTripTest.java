@@ -42,6 +42,7 @@ class PayloadRoundTripTest {
                 Arguments.of("ID NAI", IdPayload.nai("user@example.org")),
                 Arguments.of("ID URI empty", new IdPayload(IdType.URI, Bytes.empty())),
                 Arguments.of("ID byte string", new IdPayload(IdType.BYTE_STRING, Bytes.ofHex("00ff10"))),
+                Arguments.of("ID of a type without a name", new IdPayload(IdType.of(200), Bytes.ofHex("41"))),
                 Arguments.of("SP no parameters", new SecurityPolicyPayload(7, ProtocolType.SRTP, List.of())),
                 Arguments.of("SP unknown protocol, empty and full values", new SecurityPolicyPayload(255, ProtocolType.of(9),
                         List.of(SpParameter.of(0, Bytes.empty()), SpParameter.of(255, Bytes.wrap(new byte[255]))))),

@@ -10,6 +10,7 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.CommonHeader;
 import org.mbmskeys.mbms.mikey.DataType;
 import org.mbmskeys.mbms.mikey.EncryptionAlgorithm;
+import org.mbmskeys.mbms.mikey.IdPayload;
 import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataCodec;
@@ -119,7 +120,9 @@ public final class MikeySealer {
     public Bytes acknowledge(OpenedMsk opened, SecretBytes muk) {
         MskMessage m = opened.message();
         CommonHeader hdr = CommonHeader.mbmsEmptyMap(DataType.PSK_VERIFY, false, m.csbId());
-        MikeyMessage ack = new MikeyMessage(hdr, List.of(counter(m.counter()), m.idr(),
+        // IDr of type NAI whatever type the MSK message's IDr had (§6.4.5.2); its data, which names the MUK, as received
+        IdPayload idr = m.idr().idType().equals(IdPolicy.ID_TYPE) ? m.idr() : new IdPayload(IdPolicy.ID_TYPE, m.idr().data());
+        MikeyMessage ack = new MikeyMessage(hdr, List.of(counter(m.counter()), idr,
                 new VerificationPayload(MacAlgorithm.HMAC_SHA1_160, Bytes.wrap(new byte[VerificationMac.LENGTH]))));
         byte[] out = MikeyCodec.encode(ack).toByteArray();
         int macAt = out.length - VerificationMac.LENGTH;

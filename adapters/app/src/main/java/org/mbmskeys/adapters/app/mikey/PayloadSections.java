@@ -143,7 +143,7 @@ final class PayloadSections {
 
     private static Section id(IdPayload id) {
         return new Section("ID")
-                .put("id_type", Coded.of(id.idType(), id.idType().code()))
+                .put("id_type", Coded.open(id.idType(), id.idType().code()))
                 .put("id_len", id.data().length())
                 .put("id_text", printable(id.data()))
                 .put("id_data", id.data().toHex());
