@@ -33,14 +33,35 @@ public record KvInterval(Bytes validFrom, Bytes validTo) implements KeyValidityD
         return new KvInterval(validity.seqLow().toBytes(), validity.seqHigh().toBytes());
     }
 
-    /** The bounds read as SEQl..SEQu; empty if either bound is not an MTK ID wide. */
+    /**
+     * The bounds read as SEQl..SEQu: each an unsigned big-endian number of 1 to 8 bytes (RFC 3830 §6.14 gives VF
+     * and VT their own lengths, and suggests 6 bytes for SRTP) whose value fits an MTK ID (0..65535); empty
+     * otherwise. This side writes 2 bytes ({@link #of}); a peer that pads its bounds wider is still understood.
+     */
     @Unconfirmed("U4: VF = SEQl and VT = SEQu as 2-byte MTK IDs; TS 33.246 §6.4.5.1 says KV Interval with SEQl "
             + "and SEQu but not the width of VF and VT")
     public Optional<KeyValidity> keyValidity() {
-        if (validFrom.length() != MtkId.BYTES || validTo.length() != MtkId.BYTES) {
+        long from = mtkIdValue(validFrom);
+        long to = mtkIdValue(validTo);
+        if (from < 0 || to < 0) {
             return Optional.empty();
         }
-        return Optional.of(new KeyValidity(MtkId.fromBytes(validFrom), MtkId.fromBytes(validTo)));
+        return Optional.of(new KeyValidity(MtkId.of((int) from), MtkId.of((int) to)));
+    }
+
+    /** The bound as a number, or -1 if it is empty, longer than 8 bytes or above the largest MTK ID. */
+    private static long mtkIdValue(Bytes bound) {
+        if (bound.length() < 1 || bound.length() > Long.BYTES) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < bound.length(); i++) {
+            if ((value >>> 56) != 0) {
+                return -1;
+            }
+            value = (value << 8) | bound.u8(i);
+        }
+        return value >= 0 && value <= 0xFFFF ? value : -1;
     }
 
     @Override

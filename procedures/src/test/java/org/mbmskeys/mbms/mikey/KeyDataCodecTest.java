@@ -174,9 +174,19 @@ class KeyDataCodecTest {
         assertThat(KeyData.of(KeyDataType.TGK, SecretBytes.ofHex("00"), KvNull.INSTANCE).isValidityOnly()).isFalse();
     }
 
-    @Test
-    void intervalBoundsOfAnotherWidthAreNotAKeyValidity() {
-        assertThat(new KvInterval(Bytes.ofHex("000001"), Bytes.ofHex("0002")).keyValidity()).isEmpty();
+    /** RFC 3830 §6.14: VF and VT have their own lengths; a peer padding them wider still says SEQl and SEQu (U4). */
+    @ParameterizedTest(name = "VF {0}, VT {1}")
+    @CsvSource({"000001, 0002, 1, 2", "01, 02, 1, 2", "0000000a, 0000fffe, 10, 65534", "00000000000a, 00000000fffe, 10, 65534",
+        "000000000000000a, ffff, 10, 65535"})
+    void intervalBoundsOfAnyWidthUpTo8BytesAreReadAsMtkIds(String vf, String vt, int seqLow, int seqHigh) {
+        assertThat(new KvInterval(Bytes.ofHex(vf), Bytes.ofHex(vt)).keyValidity()).contains(KeyValidity.of(seqLow, seqHigh));
+    }
+
+    @ParameterizedTest(name = "VF {0}, VT {1}")
+    @CsvSource({"'', 0002", "0001, ''", "010000, 0002", "0001, 00010000", "000000000000000001, 0002",
+        "ff00000000000001, 0002"})
+    void emptyTooWideOrTooLargeBoundsAreNotAKeyValidity(String vf, String vt) {
+        assertThat(new KvInterval(Bytes.ofHex(vf), Bytes.ofHex(vt)).keyValidity()).isEmpty();
     }
 
     @Test

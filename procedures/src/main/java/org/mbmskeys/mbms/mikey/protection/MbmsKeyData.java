@@ -55,7 +55,8 @@ final class MbmsKeyData {
             return "MSK key data of type " + k.type() + "; TS 33.246 §6.4.5.1 carries the MSK as " + MSK_TYPE;
         }
         if (!(k.kv() instanceof KvInterval interval) || interval.keyValidity().isEmpty()) {
-            return "MSK key data without a KV Interval of two MTK IDs (SEQl, SEQu); got " + k.kv().kvType();
+            return "MSK key data without a KV Interval of two MTK IDs (SEQl, SEQu, each 1 to 8 bytes of at most 65535); got "
+                    + k.kv().kvType();
         }
         if (!k.key().isEmpty() && !InterimProfile.ACCEPTED_KEY_LENGTHS.contains(k.key().length())) {
             return "MSK of " + k.key().length() + " bytes; accepted are 16, 24 and 32 (TS 33.246 §4.2)";

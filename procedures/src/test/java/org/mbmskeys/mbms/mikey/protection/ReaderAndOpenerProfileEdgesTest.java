@@ -287,7 +287,9 @@ class ReaderAndOpenerProfileEdgesTest {
         assertThat(MbmsKeyData.mskProblem(KeyData.of(KeyDataType.TEK, Fixtures.msk(), KvNull.INSTANCE)))
                 .startsWith("MSK key data without a KV Interval");
         assertThat(MbmsKeyData.mskProblem(KeyData.of(KeyDataType.TEK, Fixtures.msk(),
-                new KvInterval(Bytes.ofHex("01"), Bytes.ofHex("02"))))).startsWith("MSK key data without a KV Interval");
+                new KvInterval(Bytes.ofHex("010000"), Bytes.ofHex("02"))))).startsWith("MSK key data without a KV Interval");
+        assertThat(MbmsKeyData.mskProblem(KeyData.of(KeyDataType.TEK, Fixtures.msk(),
+                new KvInterval(Bytes.ofHex("01"), Bytes.ofHex("00000002"))))).as("bounds of another width (U4)").isNull();
         assertThat(MbmsKeyData.mskProblem(KeyData.of(KeyDataType.TEK, SecretBytes.of(new byte[20]), KvInterval.of(VALIDITY))))
                 .startsWith("MSK of 20 bytes");
         assertThat(MbmsKeyData.mskProblem(KeyData.of(KeyDataType.TEK, SecretBytes.of(), KvInterval.of(VALIDITY)))).isNull();
