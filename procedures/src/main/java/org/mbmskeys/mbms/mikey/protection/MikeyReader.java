@@ -125,7 +125,9 @@ public final class MikeyReader {
                     throw new Refusal(NOT_IN_PROFILE, "Key Number 0 marks a solicited pull, which carries no key "
                             + "and never sets the V bit (TS 33.246 §6.3.2.2.4)");
                 }
-                requireEmptyMap(service, policies, "a solicited pull (TS 33.246 §6.3.2.2.4)");
+                // Either map: §6.3.2.2.4 fixes the pull's key data but not its header, and a BM-SC that writes it
+                // like a streaming MSK message (§6.4.5.1: #CS 1 with the SRTP-ID map) is as right; no SP either way.
+                requireNoPolicy(policies, "a solicited pull (TS 33.246 §6.3.2.2.4)");
                 // U13: whether a pull carries RAND is open; without one, the PRF labels have no RAND.
                 return new SolicitedPullMessage(decoded, header.csbId(), ids.keyDomain, mskId.keyGroup(), counter,
                         rand().orElse(Bytes.empty()), idiIdr[0], idiIdr[1]);
@@ -163,6 +165,10 @@ public final class MikeyReader {
             if (service != ServiceType.DOWNLOAD) {
                 throw new Refusal(NOT_IN_PROFILE, "SRTP-ID map in " + what + ", which uses #CS 0 with the Empty map");
             }
+            requireNoPolicy(policies, what);
+        }
+
+        private static void requireNoPolicy(List<SecurityPolicyPayload> policies, String what) {
             if (!policies.isEmpty()) {
                 throw new Refusal(NOT_IN_PROFILE, "SP payload in " + what + ", which carries none");
             }

@@ -133,6 +133,18 @@ class ReaderAndOpenerProfileEdgesTest {
                 "SP payload in a solicited pull");
     }
 
+    /** §6.3.2.2.4 fixes a pull's key data, not its header: one written like a streaming MSK message is a pull too. */
+    @Test
+    void aSolicitedPullWithTheSrtpIdMapIsReadAsAPull() {
+        MikeyMessage m = decoded(pull());
+        CommonHeader streaming = new CommonHeader(CommonHeader.VERSION, DataType.PSK_INIT, false, PrfFunction.MIKEY_1,
+                m.header().csbId(), CsIdMapType.SRTP_ID, List.of(new org.mbmskeys.mbms.mikey.SrtpCsEntry(0, 0x1234, 0)));
+
+        InboundMikey read = MikeyReader.read(MikeyCodec.encode(new MikeyMessage(streaming, m.payloads()))).orElseThrow();
+
+        assertThat(read).isInstanceOf(SolicitedPullMessage.class);
+    }
+
     @Test
     void twoSpsInAStreamingMskMessageAreNotInTheProfile() {
         Bytes streaming = sealer.seal(mskDelivery(7, false).forStreaming(StreamingSession.of(0x1234, 0, 1,
