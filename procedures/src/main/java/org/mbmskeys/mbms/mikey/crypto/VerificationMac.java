@@ -1,9 +1,11 @@
 package org.mbmskeys.mbms.mikey.crypto;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.crypto.VerificationMacInput.Reading;
 
 /**
  * The MAC of the V payload in the MSK verification message ("MIKEY ACK", RFC 3830 §5.2, §6.9; TS 33.246
@@ -41,20 +43,40 @@ public final class VerificationMac {
      */
     public static Bytes compute(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi, Bytes idr,
                                 TimestampCounter counter) {
-        return Bytes.wrap(mac(suite, authKey, ackWithoutMac, idi, idr, counter));
+        return Bytes.wrap(mac(suite, authKey, ackWithoutMac, idi, idr, counter, Reading.SENT));
     }
 
-    /** Whether {@code mac} is the V MAC of the given ACK; constant time; {@code false} for a wrong length. */
+    /**
+     * Whether {@code mac} is the V MAC of the given ACK under the layout this side sends; constant time;
+     * {@code false} for a wrong length.
+     */
     public static boolean verify(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi, Bytes idr,
                                  TimestampCounter counter, Bytes mac) {
         Objects.requireNonNull(mac, "mac");
-        return HmacSha1160.matches(mac(suite, authKey, ackWithoutMac, idi, idr, counter), mac.toByteArray());
+        return HmacSha1160.matches(mac(suite, authKey, ackWithoutMac, idi, idr, counter, Reading.SENT), mac.toByteArray());
+    }
+
+    /**
+     * The reading of the MAC input under which {@code mac} verifies, trying this side's own first and the other
+     * three of {@link Reading} only if it fails (the texts leave the input open, U16); empty if none does. Each
+     * comparison is constant time; a MAC of the wrong length matches none.
+     */
+    public static Optional<Reading> readingOf(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi,
+                                              Bytes idr, TimestampCounter counter, Bytes mac) {
+        Objects.requireNonNull(mac, "mac");
+        byte[] received = mac.toByteArray();
+        for (Reading reading : Reading.values()) {
+            if (HmacSha1160.matches(mac(suite, authKey, ackWithoutMac, idi, idr, counter, reading), received)) {
+                return Optional.of(reading);
+            }
+        }
+        return Optional.empty();
     }
 
     private static byte[] mac(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi, Bytes idr,
-                              TimestampCounter counter) {
+                              TimestampCounter counter, Reading reading) {
         byte[] key = HmacSha1160.authKey(authKey, WHERE);
-        byte[] input = VerificationMacInput.layout(ackWithoutMac, idi, idr, counter);
+        byte[] input = VerificationMacInput.layout(ackWithoutMac, idi, idr, counter, reading);
         return suite.hmacSha1(key, input, 0, input.length);
     }
 }

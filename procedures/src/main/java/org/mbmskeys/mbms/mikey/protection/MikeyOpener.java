@@ -124,7 +124,8 @@ public final class MikeyOpener {
 
     /**
      * Verifies a UE's verification message against the MSK message it should answer, with the MUK that
-     * protected that MSK message.
+     * protected that MSK message. The MAC may cover its input under any of the four readings of
+     * {@link org.mbmskeys.mbms.mikey.crypto.VerificationMacInput.Reading} (U16).
      */
     public OpenResult<VerificationMessage> verify(VerificationMessage ack, AckExpectation expected, SecretBytes muk) {
         if (!ack.csbId().equals(expected.csbId()) || !ack.counter().equals(expected.counter())
@@ -137,7 +138,10 @@ public final class MikeyOpener {
         try {
             Bytes ackWithoutMac = ack.decoded().macInput().orElseThrow();
             Bytes mac = ack.decoded().receivedMac().orElseThrow();
-            if (!VerificationMac.verify(suite, authKey, ackWithoutMac, expected.idi(), expected.idr(), expected.counter(), mac)) {
+            // any of the four readings of the MAC input the texts allow (U16): a UE that pads T or leaves the
+            // identities out is still heard; what this side's UE sends is tried first
+            if (VerificationMac.readingOf(suite, authKey, ackWithoutMac, expected.idi(), expected.idr(), expected.counter(),
+                    mac).isEmpty()) {
                 return OpenResult.rejected(BAD_MAC, "verification MAC for counter " + ack.counter() + " does not verify");
             }
             return OpenResult.opened(ack);

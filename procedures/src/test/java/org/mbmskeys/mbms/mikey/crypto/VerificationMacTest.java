@@ -46,6 +46,41 @@ class VerificationMacTest {
                         """)));
     }
 
+    /** U16: the three other readings a peer may MAC under: T padded to 8 bytes, and the identities left out. */
+    @Test
+    void theOtherReadingsPadTheCounterOrLeaveTheIdentitiesOut() {
+        TimestampCounter t = TimestampCounter.of(0xA1B2C3D4L);
+
+        assertThat(VerificationMacInput.of(ACK_WITHOUT_MAC, IDI, IDR, t, VerificationMacInput.Reading.IDS_AND_COUNTER_64))
+                .isEqualTo(ACK_WITHOUT_MAC.concat(Bytes.ofHex("626d73632e6f70" + "756540627366" + "00000000a1b2c3d4")));
+        assertThat(VerificationMacInput.of(ACK_WITHOUT_MAC, IDI, IDR, t, VerificationMacInput.Reading.COUNTER_32))
+                .isEqualTo(ACK_WITHOUT_MAC.concat(Bytes.ofHex("a1b2c3d4")));
+        assertThat(VerificationMacInput.of(ACK_WITHOUT_MAC, IDI, IDR, t, VerificationMacInput.Reading.COUNTER_64))
+                .isEqualTo(ACK_WITHOUT_MAC.concat(Bytes.ofHex("00000000a1b2c3d4")));
+        assertThat(VerificationMacInput.Reading.SENT).isEqualTo(VerificationMacInput.Reading.IDS_AND_COUNTER_32);
+    }
+
+    /** The BM-SC hears an ACK MACed under any reading, names it, and still refuses a wrong MAC under all four. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(Suites.BOTH)
+    void anAckMacedUnderAnyReadingIsRecognisedAndAWrongOneUnderNone(CryptoSuite suite) {
+        SecretBytes authKey = KemacKeys.derive(suite, MUK, MSK_CSB_ID, MSK_RAND).authenticationKey();
+        byte[] key = Hex.decode("5128fbd4045393bd34d9ffca7e877700781330e8");
+
+        for (VerificationMacInput.Reading reading : VerificationMacInput.Reading.values()) {
+            Bytes mac = Bytes.wrap(Reference.hmacSha1(key,
+                    VerificationMacInput.of(ACK_WITHOUT_MAC, IDI, IDR, MSK_COUNTER, reading).toByteArray()));
+
+            assertThat(VerificationMac.readingOf(suite, authKey, ACK_WITHOUT_MAC, IDI, IDR, MSK_COUNTER, mac))
+                    .as("%s", reading).contains(reading);
+            assertThat(VerificationMac.readingOf(suite, authKey, ACK_WITHOUT_MAC, IDI, IDR, MSK_COUNTER.next(), mac))
+                    .as("%s under another counter", reading).isEmpty();
+            assertThat(VerificationMac.readingOf(suite, authKey, ACK_WITHOUT_MAC, IDI, IDR, MSK_COUNTER,
+                    mac.withByteXored(0, 1))).as("%s with a flipped bit", reading).isEmpty();
+        }
+        assertThat(VerificationMac.readingOf(suite, authKey, ACK_WITHOUT_MAC, IDI, IDR, MSK_COUNTER, Bytes.empty())).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource(Suites.BOTH)
     void macIsHmacSha1OverTheLayoutUnderTheAuthKeyOfTheMskMessage(CryptoSuite suite) {

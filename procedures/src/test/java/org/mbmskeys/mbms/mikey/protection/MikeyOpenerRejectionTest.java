@@ -31,6 +31,10 @@ import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.TimestampType;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.crypto.KemacKeys;
+import org.mbmskeys.mbms.mikey.crypto.VerificationMac;
+import org.mbmskeys.mbms.mikey.crypto.VerificationMacInput;
 
 /**
  * Unhappy paths of reading and opening: every one-byte change of a sealed message is refused with a typed
@@ -117,6 +121,25 @@ class MikeyOpenerRejectionTest {
                 .isEqualTo(MikeyRejection.BAD_MAC);
         VerificationMessage genuine = (VerificationMessage) MikeyReader.read(ack).orElseThrow();
         assertThat(opener.verify(genuine, delivery.ackExpectation(), otherMuk()).rejection().reason())
+                .isEqualTo(MikeyRejection.BAD_MAC);
+    }
+
+    /** U16: an ACK whose MAC pads T to 8 bytes and leaves the identities out (as minisip reads RFC 3830) is heard. */
+    @Test
+    void aVerificationMessageMacedUnderAnotherReadingOfTheInputIsAccepted() {
+        MskDelivery delivery = mskDelivery(7, true);
+        OpenedMsk opened = opener.open((MskMessage) MikeyReader.read(sealer.seal(delivery, muk())).orElseThrow(), muk())
+                .orElseThrow();
+        byte[] ack = sealer.acknowledge(opened, muk()).toByteArray();
+        int macAt = ack.length - VerificationMac.LENGTH;
+        SecretBytes authKey = KemacKeys.derive(CryptoSuite.jca(), muk(), CSB_ID.value(), RAND).authenticationKey();
+        Bytes input = VerificationMacInput.of(Bytes.of(ack, 0, macAt), Bytes.empty(), Bytes.empty(), delivery.counter(),
+                VerificationMacInput.Reading.COUNTER_64);
+        Bytes.wrap(CryptoSuite.jca().hmacSha1(authKey.copyBytes(), input.toByteArray(), 0, input.length())).copyTo(ack, macAt);
+        VerificationMessage otherReading = (VerificationMessage) MikeyReader.read(Bytes.wrap(ack)).orElseThrow();
+
+        assertThat(opener.verify(otherReading, delivery.ackExpectation(), muk()).isOpened()).isTrue();
+        assertThat(opener.verify(otherReading, delivery.ackExpectation(), otherMuk()).rejection().reason())
                 .isEqualTo(MikeyRejection.BAD_MAC);
     }
 
