@@ -2,7 +2,8 @@ package org.mbmskeys.mbms.mikey;
 
 /**
  * One crypto session of an SRTP-ID CS ID map (RFC 3830 §6.1.1): Policy_no (1 byte), SSRC (4), ROC (4).
- * Not used by the MBMS profile (#CS = 0); kept for generic MIKEY messages such as the ONVIF sample.
+ * MBMS uses one in every streaming MSK message (#CS 1 with the SRTP-ID map, TS 33.246 §6.4.5.1); download MSK
+ * messages, MTK messages, pulls and ACKs have none (#CS 0, the Empty map).
  */
 public record SrtpCsEntry(int policyNo, long ssrc, long roc) {
 

@@ -34,6 +34,7 @@ public final class MbmsSrtpPolicy {
     static final int ENCRYPTION_KEY_LENGTH = 1;
     static final int AUTHENTICATION_ALGORITHM = 2;
     static final int SALT_KEY_LENGTH = 4;
+    static final int KEY_DERIVATION_RATE = 6;
     static final int AUTHENTICATION_TAG_LENGTH = 11;
     static final int ROC_TRANSMISSION_RATE = 13;
     static final int SRTP_AUTHENTICATION_ALGORITHM = 14;

@@ -31,6 +31,7 @@ import org.mbmskeys.mbms.mikey.PrfFunction;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.RandPayload;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SpParameter;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.TimestampType;
@@ -168,6 +169,15 @@ public final class MikeyReader {
             requireNoPolicy(policies, what);
         }
 
+        private static boolean isAllZero(Bytes value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (value.u8(i) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static void requireNoPolicy(List<SecurityPolicyPayload> policies, String what) {
             if (!policies.isEmpty()) {
                 throw new Refusal(NOT_IN_PROFILE, "SP payload in " + what + ", which carries none");
@@ -194,6 +204,12 @@ public final class MikeyReader {
             if (!sp.protType().equals(ProtocolType.SRTP)) {
                 throw new Refusal(NOT_IN_PROFILE, "SP of Prot type " + sp.protType() + "; a streaming MSK message "
                         + "carries an SRTP policy (TS 33.246 §6.4.5.1)");
+            }
+            for (SpParameter p : sp.parameters()) {
+                if (p.type() == MbmsSrtpPolicy.KEY_DERIVATION_RATE && !isAllZero(p.value())) {
+                    throw new Refusal(NOT_IN_PROFILE, "SP key derivation rate " + p.value().toHex() + "; TS 33.246 "
+                            + "§6.4.5.1 uses 0 (Annex K: the ME needs no other rate)");
+                }
             }
             int entryPolicy = header.srtpCsEntries().get(0).policyNo();
             if (sp.policyNo() != entryPolicy) {

@@ -42,6 +42,7 @@ import org.mbmskeys.mbms.mikey.MikeyPayload;
 import org.mbmskeys.mbms.mikey.PrfFunction;
 import org.mbmskeys.mbms.mikey.RandPayload;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SpParameter;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.VerificationPayload;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
@@ -153,6 +154,30 @@ class ReaderAndOpenerProfileEdgesTest {
 
         assertRejected(withPayloads(streaming, ps -> insertBeforeLast(ps, sp)), MikeyRejection.NOT_IN_PROFILE,
                 "2 SP payloads");
+    }
+
+    /** §6.4.5.1: the SRTP key derivation rate is 0, "explicitly or by omitting this parameter"; Annex K needs no other. */
+    @Test
+    void anSpWithAKeyDerivationRateOtherThanZeroIsNotInTheProfile() {
+        Bytes streaming = sealer.seal(mskDelivery(7, false).forStreaming(StreamingSession.of(0x1234, 0, 1,
+                SrtpAuthentication.RCCM1)), Fixtures.muk());
+        UnaryOperator<List<MikeyPayload>> withKdr = ps -> ps.stream().map(p -> p instanceof SecurityPolicyPayload sp
+                ? new SecurityPolicyPayload(sp.policyNo(), sp.protType(), withParameter(sp, SpParameter.of(6, Bytes.ofHex("0000000100000000"))))
+                : p).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        UnaryOperator<List<MikeyPayload>> withZeroKdr = ps -> ps.stream().map(p -> p instanceof SecurityPolicyPayload sp
+                ? new SecurityPolicyPayload(sp.policyNo(), sp.protType(), withParameter(sp, SpParameter.of(6, Bytes.ofHex("00"))))
+                : p).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+
+        assertRejected(withPayloads(streaming, withKdr), MikeyRejection.NOT_IN_PROFILE, "SP key derivation rate");
+        MikeyMessage m = decoded(streaming);
+        assertThat(MikeyReader.read(MikeyCodec.encode(new MikeyMessage(m.header(), withZeroKdr.apply(new ArrayList<>(m.payloads())))))
+                .isOpened()).as("an explicit rate of 0").isTrue();
+    }
+
+    private static List<SpParameter> withParameter(SecurityPolicyPayload sp, SpParameter added) {
+        List<SpParameter> ps = new ArrayList<>(sp.parameters());
+        ps.add(added);
+        return ps;
     }
 
     @Test
