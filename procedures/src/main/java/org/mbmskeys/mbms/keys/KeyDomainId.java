@@ -1,5 +1,6 @@
 package org.mbmskeys.mbms.keys;
 
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -12,32 +13,46 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * <p>Written {@code MCC-MNC}, e.g. {@code 001-01} or {@code 310-410}. {@link #plmnOctets()} packs the
  * digits as a PLMN identity (TS 24.008 §10.5.1.3: MCC2‖MCC1, MNC3‖MCC3, MNC2‖MNC1, filler F for a
  * two-digit MNC); MIKEY carries these octets as the Key Domain ID sub-payload of the Key ID extension
- * (TS 33.246 §6.4.4), and a reader refuses octets that are not BCD digits.
+ * (TS 33.246 §6.4.4), and this side sends them so.
+ *
+ * <p>§6.3.2.1 names no packing (U2), and NOTE 1 has the UE use the Key Domain ID only to match what the
+ * service announcement gave. So three octets a peer packed otherwise are a Key Domain ID too
+ * ({@link #fromOctets}): equal to another exactly when the octets are, and written {@code 0x} and six hex
+ * digits (e.g. {@code 0xb8709d}, which {@link #parse} reads back) when they are not BCD digits in this
+ * packing. {@link #mcc()} and {@link #mnc()} exist only for the {@code MCC-MNC} form.
  */
 public final class KeyDomainId {
 
     private static final Pattern TEXT = Pattern.compile("(\\d{3})-(\\d{2,3})");
+    private static final Pattern OCTETS_TEXT = Pattern.compile("0x([0-9A-Fa-f]{6})");
 
-    private final String mcc;
+    private final Bytes octets;
+    private final String mcc;   // null for octets that are not BCD digits in the PLMN packing
     private final String mnc;
 
-    private KeyDomainId(String mcc, String mnc) {
+    private KeyDomainId(Bytes octets, String mcc, String mnc) {
+        this.octets = octets;
         this.mcc = mcc;
         this.mnc = mnc;
     }
 
     /**
-     * Parses {@code MCC-MNC}: three MCC digits, a dash, two or three MNC digits.
+     * Parses {@code MCC-MNC} (three MCC digits, a dash, two or three MNC digits) or {@code 0x} and the six hex
+     * digits of three octets.
      *
      * @throws IllegalArgumentException with what was expected
      */
     public static KeyDomainId parse(String text) {
         var m = TEXT.matcher(Objects.requireNonNull(text, "text"));
-        if (!m.matches()) {
-            throw new IllegalArgumentException(
-                    "Key Domain ID must be MCC-MNC (3 digits, '-', 2 or 3 digits), e.g. 001-01; got '" + text + "'");
+        if (m.matches()) {
+            return new KeyDomainId(pack(m.group(1), m.group(2)), m.group(1), m.group(2));
         }
-        return new KeyDomainId(m.group(1), m.group(2));
+        var o = OCTETS_TEXT.matcher(text);
+        if (o.matches()) {
+            return fromOctets(Bytes.ofHex(o.group(1)));
+        }
+        throw new IllegalArgumentException("Key Domain ID must be MCC-MNC (3 digits, '-', 2 or 3 digits), e.g. 001-01, "
+                + "or 0x and the 6 hex digits of its 3 octets; got '" + text + "'");
     }
 
     public static KeyDomainId of(String mcc, String mnc) {
@@ -45,12 +60,27 @@ public final class KeyDomainId {
     }
 
     /**
-     * Unpacks three PLMN-identity octets.
+     * Unpacks three PLMN-identity octets, and only those.
      *
      * @throws IllegalArgumentException if the octets are not 3 or hold a non-decimal digit
      */
     @Unconfirmed("U2: MCC‖MNC packing of the 3 Key Domain octets; §6.3.2.1 gives none")
     public static KeyDomainId fromPlmnOctets(Bytes octets) {
+        KeyDomainId id = fromOctets(octets);
+        if (id.mcc == null) {
+            throw new IllegalArgumentException("Key Domain ID octets are not BCD digits: " + octets);
+        }
+        return id;
+    }
+
+    /**
+     * The Key Domain ID of three octets as received, whatever their packing: {@code MCC-MNC} when they are BCD
+     * digits as {@link #plmnOctets()} packs them, else known by the octets alone.
+     *
+     * @throws IllegalArgumentException if the octets are not 3
+     */
+    public static KeyDomainId fromOctets(Bytes octets) {
+        Objects.requireNonNull(octets, "octets");
         if (octets.length() != 3) {
             throw new IllegalArgumentException("Key Domain ID is 3 bytes, got " + octets.length());
         }
@@ -60,10 +90,8 @@ public final class KeyDomainId {
         int mnc3 = b1 >> 4;
         String mcc = digits(b0 & 0xF, b0 >> 4, b1 & 0xF);
         String mnc = mnc3 == 0xF ? digits(b2 & 0xF, b2 >> 4) : digits(b2 & 0xF, b2 >> 4, mnc3);
-        if (mcc == null || mnc == null) {
-            throw new IllegalArgumentException("Key Domain ID octets are not BCD digits: " + octets);
-        }
-        return new KeyDomainId(mcc, mnc);
+        Bytes copy = Bytes.of(octets.toByteArray());
+        return mcc == null || mnc == null ? new KeyDomainId(copy, null, null) : new KeyDomainId(copy, mcc, mnc);
     }
 
     private static String digits(int... nibbles) {
@@ -77,17 +105,8 @@ public final class KeyDomainId {
         return sb.toString();
     }
 
-    public String mcc() {
-        return mcc;
-    }
-
-    public String mnc() {
-        return mnc;
-    }
-
-    /** The three octets packed as a PLMN identity. */
     @Unconfirmed("U2: MCC‖MNC packing of the 3 Key Domain octets; §6.3.2.1 gives none")
-    public Bytes plmnOctets() {
+    private static Bytes pack(String mcc, String mnc) {
         int mnc3 = mnc.length() == 3 ? mnc.charAt(2) - '0' : 0xF;
         return Bytes.of(
                 (byte) (((mcc.charAt(1) - '0') << 4) | (mcc.charAt(0) - '0')),
@@ -95,19 +114,46 @@ public final class KeyDomainId {
                 (byte) (((mnc.charAt(1) - '0') << 4) | (mnc.charAt(0) - '0')));
     }
 
+    /** Whether the octets are an MCC and MNC in the PLMN packing, so {@link #mcc()} and {@link #mnc()} exist. */
+    public boolean isPlmn() {
+        return mcc != null;
+    }
+
+    /** @throws IllegalStateException for octets that are not an MCC-MNC in the PLMN packing */
+    public String mcc() {
+        return requirePlmn(mcc);
+    }
+
+    /** @throws IllegalStateException for octets that are not an MCC-MNC in the PLMN packing */
+    public String mnc() {
+        return requirePlmn(mnc);
+    }
+
+    private String requirePlmn(String part) {
+        if (part == null) {
+            throw new IllegalStateException("Key Domain ID " + this + " is not an MCC-MNC in the PLMN packing");
+        }
+        return part;
+    }
+
+    /** The three octets: the PLMN packing of {@code MCC-MNC}, or the octets as received. */
+    public Bytes plmnOctets() {
+        return octets;
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyDomainId k && mcc.equals(k.mcc) && mnc.equals(k.mnc);
+        return o instanceof KeyDomainId k && octets.equals(k.octets);
     }
 
     @Override
     public int hashCode() {
-        return mcc.hashCode() * 31 + mnc.hashCode();
+        return octets.hashCode();
     }
 
-    /** {@code MCC-MNC}. */
+    /** {@code MCC-MNC}, or {@code 0x} and six hex digits. */
     @Override
     public String toString() {
-        return mcc + "-" + mnc;
+        return mcc != null ? mcc + "-" + mnc : "0x" + HexFormat.of().formatHex(octets.toByteArray());
     }
 }

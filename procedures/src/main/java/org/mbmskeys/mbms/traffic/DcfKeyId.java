@@ -41,8 +41,8 @@ public record DcfKeyId(KeyDomainId keyDomainId, MskId mskId, MtkId mtkId) {
     /**
      * Reads the KeyID text of an {@code obki} box whose KeyIDType is {@link #KEY_ID_TYPE}.
      *
-     * @throws IllegalArgumentException if {@code keyId} is not base64 of 9 bytes, or its first 3 are not a
-     *                                  Key Domain ID as {@link KeyDomainId#fromPlmnOctets} reads them
+     * @throws IllegalArgumentException if {@code keyId} is not base64 of 9 bytes; the first 3 are the Key Domain
+     *                                  ID as they are ({@link KeyDomainId#fromOctets})
      */
     public static DcfKeyId parse(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
@@ -58,7 +58,7 @@ public record DcfKeyId(KeyDomainId keyDomainId, MskId mskId, MtkId mtkId) {
                     + "MTK ID, TS 33.246 §6.6.3.2); '" + keyId + "' holds " + octets.length);
         }
         Bytes all = Bytes.wrap(octets);
-        return new DcfKeyId(KeyDomainId.fromPlmnOctets(all.slice(0, 3)), MskId.fromBytes(all.slice(3, 4)),
+        return new DcfKeyId(KeyDomainId.fromOctets(all.slice(0, 3)), MskId.fromBytes(all.slice(3, 4)),
                 MtkId.fromBytes(all.slice(7, MtkId.BYTES)));
     }
 

@@ -40,8 +40,24 @@ class KeyIdentitiesRefuseWhatTheWireCannotCarryTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"1300", "13001400", "a30014", "1300a4", "13001a"})
-    void keyDomainIdOctetsMustBeThreeBcdOctets(String hex) {
+    void plmnOctetsMustBeThreeBcdOctets(String hex) {
         assertThatThrownBy(() -> KeyDomainId.fromPlmnOctets(Bytes.ofHex(hex))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** U2: octets in another packing are a Key Domain ID too, known by the octets, written 0x and hex, read back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"a30014", "1300a4", "13001a", "b8709d"})
+    void octetsInAnotherPackingAreAKeyDomainIdKnownByItsOctets(String hex) {
+        KeyDomainId d = KeyDomainId.fromOctets(Bytes.ofHex(hex));
+
+        assertThat(d.isPlmn()).isFalse();
+        assertThat(d).hasToString("0x" + hex).isEqualTo(KeyDomainId.parse("0x" + hex.toUpperCase()));
+        assertThat(d.plmnOctets()).isEqualTo(Bytes.ofHex(hex));
+        assertThatThrownBy(d::mcc).isInstanceOf(IllegalStateException.class).hasMessageContaining("not an MCC-MNC");
+        assertThat(KeyDomainId.fromOctets(Bytes.ofHex("00f110"))).isEqualTo(KeyDomainId.parse("001-01"))
+                .isEqualTo(KeyDomainId.parse("0x00f110")).hasToString("001-01");
+        assertThatThrownBy(() -> KeyDomainId.fromOctets(Bytes.ofHex("1300"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyDomainId.parse("0x1300")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

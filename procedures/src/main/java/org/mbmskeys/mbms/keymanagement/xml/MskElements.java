@@ -10,8 +10,8 @@ import org.w3c.dom.Element;
 /**
  * The {@code MSK} element of TS 26.346 §11.3.1/§11.6/§11.8: {@code keyDomainID} (base64 of the 3-byte Key
  * Domain ID) and {@code MSKID} (base64 of the 4-byte MSK ID), e.g. {@code <keyDomainID>APEQ</keyDomainID>}
- * {@code <MSKID>AAEAAA==</MSKID>}. The Key Domain octets are packed as {@link KeyDomainId#plmnOctets()}
- * does, the one packing the project reads (docs/wire-profile.md U2).
+ * {@code <MSKID>AAEAAA==</MSKID>}. The Key Domain octets are written as {@link KeyDomainId#plmnOctets()} packs
+ * them and read in any packing ({@link KeyDomainId#fromOctets}; docs/wire-profile.md U2).
  */
 final class MskElements {
 
@@ -37,15 +37,18 @@ final class MskElements {
         w.end();
     }
 
-    /** @throws MalformedBodyException {@link BodyFailure#BAD_ID} for a Key Domain ID or Key Group this project cannot take */
+    /**
+     * @throws MalformedBodyException {@link BodyFailure#BAD_ID} for a Key Domain ID that is not 3 octets, or an MSK
+     *                                of Key Group 0
+     */
     static MskRef read(Element msk, String namespace, int index) {
         Bytes domain = XmlBodies.base64(XmlBodies.child(msk, namespace, KEY_DOMAIN_ID));
         KeyDomainId keyDomain;
         try {
-            keyDomain = KeyDomainId.fromPlmnOctets(domain);
+            keyDomain = KeyDomainId.fromOctets(domain);   // any packing: it is only compared (U2)
         } catch (IllegalArgumentException e) {
             throw new MalformedBodyException(BodyFailure.BAD_ID, "MSK " + index + ": keyDomainID is " + domain.length()
-                    + " octets that are not an MCC-MNC packed as TS 24.008 BCD (the project's packing, U2)");
+                    + " octets; TS 33.246 §6.3.2.1 makes it 3");
         }
         MskId mskId = MskId.fromBytes(XmlBodies.base64(XmlBodies.child(msk, namespace, MSK_ID)));
         if (mskId.keyGroup().isReserved()) {

@@ -247,13 +247,8 @@ public final class MikeyReader {
             Bytes domainOctets = single(found, KeyIdType.KEY_DOMAIN, KeyIdExtension.KEY_DOMAIN_LENGTH, "Key Domain ID")
                     .orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "no Key Domain ID in the Key ID extension "
                             + "(TS 33.246 §6.4.4)"));
-            KeyDomainId keyDomain;
-            try {
-                keyDomain = KeyDomainId.fromPlmnOctets(domainOctets);
-            } catch (IllegalArgumentException notBcd) {
-                throw new Refusal(NOT_IN_PROFILE, "Key Domain ID " + domainOctets + " is not MCC and MNC in BCD "
-                        + "digits, the packing this implementation reads (U2: TS 33.246 §6.3.2.1 gives none)");
-            }
+            // any 3 octets: §6.3.2.1 names no packing (U2), and the UE only matches them with its announcement's
+            KeyDomainId keyDomain = KeyDomainId.fromOctets(domainOctets);
             MskId msk = MskId.fromBytes(single(found, KeyIdType.MSK, KeyIdExtension.MSK_ID_LENGTH, "MSK ID")
                     .orElseThrow(() -> new Refusal(NOT_IN_PROFILE, "no MSK ID in the Key ID extension; every MBMS "
                             + "key message names its MSK (TS 33.246 §6.4.4)")));

@@ -207,7 +207,7 @@ class MikeyOpenerRejectionTest {
         assertNotInProfile(withKeyIds(sealed, "000300f110"), "no MSK ID");
         assertNotInProfile(withKeyIds(sealed, "000300f110" + "0103000100"), "MSK ID of 3 bytes");
         assertNotInProfile(withKeyIds(sealed, "000300f110" + "010400000002"), "Key Group 0");
-        assertNotInProfile(withKeyIds(sealed, "0003abcdef" + "010400010002"), "U2");
+        assertNotInProfile(withKeyIds(sealed, "0002f110" + "010400010002"), "Key Domain ID of 2 bytes");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.ServiceType;
@@ -224,6 +225,16 @@ class ReaderAndOpenerProfileEdgesTest {
         OpenResult<InboundMikey> r = MikeyReader.read(Bytes.ofHex(hex.replace("000300f110", "000500f110")));
 
         assertThat(r.rejection().reason()).isEqualTo(MikeyRejection.MALFORMED);
+    }
+
+    /** U2: §6.3.2.1 names no packing, so a Key Domain ID packed otherwise is read as its octets, not refused. */
+    @Test
+    void aKeyDomainIdInAnotherPackingIsReadAsItsOctets() {
+        String hex = mskMessage().toHex();
+
+        OpenResult<InboundMikey> r = MikeyReader.read(Bytes.ofHex(hex.replace("000300f110", "0003b8709d")));
+
+        assertThat(((MskMessage) r.orElseThrow()).keyDomain()).isEqualTo(KeyDomainId.parse("0xb8709d"));
     }
 
     @Test
