@@ -90,7 +90,7 @@ public final class KeyDomainId {
         int mnc3 = b1 >> 4;
         String mcc = digits(b0 & 0xF, b0 >> 4, b1 & 0xF);
         String mnc = mnc3 == 0xF ? digits(b2 & 0xF, b2 >> 4) : digits(b2 & 0xF, b2 >> 4, mnc3);
-        Bytes copy = Bytes.of(octets.toByteArray());
+        Bytes copy = Bytes.wrap(octets.toByteArray());   // its own 3 bytes, not a view that keeps a message alive
         return mcc == null || mnc == null ? new KeyDomainId(copy, null, null) : new KeyDomainId(copy, mcc, mnc);
     }
 
