@@ -48,7 +48,7 @@ public record ServiceConfig(String id, ServiceType type, KeyGroupRef keyGroup, L
             try {
                 domain = KeyDomainId.parse(s.string("keyDomain"));
             } catch (IllegalArgumentException e) {
-                throw s.problem("keyDomain", "must be MCC-MNC such as 001-01 (" + e.getMessage() + ")");
+                throw s.problem("keyDomain", "must be MCC-MNC such as 001-01, or 0x and 6 hex digits (" + e.getMessage() + ")");
             }
             String groupHex = s.string("keyGroup");
             if (!groupHex.matches("[0-9a-fA-F]{4}")) {

@@ -30,7 +30,7 @@ class BuildArgumentErrorsTest {
                 error("MSK ID with Key Number 0", replacing(BUILD_MSK, "--msk-id", "00010000"),
                         "--msk-id 00010000 has Key Number 0000, which marks a solicited pull"),
                 error("Key Domain without MNC", replacing(BUILD_MSK, "--key-domain", "001"),
-                        "--key-domain must be MCC-MNC (3 digits, '-', 2 or 3 digits), e.g. 001-01; got '001'"),
+                        "--key-domain must be MCC-MNC (3 digits, '-', 2 or 3 digits), e.g. 001-01, or 0x and the 6 hex digits of its 3 octets; got '001'"),
                 error("negative counter", replacing(BUILD_MSK, "--counter", "-1"),
                         "--counter must be a decimal number 0..4294967295 (the COUNTER timestamp); got '-1'"),
                 error("counter above 32 bits", replacing(BUILD_MSK, "--counter", "4294967296"),
