@@ -107,7 +107,7 @@ final class PayloadSections {
         m.put("key_id_type", Coded.open(e.type(), e.type().code()));
         m.put("key_id_len", e.id().length());
         if (e.type().equals(KeyIdType.KEY_DOMAIN) && e.id().length() == KeyIdExtension.KEY_DOMAIN_LENGTH) {
-            m.put("key_domain", keyDomain(e.id()));
+            m.put("key_domain", KeyDomainId.fromOctets(e.id()).toString());   // MCC-MNC, or 0x and hex (U2)
         } else if (e.type().equals(KeyIdType.MSK) && e.id().length() == KeyIdExtension.MSK_ID_LENGTH) {
             m.put("msk_id", MskId.fromBytes(e.id()).toString());
         } else if (e.type().equals(KeyIdType.MTK) && e.id().length() == MtkId.BYTES) {
@@ -118,14 +118,6 @@ final class PayloadSections {
         return m;
     }
 
-    /** MCC-MNC when the octets are BCD digits (U2), else their hex. */
-    private static String keyDomain(Bytes octets) {
-        try {
-            return KeyDomainId.fromPlmnOctets(octets).toString();
-        } catch (IllegalArgumentException notBcd) {
-            return "hex:" + octets.toHex();
-        }
-    }
 
     private static Section timestamp(TimestampPayload t) {
         // NTP values are 64-bit fixed point, shown as hex; COUNTER and NTP-UTC-32 are numbers.

@@ -154,6 +154,16 @@ class InspectCommandTest {
                 "  salt                  a0a1a2a3a4a5a6a7a8a9aaabacad"));
     }
 
+    /** U2: a Key Domain ID packed otherwise is shown as the 0x form the tools and configurations read back. */
+    @Test
+    void aKeyDomainIdInAnotherPackingIsShownAsItsOctets() {
+        String other = MikeyGolden.MTK_MESSAGE.toHex().replace("000300f110", "0003b8709d");
+
+        CliRun run = CliRun.of("mikey", "inspect", other);
+
+        assertThat(run.out()).contains("key_domain 0xb8709d").contains(lines("  key_domain            0xb8709d"));
+    }
+
     /** TS 33.246 §6.5.4: the RAND of the MSK's messages opens its MTK messages, as a UE keeps it. */
     @Test
     void mtkMessageOpensWithTheRandOfAnMskMessageForThatMsk() {
