@@ -149,9 +149,12 @@ public final class MikeyReader {
         /**
          * The service type the header announces (TS 33.246 §6.4.5.1): #CS 0 with the Empty map for download
          * (and for every message other than a streaming MSK message), #CS 1 with the SRTP-ID map for streaming.
+         * #CS 0 with the SRTP-ID map type is read as the Empty map: it carries no entry either, and senders
+         * written before RFC 4563 defined the Empty map (Rel-6) used it.
          */
         private ServiceType serviceType() {
-            if (header.csIdMapType().equals(CsIdMapType.EMPTY_MAP) && header.csCount() == 0) {
+            if (header.csCount() == 0 && (header.csIdMapType().equals(CsIdMapType.EMPTY_MAP)
+                    || header.csIdMapType().equals(CsIdMapType.SRTP_ID))) {
                 return ServiceType.DOWNLOAD;
             }
             if (header.csIdMapType().equals(CsIdMapType.SRTP_ID) && header.csCount() == 1) {

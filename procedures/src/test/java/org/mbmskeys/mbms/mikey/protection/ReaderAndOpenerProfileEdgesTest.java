@@ -135,6 +135,21 @@ class ReaderAndOpenerProfileEdgesTest {
                 "SP payload in a solicited pull");
     }
 
+    /** #CS 0 with the SRTP-ID map type carries no entry, as the Empty map; pre-RFC 4563 senders wrote it so. */
+    @Test
+    void hashCsZeroWithTheSrtpIdMapTypeIsReadAsTheEmptyMap() {
+        MikeyMessage m = decoded(mtkMessage());
+        CommonHeader rel6 = new CommonHeader(CommonHeader.VERSION, DataType.PSK_INIT, false, PrfFunction.MIKEY_1,
+                m.header().csbId(), CsIdMapType.SRTP_ID, List.of());
+
+        InboundMikey read = MikeyReader.read(MikeyCodec.encode(new MikeyMessage(rel6, m.payloads()))).orElseThrow();
+
+        assertThat(read).isInstanceOf(MtkMessage.class);
+        assertRejected(withHeader(mtkMessage(), new CommonHeader(CommonHeader.VERSION, DataType.PSK_INIT, false,
+                PrfFunction.MIKEY_1, m.header().csbId(), CsIdMapType.SRTP_ID,
+                List.of(new org.mbmskeys.mbms.mikey.SrtpCsEntry(0, 1, 0)))), MikeyRejection.NOT_IN_PROFILE, "SRTP-ID map");
+    }
+
     /** §6.3.2.2.4 fixes a pull's key data, not its header: one written like a streaming MSK message is a pull too. */
     @Test
     void aSolicitedPullWithTheSrtpIdMapIsReadAsAPull() {
