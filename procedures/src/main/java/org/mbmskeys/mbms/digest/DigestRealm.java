@@ -74,7 +74,7 @@ public final class DigestRealm {
         if (value.equals(received)) {
             return true;
         }
-        return fqdnAt > 0 && received.length() == value.length() && received.startsWith(value.substring(0, fqdnAt))
+        return fqdnAt > 0 && received.length() == value.length() && received.regionMatches(0, value, 0, fqdnAt)
                 && received.regionMatches(true, fqdnAt, value, fqdnAt, value.length() - fqdnAt);
     }
 

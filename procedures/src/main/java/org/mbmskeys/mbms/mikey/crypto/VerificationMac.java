@@ -11,7 +11,8 @@ import org.mbmskeys.mbms.mikey.crypto.VerificationMacInput.Reading;
  * The MAC of the V payload in the MSK verification message ("MIKEY ACK", RFC 3830 §5.2, §6.9; TS 33.246
  * §6.3.2.3): HMAC-SHA-1-160 with the auth_key derived from the MUK with the CSB ID and RAND of the MSK
  * message being acknowledged ({@code KemacKeys.derive(suite, muk, mskCsbId, mskRand).authenticationKey()}),
- * over the input {@link VerificationMacInput} lays out (an unconfirmed project choice).
+ * over the input {@link VerificationMacInput} lays out (an unconfirmed project choice); {@link #verify} accepts any
+ * of its four readings, this side's own tried first.
  *
  * <p>The BM-SC verifies over the ACK bytes exactly as received and compares in constant time; a MAC of the
  * wrong length is {@code false}, never an exception.
@@ -47,13 +48,12 @@ public final class VerificationMac {
     }
 
     /**
-     * Whether {@code mac} is the V MAC of the given ACK under the layout this side sends; constant time;
-     * {@code false} for a wrong length.
+     * Whether {@code mac} is the V MAC of the given ACK under any {@link Reading} of its input ({@link #readingOf});
+     * constant time per reading; {@code false} for a wrong length.
      */
     public static boolean verify(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi, Bytes idr,
                                  TimestampCounter counter, Bytes mac) {
-        Objects.requireNonNull(mac, "mac");
-        return HmacSha1160.matches(mac(suite, authKey, ackWithoutMac, idi, idr, counter, Reading.SENT), mac.toByteArray());
+        return readingOf(suite, authKey, ackWithoutMac, idi, idr, counter, mac).isPresent();
     }
 
     /**
