@@ -44,23 +44,52 @@ public record AuthenticationInfo(Qop qop, String rspauth, String cnonce, long nc
     }
 
     /**
-     * Parses an {@code Authentication-Info} value. Unknown parameters are ignored.
+     * Parses an {@code Authentication-Info} value as a server writes it: all of qop, rspauth, cnonce and nc.
+     * Unknown parameters are ignored.
      *
      * @throws DigestException {@link DigestFailure#MALFORMED} for bad syntax or a missing qop, rspauth,
      *                         cnonce or nc; {@link DigestFailure#UNSUPPORTED_QOP} for an unknown qop
      */
     public static AuthenticationInfo parse(String authenticationInfo) {
         Params p = new Params(HEADER, AuthParamParser.params(HEADER, authenticationInfo), "qop, rspauth, cnonce and nc");
-        String qopText = p.required("qop");
-        Qop qop = Qop.ofToken(qopText).orElseThrow(() -> new DigestException(DigestFailure.UNSUPPORTED_QOP,
-                HEADER + ": qop '" + qopText + "' is not supported; expected auth-int or auth"));
-        String rspauth = p.required("rspauth").toLowerCase(Locale.ROOT);
-        String cnonce = p.required("cnonce");
-        long nc = NonceCount.parse(HEADER, p.required("nc"));
-        Optional<String> nextnonce = p.optional("nextnonce");
-        if (nextnonce.isPresent() && nextnonce.get().isEmpty()) {
-            throw new DigestException(DigestFailure.MALFORMED, HEADER + ": nextnonce is empty; omit it or send a nonce");
+        return read(p, qop(p.required("qop")), p.required("cnonce"), NonceCount.parse(HEADER, p.required("nc")));
+    }
+
+    /**
+     * Parses the {@code Authentication-Info} of the response to {@code answered}, as a client reads it: only
+     * {@code rspauth} is required. RFC 2617 §3.2.3 and RFC 7616 §3.5 make {@code qop} a SHOULD ("the server
+     * SHOULD use the same value ... as was sent by the client") and tie cnonce and nc to the request answered,
+     * so a server that leaves any of the three out is read as having used the request's; one that sends them
+     * is taken at its word (and {@link DigestClient} refuses values that answer another request).
+     *
+     * @throws DigestException {@link DigestFailure#MALFORMED} for bad syntax or a missing rspauth;
+     *                         {@link DigestFailure#UNSUPPORTED_QOP} for an unknown qop
+     */
+    public static AuthenticationInfo parse(String authenticationInfo, DigestAuthorization answered) {
+        Objects.requireNonNull(answered, "answered");
+        Params p = new Params(HEADER, AuthParamParser.params(HEADER, authenticationInfo), "rspauth");
+        return read(p, ifSent(p, "qop").map(AuthenticationInfo::qop).orElse(answered.qop()),
+                ifSent(p, "cnonce").orElse(answered.cnonce()),
+                ifSent(p, "nc").map(nc -> NonceCount.parse(HEADER, nc)).orElse(answered.nc()));
+    }
+
+    /** A parameter that may be left out, but not sent empty. */
+    private static Optional<String> ifSent(Params p, String name) {
+        Optional<String> value = p.optional(name);
+        if (value.isPresent() && value.get().isEmpty()) {
+            throw new DigestException(DigestFailure.MALFORMED, HEADER + ": " + name + " is empty; omit it or send a value");
         }
+        return value;
+    }
+
+    private static Qop qop(String text) {
+        return Qop.ofToken(text).orElseThrow(() -> new DigestException(DigestFailure.UNSUPPORTED_QOP,
+                HEADER + ": qop '" + text + "' is not supported; expected auth-int or auth"));
+    }
+
+    private static AuthenticationInfo read(Params p, Qop qop, String cnonce, long nc) {
+        String rspauth = p.required("rspauth").toLowerCase(Locale.ROOT);
+        Optional<String> nextnonce = ifSent(p, "nextnonce");
         return new AuthenticationInfo(qop, rspauth, cnonce, nc, nextnonce);
     }
 }

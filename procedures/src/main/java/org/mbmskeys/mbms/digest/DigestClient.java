@@ -206,8 +206,9 @@ public final class DigestClient {
      * @param responseBody       the response body ({@link Bytes#empty()} for none); covered under auth-int
      * @throws DigestException {@link DigestFailure#WRONG_RSPAUTH} when the header is missing, answers
      *                         another request, or its rspauth is wrong; {@link DigestFailure#MALFORMED}
-     *                         for bad syntax or a missing parameter; {@link DigestFailure#UNSUPPORTED_QOP}
-     *                         for an unknown qop
+     *                         for bad syntax or a missing rspauth (qop, cnonce and nc left out are read as
+     *                         the request's, {@link AuthenticationInfo#parse(String, DigestAuthorization)});
+     *                         {@link DigestFailure#UNSUPPORTED_QOP} for an unknown qop
      */
     public synchronized void onAuthenticationInfo(DigestAuthorization sent, String authenticationInfo, Bytes responseBody) {
         Objects.requireNonNull(sent, "sent");
@@ -216,7 +217,7 @@ public final class DigestClient {
             throw new DigestException(DigestFailure.WRONG_RSPAUTH, "the response has no Authentication-Info, so the "
                     + "server did not prove it knows the password");
         }
-        AuthenticationInfo info = AuthenticationInfo.parse(authenticationInfo);
+        AuthenticationInfo info = AuthenticationInfo.parse(authenticationInfo, sent);
         if (info.qop() != sent.qop() || info.nc() != sent.nc() || !info.cnonce().equals(sent.cnonce())) {
             throw new DigestException(DigestFailure.WRONG_RSPAUTH, "Authentication-Info answers another request: "
                     + "qop/nc/cnonce are " + info.qop().token() + "/" + NonceCount.format(info.nc()) + "/" + info.cnonce()

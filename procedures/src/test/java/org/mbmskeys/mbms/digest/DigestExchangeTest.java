@@ -550,6 +550,67 @@ class DigestExchangeTest {
                 .isInstanceOfSatisfying(DigestException.class, e -> assertThat(e.failure()).isEqualTo(DigestFailure.MALFORMED));
     }
 
+    /**
+     * RFC 2617 §3.2.3 and RFC 7616 §3.5: the server SHOULD repeat the request's qop, and cnonce and nc are the
+     * request's; a server that leaves them out (sending rspauth and nextnonce only) is read with the request's.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # parameters the server sent besides rspauth and nextnonce
+        qop, cnonce and nc
+        none
+        cnonce and nc
+        qop only
+        """)
+    void authenticationInfoWithoutQopCnonceOrNcIsReadWithTheRequestsValues(String sent) {
+        Signed s = signedExchange();
+        String nextnonce = s.info().nextnonce().orElseThrow();
+        StringBuilder header = new StringBuilder("nextnonce=\"" + nextnonce + "\", rspauth=\"" + s.info().rspauth() + "\"");
+        if (sent.contains("qop")) {
+            header.append(", qop=").append(s.auth().qop().token());
+        }
+        if (sent.contains("cnonce") || sent.startsWith("qop,")) {
+            header.append(", cnonce=\"").append(s.auth().cnonce()).append("\", nc=").append(NonceCount.format(s.auth().nc()));
+        }
+
+        s.client().onAuthenticationInfo(s.auth(), header.toString(), RESPONSE_BODY);
+
+        assertThat(s.client().authorize("POST", URI, BODY).nonce()).isEqualTo(nextnonce);
+    }
+
+    @Test
+    void authenticationInfoWithoutQopStillCoversTheResponseBodyUnderAuthInt() {
+        Signed s = signedExchange();
+        String header = "rspauth=\"" + s.info().rspauth() + "\"";
+
+        assertThatThrownBy(() -> s.client().onAuthenticationInfo(s.auth(), header, RESPONSE_BODY.withByteXored(3, 0x20)))
+                .isInstanceOfSatisfying(DigestException.class, e -> assertThat(e.failure()).isEqualTo(DigestFailure.WRONG_RSPAUTH));
+    }
+
+    @Test
+    void authenticationInfoWithAnotherQopThanTheRequestIsRejectedByTheUe() {
+        Signed s = signedExchange();   // the request used auth-int: an answer under auth would not cover the body
+        String header = s.info().toHeaderValue().replace("qop=auth-int", "qop=auth");
+
+        assertThatThrownBy(() -> s.client().onAuthenticationInfo(s.auth(), header, RESPONSE_BODY))
+                .isInstanceOfSatisfying(DigestException.class, e -> assertThat(e.failure()).isEqualTo(DigestFailure.WRONG_RSPAUTH));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # Authentication-Info                     | failure
+        nextnonce="n", qop=auth-int                | MALFORMED
+        rspauth="ab", cnonce=""                    | MALFORMED
+        rspauth="ab", nc=xyz                       | MALFORMED
+        rspauth="ab", qop=other                    | UNSUPPORTED_QOP
+        """)
+    void authenticationInfoTheUeCannotRead(String header, DigestFailure failure) {
+        Signed s = signedExchange();
+
+        assertThatThrownBy(() -> s.client().onAuthenticationInfo(s.auth(), header, RESPONSE_BODY))
+                .isInstanceOfSatisfying(DigestException.class, e -> assertThat(e.failure()).isEqualTo(failure));
+    }
+
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', textBlock = """
         # WWW-Authenticate value(s), ';;' separates headers                                                                  | failure
