@@ -83,13 +83,16 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * <p>Everything runs on the main thread, so its CPU time ({@code ThreadMXBean}) is the work of the measured
  * part without the waits for a core that a shared machine adds; GC and JIT threads are not in it. What the
  * garbage collector adds is printed beside it: the CPU time of the whole process ({@code process CPU}, all
- * threads) and the collectors' pauses (which stop the main thread, so they are in the wall time). The three
+ * threads) and the collectors' pauses (which stop the main thread, so they are in the wall time). The main
+ * thread's minor page faults are printed too ({@link MinorFaults}): a round in which the JVM grows its heap
+ * touches fresh pages, and the kernel's time for them lands in the main thread's CPU time. The three
  * alternate, round after round, so the JIT and the load are the same for all; the ratio of each round is
  * printed, and the last rounds are the figures (the first ones warm up).
  *
  * <pre>
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.rekey.RekeyThroughput 100000 5
+ * java -Xmx6g -Xms6g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar org.mbmskeys.benchmarks.rekey.RekeyThroughput 100000 5
  * </pre>
+ * (A heap fixed and touched at start, as a server runs, leaves no page faults in the rounds.)
  * Arguments: N (UEs, default 100,000), rounds (default 5).
  */
 public final class RekeyThroughput {
@@ -180,12 +183,14 @@ public final class RekeyThroughput {
     }
 
     /**
-     * CPU time and allocation of the calling thread, wall time, CPU time of the whole process (the calling
-     * thread plus the GC and JIT threads) and the collectors' accumulated time over one run.
+     * CPU time, allocation and minor page faults of the calling thread, wall time, CPU time of the whole process
+     * (the calling thread plus the GC and JIT threads) and the collectors' accumulated time over one run.
      */
-    private record Measure(long cpuNanos, long wallNanos, long processNanos, long gcMillis, long allocated) {
+    private record Measure(long cpuNanos, long wallNanos, long processNanos, long gcMillis, long allocated,
+                           long pageFaults) {
         static Measure of(Runnable run) {
             long tid = Thread.currentThread().getId();
+            long f0 = MinorFaults.ofThisThread();
             long a0 = THREADS.getThreadAllocatedBytes(tid);
             long g0 = collectorsMillis();
             long p0 = PROCESS.getProcessCpuTime();
@@ -197,7 +202,8 @@ public final class RekeyThroughput {
             long p1 = PROCESS.getProcessCpuTime();
             long g1 = collectorsMillis();
             long a1 = THREADS.getThreadAllocatedBytes(tid);
-            return new Measure(c1 - c0, w1 - w0, p1 - p0, g1 - g0, a1 - a0);
+            long f1 = MinorFaults.ofThisThread();
+            return new Measure(c1 - c0, w1 - w0, p1 - p0, g1 - g0, a1 - a0, f1 < 0 ? -1 : f1 - f0);
         }
 
         /** The collectors' accumulated time: the pauses, for G1 and Parallel. */
@@ -217,8 +223,9 @@ public final class RekeyThroughput {
 
         String describe(int n) {
             return String.format(Locale.ROOT, "%,.0f UEs/s CPU (%.2f µs/UE), %,.0f UEs/s wall (%.2f µs/UE), "
-                    + "process CPU %.2f µs/UE, GC pauses %.2f µs/UE, %,d B/UE", n / (cpuNanos / 1e9), cpuNanos / 1e3 / n,
-                    n / (wallNanos / 1e9), wallNanos / 1e3 / n, processNanos / 1e3 / n, gcMillis * 1e3 / n, allocated / n);
+                    + "process CPU %.2f µs/UE, GC pauses %.2f µs/UE, %,d B/UE, %.3f page faults/UE", n / (cpuNanos / 1e9),
+                    cpuNanos / 1e3 / n, n / (wallNanos / 1e9), wallNanos / 1e3 / n, processNanos / 1e3 / n,
+                    gcMillis * 1e3 / n, allocated / n, pageFaults / (double) n);
         }
     }
 
