@@ -5,7 +5,7 @@ package org.mbmskeys.mbms.keymanagement.xml;
  * the BM-SC each is a 400 Bad Request (TS 33.246 table G.2.4-1: "request missing or malformed").
  */
 public enum BodyFailure {
-    /** Not well-formed XML, not UTF-8, or declared in another encoding. */
+    /** Not well-formed XML, bytes that are not in the body's encoding, or an encoding the JDK does not know. */
     NOT_XML,
     /** The body has a document type declaration: refused before any of it is read (no DTDs, no entities). */
     DOCTYPE,

@@ -31,7 +31,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Reads and writes the key management bodies. Reading is hardened, because the BM-SC parses bodies from
- * any UE and the UE from any server: UTF-8 only, at most {@value #MAX_BODY_BYTES} bytes and
+ * any UE and the UE from any server: at most {@value #MAX_BODY_BYTES} bytes (counted before decoding) and
  * {@value #MAX_ITEMS} items, no document type declaration at all (so no entity can be defined, let alone
  * expanded or fetched), secure processing on, no external access, then validation against the shipped
  * TS 26.346 schema before a single value is taken out.
@@ -78,11 +78,6 @@ final class XmlBodies {
         }
         byte[] bytes = body.toByteArray();
         Document document = parse(bytes);
-        String declared = document.getXmlEncoding();
-        if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
-            throw new MalformedBodyException(BodyFailure.NOT_XML, "the body declares encoding '" + clip(declared)
-                    + "'; key management bodies are UTF-8");
-        }
         Element root = document.getDocumentElement();
         if (!type.namespace.equals(root.getNamespaceURI()) || !type.root.equals(root.getLocalName())) {
             throw new MalformedBodyException(BodyFailure.SCHEMA, "root element is {" + clip(String.valueOf(
@@ -102,9 +97,12 @@ final class XmlBodies {
     }
 
     private static Document parse(byte[] bytes) {
+        // The encoding is the parser's to find, as XML 1.0 §4.3.3 and Appendix F have it: a byte order mark, else
+        // the declaration, else UTF-8. We write UTF-8 and TS 26.346's examples declare it, but nothing in TS 33.246
+        // or TS 26.346 requires it, and an XML processor must read UTF-16 too; a peer that declares ISO-8859-1 or
+        // US-ASCII is read as it says. An encoding the JDK does not know, or bytes that are not in the declared
+        // one, are not well-formed XML.
         InputSource source = new InputSource(new ByteArrayInputStream(bytes));
-        // Decode as UTF-8 whatever the declaration says; a declaration of another encoding is refused after.
-        source.setEncoding("UTF-8");
         try {
             return PARSERS.get().parse(source);
         } catch (SAXParseException e) {
@@ -112,13 +110,13 @@ final class XmlBodies {
                 throw new MalformedBodyException(BodyFailure.DOCTYPE, "the body has a document type declaration; "
                         + "key management bodies must not have one");
             }
-            throw new MalformedBodyException(BodyFailure.NOT_XML, "not well-formed UTF-8 XML at line "
+            throw new MalformedBodyException(BodyFailure.NOT_XML, "not well-formed XML at line "
                     + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + clip(e.getMessage()));
         } catch (SAXException e) {
             throw new MalformedBodyException(BodyFailure.NOT_XML, "not well-formed XML: " + clip(e.getMessage()));
         } catch (IOException e) {
-            // Reading a byte array fails only on bytes that are not UTF-8.
-            throw new MalformedBodyException(BodyFailure.NOT_XML, "not UTF-8: " + clip(e.getMessage()));
+            // Reading a byte array fails only on bytes that are not in the body's encoding.
+            throw new MalformedBodyException(BodyFailure.NOT_XML, "not in its declared encoding: " + clip(e.getMessage()));
         }
     }
 

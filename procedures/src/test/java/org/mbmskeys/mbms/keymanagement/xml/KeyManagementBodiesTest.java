@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -215,17 +216,30 @@ class KeyManagementBodiesTest {
     }
 
     @Test
-    void bytesThatAreNotUtf8XmlAreNotXml() {
-        Bytes latin1 = Bytes.wrap(register("<serviceID>urn:caf\u00e9</serviceID>").getBytes(ISO_8859_1));
-        Bytes declaredLatin1 = Bytes.wrap(register("<serviceID>urn:a</serviceID>")
-                .replace("UTF-8", "ISO-8859-1").getBytes(ISO_8859_1));
+    void bytesThatAreNotXmlInTheirEncodingAreNotXml() {
+        Bytes latin1UnderUtf8 = Bytes.wrap(register("<serviceID>urn:caf\u00e9</serviceID>").getBytes(ISO_8859_1));
+        Bytes unknownEncoding = utf8(register("<serviceID>urn:a</serviceID>").replace("UTF-8", "X-NO-SUCH-CHARSET"));
 
         assertThat(failureOf(() -> RegistrationRequest.parse(utf8("not xml at all")))).isEqualTo(BodyFailure.NOT_XML);
         assertThat(failureOf(() -> RegistrationRequest.parse(Bytes.empty()))).isEqualTo(BodyFailure.NOT_XML);
         assertThat(failureOf(() -> RegistrationRequest.parse(utf8(register("<serviceID>urn:a</serviceID>")
                 .replace("</mbmsSecurityRegister>", ""))))).isEqualTo(BodyFailure.NOT_XML);
-        assertThat(failureOf(() -> RegistrationRequest.parse(latin1))).isEqualTo(BodyFailure.NOT_XML);
-        assertThat(failureOf(() -> RegistrationRequest.parse(declaredLatin1))).isEqualTo(BodyFailure.NOT_XML);
+        assertThat(failureOf(() -> RegistrationRequest.parse(latin1UnderUtf8))).isEqualTo(BodyFailure.NOT_XML);
+        assertThat(failureOf(() -> RegistrationRequest.parse(unknownEncoding))).isEqualTo(BodyFailure.NOT_XML);
+    }
+
+    /**
+     * XML 1.0 §4.3.3: the encoding is the body's to declare (a byte order mark, else the declaration, else UTF-8), and
+     * every XML processor reads UTF-16. A peer that declares ISO-8859-1 or sends UTF-16 is read as it says.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"ISO-8859-1", "US-ASCII", "UTF-16", "utf-8"})
+    void aBodyInAnotherEncodingIsReadAsItDeclares(String encoding) {
+        String serviceId = encoding.equals("US-ASCII") ? "urn:cafe" : "urn:caf\u00e9";
+        String xml = register("<serviceID>" + serviceId + "</serviceID>").replace("encoding=\"UTF-8\"", "encoding=\"" + encoding + "\"");
+        Bytes body = Bytes.wrap(xml.getBytes(Charset.forName(encoding)));   // UTF-16: with a byte order mark
+
+        assertThat(RegistrationRequest.parse(body)).isEqualTo(RegistrationRequest.of(serviceId));
     }
 
     @Test
