@@ -69,6 +69,27 @@ public final class MukId {
         return Bytes.wrap(Objects.requireNonNull(text, name).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * True if {@code other} has the same IDr and an IDi that differs from this one at most in the letter case of
+     * ASCII letters. IDi is the BM-SC's FQDN (TS 33.246 §6.4.5.1), and DNS names compare without case (RFC 4343);
+     * IDr, a B-TID, holds base64 and is compared exactly.
+     */
+    public boolean sameIgnoringIdiCase(MukId other) {
+        if (!idr.equals(other.idr) || idi.length() != other.idi.length()) {
+            return false;
+        }
+        for (int i = 0; i < idi.length(); i++) {
+            if (asciiLower(idi.u8(i)) != asciiLower(other.idi.u8(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int asciiLower(int b) {
+        return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+    }
+
     /** IDi ‖ IDr as one octet string, the form TS 33.246 §6.4.6.1 names. */
     public Bytes concatenated() {
         return idi.concat(idr);

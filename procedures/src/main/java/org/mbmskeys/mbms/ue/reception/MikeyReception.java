@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #receive} runs read → key lookup and counter check → MAC and decryption → apply to the store,
  * and commits a message at most once (the store re-checks its rules atomically when applying):
  * <ul>
- *   <li>MSK message (§6.4.6.1): the MUK is found by IDi ‖ IDr; verified with the last generated MUK it is
+ *   <li>MSK message (§6.4.6.1): the MUK is found by IDi ‖ IDr (the IDi, the BM-SC's FQDN, in any letter case:
+ *       {@link UeKeyStore#heldIdFor}); verified with the last generated MUK it is
  *       stored and, if V was set, answered with the RFC 3830 verification message (§6.4.5.2, Annex D.1);
  *       verified only with the last successfully used MUK it is stored per the store's rules, never
  *       acknowledged, and an MSK request is due (§6.3.2.3.1). A push under a MUK whose GBA key lifetime is
@@ -166,7 +167,7 @@ public final class MikeyReception {
 
     /** §6.4.6.1, §6.5.3. */
     private Reception receiveMsk(MskMessage message, Bytes datagram) {
-        MukId mukId = new MukId(message.idi().data(), message.idr().data());
+        MukId mukId = store.heldIdFor(new MukId(message.idi().data(), message.idr().data()));
         KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
         if (!check.isAccepted()) {
             // A push sent again as the same bytes (§6.4.2) carries the counter this UE accepted already: if the
@@ -243,7 +244,7 @@ public final class MikeyReception {
 
     /** §6.3.2.2.4, §6.4.6.1 step 6. */
     private Reception receivePull(SolicitedPullMessage message) {
-        MukId mukId = new MukId(message.idi().data(), message.idr().data());
+        MukId mukId = store.heldIdFor(new MukId(message.idi().data(), message.idr().data()));
         KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
         if (!check.isAccepted()) {
             return discard(Stage.CHECK, check.rejection().orElseThrow(), check.detail());

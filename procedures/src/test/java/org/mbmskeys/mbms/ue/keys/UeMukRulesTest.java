@@ -46,6 +46,37 @@ class UeMukRulesTest {
         assertThat(found.role()).isEqualTo(MukKey.Role.CURRENT);
     }
 
+    /**
+     * IDi is the BM-SC's FQDN, which DNS compares without letter case (RFC 4343): {@link UeKeyStore#heldIdFor} maps a
+     * received MUK ID to the held one; the rules themselves compare exactly. IDr (the B-TID, base64) keeps its case.
+     */
+    @Test
+    void heldIdForMapsAnIdiInAnotherLetterCaseToTheHeldMukIdAndNothingElse() {
+        store.installMuk(OTHER_BMSC_MUK_ID, NEW_MUK);
+        MukId shouted = MukId.of("BMSC.EXAMPLE.ORG", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
+        MukId otherIdr = MukId.of("bmsc.example.org", "i1u8vpy3qj0hiuznrke/nq==@bsf.example.org");
+        MukId otherBmsc = MukId.of("bmsc3.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
+        UeKeyState before = store.snapshot();
+
+        assertThat(store.heldIdFor(MUK_ID)).isSameAs(MUK_ID);
+        assertThat(store.heldIdFor(shouted)).isEqualTo(MUK_ID);
+        assertThat(store.heldIdFor(MukId.of("Bmsc2.Example.Org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org")))
+                .isEqualTo(OTHER_BMSC_MUK_ID);
+        assertThat(store.heldIdFor(otherIdr)).isSameAs(otherIdr);
+        assertThat(store.heldIdFor(otherBmsc)).isSameAs(otherBmsc);
+        assertThat(store.mukFor(shouted).isAccepted()).isFalse();
+        assertThat(store.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void heldIdForAlsoFindsTheLastUsedMuk() {
+        deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);   // MUK_ID becomes the last used MUK
+        store.installMuk(NEW_MUK_ID, NEW_MUK);             // and stays so beside the new current one
+
+        assertThat(store.heldIdFor(MukId.of("bmsc.EXAMPLE.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org")))
+                .isEqualTo(MUK_ID);
+    }
+
     /** One-byte mutations of IDi ‖ IDr name a different MUK. */
     @ParameterizedTest(name = "byte {0} flipped")
     @ValueSource(ints = {0, 5, 15, 16, 30, 55})

@@ -61,8 +61,13 @@ final class BmscSide {
     }
 
     Bytes mskMessage(RegisteredMsk msk, String bTid, SecretBytes muk, boolean askForVerification) {
+        return mskMessage(msk, FQDN, bTid, muk, askForVerification);
+    }
+
+    /** With {@code idi} as the BM-SC writes it in IDi (its FQDN, perhaps in another letter case). */
+    Bytes mskMessage(RegisteredMsk msk, String idi, String bTid, SecretBytes muk, boolean askForVerification) {
         MskDelivery d = MskDelivery.delivery(csbId(), DOMAIN, msk.ref().mskId(), msk.key(), msk.validity(),
-                mukCounter(bTid), msk.rand(), FQDN, bTid, askForVerification);
+                mukCounter(bTid), msk.rand(), idi, bTid, askForVerification);
         return seal(d, muk);
     }
 
@@ -77,8 +82,12 @@ final class BmscSide {
     }
 
     Bytes solicitedPull(String bTid, SecretBytes lastKnownMuk) {
+        return solicitedPull(FQDN, bTid, lastKnownMuk);
+    }
+
+    Bytes solicitedPull(String idi, String bTid, SecretBytes lastKnownMuk) {
         return sealer.seal(new SolicitedPull(csbId(), DOMAIN, GROUP, mukCounter(bTid),
-                Bytes.ofHex("0f0e0d0c0b0a09080706050403020100"), FQDN, bTid), lastKnownMuk);
+                Bytes.ofHex("0f0e0d0c0b0a09080706050403020100"), idi, bTid), lastKnownMuk);
     }
 
     MtkAllocation.Allocated nextMtk(RegisteredMsk msk) {

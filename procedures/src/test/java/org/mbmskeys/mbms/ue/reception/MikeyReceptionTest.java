@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.BTID_NEW;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.BTID_OLD;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.DOMAIN;
+import static org.mbmskeys.mbms.ue.reception.BmscSide.FQDN;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.GROUP;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.MUK_ID_NEW;
 import static org.mbmskeys.mbms.ue.reception.BmscSide.MUK_ID_OLD;
@@ -13,6 +14,7 @@ import static org.mbmskeys.mbms.ue.reception.BmscSide.VALIDITY;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +100,39 @@ class MikeyReceptionTest {
         Bytes ack = ((MskStored) r).verification().orElseThrow();
         assertThat(bmscAccepts(wire, ack, MUK_OLD)).isTrue();
         assertThat(store.msk(msk.ref())).isPresent();
+    }
+
+    /**
+     * IDi is the BM-SC's FQDN (§6.4.5.1), and DNS names ignore letter case: a BM-SC that writes it otherwise than
+     * the UE bootstrapped with still reaches the MUK. The verification message's MAC covers IDi as received, so the
+     * BM-SC's check, over the identities it sent, accepts it; the counter is kept under the held MUK ID.
+     */
+    @Test
+    void anMskMessageWhoseIdiDiffersOnlyInLetterCaseFindsTheMukAndIsAnswered() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+        RegisteredMsk msk = bmsc.rotate();
+        Bytes wire = bmsc.mskMessage(msk, "BMSC.Example.ORG", BTID_OLD, MUK_OLD, true);
+
+        Reception r = reception.receive(wire);
+
+        assertThat(r).isInstanceOf(MskStored.class);
+        Bytes ack = ((MskStored) r).verification().orElseThrow();
+        assertThat(bmscAccepts(wire, ack, MUK_OLD)).isTrue();   // its MAC covers IDi as the BM-SC wrote it
+        assertThat(store.msk(msk.ref())).isPresent();
+        assertThat(store.counterFor(MUK_ID_OLD)).isPresent();
+        // The same bytes again are the held MUK's counter replayed: answered from memory, nothing stored twice.
+        assertThat(reception.receive(wire)).isInstanceOfSatisfying(Duplicate.class,
+                d -> assertThat(d.verification()).isEqualTo(ack));
+    }
+
+    @Test
+    void anIdiNamingAnotherBmscOrAnIdrInAnotherLetterCaseFindsNoMuk() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+
+        assertDiscardedUnchanged(bmsc.mskMessage(bmsc.rotate(), "bmsc.example.net", BTID_OLD, MUK_OLD, true),
+                Stage.CHECK, KeyRejection.UNKNOWN_MUK);
+        assertDiscardedUnchanged(bmsc.mskMessage(bmsc.rotate(), FQDN, BTID_OLD.toLowerCase(Locale.ROOT),
+                MUK_OLD, true), Stage.CHECK, KeyRejection.UNKNOWN_MUK);
     }
 
     @ParameterizedTest
