@@ -47,6 +47,26 @@ class KeyIdentityTest {
         assertThat(MukId.of("ab", "c")).isNotEqualTo(MukId.of("a", "bc"));   // IDi and IDr are two fields, not one string
     }
 
+    /** Only the 26 ASCII letters fold: the characters beside them ('@' '[' '`' '{') and non-ASCII bytes do not. */
+    @ParameterizedTest(name = "[{index}] {0} ~ {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # IDi received         | IDi held              | same
+        bmsc.example.org       | bmsc.example.org      | true
+        BMSC.EXAMPLE.ORG       | bmsc.example.org      | true
+        az.AZ                  | AZ.az                 | true
+        @[.`{                  | @[.`{                 | true
+        @                      | `                     | false
+        [                      | {                     | false
+        bmsc.example.org.      | bmsc.example.org      | false
+        bmsc.example.org       | bmsc.example.org.     | false
+        bmsc.example.net       | bmsc.example.org      | false
+        É.example.org          | é.example.org         | false
+        """)
+    void mukIdsCompareTheirIdiWithoutAsciiLetterCase(String received, String held, boolean same) {
+        assertThat(MukId.of(received, "btid@bsf").sameIgnoringIdiCase(MukId.of(held, "btid@bsf"))).isEqualTo(same);
+        assertThat(MukId.of(received, "btid@bsf").sameIgnoringIdiCase(MukId.of(held, "BTID@bsf"))).isFalse();
+    }
+
     @Test
     void mukIdPrintsTextAsTextAndBinaryAsHex() {
         assertThat(MukId.of("bmsc.example.org", "btid@bsf")).hasToString("MukId[IDi=bmsc.example.org, IDr=btid@bsf]");
