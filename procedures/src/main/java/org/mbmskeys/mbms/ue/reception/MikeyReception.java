@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.MukId;
+import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.IdPayload;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
@@ -165,10 +167,31 @@ public final class MikeyReception {
 
     // ------------------------------------------------------------------------------------ MSK messages
 
+    /** The MUK ID a message names, as the store holds it, and the store's check of its counter under it. */
+    private record MukCheck(MukId mukId, KeyOutcome<MukKey> outcome) {
+    }
+
+    /**
+     * §6.4.6.1 steps 1–2 for the MUK ID IDi ‖ IDr. An unknown one is asked again under the held MUK ID whose IDi names
+     * the same BM-SC in another letter case ({@link UeKeyStore#heldIdFor}), so that the common case costs one look-up.
+     */
+    private MukCheck checkMuk(IdPayload idi, IdPayload idr, TimestampCounter counter) {
+        MukId received = new MukId(idi.data(), idr.data());
+        KeyOutcome<MukKey> check = store.checkMskCounter(received, counter);
+        if (check.rejection().orElse(null) == KeyRejection.UNKNOWN_MUK) {
+            MukId held = store.heldIdFor(received);
+            if (held != received) {
+                return new MukCheck(held, store.checkMskCounter(held, counter));
+            }
+        }
+        return new MukCheck(received, check);
+    }
+
     /** §6.4.6.1, §6.5.3. */
     private Reception receiveMsk(MskMessage message, Bytes datagram) {
-        MukId mukId = store.heldIdFor(new MukId(message.idi().data(), message.idr().data()));
-        KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
+        MukCheck found = checkMuk(message.idi(), message.idr(), message.counter());
+        MukId mukId = found.mukId();
+        KeyOutcome<MukKey> check = found.outcome();
         if (!check.isAccepted()) {
             // A push sent again as the same bytes (§6.4.2) carries the counter this UE accepted already: if the
             // verification message was lost, it is answered again. A replayed counter means the store still holds
@@ -244,8 +267,9 @@ public final class MikeyReception {
 
     /** §6.3.2.2.4, §6.4.6.1 step 6. */
     private Reception receivePull(SolicitedPullMessage message) {
-        MukId mukId = store.heldIdFor(new MukId(message.idi().data(), message.idr().data()));
-        KeyOutcome<MukKey> check = store.checkMskCounter(mukId, message.counter());
+        MukCheck found = checkMuk(message.idi(), message.idr(), message.counter());
+        MukId mukId = found.mukId();
+        KeyOutcome<MukKey> check = found.outcome();
         if (!check.isAccepted()) {
             return discard(Stage.CHECK, check.rejection().orElseThrow(), check.detail());
         }

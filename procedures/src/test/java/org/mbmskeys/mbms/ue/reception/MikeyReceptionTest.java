@@ -126,6 +126,16 @@ class MikeyReceptionTest {
     }
 
     @Test
+    void aSolicitedPullWhoseIdiDiffersOnlyInLetterCaseAsksForAnMskRequest() {
+        BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
+
+        Reception r = reception.receive(bmsc.solicitedPull("Bmsc.Example.Org", BTID_OLD, MUK_OLD));
+
+        assertThat(r).isEqualTo(new MskRequestNeeded(DOMAIN, GROUP, Cause.SOLICITED_PULL, Optional.empty()));
+        assertThat(store.lastUsedMuk(MUK_ID_OLD.idi())).contains(MUK_ID_OLD);
+    }
+
+    @Test
     void anIdiNamingAnotherBmscOrAnIdrInAnotherLetterCaseFindsNoMuk() {
         BmscSide bmsc = new BmscSide(ServiceType.DOWNLOAD);
 
