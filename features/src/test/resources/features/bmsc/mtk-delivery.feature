@@ -25,6 +25,12 @@ Feature: MTK delivery by the BM-SC
       Then "bob" holds the current MTK of "news-live"
       And every MTK message went to 239.1.1.1 port 2269
 
+    Example: A UE that holds the current MTK takes its resends as such, not as replays
+      When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
+      And 15 seconds pass
+      Then "alice" holds the current MTK of "news-live"
+      And "alice" reported no discarded datagram
+
   Rule: The next MTK is sent ahead of the switch, and MTK IDs only go up (§6.3.3.1, §6.3.3.2.2)
 
     @wire

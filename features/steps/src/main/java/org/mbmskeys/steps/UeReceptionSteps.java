@@ -90,6 +90,13 @@ public class UeReceptionSteps {
                 .hasSize((int) verifications);
     }
 
+    /** No {@code DatagramDiscarded} of this UE: what it received was new, or a resend it takes as such (§6.3.3.2.2). */
+    @Then("{string} reported no discarded datagram")
+    public void reportedNoDiscardedDatagram(String ue) {
+        assertThat(world.ueOutcomes().stream().filter(o -> o.ue().equals(ue) && o instanceof UeOutcome.DatagramDiscarded))
+                .as("discards reported by %s", ue).isEmpty();
+    }
+
     @When("{string} joins the {string} session")
     public void joinsTheSession(String ue, String session) {
         moments.markNow();

@@ -131,6 +131,7 @@ final class UeRoleServices implements UeMikey, UeKeyManagement, UeLifecycle {
         } else if (reception instanceof Reception.Discarded d) {
             out.add(new UeOutcome.DatagramDiscarded(ue, datagram.from(), d.stage(), d.reason(), d.detail()));
         }
+        // Duplicate (a verification message sent again) and MtkRepeated (the current MTK resent) report nothing.
         return out;
     }
 

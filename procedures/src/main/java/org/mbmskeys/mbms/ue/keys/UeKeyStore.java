@@ -511,6 +511,22 @@ public final class UeKeyStore {
     }
 
     /**
+     * True if {@code counter} and {@code mtkId} are those of the MTK message this store accepted last under this MSK.
+     * A BM-SC sends the current MTK message again periodically (TS 33.246 §6.3.3.2.2), and each copy carries both
+     * again; {@link #checkMtk} refuses it as not newer, and this tells such a repeat from an older message.
+     */
+    public boolean isLastAcceptedMtk(KeyDomainId keyDomain, MskId mskId, TimestampCounter counter, MtkId mtkId) {
+        MskRef ref = MskRef.of(keyDomain, mskId);
+        Objects.requireNonNull(counter, "counter");
+        Objects.requireNonNull(mtkId, "mtkId");
+        return read(s -> {
+            StoredMsk held = s.msks().get(ref);
+            return held != null && held.currentMtkId().equals(Optional.of(mtkId))
+                    && held.mtkCounter().equals(Optional.of(counter));
+        });
+    }
+
+    /**
      * The most recent MTK held under this MSK, as copies; empty if none was accepted, or if two later MTKs
      * of its session replaced it.
      */

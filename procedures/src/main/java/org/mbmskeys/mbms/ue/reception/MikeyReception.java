@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.IdPayload;
@@ -36,6 +37,7 @@ import org.mbmskeys.mbms.ue.reception.Reception.Duplicate;
 import org.mbmskeys.mbms.ue.reception.Reception.MskRequestNeeded;
 import org.mbmskeys.mbms.ue.reception.Reception.MskRequestNeeded.Cause;
 import org.mbmskeys.mbms.ue.reception.Reception.MskStored;
+import org.mbmskeys.mbms.ue.reception.Reception.MtkRepeated;
 import org.mbmskeys.mbms.ue.reception.Reception.MtkStored;
 import org.mbmskeys.mbms.ue.reception.Reception.Stage;
 import org.slf4j.Logger;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Solicited pull (§6.3.2.2.4): verified with the MUK it names, the last used one included, even past
  *       its lifetime (NOTE 1); an MSK request for the Key Group is due.</li>
  *   <li>MTK message (§6.4.6.2): opened with the MSK, its stored MIKEY-RAND and service type (§6.5.4); one
- *       under an MSK the UE lacks is discarded and an MSK request is due (§6.3.2.2.3).</li>
+ *       under an MSK the UE lacks is discarded and an MSK request is due (§6.3.2.2.3); the last one accepted,
+ *       again (the BM-SC's periodic resend, §6.3.3.2.2), is {@link Reception.MtkRepeated}, not a discard.</li>
  *   <li>Verification message: meant for the BM-SC, discarded.</li>
  * </ul>
  *
@@ -305,6 +308,12 @@ public final class MikeyReception {
                         + "§6.3.2.2.3)", message.mtkId(), message.keyDomain(), message.mskId());
                 return new MskRequestNeeded(message.keyDomain(), message.mskId().keyGroup(), Cause.UNKNOWN_MSK,
                         Optional.empty());
+            }
+            if (reason == KeyRejection.REPLAYED_COUNTER
+                    && store.isLastAcceptedMtk(message.keyDomain(), message.mskId(), message.counter(), message.mtkId())) {
+                LOG.debug("MTK message {} under MSK {}/{} (counter {}) received again: the current MTK, resent (TS 33.246 "
+                        + "§6.3.3.2.2)", message.mtkId(), message.keyDomain(), message.mskId(), message.counter());
+                return new MtkRepeated(MskRef.of(message.keyDomain(), message.mskId()), message.mtkId());
             }
             return discard(Stage.CHECK, reason, check.detail());
         }

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.KeyDomainId;
 import org.mbmskeys.mbms.keys.KeyGroup;
+import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.KeyRejection;
 import org.mbmskeys.mbms.ue.keys.MskUpdate;
@@ -17,8 +19,8 @@ import org.mbmskeys.mbms.mikey.protection.MikeyRejection;
  * for MSK messages): a discard is for the local log and listeners only.
  */
 public sealed interface Reception
-        permits Reception.MskStored, Reception.MskRequestNeeded, Reception.MtkStored, Reception.Duplicate,
-        Reception.Discarded {
+        permits Reception.MskStored, Reception.MskRequestNeeded, Reception.MtkStored, Reception.MtkRepeated,
+        Reception.Duplicate, Reception.Discarded {
 
     /**
      * An MSK message verified with the current (last generated) MUK and applied (§6.4.6.1, §6.5.3): stored,
@@ -83,6 +85,20 @@ public sealed interface Reception
     record MtkStored(CurrentMtk mtk) implements Reception {
         public MtkStored {
             Objects.requireNonNull(mtk, "mtk");
+        }
+    }
+
+    /**
+     * The MTK message the UE accepted last under this MSK, again, by its counter and MTK ID: the BM-SC sends the
+     * current MTK message again periodically, so that a UE that joins late or lost it gets it (§6.3.3.2.2). Nothing
+     * changed and nothing is owed. Its counter is not newer, so it is not opened (§6.4.6.2 step 2): a captured copy
+     * replayed lands here too, and is as harmless. Not a discard, so that normal operation does not read like an
+     * attack in the UE's log; an older MTK message is {@link Discarded} with {@link KeyRejection#REPLAYED_COUNTER}.
+     */
+    record MtkRepeated(MskRef msk, MtkId mtkId) implements Reception {
+        public MtkRepeated {
+            Objects.requireNonNull(msk, "msk");
+            Objects.requireNonNull(mtkId, "mtkId");
         }
     }
 

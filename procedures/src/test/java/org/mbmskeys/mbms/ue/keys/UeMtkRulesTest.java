@@ -53,6 +53,20 @@ class UeMtkRulesTest {
         assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
     }
 
+    /** Tells the BM-SC's periodic resend of the current MTK message (§6.3.3.2.2) from an older one. */
+    @Test
+    void onlyTheCounterAndMtkIdOfTheLastAcceptedMtkMessageAreItsRepeat() {
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11))).isFalse();   // none yet
+        deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+        deliverMtk(store, MSK_ID_1, 2, 12, MTK_2);
+
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12))).isTrue();
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11))).isFalse();
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(11))).isFalse();
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(12))).isFalse();
+        assertThat(store.isLastAcceptedMtk(DOMAIN, MSK_ID_2, counter(2), MtkId.of(12))).isFalse();   // no such MSK
+    }
+
     @Test
     void checkIsReadOnlyAndHandsOutTheMsk() {
         UeKeyState before = store.snapshot();

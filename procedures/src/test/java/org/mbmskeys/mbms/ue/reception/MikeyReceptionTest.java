@@ -43,6 +43,7 @@ import org.mbmskeys.mbms.ue.reception.Reception.Duplicate;
 import org.mbmskeys.mbms.ue.reception.Reception.MskRequestNeeded;
 import org.mbmskeys.mbms.ue.reception.Reception.MskRequestNeeded.Cause;
 import org.mbmskeys.mbms.ue.reception.Reception.MskStored;
+import org.mbmskeys.mbms.ue.reception.Reception.MtkRepeated;
 import org.mbmskeys.mbms.ue.reception.Reception.MtkStored;
 import org.mbmskeys.mbms.ue.reception.Reception.Stage;
 
@@ -183,8 +184,8 @@ class MikeyReceptionTest {
         });
         assertThat(store.currentMtk(DOMAIN, msk.ref().mskId())).isPresent();
         UeKeyState before = store.snapshot();
-        assertThat(reception.receiveMtkObject(object)).as("the same object again: a replay")
-                .isInstanceOfSatisfying(Discarded.class, d -> assertThat(d.stage()).isEqualTo(Stage.CHECK));
+        assertThat(reception.receiveMtkObject(object)).as("the same object again (a file fetched again): its MTK is held")
+                .isEqualTo(new MtkRepeated(msk.ref(), mtk.mtkId()));
         assertThat(store.snapshot()).isEqualTo(before);
     }
 
@@ -455,6 +456,7 @@ class MikeyReceptionTest {
         reception.receive(bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, false));
         Bytes mtkWire = bmsc.mtkMessage(msk, bmsc.nextMtk(msk));
         reception.receive(mtkWire);
+        reception.receive(bmsc.mtkMessage(msk, bmsc.nextMtk(msk)));
 
         assertDiscardedUnchanged(mtkWire, Stage.CHECK, KeyRejection.REPLAYED_COUNTER);
 
@@ -462,6 +464,27 @@ class MikeyReceptionTest {
         reception.receive(bmsc.validityUpdate(msk, KeyValidity.of(VALIDITY.seqLow().value(),
                 VALIDITY.seqLow().value() + 1), BTID_OLD, MUK_OLD));
         assertDiscardedUnchanged(bmsc.mtkMessage(msk, bmsc.nextMtk(msk)), Stage.CHECK, KeyRejection.OUTSIDE_VALIDITY);
+    }
+
+    /**
+     * §6.3.3.2.2: the BM-SC sends the current MTK message again periodically. Its copies are taken as such, changing
+     * nothing and reporting no discard; the same bytes once a newer MTK came are a replay again.
+     */
+    @Test
+    void theLastAcceptedMtkMessageAgainIsARepeatAndChangesNothing() {
+        BmscSide bmsc = new BmscSide(ServiceType.STREAMING);
+        RegisteredMsk msk = bmsc.rotate();
+        reception.receive(bmsc.mskMessage(msk, BTID_OLD, MUK_OLD, false));
+        MtkAllocation.Allocated first = bmsc.nextMtk(msk);
+        Bytes mtkWire = bmsc.mtkMessage(msk, first);
+        reception.receive(mtkWire);
+        UeKeyState before = store.snapshot();
+
+        assertThat(reception.receive(mtkWire)).isEqualTo(new MtkRepeated(msk.ref(), first.mtkId()));
+        assertThat(store.snapshot()).isEqualTo(before);
+
+        reception.receive(bmsc.mtkMessage(msk, bmsc.nextMtk(msk)));
+        assertDiscardedUnchanged(mtkWire, Stage.CHECK, KeyRejection.REPLAYED_COUNTER);
     }
 
     @Test

@@ -25,8 +25,8 @@ final class UeReports {
             return "MSK request answered: " + a.statuses();
         }
         if (o instanceof UeOutcome.DatagramDiscarded d && d.reason().name().equals("REPLAYED_COUNTER")) {
-            // The BM-SC repeats the current MTK message for UEs that join late; one who has it drops the repeat.
-            return "dropped a message whose counter is not newer than the stored one (a repeat or a replay)";
+            // The BM-SC's resends of the current MTK message are taken without a report; this is an older message.
+            return "dropped a message whose counter is not newer than the stored one (a replay)";
         }
         if (o instanceof UeOutcome.DatagramDiscarded d) {
             return "discarded a datagram: " + d.reason() + " (" + d.detail() + ")";
