@@ -32,5 +32,11 @@ public record DeregistrationResult(List<Item> items, Optional<Registration> rema
             Objects.requireNonNull(serviceId, "serviceId");
             Objects.requireNonNull(outcome, "outcome");
         }
+
+        /** As the BM-SC's log prints it: {@code urn:3gpp:mbms:news REGISTERED}. */
+        @Override
+        public String toString() {
+            return serviceId + " " + outcome;
+        }
     }
 }

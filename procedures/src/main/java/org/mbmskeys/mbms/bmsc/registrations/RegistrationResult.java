@@ -33,5 +33,11 @@ public record RegistrationResult(List<Item> items, Optional<Registration> regist
             Objects.requireNonNull(serviceId, "serviceId");
             Objects.requireNonNull(outcome, "outcome");
         }
+
+        /** As the BM-SC's log prints it: {@code urn:3gpp:mbms:news REGISTERED}. */
+        @Override
+        public String toString() {
+            return serviceId + " " + outcome;
+        }
     }
 }

@@ -15,4 +15,10 @@ public record MskStatus(MskRef msk, ItemStatus status) {
         MskElements.require(Objects.requireNonNull(msk, "msk"));
         Objects.requireNonNull(status, "status");
     }
+
+    /** As logs and the demo print it: {@code 001-01/01010000 200}. */
+    @Override
+    public String toString() {
+        return msk + " " + status;
+    }
 }

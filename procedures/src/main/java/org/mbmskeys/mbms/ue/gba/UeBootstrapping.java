@@ -123,8 +123,8 @@ public final class UeBootstrapping implements MukLifetime {
         lifetimeByBTid.put(idr(own), own.expiresAt());
         List<MukId> installed = new ArrayList<>(bmscs.size());
         bmscs.forEach((fqdn, keyManagement) -> installed.add(install(fqdn, keyManagement)));
-        LOG.info("GBA bootstrapping {} in use until {}; MUKs installed for {}", own.bTid(), own.expiresAt(),
-                bmscs.keySet());
+        LOG.info("GBA bootstrapping {} in use until {}; {}", own.bTid(), own.expiresAt(), bmscs.isEmpty()
+                ? "no BM-SC known yet, so no MUK installed" : "MUKs installed for " + String.join(", ", bmscs.keySet()));
         return new BootstrapResult.Bootstrapped(own.bTid(), own.expiresAt(), installed);
     }
 
