@@ -42,7 +42,8 @@ final class Summary {
         }
         out.add("BM-SC: " + http.requests() + " HTTP requests (" + http.answered() + " answered, refused by the socket: "
                 + (http.refused().isEmpty() ? "none" : http.refused()) + "); MIKEY " + udp.sent() + " sent, " + udp.received()
-                + " received, " + udp.droppedTotal() + " dropped; MSK deliveries " + outcomes);
+                + " received, " + udp.droppedTotal() + " dropped; MSK deliveries: " + (outcomes.isEmpty() ? "none"
+                : String.join(", ", outcomes.entrySet().stream().map(o -> o.getValue() + " " + o.getKey()).toList())));
         return out;
     }
 
