@@ -204,9 +204,9 @@ public final class UeKeyStore {
      * The MUK ID under which this store holds the MUK that {@code received} (IDi ‖ IDr of a message) names:
      * {@code received} itself when a current or last used MUK has exactly that ID, else the held one whose IDi
      * names the same BM-SC in another letter case ({@link MukId#sameIgnoringIdiCase}), else {@code received}
-     * (which then finds no MUK). The reception asks this first, so that a BM-SC that writes its FQDN in IDi as
-     * {@code BMSC.Example.org} reaches the MUK bootstrapped for {@code bmsc.example.org}; the key rules then
-     * compare exactly.
+     * (which then finds no MUK). The reception asks this when the exact MUK ID is unknown, so that a BM-SC that
+     * writes its FQDN in IDi as {@code BMSC.Example.org} reaches the MUK bootstrapped for {@code bmsc.example.org};
+     * the key rules then compare exactly.
      */
     public MukId heldIdFor(MukId received) {
         Objects.requireNonNull(received, "received");
