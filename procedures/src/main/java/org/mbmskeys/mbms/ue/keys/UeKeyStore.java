@@ -201,19 +201,15 @@ public final class UeKeyStore {
     }
 
     /**
-     * The MUK ID under which this store holds the MUK that {@code received} (IDi ‖ IDr of a message) names:
-     * {@code received} itself when a current or last used MUK has exactly that ID, else the held one whose IDi
-     * names the same BM-SC in another letter case ({@link MukId#sameIgnoringIdiCase}), else {@code received}
-     * (which then finds no MUK). The reception asks this when the exact MUK ID is unknown, so that a BM-SC that
-     * writes its FQDN in IDi as {@code BMSC.Example.org} reaches the MUK bootstrapped for {@code bmsc.example.org};
-     * the key rules then compare exactly.
+     * The MUK ID under which this store holds the MUK that {@code received} (IDi ‖ IDr of a message) names: the
+     * current or last used MUK ID with the same IDr and an IDi that names the same BM-SC, in any letter case
+     * ({@link MukId#sameIgnoringIdiCase}); else {@code received} itself (which then finds no MUK). The reception asks
+     * this when the exact MUK ID is unknown, so that a BM-SC that writes its FQDN in IDi as {@code BMSC.Example.org}
+     * reaches the MUK bootstrapped for {@code bmsc.example.org}; the key rules then compare exactly.
      */
     public MukId heldIdFor(MukId received) {
         Objects.requireNonNull(received, "received");
         return read(s -> {
-            if (findMuk(s, received).isPresent()) {
-                return received;
-            }
             for (Map<Bytes, StoredGbaKey> muks : List.of(s.currentMuks(), s.lastUsedMuks())) {
                 for (StoredGbaKey held : muks.values()) {
                     if (held.id().sameIgnoringIdiCase(received)) {

@@ -58,7 +58,7 @@ class UeMukRulesTest {
         MukId otherBmsc = MukId.of("bmsc3.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
         UeKeyState before = store.snapshot();
 
-        assertThat(store.heldIdFor(MUK_ID)).isSameAs(MUK_ID);
+        assertThat(store.heldIdFor(MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org"))).isEqualTo(MUK_ID);
         assertThat(store.heldIdFor(shouted)).isEqualTo(MUK_ID);
         assertThat(store.heldIdFor(MukId.of("Bmsc2.Example.Org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org")))
                 .isEqualTo(OTHER_BMSC_MUK_ID);
