@@ -60,6 +60,32 @@ final class CodeSpace<T> {
         return (code & ~0xFF) == 0 ? Optional.ofNullable(labels[code]) : Optional.empty();
     }
 
+    /**
+     * For the compact constructor of an open space's value record: the code fits the one-byte field.
+     *
+     * @throws IllegalArgumentException if it does not
+     */
+    void requireOneByte(int code) {
+        if ((code & ~0xFF) != 0) {
+            throw new IllegalArgumentException(name + " is one byte (0..255), got " + code);
+        }
+    }
+
+    /** Whether the space names {@code code}. */
+    boolean names(int code) {
+        return label(code).isPresent();
+    }
+
+    /** The name of {@code code}, or {@code UNKNOWN} for a code of an open space that has none. */
+    String nameOf(int code) {
+        return label(code).orElse("UNKNOWN");
+    }
+
+    /** How an open space's value prints: {@code NAI(0)}, {@code UNKNOWN(7)}. */
+    String describe(int code) {
+        return nameOf(code) + "(" + code + ")";
+    }
+
     /** For error messages: {@code 0 (NULL), 1 (AES_CM_128)}. */
     String allowed() {
         return allowed;

@@ -19,9 +19,7 @@ public record CsIdMapType(int code) {
      * @throws IllegalArgumentException if {@code code} does not fit the one-byte field
      */
     public CsIdMapType {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("CS ID map type is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static CsIdMapType of(int code) {
@@ -29,12 +27,12 @@ public record CsIdMapType(int code) {
     }
 
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     @Override
     public String toString() {
-        return Known.CODES.label(code).orElse("UNKNOWN") + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     private enum Known {

@@ -26,9 +26,7 @@ public record ErrorNumber(int code) {
      * @throws IllegalArgumentException if {@code code} does not fit the one-byte Error no field
      */
     public ErrorNumber {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("MIKEY Error no is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static ErrorNumber of(int code) {
@@ -36,12 +34,12 @@ public record ErrorNumber(int code) {
     }
 
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     @Override
     public String toString() {
-        return Known.CODES.label(code).orElse("UNKNOWN") + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     /** Wireshark {@code err_vals}. */
@@ -50,7 +48,7 @@ public record ErrorNumber(int code) {
         INVALID_DH(6), INVALID_ID(7), INVALID_CERT(8), INVALID_SP(9), INVALID_SP_PAR(10), INVALID_DT(11),
         UNSPECIFIED(12);
 
-        static final CodeSpace<Known> CODES = CodeSpace.of("Error no", values(), k -> k.code, Enum::name);
+        static final CodeSpace<Known> CODES = CodeSpace.of("MIKEY Error no", values(), k -> k.code, Enum::name);
 
         private final int code;
 

@@ -19,9 +19,7 @@ public record ExtensionType(int code) {
      * @throws IllegalArgumentException if {@code code} does not fit the one-byte Type field
      */
     public ExtensionType {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("General Extension type is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static ExtensionType of(int code) {
@@ -30,12 +28,12 @@ public record ExtensionType(int code) {
 
     /** Whether this implementation gives the code a name. */
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     @Override
     public String toString() {
-        return Known.CODES.label(code).orElse("UNKNOWN") + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     private enum Known {

@@ -17,9 +17,7 @@ public record IdType(int code) {
 
     /** @throws IllegalArgumentException if {@code code} does not fit the one-byte ID type field */
     public IdType {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("ID type is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static IdType of(int code) {
@@ -28,17 +26,17 @@ public record IdType(int code) {
 
     /** Whether this implementation gives the code a name. */
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     /** The name without the code, e.g. {@code NAI}, or {@code UNKNOWN}. */
     public String name() {
-        return Known.CODES.label(code).orElse("UNKNOWN");
+        return Known.CODES.nameOf(code);
     }
 
     @Override
     public String toString() {
-        return name() + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     private enum Known {

@@ -24,9 +24,7 @@ public record KeyIdType(int code) {
      * @throws IllegalArgumentException if {@code code} does not fit the one-byte Key ID Type field
      */
     public KeyIdType {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("Key ID Type is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static KeyIdType of(int code) {
@@ -35,17 +33,17 @@ public record KeyIdType(int code) {
 
     /** Whether this implementation gives the code a name. */
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     /** The name without the code, e.g. {@code KEY_DOMAIN}, or {@code UNKNOWN}. */
     public String name() {
-        return Known.CODES.label(code).orElse("UNKNOWN");
+        return Known.CODES.nameOf(code);
     }
 
     @Override
     public String toString() {
-        return name() + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     private enum Known {

@@ -14,9 +14,7 @@ public record ProtocolType(int code) {
      * @throws IllegalArgumentException if {@code code} does not fit the one-byte field
      */
     public ProtocolType {
-        if ((code & ~0xFF) != 0) {
-            throw new IllegalArgumentException("SP Prot type is one byte (0..255), got " + code);
-        }
+        Known.CODES.requireOneByte(code);
     }
 
     public static ProtocolType of(int code) {
@@ -24,12 +22,12 @@ public record ProtocolType(int code) {
     }
 
     public boolean isKnown() {
-        return Known.CODES.byCode(code).isPresent();
+        return Known.CODES.names(code);
     }
 
     @Override
     public String toString() {
-        return Known.CODES.label(code).orElse("UNKNOWN") + "(" + code + ")";
+        return Known.CODES.describe(code);
     }
 
     private enum Known {
