@@ -64,6 +64,7 @@ public final class VerificationMac {
     public static Optional<Reading> readingOf(CryptoSuite suite, SecretBytes authKey, Bytes ackWithoutMac, Bytes idi,
                                               Bytes idr, TimestampCounter counter, Bytes mac) {
         Objects.requireNonNull(mac, "mac");
+        HmacSha1160.authKey(authKey, WHERE);   // a wrong key is the caller's mistake, whatever the MAC
         if (mac.length() != HmacSha1160.MAC_LENGTH) {
             return Optional.empty();   // lengths are public: no reading can match, so no HMAC is computed
         }
