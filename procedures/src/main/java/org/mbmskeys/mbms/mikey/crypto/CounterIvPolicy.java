@@ -1,18 +1,17 @@
 package org.mbmskeys.mbms.mikey.crypto;
 
 import org.mbmskeys.mbms.keys.TimestampCounter;
-import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
  * How a 32-bit MIKEY COUNTER timestamp fills the 64-bit T field of the AES-CM IV (RFC 3830 §4.2.3).
  *
- * <p>RFC 3830 defines the IV for a 64-bit T (NTP). MBMS messages carry TS type COUNTER (4 bytes,
- * TS 33.246 §6.4.3), and no text says how it enters the IV. The choice here: the counter is
- * zero-extended, i.e. T = 0x00000000 ‖ COUNTER. This is the one place that
- * choice is made; {@link KemacCipher} uses it for every COUNTER-timestamped message.
+ * <p>RFC 3830 §4.2.3 builds the IV from a 64-bit T. MBMS messages carry TS type COUNTER (4 bytes,
+ * TS 33.246 §6.4.3), and TS 33.246 does not say how it enters the IV. RFC 3830 §6.6 does, in its note under
+ * Table 6.6: "COUNTER SHALL be padded (with leading zeros) to a 64-bit value". The note speaks of the default
+ * PRF's input, but it is the RFC's only rule for widening a COUNTER, and minisip builds the IV so. Hence
+ * T = 0x00000000 ‖ COUNTER. This is the one place that rule is applied; {@link KemacCipher} uses it for every
+ * COUNTER-timestamped message.
  */
-@Unconfirmed("U6: AES-CM IV with the 32-bit COUNTER zero-extended; RFC 3830 §4.2.3 defines T as 64 bits and "
-        + "TS 33.246 does not say how a 32-bit counter fills it")
 public final class CounterIvPolicy {
 
     private CounterIvPolicy() {

@@ -12,8 +12,8 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
  * IV = (salt_key XOR (0x0000 ‖ CSB ID ‖ T)) ‖ 0x0000        salt_key 112 bits, CSB ID 32 bits, T 64 bits
  * </pre>
  *
- * where T is the message's timestamp. MBMS messages carry a 32-bit COUNTER; {@link CounterIvPolicy} (an
- * unconfirmed project choice) maps it to T. 64-bit NTP timestamps go in as they are ({@code *Ntp} methods).
+ * where T is the message's timestamp. MBMS messages carry a 32-bit COUNTER; {@link CounterIvPolicy} pads it
+ * with leading zeros to T (RFC 3830 §6.6). 64-bit NTP timestamps go in as they are ({@code *Ntp} methods).
  * In PSK mode the plaintext is the chain of Key data sub-payloads only (RFC 3830 §3.1: E(encr_key, {TGK})).
  *
  * <p>Counter mode has no integrity of its own: check the KEMAC MAC ({@link KemacMac}) over the received

@@ -13,8 +13,8 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 
 /**
- * AES-CM-128 of the KEMAC (RFC 3830 §4.2.3) with the project's COUNTER-in-IV choice ({@link CounterIvPolicy},
- * unconfirmed, U6 in docs/wire-profile.md).
+ * AES-CM-128 of the KEMAC (RFC 3830 §4.2.3) with the COUNTER padded to the IV's 64-bit T
+ * ({@link CounterIvPolicy}, RFC 3830 §6.6; U6 in docs/wire-profile.md).
  *
  * <p>Keys are the <b>[SELF]</b> 16-byte-inkey keys of vectors/mikey-prf.json. The IVs and ciphertexts pinned here are
  * <b>self-computed</b> in this change with Python ({@code cryptography} AES-CTR, IV built by hand from the RFC
