@@ -21,6 +21,9 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.ProtocolType;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SpParameter;
 import org.mbmskeys.mbms.ue.keys.KeyFingerprint;
 import org.mbmskeys.mbms.ue.keys.RetiredMtkState;
 import org.mbmskeys.mbms.ue.keys.RetiredMukCounter;
@@ -31,12 +34,17 @@ import org.mbmskeys.mbms.ue.keys.UeKeyState;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 
 /**
- * One {@link UeKeyState} as bytes (version 1), key material included: the caller wraps the result under the KEK
+ * One {@link UeKeyState} as bytes (version 2), key material included: the caller wraps the result under the KEK
  * at once and wipes it. Map entries are written in no particular order; reading rebuilds equal maps.
+ *
+ * <p>Version 2 adds each MSK's SRTP policy ({@link StoredMsk#srtpPolicy()}) after its MTK replay state. Version 1,
+ * written before the UE kept the policy, is still read: its MSKs come back without one, and the next MSK message
+ * with an SP gives it again.
  */
 final class UeKeyStateCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_SRTP_POLICY = 1;
 
     private UeKeyStateCodec() {
     }
@@ -79,6 +87,7 @@ final class UeKeyStateCodec {
                     out.writeInt(m.currentMtkId().get().value());
                     out.writeLong(m.mtkCounter().orElseThrow().value());
                 }
+                writeSrtpPolicy(out, m.srtpPolicy());
             }
             out.writeInt(s.mtks().size());
             for (StoredMtk t : s.mtks()) {
@@ -116,8 +125,10 @@ final class UeKeyStateCodec {
 
     static UeKeyState decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readInt() != VERSION) {
-                throw new StorageException("the stored UE key state is not in the version " + VERSION + " form");
+            int version = in.readInt();
+            if (version != VERSION && version != VERSION_WITHOUT_SRTP_POLICY) {
+                throw new StorageException("the stored UE key state is in a version " + version + " form; this "
+                        + "release reads versions " + VERSION_WITHOUT_SRTP_POLICY + " and " + VERSION);
             }
             Optional<UiccId> uicc = in.readBoolean() ? Optional.of(UiccId.of(in.readUTF())) : Optional.empty();
             Map<Bytes, StoredGbaKey> currentMuks = readGbaKeys(in);
@@ -148,8 +159,9 @@ final class UeKeyStateCodec {
                     mtkId = Optional.of(MtkId.of(in.readInt()));
                     mtkCounter = Optional.of(TimestampCounter.of(in.readLong()));
                 }
+                Optional<SecurityPolicyPayload> policy = version == VERSION ? readSrtpPolicy(in) : Optional.empty();
                 msks.put(ref, new StoredMsk(ref, key, validity, rand, type, protectedBy, generation, last, mtkId,
-                        mtkCounter));
+                        mtkCounter, policy));
             }
             List<StoredMtk> mtks = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -200,6 +212,38 @@ final class UeKeyStateCodec {
             keys.put(id.idi(), new StoredGbaKey(id, SecretBytes.wrap(readBytes(in))));
         }
         return keys;
+    }
+
+    /** Present flag, Policy no, Prot type, then the parameters as count and Type, Value (RFC 3830 §6.10). */
+    private static void writeSrtpPolicy(DataOutputStream out, Optional<SecurityPolicyPayload> policy) throws IOException {
+        out.writeBoolean(policy.isPresent());
+        if (policy.isPresent()) {
+            SecurityPolicyPayload sp = policy.get();
+            out.writeByte(sp.policyNo());
+            out.writeByte(sp.protType().code());
+            out.writeInt(sp.parameters().size());
+            for (SpParameter p : sp.parameters()) {
+                out.writeByte(p.type());
+                writeBytes(out, p.value().toByteArray());
+            }
+        }
+    }
+
+    private static Optional<SecurityPolicyPayload> readSrtpPolicy(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        int policyNo = in.readUnsignedByte();
+        ProtocolType protType = ProtocolType.of(in.readUnsignedByte());
+        int count = in.readInt();
+        if (count < 0 || count > 255) {
+            throw new IOException("SP parameter count " + count + " out of range");
+        }
+        List<SpParameter> parameters = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            parameters.add(SpParameter.of(in.readUnsignedByte(), Bytes.wrap(readBytes(in))));
+        }
+        return Optional.of(new SecurityPolicyPayload(policyNo, protType, parameters));
     }
 
     private static void writeMukId(DataOutputStream out, MukId id) throws IOException {

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.mikey.protection;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
@@ -13,7 +14,7 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  *
  * <pre>
  * 00 01 01     encryption algorithm AES-CM                RFC 3830 Table 6.10.1.a/b
- * 01 01 10     session encryption key length 16
+ * 01 01 10     session encryption key length 16 (24, 32 for longer MTKs; the master key length, RFC 3830 §6.10.1)
  * 02 01 01     authentication algorithm HMAC-SHA-1 (SRTCP)  Table 6.10.1.c
  * 04 01 0e     session salt key length 14
  * 0b 01 0a     authentication tag length 10 (SRTCP)
@@ -50,18 +51,47 @@ public final class MbmsSrtpPolicy {
      * @throws IllegalArgumentException if {@code rocRate} is out of range
      */
     public static SecurityPolicyPayload of(int policyNo, int rocRate, SrtpAuthentication authentication) {
+        return of(policyNo, rocRate, authentication, 16);
+    }
+
+    /**
+     * The same for MTKs of {@code masterKeyLength} bytes (16, 24 or 32: AES-128, -192 or -256 counter mode, TS 33.246
+     * §4.2): the session encryption key length says it, since RFC 3830 §6.10.1 takes it as the master key length too,
+     * and the MTK is the SRTP master key (§6.6.2.1).
+     *
+     * @throws IllegalArgumentException if {@code rocRate} or {@code masterKeyLength} is out of range
+     */
+    public static SecurityPolicyPayload of(int policyNo, int rocRate, SrtpAuthentication authentication,
+                                           int masterKeyLength) {
+        if (masterKeyLength != 16 && masterKeyLength != 24 && masterKeyLength != 32) {
+            throw new IllegalArgumentException("an SRTP master key (the MTK) is 16, 24 or 32 bytes, got " + masterKeyLength);
+        }
         if (rocRate < 1 || rocRate > 0xFFFF) {
             throw new IllegalArgumentException("ROC transmission rate R must be 1..65535 (RFC 4771 §4), got " + rocRate);
         }
         return new SecurityPolicyPayload(policyNo, ProtocolType.SRTP, List.of(
                 one(ENCRYPTION_ALGORITHM, 1),
-                one(ENCRYPTION_KEY_LENGTH, 16),
+                one(ENCRYPTION_KEY_LENGTH, masterKeyLength),
                 one(AUTHENTICATION_ALGORITHM, 1),
                 one(SALT_KEY_LENGTH, 14),
                 one(AUTHENTICATION_TAG_LENGTH, 10),
                 SpParameter.of(ROC_TRANSMISSION_RATE, Bytes.of((byte) (rocRate >>> 8), (byte) rocRate)),
                 one(SRTP_AUTHENTICATION_ALGORITHM, authentication.code()),
                 one(SRTP_AUTHENTICATION_TAG_LENGTH, authentication.tagLength())));
+    }
+
+    /**
+     * The SRTP master key length a policy states: its "Session Encr. key length" (type 1), which "should also be
+     * seen as the Master key length" (RFC 3830 §6.10.1). Empty if the parameter is absent (SRTP's default applies)
+     * or is not one byte.
+     */
+    public static OptionalInt masterKeyLength(SecurityPolicyPayload policy) {
+        for (SpParameter p : policy.parameters()) {
+            if (p.type() == ENCRYPTION_KEY_LENGTH && p.value().length() == 1) {
+                return OptionalInt.of(p.value().u8(0));
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private static SpParameter one(int type, int value) {

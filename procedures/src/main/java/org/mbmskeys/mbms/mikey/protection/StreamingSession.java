@@ -33,4 +33,9 @@ public record StreamingSession(SrtpCsEntry srtpCs, SecurityPolicyPayload policy)
     public static StreamingSession of(long ssrc, long roc, int rocRate, SrtpAuthentication authentication) {
         return new StreamingSession(new SrtpCsEntry(0, ssrc, roc), MbmsSrtpPolicy.of(0, rocRate, authentication));
     }
+
+    /** The same for MTKs (SRTP master keys) of {@code mtkLength} bytes, 16, 24 or 32 ({@link MbmsSrtpPolicy}). */
+    public static StreamingSession of(long ssrc, long roc, int rocRate, SrtpAuthentication authentication, int mtkLength) {
+        return new StreamingSession(new SrtpCsEntry(0, ssrc, roc), MbmsSrtpPolicy.of(0, rocRate, authentication, mtkLength));
+    }
 }

@@ -29,5 +29,11 @@ public enum KeyRejection {
     OUTSIDE_VALIDITY,
 
     /** The MTK ID is not greater than the last MTK ID accepted under that MSK (§6.4.6.2 step 3). */
-    STALE_MTK_ID
+    STALE_MTK_ID,
+
+    /**
+     * The MTK is not as long as the SRTP master key length the policy held for its MSK states (its "Session Encr.
+     * key length", RFC 3830 §6.10.1); the MTK is the SRTP master key (§6.6.2.1), so SRTP could not use it.
+     */
+    MTK_LENGTH_DIFFERS_FROM_POLICY
 }

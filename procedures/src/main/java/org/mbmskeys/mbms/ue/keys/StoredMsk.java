@@ -10,6 +10,7 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 
 /**
  * One MSK as the UE key store keeps it: key, key validity, the MIKEY-RAND of the MSK message that
@@ -27,10 +28,15 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
  *
  * <p>An invalidated MSK (SEQl &gt; SEQu) is deleted, never stored, so {@code validity} is always a real
  * interval.
+ *
+ * <p>{@code srtpPolicy} is the SRTP policy (SP payload) of a streaming Key Group, adopted from a verified MSK message
+ * (§6.4.6.1 step 5) and kept with the MSK whose MTKs it applies to: the media layer needs it with each MTK
+ * (§6.6.2.1: R, the RCC mode, the key lengths). An MSK message without one keeps the policy held for the Key Group.
  */
 public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
                         MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
-                        Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter) {
+                        Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter,
+                        Optional<SecurityPolicyPayload> srtpPolicy) {
 
     public StoredMsk {
         Objects.requireNonNull(ref, "ref");
@@ -42,6 +48,7 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         Objects.requireNonNull(lastCounter, "lastCounter");
         Objects.requireNonNull(currentMtkId, "currentMtkId");
         Objects.requireNonNull(mtkCounter, "mtkCounter");
+        Objects.requireNonNull(srtpPolicy, "srtpPolicy");
         if (currentMtkId.isPresent() != mtkCounter.isPresent()) {
             throw new IllegalArgumentException("MSK " + ref + ": the current MTK ID and the MTK counter are set "
                     + "together, by an accepted MTK message");
@@ -62,26 +69,34 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         }
     }
 
+    /** An MSK without an SRTP policy (a download Key Group, or none received yet). */
+    public StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
+                     MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
+                     Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter) {
+        this(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter, currentMtkId, mtkCounter,
+                Optional.empty());
+    }
+
     /** The same MSK as touched by a later accepted MSK message (delivery, resend or validity update). */
     StoredMsk touchedBy(MukId mukId, long generation, TimestampCounter counter) {
-        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, currentMtkId, mtkCounter);
+        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, currentMtkId, mtkCounter, srtpPolicy);
     }
 
     /** A new key, validity, RAND and service type; the MTK replay state is kept (see {@link #withoutMtkState}). */
     StoredMsk withKey(SecretBytes newKey, KeyValidity newValidity, Bytes newRand, ServiceType newType) {
         return new StoredMsk(ref, newKey, newValidity, newRand, newType, protectedBy, mukGeneration, lastCounter,
-                currentMtkId, mtkCounter);
+                currentMtkId, mtkCounter, srtpPolicy);
     }
 
     /** No MTK accepted yet: for a different key under the same MSK ID, whose MTK messages start afresh. */
     StoredMsk withoutMtkState() {
         return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), srtpPolicy);
     }
 
     StoredMsk withValidity(KeyValidity newValidity) {
         return new StoredMsk(ref, key, newValidity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                currentMtkId, mtkCounter);
+                currentMtkId, mtkCounter, srtpPolicy);
     }
 
     /**
@@ -90,6 +105,12 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
      */
     StoredMsk withMtkAccepted(MtkId mtkId, TimestampCounter counter) {
         return new StoredMsk(ref, key, validity.withSeqLow(mtkId), rand, serviceType, protectedBy, mukGeneration,
-                lastCounter, Optional.of(mtkId), Optional.of(counter));
+                lastCounter, Optional.of(mtkId), Optional.of(counter), srtpPolicy);
+    }
+
+    /** The same MSK with the SRTP policy of its Key Group adopted from a verified MSK message (§6.4.6.1 step 5). */
+    StoredMsk withSrtpPolicy(Optional<SecurityPolicyPayload> policy) {
+        return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
+                currentMtkId, mtkCounter, policy);
     }
 }

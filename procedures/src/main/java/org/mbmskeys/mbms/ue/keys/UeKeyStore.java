@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,6 +21,8 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,6 +281,20 @@ public final class UeKeyStore {
     public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
                                           MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
                                           Bytes rand, ServiceType serviceType) {
+        return applyMsk(mukId, counter, keyDomain, mskId, msk, validity, rand, serviceType, Optional.empty());
+    }
+
+    /**
+     * {@link #applyMsk(MukId, TimestampCounter, KeyDomainId, MskId, Optional, KeyValidity, Bytes, ServiceType)} for
+     * a message that may carry an SRTP policy: the SP payload the MAC verified, adopted with the message (§6.4.6.1
+     * steps 3 and 5) and kept with the MSK stored or updated ({@link StoredMsk#srtpPolicy()}). Without one, the MSK
+     * keeps its policy, or a new MSK takes the one held for its Key Group (an SP is optional in an MSK message the
+     * UE did not ask for, §6.4.5.1).
+     */
+    public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
+                                          MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
+                                          Bytes rand, ServiceType serviceType, Optional<SecurityPolicyPayload> srtpPolicy) {
+        Objects.requireNonNull(srtpPolicy, "srtpPolicy");
         Objects.requireNonNull(mukId, "mukId");
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(validity, "validity");
@@ -330,9 +347,30 @@ public final class UeKeyStore {
             if (!outcome.isAccepted()) {
                 return outcome;
             }
+            adoptSrtpPolicy(before, next, ref, srtpPolicy);
             commit(before, next);
             return outcome;
         });
+    }
+
+    /** §6.4.6.1 step 5: the verified message's SP, else the MSK's own, else the one held for its Key Group. */
+    private static void adoptSrtpPolicy(UeKeyState before, UeKeyStateDraft next, MskRef ref,
+                                        Optional<SecurityPolicyPayload> received) {
+        StoredMsk stored = next.msks().get(ref);
+        if (stored == null) {
+            return; // invalidated
+        }
+        Optional<SecurityPolicyPayload> policy = received.isPresent() ? received : stored.srtpPolicy();
+        if (policy.isEmpty()) {
+            for (StoredMsk other : before.msks().values()) {
+                if (other.ref().sameGroupAs(ref) && other.srtpPolicy().isPresent()) {
+                    policy = other.srtpPolicy();
+                }
+            }
+        }
+        if (!policy.equals(stored.srtpPolicy())) {
+            next.msks().put(ref, stored.withSrtpPolicy(policy));
+        }
     }
 
     /**
@@ -472,7 +510,9 @@ public final class UeKeyStore {
      * Phase 2 for an MTK message whose MAC verified: re-checks the rules of {@link #checkMtk}, then stores
      * the MTK (and salt) as the current MTK of the MSK, with its MTK ID and counter.
      *
-     * @return the new current MTK (copies), or the rejections of {@link #checkMtk}
+     * @return the new current MTK (copies), or the rejections of {@link #checkMtk}, or
+     *         {@link KeyRejection#MTK_LENGTH_DIFFERS_FROM_POLICY} if the SRTP policy held for the MSK states another
+     *         master key length
      * @throws IllegalArgumentException if {@code mtk} or a present {@code salt} is empty
      */
     public KeyOutcome<CurrentMtk> applyMtk(KeyDomainId keyDomain, MskId mskId, TimestampCounter counter, MtkId mtkId,
@@ -491,6 +531,15 @@ public final class UeKeyStore {
             if (rejected.isPresent()) {
                 return rejected.get();
             }
+            StoredMsk held = before.msks().get(ref);
+            OptionalInt policyLength = held.srtpPolicy().map(MbmsSrtpPolicy::masterKeyLength).orElse(OptionalInt.empty());
+            if (policyLength.isPresent() && policyLength.getAsInt() != mtk.length()) {
+                // RFC 3830 §6.10.1: the SP's session encryption key length is the SRTP master key length, and the
+                // MTK is the master key (§6.6.2.1); SRTP could not use this MTK with the policy the UE adopted.
+                return KeyOutcome.rejected(KeyRejection.MTK_LENGTH_DIFFERS_FROM_POLICY, "MTK " + mtkId + " under MSK " + ref
+                        + " is " + mtk.length() + " bytes; the SRTP policy of its Key Group gives a master key length of "
+                        + policyLength.getAsInt() + " (RFC 3830 §6.10.1, TS 33.246 §6.6.2.1)");
+            }
             StoredMtk stored = new StoredMtk(ref, mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
@@ -502,7 +551,7 @@ public final class UeKeyStore {
             }
             next.mtks().add(stored);
             commit(before, next);
-            return KeyOutcome.accepted(currentMtkOf(stored));
+            return KeyOutcome.accepted(currentMtkOf(stored, held.srtpPolicy()));
         });
     }
 
@@ -528,7 +577,7 @@ public final class UeKeyStore {
      */
     public Optional<CurrentMtk> currentMtk(KeyDomainId keyDomain, MskId mskId) {
         MskRef ref = MskRef.of(keyDomain, mskId);
-        return read(s -> newestFirst(s).filter(m -> m.msk().equals(ref)).findFirst().map(UeKeyStore::currentMtkOf));
+        return read(s -> newestFirst(s).filter(m -> m.msk().equals(ref)).findFirst().map(m -> currentMtkOf(s, m)));
     }
 
     /**
@@ -541,7 +590,7 @@ public final class UeKeyStore {
         Objects.requireNonNull(keyGroup, "keyGroup");
         return read(s -> newestFirst(s)
                 .filter(m -> m.msk().keyDomain().equals(keyDomain) && m.msk().keyGroup().equals(keyGroup))
-                .map(UeKeyStore::currentMtkOf).toList());
+                .map(m -> currentMtkOf(s, m)).toList());
     }
 
     /**
@@ -552,7 +601,7 @@ public final class UeKeyStore {
         MskRef ref = MskRef.of(keyDomain, mskId);
         Objects.requireNonNull(mtkId, "mtkId");
         return read(s -> s.mtks().stream().filter(m -> m.msk().equals(ref) && m.mtkId().equals(mtkId)).findFirst()
-                .map(UeKeyStore::currentMtkOf));
+                .map(m -> currentMtkOf(s, m)));
     }
 
     /**
@@ -696,8 +745,12 @@ public final class UeKeyStore {
         return new MskKey(m.ref(), Secrets.copy(m.key()), m.validity(), m.rand(), m.serviceType());
     }
 
-    private static CurrentMtk currentMtkOf(StoredMtk m) {
-        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()));
+    private static CurrentMtk currentMtkOf(UeKeyState s, StoredMtk m) {
+        return currentMtkOf(m, s.msks().get(m.msk()).srtpPolicy());
+    }
+
+    private static CurrentMtk currentMtkOf(StoredMtk m, Optional<SecurityPolicyPayload> srtpPolicy) {
+        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()), srtpPolicy);
     }
 
     private void commit(UeKeyState before, UeKeyStateDraft next) {

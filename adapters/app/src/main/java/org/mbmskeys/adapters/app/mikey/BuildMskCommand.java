@@ -94,6 +94,11 @@ public final class BuildMskCommand implements Callable<Integer> {
             description = "streaming: SRTP integrity transform of RFC 4771 (default: rccm1)")
     String srtpAuth;
 
+    @Option(names = "--mtk-length", paramLabel = "16|24|32",
+            description = "streaming: length of the Key Group's MTKs, the SRTP master key; the SP states it as its session "
+                    + "encryption key length (RFC 3830 §6.10.1; default: 16)")
+    String mtkLength;
+
     @Option(names = "--ack", description = "set the V bit: ask the UE for a verification message")
     boolean ack;
 
@@ -167,7 +172,7 @@ public final class BuildMskCommand implements Callable<Integer> {
     private Optional<StreamingSession> streaming(MikeyArguments args, ServiceType type) {
         if (type == ServiceType.DOWNLOAD) {
             for (String[] given : new String[][] {{"--ssrc", ssrc}, {"--roc", roc}, {"--roc-rate", rocRate},
-                {"--srtp-auth", srtpAuth}}) {
+                {"--srtp-auth", srtpAuth}, {"--mtk-length", mtkLength}}) {
                 if (given[1] != null) {
                     throw args.error(given[0] + " with --service download: a download MSK message has the Empty map "
                             + "and no SP (TS 33.246 §6.4.5.1)");
@@ -189,7 +194,13 @@ public final class BuildMskCommand implements Callable<Integer> {
         if (r == 0) {
             throw args.error("--roc-rate must be 1..65535: RFC 4771 §4 makes R a non-zero 16-bit integer");
         }
-        return Optional.of(StreamingSession.of(ssrcValue, rocValue, r, args.srtpAuthentication("--srtp-auth", srtpAuth)));
+        int keyLength = mtkLength == null ? 16 : (int) args.unsignedNumber("--mtk-length", mtkLength, 32, "the MTK length");
+        if (keyLength != 16 && keyLength != 24 && keyLength != 32) {
+            throw args.error("--mtk-length must be 16, 24 or 32: an MTK is an AES-128, -192 or -256 SRTP master key "
+                    + "(TS 33.246 §4.2)");
+        }
+        return Optional.of(StreamingSession.of(ssrcValue, rocValue, r, args.srtpAuthentication("--srtp-auth", srtpAuth),
+                keyLength));
     }
 
     private KeyValidity validity(MikeyArguments args) {
