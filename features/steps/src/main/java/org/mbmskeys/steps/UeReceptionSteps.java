@@ -26,9 +26,11 @@ import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.protection.CsbIds;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.MikeyRejection;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MskDelivery;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
 import org.mbmskeys.mbms.mikey.protection.MtkDelivery;
 import org.mbmskeys.mbms.profile.InterimProfile;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
@@ -54,7 +56,8 @@ public class UeReceptionSteps {
             "an MTK ID that is not newer", KeyRejection.STALE_MTK_ID,
             "outside the key validity", KeyRejection.OUTSIDE_VALIDITY,
             "for an invalid MSK", KeyRejection.MSK_INVALIDATED,
-            "for an unknown MSK", KeyRejection.UNKNOWN_KEY);
+            "for an unknown MSK", KeyRejection.UNKNOWN_KEY,
+            "an MTK of another length than its SRTP policy", KeyRejection.MTK_LENGTH_DIFFERS_FROM_POLICY);
 
     /** MIKEY's UDP port (TS 33.246 §6.3.3.2.2). */
     private static final int MIKEY_PORT = 2269;
@@ -73,7 +76,8 @@ public class UeReceptionSteps {
      * message). A verification message sent again for an exact retransmission is not reported and would count.
      */
     @Then("^\"([^\"]*)\" discarded (?:it|the MTK message) as (a bad MAC|a replayed counter|an unknown MUK"
-            + "|an MTK ID that is not newer|outside the key validity|for an invalid MSK|for an unknown MSK)$")
+            + "|an MTK ID that is not newer|outside the key validity|for an invalid MSK|for an unknown MSK"
+            + "|an MTK of another length than its SRTP policy)$")
     public void discardedItAs(String ue, String why) {
         Enum<?> reason = REASONS.get(why);
         List<UeOutcome> ofUe = world.ueOutcomes().stream().filter(o -> o.ue().equals(ue)).toList();
@@ -240,6 +244,14 @@ public class UeReceptionSteps {
                 TimestampCounter.of(counter));
     }
 
+    /** The same with an MTK of {@code length} bytes (16, 24 or 32 are MTKs a UE reads, TS 33.246 §4.2). */
+    @When("the BM-SC sends an MTK message for MTK {int} with a {int}-byte MTK")
+    public void theBmscSendsAnMtkMessageWithMtkLength(int mtkId, int length) {
+        String service = onlyStreamingService();
+        sendMtkMessage(service, world.bmsc().currentMsk(world.services.get(service)).orElseThrow(), mtkId,
+                TimestampCounter.of(1), length);
+    }
+
     private String onlyStreamingService() {
         return world.services.entrySet().stream()
                 .filter(e -> world.serviceTypes.get(e.getKey()) == ServiceType.STREAMING).map(Map.Entry::getKey)
@@ -249,10 +261,14 @@ public class UeReceptionSteps {
     }
 
     private void sendMtkMessage(String service, MskRef msk, int mtkId, TimestampCounter counter) {
+        sendMtkMessage(service, msk, mtkId, counter, InterimProfile.MTK_LENGTH);
+    }
+
+    private void sendMtkMessage(String service, MskRef msk, int mtkId, TimestampCounter counter, int mtkLength) {
         MskKey held = world.ues.values().stream().map(u -> u.keyStore().msk(msk)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no UE holds " + msk + " to seal an MTK message with"));
         RandomBytes random = MbmsWorld.seeded(mtkId);
-        SecretBytes mtk = SecretBytes.wrap(random.next(InterimProfile.MTK_LENGTH).toByteArray());
+        SecretBytes mtk = SecretBytes.wrap(random.next(mtkLength).toByteArray());
         SecretBytes salt = SecretBytes.wrap(random.next(InterimProfile.MTK_SALT_LENGTH).toByteArray());
         try {
             Bytes datagram = MikeySealer.jca().seal(MtkDelivery.streaming(CsbIds.random(random), msk.keyDomain(),
@@ -279,6 +295,33 @@ public class UeReceptionSteps {
         } finally {
             current.ifPresent(UeReceptionSteps::destroy);
         }
+    }
+
+    /**
+     * The UE gives the session's current MTK with the SRTP policy it adopted (§6.4.6.1 step 5): the SP payload of
+     * the last MSK message the BM-SC sent it, as it went over the wire.
+     */
+    @Then("{string} holds MTK {int} of {string} with the SRTP policy of its MSK message")
+    public void holdsMtkWithThePolicy(String ue, int mtkId, String session) {
+        Captured last = mskMessagesTo(ue).get(mskMessagesTo(ue).size() - 1);
+        MskMessage sent = (MskMessage) MikeyReader.read(last.message().bytes()).orElseThrow();
+        assertThat(sent.pendingSecurityPolicy()).as("the SP of the MSK message sent to %s", ue).isPresent();
+        Optional<CurrentMtk> current = world.ue(ue).currentMtk(serviceOf(session), session);
+        try {
+            assertThat(current).as("the current MTK of %s at %s", session, ue).hasValueSatisfying(m -> {
+                assertThat(m.mtkId()).isEqualTo(MtkId.of(mtkId));
+                assertThat(m.srtpPolicy()).isEqualTo(sent.pendingSecurityPolicy());
+            });
+        } finally {
+            current.ifPresent(UeReceptionSteps::destroy);
+        }
+    }
+
+    @Then("{string} holds no MTK of {string}")
+    public void holdsNoMtk(String ue, String session) {
+        Optional<CurrentMtk> current = world.ue(ue).currentMtk(serviceOf(session), session);
+        current.ifPresent(UeReceptionSteps::destroy);
+        assertThat(current).as("the current MTK of %s at %s", session, ue).isEmpty();
     }
 
     @Then("{string} holds MTKs {int} and {int} of {string}")

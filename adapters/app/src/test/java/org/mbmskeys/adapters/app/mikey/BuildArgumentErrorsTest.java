@@ -73,6 +73,12 @@ class BuildArgumentErrorsTest {
                         "--roc-rate must be a decimal number 0..65535"),
                 error("unknown SRTP transform", replacing(BUILD_MSK_STREAMING, "--srtp-auth", "hmac"),
                         "--srtp-auth must be rccm1, rccm2 or rccm3 (RFC 4771 §4); got 'hmac'"),
+                error("MTK length of 20", with(BUILD_MSK_STREAMING, "--mtk-length", "20"),
+                        "--mtk-length must be 16, 24 or 32: an MTK is an AES-128, -192 or -256 SRTP master key "
+                                + "(TS 33.246 §4.2)"),
+                error("--mtk-length for a download MSK", with(BUILD_MSK, "--mtk-length", "32"),
+                        "--mtk-length with --service download: a download MSK message has the Empty map and no SP "
+                                + "(TS 33.246 §6.4.5.1)"),
                 error("--roc-rate for a download MSK", with(BUILD_MSK, "--roc-rate", "1"),
                         "--roc-rate with --service download: a download MSK message has the Empty map and no SP "
                                 + "(TS 33.246 §6.4.5.1)"),

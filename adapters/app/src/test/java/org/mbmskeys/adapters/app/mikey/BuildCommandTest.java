@@ -102,6 +102,13 @@ class BuildCommandTest {
         assertThat(msg.toHex()).contains("0d02012c" + "0e0104");
     }
 
+    /** RFC 3830 §6.10.1: the SP's session encryption key length (type 1) is the master key length, the MTK's. */
+    @Test
+    void theMtkLengthIsTheSpsSessionEncryptionKeyLength() {
+        assertThat(built(MikeyGolden.BUILD_MSK_STREAMING).toHex()).contains("000101" + "010110");
+        assertThat(built(with(MikeyGolden.BUILD_MSK_STREAMING, "--mtk-length", "32")).toHex()).contains("000101" + "010120");
+    }
+
     @Test
     void validityOnlyPrintsTheGoldenMessage() {
         CliRun run = CliRun.of(BUILD_VALIDITY_ONLY);
