@@ -361,16 +361,20 @@ public final class UeKeyStore {
             return; // invalidated
         }
         Optional<SecurityPolicyPayload> policy = received.isPresent() ? received : stored.srtpPolicy();
-        if (policy.isEmpty()) {
-            for (StoredMsk other : before.msks().values()) {
-                if (other.ref().sameGroupAs(ref) && other.srtpPolicy().isPresent()) {
-                    policy = other.srtpPolicy();
-                }
-            }
-        }
+        // The group's other MSK still held is the newer source; the one this message evicted, the older.
+        policy = policy.or(() -> groupPolicy(next.msks().values(), ref)).or(() -> groupPolicy(before.msks().values(), ref));
         if (!policy.equals(stored.srtpPolicy())) {
             next.msks().put(ref, stored.withSrtpPolicy(policy));
         }
+    }
+
+    private static Optional<SecurityPolicyPayload> groupPolicy(Iterable<StoredMsk> msks, MskRef ref) {
+        for (StoredMsk other : msks) {
+            if (!other.ref().equals(ref) && other.ref().sameGroupAs(ref) && other.srtpPolicy().isPresent()) {
+                return other.srtpPolicy();
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -76,6 +76,16 @@ class UeSrtpPolicyTest {
                 .containsOnly(Optional.of(R_10));
     }
 
+    /** Of two policies held for the group, the new MSK takes the one of the MSK it keeps, not of the one it evicts. */
+    @Test
+    void aNewMskTakesThePolicyOfTheMskThatStays() {
+        deliver(1, MSK_ID_1, MSK_A, Optional.of(R_1));
+        deliver(2, MSK_ID_2, MSK_B, Optional.of(R_10));
+        deliver(3, MSK_ID_3, MSK_C, Optional.empty());   // evicts MSK 1 (R 1), keeps MSK 2 (R 10)
+
+        assertThat(store.snapshot().msks().get(ref(MSK_ID_3)).srtpPolicy()).contains(R_10);
+    }
+
     @Test
     void aLaterMessageWithAPolicyReplacesItAndOneWithoutKeepsIt() {
         deliver(1, MSK_ID_1, MSK_A, Optional.of(R_1));
