@@ -77,15 +77,15 @@ Feature: MTK message reception by the UE
       When the BM-SC moves "news-live" to its next MTK
       Then "alice" holds MTKs 12 and 13 of "news-live"
 
-  Rule: The UE adopts the SRTP policy of a verified MSK message and gives it with each MTK (§6.4.6.1 step 5, §6.6.2.1)
-    The media layer sets SRTP up with the MTK as master key, the salt, and the policy: the RFC 4771 ROC
-    transmission rate R and mode, the key and tag lengths. The policy's session encryption key length is the
+  Rule: The UE adopts the SRTP policy and SRTP-ID map entry of a verified MSK message and gives them with each MTK (§6.4.6.1 step 5, §6.6.2.1)
+    The media layer sets SRTP up with the MTK as master key, the salt, the policy (the RFC 4771 ROC
+    transmission rate R and mode, the key and tag lengths) and the SRTP-ID map entry (the SSRC, the sender's ROC). The policy's session encryption key length is the
     master key length (RFC 3830 §6.10.1), so an MTK of another length could not be used: it is discarded.
 
     @wire
-    Example: The MTK comes with the policy the MSK message carried
+    Example: The MTK comes with the policy and map entry the MSK message carried
       When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
-      Then "alice" holds MTK 11 of "news-live" with the SRTP policy of its MSK message
+      Then "alice" holds MTK 11 of "news-live" with the SRTP policy and SRTP-ID map entry of its MSK message
 
     @wire
     Example: An MTK longer than the policy's master key

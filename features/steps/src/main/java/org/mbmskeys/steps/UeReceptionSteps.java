@@ -298,10 +298,10 @@ public class UeReceptionSteps {
     }
 
     /**
-     * The UE gives the session's current MTK with the SRTP policy it adopted (§6.4.6.1 step 5): the SP payload of
-     * the last MSK message the BM-SC sent it, as it went over the wire.
+     * The UE gives the session's current MTK with the SRTP policy and SRTP-ID map entry it adopted (§6.4.6.1 step 5):
+     * those of the last MSK message the BM-SC sent it, as they went over the wire.
      */
-    @Then("{string} holds MTK {int} of {string} with the SRTP policy of its MSK message")
+    @Then("{string} holds MTK {int} of {string} with the SRTP policy and SRTP-ID map entry of its MSK message")
     public void holdsMtkWithThePolicy(String ue, int mtkId, String session) {
         Captured last = mskMessagesTo(ue).get(mskMessagesTo(ue).size() - 1);
         MskMessage sent = (MskMessage) MikeyReader.read(last.message().bytes()).orElseThrow();
@@ -311,6 +311,7 @@ public class UeReceptionSteps {
             assertThat(current).as("the current MTK of %s at %s", session, ue).hasValueSatisfying(m -> {
                 assertThat(m.mtkId()).isEqualTo(MtkId.of(mtkId));
                 assertThat(m.srtpPolicy()).isEqualTo(sent.pendingSecurityPolicy());
+                assertThat(m.srtpCs()).isEqualTo(sent.srtpCsEntry());
             });
         } finally {
             current.ifPresent(UeReceptionSteps::destroy);

@@ -24,6 +24,7 @@ import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SpParameter;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.ue.keys.KeyFingerprint;
 import org.mbmskeys.mbms.ue.keys.RetiredMtkState;
 import org.mbmskeys.mbms.ue.keys.RetiredMukCounter;
@@ -37,9 +38,9 @@ import org.mbmskeys.mbms.ue.keys.UiccId;
  * One {@link UeKeyState} as bytes (version 2), key material included: the caller wraps the result under the KEK
  * at once and wipes it. Map entries are written in no particular order; reading rebuilds equal maps.
  *
- * <p>Version 2 adds each MSK's SRTP policy ({@link StoredMsk#srtpPolicy()}) after its MTK replay state. Version 1,
- * written before the UE kept the policy, is still read: its MSKs come back without one, and the next MSK message
- * with an SP gives it again.
+ * <p>Version 2 adds each MSK's SRTP policy and SRTP-ID map entry ({@link StoredMsk#srtpPolicy()},
+ * {@link StoredMsk#srtpCs()}) after its MTK replay state. Version 1, written before the UE kept them, is still read:
+ * its MSKs come back without them, and the next streaming MSK message gives them again.
  */
 final class UeKeyStateCodec {
 
@@ -88,6 +89,7 @@ final class UeKeyStateCodec {
                     out.writeLong(m.mtkCounter().orElseThrow().value());
                 }
                 writeSrtpPolicy(out, m.srtpPolicy());
+                writeSrtpCs(out, m.srtpCs());
             }
             out.writeInt(s.mtks().size());
             for (StoredMtk t : s.mtks()) {
@@ -160,8 +162,9 @@ final class UeKeyStateCodec {
                     mtkCounter = Optional.of(TimestampCounter.of(in.readLong()));
                 }
                 Optional<SecurityPolicyPayload> policy = version == VERSION ? readSrtpPolicy(in) : Optional.empty();
+                Optional<SrtpCsEntry> cs = version == VERSION ? readSrtpCs(in) : Optional.empty();
                 msks.put(ref, new StoredMsk(ref, key, validity, rand, type, protectedBy, generation, last, mtkId,
-                        mtkCounter, policy));
+                        mtkCounter, policy, cs));
             }
             List<StoredMtk> mtks = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -244,6 +247,24 @@ final class UeKeyStateCodec {
             parameters.add(SpParameter.of(in.readUnsignedByte(), Bytes.wrap(readBytes(in))));
         }
         return Optional.of(new SecurityPolicyPayload(policyNo, protType, parameters));
+    }
+
+    /** Present flag, Policy_no, SSRC, ROC (RFC 3830 §6.1.1). */
+    private static void writeSrtpCs(DataOutputStream out, Optional<SrtpCsEntry> cs) throws IOException {
+        out.writeBoolean(cs.isPresent());
+        if (cs.isPresent()) {
+            out.writeByte(cs.get().policyNo());
+            out.writeInt((int) cs.get().ssrc());
+            out.writeInt((int) cs.get().roc());
+        }
+    }
+
+    private static Optional<SrtpCsEntry> readSrtpCs(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SrtpCsEntry(in.readUnsignedByte(), Integer.toUnsignedLong(in.readInt()),
+                Integer.toUnsignedLong(in.readInt())));
     }
 
     private static void writeMukId(DataOutputStream out, MukId id) throws IOException {

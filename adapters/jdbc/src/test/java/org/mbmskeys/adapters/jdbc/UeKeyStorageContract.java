@@ -18,6 +18,7 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.ue.keys.KeyFingerprint;
@@ -56,7 +57,8 @@ abstract class UeKeyStorageContract {
         StoredMsk msk = new StoredMsk(MSK_REF, SecretBytes.wrap(MSK_KEY.copyBytes()), KeyValidity.of(1, 1000),
                 Bytes.ofHex("0123456789abcdef0123456789abcdef"), ServiceType.STREAMING, MUK_ID, 3,
                 TimestampCounter.of(mukCounter), Optional.of(MtkId.of(5)), Optional.of(TimestampCounter.of(77)),
-                Optional.of(MbmsSrtpPolicy.of(0, 10, SrtpAuthentication.RCCM2, 16)));
+                Optional.of(MbmsSrtpPolicy.of(0, 10, SrtpAuthentication.RCCM2, 16)),
+                Optional.of(new SrtpCsEntry(0, 0xfedcba98L, 0x80000001L)));
         StoredMtk mtk = new StoredMtk(MSK_REF, MtkId.of(5), TimestampCounter.of(77),
                 SecretBytes.ofHex("6d746b6d746b6d746b6d746b6d746b00"), Optional.of(SecretBytes.ofHex("73616c7473616c7473616c7400")));
         return new UeKeyState(Optional.of(UiccId.of("89860012345678901234")),

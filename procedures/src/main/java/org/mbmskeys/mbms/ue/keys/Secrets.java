@@ -51,7 +51,7 @@ final class Secrets {
 
     static StoredMsk copy(StoredMsk m) {
         return new StoredMsk(m.ref(), copy(m.key()), m.validity(), m.rand(), m.serviceType(), m.protectedBy(),
-                m.mukGeneration(), m.lastCounter(), m.currentMtkId(), m.mtkCounter(), m.srtpPolicy());
+                m.mukGeneration(), m.lastCounter(), m.currentMtkId(), m.mtkCounter(), m.srtpPolicy(), m.srtpCs());
     }
 
     static StoredMtk copy(StoredMtk m) {

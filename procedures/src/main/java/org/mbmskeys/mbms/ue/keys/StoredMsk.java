@@ -11,6 +11,7 @@ import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 
 /**
  * One MSK as the UE key store keeps it: key, key validity, the MIKEY-RAND of the MSK message that
@@ -32,11 +33,13 @@ import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
  * <p>{@code srtpPolicy} is the SRTP policy (SP payload) of a streaming Key Group, adopted from a verified MSK message
  * (§6.4.6.1 step 5) and kept with the MSK whose MTKs it applies to: the media layer needs it with each MTK
  * (§6.6.2.1: R, the RCC mode, the key lengths). An MSK message without one keeps the policy held for the Key Group.
+ * {@code srtpCs} is the SRTP-ID map entry of the last verified streaming MSK message for this MSK (RFC 3830 §6.1.1:
+ * Policy_no, the SSRC of the RTP session and the sender's rollover counter ROC then), kept the same way.
  */
 public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
                         MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
                         Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter,
-                        Optional<SecurityPolicyPayload> srtpPolicy) {
+                        Optional<SecurityPolicyPayload> srtpPolicy, Optional<SrtpCsEntry> srtpCs) {
 
     public StoredMsk {
         Objects.requireNonNull(ref, "ref");
@@ -49,6 +52,7 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         Objects.requireNonNull(currentMtkId, "currentMtkId");
         Objects.requireNonNull(mtkCounter, "mtkCounter");
         Objects.requireNonNull(srtpPolicy, "srtpPolicy");
+        Objects.requireNonNull(srtpCs, "srtpCs");
         if (currentMtkId.isPresent() != mtkCounter.isPresent()) {
             throw new IllegalArgumentException("MSK " + ref + ": the current MTK ID and the MTK counter are set "
                     + "together, by an accepted MTK message");
@@ -69,34 +73,35 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
         }
     }
 
-    /** An MSK without an SRTP policy (a download Key Group, or none received yet). */
+    /** An MSK without an SRTP policy and SRTP-ID map entry (a download Key Group, or none received yet). */
     public StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes rand, ServiceType serviceType,
                      MukId protectedBy, long mukGeneration, TimestampCounter lastCounter,
                      Optional<MtkId> currentMtkId, Optional<TimestampCounter> mtkCounter) {
         this(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter, currentMtkId, mtkCounter,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** The same MSK as touched by a later accepted MSK message (delivery, resend or validity update). */
     StoredMsk touchedBy(MukId mukId, long generation, TimestampCounter counter) {
-        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, currentMtkId, mtkCounter, srtpPolicy);
+        return new StoredMsk(ref, key, validity, rand, serviceType, mukId, generation, counter, currentMtkId, mtkCounter,
+                srtpPolicy, srtpCs);
     }
 
     /** A new key, validity, RAND and service type; the MTK replay state is kept (see {@link #withoutMtkState}). */
     StoredMsk withKey(SecretBytes newKey, KeyValidity newValidity, Bytes newRand, ServiceType newType) {
         return new StoredMsk(ref, newKey, newValidity, newRand, newType, protectedBy, mukGeneration, lastCounter,
-                currentMtkId, mtkCounter, srtpPolicy);
+                currentMtkId, mtkCounter, srtpPolicy, srtpCs);
     }
 
     /** No MTK accepted yet: for a different key under the same MSK ID, whose MTK messages start afresh. */
     StoredMsk withoutMtkState() {
         return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                Optional.empty(), Optional.empty(), srtpPolicy);
+                Optional.empty(), Optional.empty(), srtpPolicy, srtpCs);
     }
 
     StoredMsk withValidity(KeyValidity newValidity) {
         return new StoredMsk(ref, key, newValidity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                currentMtkId, mtkCounter, srtpPolicy);
+                currentMtkId, mtkCounter, srtpPolicy, srtpCs);
     }
 
     /**
@@ -105,12 +110,12 @@ public record StoredMsk(MskRef ref, SecretBytes key, KeyValidity validity, Bytes
      */
     StoredMsk withMtkAccepted(MtkId mtkId, TimestampCounter counter) {
         return new StoredMsk(ref, key, validity.withSeqLow(mtkId), rand, serviceType, protectedBy, mukGeneration,
-                lastCounter, Optional.of(mtkId), Optional.of(counter), srtpPolicy);
+                lastCounter, Optional.of(mtkId), Optional.of(counter), srtpPolicy, srtpCs);
     }
 
-    /** The same MSK with the SRTP policy of its Key Group adopted from a verified MSK message (§6.4.6.1 step 5). */
-    StoredMsk withSrtpPolicy(Optional<SecurityPolicyPayload> policy) {
+    /** The same MSK with the SRTP policy and SRTP-ID map entry adopted from a verified MSK message (§6.4.6.1 step 5). */
+    StoredMsk withSrtp(Optional<SecurityPolicyPayload> policy, Optional<SrtpCsEntry> cs) {
         return new StoredMsk(ref, key, validity, rand, serviceType, protectedBy, mukGeneration, lastCounter,
-                currentMtkId, mtkCounter, policy);
+                currentMtkId, mtkCounter, policy, cs);
     }
 }

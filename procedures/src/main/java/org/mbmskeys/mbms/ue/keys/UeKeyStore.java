@@ -22,6 +22,7 @@ import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -281,20 +282,23 @@ public final class UeKeyStore {
     public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
                                           MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
                                           Bytes rand, ServiceType serviceType) {
-        return applyMsk(mukId, counter, keyDomain, mskId, msk, validity, rand, serviceType, Optional.empty());
+        return applyMsk(mukId, counter, keyDomain, mskId, msk, validity, rand, serviceType, Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * {@link #applyMsk(MukId, TimestampCounter, KeyDomainId, MskId, Optional, KeyValidity, Bytes, ServiceType)} for
-     * a message that may carry an SRTP policy: the SP payload the MAC verified, adopted with the message (§6.4.6.1
-     * steps 3 and 5) and kept with the MSK stored or updated ({@link StoredMsk#srtpPolicy()}). Without one, the MSK
-     * keeps its policy, or a new MSK takes the one held for its Key Group (an SP is optional in an MSK message the
-     * UE did not ask for, §6.4.5.1).
+     * a streaming MSK message: its SP payload, if any, and its SRTP-ID map entry, both verified with the MAC, are
+     * adopted with the message (§6.4.6.1 steps 3 and 5) and kept with the MSK stored or updated
+     * ({@link StoredMsk#srtpPolicy()}, {@link StoredMsk#srtpCs()}). Without them, the MSK keeps its own, or a new MSK
+     * takes those held for its Key Group (an SP is optional in an MSK message the UE did not ask for, §6.4.5.1).
      */
     public KeyOutcome<MskUpdate> applyMsk(MukId mukId, TimestampCounter counter, KeyDomainId keyDomain,
                                           MskId mskId, Optional<SecretBytes> msk, KeyValidity validity,
-                                          Bytes rand, ServiceType serviceType, Optional<SecurityPolicyPayload> srtpPolicy) {
+                                          Bytes rand, ServiceType serviceType, Optional<SecurityPolicyPayload> srtpPolicy,
+                                          Optional<SrtpCsEntry> srtpCs) {
         Objects.requireNonNull(srtpPolicy, "srtpPolicy");
+        Objects.requireNonNull(srtpCs, "srtpCs");
         Objects.requireNonNull(mukId, "mukId");
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(validity, "validity");
@@ -347,31 +351,37 @@ public final class UeKeyStore {
             if (!outcome.isAccepted()) {
                 return outcome;
             }
-            adoptSrtpPolicy(before, next, ref, srtpPolicy);
+            adoptSrtp(before, next, ref, srtpPolicy, srtpCs);
             commit(before, next);
             return outcome;
         });
     }
 
-    /** §6.4.6.1 step 5: the verified message's SP, else the MSK's own, else the one held for its Key Group. */
-    private static void adoptSrtpPolicy(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                        Optional<SecurityPolicyPayload> received) {
+    /**
+     * §6.4.6.1 step 5: the verified message's SP and SRTP-ID map entry, else the MSK's own, else those held for its
+     * Key Group: first by the group's MSK that stays, then by the one this message evicted.
+     */
+    private static void adoptSrtp(UeKeyState before, UeKeyStateDraft next, MskRef ref,
+                                  Optional<SecurityPolicyPayload> receivedPolicy, Optional<SrtpCsEntry> receivedCs) {
         StoredMsk stored = next.msks().get(ref);
         if (stored == null) {
             return; // invalidated
         }
-        Optional<SecurityPolicyPayload> policy = received.isPresent() ? received : stored.srtpPolicy();
-        // The group's other MSK still held is the newer source; the one this message evicted, the older.
-        policy = policy.or(() -> groupPolicy(next.msks().values(), ref)).or(() -> groupPolicy(before.msks().values(), ref));
-        if (!policy.equals(stored.srtpPolicy())) {
-            next.msks().put(ref, stored.withSrtpPolicy(policy));
+        Optional<SecurityPolicyPayload> policy = receivedPolicy.or(stored::srtpPolicy)
+                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpPolicy))
+                .or(() -> fromGroup(before.msks().values(), ref, StoredMsk::srtpPolicy));
+        Optional<SrtpCsEntry> cs = receivedCs.or(stored::srtpCs)
+                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpCs))
+                .or(() -> fromGroup(before.msks().values(), ref, StoredMsk::srtpCs));
+        if (!policy.equals(stored.srtpPolicy()) || !cs.equals(stored.srtpCs())) {
+            next.msks().put(ref, stored.withSrtp(policy, cs));
         }
     }
 
-    private static Optional<SecurityPolicyPayload> groupPolicy(Iterable<StoredMsk> msks, MskRef ref) {
+    private static <T> Optional<T> fromGroup(Iterable<StoredMsk> msks, MskRef ref, Function<StoredMsk, Optional<T>> what) {
         for (StoredMsk other : msks) {
-            if (!other.ref().equals(ref) && other.ref().sameGroupAs(ref) && other.srtpPolicy().isPresent()) {
-                return other.srtpPolicy();
+            if (!other.ref().equals(ref) && other.ref().sameGroupAs(ref) && what.apply(other).isPresent()) {
+                return what.apply(other);
             }
         }
         return Optional.empty();
@@ -555,7 +565,7 @@ public final class UeKeyStore {
             }
             next.mtks().add(stored);
             commit(before, next);
-            return KeyOutcome.accepted(currentMtkOf(stored, held.srtpPolicy()));
+            return KeyOutcome.accepted(currentMtkOf(stored, held));
         });
     }
 
@@ -750,11 +760,12 @@ public final class UeKeyStore {
     }
 
     private static CurrentMtk currentMtkOf(UeKeyState s, StoredMtk m) {
-        return currentMtkOf(m, s.msks().get(m.msk()).srtpPolicy());
+        return currentMtkOf(m, s.msks().get(m.msk()));
     }
 
-    private static CurrentMtk currentMtkOf(StoredMtk m, Optional<SecurityPolicyPayload> srtpPolicy) {
-        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()), srtpPolicy);
+    private static CurrentMtk currentMtkOf(StoredMtk m, StoredMsk under) {
+        return new CurrentMtk(m.msk(), m.mtkId(), m.counter(), Secrets.copy(m.key()), Secrets.copy(m.salt()),
+                under.srtpPolicy(), under.srtpCs());
     }
 
     private void commit(UeKeyState before, UeKeyStateDraft next) {

@@ -248,7 +248,7 @@ public final class MikeyReception {
     private Reception applyMsk(MukId mukId, OpenedMsk msk, SecretBytes muk, Bytes datagram) {
         // §6.4.6.1 step 5: the SP kept aside is adopted now, with the message (OpenedMsk.securityPolicy()).
         KeyOutcome<MskUpdate> applied = store.applyMsk(mukId, msk.counter(), msk.keyDomain(), msk.mskId(), msk.msk(),
-                msk.validity(), msk.rand(), msk.serviceType(), msk.securityPolicy());
+                msk.validity(), msk.rand(), msk.serviceType(), msk.securityPolicy(), msk.srtpCsEntry());
         if (!applied.isAccepted()) {
             return discard(Stage.APPLY, applied.rejection().orElseThrow(), applied.detail());
         }

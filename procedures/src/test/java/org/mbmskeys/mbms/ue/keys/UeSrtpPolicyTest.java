@@ -32,12 +32,13 @@ import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SpParameter;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 
 /**
- * The SRTP policy a streaming UE adopts from verified MSK messages (TS 33.246 §6.4.6.1 step 5) and hands out with
- * each MTK (§6.6.2.1), and the MTK length it implies (RFC 3830 §6.10.1: the session encryption key length is the
+ * The SRTP policy and SRTP-ID map entry a streaming UE adopts from verified MSK messages (TS 33.246 §6.4.6.1 step 5)
+ * and hands out with each MTK (§6.6.2.1), and the MTK length it implies (RFC 3830 §6.10.1: the session encryption key length is the
  * master key length).
  */
 class UeSrtpPolicyTest {
@@ -49,9 +50,17 @@ class UeSrtpPolicyTest {
 
     private final UeKeyStore store = storeWithMuk();
 
+    private static final SrtpCsEntry SESSION = new SrtpCsEntry(0, 0x0a0b0c0dL, 0);
+    private static final SrtpCsEntry SESSION_LATER = new SrtpCsEntry(0, 0x0a0b0c0dL, 7);
+
     private void deliver(long counter, MskId mskId, SecretBytes msk, Optional<SecurityPolicyPayload> policy) {
+        deliver(counter, mskId, msk, policy, Optional.of(SESSION));
+    }
+
+    private void deliver(long counter, MskId mskId, SecretBytes msk, Optional<SecurityPolicyPayload> policy,
+                         Optional<SrtpCsEntry> cs) {
         assertThat(store.applyMsk(MUK_ID, counter(counter), DOMAIN, mskId, Optional.of(msk), VALIDITY, RAND,
-                ServiceType.STREAMING, policy).isAccepted()).isTrue();
+                ServiceType.STREAMING, policy, cs).isAccepted()).isTrue();
     }
 
     @Test
@@ -60,6 +69,7 @@ class UeSrtpPolicyTest {
         CurrentMtk applied = deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
 
         assertThat(applied.srtpPolicy()).contains(R_10);
+        assertThat(applied.srtpCs()).contains(SESSION);
         assertThat(store.currentMtk(DOMAIN, MSK_ID_1).orElseThrow().srtpPolicy()).contains(R_10);
         assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(11)).orElseThrow().srtpPolicy()).contains(R_10);
         assertThat(store.mtks(DOMAIN, UeFixtures.GROUP)).extracting(CurrentMtk::srtpPolicy).containsExactly(Optional.of(R_10));
@@ -97,11 +107,25 @@ class UeSrtpPolicyTest {
         assertThat(store.snapshot().msks().get(ref(MSK_ID_1)).srtpPolicy()).contains(R_10);
     }
 
+    /** The ROC of the SRTP-ID map is the sender's at the time of the message: the latest verified one is kept. */
+    @Test
+    void theMapEntryOfTheLatestMessageIsKeptAndAMessageWithoutOneKeepsIt() {
+        deliver(1, MSK_ID_1, MSK_A, Optional.of(R_10));
+        deliver(2, MSK_ID_1, MSK_A, Optional.empty(), Optional.of(SESSION_LATER));
+        assertThat(store.snapshot().msks().get(ref(MSK_ID_1)).srtpCs()).contains(SESSION_LATER);
+        assertThat(store.snapshot().msks().get(ref(MSK_ID_1)).srtpPolicy()).contains(R_10);
+
+        deliver(3, MSK_ID_2, MSK_B, Optional.empty(), Optional.empty());
+        assertThat(store.snapshot().msks().get(ref(MSK_ID_2)).srtpCs()).contains(SESSION_LATER);
+    }
+
     @Test
     void aDownloadMskHasNoPolicy() {
         deliverMsk(store, 1, MSK_ID_1, MSK_A, VALIDITY);
         assertThat(store.snapshot().msks().get(ref(MSK_ID_1)).srtpPolicy()).isEmpty();
-        assertThat(deliverMtk(store, MSK_ID_1, 1, 11, MTK_1).srtpPolicy()).isEmpty();
+        CurrentMtk mtk = deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
+        assertThat(mtk.srtpPolicy()).isEmpty();
+        assertThat(mtk.srtpCs()).isEmpty();
     }
 
     /** RFC 3830 §6.10.1: "if 'Session Encr. key length' is set, this should also be seen as the Master key length". */
