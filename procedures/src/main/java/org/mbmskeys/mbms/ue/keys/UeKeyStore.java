@@ -351,28 +351,27 @@ public final class UeKeyStore {
             if (!outcome.isAccepted()) {
                 return outcome;
             }
-            adoptSrtp(before, next, ref, srtpPolicy, srtpCs);
+            adoptSrtp(next, ref, srtpPolicy, srtpCs);
             commit(before, next);
             return outcome;
         });
     }
 
     /**
-     * §6.4.6.1 step 5: the verified message's SP and SRTP-ID map entry, else the MSK's own, else those held for its
-     * Key Group: first by the group's MSK that stays, then by the one this message evicted.
+     * §6.4.6.1 step 5: the verified message's SP and SRTP-ID map entry, else the MSK's own, else those of its Key
+     * Group's other MSK. An MSK this message evicted need not be asked: every accepted message of a group passes its
+     * SP and entry on, so the MSK that stays holds them whenever the evicted one did.
      */
-    private static void adoptSrtp(UeKeyState before, UeKeyStateDraft next, MskRef ref,
-                                  Optional<SecurityPolicyPayload> receivedPolicy, Optional<SrtpCsEntry> receivedCs) {
+    private static void adoptSrtp(UeKeyStateDraft next, MskRef ref, Optional<SecurityPolicyPayload> receivedPolicy,
+                                  Optional<SrtpCsEntry> receivedCs) {
         StoredMsk stored = next.msks().get(ref);
         if (stored == null) {
             return; // invalidated
         }
         Optional<SecurityPolicyPayload> policy = receivedPolicy.or(stored::srtpPolicy)
-                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpPolicy))
-                .or(() -> fromGroup(before.msks().values(), ref, StoredMsk::srtpPolicy));
+                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpPolicy));
         Optional<SrtpCsEntry> cs = receivedCs.or(stored::srtpCs)
-                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpCs))
-                .or(() -> fromGroup(before.msks().values(), ref, StoredMsk::srtpCs));
+                .or(() -> fromGroup(next.msks().values(), ref, StoredMsk::srtpCs));
         if (!policy.equals(stored.srtpPolicy()) || !cs.equals(stored.srtpCs())) {
             next.msks().put(ref, stored.withSrtp(policy, cs));
         }
