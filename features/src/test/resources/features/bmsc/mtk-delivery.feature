@@ -31,6 +31,23 @@ Feature: MTK delivery by the BM-SC
       Then "alice" holds the current MTK of "news-live"
       And "alice" reported no discarded datagram
 
+  Rule: MSK messages give the SRTP sender's current rollover counter with the session's SSRC (§6.4.5.1, RFC 3830 §6.1.1)
+    The SRTP-ID map entry of a streaming MSK message names the RTP session (SSRC) and the sender's rollover counter
+    (ROC) at the time, so a UE registering late starts SRTP from the right packet index. The SP is not changed.
+
+    @wire
+    Example: A UE registering after the counter advanced gets it
+      Given the SRTP sender of "news-live" is at rollover counter 3
+      When UE "bob" is bootstrapped at the BSF
+      And "bob" is registered to "news"
+      Then the last MSK message to "bob" gives the SSRC of "news-live" and rollover counter 3
+      And the last MSK message to "alice" gives the SSRC of "news-live" and rollover counter 0
+
+    Example: A rotation after the counter advanced gives it to every UE
+      When the SRTP sender of "news-live" reaches rollover counter 7
+      And the operator rotates Key Group 0101
+      Then the last MSK message to "alice" gives the SSRC of "news-live" and rollover counter 7
+
   Rule: The next MTK is sent ahead of the switch, and MTK IDs only go up (§6.3.3.1, §6.3.3.2.2)
 
     @wire

@@ -21,7 +21,9 @@ import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MskMessage;
 import org.mbmskeys.mbms.mikey.protection.MtkMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
@@ -38,6 +40,8 @@ public class MtkDeliverySteps {
     private final MbmsWorld world;
     /** The service of each session a step defined. */
     private final Map<String, String> sessionServices = new HashMap<>();
+    /** The SSRC of each session a step defined. */
+    private final Map<String, Long> sessionSsrcs = new HashMap<>();
 
     public MtkDeliverySteps(MbmsWorld world) {
         this.world = world;
@@ -47,8 +51,10 @@ public class MtkDeliverySteps {
     public void theUserServiceUsesTheStreamingKeyGroupForTheSession(String service, String group, String session,
             String address) {
         world.defineService(service, ServiceType.STREAMING, group);
+        long ssrc = 0x5eed0000L + world.services.size();
         world.bmsc().defineStreamingSession(session, world.group(group), Endpoint.of(world.multicastGroup(address), RTP_PORT),
-                StreamingSession.of(0x5eed0000L + world.services.size(), 0, 10, SrtpAuthentication.RCCM1));
+                StreamingSession.of(ssrc, 0, 10, SrtpAuthentication.RCCM1));
+        sessionSsrcs.put(session, ssrc);
         world.sessionGroups.put(session, address);
         sessionServices.put(session, service);
     }
@@ -142,6 +148,41 @@ public class MtkDeliverySteps {
             return service;
         }
         return session.endsWith("-live") ? session.substring(0, session.length() - "-live".length()) : session;
+    }
+
+    /** The media server tells the BM-SC its SRTP rollover counter for the session (RFC 3830 §6.1.1). */
+    @Given("the SRTP sender of {string} is at rollover counter {long}")
+    @When("the SRTP sender of {string} reaches rollover counter {long}")
+    public void theSrtpSenderReachesRolloverCounter(String session, long roc) {
+        world.bmsc().srtpRolloverCounter(session, roc);
+    }
+
+    /** The SRTP-ID map entry of the last MSK message the BM-SC sent the UE, read from the wire. */
+    @Then("the last MSK message to {string} gives the SSRC of {string} and rollover counter {long}")
+    public void theLastMskMessageGivesTheRolloverCounter(String ue, String session, long roc) {
+        List<MskMessage> sent = new ArrayList<>();
+        for (Captured c : world.capture()) {
+            Message m = c.message();
+            if (c.replayOf().isEmpty() && m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn())
+                    && m.to().host().equals(ue) && MikeyReader.read(m.bytes()) instanceof OpenResult.Opened<InboundMikey> o
+                    && o.value() instanceof MskMessage msk) {
+                sent.add(msk);
+            }
+        }
+        assertThat(sent).as("MSK messages sent to %s", ue).isNotEmpty();
+        Optional<SrtpCsEntry> entry = sent.get(sent.size() - 1).srtpCsEntry();
+        assertThat(entry).as("the SRTP-ID map entry of the last MSK message to %s", ue).hasValueSatisfying(e -> {
+            assertThat(e.roc()).isEqualTo(roc);
+            assertThat(e.ssrc()).isEqualTo(ssrcOf(session));
+        });
+    }
+
+    private long ssrcOf(String session) {
+        Long ssrc = sessionSsrcs.get(session);
+        if (ssrc == null) {
+            throw new IllegalArgumentException("no step defined the session '" + session + "'; defined: " + sessionSsrcs.keySet());
+        }
+        return ssrc;
     }
 
     /** One MTK message as the BM-SC sent it to the session's group (first record per send), in sending order. */

@@ -62,6 +62,7 @@ import org.mbmskeys.mbms.keys.KeyMaterialSource;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 
@@ -400,6 +401,25 @@ public final class Bmsc implements AutoCloseable {
         }
         streamingPolicies.put(group, policy);
         sessions.put(session, MtkStream.streaming(registry, group, MtkStream.mikeyDestinationFor(rtpDestination), random, suite));
+    }
+
+    /**
+     * The SRTP sender's rollover counter for streaming session {@code session} now: the MSK messages of its Key Group
+     * prepared from here on carry it in their SRTP-ID map entry (RFC 3830 §6.1.1: ROC_i is the "current rollover
+     * counter used in SRTP"), so a UE joining late starts from it; pushes already prepared keep theirs. The SP stays
+     * as defined (§6.4.5.1: not to be changed once the service has started). The SRTP sender (the media server) calls
+     * this as its ROC advances, every 65,536 packets; RFC 4771 carries the ROC in band as well, every R packets.
+     *
+     * @throws IllegalArgumentException if there is no streaming session of that name, or {@code roc} is not 32 bits
+     */
+    public void srtpRolloverCounter(String session, long roc) {
+        MtkStream stream = sessions.get(Objects.requireNonNull(session, "session"));
+        if (stream == null) {
+            throw new IllegalArgumentException("no streaming session '" + session + "'; streaming sessions: "
+                    + sessions.keySet());
+        }
+        streamingPolicies.computeIfPresent(stream.group(), (group, defined) -> new StreamingSession(
+                new SrtpCsEntry(defined.srtpCs().policyNo(), defined.srtpCs().ssrc(), roc), defined.policy()));
     }
 
     /**

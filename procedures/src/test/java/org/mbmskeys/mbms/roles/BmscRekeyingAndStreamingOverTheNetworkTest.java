@@ -15,6 +15,7 @@ import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.ue.Ue;
@@ -140,6 +141,28 @@ class BmscRekeyingAndStreamingOverTheNetworkTest {
         assertThat(world.outcomes(UeOutcome.MtkReceived.class)).hasSize(received);
         assertThat(world.bmsc.deliveries(RolesWorld.impi(1))).extracting(DeliveryRecord::outcome)
                 .containsOnly(DeliveryOutcome.DELIVERED);
+    }
+
+    /** §6.4.6.1 step 5, §6.6.2.1: what the SRTP layer is set up with comes with the MTK, the sender's ROC too. */
+    @Test
+    void theUeGetsTheSessionsPolicyAndTheSendersRolloverCounterWithItsMtk() {
+        RolesWorld world = new RolesWorld();
+        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
+        StreamingSession session = StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM2);
+        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004), session);
+        world.bmsc.srtpRolloverCounter("tv-live", 4);
+        world.bmsc.rotate(LIVE);
+        Ue alice = registered(world, "alice", "tv", LIVE, ServiceType.STREAMING, "239.1.1.1");
+        world.bmsc.startMtkDelivery("tv-live");
+        world.settle();
+
+        CurrentMtk mtk = alice.currentMtk("tv", "tv-live").orElseThrow();
+        assertThat(mtk.srtpPolicy()).contains(session.policy());
+        assertThat(mtk.srtpCs()).contains(new SrtpCsEntry(0, 0x5eed0001L, 4));
+        assertThatThrownBy(() -> world.bmsc.srtpRolloverCounter("nothing", 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no streaming session 'nothing'");
+        assertThatThrownBy(() -> world.bmsc.srtpRolloverCounter("tv-live", 1L << 32))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ROC is 32 bits");
     }
 
     @Test
