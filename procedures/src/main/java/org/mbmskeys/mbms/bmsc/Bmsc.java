@@ -405,8 +405,8 @@ public final class Bmsc implements AutoCloseable {
 
     /**
      * The SRTP sender's rollover counter for streaming session {@code session} now: the MSK messages of its Key Group
-     * prepared from here on carry it in their SRTP-ID map entry (RFC 3830 §6.1.1: ROC_i is the "current rollover
-     * counter used in SRTP"), so a UE joining late starts from it; pushes already prepared keep theirs. The SP stays
+     * sealed from here on, resends included, carry it in their SRTP-ID map entry (RFC 3830 §6.1.1: ROC_i is the
+     * "current rollover counter used in SRTP"), so a UE joining late starts from it. The SP stays
      * as defined (§6.4.5.1: not to be changed once the service has started). The SRTP sender (the media server) calls
      * this as its ROC advances, every 65,536 packets; RFC 4771 carries the ROC in band as well, every R packets.
      *
