@@ -21,6 +21,7 @@ import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
 import org.mbmskeys.mbms.keymanagement.MikeyPortParameter;
 import org.mbmskeys.mbms.keymanagement.RetryAfter;
+import org.mbmskeys.mbms.keymanagement.xml.BodyCharset;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.KeyManagementResponseBody;
 import org.mbmskeys.mbms.keymanagement.xml.MalformedBodyException;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       since the password is the ME-based MRK under GBA_ME and GBA_U alike (TS 24.109 §5.2.2.1);</li>
  *   <li>Digest ({@link DigestVerifier}: realm, uri, nonce, nonce-count, response over the body under
  *       auth-int): 401 with fresh challenges, {@code stale=true} after an expired nonce;</li>
- *   <li>Content-Type other than the request type's (parameters and case ignored): 400. 415 would be the
+ *   <li>Content-Type other than the request type's (case ignored; of its parameters only {@code charset} is read, as
+ *       the body's encoding unless it starts with a byte order mark, RFC 7303 §3.2): 400. 415 would be the
  *       HTTP answer, but G.2.4 lists 406–417 as "not used by BM-SC", and 400 is its "request missing or
  *       malformed";</li>
  *   <li>body not the TS 26.346 format (see {@code keymanagement.xml}): 400.</li>
@@ -119,11 +121,13 @@ public final class KeyRequestFunction {
             return refuse(RefusalReason.MEDIA_TYPE, "Content-Type '" + clip(contentType) + "' for requesttype="
                     + type.requestType() + "; expected " + type.requestMediaType());
         }
+        Optional<String> charset = BodyCharset.of(contentType);
         try {
             return switch (type) {
-                case REGISTER -> register(request, accepted);
-                case DEREGISTER -> new KeyManagementCall.Deregister(DeregistrationRequest.parse(request.body()), accepted);
-                case MSK_REQUEST -> new KeyManagementCall.MskRequest(MskRequestBody.parse(request.body()), accepted);
+                case REGISTER -> register(request, accepted, charset);
+                case DEREGISTER -> new KeyManagementCall.Deregister(DeregistrationRequest.parse(request.body(), charset),
+                        accepted);
+                case MSK_REQUEST -> new KeyManagementCall.MskRequest(MskRequestBody.parse(request.body(), charset), accepted);
             };
         } catch (MalformedBodyException e) {
             accepted.discard();
@@ -131,7 +135,8 @@ public final class KeyRequestFunction {
         }
     }
 
-    private KeyManagementInbound register(HttpRequestMessage request, DigestVerification.Accepted accepted) {
+    private KeyManagementInbound register(HttpRequestMessage request, DigestVerification.Accepted accepted,
+                                          Optional<String> charset) {
         OptionalInt mikeyPort;
         try {
             mikeyPort = MikeyPortParameter.read(request.target());
@@ -139,7 +144,7 @@ public final class KeyRequestFunction {
             accepted.discard();
             return refuse(RefusalReason.MIKEY_PORT, e.getMessage());
         }
-        return new KeyManagementCall.Register(RegistrationRequest.parse(request.body()), accepted, mikeyPort);
+        return new KeyManagementCall.Register(RegistrationRequest.parse(request.body(), charset), accepted, mikeyPort);
     }
 
     private KeyManagementInbound firstContact(HttpRequestMessage request) {

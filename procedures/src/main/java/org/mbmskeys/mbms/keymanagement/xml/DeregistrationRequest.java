@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.keymanagement.xml;
 
 import java.util.List;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 
 /**
@@ -44,7 +45,15 @@ public record DeregistrationRequest(List<String> serviceIds) {
      * @throws MalformedBodyException with the first problem: NOT_XML, DOCTYPE, TOO_LARGE, SCHEMA, EMPTY_LIST, BAD_ID
      */
     public static DeregistrationRequest parse(Bytes body) {
-        var root = XmlBodies.read(body, BodyType.DEREGISTER);
+        return parse(body, Optional.empty());
+    }
+
+    /**
+     * {@link #parse(Bytes)} for a body whose Content-Type has a charset parameter ({@link BodyCharset#of}), which
+     * decides its encoding unless it starts with a byte order mark (RFC 7303 §3.2).
+     */
+    public static DeregistrationRequest parse(Bytes body, Optional<String> charset) {
+        var root = XmlBodies.read(body, BodyType.DEREGISTER, charset);
         return new DeregistrationRequest(ServiceIds.read(XmlBodies.children(root, BodyType.DEREGISTER.namespace, "serviceID")));
     }
 }

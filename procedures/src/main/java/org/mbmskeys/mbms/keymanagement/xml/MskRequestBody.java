@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.keymanagement.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keys.MskRef;
 
@@ -47,8 +48,16 @@ public record MskRequestBody(List<MskRef> msks) {
      * @throws MalformedBodyException with the first problem: NOT_XML, DOCTYPE, TOO_LARGE, SCHEMA, EMPTY_LIST, BAD_ID
      */
     public static MskRequestBody parse(Bytes body) {
+        return parse(body, Optional.empty());
+    }
+
+    /**
+     * {@link #parse(Bytes)} for a body whose Content-Type has a charset parameter ({@link BodyCharset#of}), which
+     * decides its encoding unless it starts with a byte order mark (RFC 7303 §3.2).
+     */
+    public static MskRequestBody parse(Bytes body, Optional<String> charset) {
         BodyType type = BodyType.MSK_REQUEST;
-        var root = XmlBodies.read(body, type);
+        var root = XmlBodies.read(body, type, charset);
         List<MskRef> out = new ArrayList<>();
         for (var msk : XmlBodies.children(root, type.namespace, MskElements.MSK)) {
             out.add(MskElements.read(msk, type.namespace, out.size() + 1));

@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.keymanagement.xml;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
 
@@ -57,8 +58,16 @@ public record MskResponse(List<MskStatus> msks) implements KeyManagementResponse
      *                                BAD_ID, BAD_STATUS
      */
     public static MskResponse parse(Bytes body) {
+        return parse(body, Optional.empty());
+    }
+
+    /**
+     * {@link #parse(Bytes)} for a body whose Content-Type has a charset parameter ({@link BodyCharset#of}), which
+     * decides its encoding unless it starts with a byte order mark (RFC 7303 §3.2).
+     */
+    public static MskResponse parse(Bytes body, Optional<String> charset) {
         BodyType type = BodyType.MSK_RESPONSE;
-        var root = XmlBodies.read(body, type);
+        var root = XmlBodies.read(body, type, charset);
         List<MskStatus> out = new ArrayList<>();
         for (var response : XmlBodies.children(root, type.namespace, RESPONSE)) {
             int index = out.size() + 1;

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.keymanagement.xml;
 
 import java.util.List;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
 
 /**
@@ -44,7 +45,15 @@ public record RegistrationRequest(List<String> serviceIds) {
      * @throws MalformedBodyException with the first problem: NOT_XML, DOCTYPE, TOO_LARGE, SCHEMA, EMPTY_LIST, BAD_ID
      */
     public static RegistrationRequest parse(Bytes body) {
-        var root = XmlBodies.read(body, BodyType.REGISTER);
+        return parse(body, Optional.empty());
+    }
+
+    /**
+     * {@link #parse(Bytes)} for a body whose Content-Type has a charset parameter ({@link BodyCharset#of}), which
+     * decides its encoding unless it starts with a byte order mark (RFC 7303 §3.2).
+     */
+    public static RegistrationRequest parse(Bytes body, Optional<String> charset) {
+        var root = XmlBodies.read(body, BodyType.REGISTER, charset);
         return new RegistrationRequest(ServiceIds.read(XmlBodies.children(root, BodyType.REGISTER.namespace, "serviceID")));
     }
 }

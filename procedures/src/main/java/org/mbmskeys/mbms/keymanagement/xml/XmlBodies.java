@@ -3,11 +3,14 @@ package org.mbmskeys.mbms.keymanagement.xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -72,12 +75,23 @@ final class XmlBodies {
      * @throws MalformedBodyException with the first problem found
      */
     static Element read(Bytes body, BodyType type) {
+        return read(body, type, Optional.empty());
+    }
+
+    /**
+     * The same for a body whose Content-Type has a {@code charset} parameter ({@link BodyCharset}): without a byte
+     * order mark, that encoding is the body's, whatever its XML declaration says (RFC 7303 §3.2).
+     *
+     * @throws MalformedBodyException with the first problem found; {@link BodyFailure#NOT_XML} for a charset this JDK
+     *                                does not know
+     */
+    static Element read(Bytes body, BodyType type, Optional<String> charset) {
         if (body.length() > MAX_BODY_BYTES) {
             throw new MalformedBodyException(BodyFailure.TOO_LARGE, "body of " + body.length() + " bytes is over the "
                     + MAX_BODY_BYTES + "-byte limit of a key management body");
         }
         byte[] bytes = body.toByteArray();
-        Document document = parse(bytes);
+        Document document = parse(bytes, charset);
         Element root = document.getDocumentElement();
         if (!type.namespace.equals(root.getNamespaceURI()) || !type.root.equals(root.getLocalName())) {
             throw new MalformedBodyException(BodyFailure.SCHEMA, "root element is {" + clip(String.valueOf(
@@ -96,13 +110,17 @@ final class XmlBodies {
         return root;
     }
 
-    private static Document parse(byte[] bytes) {
+    private static Document parse(byte[] bytes, Optional<String> charset) {
         // The encoding is the parser's to find, as XML 1.0 §4.3.3 and Appendix F have it: a byte order mark, else
         // the declaration, else UTF-8. We write UTF-8 and TS 26.346's examples declare it, but nothing in TS 33.246
         // or TS 26.346 requires it, and an XML processor must read UTF-16 too; a peer that declares ISO-8859-1 or
         // US-ASCII is read as it says. An encoding the JDK does not know, or bytes that are not in the declared
-        // one, are not well-formed XML.
+        // one, are not well-formed XML. The HTTP layer's charset parameter comes between the two (RFC 7303 §3.2):
+        // it is the parser's external encoding unless a byte order mark says otherwise.
         InputSource source = new InputSource(new ByteArrayInputStream(bytes));
+        if (charset.isPresent() && !startsWithByteOrderMark(bytes)) {
+            source.setEncoding(known(charset.get()));
+        }
         try {
             return PARSERS.get().parse(source);
         } catch (SAXParseException e) {
@@ -118,6 +136,30 @@ final class XmlBodies {
             // Reading a byte array fails only on bytes that are not in the body's encoding.
             throw new MalformedBodyException(BodyFailure.NOT_XML, "not in its declared encoding: " + clip(e.getMessage()));
         }
+    }
+
+    private static String known(String charset) {
+        boolean supported;
+        try {
+            supported = Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            supported = false;
+        }
+        if (!supported) {
+            throw new MalformedBodyException(BodyFailure.NOT_XML, "the Content-Type's charset '" + clip(charset)
+                    + "' is not an encoding known here");
+        }
+        return charset;
+    }
+
+    /** UTF-8, UTF-16BE or UTF-16LE byte order mark (XML 1.0 Appendix F.1; the UCS-4 ones no JDK parser reads). */
+    private static boolean startsWithByteOrderMark(byte[] b) {
+        int first = b.length > 0 ? b[0] & 0xFF : -1;
+        int second = b.length > 1 ? b[1] & 0xFF : -1;
+        int third = b.length > 2 ? b[2] & 0xFF : -1;
+        return first == 0xEF && second == 0xBB && third == 0xBF
+                || first == 0xFE && second == 0xFF
+                || first == 0xFF && second == 0xFE;
     }
 
     // Only to name the failure: the parser above has already refused the body.

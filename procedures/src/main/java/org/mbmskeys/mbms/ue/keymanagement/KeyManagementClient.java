@@ -17,6 +17,7 @@ import org.mbmskeys.mbms.keymanagement.ItemStatus;
 import org.mbmskeys.mbms.keymanagement.KeyManagementRequest;
 import org.mbmskeys.mbms.keymanagement.MikeyPortParameter;
 import org.mbmskeys.mbms.keymanagement.RetryAfter;
+import org.mbmskeys.mbms.keymanagement.xml.BodyCharset;
 import org.mbmskeys.mbms.keymanagement.xml.DeregistrationRequest;
 import org.mbmskeys.mbms.keymanagement.xml.KeyManagementResponseBody;
 import org.mbmskeys.mbms.keymanagement.xml.MalformedBodyException;
@@ -195,8 +196,9 @@ public final class KeyManagementClient {
                     + sent.type().requestType() + "; expected " + sent.type().responseMediaType());
         }
         try {
+            Optional<String> charset = BodyCharset.of(contentType);   // RFC 7303 §3.2, after a byte order mark
             KeyManagementResponseBody body = sent.type() == KeyManagementRequest.MSK_REQUEST
-                    ? MskResponse.parse(response.body()) : RegisterResponse.parse(response.body());
+                    ? MskResponse.parse(response.body(), charset) : RegisterResponse.parse(response.body(), charset);
             return new KeyManagementOutcome.Answered(body);
         } catch (MalformedBodyException e) {
             return malformed(AnswerDefect.BAD_BODY, e.getMessage());

@@ -297,6 +297,24 @@ class KeyRequestFunctionTest {
         assertThat(peers.bmsc.receive(upper)).isInstanceOf(KeyManagementCall.Register.class);
     }
 
+    /** RFC 7303 §3.2: a body without a byte order mark is in the Content-Type's charset, whatever it declares. */
+    @Test
+    void theContentTypesCharsetIsTheBodysEncodingAndAnUnknownOneIs400() {
+        KeyManagementExchange first = peers.ue.register(TWO_SERVICES);
+        peers.ue.interpret(first, refused(first.request()).response());
+        String xml = new String(RegistrationRequest.of("urn:caf\u00e9").toXml().toByteArray(), UTF_8);
+        Bytes latin1 = Bytes.wrap(xml.substring(xml.indexOf("?>") + 2).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        HttpRequestMessage post = signed(first.request().target(), first, latin1);
+        HttpRequestMessage declared = new HttpRequestMessage("POST", post.target(),
+                post.headers().replacing("Content-Type", "application/mbms-register+xml; charset=ISO-8859-1"), latin1);
+        HttpRequestMessage again = signed(first.request().target(), first, latin1);   // the next nonce count
+        HttpRequestMessage unknown = new HttpRequestMessage("POST", again.target(),
+                again.headers().replacing("Content-Type", "application/mbms-register+xml; charset=x-no-such"), latin1);
+
+        assertThat(((KeyManagementCall.Register) call(declared)).body()).isEqualTo(RegistrationRequest.of("urn:caf\u00e9"));
+        assertThat(refused(unknown).detail()).startsWith(BodyFailure.NOT_XML.name()).contains("charset 'x-no-such'");
+    }
+
     @Test
     void anAuthenticatedRequestWithABadBodyIs400NamingTheBodyFailure() {
         KeyManagementExchange first = peers.ue.register(TWO_SERVICES);

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.keymanagement.xml;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_16;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.keymanagement.ItemStatus;
@@ -240,6 +243,59 @@ class KeyManagementBodiesTest {
         Bytes body = Bytes.wrap(xml.getBytes(Charset.forName(encoding)));   // UTF-16: with a byte order mark
 
         assertThat(RegistrationRequest.parse(body)).isEqualTo(RegistrationRequest.of(serviceId));
+    }
+
+    /** RFC 7303 §3.2: a byte order mark, else the Content-Type's charset, else the declaration, else UTF-8. */
+    @Test
+    void theContentTypesCharsetDecidesUnlessTheBodyStartsWithAByteOrderMark() {
+        RegistrationRequest cafe = RegistrationRequest.of("urn:caf\u00e9");
+        String declaredUtf8 = register("<serviceID>urn:caf\u00e9</serviceID>");
+        String undeclared = declaredUtf8.substring(declaredUtf8.indexOf("?>") + 2);
+        Optional<String> latin1 = Optional.of("ISO-8859-1");
+
+        assertThat(RegistrationRequest.parse(Bytes.wrap(undeclared.getBytes(ISO_8859_1)), latin1)).isEqualTo(cafe);
+        assertThat(failureOf(() -> RegistrationRequest.parse(Bytes.wrap(undeclared.getBytes(ISO_8859_1)))))
+                .isEqualTo(BodyFailure.NOT_XML);   // without it: UTF-8, which these bytes are not
+        assertThat(RegistrationRequest.parse(Bytes.wrap(declaredUtf8.getBytes(ISO_8859_1)), latin1)).isEqualTo(cafe);
+
+        byte[] utf8 = declaredUtf8.getBytes(UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        assertThat(RegistrationRequest.parse(Bytes.wrap(withBom), latin1)).isEqualTo(cafe);   // not "urn:cafÃ©"
+        assertThat(RegistrationRequest.parse(Bytes.wrap(undeclared.getBytes(UTF_16)), latin1)).isEqualTo(cafe);   // FE FF
+    }
+
+    @Test
+    void aCharsetNobodyKnowsIsNotXml() {
+        Bytes body = utf8(register("<serviceID>urn:a</serviceID>"));
+        for (String charset : new String[] {"X-NO-SUCH-CHARSET", "not a name"}) {
+            assertThatThrownBy(() -> RegistrationRequest.parse(body, Optional.of(charset)))
+                    .isInstanceOfSatisfying(MalformedBodyException.class, e -> {
+                        assertThat(e.failure()).isEqualTo(BodyFailure.NOT_XML);
+                        assertThat(e.getMessage()).contains("charset '" + charset + "' is not an encoding known here");
+                    });
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "application/mbms-register+xml; charset=ISO-8859-1 | ISO-8859-1",
+            "application/mbms-register+xml;charset=\"utf-16\" | utf-16",
+            "application/mbms-register+xml ; Charset = UTF-8 ; x=y | UTF-8",
+            "application/mbms-register+xml; x=\"a\"; charset=us-ascii | us-ascii"})
+    void theCharsetParameterIsReadWhereverItIsAndHoweverWritten(String contentType, String charset) {
+        assertThat(BodyCharset.of(contentType)).contains(charset);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"application/mbms-register+xml", "application/mbms-register+xml; charset=",
+            "application/mbms-register+xml; charset=\"\"", "application/mbms-register+xml; xcharset=utf-8", ""})
+    void noCharsetParameterIsNone(String contentType) {
+        assertThat(BodyCharset.of(contentType)).isEmpty();
+        assertThat(BodyCharset.of(null)).isEmpty();
     }
 
     @Test

@@ -209,6 +209,21 @@ class KeyManagementClientTest {
                 m -> assertThat(m.defect()).isEqualTo(AnswerDefect.NOT_AUTHENTICATED));
     }
 
+    /** RFC 7303 §3.2: the answer's charset parameter is its body's encoding; one nobody knows leaves it unread. */
+    @Test
+    void theAnswersCharsetParameterIsItsBodysEncoding() {
+        KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
+        HttpResponseMessage ok = bmscAnswers(second, List.of(ItemStatus.OK, ItemStatus.OK));
+        HttpResponseMessage unknown = new HttpResponseMessage(200, "OK", ok.headers().replacing("Content-Type",
+                "application/mbms-register-response+xml; charset=x-no-such"), ok.body());
+
+        assertThat(peers.ue.interpret(second, unknown)).isInstanceOfSatisfying(KeyManagementOutcome.Malformed.class,
+                m -> {
+                    assertThat(m.defect()).isEqualTo(AnswerDefect.BAD_BODY);
+                    assertThat(m.detail()).contains("charset 'x-no-such'");
+                });
+    }
+
     @Test
     void anAuthenticatedAnswerOfAnotherMediaTypeIsWrongMediaType() {
         KeyManagementExchange second = challengedThenSigned(peers.ue.register(SERVICES));
