@@ -3,8 +3,9 @@ package org.mbmskeys.mbms.keymanagement.xml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
@@ -117,10 +118,12 @@ final class XmlBodies {
         // US-ASCII is read as it says. An encoding the JDK does not know, or bytes that are not in the declared
         // one, are not well-formed XML. The HTTP layer's charset parameter comes between the two (RFC 7303 §3.2):
         // it is the parser's external encoding unless a byte order mark says otherwise.
-        InputSource source = new InputSource(new ByteArrayInputStream(bytes));
-        if (charset.isPresent() && !startsWithByteOrderMark(bytes)) {
-            source.setEncoding(known(charset.get()));
-        }
+        // The charset's bytes are decoded here, not by the parser, which then reads characters and does not look at
+        // the declaration's encoding; undecodable bytes fail the read (an IOException below).
+        InputSource source = charset.isPresent() && !startsWithByteOrderMark(bytes)
+                ? new InputSource(new InputStreamReader(new ByteArrayInputStream(bytes), known(charset.get()).newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))
+                : new InputSource(new ByteArrayInputStream(bytes));
         try {
             return PARSERS.get().parse(source);
         } catch (SAXParseException e) {
@@ -138,18 +141,13 @@ final class XmlBodies {
         }
     }
 
-    private static String known(String charset) {
-        boolean supported;
+    private static Charset known(String charset) {
         try {
-            supported = Charset.isSupported(charset);
-        } catch (IllegalCharsetNameException e) {
-            supported = false;
-        }
-        if (!supported) {
+            return Charset.forName(charset);
+        } catch (IllegalArgumentException e) {   // IllegalCharsetNameException, UnsupportedCharsetException
             throw new MalformedBodyException(BodyFailure.NOT_XML, "the Content-Type's charset '" + clip(charset)
                     + "' is not an encoding known here");
         }
-        return charset;
     }
 
     /** UTF-8, UTF-16BE or UTF-16LE byte order mark (XML 1.0 Appendix F.1; the UCS-4 ones no JDK parser reads). */

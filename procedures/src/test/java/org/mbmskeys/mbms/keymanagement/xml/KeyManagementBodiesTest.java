@@ -266,6 +266,9 @@ class KeyManagementBodiesTest {
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
         assertThat(RegistrationRequest.parse(Bytes.wrap(withBom), latin1)).isEqualTo(cafe);   // not "urn:cafÃ©"
         assertThat(RegistrationRequest.parse(Bytes.wrap(undeclared.getBytes(UTF_16)), latin1)).isEqualTo(cafe);   // FE FF
+        assertThat(RegistrationRequest.parse(Bytes.wrap(declaredUtf8.getBytes(UTF_8)), Optional.of("utf8"))).isEqualTo(cafe);
+        assertThat(failureOf(() -> RegistrationRequest.parse(Bytes.wrap(declaredUtf8.getBytes(ISO_8859_1)),
+                Optional.of("UTF-8")))).isEqualTo(BodyFailure.NOT_XML);   // the charset wins over the declaration
     }
 
     @Test
