@@ -17,6 +17,7 @@ import org.mbmskeys.mbms.mikey.KemacPayload;
 import org.mbmskeys.mbms.mikey.KeyData;
 import org.mbmskeys.mbms.mikey.KeyDataCodec;
 import org.mbmskeys.mbms.mikey.MikeyDecodeException;
+import org.mbmskeys.mbms.mikey.RandPayload;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.crypto.KemacCipher;
 import org.mbmskeys.mbms.mikey.crypto.KemacKeys;
@@ -80,17 +81,41 @@ public final class MikeyOpener {
     /**
      * Opens an MTK message with the MSK it names, the MIKEY-RAND stored with that MSK (TS 33.246 §6.5.4: an
      * MTK message carries none, §6.4.5.3 NOTE) and the MSK's service type, which fixes the MTK's Key data
-     * type (§6.4.5.3: TEK+SALT for streaming, TGK for download).
+     * type (§6.4.5.3: TEK+SALT for streaming, TGK for download). A message that does carry a RAND and fails the MAC
+     * with the stored one is tried once more with its own (review finding F14: senders before CR 0168).
      */
     public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk, Bytes mskRand, ServiceType service) {
         Objects.requireNonNull(mskRand, "mskRand");
         Objects.requireNonNull(service, "service");
-        KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), mskRand);
+        OpenResult<OpenedMtk> opened = open(message, msk, mskRand, service, "");
+        if (opened instanceof OpenResult.Rejected<OpenedMtk> r && r.reason() == BAD_MAC) {
+            // A sender older than CR 0168 (2012) put a RAND in each MTK message and derived its keys from it; since
+            // then the MSK's RAND is used and an MTK message carries none (§6.4.5.3 NOTE, §6.5.4). The MAC under the
+            // MSK still decides: the RAND only chooses which derivation to check.
+            Optional<Bytes> carried = carriedRand(message);
+            if (carried.isPresent() && !carried.get().equals(mskRand)) {
+                OpenResult<OpenedMtk> legacy = open(message, msk, carried.get(), service,
+                        " (with the RAND it carries, as senders before TS 33.246 CR 0168 derived)");
+                if (legacy instanceof OpenResult.Opened<OpenedMtk>) {
+                    return legacy;
+                }
+            }
+        }
+        return opened;
+    }
+
+    private static Optional<Bytes> carriedRand(MtkMessage message) {
+        return message.decoded().message().findAll(RandPayload.class).stream().map(RandPayload::rand).findFirst();
+    }
+
+    private OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk, Bytes rand, ServiceType service,
+                                       String how) {
+        KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), rand);
         try {
             if (!kemacMacVerifies(message.decoded(), keys.authenticationKey())) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MTK message " + message.mtkId() + " under MSK "
                         + message.keyDomain() + "/" + message.mskId() + " (counter " + message.counter()
-                        + ") does not verify");
+                        + ") does not verify" + how);
             }
             OpenResult<KeyData> key = singleKeyData(message.decoded(), keys, message.csbId().value(), message);
             if (key instanceof OpenResult.Rejected<KeyData> r) {

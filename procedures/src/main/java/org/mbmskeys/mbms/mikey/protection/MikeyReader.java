@@ -280,7 +280,8 @@ public final class MikeyReader {
 
         /**
          * An MTK message (TS 33.246 §6.4.5.3). A RAND payload, which a conforming BM-SC does not send, is
-         * tolerated (the MAC covers it) and never used: the MTK's KEMAC keys come from the MSK's RAND.
+         * tolerated (the MAC covers it): the MTK's KEMAC keys come from the MSK's RAND, and only a message whose MAC
+         * fails with that one is tried with the RAND it carries ({@link MikeyOpener}, senders before CR 0168).
          */
         private InboundMikey mtkMessage(TimestampCounter counter, KeyDomainId keyDomain, MskId mskId, MtkId mtkId,
                                         KemacPayload kemac) {

@@ -293,6 +293,31 @@ class ReaderAndOpenerProfileEdgesTest {
         return opener.open((MtkMessage) MikeyReader.read(wire).orElseThrow(), Fixtures.msk(), RAND, ServiceType.DOWNLOAD);
     }
 
+    /**
+     * Review finding F14: a sender older than TS 33.246 CR 0168 carried a RAND in each MTK message and derived the
+     * message's keys from it. The stored MSK RAND is tried first (§6.5.4); if that MAC fails, the carried one, and
+     * the MAC under the MSK still decides.
+     */
+    @Test
+    void anMtkMessageKeyedWithTheRandItCarriesIsOpenedAndOneKeyedWithNeitherIsABadMac() {
+        Bytes carried = Bytes.ofHex("c0c1c2c3c4c5c6c7c8c9cacbcccdcecf");
+        byte[] mtk = plaintext(KeyData.of(KeyDataType.TGK, Fixtures.mtk(), KvNull.INSTANCE));
+        Bytes withRand = Bytes.wrap(MikeyCodec.encode(new MikeyMessage(decoded(mtkMessage()).header(),
+                insertBeforeLast(new ArrayList<>(decoded(mtkMessage()).payloads()), new RandPayload(carried)))).toByteArray());
+        MtkMessage legacy = (MtkMessage) MikeyReader.read(resealed(withRand, Fixtures.msk(), carried, mtk)).orElseThrow();
+        MtkMessage neither = (MtkMessage) MikeyReader.read(resealed(withRand, Fixtures.msk(),
+                Bytes.ofHex("d0d1d2d3d4d5d6d7d8d9dadbdcdddedf"), mtk)).orElseThrow();
+        MtkMessage current = (MtkMessage) MikeyReader.read(resealed(withRand, Fixtures.msk(), RAND, mtk)).orElseThrow();
+
+        assertThat(opener.open(legacy, Fixtures.msk(), RAND, ServiceType.DOWNLOAD).orElseThrow().mtk())
+                .isEqualTo(Fixtures.mtk());
+        assertThat(opener.open(current, Fixtures.msk(), RAND, ServiceType.DOWNLOAD).orElseThrow().mtk())
+                .isEqualTo(Fixtures.mtk());
+        OpenResult.Rejected<OpenedMtk> bad = opener.open(neither, Fixtures.msk(), RAND, ServiceType.DOWNLOAD).rejection();
+        assertThat(bad.reason()).isEqualTo(MikeyRejection.BAD_MAC);
+        assertThat(bad.detail()).endsWith("does not verify");   // the stored RAND's verdict is the one reported
+    }
+
     @Test
     void keyDataThatDoesNotDecodeIsMalformed() {
         byte[] garbage = {(byte) 0xff, 0x01, 0x02};
