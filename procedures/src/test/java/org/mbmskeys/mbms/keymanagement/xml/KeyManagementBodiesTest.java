@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.keymanagement.xml;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_16;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -266,6 +267,15 @@ class KeyManagementBodiesTest {
         System.arraycopy(utf8, 0, withBom, 3, utf8.length);
         assertThat(RegistrationRequest.parse(Bytes.wrap(withBom), latin1)).isEqualTo(cafe);   // not "urn:cafÃ©"
         assertThat(RegistrationRequest.parse(Bytes.wrap(undeclared.getBytes(UTF_16)), latin1)).isEqualTo(cafe);   // FE FF
+        byte[] le = undeclared.getBytes(UTF_16LE);
+        byte[] leWithBom = new byte[le.length + 2];
+        leWithBom[0] = (byte) 0xFF;
+        leWithBom[1] = (byte) 0xFE;
+        System.arraycopy(le, 0, leWithBom, 2, le.length);
+        assertThat(RegistrationRequest.parse(Bytes.wrap(leWithBom), latin1)).isEqualTo(cafe);
+        for (byte[] tooShort : new byte[][] {{}, {(byte) 0xEF}, {(byte) 0xEF, (byte) 0xBB}}) {   // no mark, no XML
+            assertThat(failureOf(() -> RegistrationRequest.parse(Bytes.wrap(tooShort), latin1))).isEqualTo(BodyFailure.NOT_XML);
+        }
         assertThat(RegistrationRequest.parse(Bytes.wrap(declaredUtf8.getBytes(UTF_8)), Optional.of("utf8"))).isEqualTo(cafe);
         assertThat(failureOf(() -> RegistrationRequest.parse(Bytes.wrap(declaredUtf8.getBytes(ISO_8859_1)),
                 Optional.of("UTF-8")))).isEqualTo(BodyFailure.NOT_XML);   // the charset wins over the declaration
