@@ -583,6 +583,15 @@ public final class Bmsc implements AutoCloseable {
     }
 
     /**
+     * What the MSK messages of streaming session {@code session}'s Key Group say about it now: the SRTP-ID map entry
+     * (Policy_no, SSRC, the ROC last given with {@link #srtpRolloverCounter}) and the SP. Empty for no such session.
+     */
+    public Optional<StreamingSession> streamingSession(String session) {
+        MtkStream stream = sessions.get(Objects.requireNonNull(session, "session"));
+        return stream == null ? Optional.empty() : Optional.ofNullable(streamingPolicies.get(stream.group()));
+    }
+
+    /**
      * Whether MTK delivery runs for streaming session {@code session}: started and not stopped (or failed). Waits
      * for the work already submitted for the session, so a {@link #startMtkDelivery} from this thread is seen.
      *

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * GET  /v1/deliveries?impi=I | ?msk=M [&amp;limit=N]   the newest MSK delivery records
  * GET  /v1/streaming-sessions                        streaming sessions and whether MTK delivery runs
  * POST /v1/streaming-sessions/{session}/start|stop|next-mtk
+ * POST /v1/streaming-sessions/{session}/rollover-counter   the SRTP sender's ROC now; body {"roc":..}
  * </pre>
  */
 final class AdminApi {
@@ -105,6 +106,9 @@ final class AdminApi {
                 }
                 if (n == 4 && Set.of("start", "stop", "next-mtk").contains(s.get(3))) {
                     return post(request, () -> mtkDelivery(request, s.get(2), s.get(3), client));
+                }
+                if (n == 4 && s.get(3).equals("rollover-counter")) {
+                    return post(request, () -> rolloverCounter(request, s.get(2), client));
                 }
                 break;
             default:
@@ -283,6 +287,19 @@ final class AdminApi {
         return session(session, group);
     }
 
+    private JsonNode rolloverCounter(AdminRequest request, String session, String client) {
+        request.allowOnly(Set.of());
+        ObjectNode body = AdminInputs.jsonBody(request, Set.of("roc"));
+        long roc = AdminInputs.rocField(body, "roc");
+        KeyGroupRef group = bmsc.streamingSessions().get(session);
+        if (group == null) {
+            throw AdminRefusal.notFound("no streaming session '" + session + "'; sessions: " + bmsc.streamingSessions().keySet());
+        }
+        bmsc.srtpRolloverCounter(session, roc);
+        LOG.info("admin API: {} gave session '{}' the SRTP rollover counter {}", client, session, roc);
+        return session(session, group);
+    }
+
     // ------------------------------------------------------------------------------------ helpers
 
     private ObjectNode session(String name, KeyGroupRef group) {
@@ -291,6 +308,10 @@ final class AdminApi {
         o.put("keyGroup", group.toString());
         o.put("currentMsk", bmsc.currentMsk(group).map(MskRef::toString).orElse(null));
         o.put("mtkDelivery", bmsc.mtkDeliveryRunning(name) ? "running" : "stopped");
+        bmsc.streamingSession(name).ifPresent(defined -> {
+            o.put("ssrc", String.format("%08x", defined.srtpCs().ssrc()));
+            o.put("rolloverCounter", defined.srtpCs().roc());
+        });
         return o;
     }
 

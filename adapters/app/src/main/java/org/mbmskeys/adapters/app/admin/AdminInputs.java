@@ -96,4 +96,19 @@ final class AdminInputs {
         }
         return node.intValue();
     }
+
+    /**
+     * The SRTP rollover counter in field {@code name}, which must be there.
+     *
+     * @throws AdminRefusal 400 unless a whole number from 0 to 4294967295 (RFC 3830 §6.1.1: ROC is 32 bits)
+     */
+    static long rocField(ObjectNode body, String name) {
+        JsonNode node = body.get(name);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0
+                || node.longValue() > 0xFFFF_FFFFL) {
+            throw AdminRefusal.badRequest("'" + name + "' must be the SRTP rollover counter, a whole number from 0 to "
+                    + "4294967295 (RFC 3830 §6.1.1), got " + node);
+        }
+        return node.longValue();
+    }
 }

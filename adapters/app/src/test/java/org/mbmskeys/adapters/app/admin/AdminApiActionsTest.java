@@ -93,6 +93,23 @@ class AdminApiActionsTest {
         assertThat(sessions()).containsEntry("mtkDelivery", "stopped");
     }
 
+    /** RFC 3830 §6.1.1: the media server gives the SRTP sender's ROC; the MSK messages sealed after it carry it. */
+    @Test
+    void theRolloverCounterGivenReachesTheUeWithItsMtk() throws Exception {
+        Map<String, Object> given = ok(lab.post("/v1/streaming-sessions/tv-live/rollover-counter", "{\"roc\": 4294967295}"));
+        assertThat(given).containsEntry("session", "tv-live").containsEntry("ssrc", "5eed0001")
+                .containsEntry("rolloverCounter", 4294967295L);
+        lab.bmsc.rotate(AdminLab.LIVE);
+        Ue alice = lab.registered("alice", "tv");
+        ok(lab.post("/v1/streaming-sessions/tv-live/start"));
+        lab.settle();
+
+        assertThat(alice.currentMtk("tv", "tv-live").orElseThrow().srtpCs()).hasValueSatisfying(cs -> {
+            assertThat(cs.ssrc()).isEqualTo(0x5eed0001L);
+            assertThat(cs.roc()).isEqualTo(4294967295L);
+        });
+    }
+
     @Test
     void mtkDeliveryThatRunsDoesNotStartTwice() throws Exception {
         lab.bmsc.rotate(AdminLab.LIVE);

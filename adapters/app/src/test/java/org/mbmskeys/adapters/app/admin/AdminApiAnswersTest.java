@@ -126,6 +126,7 @@ class AdminApiAnswersTest {
 
         assertThat(list(json, "streamingSessions")).singleElement().satisfies(s -> assertThat(s)
                 .containsEntry("session", "tv-live").containsEntry("keyGroup", "001-01/0202")
-                .containsEntry("currentMsk", null).containsEntry("mtkDelivery", "stopped"));
+                .containsEntry("currentMsk", null).containsEntry("mtkDelivery", "stopped")
+                .containsEntry("ssrc", "5eed0001").containsEntry("rolloverCounter", 0L));
     }
 }

@@ -186,6 +186,21 @@ class AdminApiRefusesTest {
         refused(lab.post("/v1/key-groups/001-01/0101/rotate", body), 400, error);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{}|400",
+            "{\"roc\": -1}|400",
+            "{\"roc\": 4294967296}|400",
+            "{\"roc\": 1.5}|400",
+            "{\"roc\": \"7\"}|400",
+            "{\"roc\": 7, \"ssrc\": 1}|400",
+    })
+    void aRolloverCounterThatIsNot32BitsIsRefused(String body, int status) throws Exception {
+        refused(lab.post("/v1/streaming-sessions/tv-live/rollover-counter", body), status, "bad_request");
+        assertThat(lab.bmsc.streamingSession("tv-live").orElseThrow().srtpCs().roc()).isZero();
+        refused(lab.post("/v1/streaming-sessions/no-such/rollover-counter", "{\"roc\": 1}"), 404, "not_found");
+    }
+
     @Test
     void aBodyMustBeJsonAndSmall() throws Exception {
         refused(lab.send(lab.request("/v1/key-groups/001-01/0101/rotate").header("Content-Type", "text/plain")
