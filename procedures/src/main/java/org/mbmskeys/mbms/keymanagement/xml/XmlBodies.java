@@ -116,10 +116,9 @@ final class XmlBodies {
         // the declaration, else UTF-8. We write UTF-8 and TS 26.346's examples declare it, but nothing in TS 33.246
         // or TS 26.346 requires it, and an XML processor must read UTF-16 too; a peer that declares ISO-8859-1 or
         // US-ASCII is read as it says. An encoding the JDK does not know, or bytes that are not in the declared
-        // one, are not well-formed XML. The HTTP layer's charset parameter comes between the two (RFC 7303 §3.2):
-        // it is the parser's external encoding unless a byte order mark says otherwise.
-        // The charset's bytes are decoded here, not by the parser, which then reads characters and does not look at
-        // the declaration's encoding; undecodable bytes fail the read (an IOException below).
+        // one, are not well-formed XML. The HTTP layer's charset parameter comes between the two (RFC 7303 §3.2): it
+        // decides unless a byte order mark does. Its bytes are decoded here, not by the parser, which then reads
+        // characters and does not look at the declaration's encoding; undecodable bytes fail the read (IOException).
         InputSource source = charset.isPresent() && !startsWithByteOrderMark(bytes)
                 ? new InputSource(new InputStreamReader(new ByteArrayInputStream(bytes), known(charset.get()).newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))

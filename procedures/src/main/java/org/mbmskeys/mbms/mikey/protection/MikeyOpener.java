@@ -87,17 +87,16 @@ public final class MikeyOpener {
     public OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk, Bytes mskRand, ServiceType service) {
         Objects.requireNonNull(mskRand, "mskRand");
         Objects.requireNonNull(service, "service");
-        OpenResult<OpenedMtk> opened = open(message, msk, mskRand, service, "");
+        OpenResult<OpenedMtk> opened = openWith(message, msk, mskRand, service);
         if (opened instanceof OpenResult.Rejected<OpenedMtk> r && r.reason() == BAD_MAC) {
             // A sender older than CR 0168 (2012) put a RAND in each MTK message and derived its keys from it; since
             // then the MSK's RAND is used and an MTK message carries none (§6.4.5.3 NOTE, §6.5.4). The MAC under the
             // MSK still decides: the RAND only chooses which derivation to check.
             Optional<Bytes> carried = carriedRand(message);
             if (carried.isPresent() && !carried.get().equals(mskRand)) {
-                OpenResult<OpenedMtk> legacy = open(message, msk, carried.get(), service,
-                        " (with the RAND it carries, as senders before TS 33.246 CR 0168 derived)");
+                OpenResult<OpenedMtk> legacy = openWith(message, msk, carried.get(), service);
                 if (legacy instanceof OpenResult.Opened<OpenedMtk>) {
-                    return legacy;
+                    return legacy;   // otherwise the stored RAND's verdict is the one reported
                 }
             }
         }
@@ -108,14 +107,13 @@ public final class MikeyOpener {
         return message.decoded().message().findAll(RandPayload.class).stream().map(RandPayload::rand).findFirst();
     }
 
-    private OpenResult<OpenedMtk> open(MtkMessage message, SecretBytes msk, Bytes rand, ServiceType service,
-                                       String how) {
+    private OpenResult<OpenedMtk> openWith(MtkMessage message, SecretBytes msk, Bytes rand, ServiceType service) {
         KemacKeys keys = KemacKeys.derive(suite, msk, message.csbId().value(), rand);
         try {
             if (!kemacMacVerifies(message.decoded(), keys.authenticationKey())) {
                 return OpenResult.rejected(BAD_MAC, "KEMAC MAC of MTK message " + message.mtkId() + " under MSK "
                         + message.keyDomain() + "/" + message.mskId() + " (counter " + message.counter()
-                        + ") does not verify" + how);
+                        + ") does not verify");
             }
             OpenResult<KeyData> key = singleKeyData(message.decoded(), keys, message.csbId().value(), message);
             if (key instanceof OpenResult.Rejected<KeyData> r) {
