@@ -6,6 +6,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SpParameter;
+import org.mbmskeys.mbms.profile.InterimProfile;
 import org.mbmskeys.mbms.profile.Unconfirmed;
 
 /**
@@ -51,7 +52,7 @@ public final class MbmsSrtpPolicy {
      * @throws IllegalArgumentException if {@code rocRate} is out of range
      */
     public static SecurityPolicyPayload of(int policyNo, int rocRate, SrtpAuthentication authentication) {
-        return of(policyNo, rocRate, authentication, 16);
+        return of(policyNo, rocRate, authentication, InterimProfile.MTK_LENGTH);
     }
 
     /**
@@ -63,7 +64,7 @@ public final class MbmsSrtpPolicy {
      */
     public static SecurityPolicyPayload of(int policyNo, int rocRate, SrtpAuthentication authentication,
                                            int masterKeyLength) {
-        if (masterKeyLength != 16 && masterKeyLength != 24 && masterKeyLength != 32) {
+        if (!InterimProfile.ACCEPTED_KEY_LENGTHS.contains(masterKeyLength)) {
             throw new IllegalArgumentException("an SRTP master key (the MTK) is 16, 24 or 32 bytes, got " + masterKeyLength);
         }
         if (rocRate < 1 || rocRate > 0xFFFF) {

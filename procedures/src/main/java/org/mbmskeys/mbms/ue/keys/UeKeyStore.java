@@ -351,7 +351,9 @@ public final class UeKeyStore {
             if (!outcome.isAccepted()) {
                 return outcome;
             }
-            adoptSrtp(next, ref, srtpPolicy, srtpCs);
+            if (serviceType == ServiceType.STREAMING) {   // a download MSK has neither SP nor SRTP-ID map
+                adoptSrtp(next, ref, srtpPolicy, srtpCs);
+            }
             commit(before, next);
             return outcome;
         });

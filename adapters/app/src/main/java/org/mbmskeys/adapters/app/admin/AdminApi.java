@@ -254,10 +254,7 @@ final class AdminApi {
     private JsonNode mtkDelivery(AdminRequest request, String session, String action, String client) {
         request.allowOnly(Set.of());
         AdminInputs.jsonBody(request, Set.of());
-        KeyGroupRef group = bmsc.streamingSessions().get(session);
-        if (group == null) {
-            throw AdminRefusal.notFound("no streaming session '" + session + "'; sessions: " + bmsc.streamingSessions().keySet());
-        }
+        KeyGroupRef group = streamingGroup(session);
         boolean running = bmsc.mtkDeliveryRunning(session);
         switch (action) {
             case "start" -> {
@@ -291,16 +288,21 @@ final class AdminApi {
         request.allowOnly(Set.of());
         ObjectNode body = AdminInputs.jsonBody(request, Set.of("roc"));
         long roc = AdminInputs.rocField(body, "roc");
-        KeyGroupRef group = bmsc.streamingSessions().get(session);
-        if (group == null) {
-            throw AdminRefusal.notFound("no streaming session '" + session + "'; sessions: " + bmsc.streamingSessions().keySet());
-        }
+        KeyGroupRef group = streamingGroup(session);
         bmsc.srtpRolloverCounter(session, roc);
         LOG.info("admin API: {} gave session '{}' the SRTP rollover counter {}", client, session, roc);
         return session(session, group);
     }
 
     // ------------------------------------------------------------------------------------ helpers
+
+    private KeyGroupRef streamingGroup(String session) {
+        KeyGroupRef group = bmsc.streamingSessions().get(session);
+        if (group == null) {
+            throw AdminRefusal.notFound("no streaming session '" + session + "'; sessions: " + bmsc.streamingSessions().keySet());
+        }
+        return group;
+    }
 
     private ObjectNode session(String name, KeyGroupRef group) {
         ObjectNode o = AdminJson.object();

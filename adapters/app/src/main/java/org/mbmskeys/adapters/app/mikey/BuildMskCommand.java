@@ -194,8 +194,9 @@ public final class BuildMskCommand implements Callable<Integer> {
         if (r == 0) {
             throw args.error("--roc-rate must be 1..65535: RFC 4771 §4 makes R a non-zero 16-bit integer");
         }
-        int keyLength = mtkLength == null ? 16 : (int) args.unsignedNumber("--mtk-length", mtkLength, 32, "the MTK length");
-        if (keyLength != 16 && keyLength != 24 && keyLength != 32) {
+        int keyLength = mtkLength == null ? InterimProfile.MTK_LENGTH
+                : (int) args.unsignedNumber("--mtk-length", mtkLength, 32, "the MTK length");
+        if (!InterimProfile.ACCEPTED_KEY_LENGTHS.contains(keyLength)) {
             throw args.error("--mtk-length must be 16, 24 or 32: an MTK is an AES-128, -192 or -256 SRTP master key "
                     + "(TS 33.246 §4.2)");
         }
