@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Ask a running BM-SC through its admin API: user services, Key Groups, registrations, deliveries, "
-                + "streaming sessions; rotate an MSK; start, stop or advance MTK delivery.",
+                + "streaming sessions; rotate an MSK; start, stop or advance MTK delivery; give a session the SRTP "
+                + "rollover counter.",
         subcommands = {ServicesCommand.class, KeyGroupsCommand.class, RegistrationsCommand.class, DeliveriesCommand.class,
-                RotateCommand.class, SessionsCommand.class, MtkCommand.class})
+                RotateCommand.class, SessionsCommand.class, MtkCommand.class, RolloverCounterCommand.class})
 public final class AdminCommand {
 
     /** The environment variable that holds the token when no {@code --token-file} is given. */

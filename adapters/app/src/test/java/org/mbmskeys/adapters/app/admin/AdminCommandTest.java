@@ -141,6 +141,45 @@ class AdminCommandTest {
     }
 
     @Test
+    void rocGivesAStreamingSessionTheSendersRolloverCounter() throws Exception {
+        lab.bmsc.rotate(AdminLab.LIVE);
+        String ssrc = String.format("%08x", lab.bmsc.streamingSession("tv-live").orElseThrow().srtpCs().ssrc());
+
+        CliRun run = admin("roc", "tv-live", "7");
+        CliRun table = admin("sessions");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("SRTP rollover counter of session 'tv-live' (SSRC " + ssrc + "): 7; MSK messages "
+                + "sealed from now on carry it" + System.lineSeparator());
+        assertThat(lab.bmsc.streamingSession("tv-live").orElseThrow().srtpCs().roc()).isEqualTo(7);
+        assertThat(table.out().lines()).first().satisfies(h -> assertThat(h).contains("SSRC").contains("ROC"));
+        assertThat(table.out().lines()).element(1).satisfies(l -> assertThat(l).startsWith("tv-live").contains(ssrc)
+                .containsPattern(" 7 +stopped$"));
+
+        CliRun largest = admin("rollover-counter", "tv-live", "4294967295", "--json");
+        assertThat(largest.exitCode()).as(largest.err()).isZero();
+        assertThat(JsonCheck.object(largest.out())).containsEntry("rolloverCounter", 4294967295L);
+    }
+
+    @Test
+    void rocRefusesAnUnknownSessionAndACounterOutsideThirtyTwoBits() throws Exception {
+        lab.bmsc.rotate(AdminLab.LIVE);
+
+        CliRun unknown = admin("roc", "radio", "1");
+        CliRun tooLarge = admin("roc", "tv-live", "4294967296");
+        CliRun negative = admin("roc", "tv-live", "--", "-1");
+        CliRun notANumber = admin("roc", "tv-live", "seven");
+
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("not found (404): no streaming session 'radio'");
+        assertThat(tooLarge.exitCode()).isEqualTo(2);
+        assertThat(tooLarge.err()).contains("ROC is a 32-bit counter, 0 to 4294967295; got 4294967296");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(notANumber.exitCode()).isEqualTo(2);
+        assertThat(lab.bmsc.streamingSession("tv-live").orElseThrow().srtpCs().roc()).as("nothing changed").isZero();
+    }
+
+    @Test
     void deliveriesByImpiAndByMsk() throws Exception {
         MskRef msk = lab.bmsc.rotate(AdminLab.NEWS);
         lab.registered("alice", "news");
