@@ -7,10 +7,15 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -211,6 +216,84 @@ class KeyManagementBodiesTest {
         assertThat(failureOf(() -> RegistrationRequest.parse(utf8(billionLaughs)))).isEqualTo(BodyFailure.DOCTYPE);
         assertThat(failureOf(() -> RegistrationRequest.parse(utf8(externalEntity)))).isEqualTo(BodyFailure.DOCTYPE);
         assertThat(failureOf(() -> RegistrationRequest.parse(utf8(externalDtd)))).isEqualTo(BodyFailure.DOCTYPE);
+    }
+
+    /**
+     * Nothing a body names is fetched: an external DTD or entity on a loopback listener that answers any connection
+     * (with an empty document, so that a reader that did connect would go on rather than hang) is never contacted, by
+     * the parser nor by the reader that names the failure afterwards. The JDK's StAX reader fetches an external DTD
+     * unless DTDs and external entities are switched off, so this pins both settings.
+     */
+    @Test
+    void noBodyMakesTheParserFetchAnExternalDtdOrEntity() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread answering = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket s = listener.accept()) {
+                        connections.incrementAndGet();
+                        s.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(UTF_8));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            String url = "http://127.0.0.1:" + listener.getLocalPort() + "/";
+            String externalDtd = "<!DOCTYPE mbmsSecurityRegister SYSTEM \"" + url + "x.dtd\">"
+                    + "<mbmsSecurityRegister xmlns=\"" + REG_NS + "\"><serviceID>urn:a</serviceID></mbmsSecurityRegister>";
+            String externalEntity = "<!DOCTYPE r [<!ENTITY x SYSTEM \"" + url + "e\">]>"
+                    + "<mbmsSecurityRegister xmlns=\"" + REG_NS + "\"><serviceID>&x;</serviceID></mbmsSecurityRegister>";
+
+            assertThat(failureOf(() -> RegistrationRequest.parse(utf8(externalDtd)))).isEqualTo(BodyFailure.DOCTYPE);
+            assertThat(failureOf(() -> RegistrationRequest.parse(utf8(externalEntity)))).isEqualTo(BodyFailure.DOCTYPE);
+            // A reader that connected has had its answer before parse returned, so the count is final here.
+            assertThat(connections.get()).as("connections to the URLs the bodies named").isZero();
+        }
+    }
+
+    @Test
+    void aRootOfAnotherNamespaceOrNameIsNamedInTheFailure() {
+        MalformedBodyException e = (MalformedBodyException) catchThrowable(() -> RegistrationRequest.parse(
+                utf8(register("<serviceID>urn:a</serviceID>").replace(REG_NS, "urn:other"))));
+
+        assertThat(e.failure()).isEqualTo(BodyFailure.SCHEMA);
+        assertThat(e.getMessage()).isEqualTo("SCHEMA: root element is {urn:other}mbmsSecurityRegister; expected {" + REG_NS
+                + "}mbmsSecurityRegister");
+        MalformedBodyException other = (MalformedBodyException) catchThrowable(() -> RegistrationRequest.parse(
+                utf8("<mbmsSecurityRegistration xmlns=\"" + REG_NS + "\"><serviceID>urn:a</serviceID></mbmsSecurityRegistration>")));
+        assertThat(other.getMessage()).isEqualTo("SCHEMA: root element is {" + REG_NS + "}mbmsSecurityRegistration; expected {"
+                + REG_NS + "}mbmsSecurityRegister");
+    }
+
+    @Test
+    void aBodyOfExactlySixteenKibibytesIsRead() {
+        String body = register("<serviceID>urn:a</serviceID>");
+        String padded = body.replace("<serviceID>", "<!--" + "x".repeat(XmlBodies.MAX_BODY_BYTES - body.length() - 7)
+                + "--><serviceID>");
+
+        assertThat(padded.getBytes(UTF_8)).hasSize(XmlBodies.MAX_BODY_BYTES);
+        assertThat(RegistrationRequest.parse(utf8(padded))).isEqualTo(RegistrationRequest.of("urn:a"));
+        assertThat(failureOf(() -> RegistrationRequest.parse(utf8(padded.replace("<!--", "<!-- ")))))
+                .isEqualTo(BodyFailure.TOO_LARGE);
+    }
+
+    /** The bytes a peer gets: the declaration, the root in its namespace, nothing after the root's end tag. */
+    @Test
+    void aWrittenBodyIsExactlyTheDeclarationAndTheRootElement() {
+        assertThat(text(RegistrationRequest.of("urn:a").toXml())).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<mbmsSecurityRegister xmlns=\"" + REG_NS + "\"><serviceID>urn:a</serviceID></mbmsSecurityRegister>");
+    }
+
+    @Test
+    void clipKeepsUpToFortyEightCharactersOnOneLine() {
+        String fortyEight = "a".repeat(48);
+
+        assertThat(XmlBodies.clip(fortyEight)).isEqualTo(fortyEight);
+        assertThat(XmlBodies.clip(fortyEight + "b")).isEqualTo(fortyEight + "...");
+        assertThat(XmlBodies.clip("one\ntwo\tthree\r")).isEqualTo("one two three ");
+        assertThat(XmlBodies.clip(null)).isEqualTo("null");
     }
 
     @Test
