@@ -222,7 +222,8 @@ class KeyManagementBodiesTest {
      * Nothing a body names is fetched: an external DTD or entity on a loopback listener that answers any connection
      * (with an empty document, so that a reader that did connect would go on rather than hang) is never contacted, by
      * the parser nor by the reader that names the failure afterwards. The JDK's StAX reader fetches an external DTD
-     * unless DTDs and external entities are switched off, so this pins both settings.
+     * unless DTDs are switched off, so this pins that setting of {@code declaresDoctype} (its external entities switched
+     * off as well cannot be told apart: with DTDs off none can be declared).
      */
     @Test
     void noBodyMakesTheParserFetchAnExternalDtdOrEntity() throws Exception {
