@@ -164,6 +164,18 @@ public final class MbmsWorld {
         return wire != null ? wire.capture() : network.capture();
     }
 
+    /**
+     * The MIKEY datagrams the BM-SC sent to {@code ue} itself (its MSK messages, not the sessions' multicast MTK
+     * messages), as sent (no re-injected copies), oldest first.
+     */
+    public List<org.mbmskeys.adapters.memory.Captured> mskMessagesTo(String ue) {
+        return capture().stream()
+                .filter(c -> c.message().kind() == org.mbmskeys.adapters.memory.Message.Kind.DATAGRAM
+                        && c.replayOf().isEmpty() && c.message().sender().equals(bmsc().fqdn())
+                        && c.message().to().host().equals(ue))
+                .toList();
+    }
+
     /** {@code ue} receives from now on what is sent to the multicast group {@code group} (on port 2269 on the wire). */
     public void join(String ue, String group) {
         if (wire != null) {

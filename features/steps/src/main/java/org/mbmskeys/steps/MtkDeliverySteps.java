@@ -161,10 +161,8 @@ public class MtkDeliverySteps {
     @Then("the last MSK message to {string} gives the SSRC of {string} and rollover counter {long}")
     public void theLastMskMessageGivesTheRolloverCounter(String ue, String session, long roc) {
         List<MskMessage> sent = new ArrayList<>();
-        for (Captured c : world.capture()) {
-            Message m = c.message();
-            if (c.replayOf().isEmpty() && m.kind() == Message.Kind.DATAGRAM && m.sender().equals(world.bmsc().fqdn())
-                    && m.to().host().equals(ue) && MikeyReader.read(m.bytes()) instanceof OpenResult.Opened<InboundMikey> o
+        for (Captured c : world.mskMessagesTo(ue)) {
+            if (MikeyReader.read(c.message().bytes()) instanceof OpenResult.Opened<InboundMikey> o
                     && o.value() instanceof MskMessage msk) {
                 sent.add(msk);
             }

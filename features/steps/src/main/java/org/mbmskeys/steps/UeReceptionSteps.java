@@ -303,7 +303,8 @@ public class UeReceptionSteps {
      */
     @Then("{string} holds MTK {int} of {string} with the SRTP policy and SRTP-ID map entry of its MSK message")
     public void holdsMtkWithThePolicy(String ue, int mtkId, String session) {
-        Captured last = mskMessagesTo(ue).get(mskMessagesTo(ue).size() - 1);
+        List<Captured> sentTo = mskMessagesTo(ue);
+        Captured last = sentTo.get(sentTo.size() - 1);
         MskMessage sent = (MskMessage) MikeyReader.read(last.message().bytes()).orElseThrow();
         assertThat(sent.pendingSecurityPolicy()).as("the SP of the MSK message sent to %s", ue).isPresent();
         Optional<CurrentMtk> current = world.ue(ue).currentMtk(serviceOf(session), session);
@@ -350,10 +351,7 @@ public class UeReceptionSteps {
 
     /** The MSK messages the BM-SC sent to the UE itself (not to a group), in sending order. */
     private List<Captured> mskMessagesTo(String ue) {
-        List<Captured> out = world.capture().stream()
-                .filter(c -> c.message().kind() == Message.Kind.DATAGRAM && c.replayOf().isEmpty()
-                        && c.message().sender().equals(world.bmsc().fqdn()) && c.message().to().host().equals(ue))
-                .toList();
+        List<Captured> out = world.mskMessagesTo(ue);
         assertThat(out).as("MSK messages sent to %s", ue).isNotEmpty();
         return out;
     }
