@@ -146,10 +146,11 @@ public final class MemoryNetwork {
             record(m, Fate.UNDELIVERABLE, Optional.empty(), Optional.empty(), List.of(), Optional.of(captured.id()));
             return;
         }
-        ReplyHandle nobody = payload -> LOG.debug("the answer to replayed capture #{} reached no one", captured.id());
+        String what = "replayed capture #" + captured.id();
         // the answer travels back through the network like any response (captured, faults apply); no one waits
-        route(m, arrival(target, m, m.kind() == Kind.REQUEST ? Optional.of(answerTo(m, nobody)) : Optional.empty()),
-                Optional.of(captured.id()));
+        Consumer<Bytes> arrive = m.kind() == Kind.REQUEST ? arrival(target, m, Optional.of(answerTo(m, nobody(what))))
+                : arrival(target, m, Optional.empty());
+        route(m, arrive, copyOf(target, m, arrive), Optional.of(captured.id()));
     }
 
     /**
@@ -207,7 +208,8 @@ public final class MemoryNetwork {
         for (String recipient : recipients) {
             Message m = new Message(envelope.from(), envelope.to(), recipient, kind, envelope.payload());
             Optional<ReplyHandle> handle = envelope.replyHandle().map(original -> answerTo(m, original));
-            route(m, arrival(nodes.get(recipient), m, handle), Optional.empty());
+            Consumer<Bytes> arrive = arrival(nodes.get(recipient), m, handle);
+            route(m, arrive, copyOf(nodes.get(recipient), m, arrive), Optional.empty());
         }
     }
 
@@ -226,9 +228,27 @@ public final class MemoryNetwork {
                 }
                 answered[0] = true;
                 Message response = new Message(request.to(), request.from(), request.sender(), Kind.RESPONSE, bytes);
-                route(response, arrived -> original.reply(arrived), Optional.empty());
+                route(response, arrived -> original.reply(arrived),
+                        copy -> LOG.debug("a copy of the answer to {} found its exchange closed", request), Optional.empty());
             }
         };
+    }
+
+    /**
+     * What a {@link Fault.Duplicate duplicate} of {@code m} does on arrival. A datagram's copy arrives like the
+     * original. A request's copy is an exchange of its own, as a replay is: the recipient answers it, the answer
+     * travels back and is captured, and no one waits for it (the requester waits for one answer, and gets the
+     * original's). A response's copy is built by {@link #answerTo}: its exchange is closed.
+     */
+    private Consumer<Bytes> copyOf(Node target, Message m, Consumer<Bytes> arrive) {
+        if (m.kind() != Kind.REQUEST) {
+            return arrive;
+        }
+        return bytes -> arrival(target, m, Optional.of(answerTo(m, nobody("a copy of " + m)))).accept(bytes);
+    }
+
+    private static ReplyHandle nobody(String what) {
+        return payload -> LOG.debug("the answer to {} reached no one", what);
     }
 
     private Consumer<Bytes> arrival(Node target, Message m, Optional<ReplyHandle> handle) {
@@ -236,7 +256,7 @@ public final class MemoryNetwork {
     }
 
     /** Applies the fault rules to one message for one recipient, records the outcome and schedules arrival. */
-    private void route(Message m, Consumer<Bytes> arrive, Optional<Integer> replayOf) {
+    private void route(Message m, Consumer<Bytes> arrive, Consumer<Bytes> copy, Optional<Integer> replayOf) {
         List<String> effects = new ArrayList<>();
         Duration delay = latency;
         Bytes bytes = m.bytes();
@@ -284,8 +304,9 @@ public final class MemoryNetwork {
         Bytes arriving = bytes;
         int n = copies;
         Runnable delivery = () -> {
-            for (int i = 0; i < n; i++) {
-                arrive.accept(arriving);
+            arrive.accept(arriving);
+            for (int i = 1; i < n; i++) {
+                copy.accept(arriving);
             }
         };
         if (hold) {

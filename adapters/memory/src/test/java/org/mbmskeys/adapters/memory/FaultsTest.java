@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.memory.Captured.Fate;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.spi.Cancellable;
+import org.mbmskeys.engine.spi.Envelope;
 import org.mbmskeys.engine.spi.ManualScheduler;
 
 /** Each fault rule, with exact expectations on virtual time and on the capture. */
@@ -73,6 +77,43 @@ class FaultsTest {
         assertThat(p.arrivedAt("ue-1")).containsExactly("01", "01", "02");
         assertThat(p.arrivals).extracting(Peers.Arrival::when).containsOnly(T0);
         assertThat(p.network.capture().get(0).effects()).containsExactly("duplicated");
+    }
+
+    /**
+     * A request's copy is an exchange of its own, as a replay is: the server answers both (a second answer on one
+     * exchange would be refused), and the requester, waiting for one answer, gets the original's.
+     */
+    @Test
+    void aDuplicatedRequestIsASecondExchangeWhoseAnswerReachesNoOne() {
+        Peers p = new Peers(1, "ue-1");
+        List<String> answers = new ArrayList<>();
+        p.network.node("bmsc").receive(e -> e.replyHandle().orElseThrow().reply(Bytes.ofHex(e.payload().toHex() + "c8")));
+        p.network.inject(new Fault.Duplicate(Selector.nth(1)));
+
+        p.node("ue-1").send(Envelope.of(Peers.at("ue-1"), Peers.at("bmsc"), Bytes.ofHex("50"))
+                .withReplyHandle(answer -> answers.add(((Bytes) answer).toHex())));
+        p.time.runDue();
+
+        assertThat(answers).containsExactly("50c8");
+        assertThat(p.network.capture()).extracting(c -> c.message().kind())
+                .containsExactly(Message.Kind.REQUEST, Message.Kind.RESPONSE, Message.Kind.RESPONSE);
+        assertThat(p.network.capture().get(0).effects()).containsExactly("duplicated");
+        assertThat(p.network.capture()).extracting(Captured::fate).containsOnly(Fate.DELIVERED);
+    }
+
+    @Test
+    void aDuplicatedResponseReachesTheRequesterOnce() {
+        Peers p = new Peers(1, "ue-1");
+        List<String> answers = new ArrayList<>();
+        p.network.node("bmsc").receive(e -> e.replyHandle().orElseThrow().reply(Bytes.ofHex("c8")));
+        p.network.inject(new Fault.Duplicate(Selector.matching("responses", m -> m.kind() == Message.Kind.RESPONSE)));
+
+        p.node("ue-1").send(Envelope.of(Peers.at("ue-1"), Peers.at("bmsc"), Bytes.ofHex("50"))
+                .withReplyHandle(answer -> answers.add(((Bytes) answer).toHex())));
+        p.time.runDue();
+
+        assertThat(answers).containsExactly("c8");
+        assertThat(p.network.capture().get(1).effects()).containsExactly("duplicated");
     }
 
     @Test
