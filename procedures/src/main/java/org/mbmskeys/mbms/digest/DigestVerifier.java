@@ -40,13 +40,16 @@ import org.slf4j.LoggerFactory;
  *   <li>no header: {@link DigestFailure#NO_AUTHORIZATION}; bad syntax: {@link DigestFailure#MALFORMED};</li>
  *   <li>realm, algorithm, qop, uri (must equal the request-URI), opaque: the matching *_MISMATCH /
  *       UNSUPPORTED_* failure;</li>
- *   <li>nonce not issued here, or not in the exact base64 form issued: {@link DigestFailure#INVALID_NONCE};</li>
  *   <li>response algorithm other than the one the nonce was issued with: {@link DigestFailure#ALGORITHM_MISMATCH}
  *       (logged at info);</li>
  *   <li>no password for the username (B-TID): {@link DigestFailure#UNKNOWN_USER};</li>
  *   <li>response digest wrong (password, method, uri or auth-int body): {@link DigestFailure#WRONG_RESPONSE};</li>
- *   <li>nonce older than its lifetime: {@link DigestFailure#STALE_NONCE} — only after a correct response,
- *       as RFC 7616 §3.3 asks, so {@code stale=true} tells the client its password is right;</li>
+ *   <li>either of the two above with a nonce not issued here, or not in the exact base64 form issued:
+ *       {@link DigestFailure#INVALID_NONCE} instead;</li>
+ *   <li>a nonce not issued here (a BM-SC restarted with a new secret, another node without the shared one) or
+ *       older than its lifetime: {@link DigestFailure#STALE_NONCE} — only after a correct response over it,
+ *       as RFC 2617 §3.2.1 and RFC 7616 §3.3 ask, so {@code stale=true} tells the client its password is right
+ *       and it repeats with the new nonce rather than bootstrapping again;</li>
  *   <li>nc not above the last accepted nc for this nonce: {@link DigestFailure#NONCE_COUNT_REPLAY}.</li>
  * </ol>
  *
@@ -162,9 +165,11 @@ public final class DigestVerifier {
                     + " the value of the challenge", realm);
         }
         NonceCheck nonce = nonces.check(a.nonce(), realm);
-        if (nonce.verdict() == NonceCheck.Verdict.INVALID) {
-            return reject(DigestFailure.INVALID_NONCE, nonce.detail(), realm);
-        }
+        // A nonce not issued here (by a BM-SC process before a restart, or another node without the shared secret)
+        // is still checked for a digest that verifies over it: the credentials are then right, and RFC 2617 §3.2.1
+        // answers with stale=true, so that the UE repeats with the new nonce instead of taking its B-TID for invalid
+        // and bootstrapping again.
+        boolean foreign = nonce.verdict() == NonceCheck.Verdict.INVALID;
         if (nonce.algorithm().isPresent() && nonce.algorithm().get() != a.algorithm()) {
             return reject(DigestFailure.ALGORITHM_MISMATCH, "the response uses algorithm " + a.algorithm().token()
                     + " but its nonce was issued in a " + nonce.algorithm().get().token() + " challenge; answer "
@@ -172,6 +177,9 @@ public final class DigestVerifier {
         }
         Optional<SecretBytes> password = credentials.password(a.username(), realm);
         if (password.isEmpty()) {
+            if (foreign) {
+                return reject(DigestFailure.INVALID_NONCE, nonce.detail(), realm);
+            }
             return reject(DigestFailure.UNKNOWN_USER, "no credentials for username '" + a.username() + "' in realm "
                     + realm + " (unknown or expired bootstrapping)", realm);
         }
@@ -186,8 +194,16 @@ public final class DigestVerifier {
         String expected = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
         if (!DigestMath.sameDigest(expected, a.response())) {
             ha1.destroy();
+            if (foreign) {
+                return reject(DigestFailure.INVALID_NONCE, nonce.detail(), realm);
+            }
             return reject(DigestFailure.WRONG_RESPONSE, "response for username '" + a.username() + "' does not verify: "
                     + "wrong password, or method, uri or (auth-int) body changed", realm);
+        }
+        if (foreign) {
+            ha1.destroy();
+            return reject(DigestFailure.STALE_NONCE, nonce.detail() + "; the response verifies over it, so the credentials "
+                    + "are right: retry with the new nonce", realm);
         }
         if (nonce.verdict() == NonceCheck.Verdict.STALE) {
             ha1.destroy();

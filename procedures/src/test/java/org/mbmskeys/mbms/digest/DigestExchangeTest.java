@@ -313,8 +313,13 @@ class DigestExchangeTest {
         assertThat(failureOf(v)).isEqualTo(DigestFailure.WRONG_RESPONSE);
     }
 
+    /**
+     * The client knows the password and answered the nonce it was given; only the nonce is not this server's. RFC 2617
+     * §3.2.1 sets stale for exactly that ("the nonce is invalid but with a valid digest for that nonce"), so the client
+     * repeats with the fresh nonce instead of taking its credentials for wrong.
+     */
     @Test
-    void modifiedNonceIsRejectedAsInvalidNonceEvenWithAMatchingResponse() {
+    void modifiedNonceWithAMatchingResponseIsStale() {
         DigestVerifier verifier = server().build();
         DigestChallenge real = verifier.challenges(REALM).get(0);
         char c = real.nonce().charAt(10);
@@ -325,12 +330,45 @@ class DigestExchangeTest {
         var v = (DigestVerification.Rejected) verifier.verify("POST", URI, BODY,
                 client.authorize("POST", URI, BODY).toHeaderValue());
 
+        assertThat(v.failure()).isEqualTo(DigestFailure.STALE_NONCE);
+        assertThat(v.challenges()).allMatch(DigestChallenge::stale);
+    }
+
+    @Test
+    void modifiedNonceWithAWrongResponseIsInvalidAndNotStale() {
+        DigestVerifier verifier = server().build();
+        DigestChallenge real = verifier.challenges(REALM).get(0);
+        char c = real.nonce().charAt(10);
+        String forgedNonce = real.nonce().substring(0, 10) + (c == 'A' ? 'B' : 'A') + real.nonce().substring(11);
+        DigestClient client = ue(SecretBytes.ofHex("00112233445566778899aabbccddeeff"), REALM);
+        client.onChallenge(List.of(real.toHeaderValue().replace(real.nonce(), forgedNonce)));
+
+        var v = (DigestVerification.Rejected) verifier.verify("POST", URI, BODY,
+                client.authorize("POST", URI, BODY).toHeaderValue());
+
         assertThat(v.failure()).isEqualTo(DigestFailure.INVALID_NONCE);
         assertThat(v.challenges()).noneMatch(DigestChallenge::stale);
     }
 
     @Test
-    void nonceOfAServerWithAnotherSecretIsRejectedAsInvalidNonce() {
+    void foreignNonceOfAnUnknownUserIsInvalidAndNotStale() {
+        DigestVerifier other = DigestVerifier.builder().realms(REALM).credentials(credentials).clock(clock)
+                .serverSecret(SecretBytes.wrap(new SeededRandom(9).next(32).toByteArray())).opaque("same").build();
+        DigestVerifier verifier = server().opaque("same").build();
+        DigestClient stranger = new DigestClient("someone@bsf.example.org", MrkDigestPassword.derive(MRK), REALM,
+                new SeededRandom(2));
+        challenge(other, stranger);
+
+        var v = (DigestVerification.Rejected) verifier.verify("POST", URI, BODY,
+                stranger.authorize("POST", URI, BODY).toHeaderValue());
+
+        assertThat(v.failure()).isEqualTo(DigestFailure.INVALID_NONCE);
+        assertThat(v.challenges()).noneMatch(DigestChallenge::stale);
+    }
+
+    /** A BM-SC restarted with a new nonce secret (the default) meets UEs holding its old nextnonce: stale, not invalid. */
+    @Test
+    void nonceOfAServerWithAnotherSecretAndAMatchingResponseIsStale() {
         DigestVerifier other = DigestVerifier.builder().realms(REALM).credentials(credentials).clock(clock)
                 .serverSecret(SecretBytes.wrap(new SeededRandom(9).next(32).toByteArray())).opaque("same").build();
         DigestVerifier verifier = server().opaque("same").build();
@@ -339,11 +377,12 @@ class DigestExchangeTest {
 
         var v = verifier.verify("POST", URI, BODY, client.authorize("POST", URI, BODY).toHeaderValue());
 
-        assertThat(failureOf(v)).isEqualTo(DigestFailure.INVALID_NONCE);
+        assertThat(failureOf(v)).isEqualTo(DigestFailure.STALE_NONCE);
+        assertThat(((DigestVerification.Rejected) v).challenges()).allMatch(DigestChallenge::stale);
     }
 
     @Test
-    void nonceIssuedForAnotherRealmOfTheServerIsInvalidInThisOne() {
+    void nonceIssuedForAnotherRealmOfTheServerIsNotAcceptedInThisOne() {
         DigestRealm uicc = DigestRealm.of("3GPP-bootstrapping-uicc@bmsc.example.org");
         DigestVerifier bothRealms = DigestVerifier.builder().realms(REALM, uicc).serverSecret(SECRET)
                 .credentials(credentials).clock(clock).build();
@@ -353,7 +392,8 @@ class DigestExchangeTest {
 
         var v = bothRealms.verify("POST", URI, BODY, client.authorize("POST", URI, BODY).toHeaderValue());
 
-        assertThat(failureOf(v)).isEqualTo(DigestFailure.INVALID_NONCE);
+        // not valid in this realm; the digest verifies (the client holds the password), so: stale
+        assertThat(failureOf(v)).isEqualTo(DigestFailure.STALE_NONCE);
     }
 
     @Test
