@@ -93,12 +93,18 @@ public final class Ue {
         engine.signal(UeHost.SERVICE, name, "powerDown");
     }
 
-    /** The user wants {@code serviceId} (announced before): GBA if needed, then registration (§6.3.2.1A). */
+    /**
+     * The user wants {@code serviceId} (announced before): GBA if needed, then registration (§6.3.2.1A). A choice of
+     * a powered-on UE: while powered down the signal is refused (engine listeners see it rejected) and nothing is kept.
+     */
     public void use(String serviceId) {
         engine.signal(UeHost.SERVICE, name, "use", Objects.requireNonNull(serviceId, "serviceId"));
     }
 
-    /** The user no longer wants {@code serviceId}: it is deregistered and stays off at power-on (§6.3.2.1B). */
+    /**
+     * The user no longer wants {@code serviceId}: it is deregistered and stays off at power-on (§6.3.2.1B). Like
+     * {@link #use}, taken only while powered on.
+     */
     public void leave(String serviceId) {
         engine.signal(UeHost.SERVICE, name, "leave", Objects.requireNonNull(serviceId, "serviceId"));
     }
