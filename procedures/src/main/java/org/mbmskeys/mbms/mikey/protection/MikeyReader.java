@@ -127,8 +127,12 @@ public final class MikeyReader {
                             + "and never sets the V bit (TS 33.246 §6.3.2.2.4)");
                 }
                 // Either map: §6.3.2.2.4 fixes the pull's key data but not its header, and a BM-SC that writes it
-                // like a streaming MSK message (§6.4.5.1: #CS 1 with the SRTP-ID map) is as right; no SP either way.
-                requireNoPolicy(policies, "a solicited pull (TS 33.246 §6.3.2.2.4)");
+                // like a streaming MSK message (§6.4.5.1: #CS 1 with the SRTP-ID map, and the SP that is optional
+                // there) is as right. The SP is read and left unused: a pull delivers no key for it to govern. With
+                // the Empty map there is none (RFC 4563 §5: it MUST NOT be there).
+                if (service == ServiceType.DOWNLOAD) {
+                    requireNoPolicy(policies, "a solicited pull with the Empty map (RFC 4563 §5)");
+                }
                 // U13: whether a pull carries RAND is open; without one, the PRF labels have no RAND.
                 return new SolicitedPullMessage(decoded, header.csbId(), ids.keyDomain, mskId.keyGroup(), counter,
                         rand().orElse(Bytes.empty()), idiIdr[0], idiIdr[1]);

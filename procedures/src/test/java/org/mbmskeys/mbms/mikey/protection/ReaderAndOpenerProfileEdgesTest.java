@@ -44,6 +44,7 @@ import org.mbmskeys.mbms.mikey.PrfFunction;
 import org.mbmskeys.mbms.mikey.RandPayload;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SpParameter;
+import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.TimestampPayload;
 import org.mbmskeys.mbms.mikey.VerificationPayload;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
@@ -132,7 +133,24 @@ class ReaderAndOpenerProfileEdgesTest {
         assertRejected(withPayloads(ack(), ps -> insertBeforeLast(ps, sp)), MikeyRejection.NOT_IN_PROFILE,
                 "SP payload in a verification message");
         assertRejected(withPayloads(pull(), ps -> insertBeforeLast(ps, sp)), MikeyRejection.NOT_IN_PROFILE,
-                "SP payload in a solicited pull");
+                "SP payload in a solicited pull with the Empty map");
+    }
+
+    /**
+     * §6.3.2.2.4 fixes a pull's key data, not its header: a BM-SC may write it as it writes a streaming MSK message
+     * (§6.4.5.1: #CS 1, the SRTP-ID map, the optional SP). The UE reads it, so that it runs the MSK request the pull
+     * asks for.
+     */
+    @Test
+    void aSolicitedPullWrittenLikeAStreamingMskMessageIsReadWithItsSp() {
+        MikeyMessage m = decoded(pull());
+        CommonHeader streaming = CommonHeader.mbmsStreaming(false, m.header().csbId(), new SrtpCsEntry(0, 0x0a0b0c0dL, 0));
+        List<MikeyPayload> payloads = insertBeforeLast(new ArrayList<>(m.payloads()),
+                MbmsSrtpPolicy.of(0, 1, SrtpAuthentication.RCCM1));
+
+        InboundMikey read = MikeyReader.read(MikeyCodec.encode(new MikeyMessage(streaming, payloads))).orElseThrow();
+
+        assertThat(read).isInstanceOf(SolicitedPullMessage.class);
     }
 
     /** #CS 0 with the SRTP-ID map type carries no entry, as the Empty map; pre-RFC 4563 senders wrote it so. */
