@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.digest;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -76,6 +77,11 @@ public final class DigestRealm {
         }
         return fqdnAt > 0 && received.length() == value.length() && received.regionMatches(0, value, 0, fqdnAt)
                 && received.regionMatches(true, fqdnAt, value, fqdnAt, value.length() - fqdnAt);
+    }
+
+    /** The BM-SC FQDN of a GBA realm ({@link #bootstrapping}); empty for any other realm. */
+    Optional<String> bmscFqdn() {
+        return fqdnAt > 0 ? Optional.of(value.substring(fqdnAt)) : Optional.empty();
     }
 
     /** The realm as sent in the {@code realm} parameter. */

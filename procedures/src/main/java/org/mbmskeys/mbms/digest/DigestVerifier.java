@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Verification order, first failure wins:
  * <ol>
  *   <li>no header: {@link DigestFailure#NO_AUTHORIZATION}; bad syntax: {@link DigestFailure#MALFORMED};</li>
- *   <li>realm, algorithm, qop, uri (must equal the request-URI), opaque: the matching *_MISMATCH /
+ *   <li>realm, algorithm, qop, uri (must name the request-URI's resource, {@link DigestUri}), opaque: the matching *_MISMATCH /
  *       UNSUPPORTED_* failure;</li>
  *   <li>response algorithm other than the one the nonce was issued with: {@link DigestFailure#ALGORITHM_MISMATCH}
  *       (logged at info);</li>
@@ -123,7 +123,8 @@ public final class DigestVerifier {
      *
      * @param method        the request method, e.g. {@code POST}
      * @param requestUri    the request-target as received, e.g. {@code /keymanagement?requesttype=register};
-     *                      the {@code uri} parameter must equal it exactly
+     *                      the {@code uri} parameter must name the same resource (equal, or the same path and query
+     *                      with one in the absolute form naming this BM-SC: {@link DigestUri})
      * @param body          the request body ({@link Bytes#empty()} for none); authenticated under auth-int
      * @param authorization the {@code Authorization} header value, or {@code null} if absent
      * @return never null; bad input is a {@link DigestVerification.Rejected}, never an exception. Its
@@ -156,9 +157,9 @@ public final class DigestVerifier {
             return reject(DigestFailure.UNSUPPORTED_QOP, "qop " + a.qop().token() + " is not allowed here; allowed: "
                     + qopTokens(), realm);
         }
-        if (!a.uri().equals(requestUri)) {
-            return reject(DigestFailure.URI_MISMATCH, "uri parameter '" + a.uri() + "' differs from the request-URI '"
-                    + requestUri + "'; they must be equal", realm);
+        if (!DigestUri.sameResource(a.uri(), requestUri, realm)) {
+            return reject(DigestFailure.URI_MISMATCH, "uri parameter '" + a.uri() + "' names another resource than the "
+                    + "request-URI '" + requestUri + "'", realm);
         }
         if (!a.opaque().equals(opaque)) {
             return reject(DigestFailure.OPAQUE_MISMATCH, "opaque " + (a.opaque().isPresent() ? "differs from" : "is missing; send")
@@ -190,7 +191,7 @@ public final class DigestVerifier {
             // HA1 is all the verifier needs from here on; the password leaves no copy behind.
             password.get().destroy();
         }
-        String ha2 = DigestMath.ha2(a.algorithm(), method, requestUri, a.qop(), body);
+        String ha2 = DigestMath.ha2(a.algorithm(), method, a.uri(), a.qop(), body);   // the uri as signed (RFC 2617 §3.2.2.2)
         String expected = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
         if (!DigestMath.sameDigest(expected, a.response())) {
             ha1.destroy();

@@ -407,8 +407,49 @@ class DigestExchangeTest {
                 auth.toHeaderValue());
 
         assertThat(v.failure()).isEqualTo(DigestFailure.URI_MISMATCH);
-        assertThat(v.detail()).isEqualTo("uri parameter '/keymanagement?requesttype=register' differs from the "
-                + "request-URI '/keymanagement?requesttype=deregister'; they must be equal");
+        assertThat(v.detail()).isEqualTo("uri parameter '/keymanagement?requesttype=register' names another resource "
+                + "than the request-URI '/keymanagement?requesttype=deregister'");
+    }
+
+    /**
+     * RFC 2617 §3.2.2.5: uri and request-line name the same resource, and may differ in form because a proxy rewrote
+     * the request-line. Both directions, the BM-SC's FQDN in any letter case and with a port; the response and rspauth
+     * are over the uri as signed.
+     */
+    @ParameterizedTest(name = "signed {0}, request-line {1}")
+    @CsvSource({
+        "http://bmsc.example.org:1234/keymanagement?requesttype=register, /keymanagement?requesttype=register",
+        "/keymanagement?requesttype=register, http://BMSC.example.org/keymanagement?requesttype=register",
+        "http://bmsc.example.org/keymanagement?requesttype=register, HTTP://bmsc.example.org/keymanagement?requesttype=register",
+    })
+    void theSameResourceInTheAbsoluteAndTheOriginFormIsAccepted(String signed, String requestLine) {
+        DigestVerifier verifier = server().build();
+        DigestClient client = ue();
+        challenge(verifier, client);
+        DigestAuthorization auth = client.authorize("POST", signed, BODY);
+
+        var ok = accepted(verifier.verify("POST", requestLine, BODY, auth.toHeaderValue()));
+
+        client.onAuthenticationInfo(auth, ok.authenticationInfo(RESPONSE_BODY).toHeaderValue(), RESPONSE_BODY);
+    }
+
+    @ParameterizedTest(name = "signed {0}, request-line {1}")
+    @CsvSource({
+        "http://elsewhere.example.org/keymanagement?requesttype=register, /keymanagement?requesttype=register",
+        "/keymanagement?requesttype=register, http://elsewhere.example.org/keymanagement?requesttype=register",
+        "http://bmsc.example.org/keymanagement?requesttype=register, /keymanagement?requesttype=deregister",
+        "http://bmsc.example.org:80/keymanagement?requesttype=register, http://bmsc.example.org:81/keymanagement?requesttype=register",
+        "ftp://bmsc.example.org/keymanagement?requesttype=register, /keymanagement?requesttype=register",
+        "/bmsc.example.org/keymanagement?requesttype=register, /keymanagement?requesttype=register",
+    })
+    void anotherHostPortSchemeOrPathIsAUriMismatch(String signed, String requestLine) {
+        DigestVerifier verifier = server().build();
+        DigestClient client = ue();
+        challenge(verifier, client);
+
+        var v = verifier.verify("POST", requestLine, BODY, client.authorize("POST", signed, BODY).toHeaderValue());
+
+        assertThat(failureOf(v)).isEqualTo(DigestFailure.URI_MISMATCH);
     }
 
     @Test
