@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *       older than its lifetime: {@link DigestFailure#STALE_NONCE} — only after a correct response over it,
  *       as RFC 2617 §3.2.1 and RFC 7616 §3.3 ask, so {@code stale=true} tells the client its password is right
  *       and it repeats with the new nonce rather than bootstrapping again;</li>
- *   <li>nc not above the last accepted nc for this nonce: {@link DigestFailure#NONCE_COUNT_REPLAY}.</li>
+ *   <li>nc accepted with this nonce before, or too far below the highest ({@link NonceCountWindow}):
+ *       {@link DigestFailure#NONCE_COUNT_REPLAY}.</li>
  * </ol>
  *
  * <pre>{@code
@@ -216,7 +217,8 @@ public final class DigestVerifier {
             case REPLAYED -> {
                 ha1.destroy();
                 yield reject(DigestFailure.NONCE_COUNT_REPLAY, "nc " + NonceCount.format(a.nc())
-                        + " is not above the highest nc already accepted with this nonce: a replayed request", realm);
+                        + " was already accepted with this nonce, or is more than " + NonceCountWindow.WIDTH
+                        + " below the highest: a replayed request", realm);
             }
             case FORGOTTEN -> {
                 ha1.destroy();

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The in-memory {@link NonceCounts} (the default): remembers, per used nonce, the highest nonce-count accepted, so a replayed request (same or lower nc)
- * is rejected (RFC 7616 §3.4, §5.3). Memory is bounded:
+ * The in-memory {@link NonceCounts} (the default): remembers, per used nonce, the nonce-counts accepted
+ * ({@link NonceCountWindow}), so a replayed request (an nc seen before) is rejected (RFC 7616 §3.4, §5.3). Memory is
+ * bounded:
  * <ul>
  *   <li>an entry lives until its nonce expires; after that the nonce is STALE anyway, so forgetting it
  *       cannot let a replay through;</li>
@@ -22,7 +24,7 @@ import java.util.Map;
  */
 final class NonceCountTracker implements NonceCounts {
 
-    private record Entry(long highestNc, Instant issuedAt, Instant expiresAt) {
+    private record Entry(NonceCountWindow counts, Instant issuedAt, Instant expiresAt) {
     }
 
     private final int maxNonces;
@@ -37,10 +39,11 @@ final class NonceCountTracker implements NonceCounts {
     public synchronized Outcome advance(String nonce, long nc, Instant issuedAt, Instant expiresAt, Instant now) {
         Entry entry = byNonce.get(nonce);
         if (entry != null) {
-            if (nc <= entry.highestNc()) {
+            Optional<NonceCountWindow> next = entry.counts().accept(nc);
+            if (next.isEmpty()) {
                 return Outcome.REPLAYED;
             }
-            byNonce.put(nonce, new Entry(nc, entry.issuedAt(), entry.expiresAt()));
+            byNonce.put(nonce, new Entry(next.get(), entry.issuedAt(), entry.expiresAt()));
             return Outcome.ACCEPTED;
         }
         if (floor != null && !issuedAt.isAfter(floor)) {
@@ -58,7 +61,7 @@ final class NonceCountTracker implements NonceCounts {
                 return Outcome.FORGOTTEN;
             }
         }
-        byNonce.put(nonce, new Entry(nc, issuedAt, expiresAt));
+        byNonce.put(nonce, new Entry(NonceCountWindow.first(nc), issuedAt, expiresAt));
         return Outcome.ACCEPTED;
     }
 

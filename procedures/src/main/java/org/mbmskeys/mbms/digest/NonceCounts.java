@@ -3,8 +3,9 @@ package org.mbmskeys.mbms.digest;
 import java.time.Instant;
 
 /**
- * Remembers, per used Digest nonce, the highest nonce-count accepted, so that a replayed request (same or lower
- * nc) is refused (RFC 7616 §3.4, §5.3). The nonces themselves are self-validating (any node holding the server
+ * Remembers, per used Digest nonce, the nonce-counts accepted ({@link NonceCountWindow}: the highest and the
+ * {@value NonceCountWindow#WIDTH} below it), so that a replayed request (an nc accepted before, or one below the
+ * window) is refused (RFC 2617 §3.2.2, RFC 7616 §3.4, §5.3), while requests under one nonce may arrive out of order. The nonces themselves are self-validating (any node holding the server
  * secret checks them); this is the only per-nonce state, so BM-SC nodes that share it (a database) refuse on one
  * node a request already accepted on another.
  *
@@ -16,16 +17,17 @@ public interface NonceCounts {
 
     /** What {@link #advance} decided. */
     enum Outcome {
-        /** The nc is above every nc accepted with this nonce; it is now the highest. */
+        /** The nc was not accepted with this nonce before, and is not below the window. */
         ACCEPTED,
-        /** The nc is not above the highest accepted with this nonce: a replay. */
+        /** The nc was accepted with this nonce before, or is below the window: a replay. */
         REPLAYED,
         /** This nonce is no longer remembered; the request must be retried with a fresh nonce. */
         FORGOTTEN
     }
 
     /**
-     * Accepts {@code nc} for {@code nonce} if it is above the highest nc accepted with it so far.
+     * Accepts {@code nc} for {@code nonce} if {@link NonceCountWindow#accept} does: not accepted with it before,
+     * and not more than {@value NonceCountWindow#WIDTH} below the highest.
      *
      * @param issuedAt  when the (already verified) nonce was issued
      * @param expiresAt when it stops being valid; the entry may be dropped after that

@@ -34,11 +34,16 @@ class NonceCountTrackerTest {
     }
 
     @Test
-    void lowerCountAfterAHigherOneIsAReplay() {
+    void aLowerCountNeverUsedIsAcceptedOnceAndOneBelowTheWindowIsAReplay() {
         use(tracker, "a", 5, T0, T0);
 
+        assertThat(use(tracker, "a", 3, T0, T0)).isEqualTo(Outcome.ACCEPTED);
         assertThat(use(tracker, "a", 3, T0, T0)).isEqualTo(Outcome.REPLAYED);
         assertThat(use(tracker, "a", 6, T0, T0)).isEqualTo(Outcome.ACCEPTED);
+        assertThat(use(tracker, "a", 70, T0, T0)).isEqualTo(Outcome.ACCEPTED);
+        assertThat(use(tracker, "a", 5, T0, T0)).as("below the window of 64").isEqualTo(Outcome.REPLAYED);
+        assertThat(use(tracker, "a", 6, T0, T0)).as("the window's lowest, accepted before").isEqualTo(Outcome.REPLAYED);
+        assertThat(use(tracker, "a", 7, T0, T0)).isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test

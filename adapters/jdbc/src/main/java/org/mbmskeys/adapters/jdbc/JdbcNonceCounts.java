@@ -1,16 +1,21 @@
 package org.mbmskeys.adapters.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mbmskeys.mbms.digest.NonceCountWindow;
 import org.mbmskeys.mbms.digest.NonceCounts;
 
 /**
- * Digest nonce-counts in the table {@code digest_nonce}, shared by every node on the database: a later count is
- * one {@code UPDATE ... WHERE highest_nc < ?}, a first use one guarded {@code INSERT}; whatever neither accepts is a
- * replay. A live nonce is never forgotten (so {@link Outcome#FORGOTTEN} is never answered); rows of expired nonces
+ * Digest nonce-counts in the table {@code digest_nonce}, shared by every node on the database: one row per used
+ * nonce with its {@link NonceCountWindow} (the highest count and which of those below it were accepted). A later
+ * use reads the row {@code FOR UPDATE}, so uses on two nodes take turns, and writes the window back; a first use is
+ * one guarded {@code INSERT}. Whatever the window refuses is a replay. A live nonce is never forgotten (so {@link Outcome#FORGOTTEN} is never answered); rows of expired nonces
  * are purged every {@value #PURGE_EVERY} first uses, and by {@link #purgeExpired}.
  */
 public final class JdbcNonceCounts implements NonceCounts {
@@ -28,42 +33,60 @@ public final class JdbcNonceCounts implements NonceCounts {
     public Outcome advance(String nonce, long nc, Instant issuedAt, Instant expiresAt, Instant now) {
         Objects.requireNonNull(nonce, "nonce");
         Outcome outcome = db.inTransaction(c -> {
-            try (PreparedStatement later = c.prepareStatement(
-                    "update digest_nonce set highest_nc = ? where nonce = ? and highest_nc < ?")) {
-                later.setLong(1, nc);
-                later.setString(2, nonce);
-                later.setLong(3, nc);
-                if (later.executeUpdate() == 1) {
-                    return Outcome.ACCEPTED;
-                }
+            Optional<Outcome> later = later(c, nonce, nc);
+            if (later.isPresent()) {
+                return later.get();
             }
             try (PreparedStatement first = c.prepareStatement(
-                    "insert into digest_nonce (nonce, highest_nc, expires_at) select ?, ?, ? where not exists "
+                    "insert into digest_nonce (nonce, highest_nc, seen_below, expires_at) select ?, ?, 0, ? where not exists "
                             + "(select 1 from digest_nonce where nonce = ?)")) {
                 first.setString(1, nonce);
                 first.setLong(2, nc);
                 first.setLong(3, expiresAt.toEpochMilli());
                 first.setString(4, nonce);
-                return first.executeUpdate() == 1 ? Outcome.ACCEPTED : Outcome.REPLAYED;
+                if (first.executeUpdate() == 1) {
+                    return Outcome.ACCEPTED;
+                }
             } catch (SQLException e) {
                 if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
-                // Another node used this nonce first, just now: ours is accepted only if it is the later count.
                 c.rollback();
-                try (PreparedStatement later = c.prepareStatement(
-                        "update digest_nonce set highest_nc = ? where nonce = ? and highest_nc < ?")) {
-                    later.setLong(1, nc);
-                    later.setString(2, nonce);
-                    later.setLong(3, nc);
-                    return later.executeUpdate() == 1 ? Outcome.ACCEPTED : Outcome.REPLAYED;
-                }
             }
+            // Another node used this nonce first, just now: its row is there to take ours as a later use.
+            return later(c, nonce, nc).orElse(Outcome.REPLAYED);
         });
         if (outcome == Outcome.ACCEPTED && nc == 1 && firstUses.incrementAndGet() % PURGE_EVERY == 0) {
             purgeExpired(now);
         }
         return outcome;
+    }
+
+    /** A use of a nonce that has its row: the row locked, the count taken into its window or refused; empty if no row. */
+    private static Optional<Outcome> later(Connection c, String nonce, long nc) throws SQLException {
+        NonceCountWindow window;
+        try (PreparedStatement read = c.prepareStatement(
+                "select highest_nc, seen_below from digest_nonce where nonce = ? for update")) {
+            read.setString(1, nonce);
+            try (ResultSet row = read.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                window = new NonceCountWindow(row.getLong(1), row.getLong(2));
+            }
+        }
+        Optional<NonceCountWindow> next = window.accept(nc);
+        if (next.isEmpty()) {
+            return Optional.of(Outcome.REPLAYED);
+        }
+        try (PreparedStatement write = c.prepareStatement(
+                "update digest_nonce set highest_nc = ?, seen_below = ? where nonce = ?")) {
+            write.setLong(1, next.get().highest());
+            write.setLong(2, next.get().seenBelow());
+            write.setString(3, nonce);
+            write.executeUpdate();
+        }
+        return Optional.of(Outcome.ACCEPTED);
     }
 
     /** Deletes the rows of nonces expired before {@code now}; answers how many. */

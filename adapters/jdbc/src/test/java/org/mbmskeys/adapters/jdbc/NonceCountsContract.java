@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.mbmskeys.mbms.digest.NonceCounts;
 import org.mbmskeys.mbms.digest.NonceCounts.Outcome;
 
-/** The {@link NonceCounts} contract: only a count above every accepted one is accepted, per nonce. */
+/** The {@link NonceCounts} contract: each count is accepted once per nonce, in any order within the window of 64. */
 abstract class NonceCountsContract {
 
     static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
@@ -28,13 +28,18 @@ abstract class NonceCountsContract {
     }
 
     @Test
-    void onlyACountAboveTheHighestAcceptedIsAccepted() {
+    void eachCountIsAcceptedOnceInAnyOrderWithinTheWindow() {
         assertThat(use("a", 1)).isEqualTo(Outcome.ACCEPTED);
         assertThat(use("a", 1)).isEqualTo(Outcome.REPLAYED);
         assertThat(use("a", 3)).isEqualTo(Outcome.ACCEPTED);
-        assertThat(use("a", 2)).as("lower than the highest, though never used").isEqualTo(Outcome.REPLAYED);
+        assertThat(use("a", 2)).as("below the highest, never used: arrived out of order").isEqualTo(Outcome.ACCEPTED);
+        assertThat(use("a", 2)).isEqualTo(Outcome.REPLAYED);
         assertThat(use("a", 3)).isEqualTo(Outcome.REPLAYED);
         assertThat(use("a", 4)).isEqualTo(Outcome.ACCEPTED);
+        assertThat(use("a", 100)).isEqualTo(Outcome.ACCEPTED);
+        assertThat(use("a", 4)).as("accepted before, now below the window").isEqualTo(Outcome.REPLAYED);
+        assertThat(use("a", 35)).as("never used, but below the window of 64").isEqualTo(Outcome.REPLAYED);
+        assertThat(use("a", 36)).as("never used, the lowest count of the window").isEqualTo(Outcome.ACCEPTED);
     }
 
     @Test
