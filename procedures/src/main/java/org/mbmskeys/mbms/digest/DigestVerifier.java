@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * <p>Verification order, first failure wins:
  * <ol>
  *   <li>no header: {@link DigestFailure#NO_AUTHORIZATION}; bad syntax: {@link DigestFailure#MALFORMED};</li>
- *   <li>realm, algorithm, qop, uri (must name the request-URI's resource, {@link DigestUri}), opaque: the matching *_MISMATCH /
+ *   <li>realm, algorithm, qop, uri (must name the request-URI's resource, {@link DigestUri}): the matching *_MISMATCH /
  *       UNSUPPORTED_* failure;</li>
+ *   <li>opaque, with a nonce issued here: {@link DigestFailure#OPAQUE_MISMATCH} (with a nonce of another server the
+ *       opaque of its challenge is not this one's either);</li>
  *   <li>response algorithm other than the one the nonce was issued with: {@link DigestFailure#ALGORITHM_MISMATCH}
  *       (logged at info);</li>
  *   <li>no password for the username (B-TID): {@link DigestFailure#UNKNOWN_USER};</li>
@@ -162,16 +164,16 @@ public final class DigestVerifier {
             return reject(DigestFailure.URI_MISMATCH, "uri parameter '" + a.uri() + "' names another resource than the "
                     + "request-URI '" + requestUri + "'", realm);
         }
-        if (!a.opaque().equals(opaque)) {
-            return reject(DigestFailure.OPAQUE_MISMATCH, "opaque " + (a.opaque().isPresent() ? "differs from" : "is missing; send")
-                    + " the value of the challenge", realm);
-        }
         NonceCheck nonce = nonces.check(a.nonce(), realm);
         // A nonce not issued here (by a BM-SC process before a restart, or another node without the shared secret)
         // is still checked for a digest that verifies over it: the credentials are then right, and RFC 2617 §3.2.1
         // answers with stale=true, so that the UE repeats with the new nonce instead of taking its B-TID for invalid
-        // and bootstrapping again.
+        // and bootstrapping again. Such a challenge had its own opaque too (the default derives from the secret).
         boolean foreign = nonce.verdict() == NonceCheck.Verdict.INVALID;
+        if (!foreign && !a.opaque().equals(opaque)) {
+            return reject(DigestFailure.OPAQUE_MISMATCH, "opaque " + (a.opaque().isPresent() ? "differs from" : "is missing; send")
+                    + " the value of the challenge", realm);
+        }
         if (nonce.algorithm().isPresent() && nonce.algorithm().get() != a.algorithm()) {
             return reject(DigestFailure.ALGORITHM_MISMATCH, "the response uses algorithm " + a.algorithm().token()
                     + " but its nonce was issued in a " + nonce.algorithm().get().token() + " challenge; answer "

@@ -371,12 +371,15 @@ class DigestExchangeTest {
         assertThat(v.challenges()).noneMatch(DigestChallenge::stale);
     }
 
-    /** A BM-SC restarted with a new nonce secret (the default) meets UEs holding its old nextnonce: stale, not invalid. */
+    /**
+     * A BM-SC restarted with a new nonce secret (the default) meets UEs holding its old nextnonce, and the opaque of
+     * its old challenges (derived from the secret by default): stale, not invalid.
+     */
     @Test
     void nonceOfAServerWithAnotherSecretAndAMatchingResponseIsStale() {
         DigestVerifier other = DigestVerifier.builder().realms(REALM).credentials(credentials).clock(clock)
-                .serverSecret(SecretBytes.wrap(new SeededRandom(9).next(32).toByteArray())).opaque("same").build();
-        DigestVerifier verifier = server().opaque("same").build();
+                .serverSecret(SecretBytes.wrap(new SeededRandom(9).next(32).toByteArray())).build();
+        DigestVerifier verifier = server().build();
         DigestClient client = ue();
         challenge(other, client);
 
@@ -426,6 +429,8 @@ class DigestExchangeTest {
         "http://bmsc.example.org:1234/keymanagement?requesttype=register, /keymanagement?requesttype=register",
         "/keymanagement?requesttype=register, http://BMSC.example.org/keymanagement?requesttype=register",
         "http://bmsc.example.org/keymanagement?requesttype=register, HTTP://bmsc.example.org/keymanagement?requesttype=register",
+        "http://bmsc.example.org, /",
+        "http://bmsc.example.org:8080?requesttype=register, /?requesttype=register",
     })
     void theSameResourceInTheAbsoluteAndTheOriginFormIsAccepted(String signed, String requestLine) {
         DigestVerifier verifier = server().build();

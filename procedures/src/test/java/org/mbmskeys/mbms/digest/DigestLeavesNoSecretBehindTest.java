@@ -112,6 +112,18 @@ class DigestLeavesNoSecretBehindTest {
     }
 
     @Test
+    void aCorrectResponseOverAnotherServersNonceLeavesNoHa1Behind() {
+        DigestVerifier restarted = verifier;
+        verifier = DigestVerifier.builder().realms(REALM).serverSecret(SecretBytes.ofHex("11".repeat(32)))
+                .credentials((user, realm) -> Optional.of(MrkDigestPassword.derive(MRK))).clock(clock).build();
+        DigestClient client = challenged(MRK, 2);   // by the server before its restart, with another secret
+        verifier = restarted;
+
+        assertThat(refusedUnderAudit(client.authorize("POST", URI, BODY).toHeaderValue()))
+                .isEqualTo(DigestFailure.STALE_NONCE);
+    }
+
+    @Test
     void aReplayedRequestLeavesNoHa1Behind() {
         String authorization = challenged(MRK, 2).authorize("POST", URI, BODY).toHeaderValue();
         ((DigestVerification.Accepted) verifier.verify("POST", URI, BODY, authorization)).discard();
