@@ -27,6 +27,7 @@ procedure('ue.msk-request') {
     variable 'unavailable', Integer, 0
     variable 'rounds', Integer, 0
     variable 'renegotiated', Boolean, false      // GBA run again after a 401 to credentials
+    variable 'keyRuns', Integer, 0              // GBA runs because the keys were gone before a POST
     initial 'deciding'
 
     // §6.3.2.2.1: "The UE shall always (except in the case of a BM-SC solicited pull) wait a period of time as
@@ -77,9 +78,27 @@ procedure('ue.msk-request') {
     state('requesting') {
         onEntry {
             UeKeyManagement km = service(UeKeyManagement)
-            exchange = exchange == null ? km.requestMsks(input('ue'), input('bmsc'), (List<MskRef>) pending)
-                    : km.resend(input('ue'), input('bmsc'), exchange)
-            send 'http', km.envelope(input('ue'), input('bmsc'), exchange, procedure, key)
+            // The keys may be gone since the last try: the Ks_NAF expired, or another UICC wiped them (§6.1). GBA
+            // runs first; the request then goes under the new B-TID.
+            if (km.needsBootstrap(input('ue'))) {
+                signal procedure, key, 'noKeys'
+            } else {
+                exchange = exchange == null ? km.requestMsks(input('ue'), input('bmsc'), (List<MskRef>) pending)
+                        : km.resend(input('ue'), input('bmsc'), exchange)
+                send 'http', km.envelope(input('ue'), input('bmsc'), exchange, procedure, key)
+            }
+        }
+        on(signal('noKeys')) {
+            guard('GBA run fewer than 3 times for missing keys') { keyRuns < 3 }
+            action { keyRuns = keyRuns + 1 }
+            goTo 'bootstrapping'
+        }
+        on(signal('noKeys')) {   // keys that are not valid even right after GBA (a key lifetime of 0 at the BSF)
+            action {
+                emit new UeOutcome.KeyManagementFailed(input('ue'), procedure, input('bmsc'), String.valueOf(pending),
+                        UeOutcome.Failure.BOOTSTRAP_FAILED, 'GBA keys still not valid after 3 runs')
+            }
+            goTo 'gaveUp'
         }
         on(KeyManagementAnswer) {
             guard('authenticated 200 to this POST') {

@@ -24,6 +24,7 @@ procedure('ue.registration') {
     variable 'unavailable', Integer, 0          // 503s waited for
     variable 'rounds', Integer, 0               // repeats for services answered 401 or 503 in the body
     variable 'renegotiated', Boolean, false      // GBA run again after a 401 to credentials
+    variable 'keyRuns', Integer, 0              // GBA runs because the keys were gone before a POST
     initial 'starting'
 
     state('starting') {
@@ -58,9 +59,28 @@ procedure('ue.registration') {
     state('requesting') {
         onEntry {
             UeKeyManagement km = service(UeKeyManagement)
-            String bmsc = pending.bmsc().value()
-            exchange = exchange == null ? km.post(input('ue'), pending) : km.resend(input('ue'), bmsc, exchange)
-            send 'http', km.envelope(input('ue'), bmsc, exchange, procedure, key)
+            // The keys may be gone since the last try: the Ks_NAF expired, or another UICC wiped them (§6.1). GBA
+            // runs first; the request then goes under the new B-TID.
+            if (km.needsBootstrap(input('ue'))) {
+                signal procedure, key, 'noKeys'
+            } else {
+                String bmsc = pending.bmsc().value()
+                exchange = exchange == null ? km.post(input('ue'), pending) : km.resend(input('ue'), bmsc, exchange)
+                send 'http', km.envelope(input('ue'), bmsc, exchange, procedure, key)
+            }
+        }
+        on(signal('noKeys')) {
+            guard('GBA run fewer than 3 times for missing keys') { keyRuns < 3 }
+            action { keyRuns = keyRuns + 1 }
+            goTo 'bootstrapping'
+        }
+        on(signal('noKeys')) {   // keys that are not valid even right after GBA (a key lifetime of 0 at the BSF)
+            action {
+                LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.BOOTSTRAP_FAILED,
+                        'GBA keys still not valid after 3 runs')
+                for (UeOutcome o : step.outcomes()) { emit o }
+            }
+            goTo 'gaveUp'
         }
         on(KeyManagementAnswer) {
             guard('authenticated 200 to this POST') {

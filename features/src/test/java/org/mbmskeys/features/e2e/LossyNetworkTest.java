@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.Fault;
@@ -61,12 +63,13 @@ import org.mbmskeys.mbms.ue.registration.RegistrationState;
 
 /**
  * Both roles on a lossy network, seeded: a share of all messages (MIKEY datagrams, HTTP requests and responses) is
- * lost, duplicated, delayed past later ones or reordered, while the BM-SC rotates the Key Group, delivers MTKs and
- * UEs power down, power on, leave the service and come back. Whatever the network did:
+ * lost, duplicated, delayed past later ones or reordered, while the BM-SC rotates the Key Group (by push, or by
+ * solicited pull), delivers MTKs and UEs power down, power on, leave the service and come back, lose their key
+ * management connection or get a new UICC. Whatever the network did:
  * <ul>
  *   <li>no procedure fails, on either side;</li>
  *   <li>every MSK the BM-SC records as DELIVERED to a UE was taken by that UE (nothing acknowledged is lost);</li>
- *   <li>every push ends with a delivery record: none runs longer than its resend schedule;</li>
+ *   <li>every push and solicited pull ends: none waits without a timer, no push runs longer than its schedule;</li>
  *   <li>once the network heals, every UE using the service is registered at both ends, and the next rotation
  *       reaches each one, acknowledged.</li>
  * </ul>
@@ -90,6 +93,7 @@ class LossyNetworkTest {
     private final ManualScheduler time = new ManualScheduler();
     private final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** The pushes and solicited pulls started, until they end. */
     private final Set<InstanceRef> livePushes = ConcurrentHashMap.newKeySet();
     /** What the run did and what the UEs reported, in order, for the failure messages. */
     private final List<String> actions = new ArrayList<>();
@@ -109,17 +113,22 @@ class LossyNetworkTest {
         }
     }
 
-    /** Seeds 1 to 10, or the range {@code -Dmbmskeys.lossy.seeds=FIRST-LAST} names (a longer search for a rare fault). */
-    static LongStream seeds() {
+    /**
+     * Seeds 1 to 10, or the range {@code -Dmbmskeys.lossy.seeds=FIRST-LAST} names (a longer search for a rare fault),
+     * each with the BM-SC re-keying by push and by solicited pull.
+     */
+    static Stream<Arguments> runs() {
         String[] range = System.getProperty("mbmskeys.lossy.seeds", "1-10").split("-");
-        return LongStream.rangeClosed(Long.parseLong(range[0].trim()), Long.parseLong(range[range.length - 1].trim()));
+        return LongStream.rangeClosed(Long.parseLong(range[0].trim()), Long.parseLong(range[range.length - 1].trim()))
+                .boxed().flatMap(seed -> Stream.of(Arguments.of(Bmsc.Rekeying.PUSH, seed),
+                        Arguments.of(Bmsc.Rekeying.SOLICITED_PULL, seed)));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void nothingAcknowledgedIsLostAndEveryUeGetsTheKeyOnceTheNetworkHeals(long seed) {
+    @ParameterizedTest(name = "{0}, seed {1}")
+    @MethodSource("runs")
+    void nothingAcknowledgedIsLostAndEveryUeGetsTheKeyOnceTheNetworkHeals(Bmsc.Rekeying rekeying, long seed) {
         Random random = new Random(seed);
-        start(seed, "native");
+        start(seed, rekeying);
         List<Cancellable> faults = List.of(
                 network.inject(new Fault.Drop(Selector.withProbability(0.15))),
                 network.inject(new Fault.Duplicate(Selector.withProbability(0.10))),
@@ -137,7 +146,7 @@ class LossyNetworkTest {
         for (int i = 0; i < ACTIONS; i++) {
             int n = random.nextInt(UES);
             Ue ue = all.get(n);
-            switch (random.nextInt(10)) {
+            switch (random.nextInt(12)) {
                 case 0, 1 -> act("rotate " + bmsc.rotate(NEWS));
                 case 2 -> {
                     if (on[n]) {
@@ -169,6 +178,17 @@ class LossyNetworkTest {
                     } else {
                         bmsc.startMtkDelivery("news-live");
                     }
+                }
+                case 5 -> {   // §6.3.2.1A: the key management connection was released; the UE registers again
+                    if (on[n]) {
+                        act("ue" + n + " lost its key management connection");
+                        ue.connectionLost();
+                    }
+                }
+                case 6 -> {   // §6.1: another card; the UE forgets its keys and the services registered with the old one
+                    act("ue" + n + " has a new UICC");
+                    ue.uiccChanged(UiccId.of("894944000000" + (100 + n) + (1000 + i)));
+                    using[n] = false;
                 }
                 default -> time.advance(Duration.ofMillis(100 + random.nextInt(20_000)));
             }
@@ -214,16 +234,18 @@ class LossyNetworkTest {
     }
 
     /**
-     * The pushes the engine still holds that were first sent longer ago than the shipped schedule lasts (the last
-     * resend at 60 s, given up at 90 s), with their state: pushes that will never end. Younger ones are fine: a UE's
-     * late registration or MSK request starts a push at any time.
+     * The pushes and solicited pulls the engine still holds that will never end: waiting with no timer armed (only a
+     * message could move them, and it may be lost), or a push first sent longer ago than the shipped schedule lasts
+     * (the last resend at 60 s, given up at 90 s). Younger ones are fine: a UE's late registration or MSK request
+     * starts one at any time.
      */
     private List<String> stuckPushes() {
         List<String> stuck = new ArrayList<>();
         for (InstanceRef push : livePushes) {
             bmsc.engine().instance(push.procedure(), push.key()).ifPresent(r -> {
                 Object prepared = r.variables().get("push");
-                if (!(prepared instanceof PreparedPush p) || p.firstPreparedAt().isBefore(time.now().minus(SCHEDULE))) {
+                boolean old = prepared instanceof PreparedPush p && p.firstPreparedAt().isBefore(time.now().minus(SCHEDULE));
+                if (r.deadlines().isEmpty() || old) {
                     stuck.add(push + " in " + r.state() + ", deadlines " + r.deadlines() + ", " + prepared);
                 }
             });
@@ -260,19 +282,19 @@ class LossyNetworkTest {
         }
     }
 
-    private void start(long seed, String backend) {
+    private void start(long seed, Bmsc.Rekeying rekeying) {
         network = MemoryNetwork.builder(time).seed(seed).build();
         bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(seed * 31 + 1), Duration.ofDays(1));
         keys = seeded(seed * 31 + 2);
         ProcedureListener bmscWatch = watch("BM-SC");
         bmsc = Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(seed * 31 + 3)).keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
-                .rekeying(Bmsc.Rekeying.PUSH).backend(backend).deterministic().listener(bmscWatch).build();
+                .rekeying(rekeying).deterministic().listener(bmscWatch).build();
         bmsc.defineService(SERVICE, ServiceType.STREAMING, NEWS);
         bmsc.defineStreamingSession("news-live", NEWS, RTP, StreamingSession.of(0x5eed5eedL, 0, 10, SrtpAuthentication.RCCM1));
         bmsc.rotate(NEWS);
         ues = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
-                .random(seeded(seed * 31 + 4)).backend(backend).keyManagementPort(80).listener(o -> {
+                .random(seeded(seed * 31 + 4)).keyManagementPort(80).listener(o -> {
                     outcomes.add(o);
                     actions.add(time.now() + " " + o);
                 })
@@ -284,7 +306,7 @@ class LossyNetworkTest {
         return new ProcedureListener() {
             @Override
             public void transitioned(InstanceRef instance, Step step) {
-                if (instance.procedure().equals(Bmsc.MSK_PUSH)) {
+                if (instance.procedure().equals(Bmsc.MSK_PUSH) || instance.procedure().equals(Bmsc.SOLICITED_PULL)) {
                     livePushes.add(instance);
                 }
             }

@@ -39,6 +39,7 @@ import org.mbmskeys.mbms.ue.gba.BmscKeys;
 import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.ue.gba.CurrentBootstrap;
 import org.mbmskeys.mbms.ue.gba.UeBootstrapping;
+import org.mbmskeys.mbms.ue.keymanagement.AnswerDefect;
 import org.mbmskeys.mbms.ue.keymanagement.KeyManagementClient;
 import org.mbmskeys.mbms.ue.keymanagement.KeyManagementExchange;
 import org.mbmskeys.mbms.ue.keymanagement.KeyManagementOutcome;
@@ -248,8 +249,25 @@ final class UeNode {
         return client(bmsc).resend(previous);
     }
 
+    /**
+     * An answer to {@code sent}. When the keys it was sent under are gone meanwhile (another UICC wiped them, §6.1),
+     * its Authentication-Info cannot be checked: it is an unusable answer, as one that does not verify, and nothing
+     * in it is taken (Annex H step 8). It must not throw: the answer arrives on the transport's thread.
+     */
     synchronized KeyManagementOutcome interpret(String bmsc, KeyManagementExchange sent, HttpResponseMessage response) {
-        return client(bmsc).interpret(sent, response);
+        try {
+            return client(bmsc).interpret(sent, response);
+        } catch (KeysGone e) {
+            return new KeyManagementOutcome.Malformed(AnswerDefect.NOT_AUTHENTICATED, e.getMessage()
+                    + "; the answer to a request sent before cannot be checked");
+        }
+    }
+
+    /** No GBA bootstrapping, or no MRK for the BM-SC: the keys key management needs are not (or no longer) there. */
+    static final class KeysGone extends IllegalStateException {
+        KeysGone(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -259,7 +277,7 @@ final class UeNode {
      * lives outside the store between requests, and a MRK installed anew is used from the next request on.
      */
     private KeyManagementClient client(String bmsc) {
-        CurrentBootstrap current = gba.current().orElseThrow(() -> new IllegalStateException(name()
+        CurrentBootstrap current = gba.current().orElseThrow(() -> new KeysGone(name()
                 + " has no GBA bootstrapping: run it before key management with " + bmsc + " (TS 33.246 §6.1)"));
         String bTid = current.bTid().format();
         BmscClient held = clients.get(bmsc);
@@ -268,7 +286,7 @@ final class UeNode {
         }
         MbmsKeyManagement keyManagement = keyManagementFor(bmsc);
         if (gba.keysFor(bmsc, keyManagement) instanceof BmscKeys.BootstrapNeeded needed) {
-            throw new IllegalStateException(name() + " cannot reach " + bmsc + " without GBA keys: " + needed.detail());
+            throw new KeysGone(name() + " cannot reach " + bmsc + " without GBA keys: " + needed.detail());
         }
         Bytes idi = Bytes.wrap(bmsc.getBytes(StandardCharsets.UTF_8));
         digestPassword(bmsc, idi).destroy();   // fail now, not at the first request, if no MRK was installed
@@ -284,7 +302,7 @@ final class UeNode {
 
     /** base64(MRK) of the MRK the store holds for {@code bmsc} now (TS 33.246 §6.2.1.3, Annex H step 4). */
     private SecretBytes digestPassword(String bmsc, Bytes idi) {
-        StoredGbaKey mrk = store.mrk(idi).orElseThrow(() -> new IllegalStateException("no MRK installed for " + bmsc));
+        StoredGbaKey mrk = store.mrk(idi).orElseThrow(() -> new KeysGone("no MRK installed for " + bmsc));
         try {
             return MrkDigestPassword.derive(mrk.key());
         } finally {
