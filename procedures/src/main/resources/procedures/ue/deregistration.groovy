@@ -60,9 +60,13 @@ procedure('ue.deregistration') {
     state('requesting') {
         onEntry {
             UeKeyManagement km = service(UeKeyManagement)
-            // The keys may be gone since the last try: the Ks_NAF expired, or another UICC wiped them (§6.1). GBA
-            // runs first; the request then goes under the new B-TID.
-            if (km.needsBootstrap(input('ue'))) {
+            // Not sent (again) once nothing waits for it: the user left, the UE powered down, or another UICC made it
+            // forget the services (§6.1) meanwhile.
+            if (!service(UeLifecycle).awaited(input('ue'), pending)) {
+                signal procedure, key, 'notAwaited'
+            // The keys may be gone since the last try: the Ks_NAF expired during a wait. GBA runs first; the request
+            // then goes under the new B-TID.
+            } else if (km.needsBootstrap(input('ue'))) {
                 signal procedure, key, 'noKeys'
             } else {
                 String bmsc = pending.bmsc().value()
@@ -70,6 +74,7 @@ procedure('ue.deregistration') {
                 send 'http', km.envelope(input('ue'), bmsc, exchange, procedure, key)
             }
         }
+        on(signal('notAwaited')) { goTo 'abandoned' }
         on(signal('noKeys')) {
             guard('GBA run fewer than 3 times for missing keys') { keyRuns < 3 }
             action { keyRuns = keyRuns + 1 }
@@ -210,5 +215,6 @@ procedure('ue.deregistration') {
 
     finalState 'done'
     finalState 'gaveUp'
+    finalState 'abandoned'   // nothing waited for the request any more
     errorState 'failed'
 }

@@ -78,8 +78,8 @@ procedure('ue.msk-request') {
     state('requesting') {
         onEntry {
             UeKeyManagement km = service(UeKeyManagement)
-            // The keys may be gone since the last try: the Ks_NAF expired, or another UICC wiped them (§6.1). GBA
-            // runs first; the request then goes under the new B-TID.
+            // The keys may be gone since the last try: the Ks_NAF expired during a wait, or another UICC wiped them
+            // (§6.1). GBA runs first; the request then goes under the new B-TID.
             if (km.needsBootstrap(input('ue'))) {
                 signal procedure, key, 'noKeys'
             } else {

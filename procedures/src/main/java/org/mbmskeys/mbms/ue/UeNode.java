@@ -175,6 +175,10 @@ final class UeNode {
         return LifecycleStep.none();
     }
 
+    synchronized boolean awaited(RegistrationAction request) {
+        return registrations.awaits(request);
+    }
+
     synchronized LifecycleStep answered(RegistrationAction request, RegisterResponse body) {
         Map<String, Integer> statuses = new LinkedHashMap<>();
         for (ServiceStatus s : body.services()) {

@@ -230,6 +230,11 @@ final class UeRoleServices implements UeMikey, UeKeyManagement, UeLifecycle {
     }
 
     @Override
+    public boolean awaited(String ue, RegistrationAction request) {
+        return node(ue).awaited(request);
+    }
+
+    @Override
     public LifecycleStep answered(String ue, RegistrationAction request, RegisterResponse body) {
         return node(ue).answered(request, body);
     }

@@ -33,6 +33,12 @@ public interface UeLifecycle {
      */
     LifecycleStep uiccChanged(String ue, UiccId uicc);
 
+    /**
+     * Whether {@code request} is still awaited before it is sent (again): false once the user left its services, the
+     * UE powered down or another card made it forget them (§6.1).
+     */
+    boolean awaited(String ue, RegistrationAction request);
+
     /** The BM-SC answered {@code request} with per-service codes (§6.3.2.4); repeats only for 401 and 503 (G.2.4). */
     LifecycleStep answered(String ue, RegistrationAction request, RegisterResponse body);
 

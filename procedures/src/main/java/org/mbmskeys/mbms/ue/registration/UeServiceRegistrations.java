@@ -120,6 +120,22 @@ public final class UeServiceRegistrations {
     }
 
     /**
+     * Whether {@code request} is still awaited: one of its services is still being registered (or deregistered) at
+     * its BM-SC. Not when the user left them, the UE powered down, or another card made the UE forget them (§6.1)
+     * since the request was made: it is then not sent again.
+     */
+    public synchronized boolean awaits(RegistrationAction request) {
+        RegistrationState awaited = request instanceof Register ? RegistrationState.REGISTERING : RegistrationState.DEREGISTERING;
+        for (String id : request.serviceIds()) {
+            ServiceRegistration held = services.get(id);
+            if (held != null && held.state() == awaited && held.bmsc().equals(request.bmsc())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The BM-SC answered {@code request} with one status code per service ID (§6.3.2.4). Codes of 2xx mean
      * success for that service; 401 and 503 are the only ones the UE repeats (G.2.4), and come back as the same
      * kind of request for those services; any other code ends the request for that service (a registration is

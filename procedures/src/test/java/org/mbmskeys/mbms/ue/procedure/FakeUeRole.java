@@ -52,7 +52,11 @@ final class FakeUeRole implements UeKeyManagement, UeLifecycle, UeMikey {
             GbaUserAgent.with("test"), () -> Instant.EPOCH);
 
     boolean needsBootstrap;
+    /** What {@link #awaited} answers: false once the test's user left, or another card came. */
+    boolean awaited = true;
     boolean bootstrapFails;
+    /** GBA "succeeds" but its keys are not valid even then (a key lifetime of 0 at the BSF). */
+    boolean keysStayInvalid;
     int bootstraps;
     Duration backOff = Duration.ZERO;
     final List<KeyManagementExchange> exchanges = new ArrayList<>();
@@ -112,7 +116,7 @@ final class FakeUeRole implements UeKeyManagement, UeLifecycle, UeMikey {
         if (bootstrapFails) {
             return new BootstrapResult.Failed(BootstrappingFailure.values()[0], "the BSF said no");
         }
-        needsBootstrap = false;
+        needsBootstrap = keysStayInvalid;
         return new BootstrapResult.Bootstrapped(BTid.parse("I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org"),
                 Instant.EPOCH.plusSeconds(3600), List.of());
     }
@@ -185,6 +189,11 @@ final class FakeUeRole implements UeKeyManagement, UeLifecycle, UeMikey {
     @Override
     public LifecycleStep uiccChanged(String ue, UiccId uicc) {
         return next("uiccChanged " + uicc);
+    }
+
+    @Override
+    public boolean awaited(String ue, RegistrationAction request) {
+        return awaited;
     }
 
     @Override

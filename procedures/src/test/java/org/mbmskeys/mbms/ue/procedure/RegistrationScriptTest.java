@@ -98,6 +98,43 @@ class RegistrationScriptTest {
         kit.advance(Duration.ofSeconds(1)).expectState("requesting").expectSent("http", 2);
     }
 
+    /** Keys that expired during the wait (or went with another card) are renewed before the resend, not used. */
+    @Test
+    void keysGoneDuringAWaitAreRenewedByGbaBeforeTheResend() {
+        ProcedureTestKit kit = started();
+        kit.send(role.answer(new KeyManagementOutcome.Failed(503, Optional.of(Duration.ofSeconds(20)), true)));
+        role.needsBootstrap = true;
+
+        kit.advance(Duration.ofSeconds(20)).expectState("requesting").expectSent("http", 2);
+        assertThat(role.bootstraps).isEqualTo(1);
+        kit.send(role.answer(OK)).expectEnded("done");
+    }
+
+    /** A GBA run whose keys are not valid even right after (a key lifetime of 0) is not repeated without end. */
+    @Test
+    void keysThatStayInvalidAfterGbaEndTheRequestAfterThreeRuns() {
+        ProcedureTestKit kit = started();
+        kit.send(role.answer(new KeyManagementOutcome.Failed(503, Optional.of(Duration.ofSeconds(20)), true)));
+        role.needsBootstrap = true;
+        role.keysStayInvalid = true;
+
+        kit.advance(Duration.ofSeconds(20)).expectEnded("gaveUp").expectSent("http", 1);
+        assertThat(role.bootstraps).isEqualTo(3);
+        assertThat(role.lifecycle).containsExactly("gaveUp BOOTSTRAP_FAILED");
+    }
+
+    /** The user left (or another card made the UE forget the service) during the wait: the POST is not sent again. */
+    @Test
+    void aRequestNothingWaitsForAnyMoreIsNotSentAgain() {
+        ProcedureTestKit kit = started();
+        kit.send(role.answer(new KeyManagementOutcome.Failed(503, Optional.of(Duration.ofSeconds(20)), true)));
+        role.awaited = false;
+
+        kit.advance(Duration.ofSeconds(20)).expectEnded("abandoned").expectSent("http", 1);
+        assertThat(role.bootstraps).isZero();
+        assertThat(role.lifecycle).isEmpty();
+    }
+
     @Test
     void a403IsNotRepeated() {
         ProcedureTestKit kit = started();
