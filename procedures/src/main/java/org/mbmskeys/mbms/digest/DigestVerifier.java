@@ -194,7 +194,8 @@ public final class DigestVerifier {
             // HA1 is all the verifier needs from here on; the password leaves no copy behind.
             password.get().destroy();
         }
-        String ha2 = DigestMath.ha2(a.algorithm(), method, a.uri(), a.qop(), body);   // the uri as signed (RFC 2617 §3.2.2.2)
+        // over the uri as signed (RFC 2617 §3.2.2.2), which may be the request-URI in another form
+        String ha2 = DigestMath.ha2(a.algorithm(), method, a.uri(), a.qop(), body);
         String expected = DigestMath.response(a.algorithm(), ha1, a.nonce(), a.nc(), a.cnonce(), a.qop(), ha2);
         if (!DigestMath.sameDigest(expected, a.response())) {
             ha1.destroy();

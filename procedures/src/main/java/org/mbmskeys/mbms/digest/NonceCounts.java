@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * Remembers, per used Digest nonce, the nonce-counts accepted ({@link NonceCountWindow}: the highest and the
  * {@value NonceCountWindow#WIDTH} below it), so that a replayed request (an nc accepted before, or one below the
- * window) is refused (RFC 2617 §3.2.2, RFC 7616 §3.4, §5.3), while requests under one nonce may arrive out of order. The nonces themselves are self-validating (any node holding the server
- * secret checks them); this is the only per-nonce state, so BM-SC nodes that share it (a database) refuse on one
- * node a request already accepted on another.
+ * window) is refused (RFC 2617 §3.2.2, RFC 7616 §3.4, §5.3), while requests under one nonce may arrive out of
+ * order. The nonces themselves are self-validating (any node holding the server secret checks them); this is the
+ * only per-nonce state, so BM-SC nodes that share it (a database) refuse on one node a request already accepted on
+ * another.
  *
  * <p>Contract: {@link #advance} is atomic per nonce and thread-safe. It may forget a nonce only by answering
  * {@link Outcome#FORGOTTEN} for it afterwards (the client is then told its nonce is stale), never by accepting

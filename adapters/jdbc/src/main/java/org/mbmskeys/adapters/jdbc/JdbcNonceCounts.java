@@ -15,8 +15,9 @@ import org.mbmskeys.mbms.digest.NonceCounts;
  * Digest nonce-counts in the table {@code digest_nonce}, shared by every node on the database: one row per used
  * nonce with its {@link NonceCountWindow} (the highest count and which of those below it were accepted). A later
  * use reads the row {@code FOR UPDATE}, so uses on two nodes take turns, and writes the window back; a first use is
- * one guarded {@code INSERT}. Whatever the window refuses is a replay. A live nonce is never forgotten (so {@link Outcome#FORGOTTEN} is never answered); rows of expired nonces
- * are purged every {@value #PURGE_EVERY} first uses, and by {@link #purgeExpired}.
+ * one guarded {@code INSERT}. Whatever the window refuses is a replay. A live nonce is never forgotten (so
+ * {@link Outcome#FORGOTTEN} is never answered); rows of expired nonces are purged every {@value #PURGE_EVERY} first
+ * uses, and by {@link #purgeExpired}.
  */
 public final class JdbcNonceCounts implements NonceCounts {
 
