@@ -125,14 +125,22 @@ public final class UeServiceRegistrations {
      * since the request was made: it is then not sent again.
      */
     public synchronized boolean awaits(RegistrationAction request) {
-        RegistrationState awaited = request instanceof Register ? RegistrationState.REGISTERING : RegistrationState.DEREGISTERING;
         for (String id : request.serviceIds()) {
-            ServiceRegistration held = services.get(id);
-            if (held != null && held.state() == awaited && held.bmsc().equals(request.bmsc())) {
+            if (awaiting(id, request) != null) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The registration of {@code id} if it still waits for {@code request}'s answer (same state, same BM-SC); else null. */
+    private ServiceRegistration awaiting(String id, RegistrationAction request) {
+        ServiceRegistration held = services.get(id);
+        return held != null && held.state() == awaitedState(request) && held.bmsc().equals(request.bmsc()) ? held : null;
+    }
+
+    private static RegistrationState awaitedState(RegistrationAction request) {
+        return request instanceof Register ? RegistrationState.REGISTERING : RegistrationState.DEREGISTERING;
     }
 
     /**
@@ -147,11 +155,11 @@ public final class UeServiceRegistrations {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(statuses, "statuses");
         boolean register = request instanceof Register;
-        RegistrationState awaited = register ? RegistrationState.REGISTERING : RegistrationState.DEREGISTERING;
+        RegistrationState awaited = awaitedState(request);
         List<String> repeat = new ArrayList<>();
         for (String id : request.serviceIds()) {
-            ServiceRegistration held = services.get(id);
-            if (held == null || held.state() != awaited || !held.bmsc().equals(request.bmsc())) {
+            ServiceRegistration held = awaiting(id, request);
+            if (held == null) {
                 continue;
             }
             Integer status = statuses.get(id);

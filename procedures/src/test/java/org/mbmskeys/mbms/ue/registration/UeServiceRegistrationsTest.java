@@ -199,4 +199,19 @@ class UeServiceRegistrationsTest {
     private RegistrationState state(String serviceId) {
         return ue.registration(serviceId).orElseThrow().state();
     }
+
+    /** A request is awaited while one of its services still waits for it; leaving, power-down or a new card end that. */
+    @Test
+    void aRequestIsAwaitedOnlyWhileOneOfItsServicesWaitsForIt() {
+        RegistrationAction register = ue.use("svc-a", BMSC_1).get(0);
+        assertThat(ue.awaits(register)).isTrue();
+        assertThat(ue.awaits(new RegistrationAction.Register(BMSC_2, List.of("svc-a")))).as("another BM-SC").isFalse();
+
+        RegistrationAction deregister = ue.powerDown().get(0);
+        assertThat(ue.awaits(register)).isFalse();
+        assertThat(ue.awaits(deregister)).isTrue();
+
+        ue.powerOn(OTHER_UICC);
+        assertThat(ue.awaits(deregister)).as("services of the old card are forgotten").isFalse();
+    }
 }
