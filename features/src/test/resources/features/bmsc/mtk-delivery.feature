@@ -63,6 +63,26 @@ Feature: MTK delivery by the BM-SC
       Then "alice" discarded it as a replayed counter
       And "alice" holds the next MTK of "news-live" as current
 
+  Rule: The traffic is protected with the MTKs the UEs get (§6.6.1, §6.6.2.1, §6.5.4, §6.6.3.2)
+    The BM-SC's Session and Transmission function protects the traffic with the MTKs of the MTK messages. Its SRTP
+    sender is handed each new MTK of its session before the MTK message goes out: the MTK as master key, the KEMAC
+    salt as master salt, and the MKI that names them in the packets, MSK ID ‖ MTK ID. A file of a download session is
+    protected (OMA DRM DCF) with the encryption and authentication keys derived from its MTK (RFC 3830 §4.1.3 with
+    cs_id 0), under the KeyID Key Domain ID ‖ MSK ID ‖ MTK ID; the UE derives the same keys from the MTK object.
+
+    @wire
+    Example: The SRTP sender protects with the master key and salt the UEs receive
+      When the BM-SC starts MTK delivery for "news-live", resending every 5 seconds
+      And the BM-SC moves "news-live" to its next MTK
+      Then the SRTP sender of "news-live" was handed each MTK before its MTK message was sent
+      And "alice" holds the master key and salt the SRTP sender of "news-live" was handed last, under its MKI
+
+    Example: A file is protected with the DCF keys of the MTK its object carries
+      Given the user service "weather" uses the download Key Group 0202 for the session "maps"
+      And the operator has rotated Key Group 0202
+      When the BM-SC prepares the file "map.bin" of "maps"
+      Then the BM-SC gave the DCF keys of "map.bin" under the KeyID of the MTK in its object
+
   Rule: Nobody answers an MTK message (§6.3.3.2)
 
     Example: A tampered MTK message is dropped silently

@@ -92,3 +92,25 @@ Feature: MTK message reception by the UE
       When the BM-SC sends an MTK message for MTK 11 with a 32-byte MTK
       Then "alice" discarded it as an MTK of another length than its SRTP policy
       And "alice" holds no MTK of "news-live"
+
+  Rule: For a file of a download session the UE derives the DCF keys from the MTK the file's KeyID names (§6.5.4, §6.6.3.2)
+    "The derived authentication and encryption keys shall be provided to the download protection protocol": the UE's
+    download client reads the KeyID in the file's DCF (base64 of Key Domain ID ‖ MSK ID ‖ MTK ID) and asks the UE for
+    the keys. They are derived from that MTK as RFC 3830 §4.1.3 says, with cs_id 0, the CSB ID of its MTK message and
+    the MIKEY-RAND of its MSK, and are the keys the BM-SC protected the file with.
+
+    Example: The keys the BM-SC protected the file with
+      Given the user service "weather" uses the download Key Group 0202 for the session "maps"
+      And the operator has rotated Key Group 0202
+      And "alice" is registered to "weather"
+      When the BM-SC prepares the file "map.bin" of "maps"
+      And "alice" is handed that object by its download client
+      Then "alice" gives the DCF keys of "map.bin" the BM-SC gave
+
+    Example: No keys for a file whose MTK object the UE did not take
+      Given the user service "weather" uses the download Key Group 0202 for the session "maps"
+      And the operator has rotated Key Group 0202
+      When the BM-SC prepares the file "map.bin" of "maps"
+      And "alice" is handed that object by its download client
+      Then "alice" discarded it as for an unknown MSK
+      And "alice" gives no DCF keys for "map.bin"

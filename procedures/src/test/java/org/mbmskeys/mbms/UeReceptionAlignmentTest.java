@@ -410,7 +410,7 @@ class UeReceptionAlignmentTest {
             }
             OpenedMtk mtk = opened.orElseThrow();
             KeyOutcome<CurrentMtk> applied = store.applyMtk(mtk.keyDomain(), mtk.mskId(), mtk.counter(), mtk.mtkId(),
-                    mtk.mtk(), mtk.salt());
+                    mtk.message().csbId(), mtk.mtk(), mtk.salt());
             mtk.mtk().destroy(); // the store keeps its own copies
             mtk.salt().ifPresent(SecretBytes::destroy);
             return applied.isAccepted() ? Received.accepted(applied.value())

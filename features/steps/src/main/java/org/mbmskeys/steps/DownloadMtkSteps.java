@@ -8,6 +8,7 @@ import io.cucumber.java.en.When;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.bmsc.DownloadMtk;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
@@ -17,6 +18,8 @@ import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.MtkMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
+import org.mbmskeys.mbms.traffic.DcfKeyId;
+import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
@@ -74,6 +77,47 @@ public class DownloadMtkSteps {
         KeyGroupRef group = KeyGroupRef.of(made.msk());
         assertThat(world.bmsc().currentMsk(group)).as("the current MSK of %s", group).hasValue(made.msk());
         assertThat(world.capture()).as("messages since the BM-SC prepared the file").hasSize(capturedBefore);
+    }
+
+    /**
+     * With the object the BM-SC gave the OMA DRM DCF keys to protect the file with (§6.5.4, §6.6.3.2): a 16-byte
+     * encryption key and a 20-byte authentication key, under the KeyID that names the MTK of the object's message.
+     */
+    @Then("the BM-SC gave the DCF keys of {string} under the KeyID of the MTK in its object")
+    public void gaveTheDcfKeysUnderTheKeyIdOfTheMtkInItsObject(String file) {
+        assertThat(made).as("an object the BM-SC made").isNotNull();
+        assertThat(made.object().protects()).isEqualTo(file);
+        MtkMessage read = (MtkMessage) MikeyReader.read(made.object().content()).orElseThrow();
+        assertThat(made.keys().keyId()).as("the KeyID of the file's DCF")
+                .isEqualTo(DcfKeyId.of(read.keyDomain(), read.mskId(), read.mtkId()));
+        assertThat(made.keys().encryptionKey().length()).as("the encryption key, AES-128").isEqualTo(16);
+        assertThat(made.keys().authenticationKey().length()).as("the authentication key, HMAC-SHA1").isEqualTo(20);
+        assertThat(made.toString()).as("what the BM-SC gave, printed").doesNotContain(
+                made.keys().encryptionKey().revealHex()).doesNotContain(made.keys().authenticationKey().revealHex());
+    }
+
+    /** The UE's download client asks for the keys of the file by the KeyID of its DCF, and gets the BM-SC's. */
+    @Then("{string} gives the DCF keys of {string} the BM-SC gave")
+    public void givesTheDcfKeysTheBmscGave(String ue, String file) {
+        assertThat(made).as("an object the BM-SC made").isNotNull();
+        assertThat(made.object().protects()).isEqualTo(file);
+        Optional<DcfKeys> keys = world.ue(ue).dcfKeys(made.keys().keyId().value());
+        try {
+            assertThat(keys).as("the DCF keys %s gives for KeyID %s", ue, made.keys().keyId()).hasValueSatisfying(k -> {
+                assertThat(k.keyId()).isEqualTo(made.keys().keyId());
+                assertThat(k.encryptionKey()).as("the encryption key").isEqualTo(made.keys().encryptionKey());
+                assertThat(k.authenticationKey()).as("the authentication key").isEqualTo(made.keys().authenticationKey());
+            });
+        } finally {
+            keys.ifPresent(DcfKeys::destroy);
+        }
+    }
+
+    @Then("{string} gives no DCF keys for {string}")
+    public void givesNoDcfKeysFor(String ue, String file) {
+        assertThat(made).as("an object the BM-SC made").isNotNull();
+        assertThat(made.object().protects()).isEqualTo(file);
+        assertThat(world.ue(ue).dcfKeys(made.keys().keyId().value())).as("the DCF keys %s gives", ue).isEmpty();
     }
 
     @When("{string} is handed that object by its download client")

@@ -38,6 +38,7 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
@@ -83,6 +84,8 @@ public final class MbmsWorld {
     /** The Ub and Zn exchanges with the simulated BSF, for the ladder (they cross no network). */
     final BsfExchanges bsfExchanges = new BsfExchanges(time::now, start, () -> capture().size());
     final List<UeOutcome> ueOutcomes = new CopyOnWriteArrayList<>();
+    /** What the BM-SC's traffic protection (its SRTP sender) was handed, in order; wiped when the scenario ends. */
+    final List<HandedMtk> srtpSender = new CopyOnWriteArrayList<>();
     final Map<String, KeyGroupRef> services = new LinkedHashMap<>();
     final Map<String, ServiceType> serviceTypes = new LinkedHashMap<>();
     final Map<String, Ue> ues = new LinkedHashMap<>();
@@ -213,7 +216,8 @@ public final class MbmsWorld {
         Bmsc.Builder bmscBuilder = Bmsc.builder(fqdn).bootstrapping(bsfExchanges.zn(fqdn, bsf))
                 .transport(wire != null ? wire.bmsc(fqdn) : network.node(fqdn)).httpCodec(HttpWire.codec())
                 .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
-                .membership(this::mayRegister).backend(backend()).deterministic().listener(bmscTrace);
+                .membership(this::mayRegister).backend(backend()).deterministic().listener(bmscTrace)
+                .trafficProtection((session, key) -> srtpSender.add(new HandedMtk(session, key, capture().size())));
         bmscScripts.ifPresent(bmscBuilder::scripts);
         bmsc = bmscBuilder.build();
         UeHost.Builder ueBuilder = UeHost.builder().httpCodec(HttpWire.codec()).scheduler(time)
@@ -362,7 +366,12 @@ public final class MbmsWorld {
         wire.settle();
     }
 
+    /** An MTK the BM-SC handed its SRTP sender, and how many messages had crossed the network by then. */
+    record HandedMtk(String session, SrtpMasterKey key, int messagesBefore) {
+    }
+
     void close() {
+        srtpSender.forEach(h -> h.key().destroy());
         if (ueHost != null) {
             ueHost.close();
         }

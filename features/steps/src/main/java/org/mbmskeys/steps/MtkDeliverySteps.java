@@ -19,7 +19,6 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.keys.ServiceType;
-import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MikeyReader;
@@ -28,6 +27,9 @@ import org.mbmskeys.mbms.mikey.protection.MtkMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.traffic.SrtpMki;
+import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 
 /** The BM-SC's MTK delivery: streaming sessions on their multicast group, the periodic resend, the next MTK. */
 public class MtkDeliverySteps {
@@ -126,6 +128,46 @@ public class MtkDeliverySteps {
         assertThat(world.capture()).as("MIKEY datagrams %s sent since the first MTK message", ue)
                 .noneMatch(c -> c.id() > firstMtk && c.message().kind() == Message.Kind.DATAGRAM
                         && c.message().sender().equals(ue));
+    }
+
+    /**
+     * The BM-SC's SRTP sender (its traffic protection, §6.6.1) was handed one master key per MTK the session's MTK
+     * messages carried, named by MSK ID ‖ MTK ID (§6.6.2.1), each before the first message carrying it went out.
+     */
+    @Then("the SRTP sender of {string} was handed each MTK before its MTK message was sent")
+    public void theSrtpSenderWasHandedEachMtkBeforeItsMessage(String session) {
+        List<MbmsWorld.HandedMtk> handed = world.srtpSender.stream().filter(h -> h.session().equals(session)).toList();
+        List<Sent> sent = mtkMessagesOf(session);
+        assertThat(handed.stream().map(h -> h.key().mki()).toList()).as("the MKIs the SRTP sender of %s was handed", session)
+                .isEqualTo(sent.stream().map(s -> SrtpMki.of(s.message().mskId(), s.message().mtkId())).distinct().toList())
+                .hasSizeGreaterThan(1);
+        List<Captured> all = world.capture();
+        for (MbmsWorld.HandedMtk h : handed) {
+            Sent first = sent.stream().filter(s -> s.message().mtkId().equals(h.key().mki().mtkId())).findFirst().orElseThrow();
+            assertThat(all.indexOf(first.captured())).as("where the first MTK message of MTK %s is in the capture, "
+                    + "against the messages sent before its key was handed", h.key().mki().mtkId())
+                    .isGreaterThanOrEqualTo(h.messagesBefore());
+        }
+    }
+
+    /** The UE holds, under the MKI the SRTP sender was handed last, the very master key and salt (§6.5.4). */
+    @Then("{string} holds the master key and salt the SRTP sender of {string} was handed last, under its MKI")
+    public void holdsTheMasterKeyAndSaltTheSrtpSenderWasHandedLast(String ue, String session) {
+        List<MbmsWorld.HandedMtk> handed = world.srtpSender.stream().filter(h -> h.session().equals(session)).toList();
+        assertThat(handed).as("what the SRTP sender of %s was handed", session).isNotEmpty();
+        SrtpMasterKey last = handed.get(handed.size() - 1).key();
+        Optional<CurrentMtk> held = world.ue(ue).keyStore().mtk(world.domain, last.mki().mskId(), last.mki().mtkId());
+        try {
+            assertThat(held).as("the MTK %s holds under MKI %s", ue, last.mki()).hasValueSatisfying(m -> {
+                assertThat(m.key()).as("the MTK, the SRTP master key").isEqualTo(last.masterKey());
+                assertThat(m.salt()).as("the salt, the SRTP master salt").hasValue(last.masterSalt());
+            });
+        } finally {
+            held.ifPresent(m -> {
+                m.key().destroy();
+                m.salt().ifPresent(SecretBytes::destroy);
+            });
+        }
     }
 
     private void assertHeldAsCurrent(String ue, String session, MtkMessage expected) {

@@ -65,6 +65,7 @@ import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.traffic.DcfKeys;
 
 /**
  * A BM-SC: the Key Request, Key Distribution and Membership functions of TS 33.246 running their
@@ -150,7 +151,8 @@ public final class Bmsc implements AutoCloseable {
         KeyDistribution distribution = new KeyDistribution(registry, ueKeys,
                 group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
-        this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self, b.scheduler::now, sessions);
+        this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self, b.scheduler::now, sessions,
+                b.trafficProtection);
         DigestRealm realm = DigestRealm.bootstrapping(fqdn);
         DigestVerifier.Builder digest = DigestVerifier.builder()
                 .realms(realm)
@@ -446,8 +448,9 @@ public final class Bmsc implements AutoCloseable {
      * The MTK for {@code file} of download session {@code session}: the next MTK under the session's current MSK
      * (MTK IDs only go up, §6.3.3.1), sealed in an MTK message (Key data TGK, no salt, no V bit, §6.4.5.3) and given as
      * the {@code application/mikey} object that travels in the same FLUTE session as the file, as a separate object
-     * (§6.3.3.2.1). The caller protects the file with that MTK (DCF) and sends both; the BM-SC sends nothing itself.
-     * Each call makes a new MTK: call it once per file version.
+     * (§6.3.3.2.1), with the OMA DRM DCF keys derived from that MTK (§6.5.4, §6.6.3.2): the caller protects the file
+     * with them, destroys them, and sends both; the BM-SC sends nothing itself. Each call makes a new MTK: call it
+     * once per file version.
      *
      * @return {@link DownloadMtk.Ready} with the object, or {@link DownloadMtk.NoMtk} (no current MSK, or its MTK IDs
      *         are used up) with nothing allocated
@@ -464,7 +467,8 @@ public final class Bmsc implements AutoCloseable {
         }
         MtkStep step = stream.next();
         if (step instanceof MtkStep.Next next) {
-            return new DownloadMtk.Ready(next.message().asObject(file), next.message().msk(), next.message().mtkId());
+            return new DownloadMtk.Ready(next.message().asObject(file), next.message().msk(), next.message().mtkId(),
+                    (DcfKeys) next.keys());
         }
         return new DownloadMtk.NoMtk(step);
     }
@@ -674,6 +678,7 @@ public final class Bmsc implements AutoCloseable {
         private DeliveryRecordStorage deliveryRecords = DeliveryRecordStorage.inMemory(100_000);
         private UserServiceStorage serviceStorage = UserServiceStorage.inMemory();
         private final List<ProcedureListener> listeners = new ArrayList<>();
+        private TrafficProtection trafficProtection = TrafficProtection.NONE;
 
         private Builder(String fqdn) {
             this.fqdn = Objects.requireNonNull(fqdn, "fqdn");
@@ -856,6 +861,16 @@ public final class Bmsc implements AutoCloseable {
          */
         public Builder registrationStorage(RegistrationStorage storage) {
             this.registrationStorage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        /**
+         * The Session and Transmission function that protects the streaming sessions' traffic with their MTKs
+         * (§6.6.1): given each new MTK's SRTP master key and salt before its MTK message is sent. By default
+         * {@link TrafficProtection#NONE}, which destroys them.
+         */
+        public Builder trafficProtection(TrafficProtection protection) {
+            this.trafficProtection = Objects.requireNonNull(protection, "protection");
             return this;
         }
 

@@ -37,6 +37,7 @@ import org.mbmskeys.mbms.mikey.protection.MikeyReader;
 import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private final Endpoint self;
     private final InstantSource clock;
     private final Map<String, MtkStream> sessions;
+    private final TrafficProtection trafficProtection;
     /** A push waiting for its verification message -> the instance running it, and what its answer showed so far. */
     private final Map<AwaitedAck, Awaiting> awaitingAck = new ConcurrentHashMap<>();
     /** "impi|keyGroup" of the solicited pulls sent and not yet answered by an MSK request. */
@@ -82,7 +84,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     BmscKeyDelivery(KeyDistribution distribution, UeKeys ueKeys, KeyRegistry registry, Registrations registrations,
-                    DeliveryRecordStorage records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions) {
+                    DeliveryRecordStorage records, Endpoint self, InstantSource clock, Map<String, MtkStream> sessions,
+                    TrafficProtection trafficProtection) {
         this.distribution = distribution;
         this.ueKeys = ueKeys;
         this.registry = registry;
@@ -91,6 +94,7 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         this.self = self;
         this.clock = clock;
         this.sessions = sessions;
+        this.trafficProtection = trafficProtection;
     }
 
     // ------------------------------------------------------------------------------------ MSK push
@@ -335,10 +339,26 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
         MtkStream stream = stream(session);
         MtkStep step = stream.next();
         if (step instanceof MtkStep.Next next) {
+            if (!(next.keys() instanceof SrtpMasterKey key)) {
+                next.keys().destroy();
+                throw new IllegalStateException("session '" + session + "' is a download session: its MTKs travel as "
+                        + "objects, not datagrams");
+            }
+            hand(session, key);
             return envelope(session, next.message());
         }
         throw new IllegalStateException("session '" + session + "' has no next MTK: " + step
                 + "; rotate the MSK of " + stream.group());
+    }
+
+    /** Gives the SRTP sender the new MTK before its message goes out (§6.3.3.2.2: ahead of the switch). */
+    private void hand(String session, SrtpMasterKey key) {
+        try {
+            trafficProtection.newMtk(session, key);
+        } catch (RuntimeException e) {
+            key.destroy();
+            throw e;
+        }
     }
 
     @Override

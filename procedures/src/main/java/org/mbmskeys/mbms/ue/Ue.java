@@ -17,6 +17,8 @@ import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
+import org.mbmskeys.mbms.traffic.DcfKeyId;
+import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.MikeyDatagram;
 import org.mbmskeys.mbms.ue.registration.ServiceRegistration;
@@ -157,7 +159,7 @@ public final class Ue {
      * {@code ue.mikey-reception}: stored and reported as {@code MtkReceived}, or discarded and reported with the
      * reason; an MTK under an MSK the UE lacks starts an MSK request (§6.3.2.2.3). Only an MTK message is taken
      * this way (anything else is discarded as {@code UNEXPECTED_MESSAGE}), and nothing is ever sent back. Then
-     * {@link #currentMtk} gives the key that decrypts the file. Runs when the engine gets to it ({@code settle} in
+     * {@link #dcfKeys} gives the keys that decrypt and check the file. Runs when the engine gets to it ({@code settle} in
      * virtual time).
      *
      * @param mediaType the object's Content-Type from the FDT; parameters are ignored
@@ -219,6 +221,21 @@ public final class Ue {
             destroy(mtks.get(i));
         }
         return mtks.isEmpty() ? Optional.empty() : Optional.of(mtks.get(0));
+    }
+
+    /**
+     * The keys to decrypt and check a file of a download session with (OMA DRM V2.0 DCF, TS 33.246 §6.6.3.2): the
+     * encryption and authentication keys derived from the MTK that the file's KeyID names ({@code keyId}, as the
+     * {@code obki} box of its DCF gives it: base64 of Key Domain ID ‖ MSK ID ‖ MTK ID), as §6.5.4 asks: "The derived
+     * authentication and encryption keys shall be provided to the download protection protocol". The MTK arrives as the
+     * {@code application/mikey} object of the file ({@link #receiveMikeyObject}). Copies the caller destroys.
+     *
+     * @return the keys, or empty if the UE does not hold that MTK (its object was not received or not accepted, or two
+     *         newer MTKs of the session replaced it, §6.5.4) or it is not a download MTK
+     * @throws IllegalArgumentException if {@code keyId} is not an MBMS KeyID (base64 of 9 bytes)
+     */
+    public Optional<DcfKeys> dcfKeys(String keyId) {
+        return node.store().dcfKeys(DcfKeyId.parse(keyId), node.suite());
     }
 
     private static void destroy(CurrentMtk m) {

@@ -66,6 +66,7 @@ final class UeNode {
 
     private final UeProfile profile;
     private final UeKeyStore store;
+    private final CryptoSuite suite;
     private final MikeyReception reception;
     private final UeBootstrapping gba;
     private final UeServiceRegistrations registrations;
@@ -93,6 +94,7 @@ final class UeNode {
            String userAgent, int keyManagementPort, OptionalInt mikeyPort) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.store = Objects.requireNonNull(store, "store");
+        this.suite = Objects.requireNonNull(suite, "suite");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.userAgent = userAgent;
@@ -112,6 +114,11 @@ final class UeNode {
 
     UeKeyStore store() {
         return store;
+    }
+
+    /** The MIKEY crypto this UE opens messages with, and derives download keys with. */
+    CryptoSuite suite() {
+        return suite;
     }
 
     UeCapabilities capabilities() {

@@ -91,7 +91,7 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
         records = DeliveryRecordStorage.inMemory(10);
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
                 seededRandom(), counting), ueKeys, registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
-                Map.of());
+                Map.of(), TrafficProtection.NONE);
 
         push = delivery.push("push-1", IMPI, GROUP.current().toString(), KeyDelivery.Kind.DELIVER).orElseThrow();
         genuine = verificationMessageOf(push.datagram());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import org.mbmskeys.mbms.bmsc.distribution.PreparedPush;
 import org.mbmskeys.mbms.bmsc.distribution.UeKeys;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
+import org.mbmskeys.mbms.bmsc.keys.RegisteredMsk;
 import org.mbmskeys.mbms.bmsc.procedure.KeyDelivery;
 import org.mbmskeys.mbms.bmsc.procedure.MikeyArrived;
 import org.mbmskeys.mbms.bmsc.registrations.LastMuk;
@@ -46,13 +48,19 @@ import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.mikey.protection.MikeyOpener;
+import org.mbmskeys.mbms.mikey.protection.MikeyReader;
+import org.mbmskeys.mbms.mikey.protection.MtkMessage;
+import org.mbmskeys.mbms.mikey.protection.OpenedMtk;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.traffic.SrtpMki;
 
 /**
  * What the BM-SC's key delivery answers the shipped scripts, beyond the acknowledgement of a push: a push given up
  * is recorded unacknowledged, a datagram that is no verification message is routed to no push, an unanswered
  * solicited pull names the MSK to push instead and only a pending pull is answered by an MSK request (TS 33.246
  * §6.3.2.2.4), and an MTK session resends its current MTK message byte for byte (§6.3.3.2.2), never a download
- * session's (§6.3.3.2.1).
+ * session's (§6.3.3.2.1), and hands each new MTK to the traffic protection before its message goes out (§6.6.1).
  */
 class BmscKeyDeliveryServesItsScriptsTest {
 
@@ -74,6 +82,10 @@ class BmscKeyDeliveryServesItsScriptsTest {
     private BmscKeyDelivery delivery;
     private DeliveryRecordStorage records;
     private Registrations registrations;
+    /** What the traffic protection was handed, by session; throws while {@link #protectionFails} is set. */
+    private final List<String> handed = new ArrayList<>();
+    private final List<SrtpMasterKey> keys = new ArrayList<>();
+    private boolean protectionFails;
 
     @BeforeEach
     void aRegisteredUeAndTwoSessions() {
@@ -96,7 +108,13 @@ class BmscKeyDeliveryServesItsScriptsTest {
                 "files", MtkStream.download(registry, GROUP, seededRandom(), CryptoSuite.jca()));
         delivery = new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(),
                 seededRandom(), CryptoSuite.jca()), ueKeys, registry, registrations, records, Endpoint.of(FQDN, 2269), clock,
-                sessions);
+                sessions, (session, key) -> {
+                    if (protectionFails) {
+                        throw new IllegalStateException("the SRTP sender of " + session + " is down");
+                    }
+                    handed.add(session);
+                    keys.add(key);
+                });
     }
 
     private MskRef current(KeyGroupRef group) {
@@ -238,6 +256,37 @@ class BmscKeyDeliveryServesItsScriptsTest {
         assertThat(again.payload()).isEqualTo(first.payload());
         assertThat(next.payload()).isNotEqualTo(first.payload());
         assertThat(delivery.current("tv").payload()).isEqualTo(next.payload());
+    }
+
+    @Test
+    void eachNewMtkOfASessionIsHandedToTheTrafficProtectionAsTheMasterKeyTheMessageCarriesAndResendsAreNot() {
+        Envelope first = delivery.current("tv");
+        delivery.current("tv");
+        Envelope next = delivery.next("tv");
+
+        assertThat(handed).containsExactly("tv", "tv");
+        MskRef msk = current(LIVE);
+        for (int i = 0; i < 2; i++) {
+            Envelope message = i == 0 ? first : next;
+            SrtpMasterKey key = keys.get(i);
+            MtkMessage read = (MtkMessage) MikeyReader.read(message.payload()).orElseThrow();
+            assertThat(key.mki()).as("the MKI, MSK ID ‖ MTK ID (§6.6.2.1)").isEqualTo(SrtpMki.of(msk.mskId(), read.mtkId()));
+            RegisteredMsk registered = registry.msk(msk).orElseThrow();
+            OpenedMtk opened = new MikeyOpener(CryptoSuite.jca()).open(read, registered.key(), registered.rand(),
+                    ServiceType.STREAMING).orElseThrow();
+            assertThat(key.masterKey()).as("the master key: the MTK of the message (§6.5.4)").isEqualTo(opened.mtk());
+            assertThat(key.masterSalt()).as("the master salt: the salt of its KEMAC").isEqualTo(opened.salt().orElseThrow());
+            registered.key().destroy();
+        }
+    }
+
+    @Test
+    void aTrafficProtectionThatFailsStopsTheMtkMessage() {
+        delivery.current("tv");
+        protectionFails = true;
+
+        assertThatThrownBy(() -> delivery.next("tv")).isInstanceOf(IllegalStateException.class).hasMessageContaining("down");
+        assertThat(handed).containsExactly("tv");
     }
 
     @Test

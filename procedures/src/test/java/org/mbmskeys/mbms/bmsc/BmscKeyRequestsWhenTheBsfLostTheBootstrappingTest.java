@@ -60,7 +60,7 @@ class BmscKeyRequestsWhenTheBsfLostTheBootstrappingTest {
     private final BmscKeyRequests requests = new BmscKeyRequests(peers.bmsc, codec, ueKeys, registrations, registry,
             new BmscKeyDelivery(new KeyDistribution(registry, ueKeys, group -> Optional.empty(), n -> Bytes.wrap(new byte[n]),
                     CryptoSuite.jca()), ueKeys, registry, registrations, DeliveryRecordStorage.inMemory(10), Endpoint.of("bmsc", 2269),
-                    peers.clock, Map.of()), peers.clock);
+                    peers.clock, Map.of(), TrafficProtection.NONE), peers.clock);
 
     /** The request the UE signed once the first one drew the challenge, as the Key Request Function let it in. */
     private KeyRequestArrived authenticated(KeyManagementExchange first) {

@@ -21,6 +21,7 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.ProtocolType;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SpParameter;
@@ -35,16 +36,19 @@ import org.mbmskeys.mbms.ue.keys.UeKeyState;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 
 /**
- * One {@link UeKeyState} as bytes (version 2), key material included: the caller wraps the result under the KEK
+ * One {@link UeKeyState} as bytes (version 3), key material included: the caller wraps the result under the KEK
  * at once and wipes it. Map entries are written in no particular order; reading rebuilds equal maps.
  *
  * <p>Version 2 adds each MSK's SRTP policy and SRTP-ID map entry ({@link StoredMsk#srtpPolicy()},
- * {@link StoredMsk#srtpCs()}) after its MTK replay state. Version 1, written before the UE kept them, is still read:
- * its MSKs come back without them, and the next streaming MSK message gives them again.
+ * {@link StoredMsk#srtpCs()}) after its MTK replay state. Version 3 adds each MTK's CSB ID ({@link StoredMtk#csbId()},
+ * which its download keys are derived with) after its counter. Versions 1 and 2, written before, are still read: their
+ * MSKs come back without what was added later, and their MTKs without a CSB ID, so the download keys of those MTKs
+ * cannot be derived; the next streaming MSK message and the next MTK give them again.
  */
 final class UeKeyStateCodec {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
+    private static final int VERSION_WITHOUT_MTK_CSB_ID = 2;
     private static final int VERSION_WITHOUT_SRTP_POLICY = 1;
 
     private UeKeyStateCodec() {
@@ -96,6 +100,10 @@ final class UeKeyStateCodec {
                 out.writeUTF(t.msk().toString());
                 out.writeInt(t.mtkId().value());
                 out.writeLong(t.counter().value());
+                out.writeBoolean(t.csbId().isPresent());
+                if (t.csbId().isPresent()) {
+                    out.writeInt(t.csbId().get().value());
+                }
                 writeBytes(out, t.key().unsafeArray());
                 out.writeBoolean(t.salt().isPresent());
                 if (t.salt().isPresent()) {
@@ -128,9 +136,9 @@ final class UeKeyStateCodec {
     static UeKeyState decode(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_WITHOUT_SRTP_POLICY) {
+            if (version < VERSION_WITHOUT_SRTP_POLICY || version > VERSION) {
                 throw new StorageException("the stored UE key state is in a version " + version + " form; this "
-                        + "release reads versions " + VERSION_WITHOUT_SRTP_POLICY + " and " + VERSION);
+                        + "release reads versions " + VERSION_WITHOUT_SRTP_POLICY + " to " + VERSION);
             }
             Optional<UiccId> uicc = in.readBoolean() ? Optional.of(UiccId.of(in.readUTF())) : Optional.empty();
             Map<Bytes, StoredGbaKey> currentMuks = readGbaKeys(in);
@@ -161,8 +169,9 @@ final class UeKeyStateCodec {
                     mtkId = Optional.of(MtkId.of(in.readInt()));
                     mtkCounter = Optional.of(TimestampCounter.of(in.readLong()));
                 }
-                Optional<SecurityPolicyPayload> policy = version == VERSION ? readSrtpPolicy(in) : Optional.empty();
-                Optional<SrtpCsEntry> cs = version == VERSION ? readSrtpCs(in) : Optional.empty();
+                boolean withPolicy = version > VERSION_WITHOUT_SRTP_POLICY;
+                Optional<SecurityPolicyPayload> policy = withPolicy ? readSrtpPolicy(in) : Optional.empty();
+                Optional<SrtpCsEntry> cs = withPolicy ? readSrtpCs(in) : Optional.empty();
                 msks.put(ref, new StoredMsk(ref, key, validity, rand, type, protectedBy, generation, last, mtkId,
                         mtkCounter, policy, cs));
             }
@@ -171,10 +180,12 @@ final class UeKeyStateCodec {
                 MskRef msk = MskRef.parse(in.readUTF());
                 MtkId id = MtkId.of(in.readInt());
                 TimestampCounter counter = TimestampCounter.of(in.readLong());
+                Optional<CsbId> csbId = version > VERSION_WITHOUT_MTK_CSB_ID && in.readBoolean()
+                        ? Optional.of(CsbId.of(in.readInt())) : Optional.empty();
                 SecretBytes key = SecretBytes.wrap(readBytes(in));
                 Optional<SecretBytes> salt = in.readBoolean() ? Optional.of(SecretBytes.wrap(readBytes(in)))
                         : Optional.empty();
-                mtks.add(new StoredMtk(msk, id, counter, key, salt));
+                mtks.add(new StoredMtk(msk, id, counter, csbId, key, salt));
             }
             Set<MskRef> invalidated = new HashSet<>();
             for (int i = in.readInt(); i > 0; i--) {

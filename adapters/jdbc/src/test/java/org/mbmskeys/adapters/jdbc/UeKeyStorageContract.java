@@ -18,6 +18,7 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
@@ -59,7 +60,7 @@ abstract class UeKeyStorageContract {
                 TimestampCounter.of(mukCounter), Optional.of(MtkId.of(5)), Optional.of(TimestampCounter.of(77)),
                 Optional.of(MbmsSrtpPolicy.of(0, 10, SrtpAuthentication.RCCM2, 16)),
                 Optional.of(new SrtpCsEntry(0, 0xfedcba98L, 0x80000001L)));
-        StoredMtk mtk = new StoredMtk(MSK_REF, MtkId.of(5), TimestampCounter.of(77),
+        StoredMtk mtk = new StoredMtk(MSK_REF, MtkId.of(5), TimestampCounter.of(77), Optional.of(CsbId.of(0xc5b1d001)),
                 SecretBytes.ofHex("6d746b6d746b6d746b6d746b6d746b00"), Optional.of(SecretBytes.ofHex("73616c7473616c7473616c7400")));
         return new UeKeyState(Optional.of(UiccId.of("89860012345678901234")),
                 Map.of(MUK_ID.idi(), muk), Map.of(OLD_MUK_ID.idi(), oldMuk), Map.of(MUK_ID.idi(), mrk),

@@ -21,6 +21,11 @@ import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.CsbIds;
 import org.mbmskeys.mbms.mikey.protection.MikeySealer;
 import org.mbmskeys.mbms.mikey.protection.MtkDelivery;
+import org.mbmskeys.mbms.traffic.DcfKeyId;
+import org.mbmskeys.mbms.traffic.DcfKeys;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.traffic.SrtpMki;
+import org.mbmskeys.mbms.traffic.TrafficKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,11 +48,16 @@ import org.slf4j.LoggerFactory;
  *       <b>Download</b>: a message travels as an {@value #MIKEY_MEDIA_TYPE} object in the FLUTE session of the
  *       file it protects ({@link PreparedMtk#asObject}, §6.3.3.2.1).</li>
  * </ul>
- * The MTK and MSK copies are wiped once the message is sealed. Thread-safe (one caller at a time).
+ * {@link MtkStep.Next} also gives the keys the traffic is protected with under the new MTK ({@link TrafficKeys}:
+ * copies the caller destroys); the MTK and MSK copies of the stream are wiped once the message is sealed.
+ * Thread-safe (one caller at a time).
  *
  * <pre>{@code
  * MtkStream stream = MtkStream.streaming(registry, group, MtkStream.mikeyDestinationFor(rtp), random, suite);
- * if (stream.next() instanceof MtkStep.Next n) { send(n.message().datagram(), n.message().to().orElseThrow()); }
+ * if (stream.next() instanceof MtkStep.Next n) {
+ *     srtpSender.use((SrtpMasterKey) n.keys());   // which destroys them when done
+ *     send(n.message().datagram(), n.message().to().orElseThrow());
+ * }
  * stream.current();   // resend every few seconds
  * }</pre>
  */
@@ -63,6 +73,7 @@ public final class MtkStream {
     private final ServiceType serviceType;
     private final Optional<Endpoint> to;
     private final RandomBytes random;
+    private final CryptoSuite suite;
     private final MikeySealer sealer;
     private PreparedMtk current;
 
@@ -73,7 +84,8 @@ public final class MtkStream {
         this.serviceType = serviceType;
         this.to = to;
         this.random = Objects.requireNonNull(random, "random");
-        this.sealer = new MikeySealer(Objects.requireNonNull(suite, "suite"));
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.sealer = new MikeySealer(suite);
         KeyGroupRecord record = registry.group(group.keyDomain(), group.keyGroup()).orElseThrow(() ->
                 new IllegalArgumentException("no Key Group " + group + " in the key registry; create it first"));
         if (record.serviceType() != serviceType) {
@@ -143,7 +155,7 @@ public final class MtkStream {
                             mtk.mtkId(), serviceType, mtk.mtk(), mtk.salt(), counter, msk.rand()), msk.key());
                     current = new PreparedMtk(msk.ref(), mtk.mtkId(), counter, csbId, datagram, to);
                     LOG.debug("MTK stream of {}: MTK {} under MSK {}, counter {}", group, mtk.mtkId(), msk.ref(), counter);
-                    return new MtkStep.Next(current);
+                    return new MtkStep.Next(current, trafficKeys(msk, mtk, csbId));
                 } finally {
                     mtk.mtk().destroy();
                     mtk.salt().ifPresent(SecretBytes::destroy);
@@ -152,6 +164,25 @@ public final class MtkStream {
                 msk.key().destroy();
             }
         }
+    }
+
+    /**
+     * What the traffic is protected with under this MTK (§6.6): for streaming the MTK as SRTP master key and the KEMAC
+     * salt as master salt, named by the MKI MSK ID ‖ MTK ID (§6.5.4, §6.6.2.1); for download the DCF keys derived
+     * from the MTK with the message's CSB ID and the MSK's MIKEY-RAND, named by the KeyID Key Domain ID ‖ MSK ID ‖
+     * MTK ID (§6.5.4, §6.6.3.2). The UE derives the same from the message.
+     */
+    private TrafficKeys trafficKeys(RegisteredMsk msk, MtkAllocation.Allocated mtk, CsbId csbId) {
+        if (serviceType == ServiceType.STREAMING) {
+            return new SrtpMasterKey(SrtpMki.of(msk.ref().mskId(), mtk.mtkId()), copy(mtk.mtk()),
+                    copy(mtk.salt().orElseThrow(() -> new IllegalStateException("a streaming MTK without a salt"))));
+        }
+        return DcfKeys.derive(DcfKeyId.of(msk.ref().keyDomain(), msk.ref().mskId(), mtk.mtkId()), mtk.mtk(), csbId,
+                msk.rand(), suite);
+    }
+
+    private static SecretBytes copy(SecretBytes key) {
+        return SecretBytes.wrap(key.copyBytes());
     }
 
     /** The last message {@link #next()} made, to resend as it is; empty before the first. */

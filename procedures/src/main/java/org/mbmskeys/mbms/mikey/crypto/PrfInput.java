@@ -90,12 +90,18 @@ public final class PrfInput {
         return new PrfInput(tgk, tgkLabel(TGK_TEK_CONSTANT, csId, csbId, rand), lengthBytes);
     }
 
-    /** Encryption key from a TGK (RFC 3830 §4.1.3): constant 0x15798CEF. Not used by the MBMS profile. */
+    /**
+     * Encryption key from a TGK (RFC 3830 §4.1.3): constant 0x15798CEF. The MBMS profile derives the DCF encryption
+     * key of a download MTK so (TS 33.246 §6.5.4, {@code traffic.DcfKeys}).
+     */
     public static PrfInput encryptionKeyFromTgk(SecretBytes tgk, int csId, int csbId, Bytes rand, int lengthBytes) {
         return new PrfInput(tgk, tgkLabel(TGK_ENCRYPTION_CONSTANT, csId, csbId, rand), lengthBytes);
     }
 
-    /** Authentication key from a TGK (RFC 3830 §4.1.3): constant 0x1B5C7973. Not used by the MBMS profile. */
+    /**
+     * Authentication key from a TGK (RFC 3830 §4.1.3): constant 0x1B5C7973. The MBMS profile derives the DCF
+     * authentication key of a download MTK so (TS 33.246 §6.5.4, {@code traffic.DcfKeys}).
+     */
     public static PrfInput authenticationKeyFromTgk(SecretBytes tgk, int csId, int csbId, Bytes rand,
                                                     int lengthBytes) {
         return new PrfInput(tgk, tgkLabel(TGK_AUTHENTICATION_CONSTANT, csId, csbId, rand), lengthBytes);

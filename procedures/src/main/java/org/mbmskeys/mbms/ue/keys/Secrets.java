@@ -55,7 +55,7 @@ final class Secrets {
     }
 
     static StoredMtk copy(StoredMtk m) {
-        return new StoredMtk(m.msk(), m.mtkId(), m.counter(), copy(m.key()), copy(m.salt()));
+        return new StoredMtk(m.msk(), m.mtkId(), m.counter(), m.csbId(), copy(m.key()), copy(m.salt()));
     }
 
     private static <K> Map<K, StoredGbaKey> copyGbaKeys(Map<K, StoredGbaKey> keys) {

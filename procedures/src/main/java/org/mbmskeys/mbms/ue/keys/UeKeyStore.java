@@ -21,9 +21,13 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 import org.mbmskeys.mbms.mikey.SecurityPolicyPayload;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
+import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.MbmsSrtpPolicy;
+import org.mbmskeys.mbms.traffic.DcfKeyId;
+import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -523,7 +527,8 @@ public final class UeKeyStore {
 
     /**
      * Phase 2 for an MTK message whose MAC verified: re-checks the rules of {@link #checkMtk}, then stores
-     * the MTK (and salt) as the current MTK of the MSK, with its MTK ID and counter.
+     * the MTK (and salt) as the current MTK of the MSK, with its MTK ID, counter and CSB ID (which the download keys
+     * of the MTK are derived with, {@link #dcfKeys}).
      *
      * @return the new current MTK (copies), or the rejections of {@link #checkMtk}, or
      *         {@link KeyRejection#MTK_LENGTH_DIFFERS_FROM_POLICY} if the SRTP policy held for the MSK states another
@@ -531,10 +536,11 @@ public final class UeKeyStore {
      * @throws IllegalArgumentException if {@code mtk} or a present {@code salt} is empty
      */
     public KeyOutcome<CurrentMtk> applyMtk(KeyDomainId keyDomain, MskId mskId, TimestampCounter counter, MtkId mtkId,
-                                           SecretBytes mtk, Optional<SecretBytes> salt) {
+                                           CsbId csbId, SecretBytes mtk, Optional<SecretBytes> salt) {
         MskRef ref = MskRef.of(keyDomain, mskId);
         Objects.requireNonNull(counter, "counter");
         Objects.requireNonNull(mtkId, "mtkId");
+        Objects.requireNonNull(csbId, "csbId");
         Objects.requireNonNull(salt, "salt");
         if (mtk.isEmpty() || salt.map(SecretBytes::isEmpty).orElse(false)) {
             throw new IllegalArgumentException("applyMtk: MTK " + mtkId + " under MSK " + ref
@@ -555,7 +561,7 @@ public final class UeKeyStore {
                         + " is " + mtk.length() + " bytes; the SRTP policy of its Key Group gives a master key length of "
                         + policyLength.getAsInt() + " (RFC 3830 §6.10.1, TS 33.246 §6.6.2.1)");
             }
-            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Secrets.copy(mtk), Secrets.copy(salt));
+            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Optional.of(csbId), Secrets.copy(mtk), Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
             next.msks().put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));
@@ -617,6 +623,34 @@ public final class UeKeyStore {
         Objects.requireNonNull(mtkId, "mtkId");
         return read(s -> s.mtks().stream().filter(m -> m.msk().equals(ref) && m.mtkId().equals(mtkId)).findFirst()
                 .map(m -> currentMtkOf(s, m)));
+    }
+
+    /**
+     * The OMA DRM DCF keys of the file whose KeyID is {@code keyId} (TS 33.246 §6.6.3.2: Key Domain ID ‖ MSK ID ‖ MTK
+     * ID): derived with {@code suite} from the download MTK held under that ID, the CSB ID of its MTK message and the
+     * MIKEY-RAND of its MSK, as §6.5.4 asks ("The derived authentication and encryption keys shall be provided to the
+     * download protection protocol"; {@link DcfKeys}). Copies the caller destroys.
+     *
+     * @return the keys; empty if no such MTK is held (not received yet, or two newer ones of its session replaced it,
+     *         §6.5.4), if its MSK is a streaming one (an SRTP master key has no DCF keys), or if it was stored without
+     *         its CSB ID (by a release before 2026-12-06)
+     */
+    public Optional<DcfKeys> dcfKeys(DcfKeyId keyId, CryptoSuite suite) {
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(suite, "suite");
+        MskRef ref = MskRef.of(keyId.keyDomainId(), keyId.mskId());
+        return read(s -> {
+            StoredMsk msk = s.msks().get(ref);
+            if (msk == null || msk.serviceType() != ServiceType.DOWNLOAD) {
+                return Optional.empty();
+            }
+            for (StoredMtk m : s.mtks()) {
+                if (m.msk().equals(ref) && m.mtkId().equals(keyId.mtkId())) {
+                    return m.csbId().map(csbId -> DcfKeys.derive(keyId, m.key(), csbId, msk.rand(), suite));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /**

@@ -330,7 +330,8 @@ public final class MikeyReception {
         OpenedMtk mtk = opened.orElseThrow();
         KeyOutcome<CurrentMtk> applied;
         try {
-            applied = store.applyMtk(mtk.keyDomain(), mtk.mskId(), mtk.counter(), mtk.mtkId(), mtk.mtk(), mtk.salt());
+            applied = store.applyMtk(mtk.keyDomain(), mtk.mskId(), mtk.counter(), mtk.mtkId(), message.csbId(), mtk.mtk(),
+                    mtk.salt());
         } finally {
             mtk.mtk().destroy(); // the store keeps its own copies
             mtk.salt().ifPresent(SecretBytes::destroy);

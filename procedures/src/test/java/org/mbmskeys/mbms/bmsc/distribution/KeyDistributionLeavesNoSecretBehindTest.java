@@ -24,6 +24,8 @@ import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.NafId;
 import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
+import org.mbmskeys.mbms.traffic.DcfKeys;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
 
 /**
  * The BM-SC's Key Distribution keeps one copy of each UE's MUK and the registry's keys; every other copy it
@@ -87,14 +89,33 @@ class KeyDistributionLeavesNoSecretBehindTest {
     }
 
     @Test
-    void anMtkMessageLeavesNoCopyOfItsMtkOrMskBehind() {
+    void anMtkMessageLeavesNoCopyOfItsMtkOrMskBehindButTheMasterKeyAndSaltItHandsOn() {
         MtkStream stream = MtkStream.streaming(bmsc.registry, STREAMING, Endpoint.of("232.1.2.3", 2269), bmsc.random,
                 CryptoSuite.jca());
 
         try (SecretAudit audit = SecretAudit.begin()) {
-            assertThat(stream.next()).isInstanceOf(MtkStep.Next.class);
+            MtkStep.Next next = (MtkStep.Next) stream.next();
 
             assertThat(audit.createdCount()).as("the MSK copy, the MTK, its salt, derived keys").isGreaterThan(3);
+            SrtpMasterKey handed = (SrtpMasterKey) next.keys();
+            assertThat(audit.undestroyed()).as("alive: the master key and salt handed to the traffic protection")
+                    .extracting(c -> c.secret()).containsExactlyInAnyOrder(handed.masterKey(), handed.masterSalt());
+            handed.destroy();
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDownloadMtkLeavesNoCopyOfItsMtkOrMskBehindButTheDcfKeysItHandsOn() {
+        MtkStream stream = MtkStream.download(bmsc.registry, DOWNLOAD, bmsc.random, CryptoSuite.jca());
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            MtkStep.Next next = (MtkStep.Next) stream.next();
+
+            DcfKeys handed = (DcfKeys) next.keys();
+            assertThat(audit.undestroyed()).as("alive: the DCF keys handed to whoever protects the file")
+                    .extracting(c -> c.secret()).containsExactlyInAnyOrder(handed.encryptionKey(), handed.authenticationKey());
+            handed.destroy();
             assertThat(audit.undestroyed()).isEmpty();
         }
     }

@@ -108,7 +108,7 @@ final class TestUe {
         }
         OpenedMtk mtk = opened.orElseThrow();
         KeyOutcome<CurrentMtk> applied = store.applyMtk(mtk.keyDomain(), mtk.mskId(), mtk.counter(), mtk.mtkId(),
-                mtk.mtk(), mtk.salt());
+                mtk.message().csbId(), mtk.mtk(), mtk.salt());
         mtk.mtk().destroy();
         mtk.salt().ifPresent(SecretBytes::destroy);
         if (!applied.isAccepted()) {

@@ -15,12 +15,15 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.MukId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.keys.TimestampCounter;
+import org.mbmskeys.mbms.mikey.CsbId;
 
 /** Values and helpers shared by the UE key store tests. Keys are fixed test patterns, not real keys. */
 final class UeFixtures {
 
     static final KeyDomainId DOMAIN = KeyDomainId.parse("001-01");
     static final KeyDomainId OTHER_DOMAIN = KeyDomainId.parse("310-410");
+    /** The CSB ID of the MTK messages the tests apply (any value: only download keys are derived with it). */
+    static final CsbId CSB_ID = CsbId.of(0xc5b1d001);
 
     /** IDi = BM-SC FQDN, IDr = B-TID (TS 33.246 §6.4.5.1); B-TIDs in the TS 33.220 form base64(RAND)@BSF. */
     static final MukId MUK_ID = MukId.of("bmsc.example.org", "I1U8vpY3qJ0hiuZNrke/NQ==@bsf.example.org");
@@ -80,7 +83,7 @@ final class UeFixtures {
     static CurrentMtk deliverMtk(UeKeyStore store, MskId mskId, long counter, int mtkId, SecretBytes mtk) {
         assertThat(store.checkMtk(DOMAIN, mskId, counter(counter), MtkId.of(mtkId)).isAccepted()).isTrue();
         KeyOutcome<CurrentMtk> outcome =
-                store.applyMtk(DOMAIN, mskId, counter(counter), MtkId.of(mtkId), mtk, Optional.of(SALT));
+                store.applyMtk(DOMAIN, mskId, counter(counter), MtkId.of(mtkId), CSB_ID, mtk, Optional.of(SALT));
         assertThat(outcome.isAccepted()).as(outcome.detail()).isTrue();
         return outcome.value();
     }

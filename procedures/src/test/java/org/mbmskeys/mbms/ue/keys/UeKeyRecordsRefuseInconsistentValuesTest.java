@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.ue.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mbmskeys.mbms.ue.keys.UeFixtures.CSB_ID;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.DOMAIN;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.MSK_A;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.MSK_ID_1;
@@ -56,14 +57,15 @@ class UeKeyRecordsRefuseInconsistentValuesTest {
     }
 
     private static StoredMtk mtk(MskRef under, int id) {
-        return new StoredMtk(under, MtkId.of(id), counter(id), MTK_1, Optional.empty());
+        return new StoredMtk(under, MtkId.of(id), counter(id), Optional.of(CSB_ID), MTK_1, Optional.empty());
     }
 
     @Test
     void storedGbaKeyAndStoredMtkNeedKeyMaterial() {
         assertThatThrownBy(() -> new StoredGbaKey(MUK_ID, SecretBytes.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is empty");
-        assertThatThrownBy(() -> new StoredMtk(ref(MSK_ID_1), MtkId.of(11), counter(1), SecretBytes.of(), Optional.empty()))
+        assertThatThrownBy(() -> new StoredMtk(ref(MSK_ID_1), MtkId.of(11), counter(1), Optional.of(CSB_ID), SecretBytes.of(),
+                Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is empty");
     }
 

@@ -3,6 +3,7 @@ package org.mbmskeys.mbms.ue.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mbmskeys.mbms.ue.keys.UeFixtures.CSB_ID;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.DOMAIN;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.GROUP;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.MSK_A;
@@ -93,15 +94,15 @@ class UeMtkRulesTest {
     void mtkIdWindowKnownAnswers() {
         deliverMsk(store, 2, MSK_ID_2, MSK_A, KeyValidity.of(5, 10));
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
-                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(1), MtkId.of(5), MTK_1, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(1), MtkId.of(5), CSB_ID, MTK_1, Optional.of(SALT)));
         deliverMtk(store, MSK_ID_2, 2, 6, MTK_1);
         assertThat(store.msk(ref(MSK_ID_2)).orElseThrow().validity()).isEqualTo(KeyValidity.of(6, 10));
         assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
-                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(3), MtkId.of(6), MTK_2, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(3), MtkId.of(6), CSB_ID, MTK_2, Optional.of(SALT)));
         deliverMtk(store, MSK_ID_2, 4, 10, MTK_2);
         assertThat(store.msk(ref(MSK_ID_2)).orElseThrow().validity()).isEqualTo(KeyValidity.of(10, 10));
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
-                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(5), MtkId.of(11), MTK_1, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_2, counter(5), MtkId.of(11), CSB_ID, MTK_1, Optional.of(SALT)));
     }
 
     /**
@@ -143,13 +144,13 @@ class UeMtkRulesTest {
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(mtkId)));
         assertThat(outcome.detail()).contains("MTK ID " + mtkId, "[10..20]", "§6.5.4", "above 10 up to 20");
         assertRejectedUnchanged(store, KeyRejection.OUTSIDE_VALIDITY,
-                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(mtkId), MTK_1, Optional.empty()));
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(mtkId), CSB_ID, MTK_1, Optional.empty()));
     }
 
     @Test
     void greaterMtkIdWithNewerCounterBecomesCurrent() {
         deliverMtk(store, MSK_ID_1, 1, 11, MTK_1);
-        KeyOutcome<CurrentMtk> next = store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12), MTK_2, Optional.empty());
+        KeyOutcome<CurrentMtk> next = store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12), CSB_ID, MTK_2, Optional.empty());
         assertThat(next.value()).isEqualTo(new CurrentMtk(ref(MSK_ID_1), MtkId.of(12), counter(2), MTK_2, Optional.empty()));
         assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).contains(next.value());
     }
@@ -167,7 +168,7 @@ class UeMtkRulesTest {
     void sameMtkMessageAgainIsRejectedAsReplay() {
         deliverMtk(store, MSK_ID_1, 100, 12, MTK_1);
         assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(100), MtkId.of(12), MTK_1, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(100), MtkId.of(12), CSB_ID, MTK_1, Optional.of(SALT)));
     }
 
     @Test
@@ -204,16 +205,16 @@ class UeMtkRulesTest {
                 () -> store.checkMtk(DOMAIN, MSK_ID_2, counter(1), MtkId.of(11)));
         assertThat(outcome.detail()).contains(ref(MSK_ID_2).toString());
         assertRejectedUnchanged(store, KeyRejection.UNKNOWN_KEY,
-                () -> store.applyMtk(OTHER_DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_1, Optional.empty()));
+                () -> store.applyMtk(OTHER_DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), CSB_ID, MTK_1, Optional.empty()));
     }
 
     @Test
     void applyChecksAgainSoTheSecondOfTwoCheckedCopiesIsRejected() {
         assertThat(store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11)).isAccepted()).isTrue();
         assertThat(store.checkMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11)).isAccepted()).isTrue();
-        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), MTK_1, Optional.empty()).isAccepted()).isTrue();
+        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), CSB_ID, MTK_1, Optional.empty()).isAccepted()).isTrue();
         assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), MTK_1, Optional.empty()));
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(3), MtkId.of(11), CSB_ID, MTK_1, Optional.empty()));
     }
 
     @Test
@@ -245,9 +246,9 @@ class UeMtkRulesTest {
             assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(11))).isEmpty();
             assertThat(store.mtk(DOMAIN, MSK_ID_1, MtkId.of(12))).map(CurrentMtk::key).contains(MTK_2);
             assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12), MTK_2, Optional.of(SALT)));
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(2), MtkId.of(12), CSB_ID, MTK_2, Optional.of(SALT)));
             assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
-                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(4), MtkId.of(11), MTK_1, Optional.of(SALT)));
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(4), MtkId.of(11), CSB_ID, MTK_1, Optional.of(SALT)));
         }
 
         /** The MSK changes within the session: the two most recent MTKs are counted across the group's MSKs. */
@@ -261,7 +262,7 @@ class UeMtkRulesTest {
                     tuple(ref(MSK_ID_2), MtkId.of(2)), tuple(ref(MSK_ID_2), MtkId.of(1)));
             assertThat(store.currentMtk(DOMAIN, MSK_ID_1)).isEmpty();
             assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
-                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_1, Optional.of(SALT)));
+                    () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), CSB_ID, MTK_1, Optional.of(SALT)));
             assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
                     () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(5), MtkId.of(11)));
         }
@@ -301,9 +302,9 @@ class UeMtkRulesTest {
 
     @Test
     void emptyMtkOrSaltIsRefused() {
-        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), SecretBytes.of(), Optional.empty()))
+        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), CSB_ID, SecretBytes.of(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty MTK or salt");
-        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), MTK_1, Optional.of(SecretBytes.of())))
+        assertThatThrownBy(() -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(10), CSB_ID, MTK_1, Optional.of(SecretBytes.of())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Optional.empty()");
     }
 

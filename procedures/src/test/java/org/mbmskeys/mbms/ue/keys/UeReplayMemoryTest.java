@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.ue.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.*;
+import static org.mbmskeys.mbms.ue.keys.UeFixtures.CSB_ID;
 
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,7 @@ class UeReplayMemoryTest {
         assertRejectedUnchanged(store, KeyRejection.REPLAYED_COUNTER,
                 () -> store.checkMtk(DOMAIN, MSK_ID_1, counter(5), MtkId.of(13)));
         assertRejectedUnchanged(store, KeyRejection.STALE_MTK_ID,
-                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(6), MtkId.of(12), MTK_1, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(6), MtkId.of(12), CSB_ID, MTK_1, Optional.of(SALT)));
         deliverMtk(store, MSK_ID_1, 6, 13, MTK_2);
     }
 

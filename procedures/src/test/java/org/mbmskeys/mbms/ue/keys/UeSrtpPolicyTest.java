@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mbmskeys.mbms.ue.keys.UeFixtures.CSB_ID;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.DOMAIN;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.MSK_A;
 import static org.mbmskeys.mbms.ue.keys.UeFixtures.MSK_B;
@@ -133,7 +134,7 @@ class UeSrtpPolicyTest {
     void anMtkOfAnotherLengthThanThePolicyStatesIsRefusedAndChangesNothing() {
         deliver(1, MSK_ID_1, MSK_A, Optional.of(R_10));   // key length 16
         KeyOutcome<CurrentMtk> refused = assertRejectedUnchanged(store, KeyRejection.MTK_LENGTH_DIFFERS_FROM_POLICY,
-                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_32, Optional.of(SALT)));
+                () -> store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), CSB_ID, MTK_32, Optional.of(SALT)));
         assertThat(refused.detail()).contains("32 bytes", "master key length of 16");
 
         assertThat(deliverMtk(store, MSK_ID_1, 1, 11, MTK_1).mtkId()).isEqualTo(MtkId.of(11));   // 16 bytes: accepted
@@ -142,7 +143,7 @@ class UeSrtpPolicyTest {
     @Test
     void aPolicyStating32BytesTakesA32ByteMtk() {
         deliver(1, MSK_ID_1, MSK_A, Optional.of(MbmsSrtpPolicy.of(0, 10, SrtpAuthentication.RCCM1, 32)));
-        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_32, Optional.of(SALT)).isAccepted())
+        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), CSB_ID, MTK_32, Optional.of(SALT)).isAccepted())
                 .isTrue();
     }
 
@@ -152,7 +153,7 @@ class UeSrtpPolicyTest {
         SecurityPolicyPayload noLength = new SecurityPolicyPayload(0, ProtocolType.SRTP,
                 List.of(SpParameter.of(0, Bytes.of((byte) 1))));
         deliver(1, MSK_ID_1, MSK_A, Optional.of(noLength));
-        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), MTK_32, Optional.of(SALT)).isAccepted())
+        assertThat(store.applyMtk(DOMAIN, MSK_ID_1, counter(1), MtkId.of(11), CSB_ID, MTK_32, Optional.of(SALT)).isAccepted())
                 .isTrue();
     }
 }
