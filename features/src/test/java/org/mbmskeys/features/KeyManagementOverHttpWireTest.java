@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -59,21 +58,12 @@ class KeyManagementOverHttpWireTest {
             .serverSecret(SecretBytes.ofHex("0f".repeat(32)))
             .credentials((user, realm) -> user.equals(BTID) ? Optional.of(MrkDigestPassword.derive(MRK)) : Optional.empty())
             .clock(clock)
-            .random(seeded(1))
+            .random(RandomBytes.seeded(1))
             .build(), REALM);
-
-    private static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
-    }
 
     private KeyManagementClient ue(SecretBytes mrk) {
         return new KeyManagementClient("bmsc.home1.net:1234",
-                new DigestClient(BTID, MrkDigestPassword.derive(mrk), REALM, seeded(2)),
+                new DigestClient(BTID, MrkDigestPassword.derive(mrk), REALM, RandomBytes.seeded(2)),
                 GbaUserAgent.with("MBMSAgent; Release-6"), clock);
     }
 

@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.benchmarks.PushAckCrypto;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ManualScheduler;
@@ -350,12 +348,7 @@ public final class RekeyThroughput {
     }
 
     static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return k -> {
-            byte[] b = new byte[k];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(seed);
     }
 
     static void require(boolean condition, String message) {

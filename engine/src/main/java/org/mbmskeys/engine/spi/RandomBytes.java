@@ -9,7 +9,8 @@ import org.mbmskeys.engine.bytes.Bytes;
  * <pre>{@code
  * RandomBytes random = RandomBytes.secure();
  * Bytes rand = random.next(16);
- * // in tests, any deterministic lambda: length -> Bytes.wrap(new byte[length])
+ * // in tests and simulations: RandomBytes.seeded(7), or any deterministic lambda such as
+ * // length -> Bytes.wrap(new byte[length])
  * }</pre>
  */
 @FunctionalInterface
@@ -25,5 +26,13 @@ public interface RandomBytes {
     /** A shared {@link java.security.SecureRandom} (the platform default algorithm); thread-safe. */
     static RandomBytes secure() {
         return SecureRandomBytes.INSTANCE;
+    }
+
+    /**
+     * A reproducible source for tests and simulations: the octets of a {@link java.util.Random} with {@code seed}, the
+     * same on every run. Predictable, so never for a deployment: nonces and RANDs drawn from it can be guessed.
+     */
+    static RandomBytes seeded(long seed) {
+        return new SeededRandomBytes(seed);
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,22 @@ class SpiValuesTest {
         assertThat(RandomBytes.secure().next(16).length()).isEqualTo(16);
         assertThatThrownBy(() -> RandomBytes.secure().next(-1))
                 .hasMessage("cannot draw -1 random bytes; the length must be 0 or more");
+    }
+
+    @Test
+    void seededRandomBytesRepeatTheOctetsOfARandomWithThatSeed() {
+        RandomBytes seeded = RandomBytes.seeded(33246);
+        Random same = new Random(33246);
+        byte[] first = new byte[16];
+        byte[] second = new byte[3];
+        same.nextBytes(first);
+        same.nextBytes(second);
+
+        assertThat(seeded.next(16).toByteArray()).isEqualTo(first);
+        assertThat(seeded.next(3).toByteArray()).isEqualTo(second);
+        assertThat(RandomBytes.seeded(33246).next(16).toByteArray()).isEqualTo(first);
+        assertThat(RandomBytes.seeded(33247).next(16).toByteArray()).isNotEqualTo(first);
+        assertThat(seeded).hasToString("RandomBytes.seeded(33246)");
+        assertThatThrownBy(() -> seeded.next(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

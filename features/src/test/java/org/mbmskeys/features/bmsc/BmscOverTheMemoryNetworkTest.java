@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.adapters.http.HttpWire;
@@ -71,12 +70,14 @@ class BmscOverTheMemoryNetworkTest {
     private final ManualScheduler time = new ManualScheduler();
     private final MemoryNetwork network = MemoryNetwork.builder(time).seed(7).build();
     private final HttpCodec codec = HttpWire.codec();
-    private final RandomBytes keyMaterial = seeded(3);
-    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+    private final RandomBytes keyMaterial = RandomBytes.seeded(3);
+    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, RandomBytes.seeded(1),
+            Duration.ofDays(1));
 
     private Bmsc bmsc(String backend) {
         Bmsc bmsc = Bmsc.builder(FQDN).bootstrapping(bsf).transport(network.node(FQDN)).httpCodec(codec)
-                .scheduler(time).random(seeded(2)).keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
+                .scheduler(time).random(RandomBytes.seeded(2))
+                .keyMaterial(n -> SecretBytes.wrap(keyMaterial.next(n).toByteArray()))
                 .backend(backend).deterministic().build();
         bmsc.defineService("urn:3gpp:mbms:news", ServiceType.STREAMING, NEWS);
         bmsc.defineStreamingSession("news-live", NEWS, Endpoint.of("239.1.1.1", 5004),
@@ -153,7 +154,7 @@ class BmscOverTheMemoryNetworkTest {
             store.uiccInserted(UiccId.of("8949440000001234567"));
             store.installMuk(MukId.of(FQDN, context.bTid().format()), keys.muk());
             client = new KeyManagementClient(FQDN, new DigestClient(context.bTid().format(),
-                    MrkDigestPassword.derive(keys.mrk()), DigestRealm.bootstrapping(FQDN), seeded(9)),
+                    MrkDigestPassword.derive(keys.mrk()), DigestRealm.bootstrapping(FQDN), RandomBytes.seeded(9)),
                     GbaUserAgent.with("mbms-keys test UE"), time::now);
             node = network.node(host);
             node.receive(this::datagram);
@@ -181,14 +182,5 @@ class BmscOverTheMemoryNetworkTest {
                 node.send(Envelope.of(envelope.to(), envelope.from(), stored.verification().get()));
             }
         }
-    }
-
-    private static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +15,6 @@ import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.Fault;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Selector;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.ManualScheduler;
@@ -65,21 +63,23 @@ class BmscAndUesTest {
 
     private final ManualScheduler time = new ManualScheduler();
     private final MemoryNetwork network = MemoryNetwork.builder(time).seed(11).build();
-    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
-    private final RandomBytes keys = seeded(2);
+    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, RandomBytes.seeded(1),
+            Duration.ofDays(1));
+    private final RandomBytes keys = RandomBytes.seeded(2);
     private final List<UeOutcome> outcomes = new CopyOnWriteArrayList<>();
     private Bmsc bmsc;
     private UeHost ues;
 
     private void start(String backend, Bmsc.Rekeying rekeying) {
         bmsc = Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(HttpWire.codec())
-                .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
+                .scheduler(time).random(RandomBytes.seeded(3))
+                .keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
                 .rekeying(rekeying).backend(backend).deterministic().build();
         bmsc.defineService(SERVICE, ServiceType.STREAMING, NEWS);
         bmsc.defineStreamingSession("news-live", NEWS, RTP, StreamingSession.of(0x5eed5eedL, 0, 10, SrtpAuthentication.RCCM1));
         bmsc.rotate(NEWS);
         ues = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
-                .random(seeded(4)).backend(backend).keyManagementPort(80).listener(outcomes::add).build();
+                .random(RandomBytes.seeded(4)).backend(backend).keyManagementPort(80).listener(outcomes::add).build();
     }
 
     private Ue ue(String name, int n) {
@@ -253,14 +253,5 @@ class BmscAndUesTest {
                 .last().satisfies(d -> assertThat(((UeOutcome.DatagramDiscarded) d).reason())
                         .isEqualTo(org.mbmskeys.mbms.ue.keys.KeyRejection.MSK_INVALIDATED));
         assertThat(bob.currentMtk(SERVICE, "news-live")).isPresent();
-    }
-
-    private static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
     }
 }

@@ -22,7 +22,6 @@ import org.mbmskeys.adapters.http.HttpWire;
 import org.mbmskeys.adapters.memory.Fault;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Selector;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Cancellable;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -284,17 +283,18 @@ class LossyNetworkTest {
 
     private void start(long seed, Bmsc.Rekeying rekeying) {
         network = MemoryNetwork.builder(time).seed(seed).build();
-        bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(seed * 31 + 1), Duration.ofDays(1));
-        keys = seeded(seed * 31 + 2);
+        bsf = new SimulatedBsf("bsf.example.org", time::now, RandomBytes.seeded(seed * 31 + 1), Duration.ofDays(1));
+        keys = RandomBytes.seeded(seed * 31 + 2);
         ProcedureListener bmscWatch = watch("BM-SC");
         bmsc = Bmsc.builder(BMSC).bootstrapping(bsf).transport(network.node(BMSC)).httpCodec(HttpWire.codec())
-                .scheduler(time).random(seeded(seed * 31 + 3)).keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
+                .scheduler(time).random(RandomBytes.seeded(seed * 31 + 3))
+                .keyMaterial(n -> SecretBytes.wrap(keys.next(n).toByteArray()))
                 .rekeying(rekeying).deterministic().listener(bmscWatch).build();
         bmsc.defineService(SERVICE, ServiceType.STREAMING, NEWS);
         bmsc.defineStreamingSession("news-live", NEWS, RTP, StreamingSession.of(0x5eed5eedL, 0, 10, SrtpAuthentication.RCCM1));
         bmsc.rotate(NEWS);
         ues = UeHost.builder().transport(network.hosts()).httpCodec(HttpWire.codec()).scheduler(time).deterministic()
-                .random(seeded(seed * 31 + 4)).keyManagementPort(80).listener(o -> {
+                .random(RandomBytes.seeded(seed * 31 + 4)).keyManagementPort(80).listener(o -> {
                     outcomes.add(o);
                     actions.add(time.now() + " " + o);
                 })
@@ -347,14 +347,5 @@ class LossyNetworkTest {
 
     private static String impi(int n) {
         return "0010101234567" + (10 + n) + "@ims.mnc001.mcc001.3gppnetwork.org";
-    }
-
-    private static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
     }
 }

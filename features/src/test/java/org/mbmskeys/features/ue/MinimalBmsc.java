@@ -205,12 +205,7 @@ final class MinimalBmsc {
     }
 
     static RandomBytes random(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(seed);
     }
 
     private static KeyMaterialSource keys(long seed) {

@@ -196,11 +196,6 @@ class BmscKeyDeliveryReadsEachAckOnceTest {
     }
 
     private static RandomBytes seededRandom() {
-        Random r = new Random(7);
-        return n -> {
-            byte[] b = new byte[n];
-            r.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(7);
     }
 }

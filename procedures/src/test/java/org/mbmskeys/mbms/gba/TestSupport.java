@@ -2,8 +2,6 @@ package org.mbmskeys.mbms.gba;
 
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Random;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.RandomBytes;
 
@@ -32,12 +30,7 @@ public final class TestSupport {
 
     /** Deterministic "random" bytes from a seeded java.util.Random. */
     public static RandomBytes seededRandom(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] out = new byte[n];
-            random.nextBytes(out);
-            return Bytes.wrap(out);
-        };
+        return RandomBytes.seeded(seed);
     }
 
     /** A clock that moves only when told to. */

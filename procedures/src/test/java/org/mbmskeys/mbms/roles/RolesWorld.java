@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.mbmskeys.adapters.http.HttpWire;
@@ -14,7 +13,6 @@ import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Node;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
@@ -154,11 +152,6 @@ final class RolesWorld {
     }
 
     static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(seed);
     }
 }

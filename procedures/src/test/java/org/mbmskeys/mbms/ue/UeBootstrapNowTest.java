@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
@@ -15,6 +14,7 @@ import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.engine.spi.HttpResponseMessage;
 import org.mbmskeys.engine.spi.ManualScheduler;
+import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.simulated.GbaClient;
@@ -33,7 +33,8 @@ class UeBootstrapNowTest {
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
 
     private final ManualScheduler time = new ManualScheduler();
-    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, RandomBytes.seeded(1),
+            Duration.ofDays(1));
     private final List<Envelope> sent = new ArrayList<>();
 
     @Test
@@ -42,8 +43,8 @@ class UeBootstrapNowTest {
         GbaClient gba = new GbaClient(new SimulatedUsim(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_ME), time::now);
         Ue ue = Ue.builder(UeProfile.usim("alice", UiccId.of("8949440000000000011"), UbClient.simulated(gba, bsf)))
-                .transport(new Recording()).httpCodec(new NoHttp()).scheduler(time).random(seeded(2)).deterministic()
-                .build();
+                .transport(new Recording()).httpCodec(new NoHttp()).scheduler(time).random(RandomBytes.seeded(2))
+                .deterministic().build();
 
         BootstrapResult first = ue.bootstrapNow();
         BootstrapResult second = ue.bootstrapNow();
@@ -65,15 +66,6 @@ class UeBootstrapNowTest {
         @Override
         public void receive(Consumer<Envelope> handler) {
         }
-    }
-
-    private static org.mbmskeys.engine.spi.RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
     }
 
     /** A UE that only bootstraps needs no HTTP. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
@@ -62,13 +61,14 @@ class UeDigestPasswordTest {
     private static final MskRef MSK = MskRef.of(KeyDomainId.parse("001-01"), MskId.current(KeyGroup.of(7)));
 
     private final ManualScheduler time = new ManualScheduler();
-    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1));
+    private final SimulatedBsf bsf = new SimulatedBsf("bsf.example.org", time::now, RandomBytes.seeded(1),
+            Duration.ofDays(1));
     private final UeKeyStore store = UeKeyStore.inMemory();
     private SecretBytes bmscPassword;   // what the BM-SC derives from the MRK it got over Zn
     private final DigestVerifier bmsc = DigestVerifier.builder().realms(DigestRealm.bootstrapping(BMSC))
             .serverSecret(SecretBytes.wrap(new byte[32])).credentials((user, realm) ->
                     Optional.of(SecretBytes.wrap(bmscPassword.copyBytes())))
-            .clock(time::now).random(seeded(3)).build();
+            .clock(time::now).random(RandomBytes.seeded(3)).build();
 
     @Test
     void eachRequestIsSignedWithTheMrkTheStoreHoldsThen() {
@@ -128,7 +128,7 @@ class UeDigestPasswordTest {
                 GbaMode.GBA_U), time::now);
         UeNode node = new UeNode(new UeProfile("alice", UiccId.of("8949440000000000011"),
                 org.mbmskeys.mbms.ue.announcement.UeCapabilities.mbmsUicc(), GbaMode.GBA_U, UbClient.simulated(gba, bsf)),
-                store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
+                store, CryptoSuite.jca(), RandomBytes.seeded(2), time::now, GbaUserAgent.with("test"), 80);
         BootstrapResult.Bootstrapped run = (BootstrapResult.Bootstrapped) node.bootstrap();
         node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), true,
                 false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
@@ -167,7 +167,7 @@ class UeDigestPasswordTest {
                 GbaMode.GBA_ME), time::now);
         UeNode node = new UeNode(new UeProfile("alice", UiccId.of("8949440000000000011"),
                 org.mbmskeys.mbms.ue.announcement.UeCapabilities.mbmsUicc(), GbaMode.GBA_ME, UbClient.simulated(gba, bsf)),
-                store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
+                store, CryptoSuite.jca(), RandomBytes.seeded(2), time::now, GbaUserAgent.with("test"), 80);
         assertThat(node.bootstrap()).isInstanceOf(BootstrapResult.Bootstrapped.class);
         node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
                 false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
@@ -193,7 +193,7 @@ class UeDigestPasswordTest {
         GbaClient gba = new GbaClient(new SimulatedUsim(IMPI, SecretBytes.ofHex(K), SecretBytes.ofHex(OPC), Sqn.of(0),
                 GbaMode.GBA_ME), time::now);
         UeNode node = new UeNode(UeProfile.usim("alice", UiccId.of("8949440000000000011"), UbClient.simulated(gba, bsf)),
-                store, CryptoSuite.jca(), seeded(2), time::now, GbaUserAgent.with("test"), 80);
+                store, CryptoSuite.jca(), RandomBytes.seeded(2), time::now, GbaUserAgent.with("test"), 80);
         assertThat(node.bootstrap()).isInstanceOf(BootstrapResult.Bootstrapped.class);
         node.announce(UserServiceDescription.protectedBy("urn:news", new ServiceProtection(List.of(Fqdn.of(BMSC)), false,
                 false, List.of(MSK), Optional.empty(), Map.of(), ServiceType.DOWNLOAD)));
@@ -213,14 +213,5 @@ class UeDigestPasswordTest {
     private DigestVerification verify(KeyManagementExchange sent) {
         return bmsc.verify("POST", sent.request().target(), sent.request().body(),
                 sent.request().header("Authorization").orElse(null));
-    }
-
-    private static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.RandomBytes;
@@ -106,12 +105,7 @@ final class BmscFixture {
     }
 
     static RandomBytes seededRandom(long seed) {
-        Random r = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            r.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(seed);
     }
 
     static KeyMaterialSource seededKeys(long seed) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.dsl.ProcedureCompiler;
@@ -79,12 +78,7 @@ final class FakeUeRole implements UeKeyManagement, UeLifecycle, UeMikey {
     }
 
     static RandomBytes seeded(long seed) {
-        Random random = new Random(seed);
-        return n -> {
-            byte[] b = new byte[n];
-            random.nextBytes(b);
-            return Bytes.wrap(b);
-        };
+        return RandomBytes.seeded(seed);
     }
 
     // ------------------------------------------------------------------------------------ answers a test sends
