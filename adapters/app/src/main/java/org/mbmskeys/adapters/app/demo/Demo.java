@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mbmskeys.adapters.app.node.UeStation;
+import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.gba.simulated.BootstrapConfirmation;
 import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
 
 /**
@@ -81,6 +85,12 @@ final class Demo {
             mark = lab.atUes.mark();
             bmsc.nextMtk(DemoLab.SESSION);
             awaitEach(mark, "the next MTK at every UE", mtkOf(first));
+            SrtpMasterKey sending = lab.srtpSender.get(lab.srtpSender.size() - 1);
+            for (String name : UES) {
+                requireHeldBy(name, sending);
+            }
+            out.printf("      the SRTP sender was handed each new MTK (now MKI %s); every UE holds that "
+                    + "master key and salt%n", sending.mki());
         });
         MskRef[] second = new MskRef[1];
         chapter("Missed key update: an MTK under an MSK the UEs lack", "§6.3.2.2.3", () -> {
@@ -172,6 +182,26 @@ final class Demo {
             }
             return true;
         }, STEP_TIMEOUT);
+    }
+
+    /** The UE's current MTK of the session is the SRTP sender's master key and salt (§6.5.4, §6.6.2.1). */
+    private void requireHeldBy(String name, SrtpMasterKey sending) {
+        Optional<CurrentMtk> held = lab.ues.get(name).ue().currentMtk(DemoLab.SERVICE, DemoLab.SESSION);
+        try {
+            boolean same = held.isPresent() && held.get().mtkId().equals(sending.mki().mtkId())
+                    && held.get().key().equals(sending.masterKey())
+                    && held.get().salt().equals(Optional.of(sending.masterSalt()));
+            if (!same) {
+                throw new IllegalStateException(name + " does not hold the master key and salt the SRTP sender "
+                        + "protects with under MKI " + sending.mki() + "; it holds "
+                        + held.map(m -> "MTK " + m.mtkId()).orElse("no MTK"));
+            }
+        } finally {
+            held.ifPresent(m -> {
+                m.key().destroy();
+                m.salt().ifPresent(SecretBytes::destroy);
+            });
+        }
     }
 
     private static UeReport mtkOf(MskRef msk) {

@@ -49,6 +49,7 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.traffic.SrtpMasterKey;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
@@ -83,6 +84,8 @@ final class DemoLab implements AutoCloseable {
     final EventLog<UeOutcome> atUes = new EventLog<>(clock::now);
     final EventLog<String> bmscEnded = new EventLog<>(clock::now);
     final List<String> bmscFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The BM-SC's SRTP sender as the demo plays it: the master keys it was handed (§6.6.1), wiped at the end. */
+    final List<SrtpMasterKey> srtpSender = new java.util.concurrent.CopyOnWriteArrayList<>();
     final BmscServer bmsc;
     final Map<String, UeStation> ues = new LinkedHashMap<>();
     final Map<String, String> impis = new LinkedHashMap<>();
@@ -124,6 +127,7 @@ final class DemoLab implements AutoCloseable {
             return BmscServer.builder(BMSC, loops).mikey(Endpoint.of("127.0.0.1", mikeyPort))
                     .keyManagement(Endpoint.of("127.0.0.1", 0)).multicastInterface("lo").wiretap(tap)
                     .bmsc(b -> b.bootstrapping(bsf).scheduler(clock).listener(new BmscWatch())
+                            .trafficProtection((session, key) -> srtpSender.add(key))
                             .registrationStorage(new JdbcRegistrationStorage(bmscState))
                             .keyStorage(new JdbcKeyRegistryStorage(bmscState, kek))
                             .nonceCounts(new JdbcNonceCounts(bmscState)))
@@ -175,6 +179,7 @@ final class DemoLab implements AutoCloseable {
         for (AutoCloseable c : opened) {
             c.close();
         }
+        srtpSender.forEach(SrtpMasterKey::destroy);
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
         bmscState.close();
         ueState.close();

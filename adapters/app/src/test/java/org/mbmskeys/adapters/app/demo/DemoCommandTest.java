@@ -33,6 +33,8 @@ class DemoCommandTest {
         assertThat(run.out()).contains("[1/6] Registration", "[2/6] MTK streaming over multicast", "[3/6] Missed key update",
                 "[4/6] Solicited pull while Carol's Ks_NAF has expired", "[5/6] UICC change", "[6/6] Deregistration",
                 "All 6 chapters done in");
+        assertThat(run.out()).as("the SRTP sender's key, held by every UE").containsPattern("the SRTP sender was handed "
+                + "each new MTK \\(now MKI 01010001\\p{XDigit}{4}\\); every UE holds that master key and salt");
         List<String> summary = run.out().lines().dropWhile(l -> !l.equals("Summary:")).toList();
         // Alice left the service (her keys went with it); Bob has his new card's registration and the current MSK.
         assertThat(summary).anySatisfy(l -> assertThat(l).matches("\\s*alice\\s+\\| no\\s+\\| -\\s+\\|.*"));
