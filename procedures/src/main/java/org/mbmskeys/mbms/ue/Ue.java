@@ -10,6 +10,9 @@ import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.runtime.Engine;
 import org.mbmskeys.mbms.keymanagement.MskRequestReason;
 import org.mbmskeys.mbms.keys.MskRef;
+import org.mbmskeys.mbms.traffic.DcfKeyId;
+import org.mbmskeys.mbms.traffic.DcfKeys;
+import org.mbmskeys.mbms.traffic.SrtpMki;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
 import org.mbmskeys.mbms.ue.announcement.UeCapabilities;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
@@ -17,8 +20,6 @@ import org.mbmskeys.mbms.ue.gba.BootstrapResult;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
-import org.mbmskeys.mbms.traffic.DcfKeyId;
-import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.MikeyDatagram;
 import org.mbmskeys.mbms.ue.registration.ServiceRegistration;
@@ -221,6 +222,28 @@ public final class Ue {
             destroy(mtks.get(i));
         }
         return mtks.isEmpty() ? Optional.empty() : Optional.of(mtks.get(0));
+    }
+
+    /**
+     * The MTK that an SRTP or SRTCP packet of a streaming session names by its MKI (TS 33.246 §6.6.2.2: "If the SRTP
+     * module does not have the MTK, it will request the MTK corresponding to the MKI from the key management
+     * module"): the master key, salt and SRTP policy of one of the two MTKs the UE keeps for the session (§6.5.4),
+     * the older one too while the sender switches. The MKI is MSK ID ‖ MTK ID (§6.6.2.1); the Key Domain is the one the
+     * announcement maps the session to (§6.6.2.1 NOTE 1). A copy the caller destroys.
+     *
+     * @param mki the 6 MKI bytes of the packet
+     * @return the MTK, or empty if the announcement maps no such session, the MKI names another Key Group than the
+     *         session's, or the UE does not hold that MTK (the SRTP module then waits for the next MTK message, §6.6.2.2)
+     * @throws IllegalArgumentException if {@code mki} is not 6 bytes
+     */
+    public Optional<CurrentMtk> srtpMtk(String serviceId, String sessionId, Bytes mki) {
+        SrtpMki named = SrtpMki.fromBytes(mki);
+        Optional<MskRef> session = node.announcement(serviceId).flatMap(UserServiceDescription::protection)
+                .flatMap(p -> p.mskFor(sessionId));
+        if (session.isEmpty() || !named.mskId().keyGroup().equals(session.get().keyGroup())) {
+            return Optional.empty();
+        }
+        return node.store().mtk(session.get().keyDomain(), named.mskId(), named.mtkId());
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.mbmskeys.mbms.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mbmskeys.mbms.roles.RolesWorld.LIVE;
 import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -14,13 +16,14 @@ import org.mbmskeys.mbms.keys.MtkId;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.traffic.SrtpMki;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.keys.CurrentMtk;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 
 /**
  * What the {@link Ue} facade hands the application: the MSKs of the service asked about and, for a session, the
- * newest of the two MTKs it keeps (TS 33.246 §6.5.4). The copies it made of every other key are wiped before it
+ * newest of the two MTKs it keeps (TS 33.246 §6.5.4), or the one a packet's MKI names (§6.6.2.2). The copies it made of every other key are wiped before it
  * returns: only the keys handed out are alive afterwards ({@link SecretAudit}).
  */
 class UeHandsOutOnlyTheKeysAskedForTest {
@@ -102,6 +105,38 @@ class UeHandsOutOnlyTheKeysAskedForTest {
         assertThat(newest.msk()).isEqualTo(rotated).isNotEqualTo(tv);
         assertThat(Integer.compareUnsigned(newest.mtkId().value(), lastOfTheOldMsk.value())).isNegative();
         idAndWipe(newest);
+    }
+
+    /** §6.6.2.2: the SRTP module asks for the MTK of a packet's MKI (MSK ID ‖ MTK ID), the older of the two too. */
+    @Test
+    void theMtkAnSrtpPacketNamesByItsMkiTheOlderOfTheTwoToo() {
+        world.bmsc.startMtkDelivery("tv-live");
+        world.settle();
+        MtkId first = alice.currentMtk("tv", "tv-live").map(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe).orElseThrow();
+        world.bmsc.nextMtk("tv-live");
+        world.settle();
+        CurrentMtk newest = alice.currentMtk("tv", "tv-live").orElseThrow();
+
+        CurrentMtk older = alice.srtpMtk("tv", "tv-live", SrtpMki.of(tv.mskId(), first).toBytes()).orElseThrow();
+        CurrentMtk named = alice.srtpMtk("tv", "tv-live", SrtpMki.of(tv.mskId(), newest.mtkId()).toBytes()).orElseThrow();
+
+        assertThat(older.mtkId()).isEqualTo(first);
+        assertThat(older.key()).isNotEqualTo(newest.key());
+        assertThat(named.mtkId()).isEqualTo(newest.mtkId());
+        assertThat(named.key()).isEqualTo(newest.key()).isNotSameAs(newest.key());
+        assertThat(named.salt()).isEqualTo(newest.salt());
+        assertThat(named.srtpPolicy()).isPresent();
+        List.of(older, named, newest).forEach(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe);
+
+        MtkId ahead = MtkId.of(newest.mtkId().value() + 1);
+        assertThat(alice.srtpMtk("tv", "tv-live", SrtpMki.of(tv.mskId(), ahead).toBytes())).as("an MTK not received yet")
+                .isEmpty();
+        assertThat(alice.srtpMtk("news", "news-files", SrtpMki.of(tv.mskId(), first).toBytes()))
+                .as("an MKI of another Key Group than the session's").isEmpty();
+        assertThat(alice.srtpMtk("tv", "radio-live", SrtpMki.of(tv.mskId(), first).toBytes())).as("no such session")
+                .isEmpty();
+        assertThatThrownBy(() -> alice.srtpMtk("tv", "tv-live", Bytes.ofHex("0101000100"))).as("5 bytes")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static MtkId idAndWipe(CurrentMtk m) {

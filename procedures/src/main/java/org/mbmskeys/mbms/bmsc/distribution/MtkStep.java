@@ -1,9 +1,9 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import java.util.Objects;
-import org.mbmskeys.mbms.traffic.TrafficKeys;
 import org.mbmskeys.mbms.bmsc.keys.MtkAllocation;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.traffic.TrafficKeys;
 
 /** What {@link MtkStream#next()} did. */
 public sealed interface MtkStep permits MtkStep.Next, MtkStep.Exhausted, MtkStep.NoCurrentMsk {
