@@ -151,8 +151,8 @@ public final class Bmsc implements AutoCloseable {
         KeyDistribution distribution = new KeyDistribution(registry, ueKeys,
                 group -> Optional.ofNullable(streamingPolicies.get(group)), random, suite);
         Endpoint self = Endpoint.of(fqdn, b.mikeyPort);
-        this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self, b.scheduler::now, sessions,
-                b.trafficProtection);
+        this.delivery = new BmscKeyDelivery(distribution, ueKeys, registry, registrations, deliveries, self,
+                b.scheduler::now, sessions, b.trafficProtection);
         DigestRealm realm = DigestRealm.bootstrapping(fqdn);
         DigestVerifier.Builder digest = DigestVerifier.builder()
                 .realms(realm)
@@ -465,10 +465,11 @@ public final class Bmsc implements AutoCloseable {
         if (Objects.requireNonNull(file, "file").isBlank()) {
             throw new IllegalArgumentException("name the file the MTK protects (its FDT Content-Location)");
         }
-        MtkStep step = stream.next();
+        DcfKeys[] keys = new DcfKeys[1];
+        MtkStep step = stream.next(made -> keys[0] = (DcfKeys) made);
         if (step instanceof MtkStep.Next next) {
             return new DownloadMtk.Ready(next.message().asObject(file), next.message().msk(), next.message().mtkId(),
-                    (DcfKeys) next.keys());
+                    keys[0]);
         }
         return new DownloadMtk.NoMtk(step);
     }

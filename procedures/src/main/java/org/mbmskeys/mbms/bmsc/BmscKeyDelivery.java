@@ -38,6 +38,7 @@ import org.mbmskeys.mbms.mikey.protection.VerificationMessage;
 import org.mbmskeys.mbms.mikey.protection.OpenResult;
 import org.mbmskeys.mbms.mikey.protection.InboundMikey;
 import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.traffic.TrafficKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -337,14 +338,8 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     @Override
     public Envelope next(String session) {
         MtkStream stream = stream(session);
-        MtkStep step = stream.next();
+        MtkStep step = stream.next(keys -> hand(session, keys));
         if (step instanceof MtkStep.Next next) {
-            if (!(next.keys() instanceof SrtpMasterKey key)) {
-                next.keys().destroy();
-                throw new IllegalStateException("session '" + session + "' is a download session: its MTKs travel as "
-                        + "objects, not datagrams");
-            }
-            hand(session, key);
             return envelope(session, next.message());
         }
         throw new IllegalStateException("session '" + session + "' has no next MTK: " + step
@@ -352,13 +347,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     }
 
     /** Gives the SRTP sender the new MTK before its message goes out (§6.3.3.2.2: ahead of the switch). */
-    private void hand(String session, SrtpMasterKey key) {
-        try {
-            trafficProtection.newMtk(session, key);
-        } catch (RuntimeException e) {
-            key.destroy();
-            throw e;
+    private void hand(String session, TrafficKeys keys) {
+        if (!(keys instanceof SrtpMasterKey key)) {
+            throw new IllegalStateException("session '" + session + "' is a download session: its MTKs travel as "
+                    + "objects, not datagrams");
         }
+        trafficProtection.newMtk(session, key);
     }
 
     @Override

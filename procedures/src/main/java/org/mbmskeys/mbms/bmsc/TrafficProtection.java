@@ -12,7 +12,8 @@ import org.mbmskeys.mbms.traffic.SrtpMasterKey;
  *
  * <p>Called on the thread that runs the session's {@code bmsc.mtk-delivery} procedure; it must not block. It takes the
  * key copies over and destroys them once it no longer protects with them. If it throws, the keys are destroyed, the
- * MTK message is not sent and the step fails, as any failing effect of a procedure does.
+ * MTK message is dropped (neither sent nor resent; its MTK ID stays used, MTK IDs only go up) and the step fails, as
+ * any failing effect of a procedure does; the session's current MTK message stays the one before.
  *
  * <pre>{@code
  * Bmsc bmsc = Bmsc.builder("bmsc.example.org")...

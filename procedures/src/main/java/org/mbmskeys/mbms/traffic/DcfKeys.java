@@ -27,8 +27,8 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * <p>The MTK is the TGK of the download MTK message (Key data type 0, §6.4.5.3). The CSB ID is that message's (each
  * MTK message has its own; §6.4.2 NOTE: "Assigning random values to CSB ID enhances security as CSB ID is taken into
  * account for MIKEY key derivations (section 4.1.3 and 4.1.4 of RFC 3830)"); the RAND is the MIKEY-RAND of the MSK the
- * MTK came under, the one that message's own keys were derived from (§6.5.4: MTK messages carry none). Keys are copies the holder destroys ({@link #destroy()});
- * {@code toString} shows none.
+ * MTK came under, the one that message's own keys were derived from (§6.5.4: MTK messages carry none). Keys are
+ * copies the holder destroys ({@link #destroy()}); {@code toString} shows none.
  *
  * <pre>{@code
  * DcfKeys keys = DcfKeys.derive(keyId, mtk, csbId, mskRand, CryptoSuite.jca());

@@ -281,12 +281,14 @@ class BmscKeyDeliveryServesItsScriptsTest {
     }
 
     @Test
-    void aTrafficProtectionThatFailsStopsTheMtkMessage() {
-        delivery.current("tv");
+    void aTrafficProtectionThatFailsStopsTheMtkMessageAndItsResends() {
+        Envelope first = delivery.current("tv");
         protectionFails = true;
 
         assertThatThrownBy(() -> delivery.next("tv")).isInstanceOf(IllegalStateException.class).hasMessageContaining("down");
         assertThat(handed).containsExactly("tv");
+        assertThat(delivery.current("tv").payload()).as("the resend: still the message before").isEqualTo(first.payload());
+        keys.forEach(SrtpMasterKey::destroy);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.mbmskeys.mbms.bmsc.distribution;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -48,14 +49,13 @@ import org.slf4j.LoggerFactory;
  *       <b>Download</b>: a message travels as an {@value #MIKEY_MEDIA_TYPE} object in the FLUTE session of the
  *       file it protects ({@link PreparedMtk#asObject}, §6.3.3.2.1).</li>
  * </ul>
- * {@link MtkStep.Next} also gives the keys the traffic is protected with under the new MTK ({@link TrafficKeys}:
- * copies the caller destroys); the MTK and MSK copies of the stream are wiped once the message is sealed.
- * Thread-safe (one caller at a time).
+ * {@link #next(Consumer)} hands the keys the traffic is protected with under the new MTK ({@link TrafficKeys}) to the
+ * traffic protection before the message becomes current; the stream's own MTK and MSK copies are wiped once the
+ * message is sealed. Thread-safe (one caller at a time).
  *
  * <pre>{@code
  * MtkStream stream = MtkStream.streaming(registry, group, MtkStream.mikeyDestinationFor(rtp), random, suite);
- * if (stream.next() instanceof MtkStep.Next n) {
- *     srtpSender.use((SrtpMasterKey) n.keys());   // which destroys them when done
+ * if (stream.next(keys -> srtpSender.use((SrtpMasterKey) keys)) instanceof MtkStep.Next n) {   // it destroys them
  *     send(n.message().datagram(), n.message().to().orElseThrow());
  * }
  * stream.current();   // resend every few seconds
@@ -128,8 +128,15 @@ public final class MtkStream {
         return serviceType;
     }
 
-    /** Allocates the next MTK under the group's current MSK and seals its message; it becomes {@link #current()}. */
-    public synchronized MtkStep next() {
+    /**
+     * Allocates the next MTK under the group's current MSK and seals its message, hands {@code protection} the keys
+     * the traffic is protected with under it ({@link #trafficKeys}: copies it then owns and destroys), and only then
+     * makes the message {@link #current()}, so no resend carries an MTK the traffic protection did not take. If
+     * {@code protection} throws, the keys are destroyed, the message is dropped (its MTK ID and counter stay used:
+     * they only go up) and the exception goes to the caller.
+     */
+    public synchronized MtkStep next(Consumer<? super TrafficKeys> protection) {
+        Objects.requireNonNull(protection, "protection");
         while (true) {
             Optional<RegisteredMsk> found = registry.currentMsk(group.keyDomain(), group.keyGroup());
             if (found.isEmpty()) {
@@ -153,9 +160,16 @@ public final class MtkStream {
                     CsbId csbId = CsbIds.random(random);
                     Bytes datagram = sealer.seal(new MtkDelivery(csbId, msk.ref().keyDomain(), msk.ref().mskId(),
                             mtk.mtkId(), serviceType, mtk.mtk(), mtk.salt(), counter, msk.rand()), msk.key());
+                    TrafficKeys keys = trafficKeys(msk, mtk, csbId);
+                    try {
+                        protection.accept(keys);
+                    } catch (RuntimeException e) {
+                        keys.destroy();
+                        throw e;
+                    }
                     current = new PreparedMtk(msk.ref(), mtk.mtkId(), counter, csbId, datagram, to);
                     LOG.debug("MTK stream of {}: MTK {} under MSK {}, counter {}", group, mtk.mtkId(), msk.ref(), counter);
-                    return new MtkStep.Next(current, trafficKeys(msk, mtk, csbId));
+                    return new MtkStep.Next(current);
                 } finally {
                     mtk.mtk().destroy();
                     mtk.salt().ifPresent(SecretBytes::destroy);
@@ -164,6 +178,11 @@ public final class MtkStream {
                 msk.key().destroy();
             }
         }
+    }
+
+    /** {@link #next(Consumer)} for a stream whose traffic is protected elsewhere: the keys are destroyed at once. */
+    public MtkStep next() {
+        return next(TrafficKeys::destroy);
     }
 
     /**
@@ -175,7 +194,7 @@ public final class MtkStream {
     private TrafficKeys trafficKeys(RegisteredMsk msk, MtkAllocation.Allocated mtk, CsbId csbId) {
         if (serviceType == ServiceType.STREAMING) {
             return new SrtpMasterKey(SrtpMki.of(msk.ref().mskId(), mtk.mtkId()), copy(mtk.mtk()),
-                    copy(mtk.salt().orElseThrow(() -> new IllegalStateException("a streaming MTK without a salt"))));
+                    copy(mtk.salt().orElseThrow()));   // the registry gives every streaming MTK its salt
         }
         return DcfKeys.derive(DcfKeyId.of(msk.ref().keyDomain(), msk.ref().mskId(), mtk.mtkId()), mtk.mtk(), csbId,
                 msk.rand(), suite);

@@ -561,7 +561,8 @@ public final class UeKeyStore {
                         + " is " + mtk.length() + " bytes; the SRTP policy of its Key Group gives a master key length of "
                         + policyLength.getAsInt() + " (RFC 3830 §6.10.1, TS 33.246 §6.6.2.1)");
             }
-            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Optional.of(csbId), Secrets.copy(mtk), Secrets.copy(salt));
+            StoredMtk stored = new StoredMtk(ref, mtkId, counter, Optional.of(csbId), Secrets.copy(mtk),
+                    Secrets.copy(salt));
             UeKeyStateDraft next = new UeKeyStateDraft(before);
             // §6.5.4: "the MGV-F shall update SEQl with SEQp value"; the ME keeps the MTK ID as its current one.
             next.msks().put(ref, before.msks().get(ref).withMtkAccepted(mtkId, counter));

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.bmsc.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_A;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.BTID_B;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.DOWNLOAD;
@@ -15,6 +16,8 @@ import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.STREAMING;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ue;
 import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.ueA;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
@@ -26,6 +29,7 @@ import org.mbmskeys.mbms.gba.NafKeyMaterial;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.mbmskeys.mbms.traffic.SrtpMasterKey;
+import org.mbmskeys.mbms.traffic.TrafficKeys;
 
 /**
  * The BM-SC's Key Distribution keeps one copy of each UE's MUK and the registry's keys; every other copy it
@@ -94,10 +98,11 @@ class KeyDistributionLeavesNoSecretBehindTest {
                 CryptoSuite.jca());
 
         try (SecretAudit audit = SecretAudit.begin()) {
-            MtkStep.Next next = (MtkStep.Next) stream.next();
+            List<TrafficKeys> taken = new ArrayList<>();
+            assertThat(stream.next(taken::add)).isInstanceOf(MtkStep.Next.class);
 
             assertThat(audit.createdCount()).as("the MSK copy, the MTK, its salt, derived keys").isGreaterThan(3);
-            SrtpMasterKey handed = (SrtpMasterKey) next.keys();
+            SrtpMasterKey handed = (SrtpMasterKey) taken.get(0);
             assertThat(audit.undestroyed()).as("alive: the master key and salt handed to the traffic protection")
                     .extracting(c -> c.secret()).containsExactlyInAnyOrder(handed.masterKey(), handed.masterSalt());
             handed.destroy();
@@ -106,13 +111,31 @@ class KeyDistributionLeavesNoSecretBehindTest {
     }
 
     @Test
+    void anMtkMessageWhoseKeysTheTrafficProtectionRefusedLeavesNoCopyBehindAndDoesNotBecomeCurrent() {
+        MtkStream stream = MtkStream.streaming(bmsc.registry, STREAMING, Endpoint.of("232.1.2.3", 2269), bmsc.random,
+                CryptoSuite.jca());
+        PreparedMtk before = ((MtkStep.Next) stream.next()).message();
+
+        try (SecretAudit audit = SecretAudit.begin()) {
+            assertThatThrownBy(() -> stream.next(keys -> {
+                throw new IllegalStateException("the SRTP sender is down");
+            })).hasMessageContaining("down");
+
+            assertThat(audit.createdCount()).isGreaterThan(3);
+            assertThat(audit.undestroyed()).isEmpty();
+        }
+        assertThat(stream.current()).hasValue(before);
+    }
+
+    @Test
     void aDownloadMtkLeavesNoCopyOfItsMtkOrMskBehindButTheDcfKeysItHandsOn() {
         MtkStream stream = MtkStream.download(bmsc.registry, DOWNLOAD, bmsc.random, CryptoSuite.jca());
 
         try (SecretAudit audit = SecretAudit.begin()) {
-            MtkStep.Next next = (MtkStep.Next) stream.next();
+            List<TrafficKeys> taken = new ArrayList<>();
+            assertThat(stream.next(taken::add)).isInstanceOf(MtkStep.Next.class);
 
-            DcfKeys handed = (DcfKeys) next.keys();
+            DcfKeys handed = (DcfKeys) taken.get(0);
             assertThat(audit.undestroyed()).as("alive: the DCF keys handed to whoever protects the file")
                     .extracting(c -> c.secret()).containsExactlyInAnyOrder(handed.encryptionKey(), handed.authenticationKey());
             handed.destroy();
