@@ -17,7 +17,9 @@ import org.mbmskeys.mbms.profile.Unconfirmed;
  * </pre>
  *
  * IDi and IDr are the "ID data" fields (no type or length bytes) of the MSK message's ID payloads; T is the
- * COUNTER of the MSK message the ACK answers (which the ACK also echoes).
+ * COUNTER of the MSK message the ACK answers (which the ACK also echoes). The one RFC 3830 stack read that appends
+ * "Identity_i || Identity_r || Timestamp" anywhere, minisip's signature input ({@code MikeyPayloads::buildSignData}),
+ * appends the ID data fields too, not the whole payloads, and the timestamp's value.
  *
  * <p>The texts leave two points open, and a peer may read them otherwise: whether T enters as the 4 bytes
  * transported or padded to 64 bits (RFC 3830 §6.6 pads the COUNTER "when used as input for the default PRF"),
