@@ -130,7 +130,7 @@ public final class MtkStream {
 
     /**
      * Allocates the next MTK under the group's current MSK and seals its message, hands {@code protection} the keys
-     * the traffic is protected with under it ({@link #trafficKeys}: copies it then owns and destroys), and only then
+     * the traffic is protected with under it ({@link TrafficKeys}: copies it then owns and destroys), and only then
      * makes the message {@link #current()}, so no resend carries an MTK the traffic protection did not take. If
      * {@code protection} throws, the keys are destroyed, the message is dropped (its MTK ID and counter stay used:
      * they only go up) and the exception goes to the caller.
