@@ -26,6 +26,7 @@ import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.engine.spi.Scheduler;
 import org.mbmskeys.engine.spi.Transport;
 import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.DownloadMtk;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.gba.GbaMode;
@@ -38,6 +39,7 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.traffic.DcfKeys;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
@@ -67,7 +69,7 @@ class ReadmeEmbeddingExampleTest {
     }
 
     @Test
-    void itRegistersAUeOverRealSocketsAndTheUeGetsTheMsk() throws Exception {
+    void itRegistersAUeOverRealSocketsAndTheUeGetsTheMskAndTheKeysOfAFile() throws Exception {
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         try {
             // README begin
@@ -116,6 +118,21 @@ class ReadmeEmbeddingExampleTest {
                 received |= o instanceof UeOutcome.MskReceived m && m.msk().equals(msk) && m.verificationSent();
             }
             assertThat(ue.msks("urn:3gpp:mbms:maps")).hasSize(1);
+
+            // What the sentence after the README's example says: a file's MTK object, and the same DCF keys at both ends.
+            bmsc.defineDownloadSession("maps-files", maps);
+            DownloadMtk.Ready file = (DownloadMtk.Ready) bmsc.downloadMtk("maps-files", "map.bin");
+            ue.receiveMikeyObject(file.object().mediaType(), file.object().content());
+            UeOutcome o;
+            do {
+                o = outcomes.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertThat(o).as("the UE's next outcome within 30 s").isNotNull();
+            } while (!(o instanceof UeOutcome.MtkReceived));
+            DcfKeys keys = ue.dcfKeys(file.keys().keyId().value()).orElseThrow();
+            assertThat(keys.encryptionKey()).isEqualTo(file.keys().encryptionKey());
+            assertThat(keys.authenticationKey()).isEqualTo(file.keys().authenticationKey());
+            keys.destroy();
+            file.keys().destroy();
             ue.host().close();
             ueHttp.close();
             ueUdp.close();
