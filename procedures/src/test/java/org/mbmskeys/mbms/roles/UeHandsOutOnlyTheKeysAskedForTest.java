@@ -67,11 +67,7 @@ class UeHandsOutOnlyTheKeysAskedForTest {
 
     @Test
     void theNewestOfTheTwoMtksOfASessionAndNoCopyOfTheOlderLeftAlive() {
-        world.bmsc.startMtkDelivery("tv-live");
-        world.settle();
-        MtkId first = alice.currentMtk("tv", "tv-live").map(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe).orElseThrow();
-        world.bmsc.nextMtk("tv-live");
-        world.settle();
+        MtkId first = twoMtksOfTheSession();
         assertThat(alice.keyStore().mtks(LIVE.keyDomain(), LIVE.keyGroup())).hasSize(2)
                 .allSatisfy(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe);
 
@@ -110,11 +106,7 @@ class UeHandsOutOnlyTheKeysAskedForTest {
     /** §6.6.2.2: the SRTP module asks for the MTK of a packet's MKI (MSK ID ‖ MTK ID), the older of the two too. */
     @Test
     void theMtkAnSrtpPacketNamesByItsMkiTheOlderOfTheTwoToo() {
-        world.bmsc.startMtkDelivery("tv-live");
-        world.settle();
-        MtkId first = alice.currentMtk("tv", "tv-live").map(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe).orElseThrow();
-        world.bmsc.nextMtk("tv-live");
-        world.settle();
+        MtkId first = twoMtksOfTheSession();
         CurrentMtk newest = alice.currentMtk("tv", "tv-live").orElseThrow();
 
         CurrentMtk older = alice.srtpMtk("tv", "tv-live", SrtpMki.of(tv.mskId(), first).toBytes()).orElseThrow();
@@ -137,6 +129,16 @@ class UeHandsOutOnlyTheKeysAskedForTest {
                 .isEmpty();
         assertThatThrownBy(() -> alice.srtpMtk("tv", "tv-live", Bytes.ofHex("0101000100"))).as("5 bytes")
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Starts MTK delivery of "tv-live" and moves it to its next MTK; the ID of the first MTK. */
+    private MtkId twoMtksOfTheSession() {
+        world.bmsc.startMtkDelivery("tv-live");
+        world.settle();
+        MtkId first = alice.currentMtk("tv", "tv-live").map(UeHandsOutOnlyTheKeysAskedForTest::idAndWipe).orElseThrow();
+        world.bmsc.nextMtk("tv-live");
+        world.settle();
+        return first;
     }
 
     private static MtkId idAndWipe(CurrentMtk m) {
