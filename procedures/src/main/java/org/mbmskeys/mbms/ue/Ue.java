@@ -229,7 +229,9 @@ public final class Ue {
      * module does not have the MTK, it will request the MTK corresponding to the MKI from the key management
      * module"): the master key, salt and SRTP policy of one of the two MTKs the UE keeps for the session (§6.5.4),
      * the older one too while the sender switches. The MKI is MSK ID ‖ MTK ID (§6.6.2.1); the Key Domain is the one the
-     * announcement maps the session to (§6.6.2.1 NOTE 1). A copy the caller destroys.
+     * announcement maps the session to (§6.6.2.1 NOTE 1). A copy the caller destroys. A query only: when the UE lacks
+     * the MSK the MKI names, the MTK message under it already started the missed key update (§6.3.2.2.3), and an
+     * application that wants it sooner asks with {@link #requestMsks} ("it should fetch the MSK", §6.6.2.2).
      *
      * @param mki the 6 MKI bytes of the packet
      * @return the MTK, or empty if the announcement maps no such session, the MKI names another Key Group than the
