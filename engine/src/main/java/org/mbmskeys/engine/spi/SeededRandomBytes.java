@@ -21,7 +21,7 @@ final class SeededRandomBytes implements RandomBytes {
     @Override
     public Bytes next(int length) {
         if (length < 0) {
-            throw new IllegalArgumentException("length must not be negative, got " + length);
+            throw new IllegalArgumentException("cannot draw " + length + " random bytes; the length must be 0 or more");
         }
         byte[] out = new byte[length];
         random.nextBytes(out);
