@@ -1,8 +1,6 @@
 package org.mbmskeys.mbms.keys;
 
 import org.mbmskeys.engine.bytes.SecretBytes;
-import org.mbmskeys.mbms.bmsc.keys.KeyRegistry;
-import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
 
 /**
  * Where the BM-SC key registry gets fresh key material (MSKs, MTKs, salts). Injected so that tests and
