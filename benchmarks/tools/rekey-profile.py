@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Splits an async-profiler profile of RekeyThroughput into the parts of the end-to-end re-key path.
+"""Splits an async-profiler profile of RekeyThroughput into the parts of the re-key path.
 
 Input: the 'collapsed' output of async-profiler with per-thread stacks (options 'threads,collapsed'),
 recorded while `RekeyThroughput` ran (docs/benchmarks.md, "Where the end-to-end time goes"). Only the
-main thread's samples count: those under `RekeyThroughput$Crypto.phased` are the crypto loop (the
-interleaved one is left out), those under `RekeyThroughput$Measure.of` and no `Crypto` method the
-end-to-end rounds (set-up is not measured).
+main thread's samples count, and only those of the three measured parts (set-up is not measured):
+the crypto loop (`PushAckCrypto.phased`; the interleaved loop is left out), the end-to-end rounds
+(`RekeyThroughput$World.rekey`) and the BM-SC-alone rounds (`RekeyThroughput$World.rekeyAnsweredBare`).
 
-Each end-to-end sample goes to the first part below whose test its stack passes, so a MIKEY seal inside
-the BM-SC's push counts as crypto, not as push preparation. Usage: rekey-profile.py rekey.collapsed
+Each sample of the part asked for (e2e unless `--part bmsc`) goes to the first part of the path below whose
+test its stack passes, so a MIKEY seal inside the BM-SC's push counts as crypto, not as push preparation.
+Usage: rekey-profile.py rekey.collapsed [--part e2e|bmsc]
 """
 import collections
 import sys
@@ -39,30 +40,60 @@ PARTS = [
 ]
 
 
-def main(path):
-    main_thread = []
+CRYPTO_LOOP = 'org/mbmskeys/benchmarks/PushAckCrypto.phased'
+E2E = 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$World.rekey'
+BMSC = 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$World.rekeyAnsweredBare'
+
+
+def measured_part(frames):
+    """'crypto', 'e2e', 'bmsc' or None (set-up, the interleaved loop, the harness itself)."""
+    if CRYPTO_LOOP in frames:
+        return 'crypto'
+    if BMSC in frames:
+        return 'bmsc'
+    if E2E in frames:
+        return 'e2e'
+    return None
+
+
+def main(path, part):
+    samples = {'crypto': 0, 'e2e': 0, 'bmsc': 0}
+    stacks = []
     for line in open(path):
         stack, count = line.rsplit(' ', 1)
         frames = stack.split(';')
         # The main thread is renamed DestroyJavaVM once main() returns, before the profile is written.
-        if frames[0].startswith('[main') or frames[0].startswith('[DestroyJavaVM'):
-            main_thread.append((frames, int(count)))
-    crypto = sum(n for f, n in main_thread if 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.phased' in f)
-    e2e = [(f, n) for f, n in main_thread if 'org/mbmskeys/benchmarks/rekey/RekeyThroughput$Measure.of' in f
-           and not any(x.startswith('org/mbmskeys/benchmarks/rekey/RekeyThroughput$Crypto.') for x in f)]
-    total = sum(n for _, n in e2e)
+        if not (frames[0].startswith('[main') or frames[0].startswith('[DestroyJavaVM')):
+            continue
+        which = measured_part(frames)
+        if which is None:
+            continue
+        samples[which] += int(count)
+        if which == part:
+            stacks.append((frames, int(count)))
+    total = samples[part]
     if not total:
-        sys.exit('no end-to-end samples of the main thread: was the profile recorded with "threads,collapsed"?')
+        sys.exit(f'no {part} samples of the main thread: was the profile recorded with "threads,collapsed"?')
     shares = collections.Counter()
-    for frames, n in e2e:
+    for frames, n in stacks:
         shares[next(label for label, test in PARTS if test(frames))] += n
-    print(f'samples: crypto loop {crypto}, end to end {total}; crypto / e2e = {crypto / total:.2f}')
+    crypto = samples['crypto']
+    print(f"samples: crypto loop {crypto}, end to end {samples['e2e']}, BM-SC alone {samples['bmsc']}; "
+          + ', '.join(f'crypto / {p} = {crypto / samples[p]:.2f}' for p in ('e2e', 'bmsc') if samples[p]))
     print()
-    print('| part of the end-to-end path | share of e2e CPU |')
+    print(f'| part of the {"end-to-end" if part == "e2e" else "BM-SC-alone"} path | share of its CPU |')
     print('|---|---:|')
     for label, _ in PARTS:
         print(f'| {label} | {100 * shares[label] / total:.1f} % |')
 
 
 if __name__ == '__main__':
-    main(sys.argv[1])
+    args = sys.argv[1:]
+    chosen = 'e2e'
+    if '--part' in args:
+        i = args.index('--part')
+        chosen = args[i + 1] if i + 1 < len(args) else ''
+        del args[i:i + 2]
+    if len(args) != 1 or chosen not in ('e2e', 'bmsc'):
+        sys.exit('usage: rekey-profile.py rekey.collapsed [--part e2e|bmsc]')
+    main(args[0], chosen)
