@@ -471,7 +471,7 @@ class UeReceptionAlignmentTest {
     }
 
     private static SecretBytes copy(SecretBytes s) {
-        return SecretBytes.wrap(s.copyBytes());
+        return s.copy();
     }
 
     private static int indexOf(Bytes haystack, Bytes needle) {

@@ -48,7 +48,7 @@ final class BareZnCredentials implements DigestCredentials {
         try {
             MukMrk derived = keys.mukMrk(keys.mode().defaultKeyManagement());
             try {
-                SecretBytes old = muks.put(username, SecretBytes.wrap(derived.muk().copyBytes()));
+                SecretBytes old = muks.put(username, derived.muk().copy());
                 if (old != null) {
                     old.destroy();
                 }

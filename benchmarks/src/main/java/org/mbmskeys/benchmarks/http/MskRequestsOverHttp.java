@@ -100,7 +100,7 @@ public final class MskRequestsOverHttp {
                 MukMrk mukMrk = keys.mukMrk(keys.mode().defaultKeyManagement());
                 SecretBytes password = MrkDigestPassword.derive(mukMrk.mrk());
                 toEngine[i] = new DigestClient(bTid, password, realm, CNONCES);
-                toBare[i] = new DigestClient(bTid, SecretBytes.wrap(password.copyBytes()), realm, CNONCES);
+                toBare[i] = new DigestClient(bTid, password.copy(), realm, CNONCES);
                 mukMrk.destroy();
                 keys.destroy();
             }

@@ -291,7 +291,7 @@ public final class RekeyThroughput {
                 bTids[i] = bTid.toString();
                 NafKeyMaterial keys = ((NafKeyLookup.Found) bsf.lookUp(bTid, nafId)).keys();
                 MukMrk mukMrk = keys.mukMrk();
-                muks[i] = SecretBytes.wrap(mukMrk.muk().copyBytes());
+                muks[i] = mukMrk.muk().copy();
                 mukMrk.destroy();
                 keys.destroy();
             }

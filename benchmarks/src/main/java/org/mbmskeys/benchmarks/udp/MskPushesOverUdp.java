@@ -244,7 +244,7 @@ public final class MskPushesOverUdp {
                 bTids[i] = bTid.toString();
                 NafKeyMaterial keys = ((NafKeyLookup.Found) bsf.lookUp(bTid, nafId)).keys();
                 MukMrk mukMrk = keys.mukMrk();
-                ues[i].answerBare(SecretBytes.wrap(mukMrk.muk().copyBytes()));
+                ues[i].answerBare(mukMrk.muk().copy());
                 mukMrk.destroy();
                 keys.destroy();
             }

@@ -12,8 +12,9 @@ import java.util.Objects;
  * hash table leaks nothing through its bucket. {@link #destroy()} zeroes the content; using a destroyed
  * secret throws {@link IllegalStateException}.
  *
- * <p>Reading the content is deliberate and greppable: {@link #copyBytes()} and {@link #revealHex()}. A test
- * sees which secrets a block of code left undestroyed with {@link SecretAudit}.
+ * <p>Reading the content is deliberate and greppable: {@link #copyBytes()} and {@link #revealHex()}
+ * ({@link #copy()} keeps it secret). A test sees which secrets a block of code left undestroyed with
+ * {@link SecretAudit}.
  */
 public final class SecretBytes {
 
@@ -52,6 +53,14 @@ public final class SecretBytes {
     public byte[] copyBytes() {
         checkAlive();
         return data.clone();
+    }
+
+    /**
+     * A new secret holding a copy of this key material, owned by the caller (who destroys it): what a key store
+     * hands out, so that the caller's wipe leaves the store's own copy intact.
+     */
+    public SecretBytes copy() {
+        return wrap(copyBytes());
     }
 
     /** {@code length} bytes from {@code offset} as a new secret. */

@@ -807,7 +807,7 @@ public final class Bmsc implements AutoCloseable {
             if (secret.length() < 32) {
                 throw new IllegalArgumentException("digestSecret must be at least 32 bytes, got " + secret.length());
             }
-            this.digestSecret = Optional.of(SecretBytes.wrap(secret.copyBytes()));
+            this.digestSecret = Optional.of(secret.copy());
             return this;
         }
 

@@ -94,7 +94,7 @@ public final class DigestClient {
         if (password.isEmpty()) {
             throw new IllegalArgumentException("password must not be empty; use MrkDigestPassword.derive(mrk)");
         }
-        return () -> SecretBytes.wrap(password.copyBytes());
+        return () -> password.copy();
     }
 
     /** HA1 with the password of this use; the password is destroyed before this returns. */

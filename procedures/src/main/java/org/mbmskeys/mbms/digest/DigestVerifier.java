@@ -295,7 +295,7 @@ public final class DigestVerifier {
                 throw new IllegalArgumentException("serverSecret must be at least 32 bytes (HMAC-SHA-256 key), got "
                         + secret.length());
             }
-            serverSecret = SecretBytes.wrap(secret.copyBytes());
+            serverSecret = secret.copy();
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class StaticBootstrapping implements Bootstrapping {
             throw new IllegalArgumentException("Ks_NAF is 32 bytes (TS 33.220 Annex B); got " + ksNaf.length());
         }
         entries.put(Objects.requireNonNull(bTid, "bTid"),
-                new NafKeyOnly(impi, Objects.requireNonNull(expiresAt, "expiresAt"), SecretBytes.wrap(ksNaf.copyBytes())));
+                new NafKeyOnly(impi, Objects.requireNonNull(expiresAt, "expiresAt"), ksNaf.copy()));
     }
 
     /** How many B-TIDs it knows. */
@@ -79,7 +79,7 @@ public final class StaticBootstrapping implements Bootstrapping {
         NafKeyOnly only = (NafKeyOnly) entry;
         // A copy each time: the caller may destroy the key material it was given once it is done with it.
         return new NafKeyLookup.Found(NafKeyMaterial.gbaMe(nafId, bTid, only.impi(), only.expiresAt(),
-                SecretBytes.wrap(only.ksNaf().copyBytes())));
+                only.ksNaf().copy()));
     }
 
     @Override

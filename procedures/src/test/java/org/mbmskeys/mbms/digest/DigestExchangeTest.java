@@ -813,7 +813,7 @@ class DigestExchangeTest {
 
     @Test
     void verifierKeepsItsOwnCopyOfTheSecret() {
-        SecretBytes secret = SecretBytes.wrap(SECRET.copyBytes());
+        SecretBytes secret = SECRET.copy();
         DigestVerifier verifier = DigestVerifier.builder().realms(REALM).serverSecret(secret).credentials(credentials)
                 .clock(clock).build();
         DigestClient client = ue();

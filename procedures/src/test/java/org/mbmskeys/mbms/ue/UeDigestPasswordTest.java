@@ -67,7 +67,7 @@ class UeDigestPasswordTest {
     private SecretBytes bmscPassword;   // what the BM-SC derives from the MRK it got over Zn
     private final DigestVerifier bmsc = DigestVerifier.builder().realms(DigestRealm.bootstrapping(BMSC))
             .serverSecret(SecretBytes.wrap(new byte[32])).credentials((user, realm) ->
-                    Optional.of(SecretBytes.wrap(bmscPassword.copyBytes())))
+                    Optional.of(bmscPassword.copy()))
             .clock(time::now).random(RandomBytes.seeded(3)).build();
 
     @Test

@@ -33,7 +33,7 @@ public final class KeyEncryptionKey {
             throw new IllegalArgumentException("a key-encryption key is 16 or 32 bytes (AES-128/256), got "
                     + kek.length());
         }
-        this.key = SecretBytes.wrap(kek.copyBytes());
+        this.key = kek.copy();
         this.random = Objects.requireNonNull(random, "random");
     }
 

@@ -59,7 +59,7 @@ class DigestReplayAcrossNodesTest {
 
     private static DigestVerifier verifier(NonceCounts counts) {
         DigestCredentials credentials = (user, realm) ->
-                user.equals(BTID) && realm.equals(REALM) ? Optional.of(SecretBytes.wrap(PASSWORD.copyBytes()))
+                user.equals(BTID) && realm.equals(REALM) ? Optional.of(PASSWORD.copy())
                         : Optional.empty();
         return DigestVerifier.builder().realms(REALM).serverSecret(SHARED_SECRET).credentials(credentials)
                 .clock(CLOCK).random(RandomBytes.secure()).nonceCounts(counts).build();
@@ -69,7 +69,7 @@ class DigestReplayAcrossNodesTest {
     void aRequestAcceptedOnOneNodeIsAReplayOnTheOther() {
         DigestVerifier a = verifier(new JdbcNonceCounts(nodeA));
         DigestVerifier b = verifier(new JdbcNonceCounts(nodeB));
-        DigestClient ue = new DigestClient(BTID, SecretBytes.wrap(PASSWORD.copyBytes()), REALM, RandomBytes.secure());
+        DigestClient ue = new DigestClient(BTID, PASSWORD.copy(), REALM, RandomBytes.secure());
         ue.onChallenge(((DigestVerification.Rejected) a.verify("POST", URI, BODY, null)).wwwAuthenticate());
 
         String first = ue.authorize("POST", URI, BODY).toHeaderValue();

@@ -50,7 +50,7 @@ abstract class KeyRegistryStorageContract {
     }
 
     static RegisteredMsk msk(int keyNumber, SecretBytes key) {
-        return new RegisteredMsk(ref(keyNumber), SecretBytes.wrap(key.copyBytes()), KeyValidity.of(1, 1000),
+        return new RegisteredMsk(ref(keyNumber), key.copy(), KeyValidity.of(1, 1000),
                 Bytes.ofHex("0123456789abcdef0123456789abcdef"), ServiceType.STREAMING, Optional.empty());
     }
 
@@ -90,7 +90,7 @@ abstract class KeyRegistryStorageContract {
         storage.putMsk(first);
         assertThat(storage.msk(ref(1))).contains(first);
 
-        RegisteredMsk used = new RegisteredMsk(ref(1), SecretBytes.wrap(KEY_1.copyBytes()), KeyValidity.of(5, 1000),
+        RegisteredMsk used = new RegisteredMsk(ref(1), KEY_1.copy(), KeyValidity.of(5, 1000),
                 first.rand(), first.serviceType(), Optional.of(MtkId.of(7)));
         assertThat(storage.replaceMsk(msk(1, KEY_1), used)).isTrue();
         assertThat(storage.replaceMsk(msk(1, KEY_1), msk(1, KEY_1))).as("stale").isFalse();

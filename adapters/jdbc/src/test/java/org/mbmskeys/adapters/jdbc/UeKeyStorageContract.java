@@ -55,7 +55,7 @@ abstract class UeKeyStorageContract {
         StoredGbaKey muk = new StoredGbaKey(MUK_ID, SecretBytes.ofHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
         StoredGbaKey oldMuk = new StoredGbaKey(OLD_MUK_ID, SecretBytes.ofHex("ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100"));
         StoredGbaKey mrk = new StoredGbaKey(MUK_ID, SecretBytes.ofHex("0102030405060708090a0b0c0d0e0f100102030405060708090a0b0c0d0e0f10"));
-        StoredMsk msk = new StoredMsk(MSK_REF, SecretBytes.wrap(MSK_KEY.copyBytes()), KeyValidity.of(1, 1000),
+        StoredMsk msk = new StoredMsk(MSK_REF, MSK_KEY.copy(), KeyValidity.of(1, 1000),
                 Bytes.ofHex("0123456789abcdef0123456789abcdef"), ServiceType.STREAMING, MUK_ID, 3,
                 TimestampCounter.of(mukCounter), Optional.of(MtkId.of(5)), Optional.of(TimestampCounter.of(77)),
                 Optional.of(MbmsSrtpPolicy.of(0, 10, SrtpAuthentication.RCCM2, 16)),

@@ -201,7 +201,7 @@ public final class MtkStream {
     }
 
     private static SecretBytes copy(SecretBytes key) {
-        return SecretBytes.wrap(key.copyBytes());
+        return key.copy();
     }
 
     /** The last message {@link #next()} made, to resend as it is; empty before the first. */

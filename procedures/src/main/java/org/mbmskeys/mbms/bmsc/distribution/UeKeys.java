@@ -73,7 +73,7 @@ public final class UeKeys {
         }
 
         UeMuk copy() {
-            return new UeMuk(known, SecretBytes.wrap(key.copyBytes()));
+            return new UeMuk(known, key.copy());
         }
     }
 

@@ -51,6 +51,6 @@ public record RegisteredMsk(MskRef ref, SecretBytes key, KeyValidity validity, B
     }
 
     RegisteredMsk withKeyCopy() {
-        return new RegisteredMsk(ref, SecretBytes.wrap(key.copyBytes()), validity, rand, serviceType, lastMtk);
+        return new RegisteredMsk(ref, key.copy(), validity, rand, serviceType, lastMtk);
     }
 }

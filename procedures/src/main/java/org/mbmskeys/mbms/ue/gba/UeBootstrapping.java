@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.mbmskeys.engine.bytes.Bytes;
-import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BootstrappingContext;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.gba.GbaMode;
@@ -114,7 +113,7 @@ public final class UeBootstrapping implements MukLifetime {
             LOG.info("GBA bootstrapping failed: {}: {}", e.reason(), e.getMessage());
             return new BootstrapResult.Failed(e.reason(), e.getMessage());
         }
-        BootstrappingContext own = new BootstrappingContext(SecretBytes.wrap(fresh.ks().copyBytes()), fresh.rand(),
+        BootstrappingContext own = new BootstrappingContext(fresh.ks().copy(), fresh.rand(),
                 fresh.impi(), fresh.bTid(), fresh.expiresAt());
         if (context != null) {
             context.ks().destroy();

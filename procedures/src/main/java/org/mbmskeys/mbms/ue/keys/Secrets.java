@@ -22,7 +22,7 @@ final class Secrets {
     }
 
     static SecretBytes copy(SecretBytes secret) {
-        return SecretBytes.wrap(secret.copyBytes());
+        return secret.copy();
     }
 
     static Optional<SecretBytes> copy(Optional<SecretBytes> secret) {

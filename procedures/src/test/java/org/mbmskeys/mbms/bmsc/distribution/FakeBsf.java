@@ -39,6 +39,6 @@ final class FakeBsf implements Bootstrapping {
             return new NafKeyLookup.Expired(bTid, b.expiresAt());
         }
         return new NafKeyLookup.Found(NafKeyMaterial.gbaMe(nafId, bTid, b.impi(), b.expiresAt(),
-                SecretBytes.wrap(b.ksNaf().copyBytes())));
+                b.ksNaf().copy()));
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretAudit;
-import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.NafId;
@@ -162,7 +161,7 @@ class KeyDistributionLeavesNoSecretBehindTest {
         try (SecretAudit audit = SecretAudit.begin()) {
             bmsc.ueKeys.lookUp(BTID_B);
             NafKeyMaterial again = NafKeyMaterial.gbaMe(NafId.forMbms(FQDN), BTID_B, IMPI_B, START.plus(NAF_LIFETIME),
-                    SecretBytes.wrap(KS_B.copyBytes()));
+                    KS_B.copy());
             bmsc.ueKeys.learn(again);
             again.destroy();
 

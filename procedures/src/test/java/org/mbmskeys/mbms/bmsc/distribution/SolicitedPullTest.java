@@ -54,7 +54,7 @@ class SolicitedPullTest {
 
         UeKeyStore store = UeKeyStore.inMemory();
         store.uiccInserted(UiccId.of("8949440000001234567"));
-        store.installMuk(mukId(BTID_A), SecretBytes.wrap(KS_A.copyBytes()));
+        store.installMuk(mukId(BTID_A), KS_A.copy());
         KeyOutcome<MskRef> wanted = store.applySolicitedPull(mukId(BTID_A), message.counter(), message.keyDomain(),
                 message.keyGroup());
         assertThat(wanted.value()).isEqualTo(DOWNLOAD.current());

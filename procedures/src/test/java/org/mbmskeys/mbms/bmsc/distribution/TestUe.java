@@ -35,7 +35,7 @@ final class TestUe {
 
     TestUe(MukId mukId, SecretBytes muk) {
         store.uiccInserted(UiccId.of("8949440000001234567"));
-        store.installMuk(mukId, SecretBytes.wrap(muk.copyBytes()));
+        store.installMuk(mukId, muk.copy());
     }
 
     /** What the UE did with one datagram: refused (why), or accepted with the ACK bytes if V was set. */

@@ -16,7 +16,6 @@ import static org.mbmskeys.mbms.bmsc.distribution.BmscFixture.mukId;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.MbmsKeyManagement;
 import org.mbmskeys.mbms.gba.NafId;
@@ -118,7 +117,7 @@ class UeKeysTest {
 
         KnownMuk again = ((MukLookup.Known) shortLived.ueKeys.lookUp(BTID_A)).muk();
         NafKeyMaterial same = NafKeyMaterial.gbaMe(NafId.forMbms(BmscFixture.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
-                SecretBytes.wrap(KS_A.copyBytes()));
+                KS_A.copy());
         KnownMuk learned = shortLived.ueKeys.learn(same);
 
         assertThat(again.derivedAt()).isEqualTo(START);
@@ -172,7 +171,7 @@ class UeKeysTest {
         bmsc.ueKeys.lookUp(BTID_A2);
         bmsc.clock.set(START);
         NafKeyMaterial old = NafKeyMaterial.gbaMe(NafId.forMbms(BmscFixture.FQDN), BTID_A, IMPI_A, START.plus(NAF_LIFETIME),
-                SecretBytes.wrap(KS_A.copyBytes()));
+                KS_A.copy());
 
         KnownMuk kept = bmsc.ueKeys.learn(old);
 
@@ -185,7 +184,7 @@ class UeKeysTest {
     @Test
     void keysForAnotherNafAreRefused() {
         NafKeyMaterial elsewhere = NafKeyMaterial.gbaMe(NafId.forMbms("other.example.org"), BTID_A, IMPI_A,
-                START.plus(NAF_LIFETIME), SecretBytes.wrap(KS_A.copyBytes()));
+                START.plus(NAF_LIFETIME), KS_A.copy());
         assertThatThrownBy(() -> bmsc.ueKeys.learn(elsewhere)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("other.example.org");
     }

@@ -23,8 +23,8 @@ public record GbaKeys(String impi, Bytes rand, String bsfDomain, Instant expires
 
     /** The whole bootstrapping; only when CK and IK are known. A new object each time (its Ks may be destroyed). */
     public BootstrappingContext context() {
-        return BootstrappingContext.fromAka(SecretBytes.wrap(ck.orElseThrow().copyBytes()),
-                SecretBytes.wrap(ik.orElseThrow().copyBytes()), rand, impi, bTid(), expiresAt);
+        return BootstrappingContext.fromAka(ck.orElseThrow().copy(),
+                ik.orElseThrow().copy(), rand, impi, bTid(), expiresAt);
     }
 
     @Override
