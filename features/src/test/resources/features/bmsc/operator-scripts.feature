@@ -1,9 +1,9 @@
 Feature: The operator's own scripts
   The scripts the BM-SC runs are defaults. An operator who wants, say, a different push retransmission
   schedule puts their own version of the script in a folder the BM-SC is given; it replaces the shipped
-  script of the same file name and goes through the same checks, including the role contract: the names,
-  inputs, events and signals the BM-SC's own code relies on (`mbms-keys procedures check FOLDER` runs the
-  same checks from the command line). A changed script can be loaded while the BM-SC runs: procedures
+  script of the same file name, declares that script's procedure and goes through the same checks, including
+  the role contract: the names, inputs, events and signals the BM-SC's own code relies on, a TS 33.246 clause
+  and a description (`mbms-keys procedures check FOLDER` runs the same checks from the command line). A changed script can be loaded while the BM-SC runs: procedures
   already running finish on the version they started with, new ones run the edited script. A script with
   a mistake is refused with every problem, and the BM-SC keeps running the version it had.
 
@@ -44,6 +44,16 @@ Feature: The operator's own scripts
     Example: A script that breaks the role contract is refused, saying what the BM-SC needs
       When the operator saves a push script that no longer declares the input 'kind'
       Then the BM-SC refused the reload, saying "kind"
+      And the BM-SC still runs "bmsc.msk-push" version 1
+
+    Example: A UE script saved under the file name of a BM-SC script is refused, not run in its place
+      When the operator saves the UE's script "registration.groovy" in the BM-SC's folder
+      Then the BM-SC refused the reload, saying "procedure 'ue.registration' is not a BM-SC procedure"
+      And the BM-SC still runs "bmsc.registration" version 1
+
+    Example: A push script saved under another file name is refused, naming the file that replaces the shipped one
+      When the operator saves the push script as "fast-push.groovy"
+      Then the BM-SC refused the reload, saying "replaces the shipped script of the same file name: name yours msk-push.groovy"
       And the BM-SC still runs "bmsc.msk-push" version 1
 
     Example: Pushes keep the old schedule after a refused edit

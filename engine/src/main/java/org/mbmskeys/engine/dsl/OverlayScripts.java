@@ -22,6 +22,7 @@ final class OverlayScripts implements ScriptSource {
     private final ScriptSource shipped;
     private final DirectoryScripts overrides;
     private final java.nio.file.Path folder;
+    private volatile Set<String> shippedFiles = Set.of();
 
     OverlayScripts(ScriptSource shipped, java.nio.file.Path folder) {
         this.shipped = shipped;
@@ -34,13 +35,25 @@ final class OverlayScripts implements ScriptSource {
         return shipped.describe() + " overridden by " + folder;
     }
 
+    /** The operator's folder. */
+    java.nio.file.Path folder() {
+        return folder;
+    }
+
+    /** Whether {@code file} is one of the shipped scripts (of the last {@link #read()}), not the operator's. */
+    boolean isShipped(String file) {
+        return shippedFiles.contains(file);
+    }
+
     @Override
     public List<ScriptText> read() throws IOException {
         List<ScriptText> own = Files.isDirectory(folder) ? overrides.read() : List.of();
         Set<String> replacing = own.stream().map(s -> fileName(s.file())).collect(Collectors.toSet());
         Map<String, String> replaced = new HashMap<>();
         List<ScriptText> out = new ArrayList<>();
-        for (ScriptText s : shipped.read()) {
+        List<ScriptText> fromShipped = shipped.read();
+        shippedFiles = fromShipped.stream().map(ScriptText::file).collect(Collectors.toUnmodifiableSet());
+        for (ScriptText s : fromShipped) {
             if (replacing.contains(fileName(s.file()))) {
                 replaced.put(fileName(s.file()), s.file());
             } else {
@@ -53,7 +66,7 @@ final class OverlayScripts implements ScriptSource {
         return out;
     }
 
-    private static String fileName(String file) {
+    static String fileName(String file) {
         int slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
         return file.substring(slash + 1);
     }

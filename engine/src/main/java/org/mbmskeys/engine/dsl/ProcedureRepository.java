@@ -123,6 +123,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
         List<Problem> problems = new ArrayList<>();
         Map<String, ProcedureDefinition> current = new LinkedHashMap<>();
         Map<String, SourceRef> declared = new HashMap<>();
+        Map<String, String> declaringFile = new HashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             for (ScriptText script : read(i, problems)) {
                 CompileResult result = compiler.compile(script.file(), script.text());
@@ -133,9 +134,10 @@ public final class ProcedureRepository implements ProcedureCatalog {
                 ProcedureDefinition d = result.orThrow();
                 SourceRef first = declared.putIfAbsent(d.name(), d.declaredAt());
                 if (first != null) {
-                    problems.add(duplicate(d, first));
+                    problems.add(duplicate(d, first, i, declaringFile.get(d.name())));
                     continue;
                 }
+                declaringFile.put(d.name(), script.file());
                 current.put(d.name(), d);
                 latestVersion.put(d.name(), d.version());
                 byFile.put(script.file(), new Loaded(script.text(), d.name(), i));
@@ -241,7 +243,7 @@ public final class ProcedureRepository implements ProcedureCatalog {
         String name = compiled.name();
         for (Map.Entry<String, Loaded> other : byFile.entrySet()) {
             if (!other.getKey().equals(script.file()) && other.getValue().procedure().equals(name)) {
-                return List.of(duplicate(compiled, current.get(name).declaredAt()));
+                return List.of(duplicate(compiled, current.get(name).declaredAt(), source, other.getKey()));
             }
         }
         int version = latestVersion.getOrDefault(name, 0) + 1;
@@ -280,6 +282,20 @@ public final class ProcedureRepository implements ProcedureCatalog {
     static Problem duplicate(ProcedureDefinition d, SourceRef first) {
         return new Problem(d.declaredAt(), "procedure '" + d.name() + "' is already declared at " + first
                 + "; procedure names are unique: rename one of them");
+    }
+
+    /**
+     * {@link #duplicate(ProcedureDefinition, SourceRef)}, told how an operator's script replaces a shipped one
+     * when it is one declaring the procedure of a shipped script under another file name: renaming the procedure
+     * would only break what starts it.
+     */
+    private Problem duplicate(ProcedureDefinition d, SourceRef first, int source, String firstFile) {
+        if (sources.get(source) instanceof OverlayScripts overlay && firstFile != null && overlay.isShipped(firstFile)) {
+            return new Problem(d.declaredAt(), "procedure '" + d.name() + "' is already declared by the shipped script "
+                    + first + "; a script of " + overlay.folder() + " replaces the shipped script of the same file "
+                    + "name: name yours " + OverlayScripts.fileName(firstFile));
+        }
+        return duplicate(d, first);
     }
 
     /** Where scripts come from and how they are compiled. */

@@ -65,6 +65,16 @@ public class OperatorScriptSteps {
         saveAndReload(script.replace(declaration, ""));
     }
 
+    @When("the operator saves the push script as {string}")
+    public void savesThePushScriptAs(String file) {
+        saveAndReload(file, pushScript());
+    }
+
+    @When("the operator saves the UE's script {string} in the BM-SC's folder")
+    public void savesAUeScript(String file) {
+        saveAndReload(file, shipped("procedures/ue/" + file));
+    }
+
     @Then("the BM-SC loaded {string} version {int}")
     public void loaded(String procedure, int version) {
         assertThat(lastReload.problems()).as("problems of the reload").isEmpty();
@@ -100,18 +110,28 @@ public class OperatorScriptSteps {
             if (Files.exists(own)) {
                 return Files.readString(own, StandardCharsets.UTF_8);
             }
-            try (InputStream shipped = getClass().getClassLoader().getResourceAsStream("procedures/bmsc/" + PUSH_SCRIPT)) {
-                assertThat(shipped).as("the shipped script procedures/bmsc/%s", PUSH_SCRIPT).isNotNull();
-                return new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            return shipped("procedures/bmsc/" + PUSH_SCRIPT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String shipped(String resource) {
+        try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(shipped).as("the shipped script %s", resource).isNotNull();
+            return new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void saveAndReload(String text) {
+        saveAndReload(PUSH_SCRIPT, text);
+    }
+
+    private void saveAndReload(String file, String text) {
         try {
-            Files.writeString(folder().resolve(PUSH_SCRIPT), text, StandardCharsets.UTF_8);
+            Files.writeString(folder().resolve(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

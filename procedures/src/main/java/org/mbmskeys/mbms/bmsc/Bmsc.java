@@ -1,5 +1,6 @@
 package org.mbmskeys.mbms.bmsc;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +66,10 @@ import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.SrtpCsEntry;
 import org.mbmskeys.mbms.mikey.crypto.CryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.StreamingSession;
+import org.mbmskeys.mbms.roles.RoleContract;
 import org.mbmskeys.mbms.traffic.DcfKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A BM-SC: the Key Request, Key Distribution and Membership functions of TS 33.246 running their
@@ -84,6 +88,8 @@ import org.mbmskeys.mbms.traffic.DcfKeys;
  * }</pre>
  */
 public final class Bmsc implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bmsc.class);
 
     /** The procedure names of the BM-SC's scripts. */
     public static final String REGISTRATION = "bmsc.registration";
@@ -166,10 +172,15 @@ public final class Bmsc implements AutoCloseable {
         KeyRequestFunction function = new KeyRequestFunction(verifier, realm);
         BmscKeyRequests requests = new BmscKeyRequests(function, b.codec, ueKeys, registrations, registry, delivery,
                 b.scheduler::now);
+        b.overrides.filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> LOG.warn("scripts folder {} is not "
+                + "there: the shipped scripts run, and reloadScripts() reads the folder once it is", folder));
         this.procedures = b.overrides
                 .map(folder -> ProcedureRepository.builder().classpath("procedures/bmsc", folder))
                 .orElseGet(() -> ProcedureRepository.builder().classpath("procedures/bmsc"))
+                .check(RoleContract.CLAUSE_AND_PURPOSE)
                 .check(BmscContract.CONTRACT)
+                .check(BmscContract.CONTRACT.onlyItsOwn("a script of the scripts folder replaces the shipped script of "
+                        + "the same file name, which declares the procedure of that name (msk-push.groovy: bmsc.msk-push)"))
                 .build();
         EngineBuilder engineBuilder = Engine.builder()
                 .procedures(procedures)
@@ -760,8 +771,11 @@ public final class Bmsc implements AutoCloseable {
         }
 
         /**
-         * A folder whose scripts replace the shipped ones of the same file name (a different push schedule,
-         * say); they go through the same checks. {@link Bmsc#reloadScripts()} loads later changes.
+         * A folder whose scripts replace the shipped ones of the same file name (a different push schedule in
+         * {@code msk-push.groovy}, say), each declaring that file's procedure; they go through the same checks
+         * (the role contract, a TS 33.246 clause and a description). A script declaring a procedure the BM-SC does
+         * not run, or a shipped procedure under another file name, is refused. A folder that is not there yet
+         * overrides nothing (a warning is logged); {@link Bmsc#reloadScripts()} loads later changes.
          */
         public Builder scripts(Path overrides) {
             this.overrides = Optional.of(overrides);

@@ -1,6 +1,7 @@
 package org.mbmskeys.mbms.ue;
 
 import java.nio.file.Path;
+import org.mbmskeys.mbms.roles.RoleContract;
 import org.mbmskeys.mbms.ue.procedure.UeContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,18 +35,7 @@ public final class UeProcedures {
             "ue.mikey-reception", "ue.service");
 
     /** Every UE script names the clause it implements and says what it does. */
-    public static final DefinitionCheck NAMES_CLAUSE_AND_PURPOSE = (definition, where) -> {
-        List<Problem> problems = new ArrayList<>();
-        if (!definition.specRef().startsWith("TS 33.246 §")) {
-            problems.add(new Problem(definition.declaredAt(), "procedure '" + definition.name() + "' names no TS 33.246 "
-                    + "clause; add spec 'TS 33.246 §...'"));
-        }
-        if (definition.description().isBlank()) {
-            problems.add(new Problem(definition.declaredAt(), "procedure '" + definition.name() + "' has no description; "
-                    + "add description '...' saying what it does"));
-        }
-        return problems;
-    };
+    public static final DefinitionCheck NAMES_CLAUSE_AND_PURPOSE = RoleContract.CLAUSE_AND_PURPOSE;
 
     /** The shipped scripts, compiled once per class loader: definitions are immutable and shared by engines. */
     private static volatile List<ProcedureDefinition> shipped;

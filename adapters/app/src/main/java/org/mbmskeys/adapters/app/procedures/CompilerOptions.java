@@ -53,7 +53,8 @@ final class CompilerOptions {
                 .classLoader(classLoader(spec))
                 .imports(imports.toArray(String[]::new))
                 .compileStatic(!dynamic);
-        ShippedProcedures.ROLE_CONTRACTS.forEach(compiler::check);   // what the role code expects of its scripts
+        // what a role expects of a script in its namespace (bmsc., ue.): the checks it applies when it loads one
+        ShippedProcedures.ROLE_CONTRACTS.forEach(contract -> compiler.check(contract.forItsNamespace()));
         return ScriptChecker.using(compiler.build());
     }
 

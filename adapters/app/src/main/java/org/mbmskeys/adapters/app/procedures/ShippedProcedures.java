@@ -19,8 +19,9 @@ import org.mbmskeys.engine.dsl.ScriptChecker;
 record ShippedProcedures(String folder, ClassLoader loader) {
 
     /**
-     * What the role code expects of the scripts it starts and signals (names, inputs, events, signals): a
-     * script checked here that overrides a shipped one must keep them.
+     * What the role code expects of the scripts it starts and signals (names, inputs, events, signals, the clause
+     * and purpose): a script checked here whose name is in a role's namespace ({@code bmsc.}, {@code ue.}) must be
+     * one of that role's procedures and keep them.
      */
     static final List<RoleContract> ROLE_CONTRACTS = List.of(BmscContract.CONTRACT, UeContract.CONTRACT);
 

@@ -90,6 +90,32 @@ class CheckCommandTest {
     }
 
     @Test
+    void aScriptNamedInARolesNamespaceIsHeldToWhatThatRoleHoldsItToWhenItLoadsIt(@TempDir Path dir) throws IOException {
+        String push = shipped("procedures/bmsc/msk-push.groovy");
+        Path noClause = Files.writeString(dir.resolve("msk-push.groovy"), push.replace("    spec 'TS 33.246 §6.3.2.3.1'\n", ""));
+        Path misspelt = Files.writeString(dir.resolve("other.groovy"),
+                push.replace("procedure('bmsc.msk-push')", "procedure('bmsc.msk-psuh')"));
+        Path own = Files.writeString(dir.resolve("own.groovy"), "procedure('acme.audit') { initial 'done'; finalState 'done' }\n");
+
+        CliRun run = CliRun.of("procedures", "check", noClause.toString(), misspelt.toString(), own.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().lines()).containsExactly(
+                noClause + ":7:1: procedure 'bmsc.msk-push' names no TS 33.246 clause; add spec 'TS 33.246 §...'",
+                misspelt + ":7:1: procedure 'bmsc.msk-psuh' is not one the BM-SC runs (bmsc.deregistration, bmsc.msk-push, "
+                        + "bmsc.msk-request, bmsc.mtk-delivery, bmsc.registration, bmsc.solicited-pull): the BM-SC refuses "
+                        + "it when it loads its scripts",
+                "OK  acme.audit (" + own + ")",
+                "2 problems in 2 files");
+    }
+
+    private static String shipped(String resource) throws IOException {
+        try (var in = CheckCommandTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void withoutArgumentsItChecksEveryScriptOfTheShippedFolder() {
         CliRun run = CliRun.of(SHIPPED_TEST_SCRIPTS, "procedures", "check");
 
