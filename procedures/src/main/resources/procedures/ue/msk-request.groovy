@@ -185,7 +185,7 @@ procedure('ue.msk-request') {
             retry 3, backoff: 2.0, max: seconds(60), jitter: 0.1
             action {
                 emit new UeOutcome.KeyManagementFailed(input('ue'), procedure, input('bmsc'), String.valueOf(pending),
-                        UeOutcome.Failure.NO_ANSWER, 'no usable answer to 4 POSTs')
+                        UeOutcome.Failure.NO_ANSWER, 'no usable answer to the POST or its resends')
             }
             goTo 'gaveUp'
         }

@@ -177,7 +177,7 @@ procedure('ue.registration') {
             retry 3, backoff: 2.0, max: seconds(60), jitter: 0.1
             action {
                 LifecycleStep step = service(UeLifecycle).gaveUp(input('ue'), pending, UeOutcome.Failure.NO_ANSWER,
-                        'no usable answer to 4 POSTs')
+                        'no usable answer to the POST or its resends')
                 for (UeOutcome o : step.outcomes()) { emit o }
             }
             goTo 'gaveUp'

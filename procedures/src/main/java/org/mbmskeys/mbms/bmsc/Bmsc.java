@@ -215,9 +215,20 @@ public final class Bmsc implements AutoCloseable {
      * Key Groups not known yet are created with the service's type. The definition is stored
      * ({@link Builder#userServiceStorage}): a BM-SC built again on the same storage, or another node of its
      * database, offers the service too.
+     *
+     * @throws IllegalArgumentException if a Key Group exists with the other service type: its MSK messages say
+     *                                  streaming or download (TS 33.246 §6.4.5.1), and its MTKs are SRTP master keys
+     *                                  or download keys (§6.4.5.3), so one group cannot serve both
      */
     public void defineService(String serviceId, ServiceType type, KeyGroupRef... keyGroups) {
         UserService service = UserService.of(ServiceId.of(serviceId), type, keyGroups);
+        for (KeyGroupRef group : service.keyGroups()) {
+            registry.group(group.keyDomain(), group.keyGroup()).filter(g -> g.serviceType() != type).ifPresent(g -> {
+                throw new IllegalArgumentException("Key Group " + group + " is a " + g.serviceType() + " Key Group, and "
+                        + "service " + serviceId + " is " + type + ": a Key Group's MSKs and MTKs are of one kind "
+                        + "(TS 33.246 §6.4.5.1, §6.4.5.3); give the service a Key Group of its own");
+            });
+        }
         adopt(service);
         serviceStorage.store(service);
     }
@@ -264,6 +275,10 @@ public final class Bmsc implements AutoCloseable {
      * the group: a push or a solicited pull each, as the builder's {@link Rekeying} says.
      */
     public MskRef rotate(KeyGroupRef group, KeyValidity validity) {
+        if (registry.group(group.keyDomain(), group.keyGroup()).isEmpty()) {
+            throw new IllegalArgumentException("no user service uses Key Group " + group + ": define one with "
+                    + "defineService(serviceId, serviceType, group) before rotating its MSK");
+        }
         MskRef msk = registry.rotate(group.keyDomain(), group.keyGroup(), validity).ref();
         Rekeying how = rekeying;
         if (how == Rekeying.ON_REQUEST) {
@@ -426,11 +441,7 @@ public final class Bmsc implements AutoCloseable {
      * @throws IllegalArgumentException if there is no streaming session of that name, or {@code roc} is not 32 bits
      */
     public void srtpRolloverCounter(String session, long roc) {
-        MtkStream stream = sessions.get(Objects.requireNonNull(session, "session"));
-        if (stream == null) {
-            throw new IllegalArgumentException("no streaming session '" + session + "'; streaming sessions: "
-                    + sessions.keySet());
-        }
+        MtkStream stream = definedStream(session);
         streamingPolicies.computeIfPresent(stream.group(), (group, defined) -> new StreamingSession(
                 new SrtpCsEntry(defined.srtpCs().policyNo(), defined.srtpCs().ssrc(), roc), defined.policy()));
     }
@@ -494,23 +505,48 @@ public final class Bmsc implements AutoCloseable {
         engine.takeOver(record);
     }
 
-    /** Starts MTK delivery for a defined streaming session: the first MTK now, then as the script says. */
+    /**
+     * Starts MTK delivery for a defined streaming session: the first MTK now, then as the script says.
+     *
+     * @throws IllegalArgumentException if no streaming session has that name
+     * @throws IllegalStateException    if its Key Group has no MSK yet, which its MTK messages need ({@link #rotate})
+     */
     public void startMtkDelivery(String session) {
-        if (!sessions.containsKey(session)) {
-            throw new IllegalArgumentException("no streaming session '" + session + "'; define it first; sessions: "
-                    + sessions.keySet());
+        KeyGroupRef group = definedStream(session).group();
+        if (registry.group(group.keyDomain(), group.keyGroup()).flatMap(KeyGroupRecord::current).isEmpty()) {
+            throw new IllegalStateException("Key Group " + group + " of streaming session '" + session + "' has no MSK "
+                    + "yet, and MTK messages are protected with one: rotate(" + group + ") first");
         }
         engine.start(MTK_DELIVERY, session, Map.of("session", session));
     }
 
-    /** Sends the next MTK of {@code session} ahead of the switch to it. */
+    /**
+     * Sends the next MTK of {@code session} ahead of the switch to it.
+     *
+     * @throws IllegalArgumentException if no streaming session has that name
+     */
     public void nextMtk(String session) {
+        definedStream(session);
         engine.signal(MTK_DELIVERY, session, "next", null);
     }
 
-    /** Stops MTK delivery for {@code session}. */
+    /**
+     * Stops MTK delivery for {@code session}; nothing happens if it is not running.
+     *
+     * @throws IllegalArgumentException if no streaming session has that name
+     */
     public void stopMtkDelivery(String session) {
+        definedStream(session);
         engine.signal(MTK_DELIVERY, session, "stop", null);
+    }
+
+    private MtkStream definedStream(String session) {
+        MtkStream stream = sessions.get(Objects.requireNonNull(session, "session"));
+        if (stream == null) {
+            throw new IllegalArgumentException("no streaming session '" + session + "'; define it first "
+                    + "(defineStreamingSession); sessions: " + sessions.keySet());
+        }
+        return stream;
     }
 
     // ------------------------------------------------------------------------------------ queries
@@ -897,9 +933,22 @@ public final class Bmsc implements AutoCloseable {
 
         /** @throws IllegalStateException if the bootstrapping, transport, codec or scheduler is missing */
         public Bmsc build() {
-            if (bootstrapping == null || transport == null || codec == null || scheduler == null) {
+            List<String> missing = new ArrayList<>();
+            if (bootstrapping == null) {
+                missing.add("bootstrapping(...)");
+            }
+            if (transport == null) {
+                missing.add("transport(...)");
+            }
+            if (codec == null) {
+                missing.add("httpCodec(...)");
+            }
+            if (scheduler == null) {
+                missing.add("scheduler(...)");
+            }
+            if (!missing.isEmpty()) {
                 throw new IllegalStateException("a BM-SC needs bootstrapping(...), transport(...), httpCodec(...) and "
-                        + "scheduler(...)");
+                        + "scheduler(...); missing: " + String.join(", ", missing));
             }
             return new Bmsc(this);
         }

@@ -113,12 +113,15 @@ class BmscAnswersWhatNamesNoProcedureTest {
         MemoryNetwork network = MemoryNetwork.builder(time).build();
         Bmsc.Builder noScheduler = Bmsc.builder("b").bootstrapping(world.bsf).transport(network.node("b"))
                 .httpCodec(world.codec);
-        assertThatThrownBy(noScheduler::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("scheduler(...)");
+        assertThatThrownBy(noScheduler::build).isInstanceOf(IllegalStateException.class).hasMessageEndingWith("; missing: scheduler(...)");
         assertThatThrownBy(() -> Bmsc.builder("c").transport(network.node("c")).httpCodec(world.codec).scheduler(time).build())
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageEndingWith("; missing: bootstrapping(...)");
         assertThatThrownBy(() -> Bmsc.builder("d").bootstrapping(world.bsf).httpCodec(world.codec).scheduler(time).build())
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageEndingWith("; missing: transport(...)");
         assertThatThrownBy(() -> Bmsc.builder("e").bootstrapping(world.bsf).transport(network.node("e")).scheduler(time).build())
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageEndingWith("; missing: httpCodec(...)");
+        assertThatThrownBy(() -> Bmsc.builder("f").build()).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a BM-SC needs bootstrapping(...), transport(...), httpCodec(...) and scheduler(...); missing: "
+                        + "bootstrapping(...), transport(...), httpCodec(...), scheduler(...)");
     }
 }

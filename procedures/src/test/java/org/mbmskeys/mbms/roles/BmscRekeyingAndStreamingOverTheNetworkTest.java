@@ -169,6 +169,50 @@ class BmscRekeyingAndStreamingOverTheNetworkTest {
     void mtkDeliveryOfAnUndefinedSessionIsRefused() {
         RolesWorld world = new RolesWorld();
         assertThatThrownBy(() -> world.bmsc.startMtkDelivery("nothing")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no streaming session 'nothing'; define it first (defineStreamingSession)");
+        assertThatThrownBy(() -> world.bmsc.nextMtk("nothing")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no streaming session 'nothing'");
+        assertThatThrownBy(() -> world.bmsc.stopMtkDelivery("nothing")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no streaming session 'nothing'");
+    }
+
+    @Test
+    void mtkDeliveryBeforeTheGroupHasAnMskIsRefusedAtOnceAndStartsOnceItHasOne() {
+        RolesWorld world = new RolesWorld();
+        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
+        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004),
+                StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM2));
+
+        assertThatThrownBy(() -> world.bmsc.startMtkDelivery("tv-live")).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Key Group " + LIVE + " of streaming session 'tv-live' has no MSK yet, and MTK messages are "
+                        + "protected with one: rotate(" + LIVE + ") first");
+        world.bmsc.stopMtkDelivery("tv-live");   // not running: nothing to stop
+        assertThat(world.bmsc.mtkDeliveryRunning("tv-live")).isFalse();
+
+        world.bmsc.rotate(LIVE);
+        world.bmsc.startMtkDelivery("tv-live");
+        assertThat(world.bmsc.mtkDeliveryRunning("tv-live")).isTrue();
+    }
+
+    @Test
+    void aKeyGroupServesStreamingOrDownloadNotBoth() {
+        RolesWorld world = new RolesWorld();
+        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
+
+        assertThatThrownBy(() -> world.bmsc.defineService("files", ServiceType.DOWNLOAD, LIVE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Key Group " + LIVE + " is a STREAMING Key Group, and service files is DOWNLOAD: a Key "
+                        + "Group's MSKs and MTKs are of one kind (TS 33.246 §6.4.5.1, §6.4.5.3); give the service a Key "
+                        + "Group of its own");
+        world.bmsc.defineService("tv-hd", ServiceType.STREAMING, LIVE);   // another streaming service may share it
+    }
+
+    @Test
+    void rotatingAGroupNoServiceUsesSaysWhichCallDefinesIt() {
+        RolesWorld world = new RolesWorld();
+
+        assertThatThrownBy(() -> world.bmsc.rotate(LIVE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no user service uses Key Group " + LIVE + ": define one with defineService(serviceId, "
+                        + "serviceType, group) before rotating its MSK");
     }
 }
