@@ -83,7 +83,9 @@ public final class Database implements AutoCloseable {
         // LOCK_TIMEOUT: a compare-and-set waits for a concurrent writer of the same row rather than failing at once.
         // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default keeps commits up to 500 ms
         // in the process, so a BM-SC killed right after answering (a rotation, a registration) lost them.
-        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
+        // DB_CLOSE_ON_EXIT=FALSE: H2 closes the database when the pool closes it, not in its own shutdown hook, which
+        // ran beside the process's graceful stop and failed the deregistrations of a UE process stopping with SIGTERM.
+        config.setJdbcUrl("jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         config.setUsername("sa");
         config.setPassword("");
         return new Database(config, Vendor.H2);

@@ -71,6 +71,31 @@ public final class KeyRewrap {
         return result;
     }
 
+    /**
+     * Opens every stored key of {@code db} with {@code kek} and wipes it again: a node started with another KEK than
+     * the one its database was written under stops here, before it writes a key under the wrong one (after which no
+     * single KEK would open them all, and {@link #rewrap} could no longer help). Answers how many keys it opened.
+     *
+     * @throws KeyUnwrapException if {@code kek} does not open a stored key; names the row
+     * @throws StorageException   if the database fails
+     */
+    public static int checkOpens(Database db, KeyEncryptionKey kek) {
+        Objects.requireNonNull(db, "db");
+        Objects.requireNonNull(kek, "kek");
+        return db.inTransaction(c -> {
+            int opened = 0;
+            for (WrappedColumn column : WrappedColumn.values()) {
+                try (PreparedStatement s = c.prepareStatement(column.selectAll()); ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        kek.unwrap(r.getBytes(2), column.rowIdentity(r.getString(1))).destroy();
+                        opened++;
+                    }
+                }
+            }
+            return opened;
+        });
+    }
+
     private static int rewrap(Connection c, WrappedColumn column, KeyEncryptionKey current, KeyEncryptionKey next)
             throws SQLException {
         // Read first, then write: some drivers do not allow updating a table while a result set over it is open.

@@ -33,6 +33,11 @@ enum WrappedColumn {
         return identityPrefix + key;
     }
 
+    /** Every row's key and wrapped value, unlocked. */
+    String selectAll() {
+        return "select " + keyColumn + ", " + wrappedColumn + " from " + table;
+    }
+
     /** Every row, locked until the transaction ends, in key order (so a re-wrap always meets rows in one order). */
     String selectAllForUpdate() {
         return "select " + keyColumn + ", " + wrappedColumn + " from " + table + " order by " + keyColumn + " for update";

@@ -57,6 +57,14 @@ abstract class KeyRewrapContract {
     }
 
     @Test
+    void theKekTheKeysWereWrittenUnderOpensEveryOneAndAnotherIsRefusedNamingARow() {
+        assertThat(KeyRewrap.checkOpens(db, Keks.kek())).isEqualTo(5);
+
+        assertThatThrownBy(() -> KeyRewrap.checkOpens(db, Keks.newKek())).isInstanceOf(KeyUnwrapException.class)
+                .hasMessageStartingWith("the stored key of ").hasMessageContaining(" cannot be unwrapped: ");
+    }
+
+    @Test
     void everyKeyReadsBackIdenticalUnderTheNewKekAndNoLongerUnderTheOld() {
         KeyRewrap.Result result = KeyRewrap.rewrap(db, Keks.kek(), Keks.newKek());
 

@@ -38,6 +38,7 @@ import org.mbmskeys.adapters.jdbc.JdbcNonceCounts;
 import org.mbmskeys.adapters.jdbc.JdbcRegistrationStorage;
 import org.mbmskeys.adapters.jdbc.JdbcUserServiceStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
+import org.mbmskeys.adapters.jdbc.KeyRewrap;
 import org.mbmskeys.adapters.jdbc.MtkSessionClaims;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
@@ -253,6 +254,9 @@ final class BmscProcess implements AutoCloseable {
         } finally {
             key.destroy();
         }
+        // Before anything is written: a node given another KEK than its database's would wrap new MSKs under it,
+        // and then no single KEK would open every stored key (rewrap-keys included).
+        LOG.info(EventLine.of("stored-keys-opened", "keys", KeyRewrap.checkOpens(database, kek)));
         JdbcInstanceStore instances = JdbcInstanceStore.builder(database, storage.node()).values(InstanceValues.bmsc())
                 .durable(procedure -> !procedure.equals(Bmsc.MTK_DELIVERY)).build();
         mtkSessions = new MtkSessionClaims(database, storage.node());

@@ -113,6 +113,16 @@ final class JavaProcess implements AutoCloseable {
         awaitExit("SIGKILL");
     }
 
+    /** Waits for the process to end by itself within {@code seconds}; fails the test otherwise. */
+    int awaitOwnExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("still running " + seconds + " s after it started; printed:\n" + output());
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return process.exitValue();
+    }
+
     private int awaitExit(String after) throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -21,6 +21,7 @@ import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.mbms.bmsc.keys.RegisteredMsk;
 import org.mbmskeys.mbms.keys.KeyDomainId;
+import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.KeyValidity;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
@@ -85,6 +86,34 @@ class RewrapKeysCommandTest {
                 .contains("storage.keyEncryptionKeyFile (" + dir.resolve("kek.hex") + ")");
         assertNoSecretIn(again);
         assertReadableOnlyUnder(NEW_KEK, KEK);
+    }
+
+    @Test
+    void aBmscGivenAnotherKekThanItsDatabasesStopsBeforeItWritesAKeyUnderIt() throws Exception {
+        Files.writeString(dir.resolve("wrong-kek.yaml"), """
+                bmsc:
+                  fqdn: bmsc.example.org
+                  mikey: 127.0.0.1:0
+                  keyManagement: 127.0.0.1:0
+                storage:
+                  h2: state/bmsc
+                  keyEncryptionKeyFile: new-kek.hex
+                services:
+                  - id: urn:3gpp:mbms:news
+                    type: download
+                    keyDomain: "001-01"
+                    keyGroup: "0202"
+                """);
+
+        try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "wrong-kek.yaml")) {
+            assertThat(bmsc.awaitOwnExit(60)).as(bmsc.output()).isEqualTo(1);
+            assertThat(bmsc.output()).contains("cannot start: the stored key of msk 001-01/").contains(" cannot be unwrapped")
+                    .doesNotContain("msk-rotated").doesNotContain(NEW_KEK).doesNotContain(KEK);
+        }
+        assertReadableOnlyUnder(KEK, NEW_KEK);   // no MSK was written under the wrong key
+        try (Database db = database()) {
+            assertThat(new JdbcKeyRegistryStorage(db, kek(KEK)).group(DOMAIN, KeyGroup.of(0x0202))).isEmpty();
+        }
     }
 
     @Test
