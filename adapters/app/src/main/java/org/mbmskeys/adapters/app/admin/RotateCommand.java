@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import org.mbmskeys.adapters.app.support.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code mbms-keys admin rotate DOMAIN GROUP}: a new MSK for a Key Group, re-keying its registered UEs. */
+/** {@code mbms-keys admin rotate DOMAIN GROUP} (or {@code DOMAIN/GROUP}): a new MSK for a Key Group, re-keying its registered UEs. */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
         description = "Make a new MSK the current one of a Key Group; the BM-SC re-keys the UEs registered to its services.")
 final class RotateCommand extends AdminCall {
@@ -15,10 +16,11 @@ final class RotateCommand extends AdminCall {
     @ParentCommand
     AdminCommand admin;
 
-    @Parameters(index = "0", paramLabel = "DOMAIN", description = "the Key Domain ID, MCC-MNC, e.g. 001-01")
+    @Parameters(index = "0", paramLabel = "DOMAIN", description = "the Key Domain ID, MCC-MNC, e.g. 001-01; or the "
+            + "Key Group as the other commands print it, DOMAIN/GROUP, e.g. 001-01/0101")
     String domain;
 
-    @Parameters(index = "1", paramLabel = "GROUP", description = "the Key Group, 4 hex digits, e.g. 0101")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP", description = "the Key Group, 4 hex digits, e.g. 0101")
     String group;
 
     @Option(names = "--seq-low", paramLabel = "N", description = "SEQl of the new MSK's key validity (default 0)")
@@ -41,7 +43,18 @@ final class RotateCommand extends AdminCall {
         if (seqHigh != null) {
             body.put("seqHigh", seqHigh);
         }
-        return client.post("/v1/key-groups/" + encode(domain) + "/" + encode(group) + "/rotate",
+        String keyDomain = domain;
+        String keyGroup = group;
+        if (keyGroup == null) {   // 001-01/0101, as the other commands print a Key Group
+            int slash = domain.indexOf('/');
+            if (slash < 0) {
+                throw new ParameterException(spec.commandLine(), "give the Key Group as DOMAIN GROUP (001-01 0101) or "
+                        + "DOMAIN/GROUP (001-01/0101); got only '" + domain + "'");
+            }
+            keyDomain = domain.substring(0, slash);
+            keyGroup = domain.substring(slash + 1);
+        }
+        return client.post("/v1/key-groups/" + encode(keyDomain) + "/" + encode(keyGroup) + "/rotate",
                 body.isEmpty() ? "" : body.toString());
     }
 

@@ -32,6 +32,6 @@ public final class BmscCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ProcessLauncher.run("bmsc", logLevel, spec.commandLine().getErr(), now -> BmscConfig.read(config, now), (settings, clock) -> new BmscProcess(settings, clock, pcap == null ? null : new PcapFile(pcap)));
+        return ProcessLauncher.run("bmsc", ProcessLogging.checked(spec, logLevel), spec.commandLine().getErr(), now -> BmscConfig.read(config, now), (settings, clock) -> new BmscProcess(settings, clock, pcap == null ? null : new PcapFile(pcap)));
     }
 }

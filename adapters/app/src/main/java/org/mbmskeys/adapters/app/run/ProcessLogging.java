@@ -1,12 +1,33 @@
 package org.mbmskeys.adapters.app.run;
 
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
 /**
  * The log format of the long-running processes: one line per event with an ISO time, the level, the
  * logger and the message (key=value for the processes' own events). Set before the first logger exists.
  */
 final class ProcessLogging {
 
+    /** The levels {@code --log-level} takes, as the logger names them. */
+    static final List<String> LEVELS = List.of("trace", "debug", "info", "warn", "error");
+
     private ProcessLogging() {
+    }
+
+    /**
+     * {@code level} if it is one of {@link #LEVELS} (any case); otherwise an argument error naming them (exit 2), as
+     * the logger itself would take an unknown level silently for {@code info}.
+     */
+    static String checked(CommandSpec spec, String level) {
+        String lower = level.toLowerCase(Locale.ROOT);
+        if (!LEVELS.contains(lower)) {
+            throw new ParameterException(spec.commandLine(), "--log-level must be one of " + String.join(", ", LEVELS)
+                    + "; got '" + level + "'");
+        }
+        return lower;
     }
 
     static void configure(String level) {

@@ -60,7 +60,7 @@ public final class RewrapKeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProcessLogging.configure(logLevel);
+        ProcessLogging.configure(ProcessLogging.checked(spec, logLevel));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String role;

@@ -27,6 +27,6 @@ public final class UeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ProcessLauncher.run("ue", logLevel, spec.commandLine().getErr(), now -> UeConfig.read(config, now), UeProcess::new);
+        return ProcessLauncher.run("ue", ProcessLogging.checked(spec, logLevel), spec.commandLine().getErr(), now -> UeConfig.read(config, now), UeProcess::new);
     }
 }

@@ -112,6 +112,14 @@ class AdminCommandTest {
 
         CliRun withValidity = admin("rotate", "001-01", "0101", "--seq-low", "10", "--seq-high", "20", "--json");
         assertThat(JsonCheck.object(withValidity.out())).containsEntry("seqLow", 10L).containsEntry("seqHigh", 20L);
+
+        CliRun asPrinted = admin("rotate", "001-01/0101");   // as the other commands print a Key Group
+        assertThat(asPrinted.exitCode()).as(asPrinted.err()).isZero();
+        assertThat(asPrinted.out()).startsWith("Key Group 001-01/0101: MSK ");
+        CliRun half = admin("rotate", "001-01");
+        assertThat(half.exitCode()).isEqualTo(2);
+        assertThat(half.err()).contains("give the Key Group as DOMAIN GROUP (001-01 0101) or DOMAIN/GROUP (001-01/0101); "
+                + "got only '001-01'");
     }
 
     @Test

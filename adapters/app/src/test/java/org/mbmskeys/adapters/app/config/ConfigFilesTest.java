@@ -146,4 +146,14 @@ class ConfigFilesTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).startsWith("mbms-keys ue: no configuration file ");
     }
+
+    @Test
+    void aLogLevelTheLoggerDoesNotKnowIsAnArgumentErrorNotInfo() {
+        for (String command : new String[] {"bmsc", "ue"}) {
+            CliRun run = CliRun.of(command, "--config", dir.resolve("nope.yaml").toString(), "--log-level", "verbose");
+
+            assertThat(run.exitCode()).as(command).isEqualTo(2);
+            assertThat(run.err()).as(command).contains("--log-level must be one of trace, debug, info, warn, error; got 'verbose'");
+        }
+    }
 }
