@@ -147,7 +147,13 @@ final class BmscKeyRequests implements KeyRequests {
     @Override
     public Bytes refusal(KeyRequestArrived request) {
         if (request.inbound() instanceof KeyManagementInbound.Refused refused) {
-            LOG.debug("key management request from {} refused: {} ({})", request.source(), refused.reason(), refused.detail());
+            if (refused.isRoutine()) {
+                LOG.debug("key management request from {} refused: {} ({})", request.source(), refused.reason(), refused.detail());
+            } else {   // wrong credentials, an unknown B-TID, a replay, a malformed request: what an operator watches for
+                LOG.info("key management request from {} refused with {}: {} ({})", request.source(),
+                        refused.response().status(), refused.digestFailure().map(Enum::name).orElse(refused.reason().name()),
+                        refused.detail());
+            }
             return encode(refused.response());
         }
         throw new IllegalArgumentException("the request from " + request.source() + " was not refused; serve it instead");

@@ -28,5 +28,15 @@ public sealed interface KeyManagementInbound permits KeyManagementCall, KeyManag
             Objects.requireNonNull(digestFailure, "digestFailure");
             Objects.requireNonNull(detail, "detail");
         }
+
+        /**
+         * Whether this is a step of every Digest exchange rather than a refusal an operator should see: the challenge
+         * to a first request (Annex H step 2) and to a nonce past its lifetime ({@code stale=true}). Wrong credentials,
+         * an unknown B-TID, a replayed nonce-count and malformed requests are not.
+         */
+        public boolean isRoutine() {
+            return reason == RefusalReason.UNAUTHENTICATED && digestFailure
+                    .filter(f -> f == DigestFailure.NO_AUTHORIZATION || f == DigestFailure.STALE_NONCE).isPresent();
+        }
     }
 }

@@ -138,6 +138,25 @@ class KeyRequestFunctionTest {
                 .contains("method " + fortyEight + "...;").doesNotContain("Q");
     }
 
+    /**
+     * The BM-SC logs a refusal at INFO unless it is a step of every Digest exchange: the challenge of a first request
+     * and of a stale nonce. Wrong credentials and malformed requests are what an operator watches for.
+     */
+    @Test
+    void onlyTheChallengeOfAFirstRequestAndOfAStaleNonceAreRoutineRefusals() {
+        HttpResponseMessage challenge = new HttpResponseMessage(401, "Unauthorized", org.mbmskeys.engine.spi.HttpHeaders.empty(),
+                Bytes.empty(), "HTTP/1.1");
+        for (DigestFailure failure : DigestFailure.values()) {
+            KeyManagementInbound.Refused r = new KeyManagementInbound.Refused(challenge, RefusalReason.UNAUTHENTICATED,
+                    Optional.of(failure), "detail");
+            assertThat(r.isRoutine()).as(failure.name())
+                    .isEqualTo(failure == DigestFailure.NO_AUTHORIZATION || failure == DigestFailure.STALE_NONCE);
+        }
+        HttpRequestMessage post = authorizedRegistration().request();
+        assertThat(refused(with(post, "GET", post.target(), "HTTP/1.1")).isRoutine()).isFalse();
+        assertThat(refused(with(post, "POST", post.target(), "HTTP/1.0")).isRoutine()).isFalse();
+    }
+
     /** The function names the realm it challenges in and its Digest settings, and no password. */
     @Test
     void itsDescriptionNamesItsRealm() {
