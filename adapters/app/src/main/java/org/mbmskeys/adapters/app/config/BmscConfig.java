@@ -1,11 +1,17 @@
 package org.mbmskeys.adapters.app.config;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.mbmskeys.adapters.app.admin.AdminToken;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.Bmsc;
@@ -125,7 +131,34 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
             throw a.problem("tokenFile", "is required: a file holding the bearer token (16 or more characters of "
                     + "A-Z a-z 0-9 - . _ ~ + /), readable only by the operator");
         }
-        return Optional.of(new Admin(a.endpoint("bind", "127.0.0.1:9269"), base.resolve(a.string("tokenFile")).normalize(),
-                a.bool("allowNonLoopback", false)));
+        Endpoint bind = a.endpoint("bind", "127.0.0.1:9269");
+        boolean allowNonLoopback = a.bool("allowNonLoopback", false);
+        if (!allowNonLoopback && !isLoopback(bind)) {
+            throw a.problem("bind", "is " + bind + ", not a loopback address: the admin API rotates keys and shows "
+                    + "subscribers, so it listens on another address only with allowNonLoopback: true");
+        }
+        Path tokenFile = a.existingFile("tokenFile", base);
+        char[] token = null;
+        try {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip().toCharArray();
+            AdminToken.of(token);
+        } catch (IOException e) {
+            throw a.problem("tokenFile", "cannot be read: " + e.getClass().getSimpleName());
+        } catch (IllegalArgumentException e) {
+            throw a.problem("tokenFile", tokenFile + ": " + e.getMessage());
+        } finally {
+            if (token != null) {
+                Arrays.fill(token, '\0');
+            }
+        }
+        return Optional.of(new Admin(bind, tokenFile, allowNonLoopback));
+    }
+
+    private static boolean isLoopback(Endpoint endpoint) {
+        try {
+            return InetAddress.getByName(endpoint.host()).isLoopbackAddress();   // an IP address: no DNS is asked
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -55,7 +55,7 @@ public final class ConfigNode {
         } catch (NoSuchFileException e) {
             throw new ConfigException("no configuration file " + file.toAbsolutePath());
         } catch (IOException e) {
-            throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()), e);
+            throw new ConfigException(name + ": not valid YAML" + where(e) + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -68,7 +68,7 @@ public final class ConfigNode {
             }
             return new ConfigNode(name, "", root);
         } catch (IOException e) {
-            throw new ConfigException(name + ": not valid YAML: " + firstLine(e.getMessage()), e);
+            throw new ConfigException(name + ": not valid YAML" + where(e) + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -270,6 +270,30 @@ public final class ConfigNode {
                     + text.length() + " characters (not shown: it is a secret)");
         }
         return SecretBytes.ofHex(text);
+    }
+
+    /** Where the YAML parser stopped, as {@code  at line L, column C}, or nothing if it does not say. */
+    private static String where(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                && p.getLocation().getLineNr() > 0) {
+            return " at line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr();
+        }
+        return "";
+    }
+
+    /**
+     * The file {@code key} names, relative to {@code base}: a problem now, while the configuration is read, if it is
+     * not there or not a file, rather than once the process has opened its database and sockets.
+     */
+    public Path existingFile(String key, Path base) {
+        Path file = base.resolve(string(key)).normalize();
+        if (!Files.exists(file)) {
+            throw problem(key, "names " + file + ", which is not there");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw problem(key, "names " + file + ", which is not a file this process can read");
+        }
+        return file;
     }
 
     /** A problem with {@code key} of this mapping. */

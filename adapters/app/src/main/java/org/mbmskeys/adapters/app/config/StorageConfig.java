@@ -77,6 +77,9 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
             throw s.problem("node", "is required with postgres: each BM-SC node sharing the database needs its own name, "
                     + "kept across restarts (its running procedures are stored under it)");
         }
+        if (s.has("postgres")) {
+            s.child("postgres").existingFile("passwordFile", base);
+        }
         String node = s.optionalString("node").orElse(DEFAULT_NODE);
         if (node.isBlank() || node.length() > 200) {
             throw s.problem("node", "must be 1 to 200 characters, not blank");
@@ -95,8 +98,9 @@ public record StorageConfig(Optional<Path> h2, Optional<String> postgresUrl, Opt
                     + "database (an H2 file serves one node)");
         }
         return Optional.of(new StorageConfig(h2, url, user, password,
-                base.resolve(s.string("keyEncryptionKeyFile")).normalize(),
-                s.optionalString("digestSecretFile").map(p -> base.resolve(p).normalize()), node, lease, retention,
+                s.existingFile("keyEncryptionKeyFile", base),
+                s.has("digestSecretFile") ? Optional.of(s.existingFile("digestSecretFile", base)) : Optional.empty(), node,
+                lease, retention,
                 relay));
     }
 

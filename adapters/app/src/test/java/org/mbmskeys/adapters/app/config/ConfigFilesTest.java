@@ -156,4 +156,44 @@ class ConfigFilesTest {
             assertThat(run.err()).as(command).contains("--log-level must be one of trace, debug, info, warn, error; got 'verbose'");
         }
     }
+
+    @Test
+    void theFilesASettingNamesAreThereWhenTheFileIsReadNotOnceTheProcessRuns() throws Exception {
+        Files.writeString(dir.resolve("kek.hex"), "00".repeat(32) + "\n");
+        Files.writeString(dir.resolve("admin.token"), "0123456789abcdefXYZ\n");
+        String storage = "storage: {h2: state/bmsc, keyEncryptionKeyFile: %s}\n";
+        String admin = "admin: {bind: %s, tokenFile: %s}\n";
+
+        assertThat(refusal(storage.formatted("kek.hx"))).isEqualTo("mbms-keys bmsc: bmsc.yaml: storage.keyEncryptionKeyFile: "
+                + "names " + dir.resolve("kek.hx") + ", which is not there\n");
+        assertThat(refusal(storage.formatted("kek.hex") + admin.formatted("127.0.0.1:0", "admin.tokn")))
+                .isEqualTo("mbms-keys bmsc: bmsc.yaml: admin.tokenFile: names " + dir.resolve("admin.tokn")
+                        + ", which is not there\n");
+        Files.writeString(dir.resolve("short.token"), "abcde\n");
+        assertThat(refusal(admin.formatted("127.0.0.1:0", "short.token"))).startsWith("mbms-keys bmsc: bmsc.yaml: "
+                + "admin.tokenFile: " + dir.resolve("short.token") + ": ").contains("16").doesNotContain("abcde");
+        assertThat(refusal(admin.formatted("0.0.0.0:0", "admin.token"))).isEqualTo("mbms-keys bmsc: bmsc.yaml: admin.bind: "
+                + "is 0.0.0.0:0, not a loopback address: the admin API rotates keys and shows subscribers, so it listens "
+                + "on another address only with allowNonLoopback: true\n");
+
+        BmscConfig fine = BmscConfig.read(Files.writeString(dir.resolve("bmsc.yaml"), "bmsc: {fqdn: b.example.org}\n"
+                + storage.formatted("kek.hex") + admin.formatted("127.0.0.1:0", "admin.token")), NOW);
+        assertThat(fine.admin().orElseThrow().tokenFile()).isEqualTo(dir.resolve("admin.token"));
+    }
+
+    @Test
+    void yamlThatDoesNotParseIsToldWhere() throws Exception {
+        Files.writeString(dir.resolve("bmsc.yaml"), "bmsc:\n  fqdn: b.example.org\n backend: native\n");
+        CliRun run = CliRun.of("bmsc", "--config", dir.resolve("bmsc.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("mbms-keys bmsc: bmsc.yaml: not valid YAML at line 3, column ");
+    }
+
+    private String refusal(String yaml) throws Exception {
+        Files.writeString(dir.resolve("bmsc.yaml"), "bmsc: {fqdn: b.example.org}\n" + yaml);
+        CliRun run = CliRun.of("bmsc", "--config", dir.resolve("bmsc.yaml").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        return run.err();
+    }
 }
