@@ -226,6 +226,12 @@ public final class ProcedureCompiler {
             return index.charAt(line, column).map(c -> "syntax error: unexpected '" + c + "'; check the brackets and quotes before it")
                     .orElse("syntax error: unexpected input; check the brackets and quotes before it");
         }
+        if (message.startsWith("you tried to assign a value to the class '")) {
+            // Groovy names a script's class after its file: push.groovy is class 'push', and 'push = ...' then means it
+            String name = message.substring("you tried to assign a value to the class '".length()).split("'", 2)[0];
+            return "'" + name + "' is this script's own name: Groovy names a script after its file (" + name
+                    + ".groovy), so a variable of that name cannot be assigned; rename the file (or the variable)";
+        }
         if (message.startsWith("Unexpected character: '\\''")) {
             return "syntax error: a quote is not closed";
         }

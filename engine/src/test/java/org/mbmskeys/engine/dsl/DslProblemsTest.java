@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
+import org.mbmskeys.engine.model.Problem;
 
 /**
  * Every problem the DSL itself reports, with its exact text and position. Statically and dynamically
@@ -623,5 +624,23 @@ class DslProblemsTest {
                 2 problems in 1 file""");
         assertThat(result.isValid()).isFalse();
         assertThat(result.definition()).isEmpty();
+    }
+
+    /** Groovy names a script's class after its file, so pending.groovy cannot assign a variable 'pending'. */
+    @ParameterizedTest(name = "static {0}")
+    @ValueSource(booleans = {true, false})
+    void aVariableNamedAfterTheScriptsFileIsToldToRenameOne(boolean statically) {
+        CompileResult result = Scripts.compiler(statically).compile("/etc/ue/pending.groovy", """
+                procedure('t') {
+                    variable 'pending', String
+                    initial 'a'
+                    state('a') { onEntry { pending = 'x' }; on(Ack) { goTo 'done' } }
+                    finalState 'done'
+                }
+                """);
+
+        assertThat(result.problems()).extracting(Problem::toString).anySatisfy(p -> assertThat(p).endsWith(
+                "'pending' is this script's own name: Groovy names a script after its file (pending.groovy), so a "
+                        + "variable of that name cannot be assigned; rename the file (or the variable)"));
     }
 }
