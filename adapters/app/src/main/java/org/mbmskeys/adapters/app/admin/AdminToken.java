@@ -1,7 +1,10 @@
 package org.mbmskeys.adapters.app.admin;
 
+import java.io.IOException;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -30,6 +33,22 @@ public final class AdminToken {
     private AdminToken(byte[] token) {
         requireUsable(token);
         this.digest = sha256(token);
+    }
+
+    /**
+     * The token held in {@code file} (UTF-8, surrounding white space such as a final newline ignored): how a BM-SC
+     * process's configuration names it ({@code admin.tokenFile}). The text read is cleared.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException as {@link #of(SecretBytes)}
+     */
+    public static AdminToken read(Path file) throws IOException {
+        char[] token = Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray();
+        try {
+            return of(token);
+        } finally {
+            Arrays.fill(token, '\0');
+        }
     }
 
     /**

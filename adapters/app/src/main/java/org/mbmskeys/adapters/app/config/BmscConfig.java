@@ -2,13 +2,10 @@ package org.mbmskeys.adapters.app.config;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.mbmskeys.adapters.app.admin.AdminToken;
@@ -138,18 +135,12 @@ public record BmscConfig(String fqdn, Endpoint mikey, Endpoint keyManagement, Op
                     + "subscribers, so it listens on another address only with allowNonLoopback: true");
         }
         Path tokenFile = a.existingFile("tokenFile", base);
-        char[] token = null;
         try {
-            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip().toCharArray();
-            AdminToken.of(token);
+            AdminToken.read(tokenFile);   // its form now, not once the process has opened its database and sockets
         } catch (IOException e) {
             throw a.problem("tokenFile", "cannot be read: " + e.getClass().getSimpleName());
         } catch (IllegalArgumentException e) {
             throw a.problem("tokenFile", tokenFile + ": " + e.getMessage());
-        } finally {
-            if (token != null) {
-                Arrays.fill(token, '\0');
-            }
         }
         return Optional.of(new Admin(bind, tokenFile, allowNonLoopback));
     }

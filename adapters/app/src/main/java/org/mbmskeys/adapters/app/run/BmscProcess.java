@@ -5,12 +5,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -283,21 +280,22 @@ final class BmscProcess implements AutoCloseable {
 
     /** The admin API on the process's event loops, with the token of the configured file. */
     private AdminServer openAdmin(BmscConfig.Admin a, Bmsc bmsc) {
-        char[] token;
+        AdminToken token;
         try {
-            token = Files.readString(a.tokenFile(), StandardCharsets.UTF_8).strip().toCharArray();
+            token = AdminToken.read(a.tokenFile());
         } catch (IOException e) {
             close();
             throw new IllegalStateException("cannot read the admin token file " + a.tokenFile() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {   // changed since the configuration was read
+            close();
+            throw e;
         }
         try {
-            return AdminServer.builder(bmsc).token(AdminToken.of(token)).bind(a.bind()).allowNonLoopback(a.allowNonLoopback())
+            return AdminServer.builder(bmsc).token(token).bind(a.bind()).allowNonLoopback(a.allowNonLoopback())
                     .eventLoops(loops).open();
         } catch (RuntimeException e) {
             close();
             throw e;
-        } finally {
-            Arrays.fill(token, '\0');
         }
     }
 
