@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.model.InputDefinition;
 import org.mbmskeys.engine.model.ProcedureDefinition;
@@ -52,6 +53,8 @@ final class DefaultEngine implements Engine {
     private final Channel defaultChannel;
     private final List<RoutingRule> rules;
     private final Lane[] lanes;
+    /** Picks the part of an instance key that chooses its lane ({@link EngineBuilder#laneKey}); null: the whole key. */
+    private final Function<Object, ?> laneKey;
     private final List<ExecutorService> laneThreads = new ArrayList<>();
     private volatile boolean closed;
     private ProcedureRepository followedRepository;
@@ -70,6 +73,7 @@ final class DefaultEngine implements Engine {
         this.defaultChannel = b.defaultChannel;
         this.rules = List.copyOf(b.rules);
         this.lanes = new Lane[laneCount];
+        this.laneKey = b.laneKey;
         Trampoline trampoline = b.deterministic ? new Trampoline() : null;
         for (int i = 0; i < laneCount; i++) {
             if (trampoline != null) {
@@ -323,7 +327,10 @@ final class DefaultEngine implements Engine {
     }
 
     private Lane laneFor(Object key) {
-        int h = key.hashCode();
+        if (lanes.length == 1) {
+            return lanes[0];
+        }
+        int h = (laneKey == null ? key : laneKey.apply(key)).hashCode();
         return lanes[Math.floorMod(h ^ (h >>> 16), lanes.length)];
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.mbmskeys.engine.backend.ExecutionBackend;
 import org.mbmskeys.engine.backend.interpreter.NativeBackend;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
@@ -36,6 +37,7 @@ import org.mbmskeys.engine.spi.Transport;
  *   <caption>Settings and defaults</caption>
  *   <tr><td>{@link #backend(String)}</td><td>the system property {@value #BACKEND_PROPERTY}, else {@code native}</td></tr>
  *   <tr><td>{@link #lanes(int)}</td><td>the number of available processors</td></tr>
+ *   <tr><td>{@link #laneKey(Function)}</td><td>the whole instance key picks the lane</td></tr>
  *   <tr><td>{@link #deterministic()}</td><td>off: each lane has its own (daemon) thread</td></tr>
  *   <tr><td>{@link #scheduler(Scheduler)}</td><td>{@link Scheduler#system()}</td></tr>
  *   <tr><td>{@link #random(RandomBytes)}</td><td>{@link RandomBytes#secure()}</td></tr>
@@ -77,6 +79,7 @@ public final class EngineBuilder {
     ExecutionBackend backend;
     String backendName;
     int lanes;
+    Function<Object, ?> laneKey;
     boolean deterministic;
     ThreadFactory threadFactory;
     Scheduler scheduler;
@@ -196,6 +199,22 @@ public final class EngineBuilder {
             throw new IllegalArgumentException("an engine needs at least 1 lane, got " + lanes);
         }
         this.lanes = lanes;
+        return this;
+    }
+
+    /**
+     * Which part of an instance's key picks its lane (default: the whole key). Instances whose keys give equal lane
+     * keys share a lane, so their steps run one after the other in the order they were submitted and never at the
+     * same time; instances of different lane keys may run in parallel. A BM-SC, say, keys its instances
+     * {@code "impi|..."} and gives the IMPI, so the MIKEY messages it seals for one UE, each with the next counter,
+     * leave in that order. The function must be pure and cheap: it runs at every start and event, and a stored
+     * instance must find the same lane after a restart.
+     *
+     * @throws IllegalStateException if a lane key was already set
+     */
+    public EngineBuilder laneKey(Function<Object, ?> laneKey) {
+        requireUnset(this.laneKey == null, "laneKey", this.laneKey);
+        this.laneKey = Objects.requireNonNull(laneKey, "laneKey");
         return this;
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.mbmskeys.engine.Journal;
 import org.mbmskeys.engine.OnBothBackends;
 import org.mbmskeys.engine.TestEvents.Go;
@@ -146,6 +148,52 @@ class LanesTest {
 
             assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(journal.failed).isEmpty();
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void instancesWhoseKeysGiveOneLaneKeyRunOnOneLaneInTheOrderTheyWereSubmitted() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add("alice|" + i);
+        }
+        // Without a lane key these keys spread over the lanes: what the lane key changes is visible.
+        assertThat(stopsOf(keys, null).values().stream().map(Map.Entry::getKey).distinct().count()).isGreaterThan(1);
+
+        Map<String, Map.Entry<String, Integer>> byKey = stopsOf(keys, key -> ((String) key).substring(0, key.toString().indexOf('|')));
+
+        assertThat(byKey.values().stream().map(Map.Entry::getKey).distinct()).as("lane threads").hasSize(1);
+        assertThat(keys.stream().map(k -> byKey.get(k).getValue()).toList()).as("the order the steps ran in")
+                .isSorted().doesNotHaveDuplicates();
+    }
+
+    /** Starts {@code keys} and stops them on four lanes: per key, the lane thread of its last step and its place. */
+    private Map<String, Map.Entry<String, Integer>> stopsOf(List<String> keys, Function<Object, ?> laneKey)
+            throws InterruptedException {
+        Map<String, Map.Entry<String, Integer>> byKey = new ConcurrentHashMap<>();
+        AtomicInteger order = new AtomicInteger();
+        CountDownLatch ended = new CountDownLatch(keys.size());
+        EngineBuilder builder = Engine.builder().backend(backend).lanes(4).procedure(sequence()).listener(new ProcedureListener() {
+            @Override
+            public void ended(InstanceRef instance, InstanceRecord last) {
+                byKey.put((String) instance.key(), Map.entry(Thread.currentThread().getName(), order.getAndIncrement()));
+                ended.countDown();
+            }
+        });
+        if (laneKey != null) {
+            builder.laneKey(laneKey);
+        }
+        Engine engine = builder.build();
+        try {
+            for (String key : keys) {
+                engine.start("seq", key, Map.of());
+                engine.send("seq", key, new Stop());
+            }
+            assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
+            return byKey;
         } finally {
             engine.close();
         }

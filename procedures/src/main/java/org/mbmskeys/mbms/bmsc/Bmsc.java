@@ -187,6 +187,7 @@ public final class Bmsc implements AutoCloseable {
                 .scheduler(b.scheduler)
                 .random(random)
                 .backend(b.backend)
+                .laneKey(BmscLanes::ueOf)
                 .transport("mikey", b.transport)
                 .route(new BmscRouting(function, b.codec, delivery, admission))
                 .service(KeyRequests.class, requests)
@@ -194,6 +195,9 @@ public final class Bmsc implements AutoCloseable {
                 .service(MtkDelivery.class, delivery);
         if (b.deterministic) {
             engineBuilder.deterministic();
+        }
+        if (b.lanes > 0) {
+            engineBuilder.lanes(b.lanes);
         }
         b.instanceStore.ifPresent(engineBuilder::store);
         b.listeners.forEach(engineBuilder::listener);
@@ -716,6 +720,7 @@ public final class Bmsc implements AutoCloseable {
         private Optional<Path> overrides = Optional.empty();
         private String backend = "native";
         private boolean deterministic;
+        private int lanes;
         private int mikeyPort = Registrations.MIKEY_PORT;
         private Rekeying rekeying = Rekeying.PUSH;
         private int rekeyWindow = Integer.MAX_VALUE;
@@ -821,6 +826,20 @@ public final class Bmsc implements AutoCloseable {
         /** The engine backend: {@code native} (default) or {@code spring}. */
         public Builder backend(String backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * The engine's lanes, the steps that may run at once (default: the number of available processors). All the
+         * instances of one UE share a lane, so the MIKEY messages sealed for it leave in the order of their counters.
+         *
+         * @throws IllegalArgumentException if {@code lanes} is below 1
+         */
+        public Builder lanes(int lanes) {
+            if (lanes < 1) {
+                throw new IllegalArgumentException("a BM-SC needs at least 1 lane, got " + lanes);
+            }
+            this.lanes = lanes;
             return this;
         }
 
