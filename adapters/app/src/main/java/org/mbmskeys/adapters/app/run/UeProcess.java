@@ -24,6 +24,7 @@ import org.mbmskeys.adapters.jdbc.JdbcUeKeyStorage;
 import org.mbmskeys.adapters.jdbc.KeyEncryptionKey;
 import org.mbmskeys.engine.bytes.SecretBytes;
 import org.mbmskeys.engine.spi.Scheduler;
+import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.simulated.SimulatedUsim;
@@ -35,6 +36,8 @@ import org.mbmskeys.mbms.ue.UeProfile;
 import org.mbmskeys.mbms.ue.announcement.ServiceProtection;
 import org.mbmskeys.mbms.ue.announcement.UserServiceDescription;
 import org.mbmskeys.mbms.ue.gba.UbClient;
+import org.mbmskeys.mbms.ue.keys.MskChange;
+import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.keys.UeKeyStore;
 import org.mbmskeys.mbms.ue.keys.UiccId;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
@@ -49,12 +52,18 @@ import org.slf4j.LoggerFactory;
 final class UeProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("mbms-keys.ue");
-    /** How long a stopping process waits for the BM-SC to answer its UEs' deregistrations. */
+    /**
+     * How long a stopping process waits for the BM-SC to answer its UEs' deregistrations and to invalidate the MSKs
+     * of those services (both together).
+     */
     static final Duration DEREGISTRATION_WAIT = Duration.ofSeconds(5);
 
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final List<UeStation> stations = new ArrayList<>();
     private final Database database;
+    private final Map<String, ServiceConfig> services = new LinkedHashMap<>();
+    /** Counts the invalidations the UEs received, to wake a stopping process up (guarded by {@link #registered}). */
+    private long invalidations;
     /** "ue service" of every registration the BM-SC confirmed and no deregistration answered yet. */
     private final Set<String> registered = new HashSet<>();
 
@@ -70,7 +79,6 @@ final class UeProcess implements AutoCloseable {
             }
         }
         KeyEncryptionKey wrapping = kek;
-        Map<String, ServiceConfig> services = new LinkedHashMap<>();
         config.services().forEach(s -> services.put(s.id(), s));
         try {
             for (UeConfig.UeEntry entry : config.ues()) {
@@ -141,6 +149,9 @@ final class UeProcess implements AutoCloseable {
             } else if (outcome instanceof UeOutcome.ServiceDeregistered d) {
                 registered.remove(d.ue() + " " + d.serviceId());
                 registered.notifyAll();
+            } else if (outcome instanceof UeOutcome.MskReceived m && m.change() == MskChange.INVALIDATED) {
+                invalidations++;
+                registered.notifyAll();
             }
         }
         log(outcome);
@@ -156,22 +167,95 @@ final class UeProcess implements AutoCloseable {
         }
     }
 
-    private void awaitDeregistrations() {
-        long end = System.nanoTime() + DEREGISTRATION_WAIT.toNanos();
+    /** True once every deregistration was answered; false when {@code end} came first. */
+    private boolean awaitDeregistrations(long end) {
         synchronized (registered) {
             while (!registered.isEmpty()) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     LOG.warn(EventLine.of("deregistration-unanswered", "registrations", String.join(",", registered)));
+                    return false;
+                }
+                if (!waitOn(left)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The MSKs each UE holds of the Key Groups of the services it is registered to: the ones the BM-SC invalidates
+     * once those deregistrations are done (§6.3.2.1B). Only their identities: the keys' copies are wiped here.
+     */
+    private Map<Ue, List<MskRef>> mskIdsToBeInvalidated() {
+        Set<String> now;
+        synchronized (registered) {
+            now = Set.copyOf(registered);
+        }
+        Map<Ue, List<MskRef>> held = new LinkedHashMap<>();
+        for (UeStation s : stations) {
+            Ue ue = s.ue();
+            Set<KeyGroupRef> groups = new HashSet<>();
+            for (ServiceConfig service : services.values()) {
+                if (now.contains(ue.name() + " " + service.id())) {
+                    groups.add(service.keyGroup());
+                }
+            }
+            if (groups.isEmpty()) {
+                continue;
+            }
+            List<MskRef> refs = new ArrayList<>();
+            for (MskKey msk : ue.keyStore().msks()) {
+                msk.key().destroy();
+                if (groups.contains(KeyGroupRef.of(msk.ref()))) {
+                    refs.add(msk.ref());
+                }
+            }
+            held.put(ue, refs);
+        }
+        return held;
+    }
+
+    /**
+     * Waits until {@code end} for the BM-SC's invalidations of the MSKs of the services just left, so the UEs take
+     * and acknowledge them before their sockets close (else the BM-SC resends them until it gives up). On a real
+     * network a powered-down handset may never see them; then this is logged and the process goes on stopping.
+     */
+    private void awaitInvalidations(Map<Ue, List<MskRef>> held, long end) {
+        while (true) {
+            long seen;
+            synchronized (registered) {
+                seen = invalidations;
+            }
+            // Asked outside the lock: the key store has locks of its own, and outcomes arrive under ours.
+            List<String> missing = new ArrayList<>();
+            held.forEach((ue, refs) -> refs.stream().filter(ref -> !ue.keyStore().isInvalidated(ref))
+                    .forEach(ref -> missing.add(ue.name() + " " + ref)));
+            if (missing.isEmpty()) {
+                return;
+            }
+            synchronized (registered) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    LOG.info(EventLine.of("invalidation-not-received", "msks", String.join(",", missing)));
                     return;
                 }
-                try {
-                    registered.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (invalidations == seen && !waitOn(left)) {
                     return;
                 }
             }
+        }
+    }
+
+    /** Waits on {@link #registered} (held) for at most {@code nanos}; false if interrupted. */
+    private boolean waitOn(long nanos) {
+        try {
+            registered.wait(Math.max(1, nanos / 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -181,15 +265,19 @@ final class UeProcess implements AutoCloseable {
 
     /**
      * Powers every UE down (each deregisters from its services, §6.3.2.1B), waits up to {@link #DEREGISTRATION_WAIT}
-     * for the BM-SC's answers, then closes the UEs and their sockets.
+     * for the BM-SC's answers and its invalidations of those services' MSKs, then closes the UEs and their sockets.
      */
     @Override
     public void close() {
         try {
+            long end = System.nanoTime() + DEREGISTRATION_WAIT.toNanos();
+            Map<Ue, List<MskRef>> toBeInvalidated = mskIdsToBeInvalidated();
             for (UeStation s : stations) {
                 s.ue().powerDown();
             }
-            awaitDeregistrations();
+            if (awaitDeregistrations(end)) {
+                awaitInvalidations(toBeInvalidated, end);
+            }
             for (UeStation s : stations) {
                 s.close();
             }

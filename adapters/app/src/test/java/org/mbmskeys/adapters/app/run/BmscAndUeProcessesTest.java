@@ -95,8 +95,17 @@ class BmscAndUeProcessesTest {
                 ue.terminate();
                 assertThat(ue.output()).contains("event=stopping", "event=service-deregistered ue=alice", "event=stopped")
                         .doesNotContain("deregistration-unanswered", " ERROR ");
+                // Both MSKs alice held were invalidated and acknowledged before her socket closed (§6.3.2.1B).
+                for (String msk : List.of("01010001", "01010002")) {
+                    assertThat(ue.output()).contains("event=msk-received ue=alice msk=001-01/" + msk
+                            + " change=INVALIDATED verificationSent=true");
+                }
+                // Sealed with consecutive counters on the UE's lane, they left in that order: none was taken for a replay.
+                assertThat(ue.output()).doesNotContain("invalidation-not-received", "RECEIVER_FAILED", "REPLAYED_COUNTER");
             }
             bmsc.await("deregistration of 001010123456781", 10);
+            bmsc.awaitEach(10, "msk=001-01/01010001 outcome=INVALIDATED attempts=1",
+                    "msk=001-01/01010002 outcome=INVALIDATED attempts=1");
             bmsc.terminate();
             assertThat(bmsc.output()).contains("event=stopping", "event=stopped").doesNotContain(" ERROR ")
                     .doesNotContain("b40ba9a3c58b2a05bbf0d987b21bf8cb").doesNotContain("k3PmSs5Tq");
