@@ -22,7 +22,7 @@ procedure('bmsc.msk-push') {
                 push = next.get()
                 send 'mikey', delivery.datagram(next.get())
             } else {
-                signal procedure, key, 'not-prepared'   // why is logged and in the UE's delivery records
+                signal procedure, key, 'not-prepared'   // why is logged ('MSK message not sent: REASON'); nothing was sent, so no delivery record
             }
         }
         on(MikeyArrived) {

@@ -44,8 +44,9 @@ public final class BmscServer implements AutoCloseable {
         try {
             UdpTransport.Builder udpBuilder = UdpTransport.builder().bind(b.mikey).eventLoops(b.loops);
             b.multicastInterface.ifPresent(udpBuilder::multicastInterface);
-            openedUdp = udpBuilder.open();
-            openedHttp = HttpServerTransport.builder().bind(b.keyManagement).eventLoops(b.loops).open();
+            openedUdp = Bound.by("bmsc.mikey", udpBuilder::open);
+            openedHttp = Bound.by("bmsc.keyManagement",
+                    () -> HttpServerTransport.builder().bind(b.keyManagement).eventLoops(b.loops).open());
             datagrams = openedUdp;
             if (b.wiretap != null) {
                 b.wiretap.name(openedUdp.localEndpoint(), NAME);

@@ -38,8 +38,8 @@ public final class UeStation implements AutoCloseable {
                                  String multicastInterface, String bmscFqdn, Endpoint bmscHttp, Wiretap tap,
                                  Consumer<Ue.Builder> settings) {
         Objects.requireNonNull(profile, "profile");
-        UdpTransport udp = UdpTransport.builder().bind(Endpoint.of(address, mikeyPort)).multicastInterface(multicastInterface)
-                .eventLoops(loops).open();
+        UdpTransport udp = Bound.by("mikeyPort of UE " + profile.name(), () -> UdpTransport.builder()
+                .bind(Endpoint.of(address, mikeyPort)).multicastInterface(multicastInterface).eventLoops(loops).open());
         HttpClientTransport http = null;
         try {
             http = HttpClientTransport.builder().route(bmscFqdn, bmscHttp).localAddress(address).eventLoops(loops).open();

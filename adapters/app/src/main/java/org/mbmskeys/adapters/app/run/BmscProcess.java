@@ -22,6 +22,7 @@ import org.mbmskeys.adapters.app.config.GbaKeys;
 import org.mbmskeys.adapters.app.config.ServiceConfig;
 import org.mbmskeys.adapters.app.config.StorageConfig;
 import org.mbmskeys.adapters.app.node.BmscServer;
+import org.mbmskeys.adapters.app.node.Bound;
 import org.mbmskeys.adapters.app.node.PcapFile;
 import org.mbmskeys.adapters.app.node.Wiretap;
 import org.mbmskeys.adapters.app.ub.BsfServer;
@@ -111,7 +112,7 @@ final class BmscProcess implements AutoCloseable {
                 simulated.addSubscriber(s.impi(), s.k(), s.opc(), Sqn.of(s.sqn()), GbaMode.GBA_ME);
             }
             try {
-                bsfServer = new BsfServer(simulated, c.bind(), loops);
+                bsfServer = Bound.by("bootstrapping.simulatedBsf.bind", () -> new BsfServer(simulated, c.bind(), loops));
             } catch (RuntimeException e) {
                 loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
                 throw e;
@@ -291,8 +292,8 @@ final class BmscProcess implements AutoCloseable {
             throw e;
         }
         try {
-            return AdminServer.builder(bmsc).token(token).bind(a.bind()).allowNonLoopback(a.allowNonLoopback())
-                    .eventLoops(loops).open();
+            return Bound.by("admin.bind", () -> AdminServer.builder(bmsc).token(token).bind(a.bind())
+                    .allowNonLoopback(a.allowNonLoopback()).eventLoops(loops).open());
         } catch (RuntimeException e) {
             close();
             throw e;
