@@ -184,8 +184,12 @@ final class BmscKeyDelivery implements KeyDelivery, MtkDelivery {
     private void deriveMukAgain(String ue) {
         registrations.registration(ue).flatMap(Registration::lastMuk).ifPresent(last -> {
             MukLookup found = ueKeys.lookUp(last.bTid());
-            if (!(found instanceof MukLookup.Known)) {
-                LOG.info("MUK of {} not derived again from its last B-TID {}: {}", ue, last.bTid(), found);
+            if (found instanceof MukLookup.BootstrappingExpired expired) {
+                LOG.info("MUK of {} not derived again from its last B-TID {}: that bootstrapping expired at {}; the UE "
+                        + "bootstraps again before its next request", ue, last.bTid(), expired.expiredAt());
+            } else if (found instanceof MukLookup.UnknownBTid) {
+                LOG.info("MUK of {} not derived again from its last B-TID {}: the BSF does not know that B-TID (any "
+                        + "more); the UE bootstraps again before its next request", ue, last.bTid());
             }
         });
     }

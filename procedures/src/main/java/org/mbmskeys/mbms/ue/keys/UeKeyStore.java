@@ -142,10 +142,14 @@ public final class UeKeyStore {
             UeKeyStateDraft next = new UeKeyStateDraft(UeKeyState.empty());
             next.uicc = Optional.of(uicc);
             commit(before, next);
-            UiccCheck result = before.uicc().isPresent()
-                    ? UiccCheck.DIFFERENT_UICC_KEYS_DELETED : UiccCheck.FIRST_UICC_RECORDED;
-            LOG.info("UICC {} inserted ({}): all MBMS keys of the ME deleted", uicc, result);
-            return result;
+            if (before.uicc().isEmpty()) {
+                // Nothing was stored before a UICC was: there was nothing to delete, and saying so would alarm.
+                LOG.info("UICC {} recorded: the first this ME has seen (FIRST_UICC_RECORDED)", uicc);
+                return UiccCheck.FIRST_UICC_RECORDED;
+            }
+            LOG.info("UICC {} inserted in place of {} (DIFFERENT_UICC_KEYS_DELETED): all MBMS keys of the ME deleted",
+                    uicc, before.uicc().get());
+            return UiccCheck.DIFFERENT_UICC_KEYS_DELETED;
         });
     }
 
