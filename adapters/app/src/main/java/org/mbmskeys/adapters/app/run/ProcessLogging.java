@@ -36,6 +36,13 @@ final class ProcessLogging {
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");
+        if (level.equals("info")) {
+            // About 18 lines per start and stop of the database's pool and schema check, the same every time: shown
+            // from debug on. A schema migration actually applied still shows.
+            setIfAbsent("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
+            setIfAbsent("org.slf4j.simpleLogger.log.org.flywaydb.core.internal.command.DbMigrate", "info");
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -111,6 +111,9 @@ class RestartTest {
                 assertThat(rotated.exitCode()).as(rotated.err()).isZero();
                 bmsc.kill();   // SIGKILL, while the pushes of the new MSK are on their way or not yet sent
                 assertThat(bmsc.output()).doesNotContain("event=stopping");
+                // At info: the schema made on this first start is told, the pool's and schema check's routine is not.
+                assertThat(bmsc.output()).contains("DbMigrate - Migrating schema").doesNotContain("com.zaxxer.hikari",
+                        "FlywayExecutor");
             }
             try (JavaProcess bmsc = JavaProcess.mbmsKeys(dir, "bmsc", "--config", "bmsc.yaml")) {
                 bmsc.await("event=msk-kept keyGroup=001-01/0101 msk=001-01/01010002", 180);
