@@ -2,29 +2,16 @@ package org.mbmskeys.mbms.roles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.adapters.http.HttpWire;
-import org.mbmskeys.adapters.memory.MemoryNetwork;
-import org.mbmskeys.engine.bytes.Bytes;
-import org.mbmskeys.engine.bytes.SecretBytes;
-import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.InstanceRecord;
 import org.mbmskeys.engine.spi.InstanceRef;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.ProcedureListener;
 import org.mbmskeys.engine.spi.Step;
 import org.mbmskeys.mbms.bmsc.Bmsc;
-import org.mbmskeys.mbms.bmsc.registrations.Registration;
-import org.mbmskeys.mbms.bmsc.registrations.RegistrationStorage;
-import org.mbmskeys.mbms.bmsc.services.ServiceId;
-import org.mbmskeys.mbms.gba.BTid;
-import org.mbmskeys.mbms.gba.simulated.SimulatedBsf;
 import org.mbmskeys.mbms.keys.ServiceType;
 
 /**
@@ -64,20 +51,11 @@ class BmscRekeyWindowOnLaneThreadsTest {
 
     @Test
     void lanesOnThreadsNeverRunMoreThanTheLimit() throws InterruptedException {
-        RegistrationStorage storage = RegistrationStorage.inMemory();
-        for (int i = 0; i < UES; i++) {
-            storage.insert(new Registration(String.format("user%04d@ims.example.org", i),
-                    BTid.of(Bytes.wrap(new byte[16]), "bsf.example.org"), Endpoint.of("ue" + i, 2269),
-                    Set.of(ServiceId.of("news")), Optional.empty()));
-        }
         ManualScheduler time = new ManualScheduler();
         Pushes pushes = new Pushes();
         Bmsc closed;
-        try (Bmsc bmsc = Bmsc.builder(RolesWorld.BMSC)
-                .bootstrapping(new SimulatedBsf("bsf.example.org", time::now, RolesWorld.seeded(1), Duration.ofDays(1)))
-                .transport(MemoryNetwork.builder(time).seed(5).build().node(RolesWorld.BMSC)).httpCodec(HttpWire.codec())
-                .scheduler(time).random(RolesWorld.seeded(3)).keyMaterial(n -> SecretBytes.wrap(new byte[n]))
-                .registrationStorage(storage).rekeyWindow(WINDOW).listener(pushes).build()) {
+        try (Bmsc bmsc = RolesWorld.onLaneThreads(time, RolesWorld.registrationsWithoutMuk(UES)).rekeyWindow(WINDOW)
+                .listener(pushes).build()) {
             bmsc.defineService("news", ServiceType.DOWNLOAD, RolesWorld.NEWS);
 
             bmsc.rotate(RolesWorld.NEWS);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.mbmskeys.adapters.http.HttpWire;
@@ -13,13 +14,19 @@ import org.mbmskeys.adapters.memory.Hosts;
 import org.mbmskeys.adapters.memory.MemoryNetwork;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Node;
+import org.mbmskeys.engine.bytes.Bytes;
 import org.mbmskeys.engine.bytes.SecretBytes;
+import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.engine.spi.HttpCodec;
 import org.mbmskeys.engine.spi.HttpRequestMessage;
 import org.mbmskeys.engine.spi.ManualScheduler;
 import org.mbmskeys.engine.spi.RandomBytes;
 import org.mbmskeys.mbms.bmsc.Bmsc;
+import org.mbmskeys.mbms.bmsc.registrations.Registration;
+import org.mbmskeys.mbms.bmsc.registrations.RegistrationStorage;
 import org.mbmskeys.mbms.bmsc.services.KeyGroupRef;
+import org.mbmskeys.mbms.bmsc.services.ServiceId;
+import org.mbmskeys.mbms.gba.BTid;
 import org.mbmskeys.mbms.gba.Fqdn;
 import org.mbmskeys.mbms.gba.GbaMode;
 import org.mbmskeys.mbms.gba.simulated.GbaClient;
@@ -153,5 +160,28 @@ final class RolesWorld {
 
     static RandomBytes seeded(long seed) {
         return RandomBytes.seeded(seed);
+    }
+
+    /**
+     * {@code count} UEs registered to "news" ({@link #NEWS}) whose MUK the BM-SC never learnt: a push to one ends at
+     * once, refused for want of a MUK. For tests of how a BM-SC runs many pushes, not of what they deliver.
+     */
+    static RegistrationStorage registrationsWithoutMuk(int count) {
+        RegistrationStorage storage = RegistrationStorage.inMemory();
+        for (int i = 0; i < count; i++) {
+            storage.insert(new Registration(String.format("user%04d@ims.example.org", i),
+                    BTid.of(Bytes.wrap(new byte[16]), "bsf.example.org"), Endpoint.of("ue" + i, 2269),
+                    Set.of(ServiceId.of("news")), Optional.empty()));
+        }
+        return storage;
+    }
+
+    /** A BM-SC whose lanes run on their own threads, as outside tests, with {@code registrations}. */
+    static Bmsc.Builder onLaneThreads(ManualScheduler time, RegistrationStorage registrations) {
+        return Bmsc.builder(BMSC)
+                .bootstrapping(new SimulatedBsf("bsf.example.org", time::now, seeded(1), Duration.ofDays(1)))
+                .transport(MemoryNetwork.builder(time).seed(5).build().node(BMSC)).httpCodec(HttpWire.codec())
+                .scheduler(time).random(seeded(3)).keyMaterial(n -> SecretBytes.wrap(new byte[n]))
+                .registrationStorage(registrations);
     }
 }
