@@ -1,8 +1,6 @@
 package org.mbmskeys.mbms.ue;
 
 import java.nio.file.Path;
-import org.mbmskeys.mbms.roles.RoleContract;
-import org.mbmskeys.mbms.ue.procedure.UeContract;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +10,10 @@ import java.util.Set;
 import org.mbmskeys.engine.dsl.ProcedureRepository;
 import org.mbmskeys.engine.model.DefinitionCheck;
 import org.mbmskeys.engine.model.InvalidDefinitionException;
-import org.mbmskeys.engine.model.ProcedureDefinition;
 import org.mbmskeys.engine.model.Problem;
+import org.mbmskeys.engine.model.ProcedureDefinition;
+import org.mbmskeys.mbms.roles.RoleContract;
+import org.mbmskeys.mbms.ue.procedure.UeContract;
 
 /**
  * The UE's procedure scripts: the shipped {@code procedures/ue/*.groovy} (class path), of which an operator's

@@ -8,7 +8,6 @@ import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
 import org.mbmskeys.mbms.bmsc.keys.KeyGroupRecord;
@@ -18,7 +17,6 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
-import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.ue.Ue;
 
 /**
@@ -99,9 +97,7 @@ class BmscAnswersOperatorQueriesTest {
 
     @Test
     void streamingSessionsAreListedWithTheirKeyGroupAndWhetherMtkDeliveryRuns() {
-        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
-        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004),
-                StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM1));
+        world.defineTvLive(SrtpAuthentication.RCCM1);
         world.bmsc.rotate(LIVE);
 
         assertThat(world.bmsc.streamingSessions()).containsExactly(Map.entry("tv-live", LIVE));

@@ -8,7 +8,6 @@ import static org.mbmskeys.mbms.roles.RolesWorld.NEWS;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryOutcome;
 import org.mbmskeys.mbms.bmsc.distribution.DeliveryRecord;
@@ -114,9 +113,7 @@ class BmscRekeyingAndStreamingOverTheNetworkTest {
     @Test
     void theMtksOfAStreamingSessionReachTheUesOfItsMulticastGroup() {
         RolesWorld world = new RolesWorld();
-        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
-        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004),
-                StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM1));
+        world.defineTvLive(SrtpAuthentication.RCCM1);
         MskRef msk = world.bmsc.rotate(LIVE);
         Ue alice = registered(world, "alice", "tv", LIVE, ServiceType.STREAMING, "239.1.1.1");
         assertThat(alice.msks("tv")).extracting(MskKey::ref).containsExactly(msk);
@@ -147,9 +144,7 @@ class BmscRekeyingAndStreamingOverTheNetworkTest {
     @Test
     void theUeGetsTheSessionsPolicyAndTheSendersRolloverCounterWithItsMtk() {
         RolesWorld world = new RolesWorld();
-        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
-        StreamingSession session = StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM2);
-        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004), session);
+        StreamingSession session = world.defineTvLive(SrtpAuthentication.RCCM2);
         world.bmsc.srtpRolloverCounter("tv-live", 4);
         world.bmsc.rotate(LIVE);
         Ue alice = registered(world, "alice", "tv", LIVE, ServiceType.STREAMING, "239.1.1.1");
@@ -179,9 +174,7 @@ class BmscRekeyingAndStreamingOverTheNetworkTest {
     @Test
     void mtkDeliveryBeforeTheGroupHasAnMskIsRefusedAtOnceAndStartsOnceItHasOne() {
         RolesWorld world = new RolesWorld();
-        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
-        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004),
-                StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM2));
+        world.defineTvLive(SrtpAuthentication.RCCM2);
 
         assertThatThrownBy(() -> world.bmsc.startMtkDelivery("tv-live")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("Key Group " + LIVE + " of streaming session 'tv-live' has no MSK yet, and MTK messages are "

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mbmskeys.adapters.memory.Fault;
 import org.mbmskeys.adapters.memory.Message;
 import org.mbmskeys.adapters.memory.Selector;
-import org.mbmskeys.engine.spi.Endpoint;
 import org.mbmskeys.mbms.bmsc.Bmsc;
 import org.mbmskeys.mbms.bmsc.keys.KeyRegistryStorage;
 import org.mbmskeys.mbms.gba.Bootstrapping;
@@ -30,7 +29,6 @@ import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
 import org.mbmskeys.mbms.mikey.crypto.CountingCryptoSuite;
 import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
-import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.keys.MskKey;
 import org.mbmskeys.mbms.ue.procedure.UeOutcome;
@@ -102,9 +100,7 @@ class BmscSettingsAndOperationsTest {
     @Test
     void mtkDeliveryStoppedSendsNothingMore() {
         RolesWorld world = new RolesWorld();
-        world.bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
-        world.bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004),
-                StreamingSession.of(0x5eed0001L, 0, 10, SrtpAuthentication.RCCM1));
+        world.defineTvLive(SrtpAuthentication.RCCM1);
         world.bmsc.rotate(LIVE);
         Ue alice = world.ue("alice", "239.1.1.1");
         alice.announce(RolesWorld.announcement("tv", LIVE, "tv-live", ServiceType.STREAMING));

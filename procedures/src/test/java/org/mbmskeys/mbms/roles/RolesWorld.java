@@ -38,6 +38,8 @@ import org.mbmskeys.mbms.keys.KeyGroup;
 import org.mbmskeys.mbms.keys.MskId;
 import org.mbmskeys.mbms.keys.MskRef;
 import org.mbmskeys.mbms.keys.ServiceType;
+import org.mbmskeys.mbms.mikey.protection.SrtpAuthentication;
+import org.mbmskeys.mbms.mikey.protection.StreamingSession;
 import org.mbmskeys.mbms.ue.Ue;
 import org.mbmskeys.mbms.ue.UeHost;
 import org.mbmskeys.mbms.ue.UeProfile;
@@ -156,6 +158,17 @@ final class RolesWorld {
         List<T> out = new ArrayList<>();
         outcomes.stream().filter(type::isInstance).map(type::cast).forEach(out::add);
         return out;
+    }
+
+    /**
+     * Defines the streaming service "tv" of Key Group {@link #LIVE} and its session "tv-live" (RTP to 239.1.1.1:5004,
+     * SSRC 0x5eed0001, ROC 0, a ROC every 10 packets, {@code authentication}); answers the session's policy.
+     */
+    StreamingSession defineTvLive(SrtpAuthentication authentication) {
+        StreamingSession session = StreamingSession.of(0x5eed0001L, 0, 10, authentication);
+        bmsc.defineService("tv", ServiceType.STREAMING, LIVE);
+        bmsc.defineStreamingSession("tv-live", LIVE, Endpoint.of("239.1.1.1", 5004), session);
+        return session;
     }
 
     static RandomBytes seeded(long seed) {
